@@ -1,0 +1,65 @@
+// Bundles the extension client, the language server, the CLI and the test programs with esbuild.
+// remark/unified are ESM-only; bundling them to CommonJS means the .vsix needs no node_modules.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+function findTests(dir, pattern) {
+  const out = [];
+  let entries;
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const name of entries) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...findTests(p, pattern));
+    else if (pattern.test(name)) out.push(p);
+  }
+  return out;
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  // vscode is provided by the extension host; mocha is resolved from node_modules in tests only.
+  external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'fast-check'],
+};
+
+const shipped = {
+  ...common,
+  entryPoints: {
+    client: 'client/src/extension.ts',
+    server: 'server/src/server.ts',
+    cli: 'server/src/cli.ts',
+  },
+  outdir: 'dist',
+};
+
+const testEntries = [
+  ...findTests('test', /\.test\.ts$/),
+  ...findTests('test/integration', /^(index|run[\w-]*)\.ts$/),
+  ...findTests('bench', /^[\w-]+\.ts$/),
+  ...findTests('scripts', /\.ts$/),
+];
+const tests = {
+  ...common,
+  sourcemap: 'linked',
+  minify: false,
+  entryPoints: testEntries,
+  outbase: '.',
+  outdir: 'out',
+};
+
+if (watch) {
+  const ctxs = await Promise.all([esbuild.context(shipped), esbuild.context(tests)]);
+  await Promise.all(ctxs.map((c) => c.watch()));
+  console.log('esbuild: watching');
+} else {
+  await Promise.all([esbuild.build(shipped), testEntries.length ? esbuild.build(tests) : Promise.resolve()]);
+}

@@ -1,0 +1,72 @@
+/** Line handling that keeps every character: line ends, BOM and offsets are preserved exactly. */
+
+export interface SourceLine {
+  /** Text of the line without its line ending. */
+  text: string;
+  /** Offset of the line's first character in the document. */
+  offset: number;
+  /** The line ending that follows the line: '\r\n', '\n', '\r' or '' for the last line. */
+  eol: string;
+}
+
+/** Splits text into lines on LF, CRLF and lone CR (the three CommonMark line endings). */
+export function splitLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      lines.push({ text: text.slice(start, i), offset: start, eol: '\n' });
+      start = i + 1;
+    } else if (c === 13 /* \r */) {
+      const crlf = i + 1 < n && text.charCodeAt(i + 1) === 10;
+      lines.push({ text: text.slice(start, i), offset: start, eol: crlf ? '\r\n' : '\r' });
+      if (crlf) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ text: text.slice(start), offset: start, eol: '' });
+  return lines;
+}
+
+/** The dominant line ending of a text, used when a fix inserts new lines. */
+export function dominantEol(lines: readonly SourceLine[]): string {
+  let lf = 0;
+  let crlf = 0;
+  let cr = 0;
+  for (const l of lines) {
+    if (l.eol === '\n') lf++;
+    else if (l.eol === '\r\n') crlf++;
+    else if (l.eol === '\r') cr++;
+  }
+  if (crlf > lf && crlf >= cr) return '\r\n';
+  if (cr > lf && cr > crlf) return '\r';
+  return '\n';
+}
+
+export function isBlank(s: string): boolean {
+  return /^[ \t]*$/.test(s);
+}
+
+/** Column of the first non-space character, counting a tab to the next multiple of 4 (CommonMark). */
+export function indentWidth(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === ' ') w++;
+    else if (c === '\t') w += 4 - (w % 4);
+    else break;
+  }
+  return w;
+}
+
+/** A short stable hash (FNV-1a, 32 bit) of a string, for content-keyed caches. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
