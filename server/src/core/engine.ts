@@ -12,10 +12,22 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-/** Placeholder until the page engine lands: recognises nothing. Replaced by the real engine. */
+/** Interim engine (replaced by the page engine): release pages by front matter, `\1` placeholders in bold. */
 export class Engine {
   check(text: string, _options: CheckOptions = {}): CheckResult {
     const isReleasePage = /^category:\s*release\s*$/m.test(text);
-    return { isReleasePage, kind: isReleasePage ? 'release-management' : 'other', title: null, findings: [] };
+    const findings: Finding[] = [];
+    if (isReleasePage) {
+      text.split(/\r\n|\n|\r/).forEach((line, i) => {
+        for (const m of line.matchAll(/\*\*(\\1)\*\*/g)) {
+          const start = (m.index ?? 0) + 2;
+          findings.push({
+            rule: 'date-placeholder', severity: 'warning', message: 'Template leftover `\\1` where a date belongs.',
+            range: { start: { line: i, character: start }, end: { line: i, character: start + 2 } }, fixes: [],
+          });
+        }
+      });
+    }
+    return { isReleasePage, kind: isReleasePage ? 'release-management' : 'other', title: null, findings };
   }
 }
