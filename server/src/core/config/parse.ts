@@ -1,0 +1,103 @@
+/** Reads a `.release-pages.yaml`/`.yml`/`.json` text as data (never code), reporting problems with positions. */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { MilestoneKind } from '../model/types';
+import { RULES_BY_ID } from '../rules';
+import type { SeveritySetting } from '../types';
+import type { PartialConfig, RuleSetting } from './types';
+
+export interface ConfigProblem {
+  message: string;
+  /** 0-based */
+  line: number;
+  column: number;
+}
+
+const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
+const MILESTONE_KINDS: readonly MilestoneKind[] = ['alpha', 'freeze', 'beta', 'test-day', 'rc', 'ga'];
+const LIST_KEYS = ['statuses', 'priorities', 'planStatuses', 'include'] as const;
+
+export function parseConfigText(text: string): { config: PartialConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, strict: false });
+  const at = (node: YamlNode | null | undefined, message: string): void => {
+    const pos = lc.linePos(node?.range?.[0] ?? 0);
+    problems.push({ message, line: pos.line - 1, column: pos.col - 1 });
+  };
+  for (const e of doc.errors) {
+    const pos = lc.linePos(e.pos[0]);
+    problems.push({ message: e.message.split('\n')[0], line: pos.line - 1, column: pos.col - 1 });
+  }
+  const config: PartialConfig = {};
+  if (problems.length || doc.contents === null) return { config, problems };
+  if (!isMap(doc.contents)) {
+    at(doc.contents, 'The configuration must be a mapping (key: value).');
+    return { config, problems };
+  }
+  const strings = (node: YamlNode | null, key: string): string[] | null => {
+    if (isScalar(node) && typeof node.value === 'string' && key === 'extends') return [node.value];
+    if (!isSeq(node) || !node.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
+      at(node, `\`${key}\` must be a list of strings.`);
+      return null;
+    }
+    return node.items.map((i) => String((i as { value: unknown }).value));
+  };
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key as YamlNode | null;
+    const key = isScalar(keyNode) ? String(keyNode.value) : '';
+    const value = pair.value as YamlNode | null;
+    if (key === 'extends') {
+      const list = strings(value, key);
+      if (list) config.extends = list;
+    } else if ((LIST_KEYS as readonly string[]).includes(key)) {
+      const list = strings(value, key);
+      if (list) config[key as (typeof LIST_KEYS)[number]] = list;
+    } else if (key === 'milestoneOrder') {
+      const list = strings(value, key);
+      if (list) {
+        const bad = list.filter((k) => !(MILESTONE_KINDS as readonly string[]).includes(k));
+        if (bad.length) at(value, `Unknown milestone kind ${bad.map((b) => `"${b}"`).join(', ')}: use ${MILESTONE_KINDS.join(', ')}.`);
+        else config.milestoneOrder = list as MilestoneKind[];
+      }
+    } else if (key === 'rules') {
+      if (!isMap(value)) {
+        at(value, '`rules` must map rule ids to a severity or to { severity, …options }.');
+        continue;
+      }
+      const rules: Record<string, RuleSetting> = {};
+      for (const rp of value.items) {
+        const idNode = rp.key as YamlNode | null;
+        const id = isScalar(idNode) ? String(idNode.value) : '';
+        if (!RULES_BY_ID.has(id)) {
+          at(idNode, `Unknown rule "${id}".`);
+          continue;
+        }
+        const v = rp.value as YamlNode | null;
+        if (isScalar(v) && typeof v.value === 'string') {
+          if (!(SEVERITY_SETTINGS as readonly string[]).includes(v.value)) at(v, `Severity of "${id}" must be one of ${SEVERITY_SETTINGS.join(', ')}.`);
+          else rules[id] = { severity: v.value as SeveritySetting, options: {} };
+        } else if (isMap(v)) {
+          let obj: Record<string, unknown>;
+          try {
+            obj = v.toJSON() as Record<string, unknown>;
+          } catch (e) {
+            at(v, `Options of "${id}" cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+            continue;
+          }
+          const { severity, ...options } = obj;
+          if (severity !== undefined && !(SEVERITY_SETTINGS as readonly unknown[]).includes(severity)) {
+            at(v, `Severity of "${id}" must be one of ${SEVERITY_SETTINGS.join(', ')}.`);
+            continue;
+          }
+          rules[id] = { severity: severity as SeveritySetting | undefined, options };
+        } else {
+          at(v, `Rule "${id}" needs a severity (${SEVERITY_SETTINGS.join(', ')}) or { severity, …options }.`);
+        }
+      }
+      config.rules = rules;
+    } else {
+      at(keyNode, `Unknown setting "${key}".`);
+    }
+  }
+  return { config, problems };
+}

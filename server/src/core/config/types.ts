@@ -1,0 +1,53 @@
+/** Configuration shapes: what a `.release-pages.yaml` may say, and the resolved result rules read. */
+import type { MilestoneKind } from '../model/types';
+import type { SeveritySetting } from '../types';
+
+export interface RuleSetting {
+  severity?: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+/** One config file (or the editor settings) as written; every field optional. */
+export interface PartialConfig {
+  extends?: string[];
+  rules?: Record<string, RuleSetting>;
+  statuses?: string[];
+  priorities?: string[];
+  planStatuses?: string[];
+  milestoneOrder?: MilestoneKind[];
+  include?: string[];
+}
+
+export interface ResolvedConfig {
+  rules: Record<string, RuleSetting>;
+  statuses: string[];
+  priorities: string[];
+  planStatuses: string[];
+  milestoneOrder: MilestoneKind[];
+  include: string[];
+}
+
+export const DEFAULT_CONFIG: ResolvedConfig = {
+  rules: {},
+  statuses: ['Green', 'Orange', 'Red'],
+  priorities: ['Must', 'Should', 'Optional'],
+  planStatuses: ['Complete', 'Completed', 'Done', 'In progress', 'Started', 'Not started', 'Blocked', 'Planned', 'Cancelled'],
+  milestoneOrder: ['alpha', 'freeze', 'beta', 'rc', 'ga'],
+  include: [],
+};
+
+export function mergeConfig(base: ResolvedConfig, over: PartialConfig): ResolvedConfig {
+  const rules: Record<string, RuleSetting> = { ...base.rules };
+  for (const [id, s] of Object.entries(over.rules ?? {})) {
+    const prev = rules[id];
+    rules[id] = { severity: s.severity ?? prev?.severity, options: { ...(prev?.options ?? {}), ...s.options } };
+  }
+  return {
+    rules,
+    statuses: over.statuses ?? base.statuses,
+    priorities: over.priorities ?? base.priorities,
+    planStatuses: over.planStatuses ?? base.planStatuses,
+    milestoneOrder: over.milestoneOrder ?? base.milestoneOrder,
+    include: over.include ?? base.include,
+  };
+}

@@ -1,0 +1,21 @@
+/** Dates in release pages: scanning values for date tokens, calendar helpers, page-level inference. */
+export type { DateFormat, DateToken, DateTokenKind, SlashOrder, Weekday, YMD } from './types';
+export {
+  daysInMonth,
+  dayNumber,
+  fromDayNumber,
+  invalidDateReason,
+  isLeapYear,
+  isValidDate,
+  monthFromName,
+  monthName,
+  parseIsoDate,
+  toIso,
+  weekdayFromName,
+  weekdayName,
+  weekdayOf,
+} from './calendar';
+export { isUnsetValue, stripValueMarkup, struckRanges } from './markup';
+export { scanDates, slashOrder } from './scan';
+export { inferSlashOrder, inferYear, resolveSlash } from './infer';
+export type { YearContext } from './infer';

@@ -1,0 +1,139 @@
+/**
+ * Parses one Markdown region into the few facts the page model needs (headings, list items, tables).
+ * Tables take the fast path (our own GFM row splitter) whenever `scanTables` says it is exact; the rest
+ * of the region goes through remark-parse + remark-gfm. Results are cached by the region's text.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Nodes, Root, RootContent, Table as MdTable } from 'mdast';
+import { parseDelimiterRow, scanTables, splitRow, type ParsedTable, type TableRow } from './table';
+
+export interface HeadingInfo {
+  /** Line relative to the region. */
+  line: number;
+  level: number;
+  text: string;
+}
+
+export interface ListItemInfo {
+  line: number;
+  /** Column of the item's content (after the marker). */
+  contentColumn: number;
+  depth: number;
+}
+
+export interface RegionInfo {
+  headings: HeadingInfo[];
+  listItems: ListItemInfo[];
+  /** Tables with lines relative to the region. */
+  tables: ParsedTable[];
+  /** Lines (relative) inside indented code blocks or raw HTML, where values are not read. */
+  literalLines: number[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+export function mdastText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(mdastText).join('');
+  return '';
+}
+
+function tableFromMdast(node: MdTable, lines: readonly string[]): ParsedTable | null {
+  const rows: TableRow[] = [];
+  for (const row of node.children) {
+    const pos = row.position;
+    if (!pos) return null;
+    const line = pos.start.line - 1;
+    const from = pos.start.column - 1;
+    const split = splitRow(lines[line].slice(from));
+    const cells = split.cells.map((c) => ({
+      text: c.text, start: c.start + from, end: c.end + from, rawStart: c.rawStart + from, rawEnd: c.rawEnd + from,
+    }));
+    rows.push({ line, cells, leadingPipe: split.leadingPipe, trailingPipe: split.trailingPipe });
+  }
+  if (rows.length === 0) return null;
+  const header = rows[0];
+  const delimiterLine = header.line + 1;
+  const align = parseDelimiterRow(lines[delimiterLine]?.trim() ?? '') ?? header.cells.map(() => null);
+  const body = rows.slice(1);
+  return {
+    kind: 'gfm', startLine: header.line, endLine: body.length ? body[body.length - 1].line : delimiterLine,
+    header, delimiterLine, align, rows: body,
+  };
+}
+
+function collect(root: Root, lines: readonly string[], into: RegionInfo, withTables: boolean): void {
+  const walk = (node: Root | RootContent, depth: number): void => {
+    const pos = node.position;
+    switch (node.type) {
+      case 'heading':
+        if (pos) into.headings.push({ line: pos.start.line - 1, level: node.depth, text: mdastText(node).trim() });
+        return;
+      case 'listItem': {
+        const first = node.children[0];
+        if (pos) {
+          into.listItems.push({
+            line: pos.start.line - 1,
+            contentColumn: first?.position && first.position.start.line === pos.start.line ? first.position.start.column - 1 : pos.start.column - 1,
+            depth,
+          });
+        }
+        for (const c of node.children) walk(c, depth + 1);
+        return;
+      }
+      case 'table':
+        if (withTables) {
+          const t = tableFromMdast(node, lines);
+          if (t) into.tables.push(t);
+        }
+        return;
+      case 'code':
+      case 'html':
+        if (pos) for (let l = pos.start.line - 1; l <= pos.end.line - 1; l++) into.literalLines.push(l);
+        return;
+      default:
+        if ('children' in node) for (const c of node.children as RootContent[]) walk(c, depth);
+    }
+  };
+  walk(root, 0);
+}
+
+export function parseRegion(lines: readonly string[]): RegionInfo {
+  const info: RegionInfo = { headings: [], listItems: [], tables: [], literalLines: [] };
+  const scan = scanTables(lines);
+  if (scan.exact) {
+    const rest = lines.slice();
+    for (const t of scan.tables) {
+      if (t.kind === 'gfm') for (let l = t.startLine; l <= t.endLine; l++) rest[l] = '';
+      info.tables.push(t);
+    }
+    if (rest.some((l) => l.trim() !== '')) collect(processor.parse(rest.join('\n')), rest, info, false);
+  } else {
+    collect(processor.parse(lines.join('\n')), lines, info, true);
+    for (const t of scan.tables) if (t.kind === 'delimiter-first') info.tables.push(t);
+  }
+  info.tables.sort((a, b) => a.startLine - b.startLine);
+  return info;
+}
+
+/** A region cache keyed by text; entries not used by the latest page are dropped. */
+export class RegionCache {
+  private current = new Map<string, RegionInfo>();
+  private previous = new Map<string, RegionInfo>();
+
+  get(lines: readonly string[]): RegionInfo {
+    const key = lines.join('\n');
+    let info = this.current.get(key) ?? this.previous.get(key);
+    if (!info) info = parseRegion(lines);
+    this.current.set(key, info);
+    return info;
+  }
+
+  /** Call after each full pass: keeps only what that pass used. */
+  sweep(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}

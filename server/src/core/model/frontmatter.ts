@@ -1,0 +1,102 @@
+/** YAML front matter with the exact positions of keys, values and errors. */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { SourceLine } from '../text';
+import type { Range } from '../types';
+
+export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'null' | 'list' | 'map' | 'other';
+
+export interface FrontMatterField {
+  key: string;
+  keyRange: Range;
+  type: FieldType;
+  /** Scalar value (strings, numbers, booleans); list items' scalar values for lists. */
+  value: string | number | boolean | null | Array<string | number | boolean | null>;
+  /** Source text of the value exactly as written. */
+  raw: string;
+  valueRange: Range;
+}
+
+export interface FrontMatterError {
+  message: string;
+  range: Range;
+}
+
+export interface FrontMatter {
+  startLine: number;
+  endLine: number;
+  fields: Map<string, FrontMatterField>;
+  errors: FrontMatterError[];
+}
+
+const MAX_YAML_CHARS = 256 * 1024;
+
+export function parseFrontMatter(lines: readonly SourceLine[], endLine: number): FrontMatter {
+  const fm: FrontMatter = { startLine: 0, endLine, fields: new Map(), errors: [] };
+  const bodyLines = lines.slice(1, endLine).map((l) => l.text);
+  const text = bodyLines.join('\n');
+  // LineCounter lines are 1-based within the YAML, which starts on page line 1: the same number is the
+  // 0-based page line.
+  const toRange = (lc: LineCounter, from: number, to: number): Range => {
+    const a = lc.linePos(Math.min(from, text.length));
+    const b = lc.linePos(Math.min(to, text.length));
+    return { start: { line: a.line, character: a.col - 1 }, end: { line: b.line, character: b.col - 1 } };
+  };
+  if (text.length > MAX_YAML_CHARS) {
+    fm.errors.push({
+      message: `Front matter is ${text.length} characters long; only ${MAX_YAML_CHARS} are read.`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+    });
+    return fm;
+  }
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: false });
+  for (const e of [...doc.errors]) {
+    fm.errors.push({ message: e.message.split('\n')[0], range: toRange(lc, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) });
+  }
+  if (fm.errors.length > 0 || !doc.contents) return fm;
+  if (!isMap(doc.contents)) {
+    const r = doc.contents.range ?? [0, text.length];
+    fm.errors.push({ message: 'Front matter must be a mapping of keys to values.', range: toRange(lc, r[0], r[1]) });
+    return fm;
+  }
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    const kr = pair.key.range ?? [0, 0];
+    const v = pair.value as YamlNode | null;
+    const vr = v?.range ?? [kr[1], kr[1]];
+    const field: FrontMatterField = {
+      key,
+      keyRange: toRange(lc, kr[0], kr[1]),
+      type: 'null',
+      value: null,
+      raw: text.slice(vr[0], vr[1]),
+      valueRange: toRange(lc, vr[0], vr[1]),
+    };
+    if (v === null || (isScalar(v) && v.value === null)) {
+      field.type = 'null';
+    } else if (isScalar(v)) {
+      const val = v.value;
+      if (typeof val === 'string') field.type = 'string';
+      else if (typeof val === 'number') field.type = Number.isInteger(val) && !/[.eE]/.test(field.raw) ? 'integer' : 'number';
+      else if (typeof val === 'boolean') field.type = 'boolean';
+      else field.type = 'other';
+      field.value = typeof val === 'string' || typeof val === 'number' || typeof val === 'boolean' ? val : String(val);
+    } else if (isSeq(v)) {
+      field.type = 'list';
+      field.value = v.items.map((it) => {
+        if (isScalar(it)) {
+          const x = it.value;
+          return typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' ? x : x === null ? null : String(x);
+        }
+        return null;
+      });
+    } else if (isMap(v)) {
+      field.type = 'map';
+    } else {
+      field.type = 'other';
+    }
+    fm.fields.set(key, field);
+  }
+  return fm;
+}

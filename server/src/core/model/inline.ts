@@ -1,0 +1,53 @@
+/** Light inline helpers over raw cell/bullet Markdown: no parser, linear regexes. */
+
+/** Plain text of a short Markdown value: emphasis, strike, HTML tags, links and escapes removed. */
+export function plainText(raw: string): string {
+  return raw
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<(?:https?:|mailto:)[^>]*>/gi, '')
+    .replace(/<\/?[a-zA-Z][^>]*>/g, ' ')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/[*_~`]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Whether the whole value is struck through (`<s>…</s>`, `~~…~~`, `<del>…</del>`). */
+export function isStruck(raw: string): boolean {
+  const t = raw.trim();
+  return /^<(s|del|strike)>[\s\S]*<\/\1>$/i.test(t) || /^~~[\s\S]*~~$/.test(t);
+}
+
+/** Offset of the first character of content after leading markup (`**`, `_`, `<b>`, spaces). */
+export function leadingMarkupEnd(raw: string): number {
+  const m = /^(?:[\s*_~]|<(?!\/)[a-zA-Z][^>]*>)*/.exec(raw);
+  return m ? m[0].length : 0;
+}
+
+/** The entry of `known` that `value` starts with (case-insensitive, whole words), with exact-case flag. */
+export function matchLeading(value: string, known: readonly string[]): { match: string; exact: boolean; length: number } | null {
+  let best: { match: string; exact: boolean; length: number } | null = null;
+  const lower = value.toLowerCase();
+  for (const k of known) {
+    const kl = k.toLowerCase();
+    if (!lower.startsWith(kl)) continue;
+    const next = value.charAt(k.length);
+    if (next !== '' && /[\p{L}\p{N}]/u.test(next)) continue;
+    if (!best || k.length > best.length) best = { match: k, exact: value.startsWith(k), length: k.length };
+  }
+  return best;
+}
+
+/** Levenshtein distance, bounded (returns max+1 when larger). */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,129 @@
+/** Typed tables: columns mapped by header name, broken rows joined into logical rows. */
+import { splitRow, type ParsedTable, type TableRow } from '../markdown/table';
+import type { SourceLine } from '../text';
+import type { Position } from '../types';
+import { plainText } from './inline';
+import type { CellRef, ColumnKey, LogicalRow, TableModel } from './types';
+
+const COLUMN_NAMES: Record<ColumnKey, readonly string[]> = {
+  status: ['status', 'dev - status', 'dev status', 'dev-status', 'state', 'development status'],
+  priority: ['release priority', 'priority'],
+  target: ['target date', 'target', 'eta', 'due date', 'due'],
+  owner: ['owner', 'owners'],
+  feature: ['feature', 'feature name', 'features'],
+  team: ['functional team', 'team'],
+  testPage: ['test page', 'test pages'],
+  remarks: ['remarks', 'remark', 'comments', 'comment', 'notes'],
+  date: ['date', 'dates'],
+  milestone: ['milestone', 'milestones'],
+};
+
+function normaliseHeader(h: string): string {
+  return plainText(h).toLowerCase().replace(/\s+/g, ' ').replace(/\s*:$/, '').trim();
+}
+
+export function mapColumns(header: readonly string[]): Partial<Record<ColumnKey, number>> {
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  header.forEach((h, i) => {
+    const n = normaliseHeader(h);
+    for (const key of Object.keys(COLUMN_NAMES) as ColumnKey[]) {
+      if (columns[key] === undefined && COLUMN_NAMES[key].includes(n)) columns[key] = i;
+    }
+  });
+  return columns;
+}
+
+/** All header names we recognise, for "does this first row look like a header". */
+function isKnownHeader(text: string): boolean {
+  const n = normaliseHeader(text);
+  return Object.values(COLUMN_NAMES).some((names) => names.includes(n)) || /^(scenario|name|bugs|bzs|tested by)/.test(n);
+}
+
+interface Segment {
+  line: number;
+  column: number;
+  mergedStart: number;
+  length: number;
+}
+
+function positionIn(segments: readonly Segment[], offset: number): Position {
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const s = segments[i];
+    if (offset >= s.mergedStart) return { line: s.line, character: s.column + Math.min(offset - s.mergedStart, s.length) };
+  }
+  return { line: segments[0].line, character: segments[0].column };
+}
+
+function cellsOfRow(row: TableRow): CellRef[] {
+  return row.cells.map((c) => ({
+    text: c.text,
+    range: { start: { line: row.line, character: c.start }, end: { line: row.line, character: c.end } },
+    posAt: (o: number): Position => ({ line: row.line, character: c.start + o }),
+  }));
+}
+
+/** Joins a row and its continuation lines, then splits the joined text as one row. */
+function joinRows(group: readonly TableRow[], lines: readonly SourceLine[]): CellRef[] {
+  const first = group[0];
+  const firstCol = first.cells.length ? Math.max(0, first.cells[0].rawStart - (first.leadingPipe ? 1 : 0)) : 0;
+  const segments: Segment[] = [];
+  let merged = '';
+  for (const r of group) {
+    const col = r === first ? firstCol : 0;
+    const text = lines[r.line].text.slice(col);
+    if (merged.length > 0) merged += ' ';
+    segments.push({ line: r.line, column: col, mergedStart: merged.length, length: text.length });
+    merged += text;
+  }
+  return splitRow(merged).cells.map((c) => ({
+    text: c.text,
+    range: { start: positionIn(segments, c.start), end: positionIn(segments, c.end) },
+    posAt: (o: number): Position => positionIn(segments, c.start + o),
+  }));
+}
+
+function looksLikeHeaderRow(row: TableRow): boolean {
+  return row.cells.length > 1 && row.cells.every((c) => !/\d{4}|\*\*|<s>/.test(c.text)) && row.cells.some((c) => isKnownHeader(c.text));
+}
+
+export function buildTable(parsed: ParsedTable, lines: readonly SourceLine[], heading: string | null): TableModel {
+  let headerRow = parsed.header;
+  let bodyRows = parsed.rows;
+  let headerInferred = false;
+  if (parsed.kind === 'delimiter-first') {
+    if (bodyRows.length > 0 && looksLikeHeaderRow(bodyRows[0])) {
+      headerRow = bodyRows[0];
+      bodyRows = bodyRows.slice(1);
+    } else {
+      headerRow = null;
+    }
+  }
+  let header: string[];
+  if (headerRow) {
+    header = headerRow.cells.map((c) => c.text);
+  } else {
+    headerInferred = true;
+    header = ['Date', 'Milestone'];
+  }
+  const columns = mapColumns(header);
+  const usesLeadingPipes = (headerRow ?? bodyRows[0])?.leadingPipe ?? true;
+  const rows: LogicalRow[] = [];
+  for (let i = 0; i < bodyRows.length; i++) {
+    const group: TableRow[] = [bodyRows[i]];
+    while (usesLeadingPipes && i + 1 < bodyRows.length && !bodyRows[i + 1].leadingPipe) group.push(bodyRows[++i]);
+    const cells = group.length === 1 ? cellsOfRow(group[0]) : joinRows(group, lines);
+    rows.push({
+      lines: group.map((r) => r.line),
+      cells,
+      continuationLines: group.slice(1).map((r) => r.line),
+      malformed: cells.length !== header.length,
+    });
+  }
+  const isFeatureTable = columns.feature !== undefined && (columns.status !== undefined || columns.priority !== undefined);
+  const isDateTable = (columns.date !== undefined && columns.milestone !== undefined) || (headerInferred && rows.some((r) => /\d{4}-\d{2}-\d{2}/.test(r.cells[0]?.text ?? '')));
+  if (headerInferred && isDateTable) {
+    columns.date = 0;
+    columns.milestone = 1;
+  }
+  return { parsed, header, headerInferred, columns, isFeatureTable, isDateTable, rows, heading };
+}

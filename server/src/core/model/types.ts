@@ -1,0 +1,154 @@
+/** The typed page model: every element keeps its exact source range. */
+import type { DateToken } from '../dates';
+import type { ParsedTable } from '../markdown/table';
+import type { SourceLine } from '../text';
+import type { Position, Range } from '../types';
+import type { FrontMatter } from './frontmatter';
+
+export type PageKind =
+  | 'release-management'
+  | 'z-stream'
+  | 'test-day'
+  | 'milestone-plan'
+  | 'announcement'
+  | 'roadmap'
+  | 'feature'
+  | 'other';
+
+export type DateContext = 'timeline' | 'table' | 'frontmatter' | 'plan';
+
+/** A date (or date-like token) placed in the page. */
+export interface PageDate {
+  token: DateToken;
+  range: Range;
+  context: DateContext;
+  /** The milestone label, column name or front matter key the date belongs to. */
+  label: string;
+}
+
+export type MilestoneKind = 'alpha' | 'freeze' | 'beta' | 'test-day' | 'rc' | 'ga' | 'other';
+
+export interface Milestone {
+  label: string;
+  labelRange: Range;
+  kind: MilestoneKind;
+  /** 1 for "First"/"RC1", 2 for "Second"/"RC2"… when the label says so. */
+  ordinal: number | null;
+  /** The date that counts: the last date not struck through. */
+  date: PageDate | null;
+  superseded: PageDate[];
+  /** The raw value's range (after the label). */
+  valueRange: Range;
+  /** A struck-through label: the milestone was cancelled. */
+  cancelled: boolean;
+  line: number;
+}
+
+export interface Timeline {
+  /** Release the timeline belongs to (`3.5.6` in a z-stream page), or the page's release. */
+  release: string | null;
+  heading: string | null;
+  line: number;
+  source: 'bullets' | 'table';
+  milestones: Milestone[];
+}
+
+export interface Criterion {
+  keyword: string;
+  keywordRange: Range;
+  text: string;
+  line: number;
+}
+
+export interface CellRef {
+  /** Trimmed raw Markdown of the cell. */
+  text: string;
+  range: Range;
+  /** Position of an offset into `text` (cells of joined broken rows span several lines). */
+  posAt(offset: number): Position;
+}
+
+export type ColumnKey = 'status' | 'priority' | 'target' | 'owner' | 'feature' | 'team' | 'testPage' | 'remarks' | 'date' | 'milestone';
+
+export interface LogicalRow {
+  /** Physical lines of the row; more than one when the row was broken across lines. */
+  lines: number[];
+  cells: CellRef[];
+  /** Lines that continue the row without a leading pipe (each is its own GFM row). */
+  continuationLines: number[];
+  /** Cell count differs from the header's even after joining broken lines. */
+  malformed: boolean;
+}
+
+export interface TableModel {
+  parsed: ParsedTable;
+  /** Header cell texts (for delimiter-first tables: inferred). */
+  header: string[];
+  headerInferred: boolean;
+  columns: Partial<Record<ColumnKey, number>>;
+  isFeatureTable: boolean;
+  isDateTable: boolean;
+  rows: LogicalRow[];
+  /** The nearest heading above the table. */
+  heading: string | null;
+}
+
+/** Rows after a table that a blank or deeply indented line cut off: they render as text. */
+export interface OrphanRows {
+  /** Last line of the table that was cut. */
+  tableEnd: number;
+  /** The lines between the table and the rows: blank, or text indented 4+ spaces (a wrapped cell). */
+  blankFrom: number;
+  blankTo: number;
+  firstLine: number;
+  lastLine: number;
+}
+
+export interface Legend {
+  statuses: string[];
+  priorities: string[];
+  line: number;
+}
+
+export interface PlanMilestone {
+  title: string;
+  when: string;
+  line: number;
+  status: CellRef | null;
+  goal: string | null;
+}
+
+export interface Heading {
+  level: number;
+  text: string;
+  line: number;
+}
+
+export interface DisableDirective {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  rules: string[] | null;
+  line: number;
+}
+
+export interface PageModel {
+  lines: SourceLine[];
+  kind: PageKind;
+  isReleasePage: boolean;
+  title: string | null;
+  /** Release version from the title (`3.3`, `3.5.z`). */
+  release: string | null;
+  frontMatter: FrontMatter | null;
+  headings: Heading[];
+  timelines: Timeline[];
+  criteria: Criterion[];
+  tables: TableModel[];
+  orphanRows: OrphanRows[];
+  legend: Legend | null;
+  plan: PlanMilestone[];
+  dates: PageDate[];
+  /** Lines where values are literal (code, raw HTML, front matter). */
+  literalLines: Set<number>;
+  directives: DisableDirective[];
+  /** The page's general availability date (first timeline's GA). */
+  gaDate: PageDate | null;
+}

@@ -1,0 +1,37 @@
+/** The rule registry: every rule, in the order README and docs list them. */
+import type { Rule } from './types';
+import { rule as frontmatterSyntax } from './frontmatter-syntax';
+import { rule as frontmatterField } from './frontmatter-field';
+import { rule as dateInvalid } from './date-invalid';
+import { rule as datePlaceholder } from './date-placeholder';
+import { rule as dateFormat } from './date-format';
+import { rule as dateAmbiguous } from './date-ambiguous';
+import { rule as dateIncomplete } from './date-incomplete';
+import { rule as weekdayMismatch } from './weekday-mismatch';
+import { rule as timelineOrder } from './timeline-order';
+import { rule as targetAfterRelease } from './target-after-release';
+import { rule as statusUnknown } from './status-unknown';
+import { rule as statusCase } from './status-case';
+import { rule as priorityUnknown } from './priority-unknown';
+import { rule as priorityCase } from './priority-case';
+import { rule as legendMismatch } from './legend-mismatch';
+import { rule as valueUnset } from './value-unset';
+import { rule as tableCellCount } from './table-cell-count';
+import { rule as tableDelimiterFirst } from './table-delimiter-first';
+import { rule as tableBrokenRow } from './table-broken-row';
+import { rule as tableInterrupted } from './table-interrupted';
+import { rule as criteriaKeyword } from './criteria-keyword';
+import { rule as linkTargetSpace } from './link-target-space';
+
+export const RULES: readonly Rule[] = [
+  frontmatterSyntax, frontmatterField,
+  dateInvalid, datePlaceholder, dateFormat, dateAmbiguous, dateIncomplete, weekdayMismatch,
+  timelineOrder, targetAfterRelease,
+  statusUnknown, statusCase, priorityUnknown, priorityCase, legendMismatch, valueUnset,
+  tableCellCount, tableDelimiterFirst, tableBrokenRow, tableInterrupted,
+  criteriaKeyword, linkTargetSpace,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
+
+export type { Rule, RuleMeta, RuleContext } from './types';

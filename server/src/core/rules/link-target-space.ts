@@ -1,0 +1,42 @@
+import type { Rule } from './types';
+
+const LINK = /\[([^[\]\n]*)\]\(([^()\n]*)\)/g;
+const TITLE = /^(?:"[^"]*"|'[^']*'|\([^)]*\))$/;
+
+/** Masks code spans (`…`) on one line with spaces so links inside them are not read. */
+function maskCode(line: string): string {
+  return line.replace(/(`+)([^`]|(?!\1)`)*?\1/g, (m) => ' '.repeat(m.length));
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'link-target-space',
+    description: '`[x](Features/RAM Snapshots)`: a link target with a space is not a link in CommonMark and renders as text (fix: `<…>` or underscores).',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check(ctx) {
+    const { lines, literalLines } = ctx.page;
+    for (let l = 0; l < lines.length; l++) {
+      const text = lines[l].text;
+      if (literalLines.has(l) || !text.includes('](')) continue;
+      for (const m of maskCode(text).matchAll(LINK)) {
+        const target = m[2];
+        const trimmed = target.trim();
+        if (!/\s/.test(trimmed) || trimmed.startsWith('<')) continue;
+        const ws = trimmed.search(/\s/);
+        if (TITLE.test(trimmed.slice(ws).trim())) continue;
+        const start = (m.index ?? 0) + m[1].length + 3 + (target.length - target.trimStart().length);
+        const range = { start: { line: l, character: start }, end: { line: l, character: start + trimmed.length } };
+        ctx.report({
+          range,
+          message: `The link target "${trimmed}" contains a space, so "[${m[1]}](…)" is not a link: it renders as plain text.`,
+          fixes: [
+            { title: `Wrap the target in <…>: <${trimmed}>`, edits: [{ range, newText: `<${trimmed}>` }], preferred: true },
+            { title: `Use underscores: ${trimmed.replace(/\s+/g, '_')}`, edits: [{ range, newText: trimmed.replace(/\s+/g, '_') }] },
+          ],
+        });
+      }
+    }
+  },
+};

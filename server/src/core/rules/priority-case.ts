@@ -1,0 +1,23 @@
+import { featureCells, priorityVocabulary, readValue } from './values';
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  meta: {
+    id: 'priority-case',
+    description: 'A known priority written in the wrong case (`must`).',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check(ctx) {
+    const known = priorityVocabulary(ctx);
+    for (const { cell } of featureCells(ctx, 'priority')) {
+      const v = readValue(cell, known);
+      if (v.state !== 'case') continue;
+      ctx.report({
+        range: v.range,
+        message: `Priority "${v.written}" should be written "${v.match}".`,
+        fixes: [{ title: `Write "${v.match}"`, edits: [{ range: v.range, newText: v.match }], preferred: true }],
+      });
+    }
+  },
+};

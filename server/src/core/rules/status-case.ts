@@ -1,0 +1,25 @@
+import { featureCells, readValue, statusVocabulary } from './values';
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  meta: {
+    id: 'status-case',
+    description: 'A known status written in the wrong case (`red - in progress`).',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check(ctx) {
+    const known = statusVocabulary(ctx);
+    const cells = [...[...featureCells(ctx, 'status')].map((x) => ({ cell: x.cell, known }))];
+    for (const m of ctx.page.plan) if (m.status) cells.push({ cell: m.status, known: ctx.config.planStatuses });
+    for (const { cell, known: vocab } of cells) {
+      const v = readValue(cell, vocab);
+      if (v.state !== 'case') continue;
+      ctx.report({
+        range: v.range,
+        message: `Status "${v.written}" should be written "${v.match}".`,
+        fixes: [{ title: `Write "${v.match}"`, edits: [{ range: v.range, newText: v.match }], preferred: true }],
+      });
+    }
+  },
+};

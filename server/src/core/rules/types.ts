@@ -1,0 +1,31 @@
+/** What every rule module exports: its metadata and a check over the page model. */
+import type { PageModel } from '../model/types';
+import type { Fix, Range, Severity } from '../types';
+import type { ResolvedConfig } from '../config/types';
+
+export interface RuleMeta {
+  /** Stable id: used in config, disable comments, the CLI and docs/rules/<id>.md. */
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+}
+
+export interface Report {
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  page: PageModel;
+  config: ResolvedConfig;
+  /** Options for this rule from the config (`rules: { id: { …options } }`). */
+  options: Readonly<Record<string, unknown>>;
+  report(r: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}

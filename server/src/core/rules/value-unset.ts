@@ -1,0 +1,30 @@
+import { isUnsetValue } from '../dates';
+import { plainText } from '../model/inline';
+import { featureCells } from './values';
+import type { Rule } from './types';
+
+const COLUMNS = [
+  { key: 'status', name: 'Status' },
+  { key: 'priority', name: 'Release priority' },
+  { key: 'target', name: 'Target date' },
+  { key: 'owner', name: 'Owner' },
+] as const;
+
+export const rule: Rule = {
+  meta: {
+    id: 'value-unset',
+    description: 'A feature with `?`, `TBD` or nothing in Status, Priority, Target date or Owner.',
+    defaultSeverity: 'information',
+    fixable: false,
+  },
+  check(ctx) {
+    for (const { key, name } of COLUMNS) {
+      for (const { cell, row } of featureCells(ctx, key)) {
+        if (!isUnsetValue(plainText(cell.text))) continue;
+        const shown = cell.text === '' ? 'empty' : `"${cell.text}"`;
+        const range = cell.text === '' ? { start: cell.range.start, end: cell.range.start } : cell.range;
+        ctx.report({ range, message: `${name} is ${shown} (row on line ${row.lines[0] + 1}).` });
+      }
+    }
+  },
+};

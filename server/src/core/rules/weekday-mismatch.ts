@@ -1,0 +1,30 @@
+import { weekdayName, weekdayOf } from '../dates';
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  meta: {
+    id: 'weekday-mismatch',
+    description: 'A weekday that does not match its date (`2021-03-09 (Mon)` is a Tuesday).',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check(ctx) {
+    for (const d of ctx.page.dates) {
+      const t = d.token;
+      if (t.kind !== 'date' || !t.weekday || t.year === null) continue;
+      const actual = weekdayOf(t.year, t.month, t.day);
+      if (actual === t.weekday.day) continue;
+      const full = weekdayName(actual);
+      const written = t.weekday.text.replace(/^[(,\s]+|[)\s]+$/g, '');
+      const replacement = written.length <= 3 ? full.slice(0, 3) : full;
+      const offset = t.weekday.text.indexOf(written);
+      const startChar = d.range.start.character + (t.weekday.start - t.start) + offset;
+      const range = { start: { line: d.range.start.line, character: startChar }, end: { line: d.range.start.line, character: startChar + written.length } };
+      ctx.report({
+        range,
+        message: `${t.text} is a ${full}, not "${written}".`,
+        fixes: [{ title: `Write ${replacement}`, edits: [{ range, newText: replacement }], preferred: true }],
+      });
+    }
+  },
+};

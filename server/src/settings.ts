@@ -1,0 +1,35 @@
+/** Editor settings (`releasePages.*`) → configuration the core understands. */
+import type { PartialConfig, RuleSetting } from './core/config/types';
+import { RULES_BY_ID } from './core/rules';
+import type { SeveritySetting } from './core/types';
+
+export interface EditorSettings {
+  enable: boolean;
+  include: string[];
+  debounceMs: number;
+  config: PartialConfig;
+}
+
+const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
+
+function strings(v: unknown): string[] | undefined {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+}
+
+export function readSettings(raw: unknown): EditorSettings {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const rules: Record<string, RuleSetting> = {};
+  if (s.rules && typeof s.rules === 'object') {
+    for (const [id, sev] of Object.entries(s.rules as Record<string, unknown>)) {
+      if (RULES_BY_ID.has(id) && typeof sev === 'string' && SEVERITIES.has(sev)) rules[id] = { severity: sev as SeveritySetting, options: {} };
+    }
+  }
+  const validate = (s.validate && typeof s.validate === 'object' ? s.validate : {}) as Record<string, unknown>;
+  const debounce = typeof validate.debounceMs === 'number' && validate.debounceMs >= 0 ? validate.debounceMs : 150;
+  return {
+    enable: s.enable !== false,
+    include: strings(s.include) ?? [],
+    debounceMs: debounce,
+    config: { rules, statuses: strings(s.statuses), priorities: strings(s.priorities) },
+  };
+}
