@@ -65,7 +65,7 @@ function tableFromMdast(node: MdTable, lines: readonly string[]): ParsedTable | 
 }
 
 function collect(root: Root, lines: readonly string[], into: RegionInfo, withTables: boolean): void {
-  const walk = (node: Root | RootContent, depth: number): void => {
+  const walk = (node: Root | RootContent, depth: number, phrasing = false): void => {
     const pos = node.position;
     switch (node.type) {
       case 'heading':
@@ -89,12 +89,14 @@ function collect(root: Root, lines: readonly string[], into: RegionInfo, withTab
           if (t) into.tables.push(t);
         }
         return;
-      case 'code':
       case 'html':
+        if (phrasing) return; // inline HTML (`<s>`, `<br>`) inside text: values around it are still read
+      // falls through
+      case 'code':
         if (pos) for (let l = pos.start.line - 1; l <= pos.end.line - 1; l++) into.literalLines.push(l);
         return;
       default:
-        if ('children' in node) for (const c of node.children as RootContent[]) walk(c, depth);
+        if ('children' in node) for (const c of node.children as RootContent[]) walk(c, depth, phrasing || node.type === 'paragraph');
     }
   };
   walk(root, 0);

@@ -66,20 +66,28 @@ function detectKind(p: {
 
 const ROW_LIKE = /^ {0,3}\|.*\|/;
 
-/** Pipe rows right after a table, separated from it only by blank lines, that start no table of their own. */
+/**
+ * Pipe rows after a table that GFM no longer counts as table rows: the table ended at a blank line or at
+ * a line indented four or more spaces (a wrapped cell), and the rows that follow start no table of their
+ * own, so they render as a paragraph of text. Runs of such rows separated by more blank lines chain on.
+ */
 function findOrphanRows(lines: PageModel['lines'], tables: readonly TableModel[], literal: ReadonlySet<number>): OrphanRows[] {
   const starts = new Set(tables.map((t) => t.parsed.startLine));
   const out: OrphanRows[] = [];
+  const cutter = (l: number): boolean => lines[l].text.trim() === '' || (/^( {4,}|\t)/.test(lines[l].text) && !ROW_LIKE.test(lines[l].text));
   for (const t of tables) {
     if (t.parsed.kind !== 'gfm') continue;
-    let l = t.parsed.endLine + 1;
-    const blankFrom = l;
-    // GFM ends a table at a blank line, and at a line indented four or more spaces (a wrapped cell).
-    while (l < lines.length && l - blankFrom < 5 && (lines[l].text.trim() === '' || /^( {4,}|\t)/.test(lines[l].text)) && !ROW_LIKE.test(lines[l].text)) l++;
-    if (l === blankFrom || l >= lines.length || starts.has(l) || literal.has(l) || !ROW_LIKE.test(lines[l].text)) continue;
-    const first = l;
-    while (l + 1 < lines.length && ROW_LIKE.test(lines[l + 1].text) && !starts.has(l + 1)) l++;
-    out.push({ tableEnd: t.parsed.endLine, blankFrom, blankTo: first - 1, firstLine: first, lastLine: l });
+    let end = t.parsed.endLine;
+    for (;;) {
+      let l = end + 1;
+      const blankFrom = l;
+      while (l < lines.length && l - blankFrom < 5 && cutter(l)) l++;
+      if (l === blankFrom || l >= lines.length || starts.has(l) || literal.has(l) || !ROW_LIKE.test(lines[l].text)) break;
+      const first = l;
+      while (l + 1 < lines.length && lines[l + 1].text.trim() !== '' && !starts.has(l + 1)) l++;
+      out.push({ tableEnd: end, blankFrom, blankTo: first - 1, firstLine: first, lastLine: l });
+      end = l;
+    }
   }
   return out;
 }

@@ -18,7 +18,7 @@ export const rule: Rule = {
           const lead = /^[ \t]*/.exec(lines[l].text)![0].length;
           return { range: { start: { line: prev, character: lines[prev].text.trimEnd().length }, end: { line: l, character: lead } }, newText: ' ' };
         });
-        const first = row.continuationLines[0];
+        const first = row.lines[0];
         const last = row.continuationLines[row.continuationLines.length - 1];
         ctx.report({
           range: { start: { line: first, character: 0 }, end: { line: last, character: lines[last].text.length } },

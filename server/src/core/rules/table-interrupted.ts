@@ -28,7 +28,7 @@ export const rule: Rule = {
         ? `the blank line at line ${o.blankFrom + 1}${lines[o.blankFrom].text.length ? ' (it holds only spaces)' : ''} ends the table above`
         : `the indented line ${o.blankFrom + 1} (a wrapped cell) ends the table above`;
       ctx.report({
-        range: { start: { line: o.firstLine, character: 0 }, end: { line: o.lastLine, character: lines[o.lastLine].text.length } },
+        range: { start: { line: blankOnly ? o.firstLine : o.blankFrom, character: 0 }, end: { line: o.lastLine, character: lines[o.lastLine].text.length } },
         message: `${cause[0].toUpperCase()}${cause.slice(1)}, so ${n === 1 ? 'this row renders' : `these ${n} rows render`} as plain text.`,
         fixes: [{ title: blankOnly ? 'Remove the blank line so the rows rejoin the table' : 'Join the wrapped line so the rows rejoin the table', edits, preferred: true }],
       });

@@ -1,0 +1,119 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkText, type CheckResult } from '../../server/src/core/engine';
+import { RULES } from '../../server/src/core/rules';
+import { pagesIn, readFixture } from '../helpers/paths';
+
+const pages = pagesIn('corpus');
+const results = new Map<string, CheckResult>();
+function resultOf(name: string): CheckResult {
+  let r = results.get(name);
+  if (!r) results.set(name, (r = checkText(readFixture('corpus', name))));
+  return r;
+}
+
+test('the corpus has the 49 real pages', () => {
+  assert.equal(pages.length, 49);
+});
+
+test('every corpus page checks without throwing, and every finding names a registered rule', () => {
+  const ids = new Set(RULES.map((r) => r.meta.id));
+  for (const p of pages) {
+    const r = resultOf(p);
+    for (const f of r.findings) {
+      assert.ok(ids.has(f.rule), `${p}: unknown rule ${f.rule}`);
+      assert.ok(f.range.start.line <= f.range.end.line);
+    }
+  }
+});
+
+/** Per-rule counts over the whole corpus, pinned: a change here must be a conscious one. */
+const PINNED: Record<string, number> = {
+  'date-format': 13,
+  'date-incomplete': 16,
+  'date-placeholder': 12,
+  'legend-mismatch': 16,
+  'link-target-space': 55,
+  'priority-case': 4,
+  'status-case': 4,
+  'status-unknown': 20,
+  'table-broken-row': 25,
+  'table-cell-count': 4,
+  'table-delimiter-first': 16,
+  'table-interrupted': 2,
+  'timeline-order': 3,
+  'value-unset': 82,
+};
+
+test('per-rule finding counts over the corpus are pinned', () => {
+  const counts: Record<string, number> = {};
+  for (const p of pages) for (const f of resultOf(p).findings) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
+  const sorted = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  assert.deepEqual(sorted, PINNED);
+});
+
+test('release pages are told apart from the rest of the corpus', () => {
+  const kinds: Record<string, number> = {};
+  for (const p of pages) {
+    const k = resultOf(p).page.kind;
+    kinds[k] = (kinds[k] ?? 0) + 1;
+  }
+  assert.ok((kinds['release-management'] ?? 0) >= 14, JSON.stringify(kinds));
+  assert.ok((kinds['z-stream'] ?? 0) >= 7, JSON.stringify(kinds));
+  assert.ok((kinds['test-day'] ?? 0) >= 10, JSON.stringify(kinds));
+  for (const p of ['features__feature-template.md', 'features__engine__upgrademanager.html.md']) assert.equal(resultOf(p).page.kind, 'other', p);
+});
+
+/** VOCABULARY.txt defect categories that a rule covers, and the rules that may report them. */
+const COVERED: Record<string, { rules: string[]; only?: RegExp }> = {
+  'table: row continues on next physical line (broken row)': { rules: ['table-broken-row', 'table-interrupted'] },
+  'table: wrong number of cells': { rules: ['table-cell-count', 'table-broken-row', 'table-interrupted'] },
+  'broken-link: space in target (not a CommonMark link)': { rules: ['link-target-space'] },
+  // Rows that GFM does not count as table rows (cut off by a blank or indented line) are reported by
+  // table-interrupted: their values are not checked until the rows rejoin the table.
+  'unknown status (not Red/Orange/Green)': { rules: ['status-unknown', 'value-unset', 'table-cell-count', 'table-interrupted'] },
+  'unknown priority (not Must/Should/Optional)': { rules: ['priority-unknown', 'value-unset'] },
+  'date-without-year': { rules: ['date-incomplete'] },
+  'table: delimiter row before header (not a GFM table)': { rules: ['table-delimiter-first'] },
+  'template-leftover: \\1 backreference': { rules: ['date-placeholder'] },
+  'template-leftover: YYYY-xx-xx placeholder date': { rules: ['date-placeholder'] },
+  'table: stray pipe (extra empty cell)': { rules: ['table-cell-count', 'table-interrupted'] },
+  'timeline: milestone dated before the previous row': { rules: ['timeline-order'] },
+  'inconsistent-capitalisation: table values': { rules: ['status-case', 'priority-case', 'table-interrupted'], only: /^`(Priority|Status colour word):/ },
+  'empty status cell (info)': { rules: ['value-unset', 'table-interrupted'] },
+  'empty date cell (info)': { rules: ['value-unset'] },
+};
+
+test('each VOCABULARY defect a rule covers is found on every release page it occurs in', () => {
+  const vocab = readFixture('corpus', 'VOCABULARY.txt').split('\n');
+  let category: string | null = null;
+  let checked = 0;
+  let notRelease = 0;
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  for (const line of vocab) {
+    const head = /^### (.*) \(\d+\)$/.exec(line);
+    if (head) {
+      category = head[1];
+      continue;
+    }
+    if (line.startsWith('## ')) category = null;
+    const cover = category ? COVERED[category] : undefined;
+    const entry = /^- ([\w.-]+\.md):(\d+): (.*)$/.exec(line);
+    if (!cover || !entry || (cover.only && !cover.only.test(entry[3]))) continue;
+    seen.add(category!);
+    const r = resultOf(entry[1]);
+    if (!r.isReleasePage) {
+      notRelease++;
+      continue;
+    }
+    const l = Number(entry[2]) - 1;
+    checked++;
+    const hit = r.findings.some((f) => cover.rules.includes(f.rule) && f.range.start.line <= l && l <= f.range.end.line);
+    if (!hit) missing.push(`${category}: ${entry[1]}:${entry[2]} ${entry[3].slice(0, 80)}`);
+  }
+  assert.deepEqual([...Object.keys(COVERED)].filter((c) => !seen.has(c)), [], 'every covered category was found in VOCABULARY.txt');
+  assert.deepEqual(missing, []);
+  assert.ok(checked > 250, `checked ${checked} entries`);
+  console.log(`VOCABULARY coverage: ${checked} defect entries found on release pages; ${notRelease} on pages that are not release pages (not checked)`);
+});
