@@ -48,7 +48,7 @@ export class ConfigLoader {
   constructor(private readonly base: ResolvedConfig = DEFAULT_CONFIG) {}
 
   private read(file: string): { config: PartialConfig; problems: LoadedConfigProblem[] } {
-    let mtimeMs = -1;
+    let mtimeMs: number;
     try {
       mtimeMs = statSync(file).mtimeMs;
     } catch {

@@ -90,10 +90,9 @@ function collect(root: Root, lines: readonly string[], into: RegionInfo, withTab
         }
         return;
       case 'html':
-        if (phrasing) return; // inline HTML (`<s>`, `<br>`) inside text: values around it are still read
-      // falls through
       case 'code':
-        if (pos) for (let l = pos.start.line - 1; l <= pos.end.line - 1; l++) into.literalLines.push(l);
+        // Inline HTML (`<s>`, `<br>`) inside text is not literal: the values around it are still read.
+        if (pos && !(node.type === 'html' && phrasing)) for (let l = pos.start.line - 1; l <= pos.end.line - 1; l++) into.literalLines.push(l);
         return;
       default:
         if ('children' in node) for (const c of node.children as RootContent[]) walk(c, depth, phrasing || node.type === 'paragraph');

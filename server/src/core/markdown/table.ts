@@ -77,10 +77,11 @@ function indentOf(s: string): { idx: number; cols: number } {
 }
 
 function blankFrom(s: string, i: number): boolean {
-  for (; i < s.length; i++) if (!isWs(s.charCodeAt(i))) return false;
-  return true;
+  while (i < s.length && isWs(s.charCodeAt(i))) i++;
+  return i === s.length;
 }
 
+/** Length of the run of character c at i. */
 function runOf(s: string, i: number, c: number): number {
   let k = i;
   while (k < s.length && s.charCodeAt(k) === c) k++;
@@ -97,11 +98,18 @@ function makeCell(s: string, a: number, b: number): TableCell {
 
 /** Splits one table row like micromark: pipes split cells unless escaped by an odd run of backslashes (code spans too). */
 export function splitRow(text: string): { cells: TableCell[]; leadingPipe: boolean; trailingPipe: boolean } {
+  const cells: TableCell[] = [];
+  const pipes = splitCells(text, cells);
+  return { cells, leadingPipe: (pipes & 1) !== 0, trailingPipe: (pipes & 2) !== 0 };
+}
+
+/** Pushes the cells of a row; returns 1 | 2 for a leading | trailing pipe. */
+function splitCells(text: string, cells: TableCell[]): number {
   const n = text.length;
-  const first = indentOf(text).idx;
+  let first = 0;
+  while (first < n && isWs(text.charCodeAt(first))) first++;
   const leadingPipe = first < n && text.charCodeAt(first) === PIPE;
   let seg = leadingPipe ? first + 1 : first;
-  const cells: TableCell[] = [];
   let backslashes = 0;
   for (let k = seg; k < n; k++) {
     const c = text.charCodeAt(k);
@@ -113,7 +121,7 @@ export function splitRow(text: string): { cells: TableCell[]; leadingPipe: boole
   }
   const trailingPipe = cells.length > 0 && blankFrom(text, seg);
   if (!trailingPipe) cells.push(makeCell(text, seg, n));
-  return { cells, leadingPipe, trailingPipe };
+  return (leadingPipe ? 1 : 0) | (trailingPipe ? 2 : 0);
 }
 
 /** Alignments of a GFM delimiter row, or null when the line is not one (`---` alone is not: it needs a `|` or `:`). */
@@ -311,10 +319,8 @@ export function scanTables(lines: readonly string[]): ScanResult {
   let pseudo: ParsedTable | null = null;
   let fence = { ch: 0, len: 0 };
   let htmlKind = 0;
-  const row = (i: number): TableRow => {
-    const r = splitRow(lines[i]);
-    return { line: i, cells: r.cells, leadingPipe: r.leadingPipe, trailingPipe: r.trailingPipe };
-  };
+  const row = (i: number, cells: TableCell[] = [], pipes = splitCells(lines[i], cells)): TableRow =>
+    ({ line: i, cells, leadingPipe: (pipes & 1) !== 0, trailingPipe: (pipes & 2) !== 0 });
   const close = (last: number): void => {
     for (const t of [table, pseudo]) if (t) { t.endLine = last; tables.push(t); }
     table = pseudo = null;

@@ -104,7 +104,10 @@ export function buildPage(text: string, cache: RegionCache): PageModel {
   for (const r of regions) {
     if (r.kind === 'frontmatter') {
       fm = parseFrontMatter(lines, frontMatterEnd(lines));
-      for (let l = r.startLine; l <= r.endLine; l++) literal.add(l), code.add(l);
+      for (let l = r.startLine; l <= r.endLine; l++) {
+        literal.add(l);
+        code.add(l);
+      }
       continue;
     }
     if (r.kind !== 'markdown') {
