@@ -1,10 +1,10 @@
 /** `release-pages` command line: check pages in CI, fix them, report in several formats. */
-import { dirname, relative, resolve, sep } from 'node:path';
-import { ConfigLoader, type LoadedConfigProblem } from './config-loader';
+import { resolve } from 'node:path';
+import { ConfigLoader, configIncludes, type LoadedConfigProblem } from './config-loader';
 import { Engine } from './core/engine';
 import { applyFixGroups, fixAllGroups } from './core/fix';
 import { FORMATS, render, type FileResult, type Format } from './cli/report';
-import { expandPaths, globToRegExp } from './cli/files';
+import { expandPaths } from './cli/files';
 import { readPage, writePageAtomic } from './cli/write';
 import pkg from '../../package.json';
 
@@ -111,7 +111,7 @@ function main(argv: readonly string[]): number {
     if (!explicit) for (const p of loaded.problems) if (!configProblems.some((q) => q.file === p.file && q.line === p.line && q.message === p.message)) configProblems.push(p);
     const checkOpts = {
       config: loaded.config,
-      force: opts.all || isIncluded(file, loaded.config.include, loaded.files),
+      force: opts.all || configIncludes(loaded, file),
       onRuleError: (rule: string, e: unknown) => process.stderr.write(`release-pages: ${file}: rule ${rule} failed: ${e instanceof Error ? e.message : String(e)}\n`),
     };
     let result = engine.check(page.text, checkOpts);
@@ -144,14 +144,6 @@ function main(argv: readonly string[]): number {
   process.stdout.write(render(opts.format, results, cwd, { color: opts.format === 'stylish' && process.stdout.isTTY === true, version: pkg.version }));
   if (ioProblem || configProblems.length > 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
-}
-
-/** Whether a config's `include` globs (relative to the config file's folder, or the cwd) name the page. */
-function isIncluded(file: string, include: readonly string[], configFiles: readonly string[]): boolean {
-  if (include.length === 0) return false;
-  const base = configFiles.length ? dirname(configFiles[configFiles.length - 1]) : process.cwd();
-  const rel = relative(base, file).split(sep).join('/');
-  return include.some((g) => globToRegExp(g).test(rel));
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 /** Finds and reads configuration files from disk (the core only parses text). */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { globToRegExp } from './cli/files';
 import { parseConfigText } from './core/config/parse';
 import { DEFAULT_CONFIG, mergeConfig, type PartialConfig, type ResolvedConfig } from './core/config/types';
 
@@ -100,4 +101,12 @@ export class ConfigLoader {
   clear(): void {
     this.cache.clear();
   }
+}
+
+/** Whether the config's `include` globs (relative to the nearest config file's folder) name the page. */
+export function configIncludes(loaded: LoadedConfig, pagePath: string): boolean {
+  const include = loaded.config.include;
+  if (include.length === 0 || loaded.files.length === 0) return false;
+  const rel = relative(dirname(loaded.files[loaded.files.length - 1]), pagePath).split(sep).join('/');
+  return !rel.startsWith('..') && include.some((g) => globToRegExp(g).test(rel));
 }

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
-import { ConfigLoader } from './config-loader';
+import { ConfigLoader, configIncludes } from './config-loader';
 import { DEFAULT_CONFIG, mergeConfig } from './core/config/types';
 import { Engine, type CheckResult } from './core/engine';
 import { fixAllGroups, selectFixEdits } from './core/fix';
@@ -77,7 +77,7 @@ function check(doc: TextDocument): CheckResult {
   for (const p of loaded.problems) connection.console.warn(`${p.file}:${p.line + 1}:${p.column + 1}: ${p.message}`);
   const result = engine.check(doc.getText(), {
     config: loaded.config,
-    force: isIncluded(path),
+    force: isIncluded(path) || (path !== null && configIncludes(loaded, path)),
     onRuleError: (rule, e) => connection.console.error(`rule ${rule} failed on ${doc.uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
   });
   results.set(doc.uri, { version: doc.version, result });

@@ -42,7 +42,7 @@ const PINNED: Record<string, number> = {
   'table-delimiter-first': 16,
   'table-interrupted': 2,
   'timeline-order': 3,
-  'value-unset': 82,
+  'value-unset': 80,
 };
 
 test('per-rule finding counts over the corpus are pinned', () => {

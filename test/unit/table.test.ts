@@ -204,8 +204,10 @@ test('a later header + delimiter inside a table body are just body rows', () => 
   assert.deepEqual(gfm('|a|b|\n|-|-|\n|c|d|\n|-|-|')[0].rows, [['c', 'd'], ['-', '-']]);
 });
 
-test('a table after an HTML comment line and between two HTML comments', () => {
+test('a table after an HTML comment line (kind 2 ends on its line; `<!-->` is a whole comment in micromark)', () => {
   assert.deepEqual(gfm(`${T}<!-- expect: x -->\n| e | f |\n|---|---|`).map((t) => t.lines), [[0, 2], [4, 5]]);
+  assert.deepEqual(gfm(`${T}<!-->\n| e | f |\n|---|---|`).map((t) => t.lines), [[0, 2], [4, 5]]);
+  assert.deepEqual(gfm(`${T}<!--x->\n| e | f |\n|---|---|`).map((t) => t.lines), [[0, 2]]);
 });
 
 test('table-like lines inside HTML blocks and fenced code are no tables', () => {

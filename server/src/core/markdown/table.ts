@@ -160,9 +160,8 @@ function isThematicBreak(s: string, i: number): boolean {
   if (m !== STAR && m !== DASH && m !== UNDERSCORE) return false;
   let count = 0;
   for (let k = i; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c === m) count++;
-    else if (!isWs(c)) return false;
+    if (s.charCodeAt(k) === m) count++;
+    else if (!isWs(s.charCodeAt(k))) return false;
   }
   return count >= 3;
 }
@@ -190,7 +189,8 @@ function containerStart(s: string, i: number, interrupt: boolean): boolean {
     if (isThematicBreak(s, i)) return false;
     k = i + 1;
   } else {
-    const digits = countDigits(s, i);
+    let digits = 0;
+    while (isDigit(s.charCodeAt(i + digits))) digits++;
     if (digits === 0 || digits > 9 || (interrupt && (digits > 1 || c !== 49))) return false;
     const m = s.charCodeAt(i + digits);
     if (m !== DOT && m !== RPAREN) return false;
@@ -211,12 +211,6 @@ function footnoteDefinition(s: string, i: number): boolean {
     const e = s.charCodeAt(k);
     if (c === BACKSLASH && (e === LBRACKET || e === BACKSLASH || e === RBRACKET)) { k++; size++; }
   }
-}
-
-function countDigits(s: string, i: number): number {
-  let k = i;
-  while (k < s.length && isDigit(s.charCodeAt(k))) k++;
-  return k - i;
 }
 
 /** HTML flow kind (1-7) starting at i, 0 if none; kind 7 only when not interrupting a paragraph. */
@@ -297,8 +291,8 @@ function htmlEnds(kind: number, s: string, from: number): boolean {
   return false;
 }
 
-/** Per kind 1-5, where the end marker may be searched on the opening line, after `<` (kind 3 from its `?`). */
-const HTML_OPENER = [0, 1, 4, 1, 3, 9];
+/** Per kind 1-5, where the end marker is searched on the opening line (`<!--` from its `--`: `<!-->` is closed, `<?` from its `?`). */
+const HTML_OPENER = [0, 1, 2, 1, 3, 9];
 
 /** A line that could belong to a table inside a container: any delimiter row has `|`, `:-` or `-:`. */
 function tableLike(s: string): boolean {
@@ -319,8 +313,11 @@ export function scanTables(lines: readonly string[]): ScanResult {
   let pseudo: ParsedTable | null = null;
   let fence = { ch: 0, len: 0 };
   let htmlKind = 0;
-  const row = (i: number, cells: TableCell[] = [], pipes = splitCells(lines[i], cells)): TableRow =>
-    ({ line: i, cells, leadingPipe: (pipes & 1) !== 0, trailingPipe: (pipes & 2) !== 0 });
+  const row = (i: number): TableRow => {
+    const cells: TableCell[] = [];
+    const pipes = splitCells(lines[i], cells);
+    return { line: i, cells, leadingPipe: (pipes & 1) !== 0, trailingPipe: (pipes & 2) !== 0 };
+  };
   const close = (last: number): void => {
     for (const t of [table, pseudo]) if (t) { t.endLine = last; tables.push(t); }
     table = pseudo = null;

@@ -46,7 +46,7 @@ export function findLegend(lines: readonly SourceLine[], headings: readonly Head
       target = /priorit/i.test(h.text) ? legend.priorities : /status/i.test(h.text) ? legend.statuses : null;
       continue;
     }
-    const item = /^\s*[*+-]\s+([A-Za-z][A-Za-z ]*?)\s+[-–:]\s/.exec(text);
+    const item = /^\s*[*+-]\s+([A-Za-z][A-Za-z ]*?)(?:\s+[-–]|\s*:)\s/.exec(text);
     if (target && item) target.push(item[1].trim());
   }
   return legend.statuses.length || legend.priorities.length ? legend : null;

@@ -4,7 +4,7 @@
 export function plainText(raw: string): string {
   return raw
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<(?:https?:|mailto:)[^>]*>/gi, '')
+    .replace(/<([A-Za-z][\w+.-]*:[^<>\s]*)>/g, '$1')
     .replace(/<\/?[a-zA-Z][^>]*>/g, ' ')
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .replace(/[*_~`]+/g, '')

@@ -20,7 +20,7 @@ export const rule: Rule = {
       const fixes = y !== null && isValidDate(y, t.month, t.day)
         ? [{ title: `Write ${toIso(y, t.month, t.day)}`, edits: [{ range: d.range, newText: toIso(y, t.month, t.day) }], preferred: true }]
         : [];
-      const hint = fixes.length ? ` (the page's release is in ${y})` : '';
+      const hint = fixes.length ? ` (by the page's release date, ${y})` : '';
       ctx.report({ range: d.range, message: `"${t.text}" has no year${hint}.`, fixes });
     }
   },

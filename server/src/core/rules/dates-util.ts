@@ -1,5 +1,5 @@
 /** Helpers shared by the date rules. */
-import { inferSlashOrder, type DateToken } from '../dates';
+import { inferSlashOrder, resolveSlash, type DateToken } from '../dates';
 import type { PageDate, PageModel } from '../model/types';
 
 const slashOrders = new WeakMap<PageModel, 'dmy' | 'mdy' | null>();
@@ -24,4 +24,14 @@ export function isLive(d: PageDate): boolean {
 
 export function describe(t: DateToken): string {
   return `"${t.text}"`;
+}
+
+/** The day a date token names on this page (slash dates read in the page's order), or null. */
+export function dayOf(page: PageModel, t: DateToken): { year: number; month: number; day: number } | null {
+  if (t.kind !== 'date' || t.year === null) return null;
+  if (t.format !== 'slash' || !t.slash) return { year: t.year, month: t.month, day: t.day };
+  const order = t.slash.order === 'both' ? pageSlashOrder(page) : t.slash.order === 'none' ? null : t.slash.order;
+  if (!order) return null;
+  const r = resolveSlash(t, order);
+  return r.kind === 'date' && r.year !== null ? { year: r.year, month: r.month, day: r.day } : null;
 }

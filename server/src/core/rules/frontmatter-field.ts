@@ -13,7 +13,8 @@ export const rule: Rule = {
     const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
     const title = fm.fields.get('title');
     if (!title) ctx.report({ range: top, message: 'Front matter has no `title`.' });
-    else if (title.type !== 'string' || String(title.value).trim() === '') ctx.report({ range: title.keyRange, message: '`title` is empty: give the page a title.' });
+    else if (title.type === 'null' || String(title.value).trim() === '') ctx.report({ range: title.keyRange, message: '`title` is empty: give the page a title.' });
+    else if (title.type !== 'string') ctx.report({ range: title.valueRange, message: `\`title\` should be text; quote it: title: "${title.raw}"` });
     const authors = fm.fields.get('authors');
     if (authors) {
       const ok = authors.type === 'string' || (authors.type === 'list' && Array.isArray(authors.value) && authors.value.every((a) => typeof a === 'string'));

@@ -1,4 +1,3 @@
-import type { TextEdit } from '../types';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -12,25 +11,29 @@ export const rule: Rule = {
     const lines = ctx.page.lines;
     for (const o of ctx.page.orphanRows) {
       const n = o.lastLine - o.firstLine + 1;
-      const edits: TextEdit[] = [];
+      // One edit from the end of the table's last line to the end of the last cutting line: blank lines
+      // go, wrapped text joins the row above with one space. Nothing else changes.
+      let joined = '';
       let blankOnly = true;
       for (let l = o.blankFrom; l <= o.blankTo; l++) {
-        const prevEnd = { line: l - 1, character: lines[l - 1].text.length };
         const text = lines[l].text;
-        if (text.trim() === '') edits.push({ range: { start: prevEnd, end: { line: l, character: text.length } }, newText: '' });
-        else {
+        if (text.trim() !== '') {
           blankOnly = false;
-          const lead = text.length - text.trimStart().length;
-          edits.push({ range: { start: { line: l - 1, character: lines[l - 1].text.trimEnd().length }, end: { line: l, character: lead } }, newText: ' ' });
+          joined += ` ${text.trim()}`;
         }
       }
+      const startChar = blankOnly ? lines[o.tableEnd].text.length : lines[o.tableEnd].text.trimEnd().length;
+      const edit = {
+        range: { start: { line: o.tableEnd, character: startChar }, end: { line: o.blankTo, character: lines[o.blankTo].text.length } },
+        newText: joined,
+      };
       const cause = blankOnly
-        ? `the blank line at line ${o.blankFrom + 1}${lines[o.blankFrom].text.length ? ' (it holds only spaces)' : ''} ends the table above`
-        : `the indented line ${o.blankFrom + 1} (a wrapped cell) ends the table above`;
+        ? `The blank line at line ${o.blankFrom + 1}${lines[o.blankFrom].text.length ? ' (it holds only spaces)' : ''} ends the table above`
+        : `Line ${o.blankFrom + 1} is indented (a wrapped cell), which ends the table above`;
       ctx.report({
         range: { start: { line: blankOnly ? o.firstLine : o.blankFrom, character: 0 }, end: { line: o.lastLine, character: lines[o.lastLine].text.length } },
-        message: `${cause[0].toUpperCase()}${cause.slice(1)}, so ${n === 1 ? 'this row renders' : `these ${n} rows render`} as plain text.`,
-        fixes: [{ title: blankOnly ? 'Remove the blank line so the rows rejoin the table' : 'Join the wrapped line so the rows rejoin the table', edits, preferred: true }],
+        message: `${cause}, so ${n === 1 ? 'this row renders' : `these ${n} rows render`} as plain text.`,
+        fixes: [{ title: blankOnly ? 'Remove the blank line so the rows rejoin the table' : 'Join the wrapped line so the rows rejoin the table', edits: [edit], preferred: true }],
       });
     }
   },

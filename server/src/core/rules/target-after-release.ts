@@ -1,5 +1,6 @@
 import { dayNumber, toIso } from '../dates';
 import { plainText } from '../model/inline';
+import { dayOf } from './dates-util';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -23,11 +24,11 @@ export const rule: Rule = {
         const t = d.token;
         const line = d.range.start.line;
         if (line < first || line > last || d.context !== 'table' || d.label !== name) continue;
-        if (t.kind !== 'date' || t.struck || t.year === null) continue;
-        if (dayNumber(t.year, t.month, t.day) <= gaDay) continue;
+        const ymd = t.struck ? null : dayOf(ctx.page, t);
+        if (!ymd || dayNumber(ymd.year, ymd.month, ymd.day) <= gaDay) continue;
       ctx.report({
         range: d.range,
-        message: `Target date ${toIso(t.year, t.month, t.day)} is after general availability (${toIso(ga.year, ga.month, ga.day)}).`,
+        message: `Target date ${toIso(ymd.year, ymd.month, ymd.day)} is after general availability (${toIso(ga.year, ga.month, ga.day)}).`,
       });
       }
     }

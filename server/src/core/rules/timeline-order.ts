@@ -1,15 +1,16 @@
 import { dayNumber, toIso } from '../dates';
 import type { Milestone, MilestoneKind } from '../model/types';
+import { dayOf } from './dates-util';
 import type { Rule } from './types';
 
 interface Dated {
   m: Milestone;
   day: number;
+  ymd: { year: number; month: number; day: number };
 }
 
-function iso(m: Milestone): string {
-  const t = m.date!.token;
-  return toIso(t.year!, t.month, t.day);
+function iso(d: Dated): string {
+  return toIso(d.ymd.year, d.ymd.month, d.ymd.day);
 }
 
 /** For each element, the latest-dated element before it in `order` (a running maximum: linear). */
@@ -40,8 +41,8 @@ export const rule: Rule = {
     for (const tl of ctx.page.timelines) {
       const dated: Dated[] = [];
       for (const m of tl.milestones) {
-        const t = m.date?.token;
-        if (!m.cancelled && t && t.kind === 'date' && t.year !== null) dated.push({ m, day: dayNumber(t.year, t.month, t.day) });
+        const ymd = m.date && !m.cancelled ? dayOf(ctx.page, m.date.token) : null;
+        if (ymd) dated.push({ m, day: dayNumber(ymd.year, ymd.month, ymd.day), ymd });
       }
       const ranked = dated.filter((d) => order.includes(d.m.kind));
       const byRank = latestBefore(ranked, (d) => order.indexOf(d.m.kind));
@@ -55,12 +56,12 @@ export const rule: Rule = {
         let why: string | null = null;
         const earlier = byRank.get(d);
         const numbered = byOrdinal.get(d);
-        if (earlier && earlier.day > d.day) why = `"${earlier.m.label}" (${iso(earlier.m)}) comes before it`;
-        else if (numbered && numbered.day > d.day) why = `"${numbered.m.label}" (${iso(numbered.m)}) is numbered before it`;
-        else if (d.m.kind === 'test-day' && ga && ga.day < d.day) why = `general availability is ${iso(ga.m)}`;
+        if (earlier && earlier.day > d.day) why = `"${earlier.m.label}" (${iso(earlier)}) comes before it`;
+        else if (numbered && numbered.day > d.day) why = `"${numbered.m.label}" (${iso(numbered)}) is numbered before it`;
+        else if (d.m.kind === 'test-day' && ga && ga.day < d.day) why = `general availability is ${iso(ga)}`;
         if (!why || !d.m.date) continue;
         const where = tl.release ? ` in the ${tl.release} timeline` : '';
-        ctx.report({ range: d.m.date.range, message: `"${d.m.label}" on ${iso(d.m)} is out of order${where}: ${why}.` });
+        ctx.report({ range: d.m.date.range, message: `"${d.m.label}" on ${iso(d)} is out of order${where}: ${why}.` });
       }
     }
   },

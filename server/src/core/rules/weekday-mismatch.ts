@@ -1,4 +1,5 @@
 import { weekdayName, weekdayOf } from '../dates';
+import { dayOf } from './dates-util';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -11,8 +12,9 @@ export const rule: Rule = {
   check(ctx) {
     for (const d of ctx.page.dates) {
       const t = d.token;
-      if (t.kind !== 'date' || !t.weekday || t.year === null) continue;
-      const actual = weekdayOf(t.year, t.month, t.day);
+      const ymd = t.weekday ? dayOf(ctx.page, t) : null;
+      if (!ymd || !t.weekday) continue;
+      const actual = weekdayOf(ymd.year, ymd.month, ymd.day);
       if (actual === t.weekday.day) continue;
       const full = weekdayName(actual);
       const written = t.weekday.text.replace(/^[(,\s]+|[)\s]+$/g, '');
