@@ -64,16 +64,18 @@ const BLOCK_NAMES = new Set(('address article aside base basefont blockquote bod
   + 'iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table '
   + 'tbody td tfoot th thead title tr track ul').split(' '));
 
-/** Index of the first non-whitespace character and its column (tabs to multiples of 4). */
-function indentOf(s: string): { idx: number; cols: number } {
-  let i = 0, cols = 0;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === SPACE) cols++;
-    else if (c === TAB) cols += 4 - (cols % 4);
-    else break;
-  }
-  return { idx: i, cols };
+/** Index of the first character that is not a space or tab. */
+function firstNonWs(s: string): number {
+  let i = 0;
+  while (i < s.length && isWs(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Column reached by the whitespace s[0, idx) (tabs to the next multiple of 4). */
+function columnOf(s: string, idx: number): number {
+  let cols = 0;
+  for (let i = 0; i < idx; i++) cols = s.charCodeAt(i) === TAB ? cols + 4 - (cols % 4) : cols + 1;
+  return cols;
 }
 
 function blankFrom(s: string, i: number): boolean {
@@ -106,8 +108,7 @@ export function splitRow(text: string): { cells: TableCell[]; leadingPipe: boole
 /** Pushes the cells of a row; returns 1 | 2 for a leading | trailing pipe. */
 function splitCells(text: string, cells: TableCell[]): number {
   const n = text.length;
-  let first = 0;
-  while (first < n && isWs(text.charCodeAt(first))) first++;
+  const first = firstNonWs(text);
   const leadingPipe = first < n && text.charCodeAt(first) === PIPE;
   let seg = leadingPipe ? first + 1 : first;
   let backslashes = 0;
@@ -126,8 +127,8 @@ function splitCells(text: string, cells: TableCell[]): number {
 
 /** Alignments of a GFM delimiter row, or null when the line is not one (`---` alone is not: it needs a `|` or `:`). */
 export function parseDelimiterRow(text: string): Align[] | null {
-  const { idx, cols } = indentOf(text);
-  if (cols > 3) return null;
+  const idx = firstNonWs(text);
+  if (columnOf(text, idx) > 3) return null;
   const n = text.length;
   const align: Align[] = [];
   let i = idx, seen = false;
@@ -294,6 +295,12 @@ function htmlEnds(kind: number, s: string, from: number): boolean {
 /** Per kind 1-5, where the end marker is searched on the opening line (`<!--` from its `--`: `<!-->` is closed, `<?` from its `?`). */
 const HTML_OPENER = [0, 1, 2, 1, 3, 9];
 
+function pipeRow(s: string): boolean {
+  let i = 0;
+  while (i < 3 && s.charCodeAt(i) === SPACE) i++;
+  return s.charCodeAt(i) === PIPE;
+}
+
 /** A line that could belong to a table inside a container: any delimiter row has `|`, `:-` or `-:`. */
 function tableLike(s: string): boolean {
   return s.includes('|') || s.includes(':-') || s.includes('-:');
@@ -330,7 +337,8 @@ export function scanTables(lines: readonly string[]): ScanResult {
   };
   for (let i = 0; i < n; i++) {
     const s = lines[i];
-    const { idx, cols } = indentOf(s);
+    const idx = firstNonWs(s);
+    const cols = idx === 0 ? 0 : columnOf(s, idx);
     const blank = idx === s.length;
     if (state === FENCE) {
       if (!blank && cols < 4 && s.charCodeAt(idx) === fence.ch && runOf(s, idx, fence.ch) >= fence.len
@@ -369,12 +377,17 @@ export function scanTables(lines: readonly string[]): ScanResult {
       if (html && (html >= 6 || !htmlEnds(html, s, idx + HTML_OPENER[html]))) { state = HTML; htmlKind = html; }
       continue;
     }
-    if (state === TABLE && table) { table.rows.push(row(i)); continue; }
+    if (state === TABLE && table) {
+      table.rows.push(row(i));
+      // Fast path: a line starting with `|` after at most 3 spaces is always a body row.
+      while (i + 1 < n && pipeRow(lines[i + 1])) table.rows.push(row(++i));
+      continue;
+    }
     // NONE or PARA: is this line the header of a table (the paragraph, if any, is interrupted)?
     // A header that is one `|` is rejected; a delimiter row that starts a list item (`- | -`) is no delimiter row.
     const next = i + 1 < n && !(s.charCodeAt(idx) === PIPE && blankFrom(s, idx + 1)) ? lines[i + 1] : '';
     const align = parseDelimiterRow(next);
-    if (align && !containerStart(next, indentOf(next).idx, true)) {
+    if (align && !containerStart(next, firstNonWs(next), true)) {
       const header = row(i);
       if (header.cells.length === align.length) {
         close(i - 1);

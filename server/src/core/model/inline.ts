@@ -1,7 +1,18 @@
 /** Light inline helpers over raw cell/bullet Markdown: no parser, linear regexes. */
 
-/** Plain text of a short Markdown value: emphasis, strike, HTML tags, links and escapes removed. */
+const plainCache = new Map<string, string>();
+
+/** Plain text of a short Markdown value: emphasis, strike, HTML tags, links and escapes removed (memoised: cell values repeat). */
 export function plainText(raw: string): string {
+  let v = plainCache.get(raw);
+  if (v === undefined) {
+    if (plainCache.size > 50_000) plainCache.clear();
+    plainCache.set(raw, (v = computePlainText(raw)));
+  }
+  return v;
+}
+
+function computePlainText(raw: string): string {
   return raw
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<([A-Za-z][\w+.-]*:[^<>\s]*)>/g, '$1')

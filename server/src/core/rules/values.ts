@@ -11,8 +11,20 @@ export type CellValue =
   | { state: 'case'; match: string; written: string; range: Range }
   | { state: 'unknown'; value: string };
 
+const unsetCache = new Map<string, boolean>();
+
+/** Whether a cell's value is unset (`?`, `TBD`, empty…), memoised by the cell's text. */
+export function isUnsetCell(text: string): boolean {
+  let v = unsetCache.get(text);
+  if (v === undefined) {
+    if (unsetCache.size > 50_000) unsetCache.clear();
+    unsetCache.set(text, (v = isUnsetValue(plainText(text))));
+  }
+  return v;
+}
+
 export function readValue(cell: CellRef, known: readonly string[]): CellValue {
-  if (isUnsetValue(plainText(cell.text))) return { state: 'unset' };
+  if (isUnsetCell(cell.text)) return { state: 'unset' };
   const offset = leadingMarkupEnd(cell.text);
   const rest = cell.text.slice(offset);
   const m = matchLeading(rest, known);
