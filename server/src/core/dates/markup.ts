@@ -84,6 +84,8 @@ export function inRanges(pos: number, ranges: ReadonlyArray<readonly [number, nu
  */
 const MASKS: ReadonlyArray<{ needle: string; re: RegExp }> = [
   { needle: '<!--', re: /<!--[\s\S]*?(?:-->|$)/g },
+  // Code spans are literal text, not values (a closed run of backticks of the same length).
+  { needle: '`', re: /(`+)(?:[^`]|(?!\1)`+)*?\1/g },
   { needle: '](', re: /\]\([^)\n]*\)?/g },
   { needle: '<', re: /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g },
   { needle: '://', re: /\b(?:https?|ftp|file):\/\/[^\s<>|]*/gi },

@@ -20,24 +20,21 @@ export interface TableCell {
   /** Cell content with surrounding whitespace trimmed, exactly as in the source (escapes kept: `\|` stays `\|`). */
   text: string;
   /** UTF-16 columns in the line: [start, end) of `text`; for an empty cell start === end (where content would go). */
-  start: number;
-  end: number;
+  start: number; end: number;
   /** Columns [rawStart, rawEnd) of the whole cell between its delimiting pipes (untrimmed); a first cell without a leading pipe starts after the indentation. */
-  rawStart: number;
-  rawEnd: number;
+  rawStart: number; rawEnd: number;
 }
 export interface TableRow {
   /** Index into the lines array given to scanTables. */
   line: number;
   cells: TableCell[];
-  leadingPipe: boolean;
-  trailingPipe: boolean;
+  leadingPipe: boolean; trailingPipe: boolean;
 }
 export interface ParsedTable {
   /** `delimiter-first`: a paragraph from a `|---|` line on; not a table in Markdown (header null, rows = every following line of that paragraph). */
   kind: 'gfm' | 'delimiter-first';
-  startLine: number;
-  endLine: number;
+  /** Inclusive indexes into the given lines. */
+  startLine: number; endLine: number;
   header: TableRow | null;
   delimiterLine: number;
   align: Align[];
@@ -295,11 +292,7 @@ function htmlEnds(kind: number, s: string, from: number): boolean {
 /** Per kind 1-5, where the end marker is searched on the opening line (`<!--` from its `--`: `<!-->` is closed, `<?` from its `?`). */
 const HTML_OPENER = [0, 1, 2, 1, 3, 9];
 
-function pipeRow(s: string): boolean {
-  let i = 0;
-  while (i < 3 && s.charCodeAt(i) === SPACE) i++;
-  return s.charCodeAt(i) === PIPE;
-}
+function pipeRow(s: string): boolean { const i = runOf(s, 0, SPACE); return i < 4 && s.charCodeAt(i) === PIPE; }
 
 /** A line that could belong to a table inside a container: any delimiter row has `|`, `:-` or `-:`. */
 function tableLike(s: string): boolean {
@@ -341,8 +334,8 @@ export function scanTables(lines: readonly string[]): ScanResult {
     const cols = idx === 0 ? 0 : columnOf(s, idx);
     const blank = idx === s.length;
     if (state === FENCE) {
-      if (!blank && cols < 4 && s.charCodeAt(idx) === fence.ch && runOf(s, idx, fence.ch) >= fence.len
-        && blankFrom(s, idx + runOf(s, idx, fence.ch))) state = NONE;
+      const run = cols < 4 ? runOf(s, idx, fence.ch) : 0;
+      if (run >= fence.len && blankFrom(s, idx + run)) state = NONE;
       continue;
     }
     if (state === HTML) {
@@ -351,15 +344,13 @@ export function scanTables(lines: readonly string[]): ScanResult {
     }
     if (blank) {
       close(i - 1);
-      if (state !== CODE) afterCode = false;
-      state = state === CODE ? CODE : NONE;
+      if (state !== CODE) state = NONE;
       continue;
     }
     if (cols >= 4) {
       if (state === PARA) { if (pseudo) pseudo.rows.push(row(i)); continue; }
       close(i - 1);
-      state = CODE;
-      afterCode = true;
+      state = CODE; afterCode = true;
       continue;
     }
     if (containerStart(s, idx, state === PARA || afterCode)) { bail(i, true); return { tables, exact }; }
@@ -393,8 +384,7 @@ export function scanTables(lines: readonly string[]): ScanResult {
         close(i - 1);
         if (inPara && htmlStart(s, idx, false) === 7) { state = HTML; htmlKind = 7; continue; }
         table = { kind: 'gfm', startLine: i, endLine: i + 1, header, delimiterLine: i + 1, align, rows: [] };
-        state = TABLE;
-        i++;
+        state = TABLE; i++;
         continue;
       }
     }

@@ -53,7 +53,7 @@ function detectKind(p: {
   const category = (fmString(p.fm, 'category') ?? '').toLowerCase();
   const title = p.title ?? '';
   const layout = (fmString(p.fm, 'layout') ?? '').toLowerCase();
-  const dated = p.timelines.reduce((n, t) => n + t.milestones.filter((m) => m.date || m.superseded.length).length, 0);
+  const dated = p.timelines.reduce((n, t) => n + t.milestones.filter((m) => m.kind !== 'other' && (m.date || m.superseded.length)).length, 0);
   if (layout === 'post' && (p.release !== null || /\brelease/i.test(p.text))) return 'announcement';
   if (/release[- ]management/i.test(title)) return p.release && /\.z$/i.test(p.release) ? 'z-stream' : 'release-management';
   if (/test[- ]?day|testing\b/i.test(title) && (category.startsWith('release') || p.tables.some((t) => t.isFeatureTable) || p.release)) return 'test-day';

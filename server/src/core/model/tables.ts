@@ -103,7 +103,9 @@ export function buildTable(parsed: ParsedTable, lines: readonly SourceLine[], he
     header = headerRow.cells.map((c) => c.text);
   } else {
     headerInferred = true;
-    header = ['Date', 'Milestone'];
+    const dated = bodyRows.some((r) => /\d{4}-\d{2}-\d{2}/.test(r.cells[0]?.text ?? ''));
+    const width = Math.max(2, ...bodyRows.map((r) => r.cells.length));
+    header = dated ? ['Date', 'Milestone'] : Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
   }
   const columns = mapColumns(header);
   const usesLeadingPipes = (headerRow ?? bodyRows[0])?.leadingPipe ?? true;
@@ -120,10 +122,6 @@ export function buildTable(parsed: ParsedTable, lines: readonly SourceLine[], he
     });
   }
   const isFeatureTable = columns.feature !== undefined && (columns.status !== undefined || columns.priority !== undefined);
-  const isDateTable = (columns.date !== undefined && columns.milestone !== undefined) || (headerInferred && rows.some((r) => /\d{4}-\d{2}-\d{2}/.test(r.cells[0]?.text ?? '')));
-  if (headerInferred && isDateTable) {
-    columns.date = 0;
-    columns.milestone = 1;
-  }
+  const isDateTable = columns.date !== undefined && columns.milestone !== undefined;
   return { parsed, header, headerInferred, columns, isFeatureTable, isDateTable, rows, heading };
 }

@@ -14,9 +14,8 @@ export const rule: Rule = {
     for (const c of ctx.page.criteria) {
       if (KEYWORDS.includes(c.keyword)) continue;
       const near = KEYWORDS.map((k) => ({ k, d: editDistance(c.keyword, k, 2) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d);
-      const section = ctx.page.headings.filter((h) => h.line < c.line).pop();
-      const inCriteria = section !== undefined && /criteria|requirement|must|should/i.test(section.text);
-      if (near.length === 0 && !inCriteria) continue;
+      // Only near-misses of a keyword: a bold label such as **NOTE**: is not a misspelt criterion.
+      if (near.length === 0) continue;
       ctx.report({
         range: c.keywordRange,
         message: `"${c.keyword}" is not a criteria keyword: use MUST, SHOULD or MAY.`,

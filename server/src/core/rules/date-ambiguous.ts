@@ -13,7 +13,7 @@ export const rule: Rule = {
     if (pageSlashOrder(ctx.page) !== null) return;
     for (const d of ctx.page.dates) {
       const t = d.token;
-      if (t.kind !== 'date' || t.slash?.order !== 'both') continue;
+      if (t.kind !== 'date' || t.slash?.order !== 'both' || t.slash.a === t.slash.b) continue;
       const dmy = resolveSlash(t, 'dmy');
       const mdy = resolveSlash(t, 'mdy');
       if (dmy.kind !== 'date' || mdy.kind !== 'date' || t.year === null) continue;

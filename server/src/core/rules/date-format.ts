@@ -18,7 +18,7 @@ export const rule: Rule = {
       let ymd: { year: number; month: number; day: number } | null = { year: t.year, month: t.month, day: t.day };
       if (t.format === 'slash') {
         if (!t.slash || t.slash.order === 'none') continue;
-        const effective = t.slash.order === 'both' ? order : t.slash.order;
+        const effective = t.slash.order === 'both' ? (t.slash.a === t.slash.b ? 'dmy' : order) : t.slash.order;
         if (!effective) continue; // date-ambiguous reports it
         const r = resolveSlash(t, effective);
         ymd = r.kind === 'date' && r.year !== null ? { year: r.year, month: r.month, day: r.day } : null;

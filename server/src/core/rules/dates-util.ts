@@ -30,7 +30,7 @@ export function describe(t: DateToken): string {
 export function dayOf(page: PageModel, t: DateToken): { year: number; month: number; day: number } | null {
   if (t.kind !== 'date' || t.year === null) return null;
   if (t.format !== 'slash' || !t.slash) return { year: t.year, month: t.month, day: t.day };
-  const order = t.slash.order === 'both' ? pageSlashOrder(page) : t.slash.order === 'none' ? null : t.slash.order;
+  const order = t.slash.order === 'both' ? (t.slash.a === t.slash.b ? 'dmy' : pageSlashOrder(page)) : t.slash.order === 'none' ? null : t.slash.order;
   if (!order) return null;
   const r = resolveSlash(t, order);
   return r.kind === 'date' && r.year !== null ? { year: r.year, month: r.month, day: r.day } : null;

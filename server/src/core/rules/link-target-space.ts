@@ -26,14 +26,18 @@ export const rule: Rule = {
         if (!/\s/.test(trimmed) || trimmed.startsWith('<')) continue;
         const ws = trimmed.search(/\s/);
         if (TITLE.test(trimmed.slice(ws).trim())) continue;
+        // A title after the destination stays as it is: only the destination is wrapped.
+        const titled = /^(.*?)\s+("[^"]*"|'[^']*')$/.exec(trimmed);
+        const dest = titled ? titled[1] : trimmed;
+        if (!/\s/.test(dest)) continue;
         const start = (m.index ?? 0) + m[1].length + 3 + (target.length - target.trimStart().length);
-        const range = { start: { line: l, character: start }, end: { line: l, character: start + trimmed.length } };
+        const range = { start: { line: l, character: start }, end: { line: l, character: start + dest.length } };
         ctx.report({
           range,
-          message: `The link target "${trimmed}" contains a space, so "[${m[1]}](…)" is not a link: it renders as plain text.`,
+          message: `The link target "${dest}" contains a space, so "[${m[1]}](…)" is not a link: it renders as plain text.`,
           fixes: [
-            { title: `Wrap the target in <…>: <${trimmed}>`, edits: [{ range, newText: `<${trimmed}>` }], preferred: true },
-            { title: `Use underscores: ${trimmed.replace(/\s+/g, '_')}`, edits: [{ range, newText: trimmed.replace(/\s+/g, '_') }] },
+            { title: `Wrap the target in <…>: <${dest}>`, edits: [{ range, newText: `<${dest}>` }], preferred: true },
+            { title: `Use underscores: ${dest.replace(/\s+/g, '_')}`, edits: [{ range, newText: dest.replace(/\s+/g, '_') }] },
           ],
         });
       }

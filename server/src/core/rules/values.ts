@@ -23,12 +23,19 @@ export function isUnsetCell(text: string): boolean {
   return v;
 }
 
+/** Length of leading struck-through history (`<s>orange</s> `, `~~Must~~ `): the value is what follows. */
+export function struckPrefix(raw: string): number {
+  const m = /^(?:\s|<(s|del|strike)>[\s\S]*?<\/\1>|~~[\s\S]*?~~|<br\s*\/?>)*/i.exec(raw);
+  return m ? m[0].length : 0;
+}
+
 export function readValue(cell: CellRef, known: readonly string[]): CellValue {
-  if (isUnsetCell(cell.text)) return { state: 'unset' };
-  const offset = leadingMarkupEnd(cell.text);
+  const live = struckPrefix(cell.text);
+  if (isUnsetCell(cell.text.slice(live))) return { state: 'unset' };
+  const offset = live + leadingMarkupEnd(cell.text.slice(live));
   const rest = cell.text.slice(offset);
   const m = matchLeading(rest, known);
-  if (!m) return { state: 'unknown', value: plainText(cell.text) };
+  if (!m) return { state: 'unknown', value: plainText(cell.text.slice(live)) };
   if (m.exact) return { state: 'ok', match: m.match };
   return {
     state: 'case',
