@@ -38,7 +38,8 @@ test('exit 1 with errors, 0 without, 2 on usage and I/O problems', () => {
   assert.equal(run(['check', 'nothing/**/*.md'], dir).code, 2);
   const help = run(['--help'], dir);
   assert.equal(help.code, 0);
-  assert.match(help.stdout, /Usage: release-pages check/);
+  assert.match(help.stdout, /Usage: release-pages <command>/);
+  assert.match(run(['check', '--help'], dir).stdout, /Usage: release-pages check/);
 });
 
 test('--format json prints the documented fields with 1-based positions', () => {

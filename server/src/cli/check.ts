@@ -1,0 +1,68 @@
+/** `release-pages check`: findings for CI, in four formats, with `--fix`. */
+import { Engine } from '../core/engine';
+import { applyFixGroups, fixAllGroups } from '../core/fix';
+import pkg from '../../../package.json';
+import { parseArgs, UsageError, type Command } from './args';
+import { FORMATS, render, type FileResult, type Format } from './output';
+import { collectPages, printConfigProblems } from './pages';
+import { writePageAtomic } from './write';
+
+const USAGE = `Usage: release-pages check [paths or globs…] [options]
+
+Checks release-management Markdown pages (folders recurse into *.md and *.markdown).
+
+Options:
+  --format <stylish|json|sarif|github>  output format (default: stylish)
+  --config <file>                       use this config file instead of .release-pages.yaml lookup
+  --fix                                 apply the fixes and write the files (atomically)
+  --quiet                               report errors only
+  --all                                 check every page, not only pages that look like release pages
+
+Exit codes: 0 no errors, 1 errors found, 2 usage, I/O or configuration problem.
+`;
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'check pages and report problems (optionally fix them)',
+  usage: USAGE,
+  run(argv) {
+    const { flags, positionals } = parseArgs(argv, { format: 'string', config: 'string', fix: 'bool', quiet: 'bool', all: 'bool' });
+    const format = (flags.format ?? 'stylish') as string;
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    const run = collectPages(positionals, { config: flags.config as string | undefined, all: flags.all === true });
+    let ioProblem = run.ioProblem;
+    const engine = new Engine();
+    const results: FileResult[] = [];
+    for (const job of run.jobs) {
+      let result = engine.check(job.page.text, job.checkOptions);
+      if (flags.fix) {
+        let text = job.page.text;
+        let fixed = 0;
+        for (let pass = 0; pass < 10; pass++) {
+          const groups = fixAllGroups(result.findings);
+          if (groups.length === 0) break;
+          const applied = applyFixGroups(text, groups);
+          if (applied.applied === 0 || applied.text === text) break;
+          fixed += applied.applied;
+          text = applied.text;
+          result = engine.check(text, job.checkOptions);
+        }
+        if (text !== job.page.text) {
+          try {
+            writePageAtomic(job.page, text);
+            process.stderr.write(`release-pages: ${job.file}: fixed ${fixed} problem${fixed === 1 ? '' : 's'}\n`);
+          } catch (e) {
+            process.stderr.write(`release-pages: ${job.file}: ${e instanceof Error ? e.message : String(e)}\n`);
+            ioProblem = true;
+          }
+        }
+      }
+      results.push({ file: job.file, findings: flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings });
+    }
+    printConfigProblems(run.configProblems);
+    const cwd = process.cwd();
+    process.stdout.write(render(format as Format, results, cwd, { color: format === 'stylish' && process.stdout.isTTY === true, version: pkg.version }));
+    if (ioProblem || run.configProblems.length > 0) return 2;
+    return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  },
+};

@@ -1,0 +1,61 @@
+/** What every page command shares: expanding paths, reading pages, finding their configuration. */
+import { resolve } from 'node:path';
+import { ConfigLoader, configIncludes, type LoadedConfig, type LoadedConfigProblem } from '../config-loader';
+import type { CheckOptions } from '../core/engine';
+import { expandPaths } from './files';
+import { readPage, type ReadPage } from './write';
+
+export interface PageJob {
+  file: string;
+  page: ReadPage;
+  loaded: LoadedConfig;
+  checkOptions: CheckOptions;
+}
+
+export interface PagesRun {
+  jobs: PageJob[];
+  /** Usage or I/O problems already printed to stderr: exit 2. */
+  ioProblem: boolean;
+  configProblems: LoadedConfigProblem[];
+}
+
+export function collectPages(paths: readonly string[], opts: { config?: string; all?: boolean }, cwd = process.cwd()): PagesRun {
+  const { files, problems } = expandPaths(paths.length ? paths : ['.'], cwd);
+  let ioProblem = problems.length > 0;
+  for (const p of problems) process.stderr.write(`release-pages: ${p}\n`);
+  const loader = new ConfigLoader();
+  const configProblems: LoadedConfigProblem[] = [];
+  const addProblems = (list: readonly LoadedConfigProblem[]): void => {
+    for (const p of list) if (!configProblems.some((q) => q.file === p.file && q.line === p.line && q.message === p.message)) configProblems.push(p);
+  };
+  const explicit = opts.config ? loader.loadFile(resolve(cwd, opts.config)) : null;
+  if (explicit) addProblems(explicit.problems);
+  const jobs: PageJob[] = [];
+  for (const file of files) {
+    let page: ReadPage;
+    try {
+      page = readPage(file);
+    } catch (e) {
+      process.stderr.write(`release-pages: ${file}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`);
+      ioProblem = true;
+      continue;
+    }
+    const loaded = explicit ?? loader.forPage(file);
+    if (!explicit) addProblems(loaded.problems);
+    jobs.push({
+      file,
+      page,
+      loaded,
+      checkOptions: {
+        config: loaded.config,
+        force: opts.all === true || configIncludes(loaded, file),
+        onRuleError: (rule, e) => process.stderr.write(`release-pages: ${file}: rule ${rule} failed: ${e instanceof Error ? e.message : String(e)}\n`),
+      },
+    });
+  }
+  return { jobs, ioProblem, configProblems };
+}
+
+export function printConfigProblems(problems: readonly LoadedConfigProblem[]): void {
+  for (const p of problems) process.stderr.write(`release-pages: ${p.file}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
+}

@@ -1,0 +1,76 @@
+/** Server state shared by the LSP handlers: open documents, one engine per document, settings, config. */
+import { fileURLToPath } from 'node:url';
+import { relative, sep } from 'node:path';
+import type { Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigLoader, configIncludes } from '../config-loader';
+import { globToRegExp } from '../cli/files';
+import { DEFAULT_CONFIG, mergeConfig } from '../core/config/types';
+import { Engine, type CheckResult } from '../core/engine';
+import { readSettings, type EditorSettings } from '../settings';
+
+export function filePath(uri: string): string | null {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : null;
+}
+
+export class ServerState {
+  readonly loader = new ConfigLoader();
+  settings: EditorSettings = readSettings({});
+  folders: WorkspaceFolder[] = [];
+  hasConfigurationCapability = false;
+  private readonly engines = new Map<string, Engine>();
+  private readonly results = new Map<string, { version: number; result: CheckResult }>();
+  private readonly warned = new Set<string>();
+
+  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {}
+
+  private isIncluded(path: string | null): boolean {
+    if (!path || this.settings.include.length === 0) return false;
+    return this.folders.some((f) => {
+      const root = filePath(f.uri);
+      if (!root) return false;
+      const rel = relative(root, path).split(sep).join('/');
+      return !rel.startsWith('..') && this.settings.include.some((g) => globToRegExp(g).test(rel));
+    });
+  }
+
+  /** The check result for the document's current version (computed once per version). */
+  check(doc: TextDocument): CheckResult {
+    const cached = this.results.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.result;
+    let engine = this.engines.get(doc.uri);
+    if (!engine) this.engines.set(doc.uri, (engine = new Engine()));
+    const path = filePath(doc.uri);
+    const base = mergeConfig(DEFAULT_CONFIG, this.settings.config);
+    const loaded = path ? this.loader.forPage(path, base) : { config: base, files: [], problems: [] };
+    for (const p of loaded.problems) {
+      const key = `${p.file}:${p.line}:${p.message}`;
+      if (this.warned.has(key)) continue;
+      this.warned.add(key);
+      this.connection.console.warn(`${p.file}:${p.line + 1}:${p.column + 1}: ${p.message}`);
+    }
+    const result = engine.check(doc.getText(), {
+      config: loaded.config,
+      force: this.isIncluded(path) || (path !== null && configIncludes(loaded, path)),
+      onRuleError: (rule, e) => this.connection.console.error(`rule ${rule} failed on ${doc.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    });
+    this.results.set(doc.uri, { version: doc.version, result });
+    return result;
+  }
+
+  /** The latest check of an open document by URI, or null when it is not open. */
+  checkUri(uri: string): CheckResult | null {
+    const doc = this.documents.get(uri);
+    return doc ? this.check(doc) : null;
+  }
+
+  forget(uri: string): void {
+    this.engines.delete(uri);
+    this.results.delete(uri);
+  }
+
+  invalidate(): void {
+    this.results.clear();
+    this.warned.clear();
+  }
+}
