@@ -1,11 +1,8 @@
+/** Extension entry point: starts the language server and registers each feature module. */
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  type LanguageClientOptions,
-  type ServerOptions,
-  TransportKind,
-} from 'vscode-languageclient/node';
-import { FixAllRequest, PageSummaryRequest, ValidatedNotification } from '../../server/src/protocol';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { registerStatusItem } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -31,55 +28,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     traceOutputChannel: output,
   };
   client = new LanguageClient('releasePages', 'Release Pages', serverOptions, clientOptions);
+  context.subscriptions.push(client);
 
-  const status = vscode.languages.createLanguageStatusItem('releasePages.status', { language: 'markdown' });
-  status.name = 'Release Pages';
-  status.text = '$(sync~spin) Release Pages: starting';
-  status.command = { title: 'Show output', command: 'releasePages.showOutput' };
-  context.subscriptions.push(status);
-
-  const refreshStatus = async (): Promise<void> => {
-    const editor = vscode.window.activeTextEditor;
-    if (!client || !editor || editor.document.languageId !== 'markdown') return;
-    const summary = await client.sendRequest(PageSummaryRequest, { uri: editor.document.uri.toString() });
-    if (!summary || !summary.isReleasePage) {
-      status.text = 'Release Pages: not a release page';
-      status.severity = vscode.LanguageStatusSeverity.Information;
-      return;
-    }
-    status.text = `$(checklist) ${summary.kind}: ${summary.errors} errors, ${summary.warnings} warnings`;
-    status.detail = summary.title ?? undefined;
-    status.severity = summary.errors > 0 ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
-  };
-
-  context.subscriptions.push(
-    vscode.commands.registerCommand('releasePages.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('releasePages.restartServer', async () => {
-      await client?.restart();
-    }),
-    vscode.commands.registerCommand('releasePages.fixAll', async (uri?: vscode.Uri) => {
-      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-      if (!client || !target) return false;
-      const result = await client.sendRequest(FixAllRequest, { uri: target.toString() });
-      if (result.edits.length === 0) {
-        void vscode.window.showInformationMessage('Release Pages: nothing to fix.');
-        return false;
-      }
-      const edit = new vscode.WorkspaceEdit();
-      edit.set(target, result.edits.map((e) => client!.protocol2CodeConverter.asTextEdit(e)));
-      return vscode.workspace.applyEdit(edit);
-    }),
-    vscode.window.onDidChangeActiveTextEditor(() => void refreshStatus().catch(() => undefined)),
-  );
-
+  registerCommands(context, client, output);
   await client.start();
-  context.subscriptions.push(
-    client.onNotification(ValidatedNotification, (p) => {
-      if (vscode.window.activeTextEditor?.document.uri.toString() === p.uri) void refreshStatus().catch(() => undefined);
-    }),
-  );
-  status.text = 'Release Pages: ready';
-  await refreshStatus().catch(() => undefined);
+  registerStatusItem(context, client);
 }
 
 export async function deactivate(): Promise<void> {

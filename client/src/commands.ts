@@ -1,0 +1,25 @@
+/** Commands that only talk to the server: fix all, restart, show output. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { FixAllRequest } from '../../server/src/protocol';
+
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('releasePages.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('releasePages.restartServer', async () => {
+      await client.restart();
+    }),
+    vscode.commands.registerCommand('releasePages.fixAll', async (uri?: vscode.Uri) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      if (!target) return false;
+      const result = await client.sendRequest(FixAllRequest, { uri: target.toString() });
+      if (result.edits.length === 0) {
+        void vscode.window.showInformationMessage('Release Pages: nothing to fix.');
+        return false;
+      }
+      const edit = new vscode.WorkspaceEdit();
+      edit.set(target, await client.protocol2CodeConverter.asTextEdits(result.edits));
+      return vscode.workspace.applyEdit(edit);
+    }),
+  );
+}
