@@ -25,6 +25,7 @@
  * - Unset values (`?`, `TBD`, `TBA`, `TBC`, `Now`, `N/A`, `-`, `No date yet`, empty) yield one 'unset'
  *   token, and only when they are the whole value.
  */
+import { TextMemo } from '../cache';
 import { invalidDateReason, isValidDate, monthFromName, weekdayFromName } from './calendar';
 import { inRanges, isUnsetValue, maskNonDates, struckRanges, unsetSpan } from './markup';
 import type { DateFormat, DateToken, DateTokenKind, SlashOrder, Weekday } from './types';
@@ -159,7 +160,14 @@ function weekdayAfter(text: string, at: number): Weekday | undefined {
 }
 
 /** Every date-like token of a short value, in order. See the module comment for the formats. */
-export function scanDates(text: string): DateToken[] {
+const SCANNED = new TextMemo(scanDatesUncached);
+
+/** Every date-like token in a short value (memoised by text: cell values repeat; tokens are shared, never mutate them). */
+export function scanDates(text: string): readonly DateToken[] {
+  return SCANNED.get(text);
+}
+
+function scanDatesUncached(text: string): DateToken[] {
   if (text.length <= 200 && isUnsetValue(text)) {
     const { start, end } = unsetSpan(text);
     const struck = inRanges(start, struckRanges(text));

@@ -15,6 +15,7 @@
 //   Body rows keep their own cell count in mdast (extra cells are kept, missing ones not added).
 // Lines must not contain line endings. Whitespace is only space and tab.
 
+import { TextMemo } from '../cache';
 export type Align = 'left' | 'center' | 'right' | null;
 export interface TableCell {
   /** Cell content with surrounding whitespace trimmed, exactly as in the source (escapes kept: `\|` stays `\|`). */
@@ -101,6 +102,13 @@ export function splitRow(text: string): { cells: TableCell[]; leadingPipe: boole
   const pipes = splitCells(text, cells);
   return { cells, leadingPipe: (pipes & 1) !== 0, trailingPipe: (pipes & 2) !== 0 };
 }
+
+/** Rows repeat across edits and pages: their cells (line-relative, shared, never mutated) are memoised by text. */
+const SPLIT = new TextMemo((text: string) => {
+  const cells: TableCell[] = [];
+  const pipes = splitCells(text, cells);
+  return { cells, pipes };
+});
 
 /** Pushes the cells of a row; returns 1 | 2 for a leading | trailing pipe. */
 function splitCells(text: string, cells: TableCell[]): number {
@@ -314,8 +322,7 @@ export function scanTables(lines: readonly string[]): ScanResult {
   let fence = { ch: 0, len: 0 };
   let htmlKind = 0;
   const row = (i: number): TableRow => {
-    const cells: TableCell[] = [];
-    const pipes = splitCells(lines[i], cells);
+    const { cells, pipes } = SPLIT.get(lines[i]);
     return { line: i, cells, leadingPipe: (pipes & 1) !== 0, trailingPipe: (pipes & 2) !== 0 };
   };
   const close = (last: number): void => {

@@ -1,7 +1,7 @@
 /** Typed tables: columns mapped by header name, broken rows joined into logical rows. */
-import { splitRow, type ParsedTable, type TableRow } from '../markdown/table';
+import { splitRow, type ParsedTable, type TableCell, type TableRow } from '../markdown/table';
 import type { SourceLine } from '../text';
-import type { Position } from '../types';
+import type { Position, Range } from '../types';
 import { plainText } from './inline';
 import type { CellRef, ColumnKey, LogicalRow, TableModel } from './types';
 
@@ -54,12 +54,37 @@ function positionIn(segments: readonly Segment[], offset: number): Position {
   return { line: segments[0].line, character: segments[0].column };
 }
 
-function cellsOfRow(row: TableRow): CellRef[] {
-  return row.cells.map((c) => ({
-    text: c.text,
-    range: { start: { line: row.line, character: c.start }, end: { line: row.line, character: c.end } },
-    posAt: (o: number): Position => ({ line: row.line, character: c.start + o }),
-  }));
+/** A cell on one physical line: shares the memoised line-relative cell, positions are made on demand. */
+class LineCell implements CellRef {
+  constructor(private readonly line: number, private readonly cell: TableCell) {}
+
+  get text(): string {
+    return this.cell.text;
+  }
+
+  get range(): Range {
+    return { start: { line: this.line, character: this.cell.start }, end: { line: this.line, character: this.cell.end } };
+  }
+
+  posAt(offset: number): Position {
+    return { line: this.line, character: this.cell.start + offset };
+  }
+}
+
+/** A logical row made of one physical row: its cells are built when first read. */
+class SingleLineRow implements LogicalRow {
+  private built: CellRef[] | null = null;
+  readonly continuationLines: number[] = [];
+  readonly lines: number[];
+
+  constructor(private readonly row: TableRow, readonly malformed: boolean) {
+    this.lines = [row.line];
+  }
+
+  get cells(): CellRef[] {
+    if (!this.built) this.built = this.row.cells.map((c) => new LineCell(this.row.line, c));
+    return this.built;
+  }
 }
 
 /** Joins a row and its continuation lines, then splits the joined text as one row. */
@@ -113,7 +138,11 @@ export function buildTable(parsed: ParsedTable, lines: readonly SourceLine[], he
   for (let i = 0; i < bodyRows.length; i++) {
     const group: TableRow[] = [bodyRows[i]];
     while (usesLeadingPipes && i + 1 < bodyRows.length && !bodyRows[i + 1].leadingPipe) group.push(bodyRows[++i]);
-    const cells = group.length === 1 ? cellsOfRow(group[0]) : joinRows(group, lines);
+    if (group.length === 1) {
+      rows.push(new SingleLineRow(group[0], group[0].cells.length !== header.length));
+      continue;
+    }
+    const cells = joinRows(group, lines);
     rows.push({
       lines: group.map((r) => r.line),
       cells,

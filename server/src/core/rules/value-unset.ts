@@ -1,4 +1,4 @@
-import { featureCells, isUnsetCell, struckPrefix } from './values';
+import { featureCells, isUnsetCell } from './values';
 import type { Rule } from './types';
 
 const COLUMNS = [
@@ -18,7 +18,7 @@ export const rule: Rule = {
   check(ctx) {
     for (const { key, name } of COLUMNS) {
       for (const { cell, row } of featureCells(ctx, key)) {
-        if (!isUnsetCell(cell.text.slice(struckPrefix(cell.text)))) continue;
+        if (!isUnsetCell(cell.text)) continue;
         const shown = cell.text === '' ? 'empty' : `"${cell.text}"`;
         const range = cell.text === '' ? { start: cell.range.start, end: cell.range.start } : cell.range;
         ctx.report({ range, message: `${name} is ${shown} (row on line ${row.lines[0] + 1}).` });

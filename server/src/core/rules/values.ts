@@ -4,6 +4,7 @@ import { leadingMarkupEnd, matchLeading, plainText } from '../model/inline';
 import type { CellRef, ColumnKey, LogicalRow, TableModel } from '../model/types';
 import type { Range } from '../types';
 import type { RuleContext } from './types';
+import { TextMemo } from '../cache';
 
 export type CellValue =
   | { state: 'unset' }
@@ -11,17 +12,12 @@ export type CellValue =
   | { state: 'case'; match: string; written: string; range: Range }
   | { state: 'unknown'; value: string };
 
-const unsetCache = new Map<string, boolean>();
-
-/** Whether a cell's value is unset (`?`, `TBD`, empty…), memoised by the cell's text. */
-export function isUnsetCell(text: string): boolean {
-  let v = unsetCache.get(text);
-  if (v === undefined) {
-    if (unsetCache.size > 50_000) unsetCache.clear();
-    unsetCache.set(text, (v = isUnsetValue(plainText(text))));
-  }
-  return v;
-}
+/** A cell's value read against a vocabulary, line-independent (offsets into the cell's text). */
+type RawValue =
+  | { state: 'unset' }
+  | { state: 'ok'; match: string }
+  | { state: 'case'; match: string; written: string; offset: number; length: number }
+  | { state: 'unknown'; value: string };
 
 /** Length of leading struck-through history (`<s>orange</s> `, `~~Must~~ `): the value is what follows. */
 export function struckPrefix(raw: string): number {
@@ -29,20 +25,36 @@ export function struckPrefix(raw: string): number {
   return m ? m[0].length : 0;
 }
 
-export function readValue(cell: CellRef, known: readonly string[]): CellValue {
-  const live = struckPrefix(cell.text);
-  if (isUnsetCell(cell.text.slice(live))) return { state: 'unset' };
-  const offset = live + leadingMarkupEnd(cell.text.slice(live));
-  const rest = cell.text.slice(offset);
+/** Whether a cell's live value (after struck history) is unset (`?`, `TBD`, empty…); memoised by text. */
+const UNSET = new TextMemo((text: string) => isUnsetValue(plainText(text.slice(struckPrefix(text)))));
+export function isUnsetCell(text: string): boolean {
+  return UNSET.get(text);
+}
+
+function readRaw(text: string, known: readonly string[]): RawValue {
+  if (UNSET.get(text)) return { state: 'unset' };
+  const live = struckPrefix(text);
+  const offset = live + leadingMarkupEnd(text.slice(live));
+  const rest = text.slice(offset);
   const m = matchLeading(rest, known);
-  if (!m) return { state: 'unknown', value: plainText(cell.text.slice(live)) };
+  if (!m) return { state: 'unknown', value: plainText(text.slice(live)) };
   if (m.exact) return { state: 'ok', match: m.match };
-  return {
-    state: 'case',
-    match: m.match,
-    written: rest.slice(0, m.length),
-    range: { start: cell.posAt(offset), end: cell.posAt(offset + m.length) },
-  };
+  return { state: 'case', match: m.match, written: rest.slice(0, m.length), offset, length: m.length };
+}
+
+/** One memo per vocabulary: the same cell texts are read by several rules on every check. */
+const READERS = new Map<string, TextMemo<RawValue>>();
+
+export function readValue(cell: CellRef, known: readonly string[]): CellValue {
+  const key = known.join('\u0000');
+  let memo = READERS.get(key);
+  if (!memo) {
+    if (READERS.size > 64) READERS.clear();
+    READERS.set(key, (memo = new TextMemo((text) => readRaw(text, known))));
+  }
+  const v = memo.get(cell.text);
+  if (v.state !== 'case') return v;
+  return { state: 'case', match: v.match, written: v.written, range: { start: cell.posAt(v.offset), end: cell.posAt(v.offset + v.length) } };
 }
 
 /** Values from the config (or the rule's own option) plus the page legend's, without case duplicates. */
@@ -61,14 +73,22 @@ export function priorityVocabulary(ctx: RuleContext): string[] {
   return vocabulary(ctx.options.priorities, ctx.config.priorities, ctx.page.legend?.priorities ?? []);
 }
 
-/** Each well-formed row's cell in a column of every feature table. */
-export function* featureCells(ctx: RuleContext, column: ColumnKey): Generator<{ table: TableModel; row: LogicalRow; cell: CellRef }> {
+export interface FeatureCell {
+  table: TableModel;
+  row: LogicalRow;
+  cell: CellRef;
+}
+
+/** Each well-formed row's cell in a column of every feature table (an array: cheaper than a generator). */
+export function featureCells(ctx: RuleContext, column: ColumnKey): FeatureCell[] {
+  const out: FeatureCell[] = [];
   for (const table of ctx.page.tables) {
     const col = table.columns[column];
     if (!table.isFeatureTable || col === undefined) continue;
     for (const row of table.rows) {
       const cell = row.cells[col];
-      if (!row.malformed && cell) yield { table, row, cell };
+      if (!row.malformed && cell) out.push({ table, row, cell });
     }
   }
+  return out;
 }

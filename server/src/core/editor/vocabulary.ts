@@ -1,0 +1,87 @@
+/** Status and priority values a page may use, with what each means (the page legend, else the built-in meaning). */
+import type { ResolvedConfig } from '../config/types';
+import type { PageModel } from '../model/types';
+
+export interface ValueInfo {
+  value: string;
+  meaning: string | null;
+  /** Where the value comes from: the page's own legend, the configuration or the built-in defaults. */
+  source: 'legend' | 'config';
+  /** Where the meaning comes from. */
+  meaningSource: 'legend' | 'default' | null;
+}
+
+const DEFAULT_MEANINGS: Readonly<Record<string, string>> = {
+  green: 'Feature is in the code base and ready for testing.',
+  orange: 'Feature is in the code base but not completed yet.',
+  red: "Feature isn't in the code base yet.",
+  must: 'Feature absence will delay the release.',
+  should: "Feature absence won't delay the release.",
+  optional: 'Nice to have: the release does not wait for it.',
+  complete: 'The milestone is reached.',
+  completed: 'The milestone is reached.',
+  done: 'The milestone is reached.',
+  'in progress': 'Work on the milestone has started.',
+  started: 'Work on the milestone has started.',
+  'not started': 'Work on the milestone has not started yet.',
+  blocked: 'The milestone cannot progress until something else is resolved.',
+  planned: 'The milestone is planned.',
+  cancelled: 'The milestone was dropped.',
+};
+
+const LEGEND_ITEM = /^\s*[*+-]\s+([A-Za-z][A-Za-z ]*?)(?:\s+[-–]+|\s*:)\s+(.*?)\s*$/;
+
+const memo = new WeakMap<PageModel, Map<string, string>>();
+
+/** Meanings the page's legend gives its values (lower-case value → text), e.g. `Must - feature absence will delay the release`. */
+export function legendMeanings(page: PageModel): Map<string, string> {
+  const hit = memo.get(page);
+  if (hit) return hit;
+  const out = new Map<string, string>();
+  const legend = page.legend;
+  if (legend) {
+    const top = page.headings.find((h) => h.line === legend.line);
+    const end = page.headings.find((h) => h.line > legend.line && top !== undefined && h.level <= top.level)?.line ?? page.lines.length;
+    for (let l = legend.line + 1; l < end; l++) {
+      const m = LEGEND_ITEM.exec(page.lines[l].text);
+      if (m && m[2]) out.set(m[1].trim().toLowerCase(), m[2].replace(/\s+/g, ' '));
+    }
+  }
+  memo.set(page, out);
+  return out;
+}
+
+function strings(v: unknown): string[] | null {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+}
+
+function values(page: PageModel, own: readonly string[], legend: readonly string[]): ValueInfo[] {
+  const meanings = legendMeanings(page);
+  const out: ValueInfo[] = [];
+  const add = (value: string, source: ValueInfo['source']): void => {
+    if (out.some((o) => o.value.toLowerCase() === value.toLowerCase())) return;
+    const key = value.toLowerCase();
+    const fromLegend = meanings.get(key);
+    const fallback = DEFAULT_MEANINGS[key];
+    out.push({ value, source, meaning: fromLegend ?? fallback ?? null, meaningSource: fromLegend ? 'legend' : fallback ? 'default' : null });
+  };
+  for (const v of own) add(v, 'config');
+  for (const v of legend) add(v, 'legend');
+  return out;
+}
+
+/** The status values of feature tables (the same vocabulary the status rules use). */
+export function statusValues(page: PageModel, config: ResolvedConfig): ValueInfo[] {
+  const own = strings(config.rules['status-unknown']?.options.statuses) ?? config.statuses;
+  return values(page, own, page.legend?.statuses ?? []);
+}
+
+export function priorityValues(page: PageModel, config: ResolvedConfig): ValueInfo[] {
+  const own = strings(config.rules['priority-unknown']?.options.priorities) ?? config.priorities;
+  return values(page, own, page.legend?.priorities ?? []);
+}
+
+/** Status values of milestone plans (`Status: Complete`). */
+export function planStatusValues(page: PageModel, config: ResolvedConfig): ValueInfo[] {
+  return values(page, config.planStatuses, []);
+}

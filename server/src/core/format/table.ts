@@ -1,0 +1,130 @@
+/**
+ * Lays out one GFM table: pipes lined up, cells padded to their column's display width as the delimiter
+ * row aligns them, delimiter row normalised. Only whitespace, pipes and delimiter characters change:
+ * every cell keeps its exact text. Rows that GFM or the checker read differently from their header
+ * (too many or too few cells, a row broken across lines, a `|` inside a code span) keep their line
+ * byte for byte; the diagnostics explain them.
+ */
+import { codeSpanPipes } from '../markdown/code-pipes';
+import { parseDelimiterRow, type Align, type TableRow } from '../markdown/table';
+import type { TableModel } from '../model/types';
+import { displayWidth } from './width';
+
+export type FormatStyle = 'aligned' | 'compact';
+
+export interface FormatOptions {
+  /** `aligned`: cells padded so the pipes line up; `compact`: one space around each cell. */
+  style: FormatStyle;
+  /** A column whose widest cell is wider than this is not padded (0: no limit). */
+  maxColumnWidth: number;
+}
+
+export const DEFAULT_FORMAT_OPTIONS: FormatOptions = { style: 'aligned', maxColumnWidth: 0 };
+
+/** The new text of one table line from column `from` (the line's container prefix, kept) to its end. */
+export interface LineLayout {
+  line: number;
+  from: number;
+  text: string;
+}
+
+/** Smallest width of a padded column: `:-:` needs three characters. */
+const MIN_WIDTH = 3;
+const PREFIX_CHARS = /[ \t>]/;
+
+/** Column where the row's own text starts (its leading pipe, or its first cell); the text before is the container prefix. */
+function rowStart(line: string, row: TableRow): number | null {
+  const first = row.cells[0];
+  if (!first) return null;
+  const at = row.leadingPipe ? first.rawStart - 1 : first.rawStart;
+  if (at < 0 || (row.leadingPipe && line.charCodeAt(at) !== 124)) return null;
+  return at;
+}
+
+function delimiterStart(line: string): number {
+  let i = 0;
+  while (i < line.length && PREFIX_CHARS.test(line[i])) i++;
+  return i;
+}
+
+function pad(text: string, width: number, target: number, align: Align): string {
+  const gap = target - width;
+  if (gap <= 0) return ` ${text} `;
+  if (align === 'right') return ` ${' '.repeat(gap)}${text} `;
+  if (align === 'center') {
+    const left = gap >> 1;
+    return ` ${' '.repeat(left)}${text}${' '.repeat(gap - left)} `;
+  }
+  return ` ${text}${' '.repeat(gap)} `;
+}
+
+function delimiterCell(align: Align, width: number): string {
+  switch (align) {
+    case 'left': return ` :${'-'.repeat(width - 1)} `;
+    case 'right': return ` ${'-'.repeat(width - 1)}: `;
+    case 'center': return ` :${'-'.repeat(width - 2)}: `;
+    default: return ` ${'-'.repeat(width)} `;
+  }
+}
+
+/**
+ * Lines of the table whose rows are left as they are: malformed rows, rows broken across lines (also the
+ * row they continue), rows with a `|` inside a code span. A frozen row without a leading pipe would, once
+ * the header gets one, read as the continuation of the row above it, so that row is frozen too: formatting
+ * twice gives the same text.
+ */
+function frozenLines(lines: readonly string[], table: TableModel, columns: number): Set<number> {
+  const frozen = new Set<number>();
+  for (const r of table.rows) if (r.malformed || r.continuationLines.length > 0) for (const l of r.lines) frozen.add(l);
+  const body = table.parsed.rows;
+  for (const row of body) {
+    const start = rowStart(lines[row.line], row);
+    if (row.cells.length !== columns || start === null || codeSpanPipes(lines[row.line], start).length > 0) frozen.add(row.line);
+  }
+  for (let i = body.length - 1; i > 0; i--) {
+    if (!frozen.has(body[i].line) || body[i].leadingPipe) continue;
+    let k = i - 1;
+    while (k > 0 && frozen.has(body[k].line) && !body[k].leadingPipe) k--;
+    frozen.add(body[k].line);
+  }
+  return frozen;
+}
+
+/** The formatted text of every line of `table` that is not frozen, or null when the table is left as it is. */
+export function layoutTable(lines: readonly string[], table: TableModel, options: FormatOptions): LineLayout[] | null {
+  const parsed = table.parsed;
+  const header = parsed.header;
+  if (parsed.kind !== 'gfm' || !header) return null;
+  const columns = header.cells.length;
+  const headerStart = rowStart(lines[header.line], header);
+  if (headerStart === null || codeSpanPipes(lines[header.line], headerStart).length > 0) return null;
+  const delimiterLine = lines[parsed.delimiterLine];
+  const delimiterFrom = delimiterStart(delimiterLine);
+  const align = parseDelimiterRow(delimiterLine.slice(delimiterFrom));
+  if (!align || align.length !== columns) return null;
+
+  const frozen = frozenLines(lines, table, columns);
+  const rows = [header, ...parsed.rows.filter((r) => !frozen.has(r.line))];
+  const widths = rows.map((r) => r.cells.map((c) => displayWidth(c.text)));
+  const target: number[] = [];
+  for (let c = 0; c < columns; c++) {
+    let w = MIN_WIDTH;
+    for (const rw of widths) if (rw[c] > w) w = rw[c];
+    const padded = options.style === 'aligned' && (options.maxColumnWidth <= 0 || w <= options.maxColumnWidth);
+    target.push(padded ? w : 0);
+  }
+
+  const out: LineLayout[] = [];
+  rows.forEach((row, i) => {
+    const cells = row.cells;
+    let text = '|';
+    for (let c = 0; c < columns; c++) text += `${pad(cells[c].text, widths[i][c], target[c], align[c])}|`;
+    out.push({ line: row.line, from: rowStart(lines[row.line], row)!, text });
+    if (i === 0) {
+      let d = '|';
+      for (let c = 0; c < columns; c++) d += `${delimiterCell(align[c], Math.max(MIN_WIDTH, target[c]))}|`;
+      out.push({ line: parsed.delimiterLine, from: delimiterFrom, text: d });
+    }
+  });
+  return out;
+}

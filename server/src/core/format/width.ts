@@ -1,0 +1,86 @@
+/**
+ * Display width of cell text in a monospace editor: grapheme clusters (`Intl.Segmenter`) count once;
+ * East Asian Wide/Fullwidth characters and emoji count 2; combining marks, format characters (zero-width
+ * space, joiners, soft hyphen, BOM) and variation selectors on their own count 0; everything else 1.
+ */
+
+/** Inclusive code point ranges with East_Asian_Width W or F (Unicode 17 EastAsianWidth.txt, merged). */
+const WIDE: readonly number[] = [
+  0x1100, 0x115F, 0x231A, 0x231B, 0x2329, 0x232A, 0x23E9, 0x23EC, 0x23F0, 0x23F0, 0x23F3, 0x23F3, 0x25FD, 0x25FE,
+  0x2614, 0x2615, 0x2630, 0x2637, 0x2648, 0x2653, 0x267F, 0x267F, 0x268A, 0x268F, 0x2693, 0x2693, 0x26A1, 0x26A1,
+  0x26AA, 0x26AB, 0x26BD, 0x26BE, 0x26C4, 0x26C5, 0x26CE, 0x26CE, 0x26D4, 0x26D4, 0x26EA, 0x26EA, 0x26F2, 0x26F3,
+  0x26F5, 0x26F5, 0x26FA, 0x26FA, 0x26FD, 0x26FD, 0x2705, 0x2705, 0x270A, 0x270B, 0x2728, 0x2728, 0x274C, 0x274C,
+  0x274E, 0x274E, 0x2753, 0x2755, 0x2757, 0x2757, 0x2795, 0x2797, 0x27B0, 0x27B0, 0x27BF, 0x27BF, 0x2B1B, 0x2B1C,
+  0x2B50, 0x2B50, 0x2B55, 0x2B55, 0x2E80, 0x2E99, 0x2E9B, 0x2EF3, 0x2F00, 0x2FD5, 0x2FF0, 0x303E, 0x3041, 0x3096,
+  0x3099, 0x30FF, 0x3105, 0x312F, 0x3131, 0x318E, 0x3190, 0x31E5, 0x31EF, 0x321E, 0x3220, 0x3247, 0x3250, 0xA48C,
+  0xA490, 0xA4C6, 0xA960, 0xA97C, 0xAC00, 0xD7A3, 0xF900, 0xFAFF, 0xFE10, 0xFE19, 0xFE30, 0xFE52, 0xFE54, 0xFE66,
+  0xFE68, 0xFE6B, 0xFF01, 0xFF60, 0xFFE0, 0xFFE6, 0x16FE0, 0x16FE4, 0x16FF0, 0x16FF6, 0x17000, 0x18CDA, 0x18CFF,
+  0x18D20, 0x18D80, 0x18DF2, 0x18E00, 0x19191, 0x191A0, 0x191D2, 0x1AFF0, 0x1AFF3, 0x1AFF5, 0x1AFFB, 0x1AFFD,
+  0x1AFFE, 0x1B000, 0x1B128, 0x1B132, 0x1B132, 0x1B150, 0x1B152, 0x1B155, 0x1B155, 0x1B164, 0x1B168, 0x1B170,
+  0x1B2FB, 0x1D300, 0x1D356, 0x1D360, 0x1D376, 0x1F004, 0x1F004, 0x1F0CF, 0x1F0CF, 0x1F18E, 0x1F18E, 0x1F191,
+  0x1F19A, 0x1F1AE, 0x1F1AE, 0x1F200, 0x1F202, 0x1F210, 0x1F23B, 0x1F240, 0x1F248, 0x1F250, 0x1F251, 0x1F260,
+  0x1F265, 0x1F300, 0x1F320, 0x1F32D, 0x1F335, 0x1F337, 0x1F37C, 0x1F37E, 0x1F393, 0x1F3A0, 0x1F3CA, 0x1F3CF,
+  0x1F3D3, 0x1F3E0, 0x1F3F0, 0x1F3F4, 0x1F3F4, 0x1F3F8, 0x1F43E, 0x1F440, 0x1F440, 0x1F442, 0x1F4FC, 0x1F4FF,
+  0x1F53D, 0x1F54B, 0x1F54E, 0x1F550, 0x1F567, 0x1F57A, 0x1F57A, 0x1F595, 0x1F596, 0x1F5A4, 0x1F5A4, 0x1F5FB,
+  0x1F64F, 0x1F680, 0x1F6C5, 0x1F6CC, 0x1F6CC, 0x1F6D0, 0x1F6D2, 0x1F6D5, 0x1F6D9, 0x1F6DC, 0x1F6DF, 0x1F6EB,
+  0x1F6EC, 0x1F6F4, 0x1F6FC, 0x1F7DA, 0x1F7DA, 0x1F7E0, 0x1F7EB, 0x1F7F0, 0x1F7F0, 0x1F90C, 0x1F93A, 0x1F93C,
+  0x1F945, 0x1F947, 0x1F9FF, 0x1FA70, 0x1FA7C, 0x1FA80, 0x1FAC6, 0x1FAC8, 0x1FAC8, 0x1FACC, 0x1FADD, 0x1FADF,
+  0x1FAEB, 0x1FAEF, 0x1FAFA, 0x20000, 0x2FFFD, 0x30000, 0x3FFFD,
+];
+
+function isWide(cp: number): boolean {
+  if (cp < WIDE[0]) return false;
+  let lo = 0;
+  let hi = WIDE.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < WIDE[mid * 2]) hi = mid - 1;
+    else if (cp > WIDE[mid * 2 + 1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
+const EMOJI = /\p{Emoji}/u;
+/** Clusters that take no column: combining and enclosing marks, format characters (Cf: ZWSP, ZWJ, soft hyphen, BOM…), variation selectors, Hangul medial/final jamo. */
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11FF\uD7B0-\uD7FF\uFE00-\uFE0F]+$/u;
+const CONTROL = /^\p{Cc}+$/u;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** Width of one grapheme cluster. */
+export function clusterWidth(g: string): number {
+  const cp = g.codePointAt(0) ?? 0;
+  if (cp >= 0x20 && cp < 0x7f && g.length === 1) return 1;
+  if (ZERO_WIDTH.test(g)) return 0;
+  if (CONTROL.test(g)) return g === '\t' ? 1 : 0;
+  if (EMOJI_PRESENTATION.test(g) || (g.includes('\uFE0F') && EMOJI.test(g))) return 2;
+  return isWide(cp) ? 2 : 1;
+}
+
+/**
+ * Characters that join a grapheme cluster with their neighbours (marks, format and control characters,
+ * emoji modifiers, regional indicators, conjoining Hangul jamo, prepended concatenation marks). A string
+ * without them is one cluster per code point and skips the segmenter.
+ */
+const CLUSTERING = /[\p{M}\p{Cf}\p{Cc}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u0D4E\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]/u;
+
+/** Display width of a string (a cell's text). Printable ASCII and strings of single-code-point clusters take fast paths. */
+export function displayWidth(s: string): number {
+  if (PRINTABLE_ASCII.test(s)) return s.length;
+  let w = 0;
+  if (!CLUSTERING.test(s)) {
+    // Every code point is its own cluster; Emoji_Presentation characters outside regional indicators are all East Asian Wide.
+    for (let i = 0; i < s.length; i++) {
+      const cp = s.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      w += cp >= 0x20 && cp < 0x7f ? 1 : isWide(cp) ? 2 : 1;
+    }
+    return w;
+  }
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  for (const { segment } of segmenter.segment(s)) w += clusterWidth(segment);
+  return w;
+}
