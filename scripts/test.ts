@@ -1,0 +1,150 @@
+// The whole test run (`npm test` = build, then this): unit tests, LSP tests, the integration suites in
+// a real VS Code, the package and the packaged .vsix. Prints each stage's result and, last, one line
+// `N passed, N failed[, N skipped]`. A stage that cannot run here is SKIPPED loudly and makes the run
+// fail unless RELEASE_PAGES_ALLOW_SKIP=1.
+// Usage: node out/scripts/test.js [unit] [lsp] [integration] [vsix]   (no argument: all, in this order)
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXIT_SKIP, repoRoot, runCommand, runMain } from '../test/integration/lib/util';
+
+interface StageResult {
+  stage: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  seconds: number;
+  note: string;
+  stageSkipped?: string;
+}
+
+const root = repoRoot();
+const allowSkip = process.env.RELEASE_PAGES_ALLOW_SKIP === '1';
+
+function findFiles(dir: string, pattern: RegExp): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? findFiles(p, pattern) : pattern.test(name) ? [p] : [];
+  }).sort();
+}
+
+/** Counts from node:test's TAP summary (`# pass N`, `# fail N`, `# cancelled N`, `# skipped N`, `# todo N`). */
+export function parseTap(tap: string): { passed: number; failed: number; skipped: number } | undefined {
+  const count = (key: string): number | undefined => {
+    const m = new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap);
+    return m ? Number(m[1]) : undefined;
+  };
+  const pass = count('pass');
+  const fail = count('fail');
+  if (pass === undefined || fail === undefined) return undefined;
+  return { passed: pass, failed: fail + (count('cancelled') ?? 0), skipped: (count('skipped') ?? 0) + (count('todo') ?? 0) };
+}
+
+/** The last `N passed, N failed[, N skipped]` line a harness printed. */
+export function parseSummary(output: string): { passed: number; failed: number; skipped: number } | undefined {
+  const all = [...output.matchAll(/^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/gm)];
+  const m = all.at(-1);
+  return m ? { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3] ?? 0) } : undefined;
+}
+
+function banner(text: string): void {
+  const bar = '='.repeat(Math.min(100, text.length + 4));
+  console.log(`\n${bar}\n  ${text}\n${bar}`);
+}
+
+async function nodeTestStage(stage: string, dir: string): Promise<StageResult> {
+  const start = Date.now();
+  const files = findFiles(join(root, 'out', 'test', dir), /\.test\.js$/);
+  if (files.length === 0) {
+    console.log(`WARNING: ${stage}: no test files in out/test/${dir}/ (test/${dir}/*.test.ts) — nothing to run`);
+    return { stage, passed: 0, failed: 0, skipped: 0, seconds: 0, note: 'no test files (warning)' };
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'release-pages-tap-'));
+  const tapFile = join(tmp, 'report.tap');
+  try {
+    const run = await runCommand(
+      process.execPath,
+      ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
+      { cwd: root, echo: true },
+    );
+    const counts = existsSync(tapFile) ? parseTap(readFileSync(tapFile, 'utf8')) : undefined;
+    const seconds = (Date.now() - start) / 1000;
+    if (!counts) return { stage, passed: 0, failed: 1, skipped: 0, seconds, note: `node --test exited ${run.code} without a summary` };
+    const failed = counts.failed === 0 && run.code !== 0 ? 1 : counts.failed;
+    return { stage, ...counts, failed, seconds, note: `${files.length} file(s), node --test exit ${run.code}` };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Runs a harness program that ends with `N passed, N failed`; exit 77 means it cannot run here. */
+async function harnessStage(stage: string, command: string, args: readonly string[]): Promise<StageResult> {
+  const start = Date.now();
+  const run = await runCommand(command, args, { cwd: root, echo: true });
+  const seconds = (Date.now() - start) / 1000;
+  if (run.code === EXIT_SKIP) {
+    const reason = /SKIPPED: (?:[^—\n]* — )?(.*(?:\n {2}.*)*)/.exec(run.output)?.[1] ?? 'cannot run on this machine';
+    return { stage, passed: 0, failed: 0, skipped: 1, seconds, note: 'skipped', stageSkipped: reason };
+  }
+  const counts = parseSummary(run.output);
+  if (!counts) return { stage, passed: 0, failed: 1, skipped: 0, seconds, note: `exit ${run.code} without a summary line` };
+  let failed = counts.failed;
+  if (run.code !== 0 && failed === 0) failed = 1;
+  if (counts.passed + failed === 0) failed = 1; // ran no test
+  return { stage, ...counts, failed, seconds, note: `exit ${run.code}` };
+}
+
+const STAGES: Record<string, () => Promise<StageResult[]>> = {
+  unit: async () => [await nodeTestStage('unit', 'unit')],
+  lsp: async () => [await nodeTestStage('lsp', 'lsp')],
+  integration: async () => {
+    const start = Date.now();
+    const setup = await runCommand(process.execPath, [join(root, 'out', 'scripts', 'setup-vscode.js')], { cwd: root, echo: true });
+    const seconds = (Date.now() - start) / 1000;
+    if (setup.code === EXIT_SKIP) {
+      const reason = /SKIPPED: (?:[^—\n]* — )?(.*(?:\n {2}.*)*)/.exec(setup.output)?.[1] ?? 'code-server cannot be installed here';
+      return [{ stage: 'integration', passed: 0, failed: 0, skipped: 1, seconds, note: 'skipped', stageSkipped: reason }];
+    }
+    if (setup.code !== 0) return [{ stage: 'integration', passed: 0, failed: 1, skipped: 0, seconds, note: `setup-vscode failed (exit ${setup.code})` }];
+    return [await harnessStage('integration', process.execPath, [join(root, 'out', 'test', 'integration', 'run.js')])];
+  },
+  vsix: async () => {
+    const pack = await harnessStage('package', 'npm', ['run', '--silent', 'package']);
+    if (pack.failed > 0 || !pack.passed) return [pack];
+    return [pack, await harnessStage('vsix', process.execPath, [join(root, 'out', 'test', 'integration', 'runVsix.js')])];
+  },
+};
+
+runMain('test', async () => {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !(w in STAGES));
+  if (unknown.length) {
+    console.error(`unknown stage(s): ${unknown.join(', ')}; stages: ${Object.keys(STAGES).join(', ')}`);
+    return 2;
+  }
+  const stages = wanted.length ? wanted : Object.keys(STAGES);
+  const results: StageResult[] = [];
+  const started = Date.now();
+  for (const name of stages) {
+    banner(`stage: ${name}`);
+    const run = STAGES[name];
+    if (run) results.push(...(await run()));
+  }
+
+  banner('summary');
+  for (const r of results) {
+    console.log(`${r.stage.padEnd(14)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${String(r.skipped).padStart(3)} skipped  ${r.seconds.toFixed(1).padStart(6)} s  ${r.note}`);
+  }
+  for (const r of results.filter((x) => x.stageSkipped)) {
+    banner(`SKIPPED: ${r.stage} — ${r.stageSkipped}`);
+  }
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  const skipped = results.reduce((n, r) => n + r.skipped, 0);
+  const stageSkips = results.filter((r) => r.stageSkipped).length;
+  console.log(`total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (stageSkips && !allowSkip) console.log(`${stageSkips} stage(s) skipped: failing the run (set RELEASE_PAGES_ALLOW_SKIP=1 to allow)`);
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  return failed > 0 || (stageSkips > 0 && !allowSkip) ? 1 : 0;
+});
