@@ -30,6 +30,87 @@ export interface RegionInfo {
   tables: ParsedTable[];
   /** Lines (relative) inside indented code blocks or raw HTML, where values are not read. */
   literalLines: number[];
+  /** Why the region was read line by line instead of parsed (too large, or nested too deeply). */
+  degraded?: string;
+}
+
+/** Larger prose than this is read line by line: remark parses about 0.3 MB/s, a typist must not wait. */
+export const MAX_PARSE_CHARS = 200_000;
+
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const LIST_ITEM = /^([ \t]*)([*+-]|\d{1,9}[.)])([ \t]+)\S/;
+
+/** Deeper block nesting than this is read line by line: the parser recurses once per level. */
+export const MAX_NESTING = 100;
+
+/**
+ * A cheap estimate of block nesting: block-quote and list markers at the start of a line, plus the
+ * indentation before a marker (each nested list level indents its items). Indented text without a
+ * marker (a wrapped table cell) is not nesting.
+ */
+function maxNesting(lines: readonly string[]): number {
+  let max = 0;
+  for (const line of lines) {
+    let depth = 0;
+    let indent = 0;
+    let i = 0;
+    for (;;) {
+      const c = line.charCodeAt(i);
+      if (c === 32 || c === 9) {
+        indent += c === 9 ? 4 : 1;
+        i++;
+      } else if (c === 62 /* > */) {
+        depth++;
+        i++;
+      } else if ((c === 45 || c === 42 || c === 43) && (line.charCodeAt(i + 1) === 32 || line.charCodeAt(i + 1) === 9)) {
+        depth += 1 + (indent >> 1);
+        indent = 0;
+        i++;
+      } else break;
+    }
+    max = Math.max(max, depth);
+  }
+  return max;
+}
+
+/** The line-by-line reading used when a region cannot be parsed: ATX headings and list items only. */
+function collectByLines(lines: readonly string[], into: RegionInfo): void {
+  lines.forEach((text, line) => {
+    const h = HEADING.exec(text);
+    if (h) {
+      into.headings.push({ line, level: h[1].length, text: (h[2] ?? '').trim() });
+      return;
+    }
+    const li = LIST_ITEM.exec(text);
+    if (li) into.listItems.push({ line, contentColumn: li[1].length + li[2].length + li[3].length, depth: Math.floor(li[1].length / 2) });
+  });
+}
+
+/** Parses with remark, or reads line by line when the text is too large or nests too deeply for the parser. */
+function parseOrDegrade(lines: readonly string[], info: RegionInfo, withTables: boolean): void {
+  const text = lines.join('\n');
+  if (text.length > MAX_PARSE_CHARS) {
+    info.degraded = `${Math.round(text.length / 1024)} KB of text in one block (over ${MAX_PARSE_CHARS / 1000} K characters)`;
+    collectByLines(lines, info);
+    return;
+  }
+  const depth = maxNesting(lines);
+  if (depth > MAX_NESTING) {
+    info.degraded = `nesting ${depth} levels deep (over ${MAX_NESTING})`;
+    collectByLines(lines, info);
+    return;
+  }
+  try {
+    collect(processor.parse(text), lines, info, withTables);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    info.headings = [];
+    info.listItems = [];
+    info.literalLines = [];
+    info.tables = info.tables.filter((t) => t.kind !== 'gfm' || !withTables);
+    info.degraded = 'nesting too deep to parse';
+    collectByLines(lines, info);
+  }
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -110,10 +191,11 @@ export function parseRegion(lines: readonly string[]): RegionInfo {
       if (t.kind === 'gfm') for (let l = t.startLine; l <= t.endLine; l++) rest[l] = '';
       info.tables.push(t);
     }
-    if (rest.some((l) => l.trim() !== '')) collect(processor.parse(rest.join('\n')), rest, info, false);
+    if (rest.some((l) => l.trim() !== '')) parseOrDegrade(rest, info, false);
   } else {
-    collect(processor.parse(lines.join('\n')), lines, info, true);
-    for (const t of scan.tables) if (t.kind === 'delimiter-first') info.tables.push(t);
+    parseOrDegrade(lines, info, true);
+    // Read line by line, the tables the scanner found before it stopped are still the best reading.
+    for (const t of scan.tables) if (t.kind === 'delimiter-first' || info.degraded) info.tables.push(t);
   }
   info.tables.sort((a, b) => a.startLine - b.startLine);
   return info;

@@ -10,7 +10,7 @@ import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { plainText } from './inline';
 import { buildTable } from './tables';
 import { milestoneFromBullet, placeDate, timelineFromTable } from './timeline';
-import type { Criterion, Heading, Milestone, OrphanRows, PageDate, PageKind, PageModel, TableModel, Timeline } from './types';
+import type { Criterion, DegradedBlock, Heading, Milestone, OrphanRows, PageDate, PageKind, PageModel, TableModel, Timeline } from './types';
 
 interface ListItemAt {
   line: number;
@@ -101,6 +101,7 @@ export function buildPage(text: string, cache: RegionCache): PageModel {
   const items: ListItemAt[] = [];
   const parsedTables: ParsedTable[] = [];
   let fm: FrontMatter | null = null;
+  const degraded: DegradedBlock[] = [];
   for (const r of regions) {
     if (r.kind === 'frontmatter') {
       fm = parseFrontMatter(lines, frontMatterEnd(lines));
@@ -125,6 +126,7 @@ export function buildPage(text: string, cache: RegionCache): PageModel {
     for (const it of info.listItems) items.push({ line: it.line + by, contentColumn: it.contentColumn });
     for (const t of info.tables) parsedTables.push(shift(t, by));
     for (const l of info.literalLines) literal.add(l + by);
+    if (info.degraded) degraded.push({ startLine: r.startLine, endLine: r.endLine, reason: info.degraded });
   }
   const h1 = headings.find((h) => h.level === 1);
   const title = fmString(fm, 'title') ?? h1?.text ?? null;
@@ -216,6 +218,7 @@ export function buildPage(text: string, cache: RegionCache): PageModel {
     dates,
     literalLines: literal,
     directives: findDirectives(lines, code),
+    degraded,
     gaDate: ga?.date ?? null,
   };
 }

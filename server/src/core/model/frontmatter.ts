@@ -1,5 +1,5 @@
 /** YAML front matter with the exact positions of keys, values and errors. */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { SourceLine } from '../text';
 import type { Range } from '../types';
 
@@ -29,6 +29,7 @@ export interface FrontMatter {
 }
 
 const MAX_YAML_CHARS = 256 * 1024;
+const MAX_EXPANDED = 10_000;
 
 export function parseFrontMatter(lines: readonly SourceLine[], endLine: number): FrontMatter {
   const fm: FrontMatter = { startLine: 0, endLine, fields: new Map(), errors: [] };
@@ -54,6 +55,33 @@ export function parseFrontMatter(lines: readonly SourceLine[], endLine: number):
     fm.errors.push({ message: e.message.split('\n')[0], range: toRange(lc, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) });
   }
   if (fm.errors.length > 0 || !doc.contents) return fm;
+  // Aliases can expand exponentially ("billion laughs"): measure the expanded size without expanding.
+  const sizes = new Map<unknown, number>();
+  let firstAlias: [number, number] | null = null;
+  const expandedSize = (node: unknown, depth: number): number => {
+    if (depth > 64) return Infinity;
+    if (node === null || typeof node !== 'object') return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    sizes.set(node, Infinity); // a cycle counts as unbounded
+    let size = 1;
+    if (isAlias(node)) {
+      firstAlias ??= node.range ? [node.range[0], node.range[1]] : null;
+      size = expandedSize(node.resolve(doc), depth + 1);
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items as unknown[]) {
+        size += isPair(item) ? expandedSize(item.key, depth + 1) + expandedSize(item.value, depth + 1) : expandedSize(item, depth + 1);
+        if (size > MAX_EXPANDED) break;
+      }
+    }
+    sizes.set(node, size);
+    return size;
+  };
+  if (expandedSize(doc.contents, 0) > MAX_EXPANDED) {
+    const [a, b] = firstAlias ?? [0, 1];
+    fm.errors.push({ message: `aliases (*name) here expand to more than ${MAX_EXPANDED} values: refused`, range: toRange(lc, a, b) });
+    return fm;
+  }
   if (!isMap(doc.contents)) {
     const r = doc.contents.range ?? [0, text.length];
     fm.errors.push({ message: 'Front matter must be a mapping of keys to values.', range: toRange(lc, r[0], r[1]) });

@@ -130,6 +130,13 @@ export interface DisableDirective {
   line: number;
 }
 
+/** A block read line by line because it was too large or nested too deeply to parse. */
+export interface DegradedBlock {
+  startLine: number;
+  endLine: number;
+  reason: string;
+}
+
 export interface PageModel {
   lines: SourceLine[];
   kind: PageKind;
@@ -149,6 +156,8 @@ export interface PageModel {
   /** Lines where values are literal (code, raw HTML, front matter). */
   literalLines: Set<number>;
   directives: DisableDirective[];
+  /** Blocks read line by line instead of parsed (their structure is only partly checked). */
+  degraded: DegradedBlock[];
   /** The page's general availability date (first timeline's GA). */
   gaDate: PageDate | null;
 }

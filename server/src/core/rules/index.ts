@@ -22,6 +22,7 @@ import { rule as tableBrokenRow } from './table-broken-row';
 import { rule as tableInterrupted } from './table-interrupted';
 import { rule as criteriaKeyword } from './criteria-keyword';
 import { rule as linkTargetSpace } from './link-target-space';
+import { rule as parseLimit } from './parse-limit';
 
 export const RULES: readonly Rule[] = [
   frontmatterSyntax, frontmatterField,
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   statusUnknown, statusCase, priorityUnknown, priorityCase, legendMismatch, valueUnset,
   tableCellCount, tableDelimiterFirst, tableBrokenRow, tableInterrupted,
   criteriaKeyword, linkTargetSpace,
+  parseLimit,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
