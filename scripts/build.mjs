@@ -29,6 +29,8 @@ const common = {
   logLevel: 'warning',
   // vscode is provided by the extension host; mocha is resolved from node_modules in tests only.
   external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'fast-check'],
+  // Stylesheets imported as text: the status report inlines media/*.css.
+  loader: { '.css': 'text' },
 };
 
 const shipped = {
@@ -38,6 +40,19 @@ const shipped = {
     server: 'server/src/server.ts',
     cli: 'server/src/cli.ts',
   },
+  outdir: 'dist',
+};
+
+// The status preview's webview script runs in the browser sandbox of the webview, not in Node.
+const webview = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  entryPoints: { preview: 'client/src/preview/webview/main.ts' },
   outdir: 'dist',
 };
 
@@ -57,9 +72,9 @@ const tests = {
 };
 
 if (watch) {
-  const ctxs = await Promise.all([esbuild.context(shipped), esbuild.context(tests)]);
+  const ctxs = await Promise.all([esbuild.context(shipped), esbuild.context(webview), esbuild.context(tests)]);
   await Promise.all(ctxs.map((c) => c.watch()));
   console.log('esbuild: watching');
 } else {
-  await Promise.all([esbuild.build(shipped), testEntries.length ? esbuild.build(tests) : Promise.resolve()]);
+  await Promise.all([esbuild.build(shipped), esbuild.build(webview), testEntries.length ? esbuild.build(tests) : Promise.resolve()]);
 }

@@ -2,7 +2,11 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerFormatCommands } from './format';
+import { registerPreview } from './preview';
 import { registerStatusItem } from './status';
+import { registerTableSummary } from './table-summary';
+import { registerWorkspaceCheck } from './workspace-check';
 
 let client: LanguageClient | undefined;
 
@@ -31,6 +35,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(client);
 
   registerCommands(context, client, output);
+  registerFormatCommands(context, client);
+  registerPreview(context, client, output);
+  registerWorkspaceCheck(context, client);
+  registerTableSummary(context);
   await client.start();
   registerStatusItem(context, client);
 }

@@ -1,43 +1,62 @@
-/** The language status item: page kind, error and warning counts, server state. */
+/** The language status item: page kind, problem counts, GA date, Must features not Green, server state. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { PageSummaryRequest, ValidatedNotification } from '../../server/src/protocol';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { PageSummaryRequest, ValidatedNotification, type PageSummary } from '../../server/src/protocol';
+import { statusText, type ServerStatus } from './status-text';
+
+const SEVERITY = {
+  information: vscode.LanguageStatusSeverity.Information,
+  warning: vscode.LanguageStatusSeverity.Warning,
+  error: vscode.LanguageStatusSeverity.Error,
+} as const;
+
+function serverStatus(state: State): ServerStatus {
+  return state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped';
+}
 
 export function registerStatusItem(context: vscode.ExtensionContext, client: LanguageClient): vscode.LanguageStatusItem {
   const status = vscode.languages.createLanguageStatusItem('releasePages.status', { language: 'markdown' });
   status.name = 'Release Pages';
-  status.text = '$(sync~spin) Release Pages';
-  status.command = { title: 'Show output', command: 'releasePages.showOutput' };
   context.subscriptions.push(status);
+  let server: ServerStatus = client.isRunning() ? 'running' : 'starting';
+  let generation = 0;
+
+  const show = (summary: PageSummary | null): void => {
+    const t = statusText(summary, server);
+    status.text = t.text;
+    status.detail = t.detail;
+    status.severity = SEVERITY[t.level];
+    status.busy = server === 'starting';
+    status.command = t.showProblems
+      ? { title: 'Show problems', command: 'workbench.actions.view.problems' }
+      : server === 'stopped'
+        ? { title: 'Restart', command: 'releasePages.restartServer' }
+        : { title: 'Show output', command: 'releasePages.showOutput' };
+  };
 
   const refresh = async (): Promise<void> => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'markdown' || !client.isRunning()) return;
-    const summary = await client.sendRequest(PageSummaryRequest, { uri: editor.document.uri.toString() });
-    status.busy = false;
-    if (!summary || !summary.isReleasePage) {
-      status.text = 'Release Pages: not a release page';
-      status.detail = 'Only release-management pages are checked';
-      status.severity = vscode.LanguageStatusSeverity.Information;
-      return;
-    }
-    status.text = `$(checklist) ${summary.kind}: ${summary.errors} errors, ${summary.warnings} warnings`;
-    status.detail = summary.title ?? undefined;
-    status.severity = summary.errors > 0 ? vscode.LanguageStatusSeverity.Error : summary.warnings > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    if (!editor || editor.document.languageId !== 'markdown') return;
+    if (server !== 'running') return show(null);
+    const asked = ++generation;
+    const summary = await client.sendRequest(PageSummaryRequest, { uri: client.code2ProtocolConverter.asUri(editor.document.uri) });
+    if (asked === generation) show(summary); // a newer refresh supersedes this answer
   };
   const safeRefresh = (): void => void refresh().catch(() => undefined);
 
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(safeRefresh),
     client.onNotification(ValidatedNotification, (p) => {
-      if (vscode.window.activeTextEditor?.document.uri.toString() === p.uri) safeRefresh();
+      const active = vscode.window.activeTextEditor?.document.uri;
+      if (active && client.code2ProtocolConverter.asUri(active) === p.uri) safeRefresh();
     }),
     client.onDidChangeState((e) => {
-      status.busy = e.newState !== 2; // 2 = Running
-      if (e.newState === 2) safeRefresh();
-      else status.text = 'Release Pages: server stopped';
+      server = serverStatus(e.newState);
+      if (server === 'running') safeRefresh();
+      else show(null);
     }),
   );
+  show(null);
   safeRefresh();
   return status;
 }

@@ -2,8 +2,10 @@
 import pkg from '../../package.json';
 import { UsageError, type Command } from './cli/args';
 import { checkCommand } from './cli/check';
+import { formatCommand } from './cli/format';
+import { reportCommand } from './cli/report';
 
-const COMMANDS: readonly Command[] = [checkCommand];
+const COMMANDS: readonly Command[] = [checkCommand, reportCommand, formatCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

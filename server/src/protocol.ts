@@ -4,6 +4,7 @@
  */
 import { RequestType, NotificationType } from 'vscode-languageserver-protocol';
 import type { TextEdit } from 'vscode-languageserver-protocol';
+import type { PageStatus } from './core/status/types';
 
 /** Edits that apply every available fix to one document. */
 export interface FixAllParams {
@@ -29,6 +30,11 @@ export interface PageSummary {
   errors: number;
   warnings: number;
   infos: number;
+  /** The page's general availability date as written, when it has one. */
+  gaDate?: string | null;
+  /** Rows of the features tables, and how many Must features are not Green. */
+  features?: number;
+  mustNotGreen?: number;
 }
 export const PageSummaryRequest = new RequestType<PageSummaryParams, PageSummary | null, void>('releasePages/pageSummary');
 
@@ -39,3 +45,56 @@ export interface ValidatedParams {
   count: number;
 }
 export const ValidatedNotification = new NotificationType<ValidatedParams>('releasePages/validated');
+
+/** Workspace check: the client sends the text of Markdown files; the server checks those not open and publishes their diagnostics. */
+export interface CheckFilesParams {
+  files: Array<{ uri: string; text: string }>;
+}
+export interface CheckFilesResult {
+  /** Files checked (open documents are skipped: their diagnostics are live). */
+  checked: number;
+  skippedOpen: number;
+  /** Release pages among them, files with problems, problems in all. */
+  pages: number;
+  filesWithProblems: number;
+  problems: number;
+  /** True when the request was cancelled before every file was checked. */
+  cancelled: boolean;
+}
+export const CheckFilesRequest = new RequestType<CheckFilesParams, CheckFilesResult, void>('releasePages/checkFiles');
+
+/** Arguments of the code lens command `releasePages.showTableSummary` (a client command). */
+export interface TableSummaryArgs {
+  uri: string;
+  startLine: number;
+  endLine: number;
+  /** The first problem in the table, else the first Must feature not Green. */
+  revealLine: number;
+}
+
+/** The status model of an open document, for the status preview (`today` `YYYY-MM-DD`: the client's day). */
+export interface PageStatusParams {
+  uri: string;
+  today: string;
+}
+export interface PageStatusResult {
+  /** The document version the model was built from. */
+  version: number;
+  status: PageStatus;
+}
+export const PageStatusRequest = new RequestType<PageStatusParams, PageStatusResult | null, void>('releasePages/pageStatus');
+
+/** Edits that format the GFM tables of a document (the commands "Format table at cursor" / "Format all tables"). */
+export interface FormatTablesParams {
+  uri: string;
+  /** Only the table at this position; every table of the document when absent. */
+  position?: { line: number; character: number };
+}
+export interface FormatTablesResult {
+  version: number | null;
+  /** Tables formatted (0: no table at the position). */
+  tables: number;
+  /** Only the changed parts of changed lines; empty when the tables are already formatted. */
+  edits: TextEdit[];
+}
+export const FormatTablesRequest = new RequestType<FormatTablesParams, FormatTablesResult, void>('releasePages/formatTables');

@@ -10,7 +10,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { registerRequests } from './lsp/requests';
+import { registerEditorFeatures } from './lsp/editor';
+import { registerWorkspaceCheck } from './lsp/workspace-check';
 import { ServerState } from './lsp/state';
+import { registerStatusRequest } from './lsp/status';
+import { registerFormatting } from './lsp/formatting';
 import { readSettings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -27,12 +31,14 @@ const capabilities: ServerCapabilities = {
 async function refreshSettings(): Promise<void> {
   if (state.hasConfigurationCapability) state.settings = readSettings(await connection.workspace.getConfiguration('releasePages'));
   state.invalidate();
+  await formatting.update(); // (un)registered before the diagnostics are republished
   diagnostics.scheduleAll(0);
 }
 
 connection.onInitialize((params) => {
   state.hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
   state.folders = params.workspaceFolders ?? [];
+  formatting.initialize(params.capabilities);
   return { capabilities, serverInfo: { name: 'release-pages' } };
 });
 
@@ -63,6 +69,10 @@ connection.onDidChangeWatchedFiles(() => {
 });
 
 registerRequests(state);
+registerEditorFeatures(state, capabilities);
+registerWorkspaceCheck(state);
+registerStatusRequest(state);
+const formatting = registerFormatting(state, capabilities);
 
 documents.listen(connection);
 connection.listen();

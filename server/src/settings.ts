@@ -1,5 +1,6 @@
 /** Editor settings (`releasePages.*`) → configuration the core understands. */
 import type { PartialConfig, RuleSetting } from './core/config/types';
+import { DEFAULT_FORMAT_OPTIONS, type FormatOptions } from './core/format';
 import { RULES_BY_ID } from './core/rules';
 import type { SeveritySetting } from './core/types';
 
@@ -8,6 +9,8 @@ export interface EditorSettings {
   include: string[];
   debounceMs: number;
   config: PartialConfig;
+  /** `releasePages.format.*`: whether the server is a Markdown formatter (tables only), and how it lays tables out. */
+  format: FormatOptions & { enable: boolean };
 }
 
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
@@ -26,10 +29,16 @@ export function readSettings(raw: unknown): EditorSettings {
   }
   const validate = (s.validate && typeof s.validate === 'object' ? s.validate : {}) as Record<string, unknown>;
   const debounce = typeof validate.debounceMs === 'number' && validate.debounceMs >= 0 ? validate.debounceMs : 150;
+  const format = (s.format && typeof s.format === 'object' ? s.format : {}) as Record<string, unknown>;
   return {
     enable: s.enable !== false,
     include: strings(s.include) ?? [],
     debounceMs: debounce,
     config: { rules, statuses: strings(s.statuses), priorities: strings(s.priorities) },
+    format: {
+      enable: format.enable !== false,
+      style: format.style === 'compact' ? 'compact' : DEFAULT_FORMAT_OPTIONS.style,
+      maxColumnWidth: typeof format.maxColumnWidth === 'number' && format.maxColumnWidth >= 0 ? Math.floor(format.maxColumnWidth) : DEFAULT_FORMAT_OPTIONS.maxColumnWidth,
+    },
   };
 }

@@ -13,7 +13,7 @@ export interface LspSession {
   stop(): Promise<void>;
 }
 
-export async function startServer(settings: Record<string, unknown> = {}, rootUri: string | null = null): Promise<LspSession> {
+export async function startServer(settings: Record<string, unknown> = {}, rootUri: string | null = null, folders?: Array<{ uri: string; name: string }>): Promise<LspSession> {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
@@ -28,7 +28,7 @@ export async function startServer(settings: Record<string, unknown> = {}, rootUr
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri,
-    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
+    workspaceFolders: folders ?? (rootUri ? [{ uri: rootUri, name: 'ws' }] : null),
     capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
   });
   await connection.sendNotification('initialized', {});

@@ -8,12 +8,15 @@ import { buildPage } from './model/build';
 import type { DisableDirective, PageModel } from './model/types';
 import { RULES } from './rules';
 import type { Report, Rule } from './rules/types';
-import type { Finding, Severity, SeveritySetting } from './types';
+import type { Finding, Position, Range, Severity, SeveritySetting } from './types';
+import { slicePages, sliceTables, sliceTexts } from './slices';
 
 export interface CheckOptions {
   config?: ResolvedConfig;
   /** Check the page even when it does not look like a release page (the user's config includes it). */
   force?: boolean;
+  /** Check big tables whole instead of in cached slices (the tests compare both ways). */
+  wholeTables?: boolean;
   /** Called once when a rule throws; the other rules still report. */
   onRuleError?: (rule: string, error: unknown) => void;
 }
@@ -43,8 +46,33 @@ export function isSuppressed(directives: readonly DisableDirective[], rule: stri
   return off;
 }
 
+interface SliceEntry {
+  context: string;
+  texts: string[];
+  from: number;
+  findings: Finding[];
+}
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function shifted(findings: readonly Finding[], by: number): Finding[] {
+  const move = (p: Position): Position => ({ line: p.line + by, character: p.character });
+  const moveRange = (r: Range): Range => ({ start: move(r.start), end: move(r.end) });
+  return findings.map((f) => ({
+    ...f,
+    range: moveRange(f.range),
+    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, range: moveRange(e.range) })) })),
+  }));
+}
+
 export class Engine {
   private readonly regions = new RegionCache();
+  /** Findings of table slices by a cheap hash of their rows; entries are verified against the texts. */
+  private slices = new Map<number, SliceEntry[]>();
 
   /** Parses the page into its model (cached by region). */
   model(text: string): PageModel {
@@ -53,25 +81,58 @@ export class Engine {
     return page;
   }
 
-  check(text: string, options: CheckOptions = {}): CheckResult {
-    const config = options.config ?? DEFAULT_CONFIG;
-    const page = this.model(text);
-    const isReleasePage = page.isReleasePage || options.force === true;
-    const findings: Finding[] = [];
-    if (!isReleasePage) return { page, isReleasePage, findings };
+  private runRules(page: PageModel, config: ResolvedConfig, options: CheckOptions, into: Finding[]): void {
     for (const rule of RULES) {
       const severity = severityOf(rule, config);
       if (severity === 'off') continue;
       const id = rule.meta.id;
       const report = (r: Report): void => {
         if (page.directives.length && isSuppressed(page.directives, id, r.range.start.line)) return;
-        findings.push({ rule: id, severity: severity as Severity, message: r.message, range: r.range, fixes: r.fixes ?? [] });
+        into.push({ rule: id, severity: severity as Severity, message: r.message, range: r.range, fixes: r.fixes ?? [] });
       };
       try {
         rule.check({ page, config, options: config.rules[id]?.options ?? {}, report });
       } catch (e) {
         options.onRuleError?.(id, e);
       }
+    }
+  }
+
+  check(text: string, options: CheckOptions = {}): CheckResult {
+    const config = options.config ?? DEFAULT_CONFIG;
+    const page = this.model(text);
+    const isReleasePage = page.isReleasePage || options.force === true;
+    const findings: Finding[] = [];
+    if (!isReleasePage) return { page, isReleasePage, findings };
+    const slices = options.wholeTables ? [] : sliceTables(page);
+    if (slices.length === 0) {
+      this.runRules(page, config, options, findings);
+    } else {
+      const views = slicePages(page, slices);
+      this.runRules(views.rest, config, options, findings);
+      const context = JSON.stringify([config, page.legend, page.gaDate?.token.text ?? null, page.slashOrder, page.releaseYear, page.directives]);
+      const next = new Map<number, SliceEntry[]>();
+      slices.forEach((s, i) => {
+        const texts = sliceTexts(page, s);
+        const tableContext = `${context}\u0000${s.table.header.join('|')}`;
+        let h = texts.length;
+        for (const t of texts) h = Math.imul(h ^ t.length ^ (t.charCodeAt(t.length >> 1) << 8), 0x01000193);
+        const key = h >>> 0;
+        const hit = this.slices.get(key)?.find((e) => e.context === tableContext && sameTexts(e.texts, texts));
+        let entry: SliceEntry;
+        if (hit) {
+          entry = hit.from === s.from ? hit : { ...hit, from: s.from, findings: shifted(hit.findings, s.from - hit.from) };
+        } else {
+          const own: Finding[] = [];
+          this.runRules(views.slicePages[i], config, options, own);
+          entry = { context: tableContext, texts, from: s.from, findings: own };
+        }
+        const bucket = next.get(key);
+        if (bucket) bucket.push(entry);
+        else next.set(key, [entry]);
+        for (const f of entry.findings) findings.push(f);
+      });
+      this.slices = next;
     }
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
     return { page, isReleasePage, findings };

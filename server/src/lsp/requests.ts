@@ -1,4 +1,5 @@
 /** Custom requests: page summary (status item) and fix-all edits. */
+import { tableSummaries } from '../core/editor/lens';
 import { selectFixEdits, fixAllGroups } from '../core/fix';
 import type { Severity } from '../core/types';
 import { FixAllRequest, PageSummaryRequest } from '../protocol';
@@ -9,7 +10,14 @@ export function registerRequests(state: ServerState): void {
     const r = state.checkUri(uri);
     if (!r) return null;
     const count = (s: Severity): number => r.findings.filter((f) => f.severity === s).length;
-    return { isReleasePage: r.isReleasePage, kind: r.page.kind, title: r.page.title, errors: count('error'), warnings: count('warning'), infos: count('information') };
+    const doc = state.documents.get(uri);
+    const tables = doc && r.isReleasePage ? tableSummaries(r.page, state.analyse(doc).config) : [];
+    return {
+      isReleasePage: r.isReleasePage, kind: r.page.kind, title: r.page.title, errors: count('error'), warnings: count('warning'), infos: count('information'),
+      gaDate: r.page.gaDate?.token.text ?? null,
+      features: tables.reduce((n, t) => n + t.features, 0),
+      mustNotGreen: tables.reduce((n, t) => n + t.mustNotGreen, 0),
+    };
   });
 
   state.connection.onRequest(FixAllRequest, ({ uri, rule }) => {

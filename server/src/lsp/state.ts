@@ -5,7 +5,7 @@ import type { Connection, TextDocuments, WorkspaceFolder } from 'vscode-language
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigLoader, configIncludes } from '../config-loader';
 import { globToRegExp } from '../cli/files';
-import { DEFAULT_CONFIG, mergeConfig } from '../core/config/types';
+import { DEFAULT_CONFIG, mergeConfig, type ResolvedConfig } from '../core/config/types';
 import { Engine, type CheckResult } from '../core/engine';
 import { readSettings, type EditorSettings } from '../settings';
 
@@ -19,7 +19,7 @@ export class ServerState {
   folders: WorkspaceFolder[] = [];
   hasConfigurationCapability = false;
   private readonly engines = new Map<string, Engine>();
-  private readonly results = new Map<string, { version: number; result: CheckResult }>();
+  private readonly results = new Map<string, { version: number; result: CheckResult; config: ResolvedConfig }>();
   private readonly warned = new Set<string>();
 
   constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {}
@@ -34,13 +34,9 @@ export class ServerState {
     });
   }
 
-  /** The check result for the document's current version (computed once per version). */
-  check(doc: TextDocument): CheckResult {
-    const cached = this.results.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.result;
-    let engine = this.engines.get(doc.uri);
-    if (!engine) this.engines.set(doc.uri, (engine = new Engine()));
-    const path = filePath(doc.uri);
+  /** The configuration for a page (settings, then the nearest config file) and whether its `include` globs force a check. */
+  configFor(uri: string): { config: ResolvedConfig; force: boolean } {
+    const path = filePath(uri);
     const base = mergeConfig(DEFAULT_CONFIG, this.settings.config);
     const loaded = path ? this.loader.forPage(path, base) : { config: base, files: [], problems: [] };
     for (const p of loaded.problems) {
@@ -49,13 +45,34 @@ export class ServerState {
       this.warned.add(key);
       this.connection.console.warn(`${p.file}:${p.line + 1}:${p.column + 1}: ${p.message}`);
     }
-    const result = engine.check(doc.getText(), {
-      config: loaded.config,
-      force: this.isIncluded(path) || (path !== null && configIncludes(loaded, path)),
-      onRuleError: (rule, e) => this.connection.console.error(`rule ${rule} failed on ${doc.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    return { config: loaded.config, force: this.isIncluded(path) || (path !== null && configIncludes(loaded, path)) };
+  }
+
+  /** Checks a page's text with its configuration (no cache: also for files that are not open). */
+  checkText(uri: string, text: string, engine: Engine = new Engine()): { result: CheckResult; config: ResolvedConfig } {
+    const { config, force } = this.configFor(uri);
+    const result = engine.check(text, {
+      config,
+      force,
+      onRuleError: (rule, e) => this.connection.console.error(`rule ${rule} failed on ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
     });
-    this.results.set(doc.uri, { version: doc.version, result });
-    return result;
+    return { result, config };
+  }
+
+  /** The check result for the document's current version (computed once per version). */
+  check(doc: TextDocument): CheckResult {
+    return this.analyse(doc).result;
+  }
+
+  /** The check result and the configuration it used, for the document's current version. */
+  analyse(doc: TextDocument): { result: CheckResult; config: ResolvedConfig } {
+    const cached = this.results.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    let engine = this.engines.get(doc.uri);
+    if (!engine) this.engines.set(doc.uri, (engine = new Engine()));
+    const checked = this.checkText(doc.uri, doc.getText(), engine);
+    this.results.set(doc.uri, { version: doc.version, ...checked });
+    return checked;
   }
 
   /** The latest check of an open document by URI, or null when it is not open. */

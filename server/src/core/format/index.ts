@@ -7,7 +7,7 @@ import type { PageModel, TableModel } from '../model/types';
 import type { TextEdit } from '../types';
 import { layoutTable, type FormatOptions } from './table';
 
-export { DEFAULT_FORMAT_OPTIONS, layoutTable, type FormatOptions, type FormatStyle } from './table';
+export { DEFAULT_FORMAT_OPTIONS, layoutTable, type FormatOptions, type FormatStyle, type LineSink } from './table';
 export { displayWidth } from './width';
 
 export type FormattablePage = Pick<PageModel, 'lines' | 'tables'>;
@@ -30,19 +30,23 @@ export function tablesInLines(page: FormattablePage, start: number, end: number)
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
-/** The edit turning `old` into `next` on one line: only the differing middle part (never splitting a surrogate pair), or null. */
-function lineEdit(line: number, old: string, next: string, from: number): TextEdit | null {
-  if (old.length === next.length && old === next) return null;
-  let p = from;
-  const max = Math.min(old.length, next.length);
-  while (p < max && old.charCodeAt(p) === next.charCodeAt(p)) p++;
-  if (p > from && isHigh(old.charCodeAt(p - 1))) p--;
+/**
+ * The edit that replaces `old` from column `from` on with `text`: only the differing middle part (never
+ * splitting a surrogate pair), or null when nothing differs.
+ */
+function lineEdit(line: number, old: string, from: number, text: string): TextEdit | null {
+  const oldLength = old.length - from;
+  const max = Math.min(oldLength, text.length);
+  let p = 0;
+  while (p < max && old.charCodeAt(from + p) === text.charCodeAt(p)) p++;
+  if (p === oldLength && p === text.length) return null;
+  if (p > 0 && isHigh(text.charCodeAt(p - 1))) p--;
   let s = 0;
-  while (s < max - p && old.charCodeAt(old.length - 1 - s) === next.charCodeAt(next.length - 1 - s)) s++;
-  if (s > 0 && isLow(old.charCodeAt(old.length - s))) s--;
+  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  if (s > 0 && isLow(text.charCodeAt(text.length - s))) s--;
   return {
-    range: { start: { line, character: p }, end: { line, character: old.length - s } },
-    newText: next.slice(p, next.length - s),
+    range: { start: { line, character: from + p }, end: { line, character: old.length - s } },
+    newText: text.slice(p, text.length - s),
   };
 }
 
@@ -50,14 +54,14 @@ function lineEdit(line: number, old: string, next: string, from: number): TextEd
 export function formatTables(page: FormattablePage, options: FormatOptions, tables: readonly TableModel[] = page.tables): TextEdit[] {
   const texts = page.lines.map((l) => l.text);
   const edits: TextEdit[] = [];
+  const emit = (line: number, from: number, text: string): void => {
+    const edit = lineEdit(line, texts[line], from, text);
+    if (edit) edits.push(edit);
+  };
   for (const t of tables) {
-    const layout = layoutTable(texts, t, options);
-    if (!layout) continue;
-    for (const l of layout) {
-      const old = texts[l.line];
-      const edit = lineEdit(l.line, old, old.slice(0, l.from) + l.text, l.from);
-      if (edit) edits.push(edit);
-    }
+    // A BOM left in the text (editors and the CLI strip it) would read as part of a first-line table's first cell.
+    if (t.parsed.startLine === 0 && texts[0].charCodeAt(0) === 0xfeff) continue;
+    layoutTable(texts, t, options, emit);
   }
   edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return edits;
@@ -81,9 +85,18 @@ export function applyLineEdits(page: Pick<PageModel, 'lines'>, edits: readonly T
   return parts.join('');
 }
 
-/** The text with all its GFM tables formatted (CLI, tests). `engine` keeps its region cache between calls. */
+/**
+ * The text with all its GFM tables formatted (CLI, tests), and the edits (positions in `text`). A BOM is
+ * kept and not read as text. `engine` keeps its region cache between calls.
+ */
 export function formatText(text: string, options: FormatOptions, engine: Engine = new Engine()): { text: string; edits: TextEdit[] } {
-  const page = engine.model(text);
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const body = bom ? text.slice(1) : text;
+  const page = engine.model(body);
   const edits = formatTables(page, options);
-  return { text: edits.length ? applyLineEdits(page, edits) : text, edits };
+  if (edits.length === 0) return { text, edits };
+  const out = applyLineEdits(page, edits);
+  if (!bom) return { text: out, edits };
+  const shift = (p: { line: number; character: number }): { line: number; character: number } => (p.line === 0 ? { line: 0, character: p.character + 1 } : p);
+  return { text: `\uFEFF${out}`, edits: edits.map((e) => ({ range: { start: shift(e.range.start), end: shift(e.range.end) }, newText: e.newText })) };
 }

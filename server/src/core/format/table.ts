@@ -21,12 +21,8 @@ export interface FormatOptions {
 
 export const DEFAULT_FORMAT_OPTIONS: FormatOptions = { style: 'aligned', maxColumnWidth: 0 };
 
-/** The new text of one table line from column `from` (the line's container prefix, kept) to its end. */
-export interface LineLayout {
-  line: number;
-  from: number;
-  text: string;
-}
+/** Receives the new text of one table line from column `from` (the line's container prefix, kept) to its end. */
+export type LineSink = (line: number, from: number, text: string) => void;
 
 /** Smallest width of a padded column: `:-:` needs three characters. */
 const MIN_WIDTH = 3;
@@ -47,15 +43,21 @@ function delimiterStart(line: string): number {
   return i;
 }
 
+const SPACES: string[] = [''];
+function spaces(n: number): string {
+  while (SPACES.length <= n) SPACES.push(`${SPACES[SPACES.length - 1]} `);
+  return SPACES[n];
+}
+
 function pad(text: string, width: number, target: number, align: Align): string {
   const gap = target - width;
   if (gap <= 0) return ` ${text} `;
-  if (align === 'right') return ` ${' '.repeat(gap)}${text} `;
+  if (align === 'right') return `${spaces(gap + 1)}${text} `;
   if (align === 'center') {
     const left = gap >> 1;
-    return ` ${' '.repeat(left)}${text}${' '.repeat(gap - left)} `;
+    return `${spaces(left + 1)}${text}${spaces(gap - left + 1)}`;
   }
-  return ` ${text}${' '.repeat(gap)} `;
+  return ` ${text}${spaces(gap + 1)}`;
 }
 
 function delimiterCell(align: Align, width: number): string {
@@ -79,7 +81,8 @@ function frozenLines(lines: readonly string[], table: TableModel, columns: numbe
   const body = table.parsed.rows;
   for (const row of body) {
     const start = rowStart(lines[row.line], row);
-    if (row.cells.length !== columns || start === null || codeSpanPipes(lines[row.line], start).length > 0) frozen.add(row.line);
+    const line = lines[row.line];
+    if (row.cells.length !== columns || start === null || (line.includes('`', start) && codeSpanPipes(line, start).length > 0)) frozen.add(row.line);
   }
   for (let i = body.length - 1; i > 0; i--) {
     if (!frozen.has(body[i].line) || body[i].leadingPipe) continue;
@@ -90,41 +93,47 @@ function frozenLines(lines: readonly string[], table: TableModel, columns: numbe
   return frozen;
 }
 
-/** The formatted text of every line of `table` that is not frozen, or null when the table is left as it is. */
-export function layoutTable(lines: readonly string[], table: TableModel, options: FormatOptions): LineLayout[] | null {
+/** Emits the formatted text of every line of `table` that is not frozen; false when the whole table is left as it is. */
+export function layoutTable(lines: readonly string[], table: TableModel, options: FormatOptions, emit: LineSink): boolean {
   const parsed = table.parsed;
   const header = parsed.header;
-  if (parsed.kind !== 'gfm' || !header) return null;
+  if (parsed.kind !== 'gfm' || !header) return false;
   const columns = header.cells.length;
   const headerStart = rowStart(lines[header.line], header);
-  if (headerStart === null || codeSpanPipes(lines[header.line], headerStart).length > 0) return null;
+  if (headerStart === null || codeSpanPipes(lines[header.line], headerStart).length > 0) return false;
   const delimiterLine = lines[parsed.delimiterLine];
   const delimiterFrom = delimiterStart(delimiterLine);
   const align = parseDelimiterRow(delimiterLine.slice(delimiterFrom));
-  if (!align || align.length !== columns) return null;
+  if (!align || align.length !== columns) return false;
 
   const frozen = frozenLines(lines, table, columns);
-  const rows = [header, ...parsed.rows.filter((r) => !frozen.has(r.line))];
-  const widths = rows.map((r) => r.cells.map((c) => displayWidth(c.text)));
-  const target: number[] = [];
+  const rows = [header];
+  for (const r of parsed.rows) if (!frozen.has(r.line)) rows.push(r);
+  const widths = new Int32Array(rows.length * columns);
+  const target = new Array<number>(columns).fill(MIN_WIDTH);
+  for (let i = 0, k = 0; i < rows.length; i++) {
+    const cells = rows[i].cells;
+    for (let c = 0; c < columns; c++, k++) {
+      const w = displayWidth(cells[c].text);
+      widths[k] = w;
+      if (w > target[c]) target[c] = w;
+    }
+  }
   for (let c = 0; c < columns; c++) {
-    let w = MIN_WIDTH;
-    for (const rw of widths) if (rw[c] > w) w = rw[c];
-    const padded = options.style === 'aligned' && (options.maxColumnWidth <= 0 || w <= options.maxColumnWidth);
-    target.push(padded ? w : 0);
+    const padded = options.style === 'aligned' && (options.maxColumnWidth <= 0 || target[c] <= options.maxColumnWidth);
+    if (!padded) target[c] = 0;
   }
 
-  const out: LineLayout[] = [];
-  rows.forEach((row, i) => {
-    const cells = row.cells;
+  for (let i = 0, k = 0; i < rows.length; i++) {
+    const row = rows[i];
     let text = '|';
-    for (let c = 0; c < columns; c++) text += `${pad(cells[c].text, widths[i][c], target[c], align[c])}|`;
-    out.push({ line: row.line, from: rowStart(lines[row.line], row)!, text });
+    for (let c = 0; c < columns; c++, k++) text += `${pad(row.cells[c].text, widths[k], target[c], align[c])}|`;
+    emit(row.line, rowStart(lines[row.line], row)!, text);
     if (i === 0) {
       let d = '|';
       for (let c = 0; c < columns; c++) d += `${delimiterCell(align[c], Math.max(MIN_WIDTH, target[c]))}|`;
-      out.push({ line: parsed.delimiterLine, from: delimiterFrom, text: d });
+      emit(parsed.delimiterLine, delimiterFrom, d);
     }
-  });
-  return out;
+  }
+  return true;
 }

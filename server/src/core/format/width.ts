@@ -44,8 +44,8 @@ function isWide(cp: number): boolean {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
 const EMOJI = /\p{Emoji}/u;
-/** Clusters that take no column: combining and enclosing marks, format characters (Cf: ZWSP, ZWJ, soft hyphen, BOM…), variation selectors, Hangul medial/final jamo. */
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11FF\uD7B0-\uD7FF\uFE00-\uFE0F]+$/u;
+/** Clusters that take no column: combining and enclosing marks, format characters (Cf: ZWSP, ZWJ, soft hyphen, BOM…), variation selectors (Mn), Hangul medial/final jamo. */
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11FF\uD7B0-\uD7FF]+$/u;
 const CONTROL = /^\p{Cc}+$/u;
 
 let segmenter: Intl.Segmenter | undefined;
@@ -65,7 +65,7 @@ export function clusterWidth(g: string): number {
  * emoji modifiers, regional indicators, conjoining Hangul jamo, prepended concatenation marks). A string
  * without them is one cluster per code point and skips the segmenter.
  */
-const CLUSTERING = /[\p{M}\p{Cf}\p{Cc}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u0D4E\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]/u;
+const CLUSTERING = /[\p{M}\p{Cf}\p{Cc}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u0D4E\u0E33\u0EB3\uFF9E\uFF9F\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]/u;
 
 /** Display width of a string (a cell's text). Printable ASCII and strings of single-code-point clusters take fast paths. */
 export function displayWidth(s: string): number {

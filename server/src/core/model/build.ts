@@ -1,5 +1,5 @@
 /** Builds the page model from text. Regions are parsed once and cached by content (see RegionCache). */
-import { scanDates } from '../dates';
+import { inferSlashOrder, scanDates } from '../dates';
 import { frontMatterEnd, splitRegions } from '../markdown/blocks';
 import type { RegionCache } from '../markdown/region';
 import type { ParsedTable } from '../markdown/table';
@@ -200,6 +200,8 @@ export function buildPage(text: string, cache: RegionCache): PageModel {
   dates.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   const kind = detectKind({ fm, title, release, timelines, tables, plan, text });
+  let newestYear: number | null = null;
+  for (const d of dates) if (d.context !== 'frontmatter' && d.token.year && d.token.kind === 'date') newestYear = Math.max(newestYear ?? 0, d.token.year);
   const ga = timelines.flatMap((t) => t.milestones).find((m) => m.kind === 'ga' && m.date?.token.kind === 'date' && m.date.token.year !== null);
   return {
     lines,
@@ -219,6 +221,9 @@ export function buildPage(text: string, cache: RegionCache): PageModel {
     literalLines: literal,
     directives: findDirectives(lines, code),
     degraded,
+    slashOrder: inferSlashOrder(dates.map((d) => d.token)),
+    releaseYear: ga?.date?.token.year ?? newestYear,
+    scanRanges: [[0, lines.length]],
     gaDate: ga?.date ?? null,
   };
 }

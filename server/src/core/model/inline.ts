@@ -14,6 +14,7 @@ export function plainText(raw: string): string {
 
 function computePlainText(raw: string): string {
   return raw
+    .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<([A-Za-z][\w+.-]*:[^<>\s]*)>/g, '$1')
     .replace(/<\/?[a-zA-Z][^>]*>/g, ' ')

@@ -156,6 +156,16 @@ export interface PageModel {
   /** Lines where values are literal (code, raw HTML, front matter). */
   literalLines: Set<number>;
   directives: DisableDirective[];
+  /** The page's day/month order for slash dates, inferred from the dates only one order allows. */
+  slashOrder: 'dmy' | 'mdy' | null;
+  /** The release's year: the GA date's, else the newest year in the timelines and tables. */
+  releaseYear: number | null;
+  /**
+   * Line ranges `[from, to)` that line-scanning rules read. The whole page normally; the engine checks
+   * big tables in slices (a few hundred rows each, cached by content), and gives each slice and the rest
+   * of the page their own ranges.
+   */
+  scanRanges: Array<[number, number]>;
   /** Blocks read line by line instead of parsed (their structure is only partly checked). */
   degraded: DegradedBlock[];
   /** The page's general availability date (first timeline's GA). */

@@ -1,21 +1,15 @@
 /** Helpers shared by the date rules. */
-import { inferSlashOrder, resolveSlash, type DateToken } from '../dates';
+import { resolveSlash, type DateToken } from '../dates';
 import type { PageDate, PageModel } from '../model/types';
 
-const slashOrders = new WeakMap<PageModel, 'dmy' | 'mdy' | null>();
-
-/** The page's day/month order, inferred once per page from the slash dates only one order allows. */
+/** The page's day/month order (computed once with the page model, over all its dates). */
 export function pageSlashOrder(page: PageModel): 'dmy' | 'mdy' | null {
-  if (!slashOrders.has(page)) slashOrders.set(page, inferSlashOrder(page.dates.map((d) => d.token)));
-  return slashOrders.get(page) ?? null;
+  return page.slashOrder;
 }
 
-/** The page's release year: from the GA date, else the newest year written in the timelines. */
+/** The page's release year: from the GA date, else the newest year written in the timelines and tables. */
 export function releaseYear(page: PageModel): number | null {
-  if (page.gaDate?.token.year) return page.gaDate.token.year;
-  let best: number | null = null;
-  for (const d of page.dates) if (d.context !== 'frontmatter' && d.token.year && d.token.kind === 'date') best = Math.max(best ?? 0, d.token.year);
-  return best;
+  return page.releaseYear;
 }
 
 export function isLive(d: PageDate): boolean {

@@ -20,6 +20,7 @@ import { rule as tableCellCount } from './table-cell-count';
 import { rule as tableDelimiterFirst } from './table-delimiter-first';
 import { rule as tableBrokenRow } from './table-broken-row';
 import { rule as tableInterrupted } from './table-interrupted';
+import { rule as tableCodePipe } from './table-code-pipe';
 import { rule as criteriaKeyword } from './criteria-keyword';
 import { rule as linkTargetSpace } from './link-target-space';
 import { rule as parseLimit } from './parse-limit';
@@ -29,7 +30,7 @@ export const RULES: readonly Rule[] = [
   dateInvalid, datePlaceholder, dateFormat, dateAmbiguous, dateIncomplete, weekdayMismatch,
   timelineOrder, targetAfterRelease,
   statusUnknown, statusCase, priorityUnknown, priorityCase, legendMismatch, valueUnset,
-  tableCellCount, tableDelimiterFirst, tableBrokenRow, tableInterrupted,
+  tableCellCount, tableDelimiterFirst, tableBrokenRow, tableInterrupted, tableCodePipe,
   criteriaKeyword, linkTargetSpace,
   parseLimit,
 ];

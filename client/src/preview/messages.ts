@@ -1,0 +1,123 @@
+/**
+ * Messages between the extension and the status preview's webview, typed once here and validated on
+ * receipt on both sides (a webview is a separate, less trusted context). No `vscode` import: the
+ * webview bundle uses this module too.
+ */
+import type { PageStatus } from '../../../server/src/core/status/types';
+import { isPageStatus } from '../../../server/src/core/status/validate';
+import { DEFAULT_SORT, EMPTY_FILTER, SORT_KEYS, type FilterState, type SortState } from '../../../server/src/core/status/view';
+
+/** Extension → webview. */
+export type HostMessage =
+  | { type: 'update'; uri: string; fileName: string; version: number; locked: boolean; status: PageStatus }
+  | { type: 'highlight'; line: number }
+  | { type: 'locked'; locked: boolean }
+  | { type: 'notice'; text: string };
+
+/** What the webview drew, read back from its DOM (the integration tests compare it with the model). */
+export interface RenderedSummary {
+  version: number;
+  title: string;
+  ga: string;
+  /** Feature rows in the table, and how many the filters keep. */
+  rows: number;
+  totalRows: number;
+  /** Tile values by tile: total, green, orange, red, other, unset, must, overdue. */
+  tiles: Record<string, number>;
+  teams: string[];
+  milestones: number;
+  criteria: number;
+  problems: string;
+  /** The line of the highlighted item, or -1. */
+  highlighted: number;
+}
+
+/** Webview → extension. */
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'reveal'; line: number }
+  | { type: 'showProblems' }
+  | { type: 'toggleLock' }
+  | { type: 'rendered'; summary: RenderedSummary };
+
+/** What the webview keeps with `setState` (and the serializer gets back after a window reload). */
+export interface PreviewState {
+  uri: string;
+  locked: boolean;
+  filter: FilterState;
+  sort: SortState;
+  scrollY: number;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isLine = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < 10_000_000;
+const isStr = (x: unknown, max = 10_000): x is string => typeof x === 'string' && x.length <= max;
+
+function isSummary(x: unknown): x is RenderedSummary {
+  return isObj(x) && typeof x.version === 'number' && isStr(x.title) && isStr(x.ga) && isLine(x.rows) && isLine(x.totalRows)
+    && isObj(x.tiles) && Object.values(x.tiles).every((v) => typeof v === 'number')
+    && Array.isArray(x.teams) && x.teams.every((t) => isStr(t)) && isLine(x.milestones) && isLine(x.criteria) && isStr(x.problems)
+    && typeof x.highlighted === 'number' && Number.isInteger(x.highlighted);
+}
+
+/** A message from the webview, or null when it is not one we know, well formed. */
+export function parseWebviewMessage(x: unknown): WebviewMessage | null {
+  if (!isObj(x)) return null;
+  switch (x.type) {
+    case 'ready':
+    case 'showProblems':
+    case 'toggleLock':
+      return { type: x.type };
+    case 'reveal':
+      return isLine(x.line) ? { type: 'reveal', line: x.line } : null;
+    case 'rendered':
+      return isSummary(x.summary) ? { type: 'rendered', summary: x.summary } : null;
+    default:
+      return null;
+  }
+}
+
+/** A message from the extension, or null when malformed (the status model is checked field by field). */
+export function parseHostMessage(x: unknown): HostMessage | null {
+  if (!isObj(x)) return null;
+  switch (x.type) {
+    case 'update':
+      return isStr(x.uri) && isStr(x.fileName) && typeof x.version === 'number' && typeof x.locked === 'boolean' && isPageStatus(x.status)
+        ? { type: 'update', uri: x.uri, fileName: x.fileName, version: x.version, locked: x.locked, status: x.status }
+        : null;
+    case 'highlight':
+      return isLine(x.line) ? { type: 'highlight', line: x.line } : null;
+    case 'locked':
+      return typeof x.locked === 'boolean' ? { type: 'locked', locked: x.locked } : null;
+    case 'notice':
+      return isStr(x.text, 500) ? { type: 'notice', text: x.text } : null;
+    default:
+      return null;
+  }
+}
+
+function parseFilter(x: unknown): FilterState {
+  if (!isObj(x)) return EMPTY_FILTER;
+  const colour = ['green', 'orange', 'red', 'other', 'unset', ''].includes(x.colour as string) ? (x.colour as FilterState['colour']) : '';
+  const only = ['', 'overdue', 'must'].includes(x.only as string) ? (x.only as FilterState['only']) : '';
+  return { team: isStr(x.team, 500) ? x.team : '', colour, priority: isStr(x.priority, 500) ? x.priority : '', text: isStr(x.text, 500) ? x.text : '', only };
+}
+
+function parseSort(x: unknown): SortState {
+  if (!isObj(x)) return DEFAULT_SORT;
+  const key = (SORT_KEYS as readonly unknown[]).includes(x.key) ? (x.key as SortState['key']) : null;
+  return { key, dir: x.dir === 'desc' ? 'desc' : 'asc' };
+}
+
+/** Saved webview state, or null when it names no document. */
+export function parsePreviewState(x: unknown): PreviewState | null {
+  if (!isObj(x) || !isStr(x.uri) || x.uri === '') return null;
+  return {
+    uri: x.uri,
+    locked: x.locked === true,
+    filter: parseFilter(x.filter),
+    sort: parseSort(x.sort),
+    scrollY: typeof x.scrollY === 'number' && Number.isFinite(x.scrollY) && x.scrollY >= 0 ? x.scrollY : 0,
+  };
+}

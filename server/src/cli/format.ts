@@ -1,0 +1,73 @@
+/** `release-pages format`: align the GFM tables of release pages, or list the pages that need it (`--check`). */
+import { relative } from 'node:path';
+import { Engine } from '../core/engine';
+import { applyLineEdits, DEFAULT_FORMAT_OPTIONS, formatTables, type FormatOptions } from '../core/format';
+import { parseArgs, UsageError, type Command } from './args';
+import { collectPages, printConfigProblems } from './pages';
+import { writePageAtomic } from './write';
+
+const USAGE = `Usage: release-pages format [paths or globs…] [options]
+
+Aligns the GFM tables of release pages (folders recurse into *.md and *.markdown). Only tables change:
+text outside them, line endings, the final newline and the BOM are kept. Rows GFM reads differently
+from their header (stray pipes, broken rows, a | inside a code span) are left as they are: run
+\`release-pages check\` to see why. Files are written atomically.
+
+Options:
+  --check                     write nothing: list the files that would change, exit 1 if there are any
+  --style <aligned|compact>   aligned: pad cells so the pipes line up (default); compact: one space around cells
+  --max-column-width <n>      do not pad a column whose widest cell is wider than n (default: 0, no limit)
+  --config <file>             use this config file instead of .release-pages.yaml lookup (for its include globs)
+  --all                       format every page, not only pages that look like release pages
+
+Exit codes: 0 done (or, with --check, nothing to change), 1 with --check: files would change,
+2 usage or I/O problem.
+`;
+
+function readOptions(flags: Record<string, string | boolean>): FormatOptions {
+  const style = flags.style ?? DEFAULT_FORMAT_OPTIONS.style;
+  if (style !== 'aligned' && style !== 'compact') throw new UsageError('--style must be aligned or compact');
+  const raw = flags['max-column-width'];
+  const max = raw === undefined ? DEFAULT_FORMAT_OPTIONS.maxColumnWidth : Number(raw);
+  if (!Number.isInteger(max) || max < 0) throw new UsageError('--max-column-width must be a whole number, 0 or more');
+  return { style, maxColumnWidth: max };
+}
+
+export const formatCommand: Command = {
+  name: 'format',
+  summary: 'align the tables of pages (or list pages that need it with --check)',
+  usage: USAGE,
+  run(argv) {
+    const { flags, positionals } = parseArgs(argv, { check: 'bool', style: 'string', 'max-column-width': 'string', config: 'string', all: 'bool' });
+    const options = readOptions(flags);
+    const run = collectPages(positionals, { config: flags.config as string | undefined, all: flags.all === true });
+    let ioProblem = run.ioProblem;
+    const engine = new Engine();
+    const cwd = process.cwd();
+    const changed: string[] = [];
+    for (const job of run.jobs) {
+      const page = engine.model(job.page.text);
+      if (!page.isReleasePage && job.checkOptions.force !== true) continue;
+      const edits = formatTables(page, options);
+      if (edits.length === 0) continue;
+      const name = relative(cwd, job.file) || job.file;
+      if (flags.check) {
+        changed.push(name);
+        continue;
+      }
+      try {
+        writePageAtomic(job.page, applyLineEdits(page, edits));
+        changed.push(name);
+      } catch (e) {
+        process.stderr.write(`release-pages: ${job.file}: ${e instanceof Error ? e.message : String(e)}\n`);
+        ioProblem = true;
+      }
+    }
+    printConfigProblems(run.configProblems);
+    for (const f of changed) process.stdout.write(`${f}\n`);
+    const files = `${changed.length} file${changed.length === 1 ? '' : 's'}`;
+    process.stderr.write(flags.check ? `release-pages: ${files} would be reformatted\n` : `release-pages: ${files} reformatted\n`);
+    if (ioProblem || run.configProblems.length > 0) return 2;
+    return flags.check && changed.length > 0 ? 1 : 0;
+  },
+};

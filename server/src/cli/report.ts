@@ -1,0 +1,77 @@
+/** `release-pages report`: the status dashboard of one page as a self-contained HTML file, or its model as JSON. */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { basename, relative } from 'node:path';
+import pkg from '../../../package.json';
+import reportCss from '../../../media/report.css';
+import statusCss from '../../../media/status.css';
+import { parseIsoDate } from '../core/dates';
+import { Engine } from '../core/engine';
+import { buildStatus, renderReport, ymdOf } from '../core/status';
+import { parseArgs, UsageError, type Command } from './args';
+import { collectPages, printConfigProblems } from './pages';
+
+const USAGE = `Usage: release-pages report <page.md> [options]
+
+Renders the status of one release page (GA countdown, timeline, status counts per team and priority,
+Must features not Green, overdue features, criteria, milestone plan, problems) as one self-contained
+HTML file: inline CSS, no script, no network access. Or prints the status model as JSON.
+
+Options:
+  -o, --output <file>    write to this file (default: standard output)
+  --format <html|json>   html (default) or json (the status model)
+  --as-of <YYYY-MM-DD>   count days (to GA, overdue) from this day instead of today
+  --config <file>        use this config file instead of .release-pages.yaml lookup
+  --all                  report on the page even if it does not look like a release page
+
+Exit codes: 0 written, 2 usage, I/O or configuration problem.
+`;
+
+const CSS = `${reportCss}\n${statusCss}`;
+
+/** The CSP source that allows exactly the report's `<style>` element. */
+export function styleHash(css: string): string {
+  return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+}
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'render one page\'s status as a self-contained HTML dashboard (or JSON)',
+  usage: USAGE,
+  run(argv) {
+    const { flags, positionals } = parseArgs(argv, { output: 'string', format: 'string', 'as-of': 'string', config: 'string', all: 'bool' }, { '-o': '--output' });
+    const format = (flags.format ?? 'html') as string;
+    if (format !== 'html' && format !== 'json') throw new UsageError('--format must be html or json');
+    if (positionals.length !== 1) throw new UsageError(positionals.length ? 'report takes exactly one page' : 'name the page to report on');
+    const asOf = flags['as-of'] === undefined ? ymdOf(new Date()) : parseIsoDate(String(flags['as-of']));
+    if (!asOf) throw new UsageError('--as-of must be a date written YYYY-MM-DD');
+    const run = collectPages(positionals, { config: flags.config as string | undefined, all: flags.all === true });
+    printConfigProblems(run.configProblems);
+    const job = run.jobs[0];
+    if (run.ioProblem || run.configProblems.length > 0 || !job) {
+      if (!job && !run.ioProblem) process.stderr.write(`release-pages: ${positionals[0]}: no Markdown page there\n`);
+      return 2;
+    }
+    if (run.jobs.length > 1) throw new UsageError(`${positionals[0]} names ${run.jobs.length} pages; report takes exactly one`);
+    const result = new Engine().check(job.page.text, job.checkOptions);
+    const name = relative(process.cwd(), job.file) || basename(job.file);
+    if (!result.isReleasePage) process.stderr.write(`release-pages: ${name}: does not look like a release page (use --all to check it anyway)\n`);
+    const status = buildStatus(result, { today: asOf, config: job.loaded.config });
+    const text = format === 'json'
+      ? `${JSON.stringify({ file: name, ...status }, null, 2)}\n`
+      : renderReport(status, { css: CSS, styleSource: styleHash(CSS), fileName: name, generator: `release-pages ${pkg.version}` });
+    const output = flags.output as string | undefined;
+    if (output === undefined || output === '-') {
+      process.stdout.write(text);
+      return 0;
+    }
+    try {
+      writeFileSync(output, text, 'utf8');
+    } catch (e) {
+      process.stderr.write(`release-pages: ${output}: cannot write: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 2;
+    }
+    process.stderr.write(`release-pages: wrote ${output} (${status.features.length} features, ${status.milestones.length} milestones, ${status.problems.items.length} problems)\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,172 @@
+/** Hover: what a date, a status or priority value, or a milestone label means on this page. */
+import type { ResolvedConfig } from '../config/types';
+import { dayNumber, inferYear, monthName, resolveSlash, scanDates, toIso, weekdayName, weekdayOf, type DateToken, type YMD } from '../dates';
+import type { Milestone, PageDate, PageModel, Timeline } from '../model/types';
+import { dayOf, pageSlashOrder, releaseYear } from '../rules/dates-util';
+import { readValue } from '../rules/values';
+import type { CellRef } from '../model/types';
+import type { Position } from '../types';
+import { contains, dateAt, featureCellAt, milestoneAt } from './locate';
+import type { HoverResult } from './types';
+import { planStatusValues, priorityValues, statusValues, type ValueInfo } from './vocabulary';
+
+export interface HoverOptions {
+  config: ResolvedConfig;
+  /** Today as a day number (days since 1970-01-01, see `dayNumber`): the server passes the local date. */
+  today: number;
+}
+
+const KIND_NAMES: Record<Milestone['kind'], string> = {
+  alpha: 'alpha', freeze: 'feature freeze', beta: 'beta', 'test-day': 'test day', rc: 'release candidate', ga: 'general availability', other: 'milestone',
+};
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function weekdayOfYmd(d: YMD): string {
+  return weekdayName(weekdayOf(d.year, d.month, d.day));
+}
+
+/** `2013-07-01 (Monday)`. */
+export function isoWithWeekday(d: YMD): string {
+  return `${toIso(d.year, d.month, d.day)} (${weekdayOfYmd(d)})`;
+}
+
+/** "12 days before GA" / "the GA day" / "3 days after GA". */
+export function distanceToGa(day: number, gaDay: number): string {
+  const n = day - gaDay;
+  if (n === 0) return 'the GA day';
+  const weeks = Math.abs(n) >= 14 ? ` (${(Math.abs(n) / 7).toFixed(1).replace(/\.0$/, '')} weeks)` : '';
+  return `${plural(Math.abs(n), 'day')}${weeks} ${n < 0 ? 'before' : 'after'} GA`;
+}
+
+/** "today" / "in 3 days" / "12 days ago". */
+export function distanceToToday(day: number, today: number): string {
+  const n = day - today;
+  if (n === 0) return 'today';
+  return n > 0 ? `in ${plural(n, 'day')}` : `${plural(-n, 'day')} ago`;
+}
+
+function gaOf(page: PageModel): { ymd: YMD; day: number } | null {
+  const ga = page.gaDate;
+  const ymd = ga ? dayOf(page, ga.token) : null;
+  return ymd ? { ymd, day: dayNumber(ymd.year, ymd.month, ymd.day) } : null;
+}
+
+function dayLines(page: PageModel, ymd: YMD, today: number, isGa: boolean): string[] {
+  const day = dayNumber(ymd.year, ymd.month, ymd.day);
+  const out = [`**${toIso(ymd.year, ymd.month, ymd.day)}** · ${weekdayOfYmd(ymd)}`];
+  const ga = gaOf(page);
+  if (isGa) out.push('The page\'s general availability (GA) date.');
+  else if (ga) out.push(`${distanceToGa(day, ga.day)} (${isoWithWeekday(ga.ymd)})`);
+  out.push(`${distanceToToday(day, today)[0].toUpperCase()}${distanceToToday(day, today).slice(1)}`);
+  return out;
+}
+
+/** The hover text of a date token placed on the page. */
+export function describeDate(page: PageModel, token: DateToken, today: number, isGa = false): string[] {
+  if (token.kind === 'placeholder') return [`**${token.text}** is a template placeholder, not a date: write the date as \`YYYY-MM-DD\`.`];
+  if (token.kind === 'unset') return ['No date set yet.'];
+  if (token.kind === 'invalid') return [`**${token.text}** is not a date: ${token.reason ?? 'malformed'}.`];
+  if (token.year === null) {
+    const ga = gaOf(page);
+    const year = inferYear(token.month, token.day, { releaseYear: ga?.ymd.year ?? releaseYear(page) ?? undefined, releaseMonth: ga?.ymd.month });
+    const head = `**${monthName(token.month)} ${token.day}** has no year.`;
+    if (year === null) return [head];
+    return [head, `Read in the page's release year: ${isoWithWeekday({ year, month: token.month, day: token.day })}.`];
+  }
+  if (token.format === 'slash' && token.slash?.order === 'both' && token.slash.a !== token.slash.b && !pageSlashOrder(page)) {
+    const year = token.year;
+    const reading = (order: 'dmy' | 'mdy'): string => {
+      const r = resolveSlash(token, order);
+      return r.kind === 'date' ? isoWithWeekday({ year, month: r.month, day: r.day }) : `not a date (${r.reason ?? 'invalid'})`;
+    };
+    return [`**${token.text}** is ambiguous:`, `- day first: ${reading('dmy')}`, `- month first: ${reading('mdy')}`];
+  }
+  const ymd = dayOf(page, token);
+  if (!ymd) return [`**${token.text}** cannot be read as a date on this page.`];
+  const lines = dayLines(page, ymd, today, isGa);
+  if (token.text !== toIso(ymd.year, ymd.month, ymd.day)) lines.splice(1, 0, `Written \`${token.text}\`.`);
+  if (token.weekday && token.weekday.day !== weekdayOf(ymd.year, ymd.month, ymd.day)) lines.push(`⚠ Written with the weekday "${token.weekday.text}", but it is a ${weekdayOfYmd(ymd)}.`);
+  if (token.struck) lines.push('Struck through: a superseded date.');
+  return lines;
+}
+
+function valueHover(kind: 'Status' | 'Priority', cell: CellRef, vocab: readonly ValueInfo[]): HoverResult {
+  const v = readValue(cell, vocab.map((x) => x.value));
+  const lines: string[] = [];
+  if (v.state === 'unset') {
+    lines.push(`**${kind}: not set.** Use one of ${vocab.map((x) => x.value).join(', ')}.`);
+  } else if (v.state === 'unknown') {
+    lines.push(`**${kind} "${v.value}" is not a known value.** Known: ${vocab.map((x) => x.value).join(', ')}.`);
+  } else {
+    const info = vocab.find((x) => x.value === v.match);
+    lines.push(`**${kind}: ${v.match}**${info?.meaning ? ` — ${info.meaning}` : ''}`);
+    if (info?.meaningSource === 'legend') lines.push("_Meaning from the page's legend._");
+    else if (info?.meaningSource === 'default') lines.push("_The usual meaning: the page's legend does not explain it._");
+    if (v.state === 'case') lines.push(`Written "${v.written}": the expected case is "${v.match}".`);
+  }
+  return { range: cell.range, markdown: lines.join('\n\n') };
+}
+
+function ordinalWord(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${s}`;
+}
+
+function milestoneHover(page: PageModel, timeline: Timeline, m: Milestone, today: number): HoverResult {
+  const lines = [`**${m.label}**${m.cancelled ? ' (cancelled)' : ''} · ${KIND_NAMES[m.kind]}${timeline.heading ? ` in *${timeline.heading}*` : ''}`];
+  const ymd = m.date ? dayOf(page, m.date.token) : null;
+  if (m.date && ymd) {
+    lines.push(...dayLines(page, ymd, today, page.gaDate === m.date));
+    const dated = timeline.milestones
+      .map((x) => ({ x, d: x.date && !x.cancelled ? dayOf(page, x.date.token) : null }))
+      .filter((e): e is { x: Milestone; d: YMD } => e.d !== null)
+      .sort((a, b) => dayNumber(a.d.year, a.d.month, a.d.day) - dayNumber(b.d.year, b.d.month, b.d.day));
+    const at = dated.findIndex((e) => e.x === m);
+    if (at >= 0) lines.push(`${ordinalWord(at + 1)} of ${dated.length} dated milestones in this timeline (by date); ${ordinalWord(timeline.milestones.indexOf(m) + 1)} as listed.`);
+  } else if (m.date) {
+    lines.push(...describeDate(page, m.date.token, today));
+  } else {
+    lines.push('No date.');
+  }
+  if (m.superseded.length) lines.push(`Earlier dates: ${m.superseded.map((d) => `~~${d.token.text}~~`).join(', ')}`);
+  return { range: m.labelRange, markdown: lines.join('\n\n') };
+}
+
+function lineDateAt(page: PageModel, p: Position): { token: DateToken; start: number } | null {
+  if (page.literalLines.has(p.line)) return null;
+  const text = page.lines[p.line]?.text ?? '';
+  for (const t of scanDates(text)) {
+    if (t.kind !== 'unset' && p.character >= t.start && p.character <= t.end) return { token: t, start: t.start };
+  }
+  return null;
+}
+
+function placedHover(page: PageModel, d: PageDate, today: number): HoverResult {
+  const lines = describeDate(page, d.token, today, page.gaDate === d);
+  if (d.label && d.context !== 'frontmatter') lines.push(`_${d.context === 'timeline' ? 'Milestone' : d.context === 'plan' ? 'Plan' : 'Column'}: ${d.label}_`);
+  return { range: d.range, markdown: lines.join('\n\n') };
+}
+
+/** The hover at a position, or null when there is nothing to explain. */
+export function hoverAt(page: PageModel, p: Position, options: HoverOptions): HoverResult | null {
+  const placed = dateAt(page, p);
+  if (placed) return placedHover(page, placed, options.today);
+  const ms = milestoneAt(page, p);
+  if (ms) return milestoneHover(page, ms.timeline, ms.milestone, options.today);
+  const status = featureCellAt(page, p, 'status');
+  if (status) return valueHover('Status', status.cell, statusValues(page, options.config));
+  const priority = featureCellAt(page, p, 'priority');
+  if (priority) return valueHover('Priority', priority.cell, priorityValues(page, options.config));
+  for (const m of page.plan) {
+    if (m.status && contains(m.status.range, p)) return valueHover('Status', m.status, planStatusValues(page, options.config));
+  }
+  const loose = lineDateAt(page, p);
+  if (loose) {
+    const range = { start: { line: p.line, character: loose.token.start }, end: { line: p.line, character: loose.token.end } };
+    return { range, markdown: describeDate(page, loose.token, options.today).join('\n\n') };
+  }
+  return null;
+}

@@ -1,0 +1,163 @@
+/** Builds the status model of a checked page. Pure: the as-of day is an input. */
+import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/types';
+import { dayNumber, toIso, type YMD } from '../dates';
+import type { CheckResult } from '../engine';
+import { plainText } from '../model/inline';
+import type { PageModel } from '../model/types';
+import { readValue } from '../rules/values';
+import { SEVERITIES, type Severity } from '../types';
+import { isoDay, readFeatures, statusDate, type Vocabulary } from './features';
+import { displayText } from './text';
+import type { ColourCounts, CountGroup, CriterionStatus, FeatureStatus, MilestoneStatus, PageStatus, PlanItemStatus, PlanState } from './types';
+
+export interface StatusOptions {
+  /** The day relative numbers count from (days to GA, overdue): the caller's today, or a fixed day in tests. */
+  today: YMD;
+  /** Status, priority and plan vocabularies (the page legend's values are added). */
+  config?: ResolvedConfig;
+}
+
+/** The calendar day of a `Date` in its local time zone (the caller's "today"). */
+export function ymdOf(date: Date): YMD {
+  return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+}
+
+export function emptyCounts(): ColourCounts {
+  return { green: 0, orange: 0, red: 0, other: 0, unset: 0, total: 0 };
+}
+
+function countAll(features: readonly FeatureStatus[]): ColourCounts {
+  const c = emptyCounts();
+  for (const f of features) {
+    c[f.colour]++;
+    c.total++;
+  }
+  return c;
+}
+
+/** Groups in first-appearance order; `first` names go first in that order, the null group last. */
+function groupBy(features: readonly FeatureStatus[], key: (f: FeatureStatus) => string | null, first: readonly string[] = []): CountGroup[] {
+  const groups = new Map<string | null, FeatureStatus[]>();
+  for (const name of first) groups.set(name, []);
+  for (const f of features) {
+    const k = key(f);
+    const list = groups.get(k);
+    if (list) list.push(f);
+    else groups.set(k, [f]);
+  }
+  const out: CountGroup[] = [];
+  for (const [name, list] of groups) if (name !== null && list.length) out.push({ name, counts: countAll(list) });
+  const unset = groups.get(null);
+  if (unset?.length) out.push({ name: null, counts: countAll(unset) });
+  return out;
+}
+
+function vocabulary(config: ResolvedConfig, page: PageModel): Vocabulary {
+  const merge = (own: readonly string[], legend: readonly string[]): string[] => {
+    const out: string[] = [];
+    for (const v of [...own, ...legend]) if (!out.some((o) => o.toLowerCase() === v.toLowerCase())) out.push(v);
+    return out;
+  };
+  return { statuses: merge(config.statuses, page.legend?.statuses ?? []), priorities: merge(config.priorities, page.legend?.priorities ?? []) };
+}
+
+function milestones(page: PageModel, today: number): MilestoneStatus[] {
+  const out: MilestoneStatus[] = [];
+  page.timelines.forEach((tl, timeline) => {
+    for (const m of tl.milestones) {
+      const date = m.date ? statusDate(page, m.date.token) : null;
+      out.push({
+        line: m.line,
+        label: m.label,
+        kind: m.kind,
+        release: tl.release,
+        timeline,
+        date,
+        superseded: m.superseded.map((d) => statusDate(page, d.token)),
+        cancelled: m.cancelled,
+        days: date?.iso ? isoDay(date.iso) - today : null,
+      });
+    }
+  });
+  return out;
+}
+
+const PLAN_STATES: Record<string, PlanState> = {
+  complete: 'done', completed: 'done', done: 'done',
+  'in progress': 'active', started: 'active',
+  'not started': 'planned', planned: 'planned',
+  blocked: 'blocked', cancelled: 'cancelled',
+};
+
+function plan(page: PageModel, config: ResolvedConfig): PlanItemStatus[] {
+  return page.plan.map((m) => {
+    let state: PlanState = 'unset';
+    let status: string | null = null;
+    if (m.status) {
+      const v = readValue(m.status, config.planStatuses);
+      status = plainText(m.status.text) || null;
+      if (v.state === 'ok' || v.state === 'case') state = PLAN_STATES[v.match.toLowerCase()] ?? 'other';
+      else if (v.state === 'unknown') state = 'other';
+    }
+    return { line: m.line, title: m.title, when: m.when, goal: m.goal === null ? null : displayText(m.goal), status, state };
+  });
+}
+
+function criteria(page: PageModel): { items: CriterionStatus[]; counts: Array<{ keyword: string; count: number }> } {
+  const items = page.criteria.map((c) => ({ line: c.line, keyword: c.keyword.toUpperCase(), text: displayText(c.text) }));
+  const order = ['MUST', 'SHOULD', 'MAY'];
+  const counts = new Map<string, number>(order.map((k) => [k, 0]));
+  for (const c of items) counts.set(c.keyword, (counts.get(c.keyword) ?? 0) + 1);
+  return { items, counts: [...counts].filter(([, n]) => n > 0).map(([keyword, count]) => ({ keyword, count })) };
+}
+
+function updated(page: PageModel): string | null {
+  for (const key of ['last_updated', 'wiki_last_updated', 'updated']) {
+    const f = page.frontMatter?.fields.get(key);
+    if (f && (f.type === 'string' || f.type === 'other') && f.raw.trim()) return f.raw.trim().replace(/^['"]|['"]$/g, '');
+  }
+  return null;
+}
+
+export function buildStatus(result: CheckResult, options: StatusOptions): PageStatus {
+  const { page } = result;
+  const config = options.config ?? DEFAULT_CONFIG;
+  const today = dayNumber(options.today.year, options.today.month, options.today.day);
+  const vocab = vocabulary(config, page);
+  const features = readFeatures(page, vocab, today);
+  const ms = milestones(page, today);
+  const gaDate = page.gaDate ? statusDate(page, page.gaDate.token) : null;
+  const next = ms
+    .filter((m) => m.days !== null && m.days >= 0 && !m.cancelled && m.date?.iso)
+    .sort((a, b) => (a.days ?? 0) - (b.days ?? 0) || a.line - b.line)[0];
+  const problemCounts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of result.findings) problemCounts[f.severity]++;
+  const crit = criteria(page);
+  const planItems = plan(page, config);
+  return {
+    schema: 1,
+    title: page.title,
+    release: page.release,
+    kind: page.kind,
+    isReleasePage: result.isReleasePage,
+    asOf: toIso(options.today.year, options.today.month, options.today.day),
+    updated: updated(page),
+    ga: page.gaDate && gaDate ? { line: page.gaDate.range.start.line, date: gaDate, days: gaDate.iso ? isoDay(gaDate.iso) - today : null } : null,
+    milestones: ms,
+    next: next?.date?.iso && next.days !== null ? { line: next.line, label: next.label, iso: next.date.iso, days: next.days } : null,
+    features,
+    counts: countAll(features),
+    byTeam: groupBy(features, (f) => f.team),
+    byPriority: groupBy(features, (f) => f.priority, vocab.priorities),
+    mustNotGreen: features.filter((f) => f.mustNotGreen).map((f) => f.line),
+    overdue: features.filter((f) => f.overdue).map((f) => f.line),
+    criteria: crit.items,
+    criteriaCounts: crit.counts,
+    plan: planItems,
+    planProgress: planItems.length ? { done: planItems.filter((p) => p.state === 'done').length, total: planItems.length } : null,
+    problems: {
+      counts: problemCounts,
+      items: result.findings.map((f) => ({ line: f.range.start.line, severity: f.severity, rule: f.rule, message: f.message })),
+    },
+  };
+}

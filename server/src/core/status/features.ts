@@ -1,0 +1,151 @@
+/** Feature rows of the page's feature tables, read into status items (colour, priority, target). */
+import { dayNumber, scanDates, toIso, type DateToken } from '../dates';
+import { matchLeading, plainText } from '../model/inline';
+import type { CellRef, PageModel, TableModel } from '../model/types';
+import { dayOf } from '../rules/dates-util';
+import { isUnsetCell, readValue, struckPrefix } from '../rules/values';
+import { displayText } from './text';
+import type { FeatureStatus, StatusColour, StatusDate } from './types';
+
+export interface Vocabulary {
+  statuses: readonly string[];
+  priorities: readonly string[];
+}
+
+const DATE_KINDS = new Set<DateToken['kind']>(['date', 'invalid', 'placeholder']);
+
+/** A date token as a status date: its text and, when it names a day on this page, the ISO day. */
+export function statusDate(page: PageModel, token: DateToken): StatusDate {
+  const ymd = dayOf(page, token);
+  return { text: token.text, iso: ymd ? toIso(ymd.year, ymd.month, ymd.day) : null };
+}
+
+export function isoDay(iso: string): number {
+  return dayNumber(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+function colourOf(label: string): StatusColour {
+  const l = label.toLowerCase();
+  return l === 'green' || l === 'orange' || l === 'red' ? l : 'other';
+}
+
+/** The struck-through values before the live one (`<s>Red</s> ~~Orange~~ Green` → Red, Orange). */
+function history(raw: string): string[] {
+  const prefix = raw.slice(0, struckPrefix(raw));
+  const out: string[] = [];
+  for (const m of prefix.matchAll(/<(s|del|strike)>([\s\S]*?)<\/\1>|~~([\s\S]*?)~~/gi)) {
+    const text = displayText(m[2] ?? m[3] ?? '');
+    if (text) out.push(text);
+  }
+  return out;
+}
+
+interface StatusRead {
+  colour: StatusColour;
+  label: string;
+  comment: string;
+  history: string[];
+}
+
+function readStatus(cell: CellRef | undefined, statuses: readonly string[]): StatusRead {
+  if (!cell) return { colour: 'unset', label: '', comment: '', history: [] };
+  const raw = cell.text;
+  const past = history(raw);
+  const live = raw.slice(struckPrefix(raw));
+  if (isUnsetCell(live)) return { colour: 'unset', label: '', comment: '', history: past };
+  const shown = displayText(live);
+  const m = matchLeading(plainText(live), statuses);
+  if (!m) return { colour: 'other', label: shown, comment: '', history: past };
+  const after = matchLeading(shown, statuses) ? shown.slice(m.length) : '';
+  const comment = after.replace(/(,\s*)+,/g, ',').replace(/^[\s\-–—:,;.]+/, '').replace(/[\s,]+$/, '');
+  return { colour: colourOf(m.match), label: m.match, comment, history: past };
+}
+
+function readPriority(cell: CellRef | undefined, priorities: readonly string[]): string | null {
+  if (!cell) return null;
+  const v = readValue(cell, priorities);
+  if (v.state === 'unset') return null;
+  if (v.state === 'unknown') return displayText(cell.text.slice(struckPrefix(cell.text))) || null;
+  return v.match;
+}
+
+function readText(cell: CellRef | undefined): string | null {
+  if (!cell || isUnsetCell(cell.text)) return null;
+  return displayText(cell.text) || null;
+}
+
+function readTarget(page: PageModel, cell: CellRef | undefined): { target: StatusDate | null; history: StatusDate[] } {
+  if (!cell) return { target: null, history: [] };
+  const tokens = scanDates(cell.text).filter((t) => DATE_KINDS.has(t.kind));
+  const live = tokens.filter((t) => !t.struck);
+  const past = tokens.filter((t) => t.struck).map((t) => statusDate(page, t));
+  const last = live.at(-1);
+  if (last) return { target: statusDate(page, last), history: past };
+  if (isUnsetCell(cell.text)) return { target: null, history: past };
+  return { target: { text: displayText(cell.text), iso: null }, history: past };
+}
+
+/**
+ * A row with one cell too many that has a stray empty cell (`| |[Owner]…`): the cells with that empty
+ * cell dropped, when the Status column then reads a known status. Null when no such repair exists.
+ */
+function repairRow(cells: readonly CellRef[], table: TableModel, statuses: readonly string[]): CellRef[] | null {
+  const col = table.columns.status;
+  if (cells.length !== table.header.length + 1 || col === undefined) return null;
+  for (let i = 1; i < cells.length; i++) {
+    if (cells[i].text.trim() !== '') continue;
+    const candidate = [...cells.slice(0, i), ...cells.slice(i + 1)];
+    const status = candidate[col];
+    if (status && readStatus(status, statuses).colour !== 'other' && !isUnsetCell(status.text)) return candidate;
+  }
+  return null;
+}
+
+/** Every row of every feature table, in page order. `today` is a day number (see `dayNumber`). */
+export function readFeatures(page: PageModel, vocab: Vocabulary, today: number): FeatureStatus[] {
+  const out: FeatureStatus[] = [];
+  const tables = page.tables.filter((t) => t.isFeatureTable);
+  tables.forEach((table, index) => {
+    const c = table.columns;
+    for (const row of table.rows) {
+      let cells = row.cells;
+      let repaired = false;
+      if (row.malformed) {
+        const fixed = repairRow(cells, table, vocab.statuses);
+        if (fixed) {
+          cells = fixed;
+          repaired = true;
+        }
+      }
+      const readable = !row.malformed || repaired;
+      const at = (col: number | undefined): CellRef | undefined => (col === undefined ? undefined : cells[col]);
+      const name = c.feature !== undefined ? displayText(cells[c.feature]?.text ?? '') : '';
+      if (name === '' && cells.every((x) => x.text.trim() === '')) continue;
+      const status: StatusRead = readable ? readStatus(at(c.status), vocab.statuses) : { colour: 'other', label: 'Unreadable row', comment: 'the row does not match the header', history: [] };
+      const { target, history: targetHistory } = readable ? readTarget(page, at(c.target)) : { target: null, history: [] };
+      const priority = readable ? readPriority(at(c.priority), vocab.priorities) : null;
+      const overdueDays = target?.iso && status.colour !== 'green' ? Math.max(0, today - isoDay(target.iso)) : 0;
+      out.push({
+        line: row.lines[0],
+        endLine: row.lines[row.lines.length - 1],
+        table: index,
+        team: readable ? readText(at(c.team)) : readText(cells[c.team ?? -1]),
+        name: name || '(unnamed)',
+        owner: readable ? readText(at(c.owner)) : null,
+        priority,
+        colour: status.colour,
+        statusLabel: status.label,
+        statusComment: status.comment,
+        statusHistory: status.history,
+        target,
+        targetHistory,
+        overdue: overdueDays > 0,
+        overdueDays,
+        mustNotGreen: priority !== null && priority.toLowerCase() === 'must' && status.colour !== 'green',
+        malformed: row.malformed,
+        repaired,
+      });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,37 @@
+/**
+ * Display text of a Markdown value for the dashboard: links become their text, formatting markup and
+ * formatting tags go, entities are decoded. Anything else stays as written, including other HTML: a
+ * feature named `<img src=x onerror=alert(1)>` is shown as those characters (the renderer escapes them).
+ */
+
+const FORMAT_TAG = /<\/?(?:s|strike|del|ins|b|i|u|em|strong|small|big|sup|sub|span|font|br|code|tt|kbd|mark|p|div|center)\b[^<>]*>/gi;
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'", '#160': ' ' };
+
+const cache = new Map<string, string>();
+
+export function displayText(raw: string): string {
+  let v = cache.get(raw);
+  if (v === undefined) {
+    if (cache.size > 20_000) cache.clear();
+    cache.set(raw, (v = compute(raw)));
+  }
+  return v;
+}
+
+function compute(raw: string): string {
+  // Code spans are literal: set their text aside while the markup around them is removed.
+  const code: string[] = [];
+  const marked = raw.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (_m, _ticks: string, body: string) => `\uE000${code.push(body.trim()) - 1}\uE000`);
+  return marked
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<((?:https?|ftp|mailto):[^<>\s]*)>/gi, '$1')
+    .replace(FORMAT_TAG, ' ')
+    .replace(/~~([\s\S]*?)~~/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\p{L}\p{N}*_])([*_])(?=\S)([^*_]*?\S)\2(?![\p{L}\p{N}])/gu, '$1$3')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39|#160);/gi, (m, name: string) => ENTITY[name.toLowerCase()] ?? m)
+    .replace(/\s+/g, ' ')
+    .replace(/\uE000(\d+)\uE000/g, (_m, i: string) => code[Number(i)] ?? '')
+    .trim();
+}

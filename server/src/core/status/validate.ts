@@ -1,0 +1,75 @@
+/**
+ * Structural check of a status model received over a boundary (the webview checks what the extension
+ * posts). It checks every field the renderer reads, so a malformed message is refused, not half drawn.
+ */
+import { SEVERITIES } from '../types';
+import { STATUS_COLOURS, type PageStatus } from './types';
+
+type Obj = Record<string, unknown>;
+
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isStr = (x: unknown): x is string => typeof x === 'string';
+const isStrOrNull = (x: unknown): boolean => x === null || typeof x === 'string';
+const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+const isLine = (x: unknown): boolean => isInt(x) && x >= 0;
+const isIntOrNull = (x: unknown): boolean => x === null || isInt(x);
+const isBool = (x: unknown): boolean => typeof x === 'boolean';
+const arrayOf = (x: unknown, item: (y: unknown) => boolean): boolean => Array.isArray(x) && x.every(item);
+const isIso = (x: unknown): boolean => isStr(x) && /^\d{4}-\d{2}-\d{2}$/.test(x);
+
+function isDate(x: unknown): boolean {
+  return isObj(x) && isStr(x.text) && (x.iso === null || isIso(x.iso));
+}
+
+function isCounts(x: unknown): boolean {
+  return isObj(x) && STATUS_COLOURS.every((c) => isInt(x[c])) && isInt(x.total);
+}
+
+function isGroup(x: unknown): boolean {
+  return isObj(x) && isStrOrNull(x.name) && isCounts(x.counts);
+}
+
+function isFeature(x: unknown): boolean {
+  return isObj(x) && isLine(x.line) && isLine(x.endLine) && isInt(x.table) && isStrOrNull(x.team) && isStr(x.name)
+    && isStrOrNull(x.owner) && isStrOrNull(x.priority) && (STATUS_COLOURS as readonly unknown[]).includes(x.colour)
+    && isStr(x.statusLabel) && isStr(x.statusComment) && arrayOf(x.statusHistory, isStr)
+    && (x.target === null || isDate(x.target)) && arrayOf(x.targetHistory, isDate)
+    && isBool(x.overdue) && isInt(x.overdueDays) && isBool(x.mustNotGreen) && isBool(x.malformed) && isBool(x.repaired);
+}
+
+function isMilestone(x: unknown): boolean {
+  return isObj(x) && isLine(x.line) && isStr(x.label) && isStr(x.kind) && /^[a-z-]+$/.test(x.kind) && isStrOrNull(x.release)
+    && isInt(x.timeline) && (x.date === null || isDate(x.date)) && arrayOf(x.superseded, isDate) && isBool(x.cancelled) && isIntOrNull(x.days);
+}
+
+function isCriterion(x: unknown): boolean {
+  return isObj(x) && isLine(x.line) && isStr(x.keyword) && isStr(x.text);
+}
+
+function isPlanItem(x: unknown): boolean {
+  return isObj(x) && isLine(x.line) && isStr(x.title) && isStr(x.when) && isStrOrNull(x.goal) && isStrOrNull(x.status)
+    && ['done', 'active', 'planned', 'blocked', 'cancelled', 'other', 'unset'].includes(x.state as string);
+}
+
+function isProblems(x: unknown): boolean {
+  if (!isObj(x) || !isObj(x.counts) || !Array.isArray(x.items)) return false;
+  const counts = x.counts;
+  return SEVERITIES.every((s) => isInt(counts[s]))
+    && x.items.every((p) => isObj(p) && isLine(p.line) && (SEVERITIES as readonly unknown[]).includes(p.severity) && isStr(p.rule) && isStr(p.message));
+}
+
+export function isPageStatus(x: unknown): x is PageStatus {
+  if (!isObj(x) || x.schema !== 1) return false;
+  const ga = x.ga;
+  const next = x.next;
+  const progress = x.planProgress;
+  return isStrOrNull(x.title) && isStrOrNull(x.release) && isStr(x.kind) && isBool(x.isReleasePage) && isIso(x.asOf) && isStrOrNull(x.updated)
+    && (ga === null || (isObj(ga) && isLine(ga.line) && isDate(ga.date) && isIntOrNull(ga.days)))
+    && arrayOf(x.milestones, isMilestone)
+    && (next === null || (isObj(next) && isLine(next.line) && isStr(next.label) && isIso(next.iso) && isInt(next.days)))
+    && arrayOf(x.features, isFeature) && isCounts(x.counts) && arrayOf(x.byTeam, isGroup) && arrayOf(x.byPriority, isGroup)
+    && arrayOf(x.mustNotGreen, isLine) && arrayOf(x.overdue, isLine)
+    && arrayOf(x.criteria, isCriterion) && arrayOf(x.criteriaCounts, (c) => isObj(c) && isStr(c.keyword) && isInt(c.count))
+    && arrayOf(x.plan, isPlanItem) && (progress === null || (isObj(progress) && isInt(progress.done) && isInt(progress.total)))
+    && isProblems(x.problems);
+}

@@ -1,0 +1,119 @@
+/** Editor features over the core: hover, completion, document symbols, code lens and code actions (thin handlers). */
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  MarkupKind,
+  SymbolKind,
+  type CodeAction,
+  type CompletionItem,
+  type DocumentSymbol,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ResolvedConfig } from '../core/config/types';
+import { dayNumber } from '../core/dates';
+import { codeActions } from '../core/editor/actions';
+import { completionsAt } from '../core/editor/completion';
+import { hoverAt } from '../core/editor/hover';
+import { tableSummaries } from '../core/editor/lens';
+import { documentSymbols } from '../core/editor/symbols';
+import { FIX_ALL_KIND, type CompletionKind, type SymbolKindName, type SymbolNode } from '../core/editor/types';
+import type { CheckResult } from '../core/engine';
+import type { TableSummaryArgs } from '../protocol';
+import { toDiagnostic } from './diagnostics';
+import type { ServerState } from './state';
+
+export const SHOW_TABLE_SUMMARY_COMMAND = 'releasePages.showTableSummary';
+
+const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
+  status: CompletionItemKind.EnumMember,
+  priority: CompletionItemKind.EnumMember,
+  milestone: CompletionItemKind.Event,
+  rule: CompletionItemKind.Value,
+  directive: CompletionItemKind.Keyword,
+};
+
+const SYMBOL_KINDS: Record<SymbolKindName, SymbolKind> = {
+  timeline: SymbolKind.Namespace,
+  milestone: SymbolKind.Event,
+  features: SymbolKind.Struct,
+  team: SymbolKind.Module,
+  feature: SymbolKind.Field,
+  criteria: SymbolKind.Namespace,
+  criterion: SymbolKind.Boolean,
+};
+
+/** Today's date (local time of the server) as a day number. */
+export function today(now = new Date()): number {
+  return dayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+function toSymbol(n: SymbolNode): DocumentSymbol {
+  return { name: n.name, detail: n.detail, kind: SYMBOL_KINDS[n.kind], range: n.range, selectionRange: n.selectionRange, children: n.children.map(toSymbol) };
+}
+
+export function registerEditorFeatures(state: ServerState, capabilities: ServerCapabilities): void {
+  capabilities.hoverProvider = true;
+  capabilities.completionProvider = { triggerCharacters: ['|', ' ', '-', ','] };
+  capabilities.documentSymbolProvider = { label: 'Release Pages' };
+  capabilities.codeLensProvider = { resolveProvider: false };
+  capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] };
+  const { connection, documents } = state;
+
+  /** The open release page behind a URI, checked at its current version; null for other documents. */
+  const pageOf = (uri: string): { doc: TextDocument; result: CheckResult; config: ResolvedConfig } | null => {
+    const doc = documents.get(uri);
+    if (!doc || !state.settings.enable) return null;
+    const { result, config } = state.analyse(doc);
+    return result.isReleasePage ? { doc, result, config } : null;
+  };
+
+  connection.onHover(({ textDocument, position }) => {
+    const p = pageOf(textDocument.uri);
+    const h = p && hoverAt(p.result.page, position, { config: p.config, today: today() });
+    return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
+  });
+
+  connection.onCompletion(({ textDocument, position }): CompletionItem[] => {
+    const p = pageOf(textDocument.uri);
+    if (!p) return [];
+    return completionsAt(p.result.page, position, p.config).map((c) => ({
+      label: c.label,
+      kind: COMPLETION_KINDS[c.kind],
+      detail: c.detail,
+      documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+      sortText: c.sortText,
+      preselect: c.preselect,
+      textEdit: { range: c.range, newText: c.insertText ?? c.label },
+    }));
+  });
+
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const p = pageOf(textDocument.uri);
+    return p ? documentSymbols(p.result.page, p.config).map(toSymbol) : [];
+  });
+
+  connection.onCodeLens(({ textDocument }) => {
+    const p = pageOf(textDocument.uri);
+    if (!p) return [];
+    return tableSummaries(p.result.page, p.config, p.result.findings).map((s) => {
+      const args: TableSummaryArgs = { uri: textDocument.uri, startLine: s.startLine, endLine: s.endLine, revealLine: s.revealLine };
+      const range = { start: { line: s.line, character: 0 }, end: { line: s.line, character: 0 } };
+      return { range, command: { title: s.title, command: SHOW_TABLE_SUMMARY_COMMAND, arguments: [args] } };
+    });
+  });
+
+  connection.onCodeAction(({ textDocument, range, context }): CodeAction[] => {
+    const p = pageOf(textDocument.uri);
+    if (!p) return [];
+    const actions = codeActions({ text: p.doc.getText(), page: p.result.page, findings: p.result.findings, range, only: context.only });
+    return actions.map((a) => ({
+      title: a.title,
+      kind: a.kind,
+      isPreferred: a.preferred || undefined,
+      // Fix-all actions resolve many findings: listing them all would only weigh on the message.
+      diagnostics: a.findings.length <= 10 ? a.findings.map(toDiagnostic) : undefined,
+      edit: { changes: { [textDocument.uri]: a.edits } },
+    }));
+  });
+}

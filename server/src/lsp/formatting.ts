@@ -1,0 +1,98 @@
+/**
+ * Table formatting: document and range formatting of release pages (GFM tables only, nothing else), and
+ * the `releasePages/formatTables` request behind the "Format table at cursor" / "Format all tables"
+ * commands. With `releasePages.format.enable` off the server is no Markdown formatter at all: clients that
+ * register capabilities dynamically get the formatting providers registered and unregistered as the
+ * setting changes; other clients get them statically and an empty answer while the setting is off.
+ */
+import {
+  BulkRegistration,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
+  type BulkUnregistration,
+  type ClientCapabilities,
+  type ServerCapabilities,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import { formatTables, tableAtLine, tablesInLines } from '../core/format';
+import { FormatTablesRequest } from '../protocol';
+import type { ServerState } from './state';
+
+const SELECTOR = [
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'untitled', language: 'markdown' },
+];
+
+export interface FormattingFeature {
+  /** Call from `onInitialize` with the client's capabilities, before the server's capabilities are returned. */
+  initialize(client: ClientCapabilities): void;
+  /** Call after the settings changed: registers or unregisters the formatting providers. */
+  update(): Promise<void>;
+}
+
+export function registerFormatting(state: ServerState, capabilities: ServerCapabilities): FormattingFeature {
+  const { connection, documents } = state;
+  let dynamic = false;
+  let registration: BulkUnregistration | null = null;
+  let queue: Promise<void> = Promise.resolve();
+
+  /** The page model of an open document, when we should format it as a release page. */
+  const releasePage = (uri: string): ReturnType<ServerState['check']>['page'] | null => {
+    const doc = documents.get(uri);
+    if (!doc || !state.settings.format.enable) return null;
+    const result = state.check(doc);
+    return result.isReleasePage ? result.page : null;
+  };
+
+  connection.onDocumentFormatting(({ textDocument }): TextEdit[] => {
+    const page = releasePage(textDocument.uri);
+    return page ? formatTables(page, state.settings.format) : [];
+  });
+
+  connection.onDocumentRangeFormatting(({ textDocument, range }): TextEdit[] => {
+    const page = releasePage(textDocument.uri);
+    if (!page) return [];
+    // A selection of whole lines ends at column 0 of the next line: that line is not selected.
+    const end = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+    return formatTables(page, state.settings.format, tablesInLines(page, range.start.line, end));
+  });
+
+  // The commands: any Markdown document, whatever `format.enable` says (the user asked for it).
+  connection.onRequest(FormatTablesRequest, ({ uri, position }) => {
+    const doc = documents.get(uri);
+    if (!doc) return { version: null, tables: 0, edits: [] };
+    const page = state.check(doc).page;
+    const tables = position ? [tableAtLine(page, position.line)].filter((t) => t !== null) : tablesInLines(page, 0, page.lines.length);
+    return { version: doc.version, tables: tables.length, edits: formatTables(page, state.settings.format, tables) };
+  });
+
+  const apply = async (): Promise<void> => {
+    const want = state.settings.format.enable;
+    if (want && !registration) {
+      const bulk = BulkRegistration.create();
+      bulk.add(DocumentFormattingRequest.type, { documentSelector: SELECTOR });
+      bulk.add(DocumentRangeFormattingRequest.type, { documentSelector: SELECTOR });
+      registration = await connection.client.register(bulk);
+    } else if (!want && registration) {
+      const r = registration;
+      registration = null;
+      r.dispose();
+    }
+  };
+
+  return {
+    initialize(client) {
+      dynamic = client.textDocument?.formatting?.dynamicRegistration === true && client.textDocument?.rangeFormatting?.dynamicRegistration === true;
+      if (!dynamic) {
+        capabilities.documentFormattingProvider = true;
+        capabilities.documentRangeFormattingProvider = true;
+      }
+    },
+    update() {
+      if (!dynamic) return Promise.resolve();
+      // One registration change at a time, in the order the settings changed.
+      queue = queue.then(apply).catch((e: unknown) => connection.console.error(`formatting registration failed: ${e instanceof Error ? e.message : String(e)}`));
+      return queue;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** Workspace check: the client sends the texts of Markdown files; those not open are checked and their diagnostics published. */
+import { CheckFilesRequest, type CheckFilesResult } from '../protocol';
+import { toDiagnostic } from './diagnostics';
+import type { ServerState } from './state';
+
+export function registerWorkspaceCheck(state: ServerState): void {
+  state.connection.onRequest(CheckFilesRequest, async ({ files }, token) => {
+    const out: CheckFilesResult = { checked: 0, skippedOpen: 0, pages: 0, filesWithProblems: 0, problems: 0, cancelled: false };
+    for (const f of files) {
+      if (token.isCancellationRequested) {
+        out.cancelled = true;
+        break;
+      }
+      if (state.documents.get(f.uri)) {
+        out.skippedOpen++;
+        continue;
+      }
+      const findings = state.settings.enable ? state.checkText(f.uri, f.text).result : null;
+      out.checked++;
+      if (findings?.isReleasePage) out.pages++;
+      if (findings?.findings.length) {
+        out.filesWithProblems++;
+        out.problems += findings.findings.length;
+      }
+      void state.connection.sendDiagnostics({ uri: f.uri, diagnostics: findings ? findings.findings.map(toDiagnostic) : [] });
+      // Let a cancellation (or an edit) through between files.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return out;
+  });
+}

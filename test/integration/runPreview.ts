@@ -1,0 +1,221 @@
+// The status preview as a user meets it, in code-server (VS Code 1.139.1) + headless Chromium: opens
+// seed 000, opens the preview with its keybinding, clicks a row (the editor reveals the line), moves
+// the cursor (the row lights up), filters and sorts, reloads the window (the panel comes back with its
+// filter), and takes screenshots in the light, dark and high contrast themes. The light and dark ones
+// go to docs/images/ when missing or with --update-docs-images. Prints `N passed, N failed`.
+// Usage: npm run build && node out/test/integration/runPreview.js [--update-docs-images]
+import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { createSandbox, launchBrowser, remoteUri, startCodeServer, testResultsDir, workbenchUrl, CHROMIUM, type Browser, type CodeServer, type Sandbox } from './lib/codeServer';
+import { ensureCodeServer, PrerequisiteError } from './lib/install';
+import { errorMessage, EXIT_SKIP, pollUntil, repoRoot, runMain, seconds } from './lib/util';
+
+const PAGE = '000_015c11820e0fe26e.md';
+const AS_OF = '2013-06-10';
+const THEMES = [
+  { id: 'Light 2026', body: 'vscode-light', file: 'status-preview-light.png', docs: true },
+  { id: 'Dark 2026', body: 'vscode-dark', file: 'status-preview-dark.png', docs: true },
+  { id: 'Default High Contrast', body: 'vscode-high-contrast', file: 'status-preview-hc.png', docs: false },
+] as const;
+
+let browser: Browser | undefined;
+let server: CodeServer | undefined;
+let sandbox: Sandbox | undefined;
+let passed = 0;
+let failed = 0;
+
+async function cleanup(): Promise<void> {
+  await browser?.close();
+  browser = undefined;
+  await server?.stop();
+  server = undefined;
+  if (process.env.RELEASE_PAGES_KEEP_SANDBOX) console.log(`sandbox kept: ${sandbox?.dir}`);
+  else sandbox?.remove();
+  sandbox = undefined;
+}
+
+async function check<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  const start = Date.now();
+  try {
+    const value = await fn();
+    passed++;
+    console.log(`  ✔ PASS ${what} (${seconds(start)})`);
+    return value;
+  } catch (e) {
+    failed++;
+    console.log(`  ✘ FAIL ${what}\n      ${errorMessage(e).replace(/\n/g, '\n      ')}`);
+    throw e;
+  }
+}
+
+function writeSettings(box: Sandbox, theme: string): void {
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'update.mode': 'none',
+    'editor.minimap.enabled': false,
+    'workbench.colorTheme': theme,
+    'releasePages.preview.asOf': AS_OF,
+  };
+  writeFileSync(join(box.userData, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+}
+
+/** The preview's document: the webview iframe, then its active frame. */
+function preview(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
+}
+
+async function cursorLine(page: Page): Promise<number | undefined> {
+  const text = await page.locator('[id="status.editor.selection"]').innerText().catch(() => '');
+  const m = /Ln (\d+)/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+async function goToLine(page: Page, line: number): Promise<void> {
+  await page.keyboard.press('Control+1'); // focus the first editor group: the page (clicks could land on the webview overlay)
+  await page.locator('.editor-group-container.active .tab.active').filter({ hasText: PAGE }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${line}`); // Go to Line's prompt starts with ':'
+  await page.keyboard.press('Enter');
+  await pollUntil(`the cursor on line ${line}`, async () => ((await cursorLine(page)) === line ? true : undefined), 10_000, 100);
+}
+
+async function screenshot(page: Page, root: string, file: string, docs: boolean): Promise<void> {
+  await page.mouse.move(5, 995); // no hover tooltips in the picture
+  const shot = join(testResultsDir(), file);
+  await page.screenshot({ path: shot });
+  const size = statSync(shot).size;
+  if (size < 20_000) throw new Error(`screenshot ${file} is only ${size} bytes`);
+  console.log(`      ${shot.slice(root.length + 1)}: ${(size / 1024).toFixed(0)} KiB`);
+  const target = join(root, 'docs', 'images', file);
+  if (docs && (!existsSync(target) || process.argv.includes('--update-docs-images'))) {
+    mkdirSync(join(root, 'docs', 'images'), { recursive: true });
+    copyFileSync(shot, target);
+    console.log(`      updated ${target.slice(root.length + 1)}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const root = repoRoot();
+  if (!existsSync(join(root, 'dist', 'preview.js'))) {
+    console.log('ERROR: dist/preview.js is missing: run `npm run build` first\n0 passed, 1 failed');
+    return 1;
+  }
+  if (!existsSync(CHROMIUM)) {
+    console.log(`SKIPPED: preview — Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+    return EXIT_SKIP;
+  }
+  let install;
+  try {
+    install = await ensureCodeServer();
+  } catch (e) {
+    if (!(e instanceof PrerequisiteError)) throw e;
+    console.log(`SKIPPED: preview — ${e.message}`);
+    return EXIT_SKIP;
+  }
+  console.log(`VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}); the extension from ${root}`);
+  sandbox = createSandbox();
+  const box = sandbox;
+  writeSettings(box, THEMES[0].id);
+  const out = testResultsDir();
+  server = await startCodeServer(install, box, { logFile: join(out, 'code-server-preview.log'), smokeTestDriver: true });
+  browser = await launchBrowser(box, { width: 1600, height: 1000 });
+  const { page } = browser;
+  const url = workbenchUrl(server, box.workspace, [['extensionDevelopmentPath', remoteUri(server, root)], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]);
+  const view = preview(page);
+  try {
+    await check('the workbench opens seed 000', async () => {
+      await page.goto(url);
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+      await page.locator('.explorer-folders-view').getByText(PAGE).click({ timeout: 60_000 });
+      await page.locator('.tabs-container .tab.active').filter({ hasText: PAGE }).waitFor({ timeout: 15_000 });
+      await page.locator('.editor-instance .view-lines').filter({ hasText: 'OVirt 3.3 release-management' }).first().waitFor({ timeout: 15_000 });
+    });
+
+    await check('Ctrl+K Ctrl+Shift+R opens the status preview beside the page', async () => {
+      await page.keyboard.press('Control+B'); // room for the dashboard: hide the side bar
+      await page.locator('.editor-instance .view-lines').first().click({ position: { x: 40, y: 10 } });
+      await pollUntil('the Release Pages commands (the extension activated)', async () => {
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+Shift+R');
+        return (await view.locator('h1.rp-title').count().catch(() => 0)) > 0 || (await page.locator('.tab').filter({ hasText: 'Status:' }).count()) > 0 ? true : undefined;
+      }, 60_000, 2_000);
+      await page.locator('.tab').filter({ hasText: `Status: ${PAGE}` }).waitFor({ timeout: 30_000 });
+      await view.locator('h1.rp-title').filter({ hasText: 'OVirt 3.3 release-management' }).waitFor({ timeout: 30_000 });
+      const rows = await view.locator('.rp-features tbody tr[data-line]').count();
+      if (rows !== 36) throw new Error(`the table shows ${rows} features, the page has 36`);
+      const ga = await view.locator('.rp-fact-ga').innerText();
+      if (!/2013-07-01/.test(ga) || !/21 days to GA/.test(ga)) throw new Error(`GA fact: ${ga}`);
+    });
+
+    await check('clicking a feature row reveals its line in the editor', async () => {
+      await view.locator('.rp-features tr[data-line]').filter({ hasText: 'Multiple Gateways' }).click();
+      await pollUntil('the cursor on line 100', async () => ((await cursorLine(page)) === 100 ? true : undefined), 10_000, 100);
+    });
+
+    await check('moving the cursor in the editor highlights the matching row', async () => {
+      await goToLine(page, 110);
+      await view.locator('.rp-features tr.rp-current').filter({ hasText: 'oVirt scheduler' }).waitFor({ timeout: 10_000 });
+    });
+
+    await check('a milestone in the timeline list reveals its line', async () => {
+      await view.locator('.rp-ms-list button').filter({ hasText: 'RC Build' }).click();
+      await pollUntil('the cursor on line 26', async () => ((await cursorLine(page)) === 26 ? true : undefined), 10_000, 100);
+    });
+
+    await check('filters and sort: "gluster management" keeps 2 rows; sorting by target puts the earliest first', async () => {
+      await view.locator('.rp-filters input[type="search"]').fill('gluster management');
+      await pollUntil('2 rows', async () => ((await view.locator('.rp-features tbody tr[data-line]').count()) === 2 ? true : undefined), 10_000, 100);
+      await view.locator('.rp-features th button[data-sort="target"]').click();
+      const first = await view.locator('.rp-features tbody tr[data-line]').first().innerText();
+      if (!first.includes('2013-05-31')) throw new Error(`first row after sorting by target: ${first}`);
+    });
+
+    await check('after a window reload the panel is restored, with its filter', async () => {
+      // Developer: Reload Window, as a user would: the workbench saves its state (the panel's too) first.
+      await page.keyboard.press('Control+1');
+      await page.keyboard.press('Control+Shift+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill('>Developer: Reload Window');
+      await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Developer: Reload Window' }).first().waitFor({ timeout: 10_000 });
+      await Promise.all([page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 }), page.keyboard.press('Enter')]);
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+      await page.locator('.tab').filter({ hasText: `Status: ${PAGE}` }).waitFor({ timeout: 60_000 });
+      await page.locator('.tab').filter({ hasText: `Status: ${PAGE}` }).click();
+      await view.locator('h1.rp-title').filter({ hasText: 'OVirt 3.3 release-management' }).waitFor({ timeout: 60_000 });
+      const value = await view.locator('.rp-filters input[type="search"]').inputValue();
+      const rows = await view.locator('.rp-features tbody tr[data-line]').count();
+      if (value !== 'gluster management' || rows !== 2) throw new Error(`after the reload: filter "${value}", ${rows} rows`);
+      await view.locator('.rp-filters button').filter({ hasText: 'Clear filters' }).click();
+      await view.locator('.rp-features th button[data-sort="target"]').click(); // descending
+      await view.locator('.rp-features th button[data-sort="target"]').click(); // page order
+      await pollUntil('36 rows', async () => ((await view.locator('.rp-features tbody tr[data-line]').count()) === 36 ? true : undefined), 10_000, 100);
+    });
+
+    for (const theme of THEMES) {
+      await check(`screenshot in ${theme.id}`, async () => {
+        writeSettings(box, theme.id);
+        await view.locator(`body.${theme.body}`).waitFor({ state: 'attached', timeout: 30_000 });
+        await goToLine(page, 96);
+        await view.locator('.rp-features tr.rp-current').filter({ hasText: 'Normalized ovirtmgmt' }).waitFor({ timeout: 10_000 });
+        await view.locator('h1.rp-title').scrollIntoViewIfNeeded();
+        await screenshot(page, root, theme.file, theme.docs);
+      });
+    }
+  } catch {
+    await page.screenshot({ path: join(out, 'preview-failure.png') }).catch(() => undefined);
+    console.log('  (remaining checks not run; screenshot test-results/preview-failure.png, log test-results/code-server-preview.log)');
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+runMain('runPreview', main, cleanup);

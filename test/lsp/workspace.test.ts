@@ -1,0 +1,162 @@
+// The server's workspace behaviour over stdio: workspace check of unopened files (with cancel), debounce,
+// config files watched, multi-root workspaces, settings without a restart.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
+import type { CheckFilesResult } from '../../server/src/protocol';
+import { readFixture } from '../helpers/paths';
+import { startServer } from '../helpers/lsp-client';
+
+const SEED0 = readFixture('seeds', '000_015c11820e0fe26e.md');
+const SEED1 = readFixture('seeds', '001_dc88aac92be68e04.md');
+
+function codes(p: PublishDiagnosticsParams): Set<string> {
+  return new Set(p.diagnostics.map((d) => String(d.code)));
+}
+
+test('checkFiles publishes diagnostics for files that are not open, skips open ones, counts pages and problems', async () => {
+  const s = await startServer({ validate: { debounceMs: 0 } });
+  try {
+    const open = 'file:///ws/open.md';
+    const opened = s.nextDiagnostics(open);
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: open, languageId: 'markdown', version: 1, text: SEED1 } });
+    await opened;
+    const closed = s.nextDiagnostics('file:///ws/closed.md');
+    const readme = s.nextDiagnostics('file:///ws/README.md');
+    const files = [{ uri: open, text: SEED0 }, { uri: 'file:///ws/closed.md', text: SEED0 }, { uri: 'file:///ws/README.md', text: '# Tool\n\nUsage.\n' }];
+    const r = await s.connection.sendRequest('releasePages/checkFiles', { files }) as CheckFilesResult;
+    assert.deepEqual(r, { checked: 2, skippedOpen: 1, pages: 1, filesWithProblems: 1, problems: (await closed).diagnostics.length, cancelled: false });
+    assert.ok(codes(await closed).has('date-invalid'));
+    assert.deepEqual((await readme).diagnostics, []);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('checkFiles stops when cancelled', async () => {
+  const s = await startServer({ validate: { debounceMs: 0 } });
+  try {
+    const files = Array.from({ length: 300 }, (_, i) => ({ uri: `file:///ws/page-${i}.md`, text: SEED0 }));
+    const source = new CancellationTokenSource();
+    const pending = s.connection.sendRequest('releasePages/checkFiles', { files }, source.token) as Promise<CheckFilesResult>;
+    // Cancel once the server has checked the first file (its diagnostics arrive), not after a fixed delay.
+    await s.nextDiagnostics('file:///ws/page-0.md');
+    source.cancel();
+    const outcome = await pending.then((r) => r, (e: unknown) => e);
+    if (outcome instanceof ResponseError) assert.equal(outcome.code, -32800); // LSP RequestCancelled
+    else {
+      const r = outcome as CheckFilesResult;
+      assert.equal(r.cancelled, true);
+      assert.ok(r.checked < files.length, `${r.checked} checked`);
+    }
+  } finally {
+    await s.stop();
+  }
+});
+
+test('debounced: quick edits publish once, for the latest version only', async () => {
+  const s = await startServer({ validate: { debounceMs: 150 } });
+  try {
+    const uri = 'untitled:Debounce';
+    const seen: Array<number | undefined> = [];
+    let validated4: () => void = () => undefined;
+    const sawVersion4 = new Promise<void>((resolve) => (validated4 = resolve));
+    s.connection.onNotification('releasePages/validated', (p: { uri: string; version: number }) => {
+      if (p.uri !== uri) return;
+      seen.push(p.version);
+      if (p.version === 4) validated4();
+    });
+    const first = s.nextDiagnostics(uri, (p) => p.version === 1);
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: SEED1 } });
+    await first;
+    const last = s.nextDiagnostics(uri, (p) => p.version === 4);
+    const end = { line: 0, character: 0 };
+    for (const version of [2, 3, 4]) {
+      await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: end, end }, text: ' ' }] });
+    }
+    assert.equal((await last).version, 4);
+    await sawVersion4;
+    assert.deepEqual(seen, [1, 4], 'versions 2 and 3 were never checked');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a config file written and announced (didChangeWatchedFiles) applies without a restart', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'release-pages-watch-'));
+  const file = join(dir, 'release-management.md');
+  writeFileSync(file, SEED0);
+  const uri = pathToFileURL(file).toString();
+  const s = await startServer({ validate: { debounceMs: 0 } }, pathToFileURL(dir).toString());
+  try {
+    const first = s.nextDiagnostics(uri);
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: SEED0 } });
+    assert.ok(codes(await first).has('date-invalid'));
+    const config = join(dir, '.release-pages.yaml');
+    writeFileSync(config, 'rules:\n  date-invalid: off\n  link-target-space: off\n');
+    const after = s.nextDiagnostics(uri, (p) => !codes(p).has('date-invalid'));
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).toString(), type: 1 }] });
+    const c = codes(await after);
+    assert.ok(!c.has('link-target-space') && c.has('table-cell-count'));
+  } finally {
+    await s.stop();
+  }
+});
+
+test('multi-root: each folder\'s config file applies to its own pages; include globs are per folder', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'release-pages-multi-'));
+  const a = join(root, 'a');
+  const b = join(root, 'b');
+  mkdirSync(join(a, 'notes'), { recursive: true });
+  mkdirSync(b);
+  writeFileSync(join(b, '.release-pages.yaml'), 'rules:\n  date-invalid: off\n');
+  const uriA = pathToFileURL(join(a, 'page.md')).toString();
+  const uriB = pathToFileURL(join(b, 'page.md')).toString();
+  const notes = pathToFileURL(join(a, 'notes', 'plain.md')).toString();
+  const folders = [{ uri: pathToFileURL(a).toString(), name: 'a' }, { uri: pathToFileURL(b).toString(), name: 'b' }];
+  const s = await startServer({ validate: { debounceMs: 0 }, include: ['notes/**/*.md'] }, null, folders);
+  try {
+    const da = s.nextDiagnostics(uriA);
+    const db = s.nextDiagnostics(uriB);
+    const dn = s.nextDiagnostics(notes);
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriA, languageId: 'markdown', version: 1, text: SEED0 } });
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriB, languageId: 'markdown', version: 1, text: SEED0 } });
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: notes, languageId: 'markdown', version: 1, text: '# Notes\n\n| Feature | Status |\n|---|---|\n| A | red |\n' } });
+    assert.ok(codes(await da).has('date-invalid'));
+    assert.ok(!codes(await db).has('date-invalid'));
+    assert.ok(codes(await dn).has('status-case'), 'included by the folder-relative glob');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('statuses, priorities and enable take effect without a restart', async () => {
+  const settings: Record<string, unknown> = { validate: { debounceMs: 0 } };
+  const s = await startServer(settings);
+  try {
+    const uri = 'untitled:Settings';
+    const text = '# oVirt 9.9 Release Management\n\n| Feature | Release priority | Status |\n|---|---|---|\n| A | P1 | Done |\n';
+    const first = s.nextDiagnostics(uri);
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    assert.deepEqual([...codes(await first)].sort(), ['priority-unknown', 'status-unknown']);
+    Object.assign(settings, { statuses: ['Done'], priorities: ['P1'] });
+    const clean = s.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { releasePages: settings } });
+    await clean;
+    Object.assign(settings, { statuses: ['Green'], enable: false });
+    const off = s.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { releasePages: settings } });
+    await off;
+    settings.enable = true;
+    const on = s.nextDiagnostics(uri, (p) => codes(p).has('status-unknown'));
+    await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { releasePages: settings } });
+    await on;
+  } finally {
+    await s.stop();
+  }
+});
