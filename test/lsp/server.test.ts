@@ -90,3 +90,29 @@ test('a non-release Markdown page gets an empty diagnostics list', async () => {
     await s.stop();
   }
 });
+
+test('problems in a config file are published on that file, and cleared once it is fixed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'release-pages-lsp-config-'));
+  const page = join(dir, 'page.md');
+  const config = join(dir, '.release-pages.yaml');
+  writeFileSync(page, SEED1);
+  writeFileSync(config, 'rules:\n  date-placeholdr: off\n');
+  const uri = pathToFileURL(page).toString();
+  const configUri = pathToFileURL(config).toString();
+  const s = await startServer({ validate: { debounceMs: 0 } }, pathToFileURL(dir).toString());
+  try {
+    const bad = s.nextDiagnostics(configUri, (p) => p.diagnostics.length > 0);
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: SEED1 } });
+    const d = await bad;
+    assert.equal(d.diagnostics[0].range.start.line, 1);
+    assert.match(d.diagnostics[0].message, /Unknown rule "date-placeholdr"/);
+    writeFileSync(config, 'rules:\n  date-placeholder: off\n');
+    const cleared = s.nextDiagnostics(configUri, (p) => p.diagnostics.length === 0);
+    const none = s.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    await cleared;
+    await none;
+  } finally {
+    await s.stop();
+  }
+});

@@ -1,9 +1,9 @@
 /** Server state shared by the LSP handlers: open documents, one engine per document, settings, config. */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, sep } from 'node:path';
-import type { Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigLoader, configIncludes } from '../config-loader';
+import { ConfigLoader, configIncludes, type LoadedConfigProblem } from '../config-loader';
 import { globToRegExp } from '../cli/files';
 import { DEFAULT_CONFIG, mergeConfig, type ResolvedConfig } from '../core/config/types';
 import { Engine, type CheckResult } from '../core/engine';
@@ -21,6 +21,7 @@ export class ServerState {
   private readonly engines = new Map<string, Engine>();
   private readonly results = new Map<string, { version: number; result: CheckResult; config: ResolvedConfig }>();
   private readonly warned = new Set<string>();
+  private readonly configDiagnostics = new Map<string, string>();
 
   constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {}
 
@@ -45,7 +46,30 @@ export class ServerState {
       this.warned.add(key);
       this.connection.console.warn(`${p.file}:${p.line + 1}:${p.column + 1}: ${p.message}`);
     }
+    this.publishConfigProblems(loaded.files, loaded.problems);
     return { config: loaded.config, force: this.isIncluded(path) || (path !== null && configIncludes(loaded, path)) };
+  }
+
+  /** Problems in configuration files appear in Problems on the file itself (cleared once it is fixed). */
+  private publishConfigProblems(files: readonly string[], problems: readonly LoadedConfigProblem[]): void {
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const f of files) byFile.set(f, []);
+    for (const p of problems) {
+      const list = byFile.get(p.file) ?? [];
+      list.push({
+        range: { start: { line: p.line, character: p.column }, end: { line: p.line, character: p.column + 1 } },
+        severity: DiagnosticSeverity.Error,
+        source: 'release-pages',
+        message: p.message,
+      });
+      byFile.set(p.file, list);
+    }
+    for (const [file, diagnostics] of byFile) {
+      const key = JSON.stringify(diagnostics);
+      if (this.configDiagnostics.get(file) === key) continue;
+      this.configDiagnostics.set(file, key);
+      void this.connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics });
+    }
   }
 
   /** Checks a page's text with its configuration (no cache: also for files that are not open). */
