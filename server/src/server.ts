@@ -16,11 +16,14 @@ import { ServerState } from './lsp/state';
 import { registerStatusRequest } from './lsp/status';
 import { registerFormatting } from './lsp/formatting';
 import { readSettings } from './settings';
+import { describeError, logProcessFailures } from './lsp/failures';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const state = new ServerState(connection, documents);
 const diagnostics = new DiagnosticsPublisher(state);
+// A failure nobody awaited is logged, never the end of the server.
+logProcessFailures(process, (message) => connection.console.error(message));
 
 /** Feature modules add their capabilities here before `initialize` answers. */
 const capabilities: ServerCapabilities = {
@@ -28,26 +31,38 @@ const capabilities: ServerCapabilities = {
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 
-async function refreshSettings(): Promise<void> {
-  if (state.hasConfigurationCapability) state.settings = readSettings(await connection.workspace.getConfiguration('releasePages'));
-  state.invalidate();
+/** Reads the settings; pages are re-checked only when they changed (or when `force`, e.g. a config file changed). */
+async function refreshSettings(previous = JSON.stringify(state.settings)): Promise<void> {
+  try {
+    if (state.hasConfigurationCapability) state.settings = readSettings(await connection.workspace.getConfiguration('releasePages'));
+  } catch (e) {
+    connection.console.error(`reading the releasePages settings failed; keeping the current ones: ${describeError(e)}`);
+  }
+  const changed = JSON.stringify(state.settings) !== previous;
+  if (changed) state.invalidate();
   await formatting.update(); // (un)registered before the diagnostics are republished
-  diagnostics.scheduleAll(0);
+  if (changed) diagnostics.scheduleAll(0);
 }
+
+let supportsFolders = false;
 
 connection.onInitialize((params) => {
   state.hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
   state.folders = params.workspaceFolders ?? [];
+  supportsFolders = params.capabilities.workspace?.workspaceFolders === true;
   formatting.initialize(params.capabilities);
   return { capabilities, serverInfo: { name: 'release-pages' } };
 });
 
 connection.onInitialized(() => {
   if (state.hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
-    state.folders = state.folders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
-  });
+  // Settings first: a client without workspace folders must still get its settings read.
   void refreshSettings();
+  if (supportsFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      state.folders = state.folders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
+    });
+  }
 });
 
 documents.onDidOpen((e) => diagnostics.validate(e.document));
@@ -58,8 +73,9 @@ documents.onDidClose((e) => {
 });
 
 connection.onDidChangeConfiguration((change) => {
+  const previous = JSON.stringify(state.settings);
   if (!state.hasConfigurationCapability) state.settings = readSettings((change.settings as { releasePages?: unknown } | null)?.releasePages);
-  void refreshSettings();
+  void refreshSettings(previous);
 });
 
 connection.onDidChangeWatchedFiles(() => {

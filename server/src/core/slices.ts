@@ -5,6 +5,7 @@
  * content-defined (a row ends a slice when a hash of its text says so), so inserting a row disturbs one
  * slice, not every slice after it.
  */
+import type { TableRow } from './markdown/table';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './model/types';
 
 /** Tables smaller than this are checked with the rest of the page. */
@@ -44,6 +45,21 @@ export function sliceTables(page: PageModel): Slice[] {
     flush();
   }
   return slices;
+}
+
+/** The table's physical rows within the slice's lines (binary search: rows are sorted by line). */
+function physicalRows(s: Slice): TableRow[] {
+  const rows = s.table.parsed.rows;
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid].line < s.from) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < rows.length && rows[end].line < s.to) end++;
+  return rows.slice(lo, end);
 }
 
 /** The texts a slice's findings depend on (besides the context): its rows' lines. */
@@ -91,7 +107,7 @@ export function slicePages(page: PageModel, slices: readonly Slice[]): { slicePa
     orphanRows: [],
     degraded: [],
     frontMatter: null,
-    tables: [{ ...s.table, rows: s.rows }],
+    tables: [{ ...s.table, rows: s.rows, parsed: { ...s.table.parsed, rows: physicalRows(s) }, sliceOf: s.table }],
     dates: inSlice[i],
     scanRanges: [[s.from, s.to]],
   }));
@@ -105,7 +121,7 @@ export function slicePages(page: PageModel, slices: readonly Slice[]): { slicePa
   if (at < page.lines.length) ranges.push([at, page.lines.length]);
   const restPage: PageModel = {
     ...page,
-    tables: page.tables.map((t) => (sliced.has(t) ? { ...t, rows: [] } : t)),
+    tables: page.tables.map((t) => (sliced.has(t) ? { ...t, rows: [], parsed: { ...t.parsed, rows: [] } } : t)),
     dates: rest,
     scanRanges: ranges,
   };

@@ -3,8 +3,10 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckResult } from '../core/engine';
 import type { Finding, Severity } from '../core/types';
 import { ValidatedNotification } from '../protocol';
+import { describeError } from './failures';
 import type { ServerState } from './state';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -16,8 +18,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 const docsRoot = join(__dirname, '..', 'docs', 'rules');
 
+const docUris = new Map<string, string>();
+
+/** The file URI of a rule's doc page (made once per rule: every diagnostic carries it). */
 export function ruleDocUri(rule: string): string {
-  return pathToFileURL(join(docsRoot, `${rule}.md`)).toString();
+  let uri = docUris.get(rule);
+  if (!uri) docUris.set(rule, (uri = pathToFileURL(join(docsRoot, `${rule}.md`)).toString()));
+  return uri;
 }
 
 export function toDiagnostic(f: Finding): Diagnostic {
@@ -31,6 +38,29 @@ export function toDiagnostic(f: Finding): Diagnostic {
   };
 }
 
+/**
+ * At most this many diagnostics are published for one page: a pasted 100,000-row table would otherwise
+ * send tens of megabytes to the editor after every keystroke. A note on the first line tells the rest.
+ */
+export const MAX_DIAGNOSTICS = 1_000;
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** The page's diagnostics: all of them, or the most severe MAX_DIAGNOSTICS (in page order within a severity) and a note. */
+export function pageDiagnostics(findings: readonly Finding[]): Diagnostic[] {
+  if (findings.length <= MAX_DIAGNOSTICS) return findings.map(toDiagnostic);
+  const shown = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, MAX_DIAGNOSTICS);
+  return [
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: 'release-pages',
+      message: `${findings.length} problems on this page: only the ${MAX_DIAGNOSTICS} most severe are shown. Run \`release-pages check\` for the full list.`,
+    },
+    ...shown.map(toDiagnostic),
+  ];
+}
+
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -42,10 +72,17 @@ export class DiagnosticsPublisher {
       void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
       return;
     }
-    const result = this.state.check(doc);
+    let result: CheckResult;
+    try {
+      result = this.state.check(doc);
+    } catch (e) {
+      // A check that fails outright (not one rule): keep the page's last diagnostics, log once per page, keep serving.
+      this.state.failures.once(`check\u0000${doc.uri}`, () => `checking ${doc.uri} failed (logged once): ${describeError(e)}`);
+      return;
+    }
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // a newer edit arrived: drop stale results
-    const diagnostics = result.findings.map(toDiagnostic);
+    const diagnostics = pageDiagnostics(result.findings);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     void connection.sendNotification(ValidatedNotification, { uri: doc.uri, version: doc.version, count: diagnostics.length });
   }

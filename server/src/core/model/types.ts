@@ -91,6 +91,12 @@ export interface TableModel {
   rows: LogicalRow[];
   /** The nearest heading above the table. */
   heading: string | null;
+  /**
+   * Set on the views the engine makes of a big table's slices of rows (`parsed.rows` and `rows` hold the
+   * slice only). Rules report findings about the table as a whole (its header, its delimiter row) only
+   * when this is absent, so they appear once.
+   */
+  sliceOf?: TableModel;
 }
 
 /** Rows after a table that a blank or deeply indented line cut off: they render as text. */

@@ -25,6 +25,13 @@ export interface RuleContext {
   report(r: Report): void;
 }
 
+/**
+ * A rule reads only the page model. The engine may run it on a view of the page: a slice of a big
+ * table's rows (the table's `sliceOf` is set, `rows`/`parsed.rows`/`dates`/`scanRanges` hold the slice),
+ * or the rest of the page (sliced tables have no rows). So a rule iterates what the model gives, reads
+ * page-wide facts from `legend`, `gaDate`, `slashOrder`, `releaseYear`, and reports table-wide findings
+ * only where `sliceOf` is absent.
+ */
 export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
