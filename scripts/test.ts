@@ -109,6 +109,8 @@ const STAGES: Record<string, () => Promise<StageResult[]>> = {
     if (setup.code !== 0) return [{ stage: 'integration', passed: 0, failed: 1, skipped: 0, seconds, note: `setup-vscode failed (exit ${setup.code})` }];
     return [await harnessStage('integration', process.execPath, [join(root, 'out', 'test', 'integration', 'run.js')])];
   },
+  // The status preview driven like a user (clicks, keyboard, window reload) in code-server.
+  preview: async () => [await harnessStage('preview', process.execPath, [join(root, 'out', 'test', 'integration', 'runPreview.js')])],
   vsix: async () => {
     const pack = await harnessStage('package', 'npm', ['run', '--silent', 'package']);
     if (pack.failed > 0 || !pack.passed) return [pack];

@@ -1,7 +1,7 @@
-/** Commands that only talk to the server: fix all, restart, show output. */
+/** Commands that only talk to the server: fix all, restart, show output, server info. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FixAllRequest } from '../../server/src/protocol';
+import { FixAllRequest, ServerInfoRequest, type ServerInfo } from '../../server/src/protocol';
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel): void {
   context.subscriptions.push(
@@ -9,6 +9,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     vscode.commands.registerCommand('releasePages.restartServer', async () => {
       await client.restart();
     }),
+    // Internal (not in the palette): the running server's process id, for diagnosis and the crash-recovery test.
+    vscode.commands.registerCommand('releasePages.serverInfo', (): Promise<ServerInfo> => client.sendRequest(ServerInfoRequest)),
     vscode.commands.registerCommand('releasePages.fixAll', async (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       if (!target) return false;

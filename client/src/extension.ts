@@ -23,6 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      // Virtual workspaces (Remote Repositories): checked without configuration files (package.json capabilities).
+      { scheme: 'vscode-vfs', language: 'markdown' },
     ],
     synchronize: {
       configurationSection: 'releasePages',

@@ -2,7 +2,7 @@
  * Custom messages between the client and the server, typed once here and imported by both sides.
  * Only `vscode-languageserver-protocol` types: no `vscode`, no server internals.
  */
-import { RequestType, NotificationType } from 'vscode-languageserver-protocol';
+import { RequestType, RequestType0, NotificationType } from 'vscode-languageserver-protocol';
 import type { TextEdit } from 'vscode-languageserver-protocol';
 import type { PageStatus } from './core/status/types';
 
@@ -98,3 +98,11 @@ export interface FormatTablesResult {
   edits: TextEdit[];
 }
 export const FormatTablesRequest = new RequestType<FormatTablesParams, FormatTablesResult, void>('releasePages/formatTables');
+
+/** Facts about the running server process (the crash-recovery test finds the process to kill with it). */
+export interface ServerInfo {
+  pid: number;
+  /** Milliseconds since the server process started. */
+  uptimeMs: number;
+}
+export const ServerInfoRequest = new RequestType0<ServerInfo, void>('releasePages/serverInfo');

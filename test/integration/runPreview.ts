@@ -1,8 +1,8 @@
 // The status preview as a user meets it, in code-server (VS Code 1.139.1) + headless Chromium: opens
 // seed 000, opens the preview with its keybinding, clicks a row (the editor reveals the line), moves
 // the cursor (the row lights up), filters and sorts, reloads the window (the panel comes back with its
-// filter), and takes screenshots in the light, dark and high contrast themes. The light and dark ones
-// go to docs/images/ when missing or with --update-docs-images. Prints `N passed, N failed`.
+// filter), and takes screenshots in the light, dark and high contrast themes (test-results/); the
+// README's two go to docs/images/ when missing or with --update-docs-images. Prints `N passed, N failed`.
 // Usage: npm run build && node out/test/integration/runPreview.js [--update-docs-images]
 import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,10 +13,11 @@ import { errorMessage, EXIT_SKIP, pollUntil, repoRoot, runMain, seconds } from '
 
 const PAGE = '000_015c11820e0fe26e.md';
 const AS_OF = '2013-06-10';
+/** Two shots per theme (the dashboard's top, the table at the cursor); `docs` says which go to docs/images/. */
 const THEMES = [
-  { id: 'Light 2026', body: 'vscode-light', file: 'status-preview-light.png', docs: true },
-  { id: 'Dark 2026', body: 'vscode-dark', file: 'status-preview-dark.png', docs: true },
-  { id: 'Default High Contrast', body: 'vscode-high-contrast', file: 'status-preview-hc.png', docs: false },
+  { label: 'Light 2026', body: 'vscode-light', file: 'status-preview-light.png', docs: { top: true, table: false } },
+  { label: 'Dark 2026', body: 'vscode-dark', file: 'status-preview-dark.png', docs: { top: false, table: true } },
+  { label: 'Dark High Contrast', body: 'vscode-high-contrast', file: 'status-preview-hc.png', docs: { top: false, table: false } },
 ] as const;
 
 let browser: Browser | undefined;
@@ -76,8 +77,21 @@ async function cursorLine(page: Page): Promise<number | undefined> {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * Focuses the page's editor (first group) and waits until the keyboard focus is in it: keys pressed
+ * while the webview has the focus travel through it asynchronously, so the next key must wait.
+ */
+async function focusEditor(page: Page): Promise<void> {
+  await pollUntil('the keyboard focus in the page\'s editor', async () => {
+    await page.keyboard.press('Control+1');
+    const inEditor = "document.activeElement?.closest('.editor-group-container.active .monaco-editor') != null"; // runs in the page
+    const focused = await page.waitForFunction(inEditor, undefined, { timeout: 2_000 }).then(() => true, () => undefined);
+    return focused;
+  }, 15_000, 0);
+}
+
 async function goToLine(page: Page, line: number): Promise<void> {
-  await page.keyboard.press('Control+1'); // focus the first editor group: the page (clicks could land on the webview overlay)
+  await focusEditor(page);
   await page.locator('.editor-group-container.active .tab.active').filter({ hasText: PAGE }).waitFor({ timeout: 10_000 });
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
@@ -85,6 +99,30 @@ async function goToLine(page: Page, line: number): Promise<void> {
   await input.fill(`:${line}`); // Go to Line's prompt starts with ':'
   await page.keyboard.press('Enter');
   await pollUntil(`the cursor on line ${line}`, async () => ((await cursorLine(page)) === line ? true : undefined), 10_000, 100);
+}
+
+/** Runs a command from the Command Palette (focus in the page's editor group first). */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await exactRow(page, title).click({ timeout: 10_000 });
+}
+
+/** The quick pick row whose label is exactly `label` (not one that merely contains it). */
+function exactRow(page: Page, label: string): ReturnType<Page['locator']> {
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+}
+
+/** Preferences: Color Theme, then the theme by its label. */
+async function setTheme(page: Page, label: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  await page.locator('.quick-input-widget input').fill(label);
+  await exactRow(page, label).click({ timeout: 10_000 });
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 async function screenshot(page: Page, root: string, file: string, docs: boolean): Promise<void> {
@@ -123,7 +161,7 @@ async function main(): Promise<number> {
   console.log(`VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}); the extension from ${root}`);
   sandbox = createSandbox();
   const box = sandbox;
-  writeSettings(box, THEMES[0].id);
+  writeSettings(box, THEMES[0].label);
   const out = testResultsDir();
   server = await startCodeServer(install, box, { logFile: join(out, 'code-server-preview.log'), smokeTestDriver: true });
   browser = await launchBrowser(box, { width: 1600, height: 1000 });
@@ -180,13 +218,9 @@ async function main(): Promise<number> {
 
     await check('after a window reload the panel is restored, with its filter', async () => {
       // Developer: Reload Window, as a user would: the workbench saves its state (the panel's too) first.
-      await page.keyboard.press('Control+1');
-      await page.keyboard.press('Control+Shift+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill('>Developer: Reload Window');
-      await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Developer: Reload Window' }).first().waitFor({ timeout: 10_000 });
-      await Promise.all([page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 }), page.keyboard.press('Enter')]);
+      const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+      await runCommand(page, 'Developer: Reload Window');
+      await reloaded;
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
       await page.locator('.tab').filter({ hasText: `Status: ${PAGE}` }).waitFor({ timeout: 60_000 });
       await page.locator('.tab').filter({ hasText: `Status: ${PAGE}` }).click();
@@ -201,13 +235,16 @@ async function main(): Promise<number> {
     });
 
     for (const theme of THEMES) {
-      await check(`screenshot in ${theme.id}`, async () => {
-        writeSettings(box, theme.id);
+      await check(`screenshots in ${theme.label}: the dashboard's top, and the features table at the cursor`, async () => {
+        if (theme !== THEMES[0]) await setTheme(page, theme.label);
         await view.locator(`body.${theme.body}`).waitFor({ state: 'attached', timeout: 30_000 });
-        await goToLine(page, 96);
+        await goToLine(page, 22); // General availability: the milestone lights up in the timeline
+        await view.locator('.rp-ms-item.rp-current').filter({ hasText: 'General availability' }).waitFor({ timeout: 10_000 });
+        await view.locator('h1.rp-title').evaluate((h) => h.ownerDocument.defaultView?.scrollTo(0, 0));
+        await screenshot(page, root, theme.file, theme.docs.top);
+        await goToLine(page, 96); // a feature row: the table scrolls to it and lights it up
         await view.locator('.rp-features tr.rp-current').filter({ hasText: 'Normalized ovirtmgmt' }).waitFor({ timeout: 10_000 });
-        await view.locator('h1.rp-title').scrollIntoViewIfNeeded();
-        await screenshot(page, root, theme.file, theme.docs);
+        await screenshot(page, root, theme.file.replace('.png', '-table.png'), theme.docs.table);
       });
     }
   } catch {

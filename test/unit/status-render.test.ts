@@ -162,6 +162,13 @@ test('release-pages report: HTML file, JSON model, usage errors', () => {
   const model = JSON.parse(json.stdout) as PageStatus & { file: string };
   assert.equal(model.file, 'page.md');
   assert.deepEqual([model.counts.total, model.counts.green, model.mustNotGreen.length, model.overdue.length], [36, 6, 11, 7]);
+  const page = readFixture('seeds', '000_015c11820e0fe26e.md').split('\n');
+  assert.equal(model.ga?.line, 22, 'lines are 1-based, as in check --format json');
+  assert.match(page[model.ga.line - 1], /General availability/);
+  const gateways = model.features.find((f) => f.name === 'Multiple Gateways');
+  assert.equal(gateways?.line, 100);
+  assert.ok(model.overdue.includes(100) && model.mustNotGreen.includes(100));
+  assert.equal(model.problems.items[0].line, checkText(page.join('\n')).findings[0].range.start.line + 1);
   assert.equal(run(['report', 'page.md', '--as-of', '10/06/2013']).code, 2);
   assert.equal(run(['report', 'page.md', 'other.md']).code, 2);
   assert.equal(run(['report']).code, 2);

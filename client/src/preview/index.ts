@@ -41,8 +41,8 @@ export class PreviewManager implements vscode.Disposable {
     };
     const forDoc = (doc: vscode.TextDocument): StatusPreview[] => [...this.previews].filter((p) => p.document === doc);
     this.disposables.push(
-      vscode.commands.registerCommand('releasePages.showPreview', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Active, false)),
-      vscode.commands.registerCommand('releasePages.showPreviewToSide', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Beside, true)),
+      vscode.commands.registerCommand('releasePages.openPreview', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Active, false)),
+      vscode.commands.registerCommand('releasePages.openPreviewToSide', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Beside, true)),
       vscode.commands.registerCommand('releasePages.togglePreviewLock', () => {
         const p = this.activePreview();
         p?.setLocked(!p.isLocked);

@@ -12,6 +12,7 @@ import { parseWebviewMessage, type HostMessage, type RenderedSummary } from './m
 
 export const VIEW_TYPE = 'releasePages.preview';
 export const THROTTLE_MS = 200;
+const FOCUS_GUARD_MS = 1000;
 
 export interface PreviewHost {
   client: LanguageClient;
@@ -57,6 +58,7 @@ export class StatusPreview implements vscode.Disposable {
   private refused = 0;
   private rendered: RenderedSummary | undefined;
   private title = '';
+  private focusGuard: vscode.Disposable | undefined;
   private readonly nonce = randomBytes(18).toString('base64');
   private readonly listeners: vscode.Disposable[] = [];
   private readonly renderEmitter = new vscode.EventEmitter<RenderedSummary>();
@@ -213,6 +215,7 @@ export class StatusPreview implements vscode.Disposable {
     this.disposed = true;
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.focusGuard?.dispose();
     for (const l of this.listeners.splice(0)) l.dispose();
     this.host.onDidDispose(this);
     this.panel.dispose();
@@ -251,7 +254,29 @@ export class StatusPreview implements vscode.Disposable {
     const at = new vscode.Position(line, 0);
     editor.selection = new vscode.Selection(at, at);
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    this.keepEditorFocus(editor);
     return true;
+  }
+
+  /**
+   * The click that asked for the reveal also focused the webview, and the workbench may activate the
+   * panel only after the editor was shown: give the focus back to the editor if that happens right away.
+   */
+  private keepEditorFocus(editor: vscode.TextEditor): void {
+    this.focusGuard?.dispose();
+    const guard = this.panel.onDidChangeViewState((e) => {
+      if (!e.webviewPanel.active) return;
+      stop();
+      void vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false, preview: false });
+    });
+    const timer = setTimeout(() => stop(), FOCUS_GUARD_MS);
+    const stop = (): void => {
+      clearTimeout(timer);
+      guard.dispose();
+      if (this.focusGuard === handle) this.focusGuard = undefined;
+    };
+    const handle = { dispose: stop };
+    this.focusGuard = handle;
   }
 
   private post(message: HostMessage): void {

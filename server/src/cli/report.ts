@@ -7,7 +7,7 @@ import reportCss from '../../../media/report.css';
 import statusCss from '../../../media/status.css';
 import { parseIsoDate } from '../core/dates';
 import { Engine } from '../core/engine';
-import { buildStatus, renderReport, ymdOf } from '../core/status';
+import { buildStatus, renderReport, ymdOf, type PageStatus } from '../core/status';
 import { parseArgs, UsageError, type Command } from './args';
 import { collectPages, printConfigProblems } from './pages';
 
@@ -19,7 +19,7 @@ HTML file: inline CSS, no script, no network access. Or prints the status model 
 
 Options:
   -o, --output <file>    write to this file (default: standard output)
-  --format <html|json>   html (default) or json (the status model)
+  --format <html|json>   html (default) or json (the status model; lines are 1-based)
   --as-of <YYYY-MM-DD>   count days (to GA, overdue) from this day instead of today
   --config <file>        use this config file instead of .release-pages.yaml lookup
   --all                  report on the page even if it does not look like a release page
@@ -32,6 +32,23 @@ const CSS = `${reportCss}\n${statusCss}`;
 /** The CSP source that allows exactly the report's `<style>` element. */
 export function styleHash(css: string): string {
   return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+}
+
+/** The model with 1-based line numbers, as `check --format json` prints them (the model itself is 0-based, like LSP). */
+export function withOneBasedLines(s: PageStatus): PageStatus {
+  const up = <T extends { line: number }>(x: T): T => ({ ...x, line: x.line + 1 });
+  return {
+    ...s,
+    ga: s.ga && up(s.ga),
+    next: s.next && up(s.next),
+    milestones: s.milestones.map(up),
+    features: s.features.map((f) => ({ ...f, line: f.line + 1, endLine: f.endLine + 1 })),
+    mustNotGreen: s.mustNotGreen.map((l) => l + 1),
+    overdue: s.overdue.map((l) => l + 1),
+    criteria: s.criteria.map(up),
+    plan: s.plan.map(up),
+    problems: { ...s.problems, items: s.problems.items.map(up) },
+  };
 }
 
 export const reportCommand: Command = {
@@ -58,7 +75,7 @@ export const reportCommand: Command = {
     if (!result.isReleasePage) process.stderr.write(`release-pages: ${name}: does not look like a release page (use --all to check it anyway)\n`);
     const status = buildStatus(result, { today: asOf, config: job.loaded.config });
     const text = format === 'json'
-      ? `${JSON.stringify({ file: name, ...status }, null, 2)}\n`
+      ? `${JSON.stringify({ file: name, ...withOneBasedLines(status) }, null, 2)}\n`
       : renderReport(status, { css: CSS, styleSource: styleHash(CSS), fileName: name, generator: `release-pages ${pkg.version}` });
     const output = flags.output as string | undefined;
     if (output === undefined || output === '-') {

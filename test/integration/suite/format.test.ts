@@ -19,8 +19,12 @@ function pipes(line: string): number[] {
   return [...line.matchAll(/(?<!\\)\|/g)].map((m) => m.index);
 }
 
+/** Pages this suite writes into the workspace (removed at the end, so later suites see the seeds only). */
+const CREATED = new Set<string>();
+
 async function openCopy(name: string, text: string): Promise<vscode.TextDocument> {
   const uri = workspaceFile(name);
+  CREATED.add(name);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   const shown = waitForDiagnostics(uri, (ds) => ds.length > 0, { what: `the problems of ${name}` });
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -58,6 +62,7 @@ suite('Release Pages: table formatting', () => {
   });
 
   suiteTeardown(async () => {
+    for (const name of CREATED) await vscode.workspace.fs.delete(workspaceFile(name)).then(undefined, () => undefined);
     await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('defaultFormatter', undefined, GLOBAL, true);
     await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('formatOnSave', undefined, GLOBAL, true);
     await vscode.workspace.getConfiguration('releasePages').update('format.enable', undefined, GLOBAL);

@@ -60,10 +60,10 @@ suite('Release Pages: status preview', () => {
 
   test('the preview commands and the keybinding are contributed; the chord is free in the default keybindings', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['releasePages.showPreview', 'releasePages.showPreviewToSide', 'releasePages.togglePreviewLock']) assert.ok(commands.includes(c), c);
+    for (const c of ['releasePages.openPreview', 'releasePages.openPreviewToSide', 'releasePages.togglePreviewLock']) assert.ok(commands.includes(c), c);
     const pkg = vscode.extensions.getExtension('release-pages.release-pages')?.packageJSON as { contributes: { keybindings: Array<{ command: string; key: string }> }; activationEvents: string[] };
     assert.ok(pkg.activationEvents.includes('onWebviewPanel:releasePages.preview'));
-    const ours = pkg.contributes.keybindings.find((k) => k.command === 'releasePages.showPreviewToSide');
+    const ours = pkg.contributes.keybindings.find((k) => k.command === 'releasePages.openPreviewToSide');
     assert.ok(ours);
     await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
     const defaults = vscode.window.activeTextEditor?.document;
@@ -78,7 +78,7 @@ suite('Release Pages: status preview', () => {
 
   test('"Open Status Preview to the Side" opens the panel beside the page and draws the page\'s model', async () => {
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-    await vscode.commands.executeCommand('releasePages.showPreviewToSide');
+    await vscode.commands.executeCommand('releasePages.openPreviewToSide');
     await waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => previewTabs().length === 1, 'a status preview tab');
     const rendered = await waitForRender({ version: doc.version, title: 'OVirt 3.3 release-management' });
     const s = model(doc);
@@ -150,7 +150,7 @@ suite('Release Pages: status preview', () => {
     assert.equal((await inspect()).previews[0].locked, true);
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     // Barrier: a second preview of seed 000 renders after any follow the locked panel would have done.
-    await vscode.commands.executeCommand('releasePages.showPreviewToSide');
+    await vscode.commands.executeCommand('releasePages.openPreviewToSide');
     await waitForRender({ title: 'OVirt 3.3 release-management', version: doc.version });
     const { previews } = await inspect();
     assert.equal(previews.length, 2);

@@ -208,6 +208,12 @@ function activate(target: Element): boolean {
   return false;
 }
 
+// A click on a row or milestone moves the focus to the editor: keep the webview from taking it first
+// (the workbench would activate the panel after the editor was shown).
+document.addEventListener('mousedown', (e) => {
+  if (e.button === 0 && e.target instanceof Element && e.target.closest('[data-line]')) e.preventDefault();
+});
+
 document.addEventListener('click', (e) => {
   if (e.target instanceof Element && !(e.target.closest('summary'))) activate(e.target);
 });

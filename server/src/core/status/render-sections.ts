@@ -51,7 +51,7 @@ function featureRow(f: FeatureStatus, o: RenderOptions): string {
   const malformed = f.malformed ? ` <span class="rp-badge rp-b-warn" title="${esc(f.repaired ? 'The row has a stray | : read with the empty cell dropped' : 'The row does not match the header')}">${f.repaired ? 'stray |' : 'malformed row'}</span>` : '';
   return `<tr class="${cls}"${attrs} title="Line ${f.line + 1}">`
     + `<td class="rp-col-team">${f.team === null ? '<span class="rp-muted">—</span>' : esc(f.team)}</td>`
-    + `<td class="rp-col-name">${esc(f.name)}${malformed}</td>`
+    + `<td class="rp-col-name">${esc(f.name)}${malformed}${f.owner === null ? '' : `<span class="rp-owner-inline">${esc(f.owner)}</span>`}</td>`
     + `<td class="rp-col-priority">${priorityCell(f)}</td>`
     + `<td class="rp-col-owner">${f.owner === null ? '<span class="rp-muted">—</span>' : esc(f.owner)}</td>`
     + `<td class="rp-col-status">${statusCell(f)}</td>`
