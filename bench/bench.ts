@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../test/helpers/paths';
-import { buildCore, type CoreBundle } from './core';
+import { buildCore, removeCore, type CoreBundle } from './core';
 import { RESULT_PREFIX, type ChildPlan, type ChildResult } from './harness';
 import { responsiveness, roundTrip, type LspRoundTrip, type Responsiveness } from './lsp';
 import { runProfiles } from './profile';
@@ -121,13 +121,26 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   if (args.includes('--profile')) {
     const rowsArg = args.find((a) => a.startsWith('--rows='));
-    await runProfiles(rowsArg ? Number(rowsArg.slice(7)) : 10_000, await buildCore());
+    const core = await buildCore();
+    try {
+      await runProfiles(rowsArg ? Number(rowsArg.slice(7)) : 10_000, core);
+    } finally {
+      removeCore(core);
+    }
     return;
   }
   const t0 = Date.now();
   const loadStart = os.loadavg();
   log(`load average ${loadStart.map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
   const core = await buildCore();
+  try {
+    await benchmark(quick, core, t0, loadStart);
+  } finally {
+    removeCore(core);
+  }
+}
+
+async function benchmark(quick: boolean, core: CoreBundle, t0: number, loadStart: number[]): Promise<void> {
   const notes: string[] = [];
   for (const [part, p] of Object.entries(core.parts)) {
     log(`core: ${part} ${p.module ?? `n/a (${p.note})`}`);

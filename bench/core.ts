@@ -3,7 +3,7 @@
  * and status model if they exist now (they are being written). One bundle, one module graph, the same
  * esbuild options as dist/ (scripts/build.mjs). A part that is absent or does not build is reported, not fatal.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as Esbuild from 'esbuild';
@@ -68,4 +68,9 @@ export async function buildCore(): Promise<CoreBundle> {
   if (last !== null) throw new Error(`the engine does not build: ${last}`);
   for (const n of ok) parts[n].module = found[n];
   return { path: outfile, parts };
+}
+
+/** Removes the run's bundle (and its source map). */
+export function removeCore(core: CoreBundle): void {
+  for (const f of [core.path, `${core.path}.map`]) rmSync(f, { force: true });
 }

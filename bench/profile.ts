@@ -1,10 +1,11 @@
 /**
  * `npm run bench -- --profile [--rows=N]`: CPU profiles (node --cpu-prof) of our incremental re-check
  * in-process and of the language server during didChange round trips, restricted to the measured
- * window, summarised as the functions with the most self time. Profiles stay in bench/results/profiles/.
+ * window, summarised as the functions with the most self time. Profiles stay in bench/results/profiles/,
+ * the summary in bench/results/profile-<rows>.md.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from '../test/helpers/paths';
@@ -123,7 +124,12 @@ export async function runProfiles(rows: number, core: CoreBundle): Promise<void>
   const r = line ? (JSON.parse(line.slice(RESULT_PREFIX.length)) as ChildResult) : null;
   const win = r?.info && typeof r.info.windowStartUs === 'number' && typeof r.info.windowEndUs === 'number' ? [r.info.windowStartUs, r.info.windowEndUs] as [number, number] : null;
   const inc = hotspots(JSON.parse(readFileSync(join(dir, name), 'utf8')) as CpuProfile, win);
-  process.stdout.write(`\nIncremental re-check, ${rows} rows, one-cell edit (median ${ms(r ? median(r.times) : null)} ms under the profiler; ${inc.windowed ? 'measured edits only' : 'whole process'}, ${ms(inc.total)} ms sampled):\n\n${table(inc)}\n`);
+  const report: string[] = [];
+  const print = (text: string): void => {
+    report.push(text);
+    process.stdout.write(text);
+  };
+  print(`\nIncremental re-check, ${rows} rows, one-cell edit (median ${ms(r ? median(r.times) : null)} ms under the profiler; ${inc.windowed ? 'measured edits only' : 'whole process'}, ${ms(inc.total)} ms sampled):\n\n${table(inc)}\n`);
 
   // 2. The server during didChange → publishDiagnostics round trips (JSON-RPC, TextDocument, publishing included).
   const since = Date.now();
@@ -131,9 +137,11 @@ export async function runProfiles(rows: number, core: CoreBundle): Promise<void>
   const lsp = await roundTrip(rows, 30, 3, dir);
   const file = newest(dir, since, 'server-');
   if (!file) {
-    process.stdout.write('\n(no server profile was written)\n');
+    print('\n(no server profile was written)\n');
+    writeFileSync(join(dir, '..', `profile-${rows}.md`), report.join(''));
     return;
   }
   const srv = hotspots(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, lsp.windowUs ?? [before, nowUs()]);
-  process.stdout.write(`\nServer during didChange → publishDiagnostics, ${rows} rows (median ${ms(median(lsp.times))} ms under the profiler; ${srv.windowed ? 'measured edits only' : 'whole process'}, ${ms(srv.total)} ms sampled):\n\n${table(srv)}\n\nProfiles: ${join(dir, name)}, ${file} (open in Chrome DevTools or VS Code).\n`);
+  print(`\nServer during didChange → publishDiagnostics, ${rows} rows (median ${ms(median(lsp.times))} ms under the profiler; ${srv.windowed ? 'measured edits only' : 'whole process'}, ${ms(srv.total)} ms sampled):\n\n${table(srv)}\n\nProfiles: ${join(dir, name)}, ${file} (open in Chrome DevTools or VS Code).\n`);
+  writeFileSync(join(dir, '..', `profile-${rows}.md`), report.join(''));
 }
