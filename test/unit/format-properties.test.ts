@@ -164,14 +164,14 @@ const doc = fc.record({
   options: fc.constantFrom(...OPTIONS),
 }).map((d) => ({ text: (d.bom ? '\uFEFF' : '') + d.tables.map((t) => t.join(d.eol)).join(d.eol + d.eol) + (d.finalNewline ? d.eol : ''), options: d.options }));
 
-test('generated tables: idempotent, content- and meaning-preserving (fast-check, seed 7, 1200 documents)', () => {
+test('generated tables: idempotent, content- and meaning-preserving (fast-check, seed 7, 1000 documents)', () => {
   const stats: Stats = { docs: 0, tables: 0, changedLines: 0 };
   fc.assert(fc.property(doc, ({ text, options }) => {
     const r = checkProperties(text, options, true);
     stats.docs++;
     stats.tables += r.tables;
     stats.changedLines += r.changed;
-  }), { seed: 7, numRuns: 1200 });
+  }), { seed: 7, numRuns: 1000 });
   console.log(`generated: ${stats.docs} documents, ${stats.tables} GFM tables, ${stats.changedLines} changed lines`);
-  assert.ok(stats.tables > 3000, `only ${stats.tables} tables`);
+  assert.ok(stats.tables > 2500, `only ${stats.tables} tables`);
 });

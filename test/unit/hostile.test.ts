@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkText } from '../../server/src/core/engine';
+import { checkText, Engine } from '../../server/src/core/engine';
 import { applyFixGroups, fixAllGroups } from '../../server/src/core/fix';
+import { MAX_DIAGNOSTICS, pageDiagnostics } from '../../server/src/lsp/diagnostics';
 
 /** Each hostile page must check without throwing, within a generous bound (a hang guard, not a benchmark). */
 const BOUND_MS = 20_000;
@@ -45,4 +46,25 @@ test('a BOM is not part of the first line for the editor, and the page still che
   const r = checkText(`\uFEFF${fm()}\n## Timeline\n\n*   General availability: **2013-02-30**\n`);
   assert.equal(r.page.kind, 'release-management');
   assert.deepEqual(r.findings.map((f) => f.rule), ['date-invalid']);
+});
+
+test('hostile input: a 100,000-row features table is checked within the bound, re-checked after a one-cell edit, and at most 1,000 diagnostics are published', () => {
+  const st = ['Green', 'Orange - In progress', 'red', '?', 'Done', ''];
+  const rows = Array.from({ length: 100_000 }, (_, i) => `| Virt | Feature ${i} | ${i % 3 ? 'Must' : 'should'} | o${i % 7} | ${st[i % st.length]} | 2030-0${1 + (i % 9)}-1${i % 10} | remark |`);
+  const text = `${fm()}\n## Timeline\n\n*   General availability: **2030-07-01**\n\n## Features Status Table\n\n| Functional team | Feature | Release priority | Owner | Status | Target date | Remarks |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`;
+  const engine = new Engine();
+  let t = performance.now();
+  const first = engine.check(text);
+  const cold = performance.now() - t;
+  t = performance.now();
+  const second = engine.check(text.replace('| Feature 50001 | should |', '| Feature 50001 | Should |'));
+  const warm = performance.now() - t;
+  console.log(`100,000-row table (${(text.length / 1e6).toFixed(1)} MB): first check ${cold.toFixed(0)} ms, after a one-cell edit ${warm.toFixed(0)} ms, ${first.findings.length} findings`);
+  assert.ok(cold < BOUND_MS && warm < BOUND_MS, `took ${cold.toFixed(0)} / ${warm.toFixed(0)} ms`);
+  assert.equal(first.page.tables[0].parsed.rows.length, 100_000);
+  assert.equal(second.findings.length, first.findings.length - 1);
+  const published = pageDiagnostics(first.findings);
+  assert.equal(published.length, MAX_DIAGNOSTICS + 1);
+  const note = published[0].message;
+  assert.match(typeof note === 'string' ? note : note.value, /^\d+ problems on this page: only the 1000 most severe are shown/);
 });

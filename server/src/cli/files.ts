@@ -1,5 +1,5 @@
 /** Expands CLI path arguments: files, folders (recursing into *.md/*.markdown) and globs. */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
 const PAGE = /\.(md|markdown)$/i;
@@ -30,9 +30,16 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-function walk(dir: string, out: string[], filter: (p: string) => boolean): void {
+/**
+ * Page files under `dir`, sorted. Each real folder is read once (symbolic link loops end); a page that
+ * cannot be read (a dangling link) is reported, anything else unreadable is skipped.
+ */
+function walk(dir: string, out: string[], filter: (p: string) => boolean, problems: string[], seen = new Set<string>()): void {
   let names: string[];
   try {
+    const real = realpathSync(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
     names = readdirSync(dir).sort();
   } catch {
     return;
@@ -43,10 +50,11 @@ function walk(dir: string, out: string[], filter: (p: string) => boolean): void 
     let st;
     try {
       st = statSync(p);
-    } catch {
+    } catch (e) {
+      if (filter(p)) problems.push(`${p}: cannot read: ${e instanceof Error ? e.message : String(e)}`);
       continue;
     }
-    if (st.isDirectory()) walk(p, out, filter);
+    if (st.isDirectory()) walk(p, out, filter, problems, seen);
     else if (st.isFile() && filter(p)) out.push(p);
   }
 }
@@ -65,7 +73,7 @@ export function expandPaths(args: readonly string[], cwd: string): Expanded {
       const baseDir = arg.slice(0, firstMagic).replace(/[^/]*$/, '') || '.';
       const re = globToRegExp(arg.replace(/^\.\//, ''));
       const found: string[] = [];
-      walk(resolve(cwd, baseDir), found, (p) => re.test(relative(cwd, p).split(sep).join('/')));
+      walk(resolve(cwd, baseDir), found, (p) => re.test(relative(cwd, p).split(sep).join('/')), problems);
       if (found.length === 0) problems.push(`${arg}: no files match this pattern`);
       files.push(...found);
       continue;
@@ -80,10 +88,12 @@ export function expandPaths(args: readonly string[], cwd: string): Expanded {
     }
     if (st.isDirectory()) {
       const found: string[] = [];
-      walk(p, found, (f) => PAGE.test(f));
-      if (found.length === 0) problems.push(`${arg}: folder has no .md or .markdown pages`);
+      const before = problems.length;
+      walk(p, found, (f) => PAGE.test(f), problems);
+      if (found.length === 0 && problems.length === before) problems.push(`${arg}: folder has no .md or .markdown pages`);
       files.push(...found);
-    } else files.push(p);
+    } else if (st.isFile()) files.push(p);
+    else problems.push(`${arg}: not a regular file (a pipe or a device is never read)`);
   }
   return { files: [...new Set(files)], problems };
 }

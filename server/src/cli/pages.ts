@@ -42,6 +42,7 @@ export function collectPages(paths: readonly string[], opts: { config?: string; 
     }
     const loaded = explicit ?? loader.forPage(file);
     if (!explicit) addProblems(loaded.problems);
+    const failedRules = new Set<string>(); // --fix checks a page several times: tell each failure once
     jobs.push({
       file,
       page,
@@ -49,7 +50,11 @@ export function collectPages(paths: readonly string[], opts: { config?: string; 
       checkOptions: {
         config: loaded.config,
         force: opts.all === true || configIncludes(loaded, file),
-        onRuleError: (rule, e) => process.stderr.write(`release-pages: ${file}: rule ${rule} failed: ${e instanceof Error ? e.message : String(e)}\n`),
+        onRuleError: (rule, e) => {
+          if (failedRules.has(rule)) return;
+          failedRules.add(rule);
+          process.stderr.write(`release-pages: ${file}: rule ${rule} failed (its other findings are reported): ${e instanceof Error ? e.message : String(e)}\n`);
+        },
       },
     });
   }

@@ -17,7 +17,7 @@ export interface CheckOptions {
   force?: boolean;
   /** Check big tables whole instead of in cached slices (the tests compare both ways). */
   wholeTables?: boolean;
-  /** Called once when a rule throws; the other rules still report. */
+  /** Called when a rule throws (once per rule and check); the other rules still report. */
   onRuleError?: (rule: string, error: unknown) => void;
 }
 
@@ -99,6 +99,19 @@ export class Engine {
   }
 
   check(text: string, options: CheckOptions = {}): CheckResult {
+    // Big tables run the rules once per slice: report each failing rule once per check.
+    const failed = new Set<string>();
+    const onRuleError = options.onRuleError;
+    if (onRuleError) {
+      options = {
+        ...options,
+        onRuleError: (rule, e) => {
+          if (failed.has(rule)) return;
+          failed.add(rule);
+          onRuleError(rule, e);
+        },
+      };
+    }
     const config = options.config ?? DEFAULT_CONFIG;
     const page = this.model(text);
     const isReleasePage = page.isReleasePage || options.force === true;

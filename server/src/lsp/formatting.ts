@@ -15,6 +15,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { formatTables, tableAtLine, tablesInLines } from '../core/format';
+import type { PageModel } from '../core/model/types';
 import { FormatTablesRequest } from '../protocol';
 import type { ServerState } from './state';
 
@@ -37,7 +38,7 @@ export function registerFormatting(state: ServerState, capabilities: ServerCapab
   let queue: Promise<void> = Promise.resolve();
 
   /** The page model of an open document, when we should format it as a release page. */
-  const releasePage = (uri: string): ReturnType<ServerState['check']>['page'] | null => {
+  const releasePage = (uri: string): PageModel | null => {
     const doc = documents.get(uri);
     if (!doc || !state.settings.format.enable) return null;
     const result = state.check(doc);

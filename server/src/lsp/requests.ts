@@ -1,8 +1,8 @@
-/** Custom requests: page summary (status item) and fix-all edits. */
+/** Custom requests: page summary (status item), fix-all edits and server info. */
 import { tableSummaries } from '../core/editor/lens';
 import { selectFixEdits, fixAllGroups } from '../core/fix';
 import type { Severity } from '../core/types';
-import { FixAllRequest, PageSummaryRequest } from '../protocol';
+import { FixAllRequest, PageSummaryRequest, ServerInfoRequest } from '../protocol';
 import type { ServerState } from './state';
 
 export function registerRequests(state: ServerState): void {
@@ -19,6 +19,8 @@ export function registerRequests(state: ServerState): void {
       mustNotGreen: tables.reduce((n, t) => n + t.mustNotGreen, 0),
     };
   });
+
+  state.connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, uptimeMs: Math.round(process.uptime() * 1000) }));
 
   state.connection.onRequest(FixAllRequest, ({ uri, rule }) => {
     const doc = state.documents.get(uri);

@@ -8,6 +8,7 @@ import { globToRegExp } from '../cli/files';
 import { DEFAULT_CONFIG, mergeConfig, type ResolvedConfig } from '../core/config/types';
 import { Engine, type CheckResult } from '../core/engine';
 import { readSettings, type EditorSettings } from '../settings';
+import { describeError, FailureLog } from './failures';
 
 export function filePath(uri: string): string | null {
   return uri.startsWith('file:') ? fileURLToPath(uri) : null;
@@ -22,8 +23,12 @@ export class ServerState {
   private readonly results = new Map<string, { version: number; result: CheckResult; config: ResolvedConfig }>();
   private readonly warned = new Set<string>();
   private readonly configDiagnostics = new Map<string, string>();
+  /** Each failure (a rule on a page, a check of a page) is logged once. */
+  readonly failures: FailureLog;
 
-  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {}
+  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {
+    this.failures = new FailureLog((message) => connection.console.error(message));
+  }
 
   private isIncluded(path: string | null): boolean {
     if (!path || this.settings.include.length === 0) return false;
@@ -78,7 +83,7 @@ export class ServerState {
     const result = engine.check(text, {
       config,
       force,
-      onRuleError: (rule, e) => this.connection.console.error(`rule ${rule} failed on ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+      onRuleError: (rule, e) => this.failures.once(`rule\u0000${uri}\u0000${rule}`, () => `rule ${rule} failed on ${uri} (logged once; its other findings are still reported): ${describeError(e)}`),
     });
     return { result, config };
   }

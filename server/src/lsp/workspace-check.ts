@@ -1,6 +1,8 @@
 /** Workspace check: the client sends the texts of Markdown files; those not open are checked and their diagnostics published. */
 import { CheckFilesRequest, type CheckFilesResult } from '../protocol';
-import { toDiagnostic } from './diagnostics';
+import type { CheckResult } from '../core/engine';
+import { pageDiagnostics } from './diagnostics';
+import { describeError } from './failures';
 import type { ServerState } from './state';
 
 export function registerWorkspaceCheck(state: ServerState): void {
@@ -15,14 +17,19 @@ export function registerWorkspaceCheck(state: ServerState): void {
         out.skippedOpen++;
         continue;
       }
-      const findings = state.settings.enable ? state.checkText(f.uri, f.text).result : null;
+      let findings: CheckResult | null = null;
+      try {
+        findings = state.settings.enable ? state.checkText(f.uri, f.text).result : null;
+      } catch (e) {
+        state.failures.once(`check\u0000${f.uri}`, () => `checking ${f.uri} failed (logged once): ${describeError(e)}`);
+      }
       out.checked++;
       if (findings?.isReleasePage) out.pages++;
       if (findings?.findings.length) {
         out.filesWithProblems++;
         out.problems += findings.findings.length;
       }
-      void state.connection.sendDiagnostics({ uri: f.uri, diagnostics: findings ? findings.findings.map(toDiagnostic) : [] });
+      void state.connection.sendDiagnostics({ uri: f.uri, diagnostics: findings ? pageDiagnostics(findings.findings) : [] });
       // Let a cancellation (or an edit) through between files.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

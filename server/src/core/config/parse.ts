@@ -28,6 +28,12 @@ export function parseConfigText(text: string): { config: PartialConfig; problems
     const pos = lc.linePos(e.pos[0]);
     problems.push({ message: e.message.split('\n')[0], line: pos.line - 1, column: pos.col - 1 });
   }
+  // The file is data: a tag such as `!!js/function` or `!custom` has no meaning here, so it is refused, not read as text.
+  for (const w of doc.warnings) {
+    if (w.code !== 'TAG_RESOLVE_FAILED') continue;
+    const pos = lc.linePos(w.pos[0]);
+    problems.push({ message: `${w.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}: YAML tags are not supported (the configuration is data only).`, line: pos.line - 1, column: pos.col - 1 });
+  }
   const config: PartialConfig = {};
   if (problems.length || doc.contents === null) return { config, problems };
   if (!isMap(doc.contents)) {

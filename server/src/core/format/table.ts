@@ -43,11 +43,9 @@ function delimiterStart(line: string): number {
   return i;
 }
 
-const SPACES: string[] = [''];
-function spaces(n: number): string {
-  while (SPACES.length <= n) SPACES.push(`${SPACES[SPACES.length - 1]} `);
-  return SPACES[n];
-}
+/** Runs of spaces, the short ones shared. */
+const SPACES: string[] = Array.from({ length: 129 }, (_, n) => ' '.repeat(n));
+const spaces = (n: number): string => (n < SPACES.length ? SPACES[n] : ' '.repeat(n));
 
 function pad(text: string, width: number, target: number, align: Align): string {
   const gap = target - width;

@@ -38,9 +38,12 @@ export function parseFrontMatter(lines: readonly SourceLine[], endLine: number):
   // LineCounter lines are 1-based within the YAML, which starts on page line 1: the same number is the
   // 0-based page line.
   const toRange = (lc: LineCounter, from: number, to: number): Range => {
-    const a = lc.linePos(Math.min(from, text.length));
-    const b = lc.linePos(Math.min(to, text.length));
-    return { start: { line: a.line, character: a.col - 1 }, end: { line: b.line, character: b.col - 1 } };
+    // A position past a line's end (YAML reports some errors on the line break itself) is clamped to it.
+    const at = (offset: number): { line: number; character: number } => {
+      const p = lc.linePos(Math.min(offset, text.length));
+      return { line: p.line, character: Math.min(p.col - 1, bodyLines[p.line - 1]?.length ?? 0) };
+    };
+    return { start: at(from), end: at(to) };
   };
   if (text.length > MAX_YAML_CHARS) {
     fm.errors.push({

@@ -8,7 +8,7 @@ import type { CellRef, Milestone, PageDate, TableModel, Timeline } from './types
 const VALUE_KINDS = new Set<DateToken['kind']>(['date', 'invalid', 'placeholder']);
 
 export function placeDate(token: DateToken, at: (offset: number) => Position, context: PageDate['context'], label: string): PageDate {
-  return { token, range: { start: at(token.start), end: at(token.end) }, context, label };
+  return { token, range: { start: at(token.start), end: at(token.end) }, context, label, posAt: (offset) => at(token.start + offset) };
 }
 
 function splitCurrent(dates: PageDate[]): { date: PageDate | null; superseded: PageDate[] } {

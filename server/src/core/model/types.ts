@@ -24,6 +24,8 @@ export interface PageDate {
   context: DateContext;
   /** The milestone label, column name or front matter key the date belongs to. */
   label: string;
+  /** The position of an offset in the token's text (a date in a row broken across lines spans lines). */
+  posAt(offset: number): Position;
 }
 
 export type MilestoneKind = 'alpha' | 'freeze' | 'beta' | 'test-day' | 'rc' | 'ga' | 'other';

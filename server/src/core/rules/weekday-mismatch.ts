@@ -20,8 +20,8 @@ export const rule: Rule = {
       const written = t.weekday.text.replace(/^[(,\s]+|[)\s]+$/g, '');
       const replacement = written.length <= 3 ? full.slice(0, 3) : full;
       const offset = t.weekday.text.indexOf(written);
-      const startChar = d.range.start.character + (t.weekday.start - t.start) + offset;
-      const range = { start: { line: d.range.start.line, character: startChar }, end: { line: d.range.start.line, character: startChar + written.length } };
+      const from = t.weekday.start - t.start + offset;
+      const range = { start: d.posAt(from), end: d.posAt(from + written.length) };
       ctx.report({
         range,
         message: `${t.text} is a ${full}, not "${written}".`,

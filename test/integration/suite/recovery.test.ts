@@ -1,0 +1,64 @@
+/// <reference types="mocha" />
+// Runs inside a real VS Code: the language server process is killed (SIGKILL, as the OOM killer would);
+// the LanguageClient starts a new one and the open page gets its diagnostics back.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ServerInfo } from '../../../server/src/protocol';
+import { describeDiagnostics, diagnosticCode, waitForDiagnostics, workspaceFile } from './helpers';
+
+const SEED_001 = '001_dc88aac92be68e04.md';
+
+function hasPlaceholder(doc: vscode.TextDocument): (diagnostics: vscode.Diagnostic[]) => boolean {
+  return (ds) => ds.some((d) => diagnosticCode(d) === 'date-placeholder' && doc.lineAt(d.range.start.line).text.includes('\\1'));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+suite('Release Pages: the language server process dies', () => {
+  test('killed with SIGKILL, the server is restarted and the open page gets its diagnostics back', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceFile(SEED_001));
+    await vscode.window.showTextDocument(doc);
+    await waitForDiagnostics(doc.uri, hasPlaceholder(doc), { what: 'diagnostics before the crash' });
+    const before = await vscode.commands.executeCommand<ServerInfo>('releasePages.serverInfo');
+    assert.ok(before && Number.isInteger(before.pid) && before.pid !== process.pid, `server info: ${JSON.stringify(before)}`);
+    assert.ok(isAlive(before.pid));
+
+    let changes = 0;
+    const counter = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === doc.uri.toString())) changes++;
+    });
+    try {
+      process.kill(before.pid, 'SIGKILL');
+      const diagnostics = await waitForDiagnostics(doc.uri, (ds) => changes > 0 && hasPlaceholder(doc)(ds), {
+        timeoutMs: 60_000,
+        onlyAfterChange: true,
+        what: 'diagnostics from the restarted server',
+      });
+      assert.ok(hasPlaceholder(doc)(diagnostics), describeDiagnostics(diagnostics));
+    } finally {
+      counter.dispose();
+    }
+    const after = await vscode.commands.executeCommand<ServerInfo>('releasePages.serverInfo');
+    assert.notEqual(after.pid, before.pid, 'a new server process');
+    assert.equal(isAlive(before.pid), false);
+    assert.ok(isAlive(after.pid));
+    // The new server answers edits too.
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc.lineAt(doc.getText().split('\n').findIndex((l) => l.includes('\\1')));
+    const fixedOne = releasePagesCount(doc) - 1;
+    await editor.edit((b) => b.replace(new vscode.Range(line.range.start.line, line.text.indexOf('\\1'), line.range.start.line, line.text.indexOf('\\1') + 2), '2014-03-20'));
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === fixedOne, { what: 'diagnostics after an edit, from the new server' });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
+
+function releasePagesCount(doc: vscode.TextDocument): number {
+  return vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'release-pages').length;
+}
