@@ -4,17 +4,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { diagnosticCode, releasePagesDiagnostics, waitForDiagnostics, waitForEvent, workspaceFile } from './helpers';
+import type { CheckFilesResult } from '../../../server/src/protocol';
 
 const SEED_000 = '000_015c11820e0fe26e.md';
 
-interface Summary {
+/** What the workspace-check command returns: the server's result plus the number of files sent. */
+interface Summary extends CheckFilesResult {
   files: number;
-  checked: number;
-  skippedOpen: number;
-  pages: number;
-  filesWithProblems: number;
-  problems: number;
-  cancelled: boolean;
 }
 
 function has(rule: string): (ds: vscode.Diagnostic[]) => boolean {
