@@ -4,8 +4,7 @@
 // Usage: node out/test/integration/runCodeServer.js   (env RELEASE_PAGES_TEST_GREP=<pattern> to filter)
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createSandbox, launchBrowser, remoteUri, startCodeServer, testResultsDir, workbenchUrl, CHROMIUM, type Browser, type CodeServer, type Sandbox } from './lib/codeServer';
-import { ensureCodeServer, PrerequisiteError } from './lib/install';
+import { createSandbox, launchBrowser, prerequisites, remoteUri, Session, startCodeServer, testResultsDir, workbenchUrl } from './lib/codeServer';
 import { EXIT_SKIP, lastLines, pollUntil, repoRoot, runMain } from './lib/util';
 import type { SuiteResults } from './suite/index';
 
@@ -13,19 +12,7 @@ const START_TIMEOUT_MS = 120_000; // page load until the suite's run() has start
 const TOTAL_TIMEOUT_MS = 5 * 60_000; // whole run, from opening the page
 const TEST_PREFIX = '[release-pages-test] ';
 
-let browser: Browser | undefined;
-let server: CodeServer | undefined;
-let sandbox: Sandbox | undefined;
-
-async function cleanup(): Promise<void> {
-  await browser?.close();
-  browser = undefined;
-  await server?.stop();
-  server = undefined;
-  if (process.env.RELEASE_PAGES_KEEP_SANDBOX) console.log(`sandbox kept: ${sandbox?.dir}`);
-  else sandbox?.remove();
-  sandbox = undefined;
-}
+const session = new Session();
 
 function readResults(file: string): SuiteResults | undefined {
   if (!existsSync(file)) return undefined;
@@ -52,33 +39,23 @@ async function main(): Promise<number> {
     console.error(`${suiteIndex} is missing: run \`npm run build\` first`);
     return 1;
   }
-  if (!existsSync(CHROMIUM)) {
-    console.log(`SKIPPED: integration (code-server) — Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-    return EXIT_SKIP;
-  }
-  let install;
-  try {
-    install = await ensureCodeServer();
-  } catch (e) {
-    if (!(e instanceof PrerequisiteError)) throw e;
-    console.log(`SKIPPED: integration (code-server) — ${e.message}`);
-    return EXIT_SKIP;
-  }
+  const install = await prerequisites('integration (code-server)');
+  if (!install) return EXIT_SKIP;
   console.log(`VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}, Node ${install.nodeVersion}) — launcher: code-server + headless Chromium`);
 
   const out = testResultsDir();
   const hostLog = join(out, 'extension-host.log');
   writeFileSync(hostLog, '');
-  sandbox = createSandbox();
+  const sandbox = (session.sandbox = createSandbox());
   const resultsFile = join(sandbox.dir, 'results.json');
   const ackFile = join(sandbox.dir, 'ack');
-  server = await startCodeServer(install, sandbox, {
+  const server = (session.server = await startCodeServer(install, sandbox, {
     env: { RELEASE_PAGES_TEST_RESULTS: resultsFile, RELEASE_PAGES_TEST_ACK: ackFile },
     logFile: join(out, 'code-server.log'),
     smokeTestDriver: true,
-  });
+  }));
   console.log(`code-server listening on ${server.origin} (pid ${server.process.pid}, own process group)`);
-  browser = await launchBrowser(sandbox);
+  const browser = (session.browser = await launchBrowser(sandbox));
   const { page } = browser;
 
   let hostExit: number | undefined;
@@ -107,7 +84,7 @@ async function main(): Promise<number> {
   await page.goto(workbenchUrl(server, sandbox.workspace, payload));
 
   const failEarly = (): void => {
-    if (server?.hasExited()) throw new Error(`code-server exited during the run; see test-results/code-server.log`);
+    if (server.hasExited()) throw new Error(`code-server exited during the run; see test-results/code-server.log`);
     if (hostExit !== undefined && readResults(resultsFile)?.state !== 'done') {
       throw new Error(`the extension host exited with code ${hostExit} before the suites finished; see test-results/logs/`);
     }
@@ -145,4 +122,4 @@ async function main(): Promise<number> {
   }
 }
 
-runMain('runCodeServer', main, cleanup);
+runMain('runCodeServer', main, () => session.close());

@@ -4,12 +4,11 @@
 // filter), and takes screenshots in the light, dark and high contrast themes (test-results/); the
 // README's two go to docs/images/ when missing or with --update-docs-images. Prints `N passed, N failed`.
 // Usage: npm run build && node out/test/integration/runPreview.js [--update-docs-images]
-import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { createSandbox, launchBrowser, remoteUri, startCodeServer, testResultsDir, workbenchUrl, CHROMIUM, type Browser, type CodeServer, type Sandbox } from './lib/codeServer';
-import { ensureCodeServer, PrerequisiteError } from './lib/install';
-import { errorMessage, EXIT_SKIP, pollUntil, repoRoot, runMain, seconds } from './lib/util';
+import { createSandbox, launchBrowser, prerequisites, remoteUri, Session, startCodeServer, testResultsDir, workbenchUrl, writeUserSettings } from './lib/codeServer';
+import { Checks, EXIT_SKIP, pollUntil, repoRoot, runMain } from './lib/util';
 
 const PAGE = '000_015c11820e0fe26e.md';
 const AS_OF = '2013-06-10';
@@ -20,51 +19,9 @@ const THEMES = [
   { label: 'Dark High Contrast', body: 'vscode-high-contrast', file: 'status-preview-hc.png', docs: { top: false, table: false } },
 ] as const;
 
-let browser: Browser | undefined;
-let server: CodeServer | undefined;
-let sandbox: Sandbox | undefined;
-let passed = 0;
-let failed = 0;
-
-async function cleanup(): Promise<void> {
-  await browser?.close();
-  browser = undefined;
-  await server?.stop();
-  server = undefined;
-  if (process.env.RELEASE_PAGES_KEEP_SANDBOX) console.log(`sandbox kept: ${sandbox?.dir}`);
-  else sandbox?.remove();
-  sandbox = undefined;
-}
-
-async function check<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  const start = Date.now();
-  try {
-    const value = await fn();
-    passed++;
-    console.log(`  ✔ PASS ${what} (${seconds(start)})`);
-    return value;
-  } catch (e) {
-    failed++;
-    console.log(`  ✘ FAIL ${what}\n      ${errorMessage(e).replace(/\n/g, '\n      ')}`);
-    throw e;
-  }
-}
-
-function writeSettings(box: Sandbox, theme: string): void {
-  const settings = {
-    'workbench.startupEditor': 'none',
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'chat.disableAIFeatures': true,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'update.mode': 'none',
-    'editor.minimap.enabled': false,
-    'workbench.colorTheme': theme,
-    'releasePages.preview.asOf': AS_OF,
-  };
-  writeFileSync(join(box.userData, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
-}
+const session = new Session();
+const checks = new Checks();
+const check = <T>(what: string, fn: () => Promise<T>): Promise<T> => checks.check(what, fn);
 
 /** The preview's document: the webview iframe, then its active frame. */
 function preview(page: Page): FrameLocator {
@@ -146,25 +103,14 @@ async function main(): Promise<number> {
     console.log('ERROR: dist/preview.js is missing: run `npm run build` first\n0 passed, 1 failed');
     return 1;
   }
-  if (!existsSync(CHROMIUM)) {
-    console.log(`SKIPPED: preview — Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-    return EXIT_SKIP;
-  }
-  let install;
-  try {
-    install = await ensureCodeServer();
-  } catch (e) {
-    if (!(e instanceof PrerequisiteError)) throw e;
-    console.log(`SKIPPED: preview — ${e.message}`);
-    return EXIT_SKIP;
-  }
+  const install = await prerequisites('preview');
+  if (!install) return EXIT_SKIP;
   console.log(`VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}); the extension from ${root}`);
-  sandbox = createSandbox();
-  const box = sandbox;
-  writeSettings(box, THEMES[0].label);
+  const box = (session.sandbox = createSandbox());
+  writeUserSettings(box, { 'editor.minimap.enabled': false, 'workbench.colorTheme': THEMES[0].label, 'releasePages.preview.asOf': AS_OF });
   const out = testResultsDir();
-  server = await startCodeServer(install, box, { logFile: join(out, 'code-server-preview.log'), smokeTestDriver: true });
-  browser = await launchBrowser(box, { width: 1600, height: 1000 });
+  const server = (session.server = await startCodeServer(install, box, { logFile: join(out, 'code-server-preview.log'), smokeTestDriver: true }));
+  const browser = (session.browser = await launchBrowser(box, { width: 1600, height: 1000 }));
   const { page } = browser;
   const url = workbenchUrl(server, box.workspace, [['extensionDevelopmentPath', remoteUri(server, root)], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]);
   const view = preview(page);
@@ -251,8 +197,8 @@ async function main(): Promise<number> {
     await page.screenshot({ path: join(out, 'preview-failure.png') }).catch(() => undefined);
     console.log('  (remaining checks not run; screenshot test-results/preview-failure.png, log test-results/code-server-preview.log)');
   }
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed === 0 && passed > 0 ? 0 : 1;
+  console.log(`${checks.passed} passed, ${checks.failed} failed`);
+  return checks.failed === 0 && checks.passed > 0 ? 0 : 1;
 }
 
-runMain('runPreview', main, cleanup);
+runMain('runPreview', main, () => session.close());

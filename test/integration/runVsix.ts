@@ -6,44 +6,17 @@
 // Usage: npm run package && node out/test/integration/runVsix.js [--update-docs-image]
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createSandbox, installExtension, launchBrowser, startCodeServer, testResultsDir, workbenchUrl, CHROMIUM, type Browser, type CodeServer, type Sandbox } from './lib/codeServer';
-import { ensureCodeServer, PrerequisiteError } from './lib/install';
-import { errorMessage, EXIT_SKIP, lastLines, pollUntil, repoRoot, runMain, seconds } from './lib/util';
+import { createSandbox, installExtension, launchBrowser, prerequisites, Session, startCodeServer, testResultsDir, workbenchUrl } from './lib/codeServer';
+import { Checks, EXIT_SKIP, lastLines, pollUntil, repoRoot, runMain } from './lib/util';
 import { vsixPath } from './lib/vsix';
 
 const PAGE = 'ovirt-3.4-release-management.md';
 const EXTENSION_FOLDER = /^release-pages\.release-pages-\d/;
 
-let browser: Browser | undefined;
-let server: CodeServer | undefined;
-let sandbox: Sandbox | undefined;
-
-async function cleanup(): Promise<void> {
-  await browser?.close();
-  browser = undefined;
-  await server?.stop();
-  server = undefined;
-  sandbox?.remove();
-  sandbox = undefined;
-}
-
-let passed = 0;
-let failed = 0;
-
-/** Runs one check; a failed check stops the run (later checks depend on it) and counts the rest as failed. */
-async function check<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  const start = Date.now();
-  try {
-    const value = await fn();
-    passed++;
-    console.log(`  ✔ PASS ${what} (${seconds(start)})`);
-    return value;
-  } catch (e) {
-    failed++;
-    console.log(`  ✘ FAIL ${what}\n      ${errorMessage(e).replace(/\n/g, '\n      ')}`);
-    throw e;
-  }
-}
+const session = new Session();
+/** Dependent checks: a failed one stops the run (later checks depend on it). */
+const checks = new Checks();
+const check = <T>(what: string, fn: () => Promise<T>): Promise<T> => checks.check(what, fn);
 
 async function main(): Promise<number> {
   const root = repoRoot();
@@ -52,21 +25,10 @@ async function main(): Promise<number> {
     console.log(`ERROR: ${vsix} is missing: run \`npm run package\` first\n0 passed, 1 failed`);
     return 1;
   }
-  if (!existsSync(CHROMIUM)) {
-    console.log(`SKIPPED: vsix — Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-    return EXIT_SKIP;
-  }
-  let install;
-  try {
-    install = await ensureCodeServer();
-  } catch (e) {
-    if (!(e instanceof PrerequisiteError)) throw e;
-    console.log(`SKIPPED: vsix — ${e.message}`);
-    return EXIT_SKIP;
-  }
+  const install = await prerequisites('vsix');
+  if (!install) return EXIT_SKIP;
   console.log(`VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}); package ${vsix.slice(root.length + 1)} (${(statSync(vsix).size / 1024).toFixed(1)} KiB)`);
-  sandbox = createSandbox([['001_dc88aac92be68e04.md', PAGE]]);
-  const box = sandbox;
+  const box = (session.sandbox = createSandbox([['001_dc88aac92be68e04.md', PAGE]]));
   const out = testResultsDir();
   try {
     await check('the .vsix installs offline with code-server --install-extension', async () => {
@@ -77,11 +39,11 @@ async function main(): Promise<number> {
       if (!existsSync(join(box.extensions, folders[0] ?? '', 'dist', 'server.js'))) throw new Error('installed extension has no dist/server.js');
     });
 
-    server = await startCodeServer(install, box, { logFile: join(out, 'code-server-vsix.log'), smokeTestDriver: false });
-    browser = await launchBrowser(box, { width: 1280, height: 800 });
+    const server = (session.server = await startCodeServer(install, box, { logFile: join(out, 'code-server-vsix.log'), smokeTestDriver: false }));
+    const browser = (session.browser = await launchBrowser(box, { width: 1280, height: 800 }));
     const { page } = browser;
     await check('the workbench loads the workspace', async () => {
-      await page.goto(workbenchUrl(server!, box.workspace));
+      await page.goto(workbenchUrl(server, box.workspace));
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
       await page.locator('.explorer-folders-view').getByText(PAGE).waitFor({ state: 'visible', timeout: 60_000 });
     });
@@ -136,12 +98,12 @@ async function main(): Promise<number> {
       }
     });
   } catch {
-    await browser?.page.screenshot({ path: join(out, 'vsix-failure.png') }).catch(() => undefined);
+    await session.browser?.page.screenshot({ path: join(out, 'vsix-failure.png') }).catch(() => undefined);
     console.log(`  (remaining checks not run; screenshot test-results/vsix-failure.png, logs in test-results/)`);
-    if (failed === 0) failed++;
+    if (checks.failed === 0) checks.failed++;
   }
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed === 0 && passed > 0 ? 0 : 1;
+  console.log(`${checks.passed} passed, ${checks.failed} failed`);
+  return checks.failed === 0 && checks.passed > 0 ? 0 : 1;
 }
 
-runMain('runVsix', main, cleanup);
+runMain('runVsix', main, () => session.close());

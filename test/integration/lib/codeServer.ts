@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { CodeServerInstall } from './install';
+import { ensureCodeServer, PrerequisiteError, type CodeServerInstall } from './install';
 import { freePort, pollUntil, repoRoot, runCommand, type RunResult } from './util';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,6 +34,12 @@ export interface Sandbox {
   remove(): void;
 }
 
+/** Writes the sandbox's user settings: a quiet, deterministic workbench (no chat side bar, no welcome page, no telemetry), plus `extra`. */
+export function writeUserSettings(sandbox: Sandbox, extra: Record<string, unknown> = {}): void {
+  mkdirSync(join(sandbox.userData, 'User'), { recursive: true });
+  writeFileSync(join(sandbox.userData, 'User', 'settings.json'), `${JSON.stringify({ ...USER_SETTINGS, ...extra }, null, 2)}\n`);
+}
+
 /** A fresh temp folder with a workspace holding copies of the seed pages, plus the user/profile dirs. */
 export function createSandbox(seeds: readonly (readonly [string, string])[] = SEEDS.map((s) => [s, s] as const)): Sandbox {
   const dir = mkdtempSync(join(tmpdir(), 'release-pages-it-'));
@@ -47,9 +53,7 @@ export function createSandbox(seeds: readonly (readonly [string, string])[] = SE
     remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }),
   };
   for (const d of [sandbox.workspace, sandbox.userData, sandbox.extensions, sandbox.profile]) mkdirSync(d, { recursive: true });
-  // Quiet, deterministic workbench: no chat side bar, no welcome page, no telemetry.
-  mkdirSync(join(sandbox.userData, 'User'), { recursive: true });
-  writeFileSync(join(sandbox.userData, 'User', 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
+  writeUserSettings(sandbox);
   for (const [from, to] of seeds) cpSync(join(repoRoot(), 'test', 'fixtures', 'seeds', from), join(sandbox.workspace, to));
   return sandbox;
 }
@@ -192,4 +196,36 @@ export function testResultsDir(): string {
   const dir = join(repoRoot(), 'test-results');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** What a runner starts and must stop: the browser, code-server and the sandbox (kept with RELEASE_PAGES_KEEP_SANDBOX). */
+export class Session {
+  browser: Browser | undefined;
+  server: CodeServer | undefined;
+  sandbox: Sandbox | undefined;
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+    this.browser = undefined;
+    await this.server?.stop();
+    this.server = undefined;
+    if (process.env.RELEASE_PAGES_KEEP_SANDBOX) console.log(`sandbox kept: ${this.sandbox?.dir}`);
+    else this.sandbox?.remove();
+    this.sandbox = undefined;
+  }
+}
+
+/** Chromium and code-server for a stage, or null after printing why the stage is SKIPPED. */
+export async function prerequisites(stage: string): Promise<CodeServerInstall | null> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`SKIPPED: ${stage} — Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+    return null;
+  }
+  try {
+    return await ensureCodeServer();
+  } catch (e) {
+    if (!(e instanceof PrerequisiteError)) throw e;
+    console.log(`SKIPPED: ${stage} — ${e.message}`);
+    return null;
+  }
 }

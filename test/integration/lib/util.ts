@@ -130,3 +130,23 @@ export function runMain(name: string, fn: () => Promise<number>, cleanup: () => 
     },
   );
 }
+
+/** A run of dependent checks: each prints PASS/FAIL with its time; a failure is counted and rethrown. */
+export class Checks {
+  passed = 0;
+  failed = 0;
+
+  async check<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    const start = Date.now();
+    try {
+      const value = await fn();
+      this.passed++;
+      console.log(`  ✔ PASS ${what} (${seconds(start)})`);
+      return value;
+    } catch (e) {
+      this.failed++;
+      console.log(`  ✘ FAIL ${what}\n      ${errorMessage(e).replace(/\n/g, '\n      ')}`);
+      throw e;
+    }
+  }
+}
