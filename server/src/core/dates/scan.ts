@@ -28,7 +28,7 @@
 import { TextMemo } from '../cache';
 import { invalidDateReason, isValidDate, monthFromName, weekdayFromName } from './calendar';
 import { inRanges, isUnsetValue, maskNonDates, struckRanges, unsetSpan } from './markup';
-import type { DateFormat, DateToken, DateTokenKind, SlashOrder, Weekday } from './types';
+import type { DateFormat, DateToken, SlashOrder, Weekday } from './types';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAY = '(?:sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?)';
@@ -72,15 +72,8 @@ const MAY_HOLD_DATE = /[0-9{]|yyyy/i;
 
 type Groups = Record<string, string | undefined>;
 
-interface Draft {
-  kind: DateTokenKind;
-  format: DateFormat | null;
-  year: number | null;
-  month: number;
-  day: number;
-  slash?: { a: number; b: number; order: SlashOrder };
-  reason?: string;
-}
+/** What reading a match decides about a token, before its position and markup are known. */
+type Draft = Pick<DateToken, 'kind' | 'format' | 'year' | 'month' | 'day' | 'slash' | 'reason'>;
 
 function num(s: string | undefined): number {
   return s === undefined ? 0 : Number(s);

@@ -1,15 +1,11 @@
 /** Light inline helpers over raw cell/bullet Markdown: no parser, linear regexes. */
+import { TextMemo } from '../cache';
 
-const plainCache = new Map<string, string>();
+const PLAIN = new TextMemo(computePlainText, 50_000);
 
 /** Plain text of a short Markdown value: emphasis, strike, HTML tags, links and escapes removed (memoised: cell values repeat). */
 export function plainText(raw: string): string {
-  let v = plainCache.get(raw);
-  if (v === undefined) {
-    if (plainCache.size > 50_000) plainCache.clear();
-    plainCache.set(raw, (v = computePlainText(raw)));
-  }
-  return v;
+  return PLAIN.get(raw);
 }
 
 function computePlainText(raw: string): string {

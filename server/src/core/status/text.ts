@@ -3,19 +3,15 @@
  * formatting tags go, entities are decoded. Anything else stays as written, including other HTML: a
  * feature named `<img src=x onerror=alert(1)>` is shown as those characters (the renderer escapes them).
  */
+import { TextMemo } from '../cache';
 
 const FORMAT_TAG = /<\/?(?:s|strike|del|ins|b|i|u|em|strong|small|big|sup|sub|span|font|br|code|tt|kbd|mark|p|div|center)\b[^<>]*>/gi;
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'", '#160': ' ' };
 
-const cache = new Map<string, string>();
+const DISPLAY = new TextMemo(compute, 20_000);
 
 export function displayText(raw: string): string {
-  let v = cache.get(raw);
-  if (v === undefined) {
-    if (cache.size > 20_000) cache.clear();
-    cache.set(raw, (v = compute(raw)));
-  }
-  return v;
+  return DISPLAY.get(raw);
 }
 
 function compute(raw: string): string {
