@@ -146,15 +146,8 @@ interface FixRun {
 
 /** Applies all auto-fixes until the text stops changing; one engine throughout, as in an editor. */
 function fixUntilStable(engine: Engine, text: string): FixRun {
-  let cur = text;
-  for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const groups = fixAllGroups(engine.check(cur).findings);
-    if (groups.length === 0) return { text: cur, passes: pass - 1, converged: true };
-    const next = applyFixGroups(cur, groups).text;
-    if (next === cur) return { text: cur, passes: pass - 1, converged: true };
-    cur = next;
-  }
-  return { text: cur, passes: MAX_PASSES, converged: fixAllGroups(engine.check(cur).findings).length === 0 };
+  const { text: fixed, passes, converged } = engine.fixAll(text, {}, MAX_PASSES);
+  return { text: fixed, passes, converged };
 }
 
 /**

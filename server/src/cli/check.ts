@@ -1,6 +1,5 @@
 /** `release-pages check`: findings for CI, in four formats, with `--fix`. */
 import { Engine } from '../core/engine';
-import { applyFixGroups, fixAllGroups } from '../core/fix';
 import pkg from '../../../package.json';
 import { parseArgs, UsageError, type Command } from './args';
 import { FORMATS, render, type FileResult, type Format } from './output';
@@ -34,27 +33,15 @@ export const checkCommand: Command = {
     const engine = new Engine();
     const results: FileResult[] = [];
     for (const job of run.jobs) {
-      let result = engine.check(job.page.text, job.checkOptions);
-      if (flags.fix) {
-        let text = job.page.text;
-        let fixed = 0;
-        for (let pass = 0; pass < 10; pass++) {
-          const groups = fixAllGroups(result.findings);
-          if (groups.length === 0) break;
-          const applied = applyFixGroups(text, groups);
-          if (applied.applied === 0 || applied.text === text) break;
-          fixed += applied.applied;
-          text = applied.text;
-          result = engine.check(text, job.checkOptions);
-        }
-        if (text !== job.page.text) {
-          try {
-            writePageAtomic(job.page, text);
-            process.stderr.write(`release-pages: ${job.file}: fixed ${fixed} problem${fixed === 1 ? '' : 's'}\n`);
-          } catch (e) {
-            process.stderr.write(`release-pages: ${job.file}: ${e instanceof Error ? e.message : String(e)}\n`);
-            ioProblem = true;
-          }
+      const fixedRun = flags.fix ? engine.fixAll(job.page.text, job.checkOptions) : null;
+      const result = fixedRun ? fixedRun.result : engine.check(job.page.text, job.checkOptions);
+      if (fixedRun && fixedRun.text !== job.page.text) {
+        try {
+          writePageAtomic(job.page, fixedRun.text);
+          process.stderr.write(`release-pages: ${job.file}: fixed ${fixedRun.fixed} problem${fixedRun.fixed === 1 ? '' : 's'}\n`);
+        } catch (e) {
+          process.stderr.write(`release-pages: ${job.file}: ${e instanceof Error ? e.message : String(e)}\n`);
+          ioProblem = true;
         }
       }
       results.push({ file: job.file, findings: flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings });

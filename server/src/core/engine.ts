@@ -10,6 +10,7 @@ import { RULES } from './rules';
 import type { Report, Rule } from './rules/types';
 import type { Finding, Position, Range, Severity, SeveritySetting } from './types';
 import { slicePages, sliceTables, sliceTexts } from './slices';
+import { applyFixGroups, fixAllGroups } from './fix';
 
 export interface CheckOptions {
   config?: ResolvedConfig;
@@ -19,6 +20,17 @@ export interface CheckOptions {
   wholeTables?: boolean;
   /** Called when a rule throws (once per rule and check); the other rules still report. */
   onRuleError?: (rule: string, error: unknown) => void;
+}
+
+export interface FixAllResult {
+  text: string;
+  /** Fixes applied over all passes. */
+  fixed: number;
+  passes: number;
+  /** False when fixes were still left after the last pass. */
+  converged: boolean;
+  /** The check of the final text. */
+  result: CheckResult;
 }
 
 export interface CheckResult {
@@ -149,6 +161,26 @@ export class Engine {
     }
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
     return { page, isReleasePage, findings };
+  }
+
+  /**
+   * Applies every fix (the preferred or only one per finding) and checks again, until nothing is left to
+   * fix or `maxPasses` is reached (one fix can reveal another, e.g. a row rejoining its table).
+   */
+  fixAll(text: string, options: CheckOptions = {}, maxPasses = 10): FixAllResult {
+    let current = text;
+    let result = this.check(current, options);
+    let fixed = 0;
+    for (let pass = 1; pass <= maxPasses; pass++) {
+      const groups = fixAllGroups(result.findings);
+      if (groups.length === 0) return { text: current, fixed, passes: pass - 1, converged: true, result };
+      const applied = applyFixGroups(current, groups);
+      if (applied.applied === 0 || applied.text === current) return { text: current, fixed, passes: pass - 1, converged: true, result };
+      fixed += applied.applied;
+      current = applied.text;
+      result = this.check(current, options);
+    }
+    return { text: current, fixed, passes: maxPasses, converged: fixAllGroups(result.findings).length === 0, result };
   }
 }
 
