@@ -58,15 +58,15 @@ export function mapPosition(oldText: string, newText: string, edits: readonly Te
     const to = offsetAt(oldStarts, oldText, e.range.end);
     if (to <= at && !(from === to && from === at)) offset += e.newText.length - (to - from);
   }
-  const lines = splitLines(newText);
+  const starts = lineStartsOf(newText);
   let lo = 0;
-  let hi = lines.length - 1;
+  let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].offset <= offset) lo = mid;
+    if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - lines[lo].offset };
+  return { line: lo, character: offset - starts[lo] };
 }
 
 /** Runs a property; a failure throws with the seed, the path, the shrunk counterexample and the error itself. */

@@ -199,7 +199,7 @@ function firstPassProblems(text: string, findings: readonly Finding[]): string[]
   const spans = [...applied].map((e) => ({ from: offsetAt(starts, text, e.range.start), to: offsetAt(starts, text, e.range.end), len: e.newText.length }));
   lines.forEach((l, i) => {
     if (allowed.has(i)) return;
-    const ls = l.offset;
+    const ls = starts[i];
     const le = ls + l.text.length + l.eol.length;
     if (spans.some((s) => (s.from < le && s.to > ls) || (s.from === s.to && s.from > ls && s.from < le))) {
       problems.push(`  line ${i + 1} is changed by a fix but has no fixed finding: ${JSON.stringify(l.text)}`);

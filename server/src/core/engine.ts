@@ -5,6 +5,9 @@
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config/types';
 import { RegionCache } from './markdown/region';
 import { buildPage } from './model/build';
+import { patchPage } from './model/patch';
+import { diffLines } from './diff';
+import { splitLines, type SourceLine } from './text';
 import type { DisableDirective, PageModel } from './model/types';
 import { RULES } from './rules';
 import type { Report, Rule } from './rules/types';
@@ -86,10 +89,37 @@ export class Engine {
   /** Findings of table slices by a cheap hash of their rows; entries are verified against the texts. */
   private slices = new Map<number, SliceEntry[]>();
 
-  /** Parses the page into its model (cached by region). */
+  /** The latest text modelled, and its model: the next version is diffed against it. */
+  private last: { text: string; page: PageModel } | null = null;
+  /** How the latest model was made (tests and benchmarks read it). */
+  lastModel: 'same' | 'patched' | 'built' = 'built';
+
+  /**
+   * The page's model. The same text gives the same model; a new version shares its unchanged lines with
+   * the last one, an edit inside a table's rows patches the last model, and anything else is built again
+   * (each region parsed once and cached by content).
+   */
   model(text: string): PageModel {
-    const page = buildPage(text, this.regions);
-    this.regions.sweep();
+    const last = this.last;
+    if (last && last.text === text) {
+      this.lastModel = 'same';
+      return last.page;
+    }
+    let page: PageModel | null = null;
+    let lines: SourceLine[];
+    if (last) {
+      const diff = diffLines(last.text, last.page.lines, text);
+      page = patchPage(last.page, diff);
+      lines = diff.lines;
+    } else {
+      lines = splitLines(text);
+    }
+    this.lastModel = page ? 'patched' : 'built';
+    if (!page) {
+      page = buildPage(lines, this.regions);
+      this.regions.sweep();
+    }
+    this.last = { text, page };
     return page;
   }
 

@@ -1,9 +1,9 @@
 /** Applying fixes: each fix changes only its target ranges; a fix is applied whole or not at all. */
-import { splitLines } from './text';
+import { lineStarts, splitLines } from './text';
 import type { Finding, Position, TextEdit } from './types';
 
 export function lineStartsOf(text: string): number[] {
-  return splitLines(text).map((l) => l.offset);
+  return lineStarts(splitLines(text));
 }
 
 export function offsetAt(lineStarts: readonly number[], text: string, p: Position): number {

@@ -3,8 +3,6 @@
 export interface SourceLine {
   /** Text of the line without its line ending. */
   text: string;
-  /** Offset of the line's first character in the document. */
-  offset: number;
   /** The line ending that follows the line: '\r\n', '\n', '\r' or '' for the last line. */
   eol: string;
 }
@@ -17,26 +15,37 @@ export function splitLines(text: string): SourceLine[] {
   if (text.indexOf('\r') < 0) {
     // Fast path (most pages): indexOf finds line feeds far faster than a character loop.
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-      lines.push({ text: text.slice(start, i), offset: start, eol: '\n' });
+      lines.push({ text: text.slice(start, i), eol: '\n' });
       start = i + 1;
     }
-    lines.push({ text: text.slice(start), offset: start, eol: '' });
+    lines.push({ text: text.slice(start), eol: '' });
     return lines;
   }
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 /* \n */) {
-      lines.push({ text: text.slice(start, i), offset: start, eol: '\n' });
+      lines.push({ text: text.slice(start, i), eol: '\n' });
       start = i + 1;
     } else if (c === 13 /* \r */) {
       const crlf = i + 1 < n && text.charCodeAt(i + 1) === 10;
-      lines.push({ text: text.slice(start, i), offset: start, eol: crlf ? '\r\n' : '\r' });
+      lines.push({ text: text.slice(start, i), eol: crlf ? '\r\n' : '\r' });
       if (crlf) i++;
       start = i + 1;
     }
   }
-  lines.push({ text: text.slice(start), offset: start, eol: '' });
+  lines.push({ text: text.slice(start), eol: '' });
   return lines;
+}
+
+/** Offset of each line's first character (lines are shared between versions of a page, so they carry no offsets). */
+export function lineStarts(lines: readonly SourceLine[]): number[] {
+  const starts = new Array<number>(lines.length);
+  let at = 0;
+  for (let i = 0; i < lines.length; i++) {
+    starts[i] = at;
+    at += lines[i].text.length + lines[i].eol.length;
+  }
+  return starts;
 }
 
 /** The dominant line ending of a text, used when a fix inserts new lines. */

@@ -140,7 +140,7 @@ function tableFromMdast(node: MdTable, lines: readonly string[]): ParsedTable | 
   const align = parseDelimiterRow(lines[delimiterLine]?.trim() ?? '') ?? header.cells.map(() => null);
   const body = rows.slice(1);
   return {
-    kind: 'gfm', startLine: header.line, endLine: body.length ? body[body.length - 1].line : delimiterLine,
+    kind: 'gfm', fromMdast: true, startLine: header.line, endLine: body.length ? body[body.length - 1].line : delimiterLine,
     header, delimiterLine, align, rows: body,
   };
 }

@@ -34,6 +34,8 @@ export interface TableRow {
 export interface ParsedTable {
   /** `delimiter-first`: a paragraph from a `|---|` line on; not a table in Markdown (header null, rows = every following line of that paragraph). */
   kind: 'gfm' | 'delimiter-first';
+  /** Read from remark's tree (a table inside a container) rather than by scanTables. */
+  fromMdast?: boolean;
   /** Inclusive indexes into the given lines. */
   startLine: number; endLine: number;
   header: TableRow | null;
@@ -307,6 +309,19 @@ function tableLike(s: string): boolean {
   return s.includes('|') || s.includes(':-') || s.includes('-:');
 }
 
+/** The row of a table at `line` whose text is `text` (cells shared through the memo). */
+export function tableRowAt(line: number, text: string): TableRow {
+  const { cells, pipes } = SPLIT.get(text);
+  return { line, cells, leadingPipe: (pipes & 1) !== 0, trailingPipe: (pipes & 2) !== 0 };
+}
+
+/** Whether a line after a body row of a top-level GFM table is another body row (else it ends the table). */
+export function continuesTable(s: string): boolean {
+  const idx = firstNonWs(s);
+  if (idx === s.length || columnOf(s, idx) >= 4 || containerStart(s, idx, false)) return false;
+  return !(htmlStart(s, idx, false) || fenceOpen(s, idx) || isAtxHeading(s, idx) || isThematicBreak(s, idx));
+}
+
 const NONE = 0, PARA = 1, TABLE = 2, CODE = 3, FENCE = 4, HTML = 5;
 
 /** GFM tables (and delimiter-first pseudo-tables) of one top-level region, exactly as remark-gfm parses them. */
@@ -321,10 +336,7 @@ export function scanTables(lines: readonly string[]): ScanResult {
   let pseudo: ParsedTable | null = null;
   let fence = { ch: 0, len: 0 };
   let htmlKind = 0;
-  const row = (i: number): TableRow => {
-    const { cells, pipes } = SPLIT.get(lines[i]);
-    return { line: i, cells, leadingPipe: (pipes & 1) !== 0, trailingPipe: (pipes & 2) !== 0 };
-  };
+  const row = (i: number): TableRow => tableRowAt(i, lines[i]);
   const close = (last: number): void => {
     for (const t of [table, pseudo]) if (t) { t.endLine = last; tables.push(t); }
     table = pseudo = null;

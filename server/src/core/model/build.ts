@@ -1,13 +1,13 @@
 /** Builds the page model from text. Regions are parsed once and cached by content (see RegionCache). */
-import { inferSlashOrder, scanDates } from '../dates';
+import { scanDates } from '../dates';
 import { frontMatterEnd, splitRegions } from '../markdown/blocks';
 import type { RegionCache } from '../markdown/region';
 import type { ParsedTable } from '../markdown/table';
-import { splitLines } from '../text';
+import type { SourceLine } from '../text';
 import type { Position } from '../types';
 import { criterionFromItem, findDirectives, findLegend, findPlan } from './extract';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
-import { plainText } from './inline';
+import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { buildTable } from './tables';
 import { milestoneFromBullet, placeDate, timelineFromTable } from './timeline';
 import type { Criterion, DegradedBlock, Heading, Milestone, OrphanRows, PageDate, PageKind, PageModel, TableModel, Timeline } from './types';
@@ -48,13 +48,13 @@ function headingAbove(headings: readonly Heading[], line: number, test?: (h: Hea
 }
 
 function detectKind(p: {
-  fm: FrontMatter | null; title: string | null; release: string | null; timelines: Timeline[]; tables: TableModel[]; plan: PageModel['plan']; text: string;
+  fm: FrontMatter | null; title: string | null; release: string | null; timelines: Timeline[]; tables: TableModel[]; plan: PageModel['plan']; text: () => string;
 }): PageKind {
   const category = (fmString(p.fm, 'category') ?? '').toLowerCase();
   const title = p.title ?? '';
   const layout = (fmString(p.fm, 'layout') ?? '').toLowerCase();
   const dated = p.timelines.reduce((n, t) => n + t.milestones.filter((m) => m.kind !== 'other' && (m.date || m.superseded.length)).length, 0);
-  if (layout === 'post' && (p.release !== null || /\brelease/i.test(p.text))) return 'announcement';
+  if (layout === 'post' && (p.release !== null || /\brelease/i.test(p.text()))) return 'announcement';
   if (/release[- ]management/i.test(title)) return p.release && /\.z$/i.test(p.release) ? 'z-stream' : 'release-management';
   if (/test[- ]?day|testing\b/i.test(title) && (category.startsWith('release') || p.tables.some((t) => t.isFeatureTable) || p.release)) return 'test-day';
   if (p.plan.filter((m) => m.status).length >= 1) return 'milestone-plan';
@@ -92,8 +92,8 @@ function findOrphanRows(lines: PageModel['lines'], tables: readonly TableModel[]
   return out;
 }
 
-export function buildPage(text: string, cache: RegionCache): PageModel {
-  const lines = splitLines(text);
+/** The page model of a page's lines (shared with the previous version where unchanged: see diffLines). */
+export function buildPage(lines: SourceLine[], cache: RegionCache): PageModel {
   const regions = splitRegions(lines);
   const literal = new Set<number>();
   const code = new Set<number>();
@@ -170,16 +170,8 @@ export function buildPage(text: string, cache: RegionCache): PageModel {
   const dates: PageDate[] = [];
   for (const tl of timelines) for (const m of tl.milestones) dates.push(...m.superseded, ...(m.date ? [m.date] : []));
   for (const t of tables) {
-    if (t.isDateTable) continue;
-    t.header.forEach((h, col) => {
-      const name = plainText(h);
-      if (!(col === t.columns.target || /\bdate\b|updated|deadline/i.test(name))) return;
-      for (const row of t.rows) {
-        const cell = row.cells[col];
-        if (row.malformed || !cell) continue;
-        for (const tok of scanDates(cell.text)) if (tok.kind !== 'unset') dates.push(placeDate(tok, (o) => cell.posAt(o), 'table', name));
-      }
-    });
+    const columns = dateColumns(t);
+    if (columns.length) for (const row of t.rows) pushRowDates(row, columns, dates);
   }
   if (fm) {
     for (const f of fm.fields.values()) {
@@ -197,12 +189,11 @@ export function buildPage(text: string, cache: RegionCache): PageModel {
       dates.push(placeDate(tok, (o) => ({ line: m.line, character: offset + o }), 'plan', m.title));
     }
   }
-  dates.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  dates.sort(byPosition);
 
-  const kind = detectKind({ fm, title, release, timelines, tables, plan, text });
-  let newestYear: number | null = null;
-  for (const d of dates) if (d.context !== 'frontmatter' && d.token.year && d.token.kind === 'date') newestYear = Math.max(newestYear ?? 0, d.token.year);
+  const kind = detectKind({ fm, title, release, timelines, tables, plan, text: () => lines.map((l) => l.text).join('\n') });
   const ga = timelines.flatMap((t) => t.milestones).find((m) => m.kind === 'ga' && m.date?.token.kind === 'date' && m.date.token.year !== null);
+  const gaDate = ga?.date ?? null;
   return {
     lines,
     kind,
@@ -221,9 +212,8 @@ export function buildPage(text: string, cache: RegionCache): PageModel {
     literalLines: literal,
     directives: findDirectives(lines, code),
     degraded,
-    slashOrder: inferSlashOrder(dates.map((d) => d.token)),
-    releaseYear: ga?.date?.token.year ?? newestYear,
+    ...dateFacts(dates, gaDate),
     scanRanges: [[0, lines.length]],
-    gaDate: ga?.date ?? null,
+    gaDate,
   };
 }

@@ -107,6 +107,11 @@ function joinRows(group: readonly TableRow[], lines: readonly SourceLine[]): Cel
   }));
 }
 
+/** The logical row of a physical row that no continuation line joins. */
+export function singleLineRow(row: TableRow, columns: number): LogicalRow {
+  return new SingleLineRow(row, row.cells.length !== columns);
+}
+
 function looksLikeHeaderRow(row: TableRow): boolean {
   return row.cells.length > 1 && row.cells.every((c) => !/\d{4}|\*\*|<s>/.test(c.text)) && row.cells.some((c) => isKnownHeader(c.text));
 }
@@ -139,7 +144,7 @@ export function buildTable(parsed: ParsedTable, lines: readonly SourceLine[], he
     const group: TableRow[] = [bodyRows[i]];
     while (usesLeadingPipes && i + 1 < bodyRows.length && !bodyRows[i + 1].leadingPipe) group.push(bodyRows[++i]);
     if (group.length === 1) {
-      rows.push(new SingleLineRow(group[0], group[0].cells.length !== header.length));
+      rows.push(singleLineRow(group[0], header.length));
       continue;
     }
     const cells = joinRows(group, lines);

@@ -1,0 +1,47 @@
+/** The dates of a page's tables and the page-wide facts derived from all its dates (shared by build and patch). */
+import { inferSlashOrder, scanDates } from '../dates';
+import { plainText } from './inline';
+import { placeDate } from './timeline';
+import type { LogicalRow, PageDate, PageModel, TableModel } from './types';
+
+export interface DateColumn {
+  col: number;
+  name: string;
+}
+
+/** The columns of a (non-timeline) table whose cells hold dates: the target column and any "date" column. */
+export function dateColumns(t: TableModel): DateColumn[] {
+  if (t.isDateTable) return [];
+  const out: DateColumn[] = [];
+  t.header.forEach((h, col) => {
+    const name = plainText(h);
+    if (col === t.columns.target || /\bdate\b|updated|deadline/i.test(name)) out.push({ col, name });
+  });
+  return out;
+}
+
+/** Appends the dates in one row's date columns. */
+export function pushRowDates(row: LogicalRow, columns: readonly DateColumn[], into: PageDate[]): void {
+  if (row.malformed) return;
+  for (const { col, name } of columns) {
+    const cell = row.cells[col];
+    if (!cell) continue;
+    for (const tok of scanDates(cell.text)) if (tok.kind !== 'unset') into.push(placeDate(tok, (o) => cell.posAt(o), 'table', name));
+  }
+}
+
+export function byPosition(a: PageDate, b: PageDate): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** Page-wide facts read from all dates: the slash order they agree on and the release's year. */
+export function dateFacts(dates: readonly PageDate[], gaDate: PageDate | null): Pick<PageModel, 'slashOrder' | 'releaseYear'> {
+  let newestYear: number | null = null;
+  const tokens = new Array<PageDate['token']>(dates.length);
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i];
+    tokens[i] = d.token;
+    if (d.context !== 'frontmatter' && d.token.year && d.token.kind === 'date') newestYear = Math.max(newestYear ?? 0, d.token.year);
+  }
+  return { slashOrder: inferSlashOrder(tokens), releaseYear: gaDate?.token.year ?? newestYear };
+}

@@ -1,0 +1,88 @@
+/**
+ * The incremental path of the page model: an edit that only rewrites body rows of a top-level GFM table
+ * (typing in a cell, the commonest edit of all) gives the previous model with those rows and their dates
+ * replaced. Work is proportional to the edit, apart from copying a few arrays of references. Anything
+ * else (lines added or removed, a row that stops being a row, a table inside a container, a timeline
+ * table, a disable comment or plan line) returns null and the page is built again.
+ */
+import type { LineDiff } from '../diff';
+import { continuesTable, tableRowAt, type TableRow } from '../markdown/table';
+import type { SourceLine } from '../text';
+import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
+import { singleLineRow } from './tables';
+import type { LogicalRow, PageDate, PageModel, TableModel } from './types';
+
+/** Lines whose text other parts of the model read: disable comments, milestone plans. */
+const READ_ELSEWHERE = /release-pages-|^\s*milestone\b/i;
+
+/** Index of the first element whose line is >= line (elements sorted by line). */
+function firstAtOrAfter<T>(items: readonly T[], line: number, lineOf: (t: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lineOf(items[mid]) < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function tableHolding(page: PageModel, from: number, to: number): TableModel | null {
+  for (const t of page.tables) {
+    const p = t.parsed;
+    if (p.kind === 'gfm' && !p.fromMdast && from > p.delimiterLine && to - 1 <= p.endLine) return t;
+  }
+  return null;
+}
+
+function isPost(page: PageModel): boolean {
+  const layout = page.frontMatter?.fields.get('layout')?.value;
+  return typeof layout === 'string' && layout.toLowerCase() === 'post';
+}
+
+export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
+  const { from, newTo, lines } = diff;
+  if (diff.oldTo !== newTo || newTo === from || isPost(base)) return null;
+  const table = tableHolding(base, from, newTo);
+  if (!table || table.isDateTable) return null;
+  const physical = table.parsed.rows;
+  const p0 = firstAtOrAfter(physical, from, (r) => r.line);
+  const l0 = firstAtOrAfter(table.rows, from, (r) => r.lines[0]);
+  const newPhysical: TableRow[] = [];
+  const newLogical: LogicalRow[] = [];
+  for (let l = from, k = 0; l < newTo; l++, k++) {
+    const old: SourceLine = base.lines[l];
+    const text = lines[l].text;
+    if (READ_ELSEWHERE.test(old.text) || READ_ELSEWHERE.test(text) || !continuesTable(text)) return null;
+    const before = physical[p0 + k];
+    const logical = table.rows[l0 + k];
+    if (before?.line !== l || logical?.lines.length !== 1 || logical.lines[0] !== l) return null;
+    const row = tableRowAt(l, text);
+    if (row.leadingPipe !== before.leadingPipe) return null; // the row would join or leave a broken row
+    newPhysical.push(row);
+    newLogical.push(singleLineRow(row, table.header.length));
+  }
+  const parsedRows = physical.slice();
+  const rows = table.rows.slice();
+  for (let k = 0; k < newPhysical.length; k++) {
+    parsedRows[p0 + k] = newPhysical[k];
+    rows[l0 + k] = newLogical[k];
+  }
+  const patched: TableModel = { ...table, parsed: { ...table.parsed, rows: parsedRows }, rows };
+  const added: PageDate[] = [];
+  const columns = dateColumns(table);
+  for (const row of newLogical) pushRowDates(row, columns, added);
+  added.sort(byPosition);
+  const d0 = firstAtOrAfter(base.dates, from, (d) => d.range.start.line);
+  let d1 = d0;
+  while (d1 < base.dates.length && base.dates[d1].range.start.line < newTo) d1++;
+  // Only this table's dates lie on its body lines.
+  const dates = base.dates.slice(0, d0).concat(added, base.dates.slice(d1));
+  return {
+    ...base,
+    lines,
+    tables: base.tables.map((t) => (t === table ? patched : t)),
+    dates,
+    ...dateFacts(dates, base.gaDate),
+  };
+}

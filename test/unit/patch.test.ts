@@ -1,0 +1,93 @@
+/**
+ * The incremental page model: lines shared between versions (diffLines) and edits inside table rows
+ * patched into the last model (patchPage). Whatever path a version takes, its findings must equal a
+ * fresh Engine's; the tests also prove the fast path is really taken where it should be.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { Engine } from '../../server/src/core/engine';
+import { diffLines } from '../../server/src/core/diff';
+import { splitLines } from '../../server/src/core/text';
+import type { Finding } from '../../server/src/core/types';
+import { generatePage } from '../../bench/generate';
+import { readFixture } from '../helpers/paths';
+
+const show = (fs: readonly Finding[]): string[] => fs.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.rule} ${f.message} ${JSON.stringify(f.fixes)}`);
+
+test('diffLines gives the lines of the new text and keeps the unchanged lines as the same objects', () => {
+  const piece = fc.constantFrom('a', 'b', '|', ' ', '\n', '\r', '\r\n', 'é');
+  const text = fc.array(piece, { maxLength: 30 }).map((xs) => xs.join(''));
+  fc.assert(fc.property(text, fc.nat(), fc.nat(), text, (a, i0, len, ins) => {
+    const i = i0 % (a.length + 1);
+    const b = a.slice(0, i) + ins + a.slice(Math.min(a.length, i + (len % 6)));
+    const old = splitLines(a);
+    const d = diffLines(a, old, b);
+    assert.deepEqual(d.lines.map((l) => [l.text, l.eol]), splitLines(b).map((l) => [l.text, l.eol]));
+    for (let k = 0; k < d.from; k++) assert.equal(d.lines[k], old[k]);
+    for (let k = d.oldTo; k < old.length; k++) assert.equal(d.lines[k - d.oldTo + d.newTo], old[k]);
+  }), { numRuns: 3000, seed: 11 });
+});
+
+/** Line edits inside a table row that keep it a row, and ones that do not (the model is then built again). */
+const ROW_EDITS: Array<{ name: string; patched: boolean; edit: (line: string) => string }> = [
+  { name: 'status value', patched: true, edit: (l) => l.replace(/\| (Green|Orange|Red|green|orange|red|\?|Done|)([^|]*)\|( [^|]*\|[^|]*\|[^|]*\|)$/, '| Gren $2|$3') },
+  { name: 'a new date', patched: true, edit: (l) => l.replace(/\|([^|]*)\|([^|]*)\|([^|]*)\|$/, '| 31/06/2013 |$2|$3|') },
+  { name: 'an extra cell', patched: true, edit: (l) => `${l} extra |` },
+  { name: 'a missing cell', patched: true, edit: (l) => l.replace(/\|[^|]*\|$/, '|') },
+  { name: 'a code span with a pipe', patched: true, edit: (l) => l.replace(/\|[^|]*\|$/, '| `a|b` |') },
+  { name: 'no leading pipe', patched: false, edit: (l) => l.replace(/^\s*\|/, '') },
+  { name: 'a heading', patched: false, edit: (l) => `## ${l}` },
+  { name: 'blank', patched: false, edit: () => '   ' },
+  { name: 'a list item', patched: false, edit: (l) => `- ${l}` },
+  { name: 'a disable comment', patched: false, edit: (l) => `${l} <!-- release-pages-disable-line -->` },
+  { name: 'a fence', patched: false, edit: () => '```' },
+  { name: 'indented code', patched: false, edit: (l) => `    ${l}` },
+];
+
+function checkEdits(text: string, rowLines: readonly number[], label: string): void {
+  const engine = new Engine();
+  engine.check(text);
+  let current = text;
+  for (const [k, e] of ROW_EDITS.entries()) {
+    const lines = current.split('\n');
+    const at = rowLines[(k * 7) % rowLines.length];
+    const edited = e.edit(lines[at]);
+    if (edited === lines[at]) continue;
+    lines[at] = edited;
+    const next = lines.join('\n');
+    const got = show(engine.check(next).findings);
+    if (e.patched) assert.equal(engine.lastModel, 'patched', `${label}: ${e.name} on line ${at + 1} should take the fast path`);
+    else assert.equal(engine.lastModel, 'built', `${label}: ${e.name} on line ${at + 1} must rebuild the model`);
+    assert.deepEqual(got, show(new Engine().check(next).findings), `${label}: ${e.name} on line ${at + 1}`);
+    // Undo: back to the previous text (also an edit inside the table when it was patched).
+    assert.deepEqual(show(engine.check(current).findings), show(new Engine().check(current).findings), `${label}: undo ${e.name}`);
+  }
+}
+
+test('edits in the rows of the benchmark page: patched where they keep the row, and equal to a fresh check', () => {
+  const page = generatePage(1000, 3);
+  const lines = page.text.split('\n');
+  const rows = lines.map((l, i) => (i > page.middleLine - 400 && i < page.middleLine + 400 && l.startsWith('| ') ? i : -1)).filter((i) => i >= 0);
+  checkEdits(page.text, rows, 'bench page');
+});
+
+test('edits in the rows of real pages equal a fresh check', () => {
+  for (const [folder, name] of [['seeds', '000_015c11820e0fe26e.md'], ['corpus', 'releases__3.3__release-management.md']]) {
+    const text = readFixture(folder, name);
+    const page = new Engine().model(text);
+    const rows = page.tables.filter((t) => !t.isDateTable && t.parsed.kind === 'gfm').flatMap((t) => t.rows.filter((r) => r.lines.length === 1).map((r) => r.lines[0]));
+    assert.ok(rows.length > 10, name);
+    checkEdits(text, rows, name);
+  }
+});
+
+test('an unchanged text gives the same model; a change outside tables rebuilds it', () => {
+  const text = generatePage(100, 1).text;
+  const engine = new Engine();
+  const first = engine.model(text);
+  assert.equal(engine.model(`${text}`), first);
+  assert.equal(engine.lastModel, 'same');
+  engine.model(text.replace('# ', '# Edited '));
+  assert.equal(engine.lastModel, 'built');
+});
