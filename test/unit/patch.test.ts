@@ -48,7 +48,7 @@ const ROW_EDITS: Array<{ name: string; patched: boolean; edit: (line: string) =>
 function checkEdits(text: string, rowLines: readonly number[], label: string): void {
   const engine = new Engine();
   engine.check(text);
-  let current = text;
+  const current = text;
   for (const [k, e] of ROW_EDITS.entries()) {
     const lines = current.split('\n');
     const at = rowLines[(k * 7) % rowLines.length];
