@@ -8,11 +8,11 @@ import { buildPage } from './model/build';
 import { patchPage } from './model/patch';
 import { diffLines } from './diff';
 import { splitLines, type SourceLine } from './text';
-import type { DisableDirective, PageModel } from './model/types';
+import type { DisableDirective, LogicalRow, PageModel } from './model/types';
 import { RULES } from './rules';
 import type { Report, Rule } from './rules/types';
 import type { Finding, Position, Range, Severity, SeveritySetting } from './types';
-import { slicePages, sliceTables, sliceTexts } from './slices';
+import { restPage, slicePage, sliceTables, sliceTexts, type Slice } from './slices';
 import { applyFixGroups, fixAllGroups } from './fix';
 
 export interface CheckOptions {
@@ -63,12 +63,21 @@ export function isSuppressed(directives: readonly DisableDirective[], rule: stri
 
 interface SliceEntry {
   context: string;
+  /** The rows the findings were made from: the same row objects in a later version mean the same slice. */
+  rows: readonly LogicalRow[];
   texts: string[];
   from: number;
+  /** Sorted by position. */
   findings: Finding[];
 }
 
 function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameRows(a: readonly LogicalRow[], b: readonly LogicalRow[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -84,10 +93,36 @@ function shifted(findings: readonly Finding[], by: number): Finding[] {
   }));
 }
 
+/** Page order: line, character, then rule and message (a total order, so merging equals sorting). */
+function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+    || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
+/** Merges a short and a long list, both sorted by compareFindings: each short item is placed by binary search. */
+function merge(short: readonly Finding[], long: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  let j = 0;
+  for (const f of short) {
+    let lo = j;
+    let hi = long.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareFindings(long[mid], f) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    while (j < lo) out.push(long[j++]);
+    out.push(f);
+  }
+  while (j < long.length) out.push(long[j++]);
+  return out;
+}
+
 export class Engine {
   private readonly regions = new RegionCache();
-  /** Findings of table slices by a cheap hash of their rows; entries are verified against the texts. */
-  private slices = new Map<number, SliceEntry[]>();
+  /** Findings of the last check's table slices, by their first row object and by their first line's text. */
+  private slicesByRow = new Map<LogicalRow, SliceEntry>();
+  private slicesByText = new Map<string, SliceEntry[]>();
 
   /** The latest text modelled, and its model: the next version is diffed against it. */
   private last: { text: string; page: PageModel } | null = null;
@@ -140,6 +175,22 @@ export class Engine {
     }
   }
 
+  /**
+   * A slice's findings: the last check's when its rows are the same objects (untouched by the edit), or
+   * when its lines have the same texts (moved by an edit above it), else the rules run on its view.
+   */
+  private sliceEntry(page: PageModel, s: Slice, context: string, config: ResolvedConfig, options: CheckOptions): SliceEntry {
+    const same = this.slicesByRow.get(s.rows[0]);
+    if (same && same.context === context && same.from === s.from && sameRows(same.rows, s.rows)) return same;
+    const texts = sliceTexts(page, s);
+    const hit = this.slicesByText.get(texts[0])?.find((e) => e.context === context && sameTexts(e.texts, texts));
+    if (hit) return { ...hit, rows: s.rows, from: s.from, findings: hit.from === s.from ? hit.findings : shifted(hit.findings, s.from - hit.from) };
+    const findings: Finding[] = [];
+    this.runRules(slicePage(page, s), config, options, findings);
+    findings.sort(compareFindings);
+    return { context, rows: s.rows, texts, from: s.from, findings };
+  }
+
   check(text: string, options: CheckOptions = {}): CheckResult {
     // Big tables run the rules once per slice: report each failing rule once per check.
     const failed = new Set<string>();
@@ -162,35 +213,26 @@ export class Engine {
     const slices = options.wholeTables ? [] : sliceTables(page);
     if (slices.length === 0) {
       this.runRules(page, config, options, findings);
-    } else {
-      const views = slicePages(page, slices);
-      this.runRules(views.rest, config, options, findings);
-      const context = JSON.stringify([config, page.legend, page.gaDate?.token.text ?? null, page.slashOrder, page.releaseYear, page.directives]);
-      const next = new Map<number, SliceEntry[]>();
-      slices.forEach((s, i) => {
-        const texts = sliceTexts(page, s);
-        const tableContext = `${context}\u0000${s.table.header.join('|')}`;
-        let h = texts.length;
-        for (const t of texts) h = Math.imul(h ^ t.length ^ (t.charCodeAt(t.length >> 1) << 8), 0x01000193);
-        const key = h >>> 0;
-        const hit = this.slices.get(key)?.find((e) => e.context === tableContext && sameTexts(e.texts, texts));
-        let entry: SliceEntry;
-        if (hit) {
-          entry = hit.from === s.from ? hit : { ...hit, from: s.from, findings: shifted(hit.findings, s.from - hit.from) };
-        } else {
-          const own: Finding[] = [];
-          this.runRules(views.slicePages[i], config, options, own);
-          entry = { context: tableContext, texts, from: s.from, findings: own };
-        }
-        const bucket = next.get(key);
-        if (bucket) bucket.push(entry);
-        else next.set(key, [entry]);
-        for (const f of entry.findings) findings.push(f);
-      });
-      this.slices = next;
+      findings.sort(compareFindings);
+      return { page, isReleasePage, findings };
     }
-    findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
-    return { page, isReleasePage, findings };
+    this.runRules(restPage(page, slices), config, options, findings);
+    findings.sort(compareFindings);
+    const context = JSON.stringify([config, page.legend, page.gaDate?.token.text ?? null, page.slashOrder, page.releaseYear, page.directives]);
+    const byRow = new Map<LogicalRow, SliceEntry>();
+    const byText = new Map<string, SliceEntry[]>();
+    const inSlices: Finding[] = [];
+    for (const s of slices) {
+      const entry = this.sliceEntry(page, s, `${context}\u0000${s.table.header.join('|')}`, config, options);
+      byRow.set(entry.rows[0], entry);
+      const bucket = byText.get(entry.texts[0]);
+      if (bucket) bucket.push(entry);
+      else byText.set(entry.texts[0], [entry]);
+      for (const f of entry.findings) inSlices.push(f);
+    }
+    this.slicesByRow = byRow;
+    this.slicesByText = byText;
+    return { page, isReleasePage, findings: merge(findings, inSlices) };
   }
 
   /**

@@ -3,7 +3,7 @@
  * page's context (config, legend, GA date, date order, the table's header), so the engine caches them by
  * content: after a one-cell edit only the slice holding that cell is checked again. Slice boundaries are
  * content-defined (a row ends a slice when a hash of its text says so), so inserting a row disturbs one
- * slice, not every slice after it.
+ * slice, not every slice after it. Only the slices that changed get a view of the page (slicePage).
  */
 import type { TableRow } from './markdown/table';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './model/types';
@@ -20,10 +20,11 @@ export interface Slice {
   to: number;
 }
 
+/** Content-defined: whether a row ends a slice depends on its text alone (length and two characters). */
 function boundaryAfter(text: string): boolean {
-  let h = text.length;
-  for (let i = Math.max(0, text.length - 24); i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return ((h >>> 0) & 63) === 0;
+  const n = text.length;
+  const h = Math.imul(n ^ (text.charCodeAt(n - 2) << 7) ^ (text.charCodeAt(n >> 1) << 13) ^ text.charCodeAt(n - 5), 0x9e3779b1);
+  return ((h >>> 0) >>> 26) === 0;
 }
 
 export function sliceTables(page: PageModel): Slice[] {
@@ -69,37 +70,25 @@ export function sliceTexts(page: PageModel, s: Slice): string[] {
   return out;
 }
 
-/** Splits the page's dates into those inside each slice and the rest (one pass, slices sorted by line). */
-function partitionDates(page: PageModel, slices: readonly Slice[]): { inSlice: PageDate[][]; rest: PageDate[] } {
-  const sorted = slices.map((s, i) => ({ s, i })).sort((a, b) => a.s.from - b.s.from);
-  const inSlice: PageDate[][] = slices.map(() => []);
-  const rest: PageDate[] = [];
-  for (const d of page.dates) {
-    const line = d.range.start.line;
-    let lo = 0;
-    let hi = sorted.length - 1;
-    let hit = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = sorted[mid].s;
-      if (line < s.from) hi = mid - 1;
-      else if (line >= s.to) lo = mid + 1;
-      else {
-        hit = sorted[mid].i;
-        break;
-      }
-    }
-    if (hit >= 0 && d.context === 'table') inSlice[hit].push(d);
-    else rest.push(d);
+/** Index of the first date at or after `line` (dates are sorted by position). */
+function firstDate(dates: readonly PageDate[], line: number): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid].range.start.line < line) lo = mid + 1;
+    else hi = mid;
   }
-  return { inSlice, rest };
+  return lo;
 }
 
-
-/** A view of the page holding one slice's rows only (page-level context kept). */
-export function slicePages(page: PageModel, slices: readonly Slice[]): { slicePages: PageModel[]; rest: PageModel } {
-  const { inSlice, rest } = partitionDates(page, slices);
-  const views = slices.map((s, i): PageModel => ({
+/** A view of the page holding one slice's rows and their dates only (page-level context kept). */
+export function slicePage(page: PageModel, s: Slice): PageModel {
+  const dates: PageDate[] = [];
+  for (let i = firstDate(page.dates, s.from); i < page.dates.length && page.dates[i].range.start.line < s.to; i++) {
+    if (page.dates[i].context === 'table') dates.push(page.dates[i]);
+  }
+  return {
     ...page,
     timelines: [],
     criteria: [],
@@ -108,10 +97,20 @@ export function slicePages(page: PageModel, slices: readonly Slice[]): { slicePa
     degraded: [],
     frontMatter: null,
     tables: [{ ...s.table, rows: s.rows, parsed: { ...s.table.parsed, rows: physicalRows(s) }, sliceOf: s.table }],
-    dates: inSlice[i],
+    dates,
     scanRanges: [[s.from, s.to]],
-  }));
+  };
+}
+
+/** The page without the sliced tables' rows (and their dates): what the rules check besides the slices. */
+export function restPage(page: PageModel, slices: readonly Slice[]): PageModel {
   const sliced = new Set(slices.map((s) => s.table));
+  const bodies: Array<[number, number]> = [];
+  for (const t of sliced) {
+    const last = t.rows[t.rows.length - 1];
+    bodies.push([t.rows[0].lines[0], last.lines[last.lines.length - 1] + 1]);
+  }
+  const dates = page.dates.filter((d) => d.context !== 'table' || !bodies.some(([a, b]) => d.range.start.line >= a && d.range.start.line < b));
   const ranges: Array<[number, number]> = [];
   let at = 0;
   for (const s of [...slices].sort((a, b) => a.from - b.from)) {
@@ -119,11 +118,10 @@ export function slicePages(page: PageModel, slices: readonly Slice[]): { slicePa
     at = s.to;
   }
   if (at < page.lines.length) ranges.push([at, page.lines.length]);
-  const restPage: PageModel = {
+  return {
     ...page,
     tables: page.tables.map((t) => (sliced.has(t) ? { ...t, rows: [], parsed: { ...t.parsed, rows: [] } } : t)),
-    dates: rest,
+    dates,
     scanRanges: ranges,
   };
-  return { slicePages: views, rest: restPage };
 }
