@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { Engine } from '../../server/src/core/engine';
 import { diffLines } from '../../server/src/core/diff';
-import { splitLines } from '../../server/src/core/text';
+import { applyChanges } from '../../server/src/core/edits';
+import { drain } from '../../server/src/core/steps';
+import { lineStarts, splitLines } from '../../server/src/core/text';
 import type { Finding } from '../../server/src/core/types';
 import { generatePage } from '../../bench/generate';
 import { readFixture } from '../helpers/paths';
@@ -90,4 +92,60 @@ test('an unchanged text gives the same model; a change outside tables rebuilds i
   assert.equal(engine.lastModel, 'same');
   engine.model(text.replace('# ', '# Edited '));
   assert.equal(engine.lastModel, 'built');
+});
+
+test('applyChanges (the editor\'s incremental changes) gives the lines of the edited text and keeps the other line objects', () => {
+  const piece = fc.constantFrom('a', 'b', '|', '\n', '\r', '\r\n');
+  const text = fc.array(piece, { maxLength: 16 }).map((xs) => xs.join(''));
+  const pos = fc.record({ line: fc.nat(6), character: fc.nat(6) });
+  const change = fc.record({ a: pos, b: pos, text });
+  fc.assert(fc.property(text, fc.array(change, { minLength: 1, maxLength: 3 }), (start, specs) => {
+    const old = splitLines(start);
+    let current = start;
+    const changes = specs.map(({ a, b, text: inserted }) => {
+      const ls = splitLines(current);
+      const starts = lineStarts(ls);
+      const off = (p: { line: number; character: number }): number => (p.line >= ls.length ? current.length : starts[p.line] + Math.min(p.character, ls[p.line].text.length));
+      const [s, e] = off(a) <= off(b) ? [a, b] : [b, a];
+      current = current.slice(0, off(s)) + inserted + current.slice(off(e));
+      return { range: { start: s, end: e }, text: inserted };
+    });
+    const d = applyChanges(old, changes);
+    assert.deepEqual(d.lines.map((l) => [l.text, l.eol]), splitLines(current).map((l) => [l.text, l.eol]));
+    for (let k = 0; k < d.from; k++) assert.equal(d.lines[k], old[k]);
+    for (let k = d.oldTo; k < old.length; k++) assert.equal(d.lines[k - d.oldTo + d.newTo], old[k]);
+  }), { numRuns: 5000, seed: 12 });
+});
+
+test('an Engine fed the editor\'s changes checks like a fresh Engine given the whole text, and a dropped check leaves it consistent', () => {
+  const page = generatePage(1000, 5);
+  const engine = new Engine();
+  let text = page.text;
+  engine.check(text);
+  const lines = text.split('\n');
+  const row = lines[page.middleLine];
+  const cell = row.indexOf('|', 30);
+  const edits = [
+    { range: { start: { line: page.middleLine, character: cell + 1 }, end: { line: page.middleLine, character: cell + 1 } }, text: ' gren' },
+    { range: { start: { line: page.middleLine, character: 0 }, end: { line: page.middleLine, character: 0 } }, text: `${row}\n` },
+    { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '## Inserted heading\n' },
+  ];
+  for (const [k, e] of edits.entries()) {
+    const ls = splitLines(text);
+    const starts = lineStarts(ls);
+    const at = (p: { line: number; character: number }): number => starts[p.line] + p.character;
+    text = text.slice(0, at(e.range.start)) + e.text + text.slice(at(e.range.end));
+    assert.ok(engine.edit([e]));
+    if (k === 1) {
+      // Start a check and drop it half way: the next one must still see this edit.
+      const steps = engine.checkSteps();
+      for (let i = 0; i < 3; i++) steps.next();
+      steps.return(undefined as never);
+      continue;
+    }
+    const got = drain(engine.checkSteps());
+    assert.deepEqual(show(got.findings), show(new Engine().check(text).findings), `edit ${k}`);
+  }
+  assert.equal(engine.model(text).lines.length, text.split('\n').length);
+  assert.equal(engine.lastModel, 'same');
 });

@@ -1,18 +1,22 @@
 /**
- * The engine: text → page model → findings. One Engine per document keeps the region cache, so a
- * re-check after an edit re-parses only the regions the edit touched.
+ * The engine: text → page model → findings. One Engine per document keeps the last version's model and
+ * caches: a new version (a whole text, or the editor's changes) shares its unchanged lines with it, an
+ * edit inside table rows patches it, and only the table slices an edit touched are checked again.
  */
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config/types';
 import { RegionCache } from './markdown/region';
-import { buildPage } from './model/build';
+import { buildPageSteps } from './model/build';
 import { patchPage } from './model/patch';
-import { diffLines } from './diff';
-import { splitLines, type SourceLine } from './text';
-import type { DisableDirective, LogicalRow, PageModel } from './model/types';
+import { diffLines, type LineDiff } from './diff';
+import { applyChanges, composeDiffs, type TextChange } from './edits';
+import { splitLines } from './text';
+import type { DisableDirective, PageModel } from './model/types';
 import { RULES } from './rules';
 import type { Report, Rule } from './rules/types';
-import type { Finding, Position, Range, Severity, SeveritySetting } from './types';
-import { restPage, slicePage, sliceTables, sliceTexts, type Slice } from './slices';
+import type { Finding, Severity, SeveritySetting } from './types';
+import { restPage, slicePage, sliceTables } from './slices';
+import { compareFindings, mergeFindings, SliceCache } from './slice-cache';
+import { drain, type Steps } from './steps';
 import { applyFixGroups, fixAllGroups } from './fix';
 
 export interface CheckOptions {
@@ -61,101 +65,78 @@ export function isSuppressed(directives: readonly DisableDirective[], rule: stri
   return off;
 }
 
-interface SliceEntry {
-  context: string;
-  /** The rows the findings were made from: the same row objects in a later version mean the same slice. */
-  rows: readonly LogicalRow[];
-  texts: string[];
-  from: number;
-  /** Sorted by position. */
-  findings: Finding[];
-}
-
-function sameTexts(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameRows(a: readonly LogicalRow[], b: readonly LogicalRow[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function shifted(findings: readonly Finding[], by: number): Finding[] {
-  const move = (p: Position): Position => ({ line: p.line + by, character: p.character });
-  const moveRange = (r: Range): Range => ({ start: move(r.start), end: move(r.end) });
-  return findings.map((f) => ({
-    ...f,
-    range: moveRange(f.range),
-    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, range: moveRange(e.range) })) })),
-  }));
-}
-
-/** Page order: line, character, then rule and message (a total order, so merging equals sorting). */
-function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-    || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
-}
-
-/** Merges a short and a long list, both sorted by compareFindings: each short item is placed by binary search. */
-function merge(short: readonly Finding[], long: readonly Finding[]): Finding[] {
-  const out: Finding[] = [];
-  let j = 0;
-  for (const f of short) {
-    let lo = j;
-    let hi = long.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareFindings(long[mid], f) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    while (j < lo) out.push(long[j++]);
-    out.push(f);
-  }
-  while (j < long.length) out.push(long[j++]);
-  return out;
-}
-
 export class Engine {
   private readonly regions = new RegionCache();
-  /** Findings of the last check's table slices, by their first row object and by their first line's text. */
-  private slicesByRow = new Map<LogicalRow, SliceEntry>();
-  private slicesByText = new Map<string, SliceEntry[]>();
-
-  /** The latest text modelled, and its model: the next version is diffed against it. */
-  private last: { text: string; page: PageModel } | null = null;
+  private readonly slices = new SliceCache();
+  /** The latest modelled version: its text (made from its lines when asked, if it came from edits) and model. */
+  private last: { text: string | null; page: PageModel } | null = null;
+  /** The input not modelled yet, as a diff from the last model's lines (or all lines when there is none). */
+  private pending: LineDiff | null = null;
+  /** The pending input's text when it came whole (update), null when it came as edits. */
+  private pendingText: string | null = null;
+  /** The last check: the same model checked with the same options gives the same result. */
+  private lastCheck: { page: PageModel; key: string; result: CheckResult } | null = null;
   /** How the latest model was made (tests and benchmarks read it). */
   lastModel: 'same' | 'patched' | 'built' = 'built';
 
-  /**
-   * The page's model. The same text gives the same model; a new version shares its unchanged lines with
-   * the last one, an edit inside a table's rows patches the last model, and anything else is built again
-   * (each region parsed once and cached by content).
-   */
-  model(text: string): PageModel {
+  private lastText(): string {
     const last = this.last;
-    if (last && last.text === text) {
+    if (!last) return '';
+    if (last.text === null) last.text = last.page.lines.map((l) => l.text + l.eol).join('');
+    return last.text;
+  }
+
+  /** Sets the page's text (the next model or check is of this text). */
+  update(text: string): void {
+    const last = this.last;
+    if (!last) {
+      const lines = splitLines(text);
+      this.pending = { lines, from: 0, oldTo: 0, newTo: lines.length };
+      this.pendingText = text;
+      return;
+    }
+    if (this.pending === null && last.text === text) return;
+    const diff = diffLines(this.lastText(), last.page.lines, text);
+    this.pending = diff.from === diff.oldTo && diff.from === diff.newTo ? null : diff;
+    this.pendingText = this.pending ? text : null;
+  }
+
+  /** Applies editor changes to the current text (the text set or edited last); false when there is none yet. */
+  edit(changes: readonly TextChange[]): boolean {
+    if (!this.last && !this.pending) return false;
+    const base = this.pending?.lines ?? this.last?.page.lines ?? [];
+    const d = applyChanges(base, changes);
+    this.pending = this.pending ? composeDiffs(this.pending, d) : d;
+    this.pendingText = null;
+    return true;
+  }
+
+  /** The model of the current text: the same model if nothing changed, a patched one for edits inside table rows, else built anew. */
+  *modelSteps(): Steps<PageModel> {
+    const last = this.last;
+    const diff = this.pending;
+    if (last && !diff) {
       this.lastModel = 'same';
       return last.page;
     }
-    let page: PageModel | null = null;
-    let lines: SourceLine[];
-    if (last) {
-      const diff = diffLines(last.text, last.page.lines, text);
-      page = patchPage(last.page, diff);
-      lines = diff.lines;
-    } else {
-      lines = splitLines(text);
-    }
+    if (!diff) throw new Error('Engine: no text to model (call update() first)');
+    let page = last ? patchPage(last.page, diff) : null;
     this.lastModel = page ? 'patched' : 'built';
     if (!page) {
-      page = buildPage(lines, this.regions);
+      page = yield* buildPageSteps(diff.lines, this.regions);
       this.regions.sweep();
     }
-    this.last = { text, page };
+    // Only a complete model replaces the last one: abandoned steps leave the engine as it was.
+    this.last = { text: this.pendingText, page };
+    this.pending = null;
+    this.pendingText = null;
     return page;
+  }
+
+  /** Parses the page into its model. */
+  model(text: string): PageModel {
+    this.update(text);
+    return drain(this.modelSteps());
   }
 
   private runRules(page: PageModel, config: ResolvedConfig, options: CheckOptions, into: Finding[]): void {
@@ -175,23 +156,13 @@ export class Engine {
     }
   }
 
-  /**
-   * A slice's findings: the last check's when its rows are the same objects (untouched by the edit), or
-   * when its lines have the same texts (moved by an edit above it), else the rules run on its view.
-   */
-  private sliceEntry(page: PageModel, s: Slice, context: string, config: ResolvedConfig, options: CheckOptions): SliceEntry {
-    const same = this.slicesByRow.get(s.rows[0]);
-    if (same && same.context === context && same.from === s.from && sameRows(same.rows, s.rows)) return same;
-    const texts = sliceTexts(page, s);
-    const hit = this.slicesByText.get(texts[0])?.find((e) => e.context === context && sameTexts(e.texts, texts));
-    if (hit) return { ...hit, rows: s.rows, from: s.from, findings: hit.from === s.from ? hit.findings : shifted(hit.findings, s.from - hit.from) };
-    const findings: Finding[] = [];
-    this.runRules(slicePage(page, s), config, options, findings);
-    findings.sort(compareFindings);
-    return { context, rows: s.rows, texts, from: s.from, findings };
+  check(text: string, options: CheckOptions = {}): CheckResult {
+    this.update(text);
+    return drain(this.checkSteps(options));
   }
 
-  check(text: string, options: CheckOptions = {}): CheckResult {
+  /** Checks the current text (set by update() or edit()), yielding between parts of the work. */
+  *checkSteps(options: CheckOptions = {}): Steps<CheckResult> {
     // Big tables run the rules once per slice: report each failing rule once per check.
     const failed = new Set<string>();
     const onRuleError = options.onRuleError;
@@ -206,33 +177,39 @@ export class Engine {
       };
     }
     const config = options.config ?? DEFAULT_CONFIG;
-    const page = this.model(text);
+    const page = yield* this.modelSteps();
+    const key = JSON.stringify([config, options.force === true, options.wholeTables === true]);
+    const reuse = this.lastCheck;
+    if (reuse && reuse.page === page && reuse.key === key) return reuse.result;
     const isReleasePage = page.isReleasePage || options.force === true;
-    const findings: Finding[] = [];
-    if (!isReleasePage) return { page, isReleasePage, findings };
-    const slices = options.wholeTables ? [] : sliceTables(page);
-    if (slices.length === 0) {
-      this.runRules(page, config, options, findings);
-      findings.sort(compareFindings);
-      return { page, isReleasePage, findings };
-    }
-    this.runRules(restPage(page, slices), config, options, findings);
+    let findings: Finding[] = [];
+    const slices = isReleasePage && !options.wholeTables ? sliceTables(page) : [];
+    if (isReleasePage) this.runRules(slices.length ? restPage(page, slices) : page, config, options, findings);
     findings.sort(compareFindings);
-    const context = JSON.stringify([config, page.legend, page.gaDate?.token.text ?? null, page.slashOrder, page.releaseYear, page.directives]);
-    const byRow = new Map<LogicalRow, SliceEntry>();
-    const byText = new Map<string, SliceEntry[]>();
-    const inSlices: Finding[] = [];
-    for (const s of slices) {
-      const entry = this.sliceEntry(page, s, `${context}\u0000${s.table.header.join('|')}`, config, options);
-      byRow.set(entry.rows[0], entry);
-      const bucket = byText.get(entry.texts[0]);
-      if (bucket) bucket.push(entry);
-      else byText.set(entry.texts[0], [entry]);
-      for (const f of entry.findings) inSlices.push(f);
+    if (slices.length) {
+      const context = JSON.stringify([config, page.legend, page.gaDate?.token.text ?? null, page.slashOrder, page.releaseYear, page.directives]);
+      const inSlices: Finding[] = [];
+      let complete = false;
+      try {
+        for (const s of slices) {
+          yield;
+          const found = this.slices.findings(page, s, `${context}\u0000${s.table.header.join('|')}`, () => {
+            const own: Finding[] = [];
+            this.runRules(slicePage(page, s), config, options, own);
+            return own;
+          });
+          for (const f of found) inSlices.push(f);
+        }
+        complete = true;
+      } finally {
+        if (!complete) this.slices.abandon();
+      }
+      this.slices.commit();
+      findings = mergeFindings(findings, inSlices);
     }
-    this.slicesByRow = byRow;
-    this.slicesByText = byText;
-    return { page, isReleasePage, findings: merge(findings, inSlices) };
+    const result = { page, isReleasePage, findings };
+    this.lastCheck = { page, key, result };
+    return result;
   }
 
   /**

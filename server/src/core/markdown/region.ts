@@ -7,7 +7,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Nodes, Root, RootContent, Table as MdTable } from 'mdast';
-import { parseDelimiterRow, scanTables, splitRow, type ParsedTable, type TableRow } from './table';
+import { drain, type Steps } from '../steps';
+import { parseDelimiterRow, scanTablesSteps, splitRow, type ParsedTable, type TableRow } from './table';
 
 export interface HeadingInfo {
   /** Line relative to the region. */
@@ -183,8 +184,13 @@ function collect(root: Root, lines: readonly string[], into: RegionInfo, withTab
 }
 
 export function parseRegion(lines: readonly string[]): RegionInfo {
+  return drain(parseRegionSteps(lines));
+}
+
+/** parseRegion, yielding while it scans a long region (remark's parse of the prose cannot yield). */
+export function* parseRegionSteps(lines: readonly string[]): Steps<RegionInfo> {
   const info: RegionInfo = { headings: [], listItems: [], tables: [], literalLines: [] };
-  const scan = scanTables(lines);
+  const scan = yield* scanTablesSteps(lines);
   if (scan.exact) {
     const rest = lines.slice();
     for (const t of scan.tables) {
@@ -201,17 +207,46 @@ export function parseRegion(lines: readonly string[]): RegionInfo {
   return info;
 }
 
-/** A region cache keyed by text; entries not used by the latest page are dropped. */
+/** A cheap key of a region's lines (count, lengths, a character of each); entries are verified line by line. */
+function regionKey(lines: readonly string[]): number {
+  let h = lines.length;
+  for (const t of lines) h = Math.imul(h ^ t.length ^ (t.charCodeAt(t.length >> 1) << 8) ^ (t.charCodeAt(t.length - 1) << 16), 0x01000193);
+  return h >>> 0;
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+interface RegionEntry {
+  lines: readonly string[];
+  info: RegionInfo;
+}
+
+/**
+ * A region cache keyed by content; entries not used by the latest page are dropped. It holds the
+ * region's line strings (shared with the page), not a joined copy of its text.
+ */
 export class RegionCache {
-  private current = new Map<string, RegionInfo>();
-  private previous = new Map<string, RegionInfo>();
+  private current = new Map<number, RegionEntry[]>();
+  private previous = new Map<number, RegionEntry[]>();
 
   get(lines: readonly string[]): RegionInfo {
-    const key = lines.join('\n');
-    let info = this.current.get(key) ?? this.previous.get(key);
-    if (!info) info = parseRegion(lines);
-    this.current.set(key, info);
-    return info;
+    return drain(this.getSteps(lines));
+  }
+
+  *getSteps(lines: readonly string[]): Steps<RegionInfo> {
+    const key = regionKey(lines);
+    const find = (m: Map<number, RegionEntry[]>): RegionEntry | undefined => m.get(key)?.find((e) => sameLines(e.lines, lines));
+    let entry = find(this.current);
+    if (entry) return entry.info;
+    entry = find(this.previous) ?? { lines, info: yield* parseRegionSteps(lines) };
+    const bucket = this.current.get(key);
+    if (bucket) bucket.push(entry);
+    else this.current.set(key, [entry]);
+    return entry.info;
   }
 
   /** Call after each full pass: keeps only what that pass used. */

@@ -16,6 +16,7 @@
 // Lines must not contain line endings. Whitespace is only space and tab.
 
 import { TextMemo } from '../cache';
+import { drain, type Steps } from '../steps';
 export type Align = 'left' | 'center' | 'right' | null;
 export interface TableCell {
   /** Cell content with surrounding whitespace trimmed, exactly as in the source (escapes kept: `\|` stays `\|`). */
@@ -326,6 +327,11 @@ const NONE = 0, PARA = 1, TABLE = 2, CODE = 3, FENCE = 4, HTML = 5;
 
 /** GFM tables (and delimiter-first pseudo-tables) of one top-level region, exactly as remark-gfm parses them. */
 export function scanTables(lines: readonly string[]): ScanResult {
+  return drain(scanTablesSteps(lines));
+}
+
+/** scanTables, yielding every few thousand lines. */
+export function* scanTablesSteps(lines: readonly string[]): Steps<ScanResult> {
   const tables: ParsedTable[] = [];
   const n = lines.length;
   let state = NONE;
@@ -348,6 +354,7 @@ export function scanTables(lines: readonly string[]): ScanResult {
     for (let k = i; k < n && exact; k++) if (tableLike(lines[k])) exact = false;
   };
   for (let i = 0; i < n; i++) {
+    if ((i & 4095) === 4095) yield;
     const s = lines[i];
     const idx = firstNonWs(s);
     const cols = idx === 0 ? 0 : columnOf(s, idx);
@@ -390,7 +397,10 @@ export function scanTables(lines: readonly string[]): ScanResult {
     if (state === TABLE && table) {
       table.rows.push(row(i));
       // Fast path: a line starting with `|` after at most 3 spaces is always a body row.
-      while (i + 1 < n && pipeRow(lines[i + 1])) table.rows.push(row(++i));
+      while (i + 1 < n && pipeRow(lines[i + 1])) {
+        table.rows.push(row(++i));
+        if ((i & 4095) === 4095) yield;
+      }
       continue;
     }
     // NONE or PARA: is this line the header of a table (the paragraph, if any, is interrupted)?

@@ -4,6 +4,7 @@ import { frontMatterEnd, splitRegions } from '../markdown/blocks';
 import type { RegionCache } from '../markdown/region';
 import type { ParsedTable } from '../markdown/table';
 import type { SourceLine } from '../text';
+import { drain, type Steps } from '../steps';
 import type { Position } from '../types';
 import { criterionFromItem, findDirectives, findLegend, findPlan } from './extract';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
@@ -94,7 +95,13 @@ function findOrphanRows(lines: PageModel['lines'], tables: readonly TableModel[]
 
 /** The page model of a page's lines (shared with the previous version where unchanged: see diffLines). */
 export function buildPage(lines: SourceLine[], cache: RegionCache): PageModel {
+  return drain(buildPageSteps(lines, cache));
+}
+
+/** buildPage, yielding between regions and while it reads big tables. */
+export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<PageModel> {
   const regions = splitRegions(lines);
+  yield;
   const literal = new Set<number>();
   const code = new Set<number>();
   const headings: Heading[] = [];
@@ -120,7 +127,7 @@ export function buildPage(lines: SourceLine[], cache: RegionCache): PageModel {
     }
     const regionLines: string[] = [];
     for (let l = r.startLine; l <= r.endLine; l++) regionLines.push(lines[l].text);
-    const info = cache.get(regionLines);
+    const info = yield* cache.getSteps(regionLines);
     const by = r.startLine;
     for (const h of info.headings) headings.push({ level: h.level, text: h.text, line: h.line + by });
     for (const it of info.listItems) items.push({ line: it.line + by, contentColumn: it.contentColumn });
@@ -136,7 +143,9 @@ export function buildPage(lines: SourceLine[], cache: RegionCache): PageModel {
     return h ? (VERSION.exec(h.text)?.[1] ?? release) : release;
   };
 
+  yield;
   const tables = parsedTables.map((t) => buildTable(t, lines, headingAbove(headings, t.startLine)?.text ?? null));
+  yield;
   const timelines: Timeline[] = [];
   for (const t of tables) {
     const tl = timelineFromTable(t, releaseAt(t.parsed.startLine));
@@ -171,7 +180,11 @@ export function buildPage(lines: SourceLine[], cache: RegionCache): PageModel {
   for (const tl of timelines) for (const m of tl.milestones) dates.push(...m.superseded, ...(m.date ? [m.date] : []));
   for (const t of tables) {
     const columns = dateColumns(t);
-    if (columns.length) for (const row of t.rows) pushRowDates(row, columns, dates);
+    if (columns.length === 0) continue;
+    for (let i = 0; i < t.rows.length; i++) {
+      pushRowDates(t.rows[i], columns, dates);
+      if ((i & 1023) === 1023) yield;
+    }
   }
   if (fm) {
     for (const f of fm.fields.values()) {
@@ -189,6 +202,7 @@ export function buildPage(lines: SourceLine[], cache: RegionCache): PageModel {
       dates.push(placeDate(tok, (o) => ({ line: m.line, character: offset + o }), 'plan', m.title));
     }
   }
+  yield;
   dates.sort(byPosition);
 
   const kind = detectKind({ fm, title, release, timelines, tables, plan, text: () => lines.map((l) => l.text).join('\n') });

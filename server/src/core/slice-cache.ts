@@ -1,0 +1,99 @@
+/**
+ * Findings of big tables' slices kept between checks (see slices.ts): a slice whose rows are the very
+ * row objects of the last check (the edit did not touch them) costs a pointer comparison; one whose lines
+ * have the same texts (moved by an edit above it) gets the old findings moved; only the rest is checked.
+ */
+import type { LogicalRow, PageModel } from './model/types';
+import { sliceTexts, type Slice } from './slices';
+import type { Finding, Position, Range } from './types';
+
+interface SliceEntry {
+  context: string;
+  /** The rows the findings were made from. */
+  rows: readonly LogicalRow[];
+  texts: string[];
+  from: number;
+  /** Sorted by compareFindings. */
+  findings: Finding[];
+}
+
+function same<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function shifted(findings: readonly Finding[], by: number): Finding[] {
+  const move = (p: Position): Position => ({ line: p.line + by, character: p.character });
+  const moveRange = (r: Range): Range => ({ start: move(r.start), end: move(r.end) });
+  return findings.map((f) => ({
+    ...f,
+    range: moveRange(f.range),
+    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, range: moveRange(e.range) })) })),
+  }));
+}
+
+/** Page order: line, character, then rule and message (a total order, so merging equals sorting). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+    || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
+/** Merges a short and a long list, both sorted by compareFindings: each short item is placed by binary search. */
+export function mergeFindings(short: readonly Finding[], long: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  let j = 0;
+  for (const f of short) {
+    let lo = j;
+    let hi = long.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareFindings(long[mid], f) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    while (j < lo) out.push(long[j++]);
+    out.push(f);
+  }
+  while (j < long.length) out.push(long[j++]);
+  return out;
+}
+
+export class SliceCache {
+  private byRow = new Map<LogicalRow, SliceEntry>();
+  private byText = new Map<string, SliceEntry[]>();
+  private nextByRow = new Map<LogicalRow, SliceEntry>();
+  private nextByText = new Map<string, SliceEntry[]>();
+
+  /** The slice's findings; `check` runs the rules on it when nothing cached fits. */
+  findings(page: PageModel, s: Slice, context: string, check: () => Finding[]): readonly Finding[] {
+    const entry = this.entry(page, s, context, check);
+    this.nextByRow.set(entry.rows[0], entry);
+    const bucket = this.nextByText.get(entry.texts[0]);
+    if (bucket) bucket.push(entry);
+    else this.nextByText.set(entry.texts[0], [entry]);
+    return entry.findings;
+  }
+
+  private entry(page: PageModel, s: Slice, context: string, check: () => Finding[]): SliceEntry {
+    const kept = this.byRow.get(s.rows[0]);
+    if (kept && kept.context === context && kept.from === s.from && same(kept.rows, s.rows)) return kept;
+    const texts = sliceTexts(page, s);
+    const moved = this.byText.get(texts[0])?.find((e) => e.context === context && same(e.texts, texts));
+    if (moved) return { ...moved, rows: s.rows, from: s.from, findings: moved.from === s.from ? moved.findings : shifted(moved.findings, s.from - moved.from) };
+    return { context, rows: s.rows, texts, from: s.from, findings: check().sort(compareFindings) };
+  }
+
+  /** After a complete check: keep what it used, drop the rest. */
+  commit(): void {
+    this.byRow = this.nextByRow;
+    this.byText = this.nextByText;
+    this.nextByRow = new Map();
+    this.nextByText = new Map();
+  }
+
+  /** After an abandoned check: forget what it started. */
+  abandon(): void {
+    this.nextByRow = new Map();
+    this.nextByText = new Map();
+  }
+}

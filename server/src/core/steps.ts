@@ -1,0 +1,14 @@
+/**
+ * Long work as a generator that yields now and then: a caller with an event loop (the language server)
+ * runs a few milliseconds of it at a time and answers requests in between, or drops it when a newer
+ * version arrives; everyone else drains it at once. A yield costs next to nothing.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs the steps to the end. */
+export function drain<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
