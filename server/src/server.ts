@@ -19,7 +19,14 @@ import { readSettings } from './settings';
 import { describeError, logProcessFailures } from './lsp/failures';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// The documents manager applies each edit; the checks note it first, to give the engine the edit, not the text.
+const documents = new TextDocuments<TextDocument>({
+  create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+  update: (doc, changes, version) => {
+    state.checks.record(doc.uri, changes);
+    return TextDocument.update(doc, changes, version);
+  },
+});
 const state = new ServerState(connection, documents);
 const diagnostics = new DiagnosticsPublisher(state);
 // A failure nobody awaited is logged, never the end of the server.
@@ -65,7 +72,7 @@ connection.onInitialized(() => {
   }
 });
 
-documents.onDidOpen((e) => diagnostics.validate(e.document));
+documents.onDidOpen((e) => void diagnostics.validate(e.document));
 documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
 documents.onDidClose((e) => {
   state.forget(e.document.uri);

@@ -72,33 +72,34 @@ test('the server logs a failing rule once per page and rule, however often the p
   const { state, logged, open } = fakeServer();
   withBrokenRule('status-case', () => {
     for (let v = 1; v <= 5; v++) {
-      const r = state.check(open('untitled:a', `${SEED0}\n<!-- edit ${v} -->\n`, v));
+      const r = state.checks.analyseNow(open('untitled:a', `${SEED0}\n<!-- edit ${v} -->\n`, v)).result;
       assert.ok(r.findings.some((f) => f.rule === 'date-invalid' || f.rule === 'priority-case'), 'the other rules still report');
     }
-    state.check(open('untitled:b', SEED0));
-    state.check(open('untitled:b', `${SEED0}\n`, 2));
+    state.checks.analyseNow(open('untitled:b', SEED0));
+    state.checks.analyseNow(open('untitled:b', `${SEED0}\n`, 2));
   });
   assert.equal(logged.errors.length, 2, logged.errors.join('\n---\n'));
   assert.match(logged.errors[0], /rule status-case failed on untitled:a .*status-case is broken/s);
   assert.match(logged.errors[1], /rule status-case failed on untitled:b/);
 });
 
-test('a check that throws outright: validate keeps serving (no exception), logs once per page, and the next good check publishes', () => {
+test('a check that throws outright: validate keeps serving (no exception), logs once per page, and the next good check publishes', async () => {
   const { state, logged, open } = fakeServer();
   const publisher = new DiagnosticsPublisher(state);
-  const original = Engine.prototype.check;
-  Engine.prototype.check = () => {
+  const original = Engine.prototype.checkSteps;
+  // eslint-disable-next-line require-yield
+  Engine.prototype.checkSteps = function* () {
     throw new Error('engine exploded');
   };
   try {
-    for (let v = 1; v <= 3; v++) publisher.validate(open('untitled:c', `${SEED0}${' '.repeat(v)}`, v));
+    for (let v = 1; v <= 3; v++) await publisher.validate(open('untitled:c', `${SEED0}${' '.repeat(v)}`, v));
   } finally {
-    Engine.prototype.check = original;
+    Engine.prototype.checkSteps = original;
   }
   assert.equal(logged.errors.length, 1);
   assert.match(logged.errors[0], /checking untitled:c failed .*engine exploded/s);
   assert.equal(logged.published, 0, 'the page keeps its last diagnostics');
-  publisher.validate(open('untitled:c', SEED0, 4));
+  await publisher.validate(open('untitled:c', SEED0, 4));
   assert.equal(logged.published, 1);
 });
 

@@ -86,8 +86,19 @@ export class Engine {
     return last.text;
   }
 
+  /** A text given by update() and not yet compared with the last one (that work belongs to the steps). */
+  private incoming: string | null = null;
+
   /** Sets the page's text (the next model or check is of this text). */
   update(text: string): void {
+    this.incoming = text;
+  }
+
+  /** Turns the incoming text into the pending diff from the last model's lines. */
+  private takeIncoming(): void {
+    const text = this.incoming;
+    if (text === null) return;
+    this.incoming = null;
     const last = this.last;
     if (!last) {
       const lines = splitLines(text);
@@ -95,7 +106,11 @@ export class Engine {
       this.pendingText = text;
       return;
     }
-    if (this.pending === null && last.text === text) return;
+    if (last.text === text) {
+      this.pending = null;
+      this.pendingText = null;
+      return;
+    }
     const diff = diffLines(this.lastText(), last.page.lines, text);
     this.pending = diff.from === diff.oldTo && diff.from === diff.newTo ? null : diff;
     this.pendingText = this.pending ? text : null;
@@ -103,6 +118,7 @@ export class Engine {
 
   /** Applies editor changes to the current text (the text set or edited last); false when there is none yet. */
   edit(changes: readonly TextChange[]): boolean {
+    this.takeIncoming();
     if (!this.last && !this.pending) return false;
     const base = this.pending?.lines ?? this.last?.page.lines ?? [];
     const d = applyChanges(base, changes);
@@ -113,24 +129,30 @@ export class Engine {
 
   /** The model of the current text: the same model if nothing changed, a patched one for edits inside table rows, else built anew. */
   *modelSteps(): Steps<PageModel> {
-    const last = this.last;
-    const diff = this.pending;
-    if (last && !diff) {
-      this.lastModel = 'same';
-      return last.page;
+    if (this.incoming !== null) yield;
+    for (;;) {
+      this.takeIncoming();
+      const last = this.last;
+      const diff = this.pending;
+      if (last && !diff) {
+        this.lastModel = 'same';
+        return last.page;
+      }
+      if (!diff) throw new Error('Engine: no text to model (call update() first)');
+      let page = last ? patchPage(last.page, diff) : null;
+      this.lastModel = page ? 'patched' : 'built';
+      if (!page) {
+        page = yield* buildPageSteps(diff.lines, this.regions);
+        this.regions.sweep();
+      }
+      // New input while the steps were paused: this model is of an older text, start again.
+      if (this.pending !== diff || this.incoming !== null) continue;
+      // Only a complete model replaces the last one: dropped steps leave the engine as it was.
+      this.last = { text: this.pendingText, page };
+      this.pending = null;
+      this.pendingText = null;
+      return page;
     }
-    if (!diff) throw new Error('Engine: no text to model (call update() first)');
-    let page = last ? patchPage(last.page, diff) : null;
-    this.lastModel = page ? 'patched' : 'built';
-    if (!page) {
-      page = yield* buildPageSteps(diff.lines, this.regions);
-      this.regions.sweep();
-    }
-    // Only a complete model replaces the last one: abandoned steps leave the engine as it was.
-    this.last = { text: this.pendingText, page };
-    this.pending = null;
-    this.pendingText = null;
-    return page;
   }
 
   /** Parses the page into its model. */

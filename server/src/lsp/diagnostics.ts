@@ -3,7 +3,6 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckResult } from '../core/engine';
 import type { Finding, Severity } from '../core/types';
 import { ValidatedNotification } from '../protocol';
 import { describeError } from './failures';
@@ -44,12 +43,17 @@ export function toDiagnostic(f: Finding): Diagnostic {
  */
 export const MAX_DIAGNOSTICS = 1_000;
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
-
 /** The page's diagnostics: all of them, or the most severe MAX_DIAGNOSTICS (in page order within a severity) and a note. */
 export function pageDiagnostics(findings: readonly Finding[]): Diagnostic[] {
   if (findings.length <= MAX_DIAGNOSTICS) return findings.map(toDiagnostic);
-  const shown = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, MAX_DIAGNOSTICS);
+  // The most severe first, each severity in page order: one pass per severity, no sort of the whole list.
+  const shown: Diagnostic[] = [];
+  for (const severity of ['error', 'warning', 'information', 'hint'] as const) {
+    for (const f of findings) {
+      if (shown.length === MAX_DIAGNOSTICS) break;
+      if (f.severity === severity) shown.push(toDiagnostic(f));
+    }
+  }
   return [
     {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -57,7 +61,7 @@ export function pageDiagnostics(findings: readonly Finding[]): Diagnostic[] {
       source: 'release-pages',
       message: `${findings.length} problems on this page: only the ${MAX_DIAGNOSTICS} most severe are shown. Run \`release-pages check\` for the full list.`,
     },
-    ...shown.map(toDiagnostic),
+    ...shown,
   ];
 }
 
@@ -66,23 +70,24 @@ export class DiagnosticsPublisher {
 
   constructor(private readonly state: ServerState) {}
 
-  validate(doc: TextDocument): void {
+  /** Checks the document's version (a slice at a time) and publishes its diagnostics, unless a newer version came first. */
+  async validate(doc: TextDocument): Promise<void> {
     const { connection, documents, settings } = this.state;
     if (!settings.enable) {
       void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
       return;
     }
-    let result: CheckResult;
+    let analysed;
     try {
-      result = this.state.check(doc);
+      analysed = await this.state.analyse(doc);
     } catch (e) {
       // A check that fails outright (not one rule): keep the page's last diagnostics, log once per page, keep serving.
       this.state.failures.once(`check\u0000${doc.uri}`, () => `checking ${doc.uri} failed (logged once): ${describeError(e)}`);
       return;
     }
     const current = documents.get(doc.uri);
-    if (!current || current.version !== doc.version) return; // a newer edit arrived: drop stale results
-    const diagnostics = pageDiagnostics(result.findings);
+    if (!analysed || !current || current.version !== doc.version) return; // a newer edit arrived: drop stale results
+    const diagnostics = pageDiagnostics(analysed.result.findings);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     void connection.sendNotification(ValidatedNotification, { uri: doc.uri, version: doc.version, count: diagnostics.length });
   }
@@ -93,7 +98,7 @@ export class DiagnosticsPublisher {
     this.timers.set(doc.uri, setTimeout(() => {
       this.timers.delete(doc.uri);
       const latest = this.state.documents.get(doc.uri);
-      if (latest) this.validate(latest);
+      if (latest) void this.validate(latest);
     }, delay));
   }
 

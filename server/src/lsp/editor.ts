@@ -52,30 +52,56 @@ function toSymbol(n: SymbolNode): DocumentSymbol {
   return { name: n.name, detail: n.detail, kind: SYMBOL_KINDS[n.kind], range: n.range, selectionRange: n.selectionRange, children: n.children.map(toSymbol) };
 }
 
+/** How long a hover waits for the check of the current version before it answers without it. */
+export const HOVER_WAIT_MS = 30;
+
+/** The promise's value, or null when it takes longer than `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The check a hover reads: the current version's, if it is done or comes within HOVER_WAIT_MS; else the
+ * last finished one when the hovered line is unchanged since; else none (a hover never waits behind
+ * the first check of a big page).
+ */
+async function hoverPage(state: ServerState, uri: string, line: number): Promise<{ result: CheckResult; config: ResolvedConfig } | null> {
+  const doc = state.documents.get(uri);
+  if (!doc || !state.settings.enable) return null;
+  const page = <T extends { result: CheckResult }>(p: T | null | undefined): T | null => (p?.result.isReleasePage ? p : null);
+  const { analysed } = state.latest(uri);
+  if (analysed?.version === doc.version) return page(analysed);
+  const fresh = await within(state.ready(uri), HOVER_WAIT_MS);
+  if (fresh) return page(fresh);
+  const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+  return analysed?.result.page.lines[line]?.text === lineText ? page(analysed) : null;
+}
+
 export function registerEditorFeatures(state: ServerState, capabilities: ServerCapabilities): void {
   capabilities.hoverProvider = true;
   capabilities.completionProvider = { triggerCharacters: ['|', ' ', '-', ','] };
   capabilities.documentSymbolProvider = { label: 'Release Pages' };
   capabilities.codeLensProvider = { resolveProvider: false };
   capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] };
-  const { connection, documents } = state;
+  const { connection } = state;
 
-  /** The open release page behind a URI, checked at its current version; null for other documents. */
-  const pageOf = (uri: string): { doc: TextDocument; result: CheckResult; config: ResolvedConfig } | null => {
-    const doc = documents.get(uri);
-    if (!doc || !state.settings.enable) return null;
-    const { result, config } = state.analyse(doc);
-    return result.isReleasePage ? { doc, result, config } : null;
+  /** The open release page behind a URI, checked at its current version (waiting for the check); null for other documents. */
+  const pageOf = async (uri: string): Promise<{ doc: TextDocument; result: CheckResult; config: ResolvedConfig } | null> => {
+    if (!state.settings.enable) return null;
+    const p = await state.ready(uri);
+    return p?.result.isReleasePage ? p : null;
   };
 
-  connection.onHover(({ textDocument, position }) => {
-    const p = pageOf(textDocument.uri);
+  connection.onHover(async ({ textDocument, position }) => {
+    const p = await hoverPage(state, textDocument.uri, position.line);
     const h = p && hoverAt(p.result.page, position, { config: p.config, today: today() });
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
   });
 
-  connection.onCompletion(({ textDocument, position }): CompletionItem[] => {
-    const p = pageOf(textDocument.uri);
+  connection.onCompletion(async ({ textDocument, position }): Promise<CompletionItem[]> => {
+    const p = await pageOf(textDocument.uri);
     if (!p) return [];
     return completionsAt(p.result.page, position, p.config).map((c) => ({
       label: c.label,
@@ -88,13 +114,13 @@ export function registerEditorFeatures(state: ServerState, capabilities: ServerC
     }));
   });
 
-  connection.onDocumentSymbol(({ textDocument }) => {
-    const p = pageOf(textDocument.uri);
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    const p = await pageOf(textDocument.uri);
     return p ? documentSymbols(p.result.page, p.config).map(toSymbol) : [];
   });
 
-  connection.onCodeLens(({ textDocument }) => {
-    const p = pageOf(textDocument.uri);
+  connection.onCodeLens(async ({ textDocument }) => {
+    const p = await pageOf(textDocument.uri);
     if (!p) return [];
     return tableSummaries(p.result.page, p.config, p.result.findings).map((s) => {
       const args: TableSummaryArgs = { uri: textDocument.uri, startLine: s.startLine, endLine: s.endLine, revealLine: s.revealLine };
@@ -103,8 +129,8 @@ export function registerEditorFeatures(state: ServerState, capabilities: ServerC
     });
   });
 
-  connection.onCodeAction(({ textDocument, range, context }): CodeAction[] => {
-    const p = pageOf(textDocument.uri);
+  connection.onCodeAction(async ({ textDocument, range, context }): Promise<CodeAction[]> => {
+    const p = await pageOf(textDocument.uri);
     if (!p) return [];
     const actions = codeActions({ text: p.doc.getText(), page: p.result.page, findings: p.result.findings, range, only: context.only });
     return actions.map((a) => ({

@@ -32,26 +32,25 @@ export interface FormattingFeature {
 }
 
 export function registerFormatting(state: ServerState, capabilities: ServerCapabilities): FormattingFeature {
-  const { connection, documents } = state;
+  const { connection } = state;
   let dynamic = false;
   let registration: BulkUnregistration | null = null;
   let queue: Promise<void> = Promise.resolve();
 
   /** The page model of an open document, when we should format it as a release page. */
-  const releasePage = (uri: string): PageModel | null => {
-    const doc = documents.get(uri);
-    if (!doc || !state.settings.format.enable) return null;
-    const result = state.check(doc);
-    return result.isReleasePage ? result.page : null;
+  const releasePage = async (uri: string): Promise<PageModel | null> => {
+    if (!state.settings.format.enable) return null;
+    const p = await state.ready(uri);
+    return p?.result.isReleasePage ? p.result.page : null;
   };
 
-  connection.onDocumentFormatting(({ textDocument }): TextEdit[] => {
-    const page = releasePage(textDocument.uri);
+  connection.onDocumentFormatting(async ({ textDocument }): Promise<TextEdit[]> => {
+    const page = await releasePage(textDocument.uri);
     return page ? formatTables(page, state.settings.format) : [];
   });
 
-  connection.onDocumentRangeFormatting(({ textDocument, range }): TextEdit[] => {
-    const page = releasePage(textDocument.uri);
+  connection.onDocumentRangeFormatting(async ({ textDocument, range }): Promise<TextEdit[]> => {
+    const page = await releasePage(textDocument.uri);
     if (!page) return [];
     // A selection of whole lines ends at column 0 of the next line: that line is not selected.
     const end = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
@@ -59,10 +58,10 @@ export function registerFormatting(state: ServerState, capabilities: ServerCapab
   });
 
   // The commands: any Markdown document, whatever `format.enable` says (the user asked for it).
-  connection.onRequest(FormatTablesRequest, ({ uri, position }) => {
-    const doc = documents.get(uri);
-    if (!doc) return { version: null, tables: 0, edits: [] };
-    const page = state.check(doc).page;
+  connection.onRequest(FormatTablesRequest, async ({ uri, position }) => {
+    const p = await state.ready(uri);
+    if (!p) return { version: null, tables: 0, edits: [] };
+    const { doc, result: { page } } = p;
     const tables = position ? [tableAtLine(page, position.line)].filter((t) => t !== null) : tablesInLines(page, 0, page.lines.length);
     return { version: doc.version, tables: tables.length, edits: formatTables(page, state.settings.format, tables) };
   });

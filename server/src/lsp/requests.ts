@@ -6,12 +6,12 @@ import { FixAllRequest, PageSummaryRequest, ServerInfoRequest } from '../protoco
 import type { ServerState } from './state';
 
 export function registerRequests(state: ServerState): void {
-  state.connection.onRequest(PageSummaryRequest, ({ uri }) => {
-    const r = state.checkUri(uri);
-    if (!r) return null;
+  state.connection.onRequest(PageSummaryRequest, async ({ uri }) => {
+    const p = await state.ready(uri);
+    if (!p) return null;
+    const r = p.result;
     const count = (s: Severity): number => r.findings.filter((f) => f.severity === s).length;
-    const doc = state.documents.get(uri);
-    const tables = doc && r.isReleasePage ? tableSummaries(r.page, state.analyse(doc).config) : [];
+    const tables = r.isReleasePage ? tableSummaries(r.page, p.config) : [];
     return {
       isReleasePage: r.isReleasePage, kind: r.page.kind, title: r.page.title, errors: count('error'), warnings: count('warning'), infos: count('information'),
       gaDate: r.page.gaDate?.token.text ?? null,
@@ -22,9 +22,9 @@ export function registerRequests(state: ServerState): void {
 
   state.connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, uptimeMs: Math.round(process.uptime() * 1000) }));
 
-  state.connection.onRequest(FixAllRequest, ({ uri, rule }) => {
-    const doc = state.documents.get(uri);
-    if (!doc) return { version: null, edits: [] };
-    return { version: doc.version, edits: selectFixEdits(doc.getText(), fixAllGroups(state.check(doc).findings, rule)) };
+  state.connection.onRequest(FixAllRequest, async ({ uri, rule }) => {
+    const p = await state.ready(uri);
+    if (!p) return { version: null, edits: [] };
+    return { version: p.doc.version, edits: selectFixEdits(p.doc.getText(), fixAllGroups(p.result.findings, rule)) };
   });
 }

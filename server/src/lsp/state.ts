@@ -7,6 +7,7 @@ import { ConfigLoader, configIncludes, type LoadedConfigProblem } from '../confi
 import { globToRegExp } from '../cli/files';
 import { DEFAULT_CONFIG, mergeConfig, type ResolvedConfig } from '../core/config/types';
 import { Engine, type CheckResult } from '../core/engine';
+import { Checks, type Analysed, type CheckSetup } from './checks';
 import { readSettings, type EditorSettings } from '../settings';
 import { describeError, FailureLog } from './failures';
 
@@ -19,8 +20,8 @@ export class ServerState {
   settings: EditorSettings = readSettings({});
   folders: WorkspaceFolder[] = [];
   hasConfigurationCapability = false;
-  private readonly engines = new Map<string, Engine>();
-  private readonly results = new Map<string, { version: number; result: CheckResult; config: ResolvedConfig }>();
+  /** Checks of open documents (see checks.ts). */
+  readonly checks = new Checks((uri) => this.setupFor(uri));
   private readonly warned = new Set<string>();
   private readonly configDiagnostics = new Map<string, string>();
   /** Each failure (a rule on a page, a check of a page) is logged once. */
@@ -77,46 +78,47 @@ export class ServerState {
     }
   }
 
-  /** Checks a page's text with its configuration (no cache: also for files that are not open). */
-  checkText(uri: string, text: string, engine: Engine = new Engine()): { result: CheckResult; config: ResolvedConfig } {
+  /** What a check of the page needs: its configuration and a once-per-rule failure log. */
+  private setupFor(uri: string): ReturnType<CheckSetup> {
     const { config, force } = this.configFor(uri);
-    const result = engine.check(text, {
-      config,
-      force,
-      onRuleError: (rule, e) => this.failures.once(`rule\u0000${uri}\u0000${rule}`, () => `rule ${rule} failed on ${uri} (logged once; its other findings are still reported): ${describeError(e)}`),
-    });
-    return { result, config };
+    const onRuleError = (rule: string, e: unknown): void => {
+      this.failures.once(`rule\u0000${uri}\u0000${rule}`, () => `rule ${rule} failed on ${uri} (logged once; its other findings are still reported): ${describeError(e)}`);
+    };
+    return { config, force, onRuleError };
   }
 
-  /** The check result for the document's current version (computed once per version). */
-  check(doc: TextDocument): CheckResult {
-    return this.analyse(doc).result;
+  /** Checks a page's text with its configuration (no cache: for files that are not open). */
+  checkText(uri: string, text: string): { result: CheckResult; config: ResolvedConfig } {
+    const setup = this.setupFor(uri);
+    return { result: new Engine().check(text, setup), config: setup.config };
   }
 
-  /** The check result and the configuration it used, for the document's current version. */
-  analyse(doc: TextDocument): { result: CheckResult; config: ResolvedConfig } {
-    const cached = this.results.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached;
-    let engine = this.engines.get(doc.uri);
-    if (!engine) this.engines.set(doc.uri, (engine = new Engine()));
-    const checked = this.checkText(doc.uri, doc.getText(), engine);
-    this.results.set(doc.uri, { version: doc.version, ...checked });
-    return checked;
+  /** The check of the document's current version, run a slice at a time; null when a newer version replaced it. */
+  analyse(doc: TextDocument): Promise<Analysed | null> {
+    return this.checks.analyse(doc);
   }
 
-  /** The latest check of an open document by URI, or null when it is not open. */
-  checkUri(uri: string): CheckResult | null {
-    const doc = this.documents.get(uri);
-    return doc ? this.check(doc) : null;
+  /** The open document behind a URI and the check of its latest version (waiting for it), or null when it is not open. */
+  async ready(uri: string): Promise<{ doc: TextDocument; result: CheckResult; config: ResolvedConfig } | null> {
+    for (;;) {
+      const doc = this.documents.get(uri);
+      if (!doc) return null;
+      const a = await this.checks.analyse(doc);
+      if (a && this.documents.get(uri)?.version === a.version) return { doc, result: a.result, config: a.config };
+    }
+  }
+
+  /** The latest finished check of a document (perhaps of an older version). */
+  latest(uri: string): { analysed: Analysed | null } {
+    return { analysed: this.checks.latest(uri) };
   }
 
   forget(uri: string): void {
-    this.engines.delete(uri);
-    this.results.delete(uri);
+    this.checks.forget(uri);
   }
 
   invalidate(): void {
-    this.results.clear();
+    this.checks.invalidate();
     this.warned.clear();
   }
 }

@@ -5,10 +5,10 @@ import { PageStatusRequest } from '../protocol';
 import type { ServerState } from './state';
 
 export function registerStatusRequest(state: ServerState): void {
-  state.connection.onRequest(PageStatusRequest, ({ uri, today }) => {
-    const doc = state.documents.get(uri);
-    if (!doc) return null;
-    const { result, config } = state.analyse(doc);
+  state.connection.onRequest(PageStatusRequest, async ({ uri, today }) => {
+    const p = await state.ready(uri);
+    if (!p) return null;
+    const { doc, result, config } = p;
     const day = (typeof today === 'string' ? parseIsoDate(today) : null) ?? ymdOf(new Date());
     return { version: doc.version, status: buildStatus(result, { today: day, config }) };
   });

@@ -197,6 +197,7 @@ export function* parseRegionSteps(lines: readonly string[]): Steps<RegionInfo> {
       if (t.kind === 'gfm') for (let l = t.startLine; l <= t.endLine; l++) rest[l] = '';
       info.tables.push(t);
     }
+    yield;
     if (rest.some((l) => l.trim() !== '')) parseOrDegrade(rest, info, false);
   } else {
     parseOrDegrade(lines, info, true);

@@ -27,8 +27,14 @@ function fmString(fm: FrontMatter | null, key: string): string | null {
   return f && typeof f.value === 'string' ? f.value : null;
 }
 
-function shift(t: ParsedTable, by: number): ParsedTable {
-  const rows = t.rows.map((r) => ({ ...r, line: r.line + by }));
+/** The table moved down by `by` lines (a new copy: region results are shared). */
+function* shift(t: ParsedTable, by: number): Steps<ParsedTable> {
+  const rows = new Array<ParsedTable['rows'][number]>(t.rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = t.rows[i];
+    rows[i] = { line: r.line + by, cells: r.cells, leadingPipe: r.leadingPipe, trailingPipe: r.trailingPipe };
+    if ((i & 8191) === 8191) yield;
+  }
   return {
     ...t,
     startLine: t.startLine + by,
@@ -131,7 +137,7 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     const by = r.startLine;
     for (const h of info.headings) headings.push({ level: h.level, text: h.text, line: h.line + by });
     for (const it of info.listItems) items.push({ line: it.line + by, contentColumn: it.contentColumn });
-    for (const t of info.tables) parsedTables.push(shift(t, by));
+    for (const t of info.tables) parsedTables.push(by === 0 ? t : yield* shift(t, by));
     for (const l of info.literalLines) literal.add(l + by);
     if (info.degraded) degraded.push({ startLine: r.startLine, endLine: r.endLine, reason: info.degraded });
   }
@@ -175,6 +181,7 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
   }
   timelines.sort((a, b) => a.line - b.line);
 
+  yield;
   const plan = findPlan(lines, literal);
   const dates: PageDate[] = [];
   for (const tl of timelines) for (const m of tl.milestones) dates.push(...m.superseded, ...(m.date ? [m.date] : []));
@@ -204,10 +211,15 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
   }
   yield;
   dates.sort(byPosition);
+  yield;
 
   const kind = detectKind({ fm, title, release, timelines, tables, plan, text: () => lines.map((l) => l.text).join('\n') });
   const ga = timelines.flatMap((t) => t.milestones).find((m) => m.kind === 'ga' && m.date?.token.kind === 'date' && m.date.token.year !== null);
   const gaDate = ga?.date ?? null;
+  const orphanRows = findOrphanRows(lines, tables, literal);
+  yield;
+  const directives = findDirectives(lines, code);
+  yield;
   return {
     lines,
     kind,
@@ -219,12 +231,12 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     timelines,
     criteria,
     tables,
-    orphanRows: findOrphanRows(lines, tables, literal),
+    orphanRows,
     legend: findLegend(lines, headings),
     plan,
     dates,
     literalLines: literal,
-    directives: findDirectives(lines, code),
+    directives,
     degraded,
     ...dateFacts(dates, gaDate),
     scanRanges: [[0, lines.length]],

@@ -1,0 +1,130 @@
+/**
+ * The checks of open documents: one Engine per document, fed the editor's changes (not the whole text),
+ * run a slice at a time so requests are answered meanwhile, and dropped when a newer version arrives.
+ */
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ResolvedConfig } from '../core/config/types';
+import { Engine, type CheckResult } from '../core/engine';
+import type { TextChange } from '../core/edits';
+import { runSteps } from './scheduler';
+
+export interface Analysed {
+  version: number;
+  result: CheckResult;
+  config: ResolvedConfig;
+}
+
+/** What a check needs besides the text: the page's configuration and how to report a failing rule. */
+export type CheckSetup = (uri: string) => { config: ResolvedConfig; force: boolean; onRuleError: (rule: string, e: unknown) => void };
+
+interface Running {
+  version: number;
+  promise: Promise<Analysed | null>;
+  cancel(): void;
+}
+
+class DocumentChecks {
+  readonly engine = new Engine();
+  /** Version of the input the engine was last given (null: none yet). */
+  fed: number | null = null;
+  /** Changes since then, in order; null entries are whole-text changes. */
+  journal: Array<TextChange[] | null> = [];
+  latest: Analysed | null = null;
+  running: Running | null = null;
+}
+
+export class Checks {
+  private readonly docs = new Map<string, DocumentChecks>();
+
+  constructor(private readonly setup: CheckSetup) {}
+
+  private entry(uri: string): DocumentChecks {
+    let e = this.docs.get(uri);
+    if (!e) this.docs.set(uri, (e = new DocumentChecks()));
+    return e;
+  }
+
+  /** Notes an edit the editor sent (called before the document applies it). */
+  record(uri: string, changes: readonly TextDocumentContentChangeEvent[]): void {
+    const e = this.docs.get(uri);
+    if (!e || e.fed === null) return;
+    for (const c of changes) e.journal.push('range' in c ? [{ range: c.range, text: c.text }] : null);
+  }
+
+  /** Gives the engine the document's current version: its changes since the last one, or its text. */
+  private feed(e: DocumentChecks, doc: TextDocument): void {
+    if (e.fed === doc.version) return;
+    e.running?.cancel();
+    const changes = e.journal.every((c) => c !== null) ? e.journal.flat() : null;
+    if (e.fed === null || changes === null || !e.engine.edit(changes)) e.engine.update(doc.getText());
+    e.fed = doc.version;
+    e.journal = [];
+  }
+
+  /** The latest finished check of the document, whatever its version. */
+  latest(uri: string): Analysed | null {
+    return this.docs.get(uri)?.latest ?? null;
+  }
+
+  /** The check of this version of the document (run a slice at a time); null when a newer version dropped it. */
+  analyse(doc: TextDocument): Promise<Analysed | null> {
+    const e = this.entry(doc.uri);
+    if (e.latest?.version === doc.version) return Promise.resolve(e.latest);
+    if (e.running?.version === doc.version) return e.running.promise;
+    this.feed(e, doc);
+    const { config, force, onRuleError } = this.setup(doc.uri);
+    const steps = e.engine.checkSteps({ config, force, onRuleError });
+    let cancelled = false;
+    const version = doc.version;
+    const running: Running = {
+      version,
+      // Closed at once (its `finally` blocks run now), so it never touches the engine again.
+      cancel: () => {
+        cancelled = true;
+        steps.return(undefined as never);
+      },
+      promise: runSteps(steps, () => cancelled).then(
+        (result) => {
+          if (e.running === running) e.running = null;
+          if (!result) return null;
+          const analysed = { version, result, config };
+          if (!e.latest || e.latest.version <= version) e.latest = analysed;
+          return analysed;
+        },
+        (error: unknown) => {
+          if (e.running === running) e.running = null;
+          throw error;
+        },
+      ),
+    };
+    e.running = running;
+    return running.promise;
+  }
+
+  /** The check of this version now, without yielding (for callers that cannot wait). */
+  analyseNow(doc: TextDocument): Analysed {
+    const e = this.entry(doc.uri);
+    if (e.latest?.version === doc.version) return e.latest;
+    this.feed(e, doc);
+    e.running?.cancel();
+    const { config, force, onRuleError } = this.setup(doc.uri);
+    const steps = e.engine.checkSteps({ config, force, onRuleError });
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    return (e.latest = { version: doc.version, result: r.value, config });
+  }
+
+  forget(uri: string): void {
+    this.docs.get(uri)?.running?.cancel();
+    this.docs.delete(uri);
+  }
+
+  /** Settings or configuration changed: every page is checked again (the engines keep their caches). */
+  invalidate(): void {
+    for (const e of this.docs.values()) {
+      e.running?.cancel();
+      e.latest = null;
+    }
+  }
+}
