@@ -83,6 +83,8 @@ export class Checks {
       cancel: () => {
         cancelled = true;
         steps.return(undefined as never);
+        // A cancelled check is no longer under way: the next analyse() starts a new one.
+        if (e.running === running) e.running = null;
       },
       promise: runSteps(steps, () => cancelled).then(
         (result) => {
