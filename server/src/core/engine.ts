@@ -9,7 +9,7 @@ import { buildPageSteps } from './model/build';
 import { patchPage } from './model/patch';
 import { diffLines, type LineDiff } from './diff';
 import { applyChanges, composeDiffs, type TextChange } from './edits';
-import { splitLines } from './text';
+import { splitLinesSteps } from './text';
 import type { DisableDirective, PageModel } from './model/types';
 import { RULES } from './rules';
 import type { Report, Rule } from './rules/types';
@@ -95,17 +95,20 @@ export class Engine {
   }
 
   /** Turns the incoming text into the pending diff from the last model's lines. */
-  private takeIncoming(): void {
+  private *takeIncoming(): Steps<void> {
     const text = this.incoming;
     if (text === null) return;
-    this.incoming = null;
     const last = this.last;
     if (!last) {
-      const lines = splitLines(text);
+      const lines = yield* splitLinesSteps(text);
+      // A newer text came while this one was split: take that one instead.
+      if (this.incoming !== text) return yield* this.takeIncoming();
+      this.incoming = null;
       this.pending = { lines, from: 0, oldTo: 0, newTo: lines.length };
       this.pendingText = text;
       return;
     }
+    this.incoming = null;
     if (last.text === text) {
       this.pending = null;
       this.pendingText = null;
@@ -116,9 +119,16 @@ export class Engine {
     this.pendingText = this.pending ? text : null;
   }
 
+  /** Line `line` of the current text when it is at hand (not while a new whole text waits to be split). */
+  lineText(line: number): string | null {
+    if (this.incoming !== null) return null;
+    const lines = this.pending?.lines ?? this.last?.page.lines;
+    return lines?.[line]?.text ?? null;
+  }
+
   /** Applies editor changes to the current text (the text set or edited last); false when there is none yet. */
   edit(changes: readonly TextChange[]): boolean {
-    this.takeIncoming();
+    drain(this.takeIncoming());
     if (!this.last && !this.pending) return false;
     const base = this.pending?.lines ?? this.last?.page.lines ?? [];
     const d = applyChanges(base, changes);
@@ -131,7 +141,7 @@ export class Engine {
   *modelSteps(): Steps<PageModel> {
     if (this.incoming !== null) yield;
     for (;;) {
-      this.takeIncoming();
+      yield* this.takeIncoming();
       const last = this.last;
       const diff = this.pending;
       if (last && !diff) {

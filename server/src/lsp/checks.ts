@@ -62,6 +62,11 @@ export class Checks {
     e.journal = [];
   }
 
+  /** A line of the text the document's engine was last given, when at hand. */
+  lineText(uri: string, line: number): string | null {
+    return this.docs.get(uri)?.engine.lineText(line) ?? null;
+  }
+
   /** The latest finished check of the document, whatever its version. */
   latest(uri: string): Analysed | null {
     return this.docs.get(uri)?.latest ?? null;

@@ -54,6 +54,8 @@ function toSymbol(n: SymbolNode): DocumentSymbol {
 
 /** How long a hover waits for the check of the current version before it answers without it. */
 export const HOVER_WAIT_MS = 30;
+/** A page this long that was never checked is not waited for at all: its first check takes a while. */
+export const HOVER_COLD_CHARS = 1_000_000;
 
 /** The promise's value, or null when it takes longer than `ms`. */
 function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
@@ -73,10 +75,11 @@ async function hoverPage(state: ServerState, uri: string, line: number): Promise
   const page = <T extends { result: CheckResult }>(p: T | null | undefined): T | null => (p?.result.isReleasePage ? p : null);
   const { analysed } = state.latest(uri);
   if (analysed?.version === doc.version) return page(analysed);
+  if (!analysed && doc.getText().length > HOVER_COLD_CHARS) return null;
   const fresh = await within(state.ready(uri), HOVER_WAIT_MS);
-  if (fresh) return page(fresh);
-  const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
-  return analysed?.result.page.lines[line]?.text === lineText ? page(analysed) : null;
+  if (fresh || !analysed) return page(fresh);
+  const current = state.checks.lineText(uri, line);
+  return current !== null && analysed.result.page.lines[line]?.text === current ? page(analysed) : null;
 }
 
 export function registerEditorFeatures(state: ServerState, capabilities: ServerCapabilities): void {
