@@ -5,8 +5,12 @@ const PLAIN = new TextMemo(computePlainText, 50_000);
 
 /** Plain text of a short Markdown value: emphasis, strike, HTML tags, links and escapes removed (memoised: cell values repeat). */
 export function plainText(raw: string): string {
-  return PLAIN.get(raw);
+  // Most values have no markup and single spaces: nothing to remove, no memo lookup.
+  return MARKUP_OR_SPACES.test(raw) ? PLAIN.get(raw) : raw.trim();
 }
+
+/** Characters the plain and display readings change: markup, escapes, entities, runs of whitespace. */
+export const MARKUP_OR_SPACES = /[<[\\*_~`&]|\s\s|[^\S ]/;
 
 function computePlainText(raw: string): string {
   return raw

@@ -4,6 +4,7 @@
  * feature named `<img src=x onerror=alert(1)>` is shown as those characters (the renderer escapes them).
  */
 import { TextMemo } from '../cache';
+import { MARKUP_OR_SPACES } from '../model/inline';
 
 const FORMAT_TAG = /<\/?(?:s|strike|del|ins|b|i|u|em|strong|small|big|sup|sub|span|font|br|code|tt|kbd|mark|p|div|center)\b[^<>]*>/gi;
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'", '#160': ' ' };
@@ -11,7 +12,7 @@ const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', 
 const DISPLAY = new TextMemo(compute, 20_000);
 
 export function displayText(raw: string): string {
-  return DISPLAY.get(raw);
+  return MARKUP_OR_SPACES.test(raw) ? DISPLAY.get(raw) : raw.trim();
 }
 
 function compute(raw: string): string {
