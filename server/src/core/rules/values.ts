@@ -45,14 +45,23 @@ function readRaw(text: string, known: readonly string[]): RawValue {
 /** One memo per vocabulary: the same cell texts are read by several rules on every check. */
 const READERS = new Map<string, TextMemo<RawValue>>();
 
-export function readValue(cell: CellRef, known: readonly string[]): CellValue {
+/** The reader of the vocabulary array read last: rules read a whole column with one array. */
+let lastReader: { known: readonly string[]; memo: TextMemo<RawValue> } | null = null;
+
+function readerOf(known: readonly string[]): TextMemo<RawValue> {
+  if (lastReader?.known === known) return lastReader.memo;
   const key = known.join('\u0000');
   let memo = READERS.get(key);
   if (!memo) {
     if (READERS.size > 64) READERS.clear();
     READERS.set(key, (memo = new TextMemo((text) => readRaw(text, known))));
   }
-  const v = memo.get(cell.text);
+  lastReader = { known, memo };
+  return memo;
+}
+
+export function readValue(cell: CellRef, known: readonly string[]): CellValue {
+  const v = readerOf(known).get(cell.text);
   if (v.state !== 'case') return v;
   return { state: 'case', match: v.match, written: v.written, range: { start: cell.posAt(v.offset), end: cell.posAt(v.offset + v.length) } };
 }
