@@ -1,20 +1,38 @@
 /**
  * Content-keyed memo for pure functions of a string (a table row's cells, a cell's dates). Values are
- * shared between callers and must not be mutated. When the map grows past its bound it starts afresh:
- * the working set of a page is rebuilt in one pass, so this costs one miss per entry at worst.
+ * shared between callers and must not be mutated. Entries live for two generations: `sweepMemos()`
+ * (called by the engine after it built a page) drops what neither that build nor the one before used,
+ * so the memos hold about one page's worth of strings, not every page ever read (and not the texts
+ * those strings are slices of). A memo that grows past its bound starts afresh.
  */
-export class TextMemo<V> {
-  private map = new Map<string, V>();
+const ALL: Array<TextMemo<unknown>> = [];
 
-  constructor(private readonly compute: (text: string) => V, private readonly limit = 200_000) {}
+export class TextMemo<V> {
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
+
+  constructor(private readonly compute: (text: string) => V, private readonly limit = 200_000) {
+    ALL.push(this as TextMemo<unknown>);
+  }
 
   get(text: string): V {
-    let v = this.map.get(text);
-    if (v === undefined) {
-      if (this.map.size >= this.limit) this.map = new Map();
-      v = this.compute(text);
-      this.map.set(text, v);
-    }
+    let v = this.current.get(text);
+    if (v !== undefined) return v;
+    v = this.previous.get(text);
+    if (v === undefined) v = this.compute(text);
+    if (this.current.size >= this.limit) this.current = new Map();
+    this.current.set(text, v);
     return v;
   }
+
+  /** Starts a new generation: entries not read since the last sweep are dropped at the next one. */
+  sweep(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
+
+/** Sweeps every memo (see TextMemo.sweep). */
+export function sweepMemos(): void {
+  for (const m of ALL) m.sweep();
 }

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config/types';
 import { RegionCache } from './markdown/region';
+import { sweepMemos } from './cache';
 import { buildPageSteps } from './model/build';
 import { patchPage } from './model/patch';
 import { diffLines, type LineDiff } from './diff';
@@ -13,7 +14,7 @@ import { splitLinesSteps } from './text';
 import type { DisableDirective, PageModel } from './model/types';
 import { RULES } from './rules';
 import type { Report, Rule } from './rules/types';
-import type { Finding, Severity, SeveritySetting } from './types';
+import type { Finding, Fix, Severity, SeveritySetting } from './types';
 import { restPage, slicePage, sliceTables } from './slices';
 import { compareFindings, mergeFindings, SliceCache } from './slice-cache';
 import { drain, type Steps } from './steps';
@@ -63,6 +64,20 @@ export function isSuppressed(directives: readonly DisableDirective[], rule: stri
     else if (d.kind === 'enable') off = false;
   }
   return off;
+}
+
+const NO_FIXES: Fix[] = [];
+
+/** A finding of a report; fixes given as a function are made on first read (and kept). */
+function finding(rule: string, severity: Severity, r: Report): Finding {
+  const f: Finding = { rule, severity, message: r.message, range: r.range, fixes: NO_FIXES };
+  const fixes = r.fixes;
+  if (Array.isArray(fixes)) f.fixes = fixes;
+  else if (fixes) {
+    let made: Fix[] | null = null;
+    Object.defineProperty(f, 'fixes', { get: () => (made ??= fixes()), enumerable: true, configurable: true });
+  }
+  return f;
 }
 
 export class Engine {
@@ -154,6 +169,7 @@ export class Engine {
       if (!page) {
         page = yield* buildPageSteps(diff.lines, this.regions);
         this.regions.sweep();
+        sweepMemos();
       }
       // New input while the steps were paused: this model is of an older text, start again.
       if (this.pending !== diff || this.incoming !== null) continue;
@@ -178,7 +194,7 @@ export class Engine {
       const id = rule.meta.id;
       const report = (r: Report): void => {
         if (page.directives.length && isSuppressed(page.directives, id, r.range.start.line)) return;
-        into.push({ rule: id, severity: severity as Severity, message: r.message, range: r.range, fixes: r.fixes ?? [] });
+        into.push(finding(id, severity as Severity, r));
       };
       try {
         rule.check({ page, config, options: config.rules[id]?.options ?? {}, report });

@@ -14,7 +14,8 @@ export interface RuleMeta {
 export interface Report {
   range: Range;
   message: string;
-  fixes?: Fix[];
+  /** The fixes, or a function making them when first asked for (rules with many findings and costly fixes). */
+  fixes?: Fix[] | (() => Fix[]);
 }
 
 export interface RuleContext {

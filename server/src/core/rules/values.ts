@@ -45,18 +45,19 @@ function readRaw(text: string, known: readonly string[]): RawValue {
 /** One memo per vocabulary: the same cell texts are read by several rules on every check. */
 const READERS = new Map<string, TextMemo<RawValue>>();
 
-/** The reader of the vocabulary array read last: rules read a whole column with one array. */
-let lastReader: { known: readonly string[]; memo: TextMemo<RawValue> } | null = null;
+/** Readers by vocabulary array: rules read whole columns with the same arrays, so the join is rare. */
+const READER_OF = new WeakMap<readonly string[], TextMemo<RawValue>>();
 
 function readerOf(known: readonly string[]): TextMemo<RawValue> {
-  if (lastReader?.known === known) return lastReader.memo;
+  let memo = READER_OF.get(known);
+  if (memo) return memo;
   const key = known.join('\u0000');
-  let memo = READERS.get(key);
+  memo = READERS.get(key);
   if (!memo) {
     if (READERS.size > 64) READERS.clear();
     READERS.set(key, (memo = new TextMemo((text) => readRaw(text, known))));
   }
-  lastReader = { known, memo };
+  READER_OF.set(known, memo);
   return memo;
 }
 
@@ -88,8 +89,19 @@ export interface FeatureCell {
   cell: CellRef;
 }
 
-/** Each well-formed row's cell in a column of every feature table (an array: cheaper than a generator). */
-export function featureCells(ctx: RuleContext, column: ColumnKey): FeatureCell[] {
+/** featureCells per page (view) and column: several rules read the same column of the same rows. */
+const FEATURE_CELLS = new WeakMap<RuleContext['page'], Map<ColumnKey, FeatureCell[]>>();
+
+/** Each well-formed row's cell in a column of every feature table (an array: cheaper than a generator). Shared: do not mutate. */
+export function featureCells(ctx: RuleContext, column: ColumnKey): readonly FeatureCell[] {
+  let byColumn = FEATURE_CELLS.get(ctx.page);
+  if (!byColumn) FEATURE_CELLS.set(ctx.page, (byColumn = new Map()));
+  let cells = byColumn.get(column);
+  if (!cells) byColumn.set(column, (cells = collectFeatureCells(ctx, column)));
+  return cells;
+}
+
+function collectFeatureCells(ctx: RuleContext, column: ColumnKey): FeatureCell[] {
   const out: FeatureCell[] = [];
   for (const table of ctx.page.tables) {
     const col = table.columns[column];
