@@ -1,7 +1,7 @@
 /** Feature rows of the page's feature tables, read into status items (colour, priority, target). */
 import { dayNumber, scanDates, toIso, type DateToken } from '../dates';
 import { matchLeading, plainText } from '../model/inline';
-import type { CellRef, PageModel, TableModel } from '../model/types';
+import type { CellRef, LogicalRow, PageModel, TableModel } from '../model/types';
 import { dayOf } from '../rules/dates-util';
 import { isUnsetCell, readValue, struckPrefix } from '../rules/values';
 import { displayText } from './text';
@@ -101,51 +101,67 @@ function repairRow(cells: readonly CellRef[], table: TableModel, statuses: reado
   return null;
 }
 
+/**
+ * Status items by row object: a row untouched by an edit is the same object in the next version of the
+ * page (see model/patch.ts), so the dashboard of a big page is rebuilt from the changed rows only. The
+ * key holds everything else an item depends on (vocabulary, today, the page's date reading, the table).
+ */
+const ITEMS = new WeakMap<LogicalRow, { key: string; item: FeatureStatus | null }>();
+
 /** Every row of every feature table, in page order. `today` is a day number (see `dayNumber`). */
 export function readFeatures(page: PageModel, vocab: Vocabulary, today: number): FeatureStatus[] {
   const out: FeatureStatus[] = [];
   const tables = page.tables.filter((t) => t.isFeatureTable);
+  const context = JSON.stringify([vocab, today, page.slashOrder, page.releaseYear]);
   tables.forEach((table, index) => {
-    const c = table.columns;
+    const key = `${context}\u0000${index}\u0000${JSON.stringify(table.columns)}\u0000${table.header.length}`;
     for (const row of table.rows) {
-      let cells = row.cells;
-      let repaired = false;
-      if (row.malformed) {
-        const fixed = repairRow(cells, table, vocab.statuses);
-        if (fixed) {
-          cells = fixed;
-          repaired = true;
-        }
-      }
-      const readable = !row.malformed || repaired;
-      const at = (col: number | undefined): CellRef | undefined => (col === undefined ? undefined : cells[col]);
-      const name = c.feature !== undefined ? displayText(cells[c.feature]?.text ?? '') : '';
-      if (name === '' && cells.every((x) => x.text.trim() === '')) continue;
-      const status: StatusRead = readable ? readStatus(at(c.status), vocab.statuses) : { colour: 'other', label: 'Unreadable row', comment: 'the row does not match the header', history: [] };
-      const { target, history: targetHistory } = readable ? readTarget(page, at(c.target)) : { target: null, history: [] };
-      const priority = readable ? readPriority(at(c.priority), vocab.priorities) : null;
-      const overdueDays = target?.iso && status.colour !== 'green' ? Math.max(0, today - isoDay(target.iso)) : 0;
-      out.push({
-        line: row.lines[0],
-        endLine: row.lines[row.lines.length - 1],
-        table: index,
-        team: readable ? readText(at(c.team)) : readText(cells[c.team ?? -1]),
-        name: name || '(unnamed)',
-        owner: readable ? readText(at(c.owner)) : null,
-        priority,
-        colour: status.colour,
-        statusLabel: status.label,
-        statusComment: status.comment,
-        statusHistory: status.history,
-        target,
-        targetHistory,
-        overdue: overdueDays > 0,
-        overdueDays,
-        mustNotGreen: priority !== null && priority.toLowerCase() === 'must' && status.colour !== 'green',
-        malformed: row.malformed,
-        repaired,
-      });
+      let memo = ITEMS.get(row);
+      if (memo?.key !== key) ITEMS.set(row, (memo = { key, item: readRow(page, table, index, row, vocab, today) }));
+      if (memo.item) out.push(memo.item);
     }
   });
   return out;
+}
+
+/** The status item of one row, or null for an empty row. */
+function readRow(page: PageModel, table: TableModel, index: number, row: LogicalRow, vocab: Vocabulary, today: number): FeatureStatus | null {
+  const c = table.columns;
+  let cells = row.cells;
+  let repaired = false;
+  if (row.malformed) {
+    const fixed = repairRow(cells, table, vocab.statuses);
+    if (fixed) {
+      cells = fixed;
+      repaired = true;
+    }
+  }
+  const readable = !row.malformed || repaired;
+  const at = (col: number | undefined): CellRef | undefined => (col === undefined ? undefined : cells[col]);
+  const name = c.feature !== undefined ? displayText(cells[c.feature]?.text ?? '') : '';
+  if (name === '' && cells.every((x) => x.text.trim() === '')) return null;
+  const status: StatusRead = readable ? readStatus(at(c.status), vocab.statuses) : { colour: 'other', label: 'Unreadable row', comment: 'the row does not match the header', history: [] };
+  const { target, history: targetHistory } = readable ? readTarget(page, at(c.target)) : { target: null, history: [] };
+  const priority = readable ? readPriority(at(c.priority), vocab.priorities) : null;
+  const overdueDays = target?.iso && status.colour !== 'green' ? Math.max(0, today - isoDay(target.iso)) : 0;
+  return {
+    line: row.lines[0],
+    endLine: row.lines[row.lines.length - 1],
+    table: index,
+    team: readable ? readText(at(c.team)) : readText(cells[c.team ?? -1]),
+    name: name || '(unnamed)',
+    owner: readable ? readText(at(c.owner)) : null,
+    priority,
+    colour: status.colour,
+    statusLabel: status.label,
+    statusComment: status.comment,
+    statusHistory: status.history,
+    target,
+    targetHistory,
+    overdue: overdueDays > 0,
+    overdueDays,
+    mustNotGreen: priority !== null && priority.toLowerCase() === 'must' && status.colour !== 'green',
+    malformed: row.malformed,
+    repaired,
+  };
 }

@@ -11,8 +11,14 @@ const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', 
 
 const DISPLAY = new TextMemo(compute, 20_000);
 
+/** A lone link with plain text (`[Arik Hadas](User:Ahadas)`): its text, without the full reading. */
+const PLAIN_LINK = /^\s*\[([^[\]<>*_~`\\&!]*)\]\([^()\s<>`]*\)\s*$/;
+
 export function displayText(raw: string): string {
-  return MARKUP_OR_SPACES.test(raw) ? DISPLAY.get(raw) : raw.trim();
+  if (!MARKUP_OR_SPACES.test(raw)) return raw.trim();
+  const link = PLAIN_LINK.exec(raw);
+  if (link) return link[1].replace(/\s+/g, ' ').trim();
+  return DISPLAY.get(raw);
 }
 
 function compute(raw: string): string {
