@@ -3,6 +3,7 @@
  * the previous version. Only the changed middle is split anew, so an edit costs what it touches plus a
  * fast comparison of the two texts, and everything keyed by a line object or its string stays warm.
  */
+import { firstAtOrAfter } from './search';
 import { lineStarts, splitLines, type SourceLine } from './text';
 
 export interface LineDiff {
@@ -33,18 +34,6 @@ function commonSuffix(a: string, b: string, max: number): number {
   return k;
 }
 
-/** First index i in sorted starts with starts[i] >= x (starts.length if none). */
-function lowerBound(starts: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The new text's lines, reusing `oldLines` (the lines of `oldText`) before and after the change. */
 export function diffLines(oldText: string, oldLines: readonly SourceLine[], newText: string): LineDiff {
   if (oldText === newText) return { lines: oldLines.slice(), from: oldLines.length, oldTo: oldLines.length, newTo: oldLines.length };
@@ -54,8 +43,8 @@ export function diffLines(oldText: string, oldLines: readonly SourceLine[], newT
   const starts = lineStarts(oldLines);
   // Lines kept before the change end (line ending included) before p: the character after them is common
   // too, so a `\r` ending cannot turn into `\r\n`. Lines kept after it start after the first changed character.
-  const from = Math.max(0, lowerBound(starts, p) - 1);
-  let oldTo = lowerBound(starts, oldText.length - q + 1);
+  const from = Math.max(0, firstAtOrAfter(starts, p, (n) => n) - 1);
+  let oldTo = firstAtOrAfter(starts, oldText.length - q + 1, (n) => n);
   if (oldTo < from) oldTo = from;
   const begin = from < starts.length ? starts[from] : oldText.length;
   const tailOld = oldTo < starts.length ? oldText.length - starts[oldTo] : 0;

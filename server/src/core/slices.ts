@@ -6,6 +6,7 @@
  * slice, not every slice after it. Only the slices that changed get a view of the page (slicePage).
  */
 import type { TableRow } from './markdown/table';
+import { firstAtOrAfter } from './search';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './model/types';
 
 /** Tables smaller than this are checked with the rest of the page. */
@@ -51,16 +52,8 @@ export function sliceTables(page: PageModel): Slice[] {
 /** The table's physical rows within the slice's lines (binary search: rows are sorted by line). */
 function physicalRows(s: Slice): TableRow[] {
   const rows = s.table.parsed.rows;
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid].line < s.from) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo;
-  while (end < rows.length && rows[end].line < s.to) end++;
-  return rows.slice(lo, end);
+  const from = firstAtOrAfter(rows, s.from, (r) => r.line);
+  return rows.slice(from, firstAtOrAfter(rows, s.to, (r) => r.line));
 }
 
 /** The texts a slice's findings depend on (besides the context): its rows' lines. */
@@ -70,22 +63,10 @@ export function sliceTexts(page: PageModel, s: Slice): string[] {
   return out;
 }
 
-/** Index of the first date at or after `line` (dates are sorted by position). */
-function firstDate(dates: readonly PageDate[], line: number): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid].range.start.line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** A view of the page holding one slice's rows and their dates only (page-level context kept). */
 export function slicePage(page: PageModel, s: Slice): PageModel {
   const dates: PageDate[] = [];
-  for (let i = firstDate(page.dates, s.from); i < page.dates.length && page.dates[i].range.start.line < s.to; i++) {
+  for (let i = firstAtOrAfter(page.dates, s.from, (d) => d.range.start.line); i < page.dates.length && page.dates[i].range.start.line < s.to; i++) {
     if (page.dates[i].context === 'table') dates.push(page.dates[i]);
   }
   return {

@@ -7,6 +7,7 @@
  */
 import type { LineDiff } from '../diff';
 import { continuesTable, tableRowAt, type TableRow } from '../markdown/table';
+import { firstAtOrAfter } from '../search';
 import type { SourceLine } from '../text';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { singleLineRow } from './tables';
@@ -14,18 +15,6 @@ import type { LogicalRow, PageDate, PageModel, TableModel } from './types';
 
 /** Lines whose text other parts of the model read: disable comments, milestone plans. */
 const READ_ELSEWHERE = /release-pages-|^\s*milestone\b/i;
-
-/** Index of the first element whose line is >= line (elements sorted by line). */
-function firstAtOrAfter<T>(items: readonly T[], line: number, lineOf: (t: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lineOf(items[mid]) < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function tableHolding(page: PageModel, from: number, to: number): TableModel | null {
   for (const t of page.tables) {
