@@ -8,10 +8,10 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Nodes, Root, RootContent, Table as MdTable } from 'mdast';
 import { drain, type Steps } from '../steps';
-import { parseDelimiterRow, scanTablesSteps, splitRow, type ParsedTable, type TableRow } from './table';
+import { parseDelimiterRow, scanTablesSteps, tableRowAt, type ParsedTable, type TableRow } from './table';
 
 export interface HeadingInfo {
-  /** Line relative to the region. */
+  /** Line of the page. */
   line: number;
   level: number;
   text: string;
@@ -27,9 +27,9 @@ export interface ListItemInfo {
 export interface RegionInfo {
   headings: HeadingInfo[];
   listItems: ListItemInfo[];
-  /** Tables with lines relative to the region. */
+  /** Tables (lines of the page). */
   tables: ParsedTable[];
-  /** Lines (relative) inside indented code blocks or raw HTML, where values are not read. */
+  /** Lines inside indented code blocks or raw HTML, where values are not read. */
   literalLines: number[];
   /** Why the region was read line by line instead of parsed (too large, or nested too deeply). */
   degraded?: string;
@@ -75,8 +75,9 @@ function maxNesting(lines: readonly string[]): number {
 }
 
 /** The line-by-line reading used when a region cannot be parsed: ATX headings and list items only. */
-function collectByLines(lines: readonly string[], into: RegionInfo): void {
-  lines.forEach((text, line) => {
+function collectByLines(lines: readonly string[], into: RegionInfo, offset: number): void {
+  lines.forEach((text, i) => {
+    const line = i + offset;
     const h = HEADING.exec(text);
     if (h) {
       into.headings.push({ line, level: h[1].length, text: (h[2] ?? '').trim() });
@@ -88,21 +89,21 @@ function collectByLines(lines: readonly string[], into: RegionInfo): void {
 }
 
 /** Parses with remark, or reads line by line when the text is too large or nests too deeply for the parser. */
-function parseOrDegrade(lines: readonly string[], info: RegionInfo, withTables: boolean): void {
+function parseOrDegrade(lines: readonly string[], info: RegionInfo, withTables: boolean, offset: number): void {
   const text = lines.join('\n');
   if (text.length > MAX_PARSE_CHARS) {
     info.degraded = `${Math.round(text.length / 1024)} KB of text in one block (over ${MAX_PARSE_CHARS / 1000} K characters)`;
-    collectByLines(lines, info);
+    collectByLines(lines, info, offset);
     return;
   }
   const depth = maxNesting(lines);
   if (depth > MAX_NESTING) {
     info.degraded = `nesting ${depth} levels deep (over ${MAX_NESTING})`;
-    collectByLines(lines, info);
+    collectByLines(lines, info, offset);
     return;
   }
   try {
-    collect(processor.parse(text), lines, info, withTables);
+    collect(processor.parse(text), lines, info, withTables, offset);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     info.headings = [];
@@ -110,7 +111,7 @@ function parseOrDegrade(lines: readonly string[], info: RegionInfo, withTables: 
     info.literalLines = [];
     info.tables = info.tables.filter((t) => t.kind !== 'gfm' || !withTables);
     info.degraded = 'nesting too deep to parse';
-    collectByLines(lines, info);
+    collectByLines(lines, info, offset);
   }
 }
 
@@ -122,23 +123,18 @@ export function mdastText(node: Nodes): string {
   return '';
 }
 
-function tableFromMdast(node: MdTable, lines: readonly string[]): ParsedTable | null {
+function tableFromMdast(node: MdTable, lines: readonly string[], offset: number): ParsedTable | null {
   const rows: TableRow[] = [];
   for (const row of node.children) {
     const pos = row.position;
     if (!pos) return null;
     const line = pos.start.line - 1;
-    const from = pos.start.column - 1;
-    const split = splitRow(lines[line].slice(from));
-    const cells = split.cells.map((c) => ({
-      text: c.text, start: c.start + from, end: c.end + from, rawStart: c.rawStart + from, rawEnd: c.rawEnd + from,
-    }));
-    rows.push({ line, cells, leadingPipe: split.leadingPipe, trailingPipe: split.trailingPipe });
+    rows.push(tableRowAt(line + offset, lines[line], pos.start.column - 1));
   }
   if (rows.length === 0) return null;
   const header = rows[0];
   const delimiterLine = header.line + 1;
-  const align = parseDelimiterRow(lines[delimiterLine]?.trim() ?? '') ?? header.cells.map(() => null);
+  const align = parseDelimiterRow(lines[delimiterLine - offset]?.trim() ?? '') ?? header.cells.map(() => null);
   const body = rows.slice(1);
   return {
     kind: 'gfm', fromMdast: true, startLine: header.line, endLine: body.length ? body[body.length - 1].line : delimiterLine,
@@ -146,18 +142,18 @@ function tableFromMdast(node: MdTable, lines: readonly string[]): ParsedTable | 
   };
 }
 
-function collect(root: Root, lines: readonly string[], into: RegionInfo, withTables: boolean): void {
+function collect(root: Root, lines: readonly string[], into: RegionInfo, withTables: boolean, offset: number): void {
   const walk = (node: Root | RootContent, depth: number, phrasing = false): void => {
     const pos = node.position;
     switch (node.type) {
       case 'heading':
-        if (pos) into.headings.push({ line: pos.start.line - 1, level: node.depth, text: mdastText(node).trim() });
+        if (pos) into.headings.push({ line: pos.start.line - 1 + offset, level: node.depth, text: mdastText(node).trim() });
         return;
       case 'listItem': {
         const first = node.children[0];
         if (pos) {
           into.listItems.push({
-            line: pos.start.line - 1,
+            line: pos.start.line - 1 + offset,
             contentColumn: first?.position && first.position.start.line === pos.start.line ? first.position.start.column - 1 : pos.start.column - 1,
             depth,
           });
@@ -167,14 +163,14 @@ function collect(root: Root, lines: readonly string[], into: RegionInfo, withTab
       }
       case 'table':
         if (withTables) {
-          const t = tableFromMdast(node, lines);
+          const t = tableFromMdast(node, lines, offset);
           if (t) into.tables.push(t);
         }
         return;
       case 'html':
       case 'code':
         // Inline HTML (`<s>`, `<br>`) inside text is not literal: the values around it are still read.
-        if (pos && !(node.type === 'html' && phrasing)) for (let l = pos.start.line - 1; l <= pos.end.line - 1; l++) into.literalLines.push(l);
+        if (pos && !(node.type === 'html' && phrasing)) for (let l = pos.start.line - 1; l <= pos.end.line - 1; l++) into.literalLines.push(l + offset);
         return;
       default:
         if ('children' in node) for (const c of node.children as RootContent[]) walk(c, depth, phrasing || node.type === 'paragraph');
@@ -183,29 +179,54 @@ function collect(root: Root, lines: readonly string[], into: RegionInfo, withTab
   walk(root, 0);
 }
 
-export function parseRegion(lines: readonly string[]): RegionInfo {
-  return drain(parseRegionSteps(lines));
+/** The facts of one region whose first line is line `offset` of the page (all line numbers are the page's). */
+export function parseRegion(lines: readonly string[], offset = 0): RegionInfo {
+  return drain(parseRegionSteps(lines, offset));
 }
 
 /** parseRegion, yielding while it scans a long region (remark's parse of the prose cannot yield). */
-export function* parseRegionSteps(lines: readonly string[]): Steps<RegionInfo> {
+export function* parseRegionSteps(lines: readonly string[], offset = 0): Steps<RegionInfo> {
   const info: RegionInfo = { headings: [], listItems: [], tables: [], literalLines: [] };
-  const scan = yield* scanTablesSteps(lines);
+  const scan = yield* scanTablesSteps(lines, offset);
   if (scan.exact) {
     const rest = lines.slice();
     for (const t of scan.tables) {
-      if (t.kind === 'gfm') for (let l = t.startLine; l <= t.endLine; l++) rest[l] = '';
+      if (t.kind === 'gfm') for (let l = t.startLine; l <= t.endLine; l++) rest[l - offset] = '';
       info.tables.push(t);
     }
     yield;
-    if (rest.some((l) => l.trim() !== '')) parseOrDegrade(rest, info, false);
+    if (rest.some((l) => l.trim() !== '')) parseOrDegrade(rest, info, false, offset);
   } else {
-    parseOrDegrade(lines, info, true);
+    parseOrDegrade(lines, info, true, offset);
     // Read line by line, the tables the scanner found before it stopped are still the best reading.
     for (const t of scan.tables) if (t.kind === 'delimiter-first' || info.degraded) info.tables.push(t);
   }
   info.tables.sort((a, b) => a.startLine - b.startLine);
   return info;
+}
+
+function moveRow(r: TableRow, by: number): TableRow {
+  return { line: r.line + by, cells: r.cells.map((c) => c.moved(by)), leadingPipe: r.leadingPipe, trailingPipe: r.trailingPipe };
+}
+
+/** The region's facts `by` lines further down (a region met again after lines were added or removed above it). */
+function* moveInfo(info: RegionInfo, by: number): Steps<RegionInfo> {
+  const tables: ParsedTable[] = [];
+  for (const t of info.tables) {
+    const rows: TableRow[] = [];
+    for (let i = 0; i < t.rows.length; i++) {
+      rows.push(moveRow(t.rows[i], by));
+      if ((i & 4095) === 4095) yield;
+    }
+    tables.push({ ...t, startLine: t.startLine + by, endLine: t.endLine + by, delimiterLine: t.delimiterLine + by, header: t.header && moveRow(t.header, by), rows });
+  }
+  return {
+    ...info,
+    headings: info.headings.map((h) => ({ ...h, line: h.line + by })),
+    listItems: info.listItems.map((it) => ({ ...it, line: it.line + by })),
+    literalLines: info.literalLines.map((l) => l + by),
+    tables,
+  };
 }
 
 /** A cheap key of a region's lines (count, lengths, a character of each); entries are verified line by line. */
@@ -223,6 +244,8 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
 
 interface RegionEntry {
   lines: readonly string[];
+  /** The page line the region started on when its facts were read. */
+  offset: number;
   info: RegionInfo;
 }
 
@@ -234,16 +257,23 @@ export class RegionCache {
   private current = new Map<number, RegionEntry[]>();
   private previous = new Map<number, RegionEntry[]>();
 
-  get(lines: readonly string[]): RegionInfo {
-    return drain(this.getSteps(lines));
+  get(lines: readonly string[], offset = 0): RegionInfo {
+    return drain(this.getSteps(lines, offset));
   }
 
-  *getSteps(lines: readonly string[]): Steps<RegionInfo> {
+  /** The facts of the region starting on page line `offset` (read again, or moved from where it was seen). */
+  *getSteps(lines: readonly string[], offset: number): Steps<RegionInfo> {
     const key = regionKey(lines);
-    const find = (m: Map<number, RegionEntry[]>): RegionEntry | undefined => m.get(key)?.find((e) => sameLines(e.lines, lines));
+    const find = (m: Map<number, RegionEntry[]>): RegionEntry | undefined => {
+      const bucket = m.get(key);
+      return bucket?.find((e) => e.offset === offset && sameLines(e.lines, lines)) ?? bucket?.find((e) => sameLines(e.lines, lines));
+    };
     let entry = find(this.current);
-    if (entry) return entry.info;
-    entry = find(this.previous) ?? { lines, info: yield* parseRegionSteps(lines) };
+    if (entry?.offset === offset) return entry.info;
+    entry ??= find(this.previous);
+    if (entry?.offset !== offset) {
+      entry = { lines, offset, info: entry ? yield* moveInfo(entry.info, offset - entry.offset) : yield* parseRegionSteps(lines, offset) };
+    }
     const bucket = this.current.get(key);
     if (bucket) bucket.push(entry);
     else this.current.set(key, [entry]);

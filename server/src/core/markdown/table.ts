@@ -15,7 +15,7 @@
 //   Body rows keep their own cell count in mdast (extra cells are kept, missing ones not added).
 // Lines must not contain line endings. Whitespace is only space and tab.
 
-import { TextMemo } from '../cache';
+import type { Position, Range } from '../types';
 import { drain, type Steps } from '../steps';
 export type Align = 'left' | 'center' | 'right' | null;
 export interface TableCell {
@@ -26,10 +26,27 @@ export interface TableCell {
   /** Columns [rawStart, rawEnd) of the whole cell between its delimiting pipes (untrimmed); a first cell without a leading pipe starts after the indentation. */
   rawStart: number; rawEnd: number;
 }
+/** A cell of a row of the page: its line as well, so it is the CellRef the rules read (no wrapper). */
+export class RowCell implements TableCell {
+  constructor(readonly line: number, readonly text: string, readonly start: number, readonly end: number, readonly rawStart: number, readonly rawEnd: number) {}
+
+  get range(): Range {
+    return { start: { line: this.line, character: this.start }, end: { line: this.line, character: this.end } };
+  }
+
+  posAt(offset: number): Position {
+    return { line: this.line, character: this.start + offset };
+  }
+
+  /** The same cell `by` lines further down. */
+  moved(by: number): RowCell {
+    return new RowCell(this.line + by, this.text, this.start, this.end, this.rawStart, this.rawEnd);
+  }
+}
 export interface TableRow {
-  /** Index into the lines array given to scanTables. */
+  /** Line of the row (offset by the `offset` given to scanTables). */
   line: number;
-  cells: TableCell[];
+  cells: RowCell[];
   leadingPipe: boolean; trailingPipe: boolean;
 }
 export interface ParsedTable {
@@ -37,7 +54,7 @@ export interface ParsedTable {
   kind: 'gfm' | 'delimiter-first';
   /** Read from remark's tree (a table inside a container) rather than by scanTables. */
   fromMdast?: boolean;
-  /** Inclusive indexes into the given lines. */
+  /** Inclusive lines (indexes into the given lines plus the offset). */
   startLine: number; endLine: number;
   header: TableRow | null;
   delimiterLine: number;
@@ -91,30 +108,28 @@ function runOf(s: string, i: number, c: number): number {
   return k - i;
 }
 
-function makeCell(s: string, a: number, b: number): TableCell {
+/** Makes a cell of s[a, b) (between its pipes): its text trimmed, [start, end) the text's columns. */
+type MakeCell<C> = (s: string, a: number, b: number, st: number, en: number) => C;
+
+const plainCell: MakeCell<TableCell> = (s, a, b, st, en) => ({ text: s.slice(st, en), start: st, end: en, rawStart: a, rawEnd: b });
+
+function makeCell<C>(s: string, a: number, b: number, make: MakeCell<C>): C {
   let st = a, en = b;
   while (st < en && isWs(s.charCodeAt(st))) st++;
   while (en > st && isWs(s.charCodeAt(en - 1))) en--;
   if (st === en) st = en = a < b && isWs(s.charCodeAt(a)) ? a + 1 : a;
-  return { text: s.slice(st, en), start: st, end: en, rawStart: a, rawEnd: b };
+  return make(s, a, b, st, en);
 }
 
 /** Splits one table row like micromark: pipes split cells unless escaped by an odd run of backslashes (code spans too). */
 export function splitRow(text: string): { cells: TableCell[]; leadingPipe: boolean; trailingPipe: boolean } {
   const cells: TableCell[] = [];
-  const pipes = splitCells(text, cells);
+  const pipes = splitCells(text, cells, plainCell);
   return { cells, leadingPipe: (pipes & 1) !== 0, trailingPipe: (pipes & 2) !== 0 };
 }
 
-/** Rows repeat across edits and pages: their cells (line-relative, shared, never mutated) are memoised by text. */
-const SPLIT = new TextMemo((text: string) => {
-  const cells: TableCell[] = [];
-  const pipes = splitCells(text, cells);
-  return { cells, pipes };
-});
-
 /** Pushes the cells of a row; returns 1 | 2 for a leading | trailing pipe. */
-function splitCells(text: string, cells: TableCell[]): number {
+function splitCells<C>(text: string, cells: C[], make: MakeCell<C>): number {
   const n = text.length;
   const first = firstNonWs(text);
   const leadingPipe = first < n && text.charCodeAt(first) === PIPE;
@@ -123,13 +138,13 @@ function splitCells(text: string, cells: TableCell[]): number {
   for (let k = seg; k < n; k++) {
     const c = text.charCodeAt(k);
     if (c === PIPE && (backslashes & 1) === 0) {
-      cells.push(makeCell(text, seg, k));
+      cells.push(makeCell(text, seg, k, make));
       seg = k + 1;
     }
     backslashes = c === BACKSLASH ? backslashes + 1 : 0;
   }
   const trailingPipe = cells.length > 0 && blankFrom(text, seg);
-  if (!trailingPipe) cells.push(makeCell(text, seg, n));
+  if (!trailingPipe) cells.push(makeCell(text, seg, n, make));
   return (leadingPipe ? 1 : 0) | (trailingPipe ? 2 : 0);
 }
 
@@ -310,9 +325,11 @@ function tableLike(s: string): boolean {
   return s.includes('|') || s.includes(':-') || s.includes('-:');
 }
 
-/** The row of a table at `line` whose text is `text` (cells shared through the memo). */
-export function tableRowAt(line: number, text: string): TableRow {
-  const { cells, pipes } = SPLIT.get(text);
+/** The row of a table at `line` whose text is `text`; `from` skips a prefix (a container's markers). */
+export function tableRowAt(line: number, text: string, from = 0): TableRow {
+  const cells: RowCell[] = [];
+  const make: MakeCell<RowCell> = (s, a, b, st, en) => new RowCell(line, s.slice(st, en), st + from, en + from, a + from, b + from);
+  const pipes = splitCells(from === 0 ? text : text.slice(from), cells, make);
   return { line, cells, leadingPipe: (pipes & 1) !== 0, trailingPipe: (pipes & 2) !== 0 };
 }
 
@@ -325,13 +342,16 @@ export function continuesTable(s: string): boolean {
 
 const NONE = 0, PARA = 1, TABLE = 2, CODE = 3, FENCE = 4, HTML = 5;
 
-/** GFM tables (and delimiter-first pseudo-tables) of one top-level region, exactly as remark-gfm parses them. */
-export function scanTables(lines: readonly string[]): ScanResult {
-  return drain(scanTablesSteps(lines));
+/**
+ * GFM tables (and delimiter-first pseudo-tables) of one top-level region, exactly as remark-gfm parses
+ * them. Line numbers in the result are indexes into `lines` plus `offset` (the region's first line).
+ */
+export function scanTables(lines: readonly string[], offset = 0): ScanResult {
+  return drain(scanTablesSteps(lines, offset));
 }
 
 /** scanTables, yielding every few thousand lines. */
-export function* scanTablesSteps(lines: readonly string[]): Steps<ScanResult> {
+export function* scanTablesSteps(lines: readonly string[], offset = 0): Steps<ScanResult> {
   const tables: ParsedTable[] = [];
   const n = lines.length;
   let state = NONE;
@@ -342,9 +362,9 @@ export function* scanTablesSteps(lines: readonly string[]): Steps<ScanResult> {
   let pseudo: ParsedTable | null = null;
   let fence = { ch: 0, len: 0 };
   let htmlKind = 0;
-  const row = (i: number): TableRow => tableRowAt(i, lines[i]);
+  const row = (i: number): TableRow => tableRowAt(i + offset, lines[i]);
   const close = (last: number): void => {
-    for (const t of [table, pseudo]) if (t) { t.endLine = last; tables.push(t); }
+    for (const t of [table, pseudo]) if (t) { t.endLine = last + offset; tables.push(t); }
     table = pseudo = null;
   };
   // Stops scanning: the rest of the region lies in a container (sure: the open table ends here) or is unsure.
@@ -412,7 +432,7 @@ export function* scanTablesSteps(lines: readonly string[]): Steps<ScanResult> {
       if (header.cells.length === align.length) {
         close(i - 1);
         if (inPara && htmlStart(s, idx, false) === 7) { state = HTML; htmlKind = 7; continue; }
-        table = { kind: 'gfm', startLine: i, endLine: i + 1, header, delimiterLine: i + 1, align, rows: [] };
+        table = { kind: 'gfm', startLine: i + offset, endLine: i + 1 + offset, header, delimiterLine: i + 1 + offset, align, rows: [] };
         state = TABLE; i++;
         continue;
       }
@@ -421,7 +441,7 @@ export function* scanTablesSteps(lines: readonly string[]): Steps<ScanResult> {
     if (pseudo) pseudo.rows.push(row(i));
     else if (s.charCodeAt(idx) === PIPE) {
       const pAlign = parseDelimiterRow(s);
-      if (pAlign) pseudo = { kind: 'delimiter-first', startLine: i, endLine: i, header: null, delimiterLine: i, align: pAlign, rows: [] };
+      if (pAlign) pseudo = { kind: 'delimiter-first', startLine: i + offset, endLine: i + offset, header: null, delimiterLine: i + offset, align: pAlign, rows: [] };
     }
   }
   close(n - 1);

@@ -27,24 +27,6 @@ function fmString(fm: FrontMatter | null, key: string): string | null {
   return f && typeof f.value === 'string' ? f.value : null;
 }
 
-/** The table moved down by `by` lines (a new copy: region results are shared). */
-function* shift(t: ParsedTable, by: number): Steps<ParsedTable> {
-  const rows = new Array<ParsedTable['rows'][number]>(t.rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = t.rows[i];
-    rows[i] = { line: r.line + by, cells: r.cells, leadingPipe: r.leadingPipe, trailingPipe: r.trailingPipe };
-    if ((i & 8191) === 8191) yield;
-  }
-  return {
-    ...t,
-    startLine: t.startLine + by,
-    endLine: t.endLine + by,
-    delimiterLine: t.delimiterLine + by,
-    header: t.header ? { ...t.header, line: t.header.line + by } : null,
-    rows,
-  };
-}
-
 function headingAbove(headings: readonly Heading[], line: number, test?: (h: Heading) => boolean): Heading | null {
   let found: Heading | null = null;
   for (const h of headings) {
@@ -133,12 +115,11 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     }
     const regionLines: string[] = [];
     for (let l = r.startLine; l <= r.endLine; l++) regionLines.push(lines[l].text);
-    const info = yield* cache.getSteps(regionLines);
-    const by = r.startLine;
-    for (const h of info.headings) headings.push({ level: h.level, text: h.text, line: h.line + by });
-    for (const it of info.listItems) items.push({ line: it.line + by, contentColumn: it.contentColumn });
-    for (const t of info.tables) parsedTables.push(by === 0 ? t : yield* shift(t, by));
-    for (const l of info.literalLines) literal.add(l + by);
+    const info = yield* cache.getSteps(regionLines, r.startLine);
+    for (const h of info.headings) headings.push({ level: h.level, text: h.text, line: h.line });
+    for (const it of info.listItems) items.push({ line: it.line, contentColumn: it.contentColumn });
+    for (const t of info.tables) parsedTables.push(t);
+    for (const l of info.literalLines) literal.add(l);
     if (info.degraded) degraded.push({ startLine: r.startLine, endLine: r.endLine, reason: info.degraded });
   }
   const h1 = headings.find((h) => h.level === 1);

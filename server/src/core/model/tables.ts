@@ -1,7 +1,7 @@
 /** Typed tables: columns mapped by header name, broken rows joined into logical rows. */
-import { splitRow, type ParsedTable, type TableCell, type TableRow } from '../markdown/table';
+import { splitRow, type ParsedTable, type TableRow } from '../markdown/table';
 import type { SourceLine } from '../text';
-import type { Position, Range } from '../types';
+import type { Position } from '../types';
 import { plainText } from './inline';
 import type { CellRef, ColumnKey, LogicalRow, TableModel } from './types';
 
@@ -54,27 +54,12 @@ function positionIn(segments: readonly Segment[], offset: number): Position {
   return { line: segments[0].line, character: segments[0].column };
 }
 
-/** A cell on one physical line: shares the memoised line-relative cell, positions are made on demand. */
-class LineCell implements CellRef {
-  constructor(private readonly line: number, private readonly cell: TableCell) {}
+/** A single line's row has no continuation lines (shared; frozen, so a mutation would fail loudly). */
+const NO_LINES: number[] = Object.freeze([]) as unknown as number[];
 
-  get text(): string {
-    return this.cell.text;
-  }
-
-  get range(): Range {
-    return { start: { line: this.line, character: this.cell.start }, end: { line: this.line, character: this.cell.end } };
-  }
-
-  posAt(offset: number): Position {
-    return { line: this.line, character: this.cell.start + offset };
-  }
-}
-
-/** A logical row made of one physical row: its cells are built when first read. */
+/** A logical row made of one physical row: its cells are the row's own (they know their line). */
 class SingleLineRow implements LogicalRow {
-  private built: CellRef[] | null = null;
-  readonly continuationLines: number[] = [];
+  readonly continuationLines = NO_LINES;
   readonly lines: number[];
 
   constructor(private readonly row: TableRow, readonly malformed: boolean) {
@@ -82,8 +67,7 @@ class SingleLineRow implements LogicalRow {
   }
 
   get cells(): CellRef[] {
-    if (!this.built) this.built = this.row.cells.map((c) => new LineCell(this.row.line, c));
-    return this.built;
+    return this.row.cells;
   }
 }
 
