@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
+import { LineDocument } from './lsp/line-document';
 import { registerRequests } from './lsp/requests';
 import { registerEditorFeatures } from './lsp/editor';
 import { registerWorkspaceCheck } from './lsp/workspace-check';
@@ -19,12 +20,13 @@ import { readSettings } from './settings';
 import { describeError, logProcessFailures } from './lsp/failures';
 
 const connection = createConnection(ProposedFeatures.all);
-// The documents manager applies each edit; the checks note it first, to give the engine the edit, not the text.
+// Open documents are kept as lines (an edit costs what it touches); the checks note each edit first, to
+// give the engine the edit, not the text.
 const documents = new TextDocuments<TextDocument>({
-  create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+  create: (uri, languageId, version, content) => LineDocument.create(uri, languageId, version, content),
   update: (doc, changes, version) => {
     state.checks.record(doc.uri, changes);
-    return TextDocument.update(doc, changes, version);
+    return doc instanceof LineDocument ? LineDocument.update(doc, changes, version) : TextDocument.update(doc, changes, version);
   },
 });
 const state = new ServerState(connection, documents);

@@ -18,8 +18,8 @@ function applyOne(lines: readonly SourceLine[], change: TextChange): LineDiff {
   const last = lines.length - 1;
   const clamp = (p: Range['start']): { line: number; character: number } => {
     if (p.line > last) return { line: last, character: lines[last].text.length };
-    const line = Math.max(0, p.line);
-    return { line, character: Math.max(0, Math.min(p.character, lines[line].text.length)) };
+    if (p.line < 0) return { line: 0, character: 0 };
+    return { line: p.line, character: Math.max(0, Math.min(p.character, lines[p.line].text.length)) };
   };
   let start = clamp(change.range.start);
   let end = clamp(change.range.end);
