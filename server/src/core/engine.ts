@@ -70,6 +70,9 @@ const NO_FIXES: Fix[] = [];
 
 /** A finding of a report; fixes given as a function are made on first read (and kept). */
 function finding(rule: string, severity: Severity, r: Report): Finding {
+  // Messages are built by concatenation: reading a character makes V8 flatten the rope into one string,
+  // a third of the memory (a page of 50,000 rows keeps about 100,000 findings).
+  r.message.charCodeAt(0);
   const f: Finding = { rule, severity, message: r.message, range: r.range, fixes: NO_FIXES };
   const fixes = r.fixes;
   if (Array.isArray(fixes)) f.fixes = fixes;

@@ -1,8 +1,8 @@
 /** The dates of a page's tables and the page-wide facts derived from all its dates (shared by build and patch). */
-import { inferSlashOrder, scanDates } from '../dates';
+import { inferSlashOrder, scanDates, type DateToken } from '../dates';
+import type { Position, Range } from '../types';
 import { plainText } from './inline';
-import { placeDate } from './timeline';
-import type { LogicalRow, PageDate, PageModel, TableModel } from './types';
+import type { CellRef, LogicalRow, PageDate, PageModel, TableModel } from './types';
 
 export interface DateColumn {
   col: number;
@@ -20,13 +20,27 @@ export function dateColumns(t: TableModel): DateColumn[] {
   return out;
 }
 
+/** A date in a table cell: its positions come from the cell (no closures: a big table has tens of thousands). */
+class CellDate implements PageDate {
+  readonly range: Range;
+  readonly context = 'table' as const;
+
+  constructor(readonly token: DateToken, private readonly cell: CellRef, readonly label: string) {
+    this.range = { start: cell.posAt(token.start), end: cell.posAt(token.end) };
+  }
+
+  posAt(offset: number): Position {
+    return this.cell.posAt(this.token.start + offset);
+  }
+}
+
 /** Appends the dates in one row's date columns. */
 export function pushRowDates(row: LogicalRow, columns: readonly DateColumn[], into: PageDate[]): void {
   if (row.malformed) return;
   for (const { col, name } of columns) {
     const cell = row.cells[col];
     if (!cell) continue;
-    for (const tok of scanDates(cell.text)) if (tok.kind !== 'unset') into.push(placeDate(tok, (o) => cell.posAt(o), 'table', name));
+    for (const tok of scanDates(cell.text)) if (tok.kind !== 'unset') into.push(new CellDate(tok, cell, name));
   }
 }
 
