@@ -14,7 +14,7 @@ import { splitLinesSteps } from './text';
 import type { DisableDirective, PageModel } from './model/types';
 import { RULES } from './rules';
 import type { Report, Rule } from './rules/types';
-import type { Finding, Fix, Severity, SeveritySetting } from './types';
+import type { Finding, Fix, Range, Severity, SeveritySetting } from './types';
 import { restPage, slicePage, sliceTables } from './slices';
 import { compareFindings, mergeFindings, SliceCache } from './slice-cache';
 import { drain, type Steps } from './steps';
@@ -68,19 +68,40 @@ export function isSuppressed(directives: readonly DisableDirective[], rule: stri
 
 const NO_FIXES: Fix[] = [];
 
+/** The fixes of lazy findings: the function that makes them, then what it made (no own property, one shape). */
+const LAZY_FIXES = new WeakMap<LazyFinding, Fix[] | (() => Fix[])>();
+
+/**
+ * A finding whose fixes are made when first read (rules with thousands of findings and costly fixes).
+ * The fixes are a property of the class and live in LAZY_FIXES, so such findings keep one compact shape
+ * and compare equal whether or not their fixes were read; `toJSON` lists them.
+ */
+class LazyFinding implements Finding {
+  constructor(readonly rule: string, readonly severity: Severity, readonly message: string, readonly range: Range, make: () => Fix[]) {
+    LAZY_FIXES.set(this, make);
+  }
+
+  get fixes(): Fix[] {
+    const held = LAZY_FIXES.get(this) ?? NO_FIXES;
+    if (Array.isArray(held)) return held;
+    const made = held();
+    LAZY_FIXES.set(this, made);
+    return made;
+  }
+
+  toJSON(): Finding {
+    return { rule: this.rule, severity: this.severity, message: this.message, range: this.range, fixes: this.fixes };
+  }
+}
+
 /** A finding of a report; fixes given as a function are made on first read (and kept). */
 function finding(rule: string, severity: Severity, r: Report): Finding {
   // Messages are built by concatenation: reading a character makes V8 flatten the rope into one string,
   // a third of the memory (a page of 50,000 rows keeps about 100,000 findings).
   r.message.charCodeAt(0);
-  const f: Finding = { rule, severity, message: r.message, range: r.range, fixes: NO_FIXES };
   const fixes = r.fixes;
-  if (Array.isArray(fixes)) f.fixes = fixes;
-  else if (fixes) {
-    let made: Fix[] | null = null;
-    Object.defineProperty(f, 'fixes', { get: () => (made ??= fixes()), enumerable: true, configurable: true });
-  }
-  return f;
+  if (typeof fixes === 'function') return new LazyFinding(rule, severity, r.message, r.range, fixes);
+  return { rule, severity, message: r.message, range: r.range, fixes: fixes ?? NO_FIXES };
 }
 
 export class Engine {
