@@ -28,7 +28,11 @@ export interface TableCell {
 }
 /** A cell of a row of the page: its line as well, so it is the CellRef the rules read (no wrapper). */
 export class RowCell implements TableCell {
-  constructor(readonly line: number, readonly text: string, readonly start: number, readonly end: number, readonly rawStart: number, readonly rawEnd: number) {}
+  constructor(readonly line: number, readonly text: string, readonly start: number, readonly rawStart: number, readonly rawEnd: number) {}
+
+  get end(): number {
+    return this.start + this.text.length;
+  }
 
   get range(): Range {
     return { start: { line: this.line, character: this.start }, end: { line: this.line, character: this.end } };
@@ -40,7 +44,7 @@ export class RowCell implements TableCell {
 
   /** The same cell `by` lines further down. */
   moved(by: number): RowCell {
-    return new RowCell(this.line + by, this.text, this.start, this.end, this.rawStart, this.rawEnd);
+    return new RowCell(this.line + by, this.text, this.start, this.rawStart, this.rawEnd);
   }
 }
 export interface TableRow {
@@ -328,7 +332,7 @@ function tableLike(s: string): boolean {
 /** The row of a table at `line` whose text is `text`; `from` skips a prefix (a container's markers). */
 export function tableRowAt(line: number, text: string, from = 0): TableRow {
   const cells: RowCell[] = [];
-  const make: MakeCell<RowCell> = (s, a, b, st, en) => new RowCell(line, s.slice(st, en), st + from, en + from, a + from, b + from);
+  const make: MakeCell<RowCell> = (s, a, b, st, en) => new RowCell(line, s.slice(st, en), st + from, a + from, b + from);
   const pipes = splitCells(from === 0 ? text : text.slice(from), cells, make);
   return { line, cells, leadingPipe: (pipes & 1) !== 0, trailingPipe: (pipes & 2) !== 0 };
 }
