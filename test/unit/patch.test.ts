@@ -149,3 +149,35 @@ test('an Engine fed the editor\'s changes checks like a fresh Engine given the w
   assert.equal(engine.model(text).lines.length, text.split('\n').length);
   assert.equal(engine.lastModel, 'same');
 });
+
+test('edits the patch must not take: a plan `Status:` line in a table without pipes, a row in a region read line by line', () => {
+  const plan = '# Notes\n\nMilestone 1 (2024-01-05)\nItem | Owner\n--- | ---\nFoo | Ann\nBar | Bob\n';
+  const engine = new Engine();
+  engine.check(plan);
+  const edited = plan.replace('Bar | Bob', 'Status: Bogus | Bob');
+  assert.deepEqual(show(engine.check(edited).findings), show(new Engine().check(edited).findings));
+  assert.equal(engine.lastModel, 'built');
+  // A table, then a list and a pipe line: the region is not scanned exactly; over 200,000 characters it is
+  // read line by line and described by its size, which a longer cell changes.
+  const rows = Array.from({ length: 3000 }, (_, i) => `| Virt | Feature ${i} | Must | Owner ${i} | Green | 2030-01-01 | remark number ${i} |`).join('\n');
+  const big = `# oVirt 9.9 Release Management\n\n| Team | Feature | Release priority | Owner | Status | Target date | Remarks |\n|---|---|---|---|---|---|---|\n${rows}\n- item\n  a | b\n`;
+  engine.check(big);
+  const longer = big.replace('remark number 1500 |', `remark number 1500 ${'x'.repeat(1500)} |`);
+  assert.deepEqual(show(engine.check(longer).findings), show(new Engine().check(longer).findings));
+});
+
+test('lines inserted above a big table: slices moved down keep findings equal to a fresh check (messages too)', () => {
+  // Without the legend after the table (its line is part of every slice's context, so it moving would
+  // make every slice be checked again anyway).
+  const all = generatePage(2000, 8).text.split('\n');
+  const end = all.findLastIndex((l) => l.startsWith('| '));
+  const engine = new Engine();
+  engine.check(all.slice(0, end + 1).join('\n'));
+  const lines = all.slice(0, end + 1);
+  const at = lines.findIndex((l) => l.startsWith('| ')) - 1;
+  for (const inserted of [['<!-- note -->', ''], ['one more line']]) {
+    lines.splice(at, 0, ...inserted);
+    const text = lines.join('\n');
+    assert.deepEqual(show(engine.check(text).findings), show(new Engine().check(text).findings));
+  }
+});

@@ -5,14 +5,19 @@
  * so the memos hold about one page's worth of strings, not every page ever read (and not the texts
  * those strings are slices of). A memo that grows past its bound starts afresh.
  */
-const ALL: Array<TextMemo<unknown>> = [];
+const ALL = new Set<TextMemo<unknown>>();
 
 export class TextMemo<V> {
   private current = new Map<string, V>();
   private previous = new Map<string, V>();
 
   constructor(private readonly compute: (text: string) => V, private readonly limit = 200_000) {
-    ALL.push(this as TextMemo<unknown>);
+    ALL.add(this as TextMemo<unknown>);
+  }
+
+  /** Stops sweeping this memo (for memos made and dropped at run time). */
+  dispose(): void {
+    ALL.delete(this as TextMemo<unknown>);
   }
 
   get(text: string): V {

@@ -48,7 +48,10 @@ export function diffLines(oldText: string, oldLines: readonly SourceLine[], newT
   if (oldTo < from) oldTo = from;
   const begin = from < starts.length ? starts[from] : oldText.length;
   const tailOld = oldTo < starts.length ? oldText.length - starts[oldTo] : 0;
-  const middle = newText.slice(begin, newText.length - tailOld);
+  let middle = newText.slice(begin, newText.length - tailOld);
+  // The new lines would be slices of newText and keep all of it alive next to the old text they share
+  // lines with: a small middle is copied into a string of its own.
+  if (middle.length < newText.length >> 1) middle = (' ' + middle).slice(1);
   const fresh = splitLines(middle);
   // The middle ends with a line ending when old lines follow it: its last, empty piece is not a line.
   if (oldTo < oldLines.length) fresh.pop();

@@ -10,7 +10,7 @@ import { buildPageSteps } from './model/build';
 import { patchPage } from './model/patch';
 import { diffLines, type LineDiff } from './diff';
 import { applyChanges, composeDiffs, type TextChange } from './edits';
-import { splitLinesSteps } from './text';
+import { splitLinesSteps, type SourceLine } from './text';
 import type { DisableDirective, PageModel } from './model/types';
 import { RULES } from './rules';
 import type { Report, Rule } from './rules/types';
@@ -158,11 +158,14 @@ export class Engine {
     this.pendingText = this.pending ? text : null;
   }
 
-  /** Line `line` of the current text when it is at hand (not while a new whole text waits to be split). */
-  lineText(line: number): string | null {
+  /**
+   * Line `line` of the current text when it is at hand (not while a new whole text waits to be split).
+   * Unchanged lines are the same objects from version to version: the same object means the same line.
+   */
+  line(line: number): SourceLine | null {
     if (this.incoming !== null) return null;
     const lines = this.pending?.lines ?? this.last?.page.lines;
-    return lines?.[line]?.text ?? null;
+    return lines?.[line] ?? null;
   }
 
   /** Applies editor changes to the current text (the text set or edited last); false when there is none yet. */

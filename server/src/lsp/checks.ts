@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResolvedConfig } from '../core/config/types';
 import { Engine, type CheckResult } from '../core/engine';
 import type { TextChange } from '../core/edits';
+import type { SourceLine } from '../core/text';
 import { runSteps } from './scheduler';
 
 export interface Analysed {
@@ -23,6 +24,9 @@ interface Running {
   promise: Promise<Analysed | null>;
   cancel(): void;
 }
+
+/** Edits kept for a document's engine before the whole text is given instead. */
+const MAX_JOURNAL = 1_000;
 
 class DocumentChecks {
   readonly engine = new Engine();
@@ -50,6 +54,8 @@ export class Checks {
     const e = this.docs.get(uri);
     if (!e || e.fed === null) return;
     for (const c of changes) e.journal.push('range' in c ? [{ range: c.range, text: c.text }] : null);
+    // Nobody has asked for a check for a long while (checks switched off): the text will do.
+    if (e.journal.length > MAX_JOURNAL) e.journal = [null];
   }
 
   /** Gives the engine the document's current version: its changes since the last one, or its text. */
@@ -62,9 +68,9 @@ export class Checks {
     e.journal = [];
   }
 
-  /** A line of the text the document's engine was last given, when at hand. */
-  lineText(uri: string, line: number): string | null {
-    return this.docs.get(uri)?.engine.lineText(line) ?? null;
+  /** A line of the text the document's engine was last given, when at hand (the same object while unchanged). */
+  line(uri: string, line: number): SourceLine | null {
+    return this.docs.get(uri)?.engine.line(line) ?? null;
   }
 
   /** The latest finished check of the document, whatever its version. */
@@ -94,7 +100,7 @@ export class Checks {
       promise: runSteps(steps, () => cancelled).then(
         (result) => {
           if (e.running === running) e.running = null;
-          if (!result) return null;
+          if (!result || cancelled) return null;
           const analysed = { version, result, config };
           if (!e.latest || e.latest.version <= version) e.latest = analysed;
           return analysed;

@@ -66,7 +66,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
 
 /**
  * The check a hover reads: the current version's, if it is done or comes within HOVER_WAIT_MS; else the
- * last finished one when the hovered line is unchanged since; else none (a hover never waits behind
+ * last finished one when the hovered line is unchanged and unmoved since; else none (a hover never waits behind
  * the first check of a big page).
  */
 async function hoverPage(state: ServerState, uri: string, line: number): Promise<{ result: CheckResult; config: ResolvedConfig } | null> {
@@ -78,8 +78,9 @@ async function hoverPage(state: ServerState, uri: string, line: number): Promise
   if (!analysed && doc.getText().length > HOVER_COLD_CHARS) return null;
   const fresh = await within(state.ready(uri), HOVER_WAIT_MS);
   if (fresh || !analysed) return page(fresh);
-  const current = state.checks.lineText(uri, line);
-  return current !== null && analysed.result.page.lines[line]?.text === current ? page(analysed) : null;
+  // The same line object: neither edited nor moved since that check.
+  const current = state.checks.line(uri, line);
+  return current !== null && analysed.result.page.lines[line] === current ? page(analysed) : null;
 }
 
 export function registerEditorFeatures(state: ServerState, capabilities: ServerCapabilities): void {

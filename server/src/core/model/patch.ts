@@ -3,7 +3,7 @@
  * (typing in a cell, the commonest edit of all) gives the previous model with those rows and their dates
  * replaced. Work is proportional to the edit, apart from copying a few arrays of references. Anything
  * else (lines added or removed, a row that stops being a row, a table inside a container, a timeline
- * table, a disable comment or plan line) returns null and the page is built again.
+ * table, a disable comment or plan line, a region read line by line) returns null and the page is built again.
  */
 import type { LineDiff } from '../diff';
 import { continuesTable, tableRowAt, type TableRow } from '../markdown/table';
@@ -13,8 +13,8 @@ import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { singleLineRow } from './tables';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './types';
 
-/** Lines whose text other parts of the model read: disable comments, milestone plans. */
-const READ_ELSEWHERE = /release-pages-|^\s*milestone\b/i;
+/** Lines whose text other parts of the model read: disable comments, milestone plans (`Milestone 2 (…)`, `Status:`, `Goal:`). */
+const READ_ELSEWHERE = /release-pages-|^\s*(?:milestone\b|status:|goal:)/i;
 
 function tableHolding(page: PageModel, from: number, to: number): TableModel | null {
   for (const t of page.tables) {
@@ -34,6 +34,8 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
   if (diff.oldTo !== newTo || newTo === from || isPost(base)) return null;
   const table = tableHolding(base, from, newTo);
   if (!table || table.isDateTable) return null;
+  // A region read line by line (too big, too deep) is described by its size: read it again.
+  if (base.degraded.some((d) => from <= d.endLine && newTo - 1 >= d.startLine)) return null;
   const physical = table.parsed.rows;
   const p0 = firstAtOrAfter(physical, from, (r) => r.line);
   const l0 = firstAtOrAfter(table.rows, from, (r) => r.lines[0]);

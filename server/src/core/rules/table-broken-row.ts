@@ -22,7 +22,7 @@ export const rule: Rule = {
         const last = row.continuationLines[row.continuationLines.length - 1];
         ctx.report({
           range: { start: { line: first, character: 0 }, end: { line: last, character: lines[last].text.length } },
-          message: `The row that starts on line ${row.lines[0] + 1} continues on ${row.continuationLines.length === 1 ? 'the next line' : `${row.continuationLines.length} more lines`}; each line renders as a separate row.`,
+          message: `This row continues on ${row.continuationLines.length === 1 ? 'the next line' : `${row.continuationLines.length} more lines`}; each line renders as a separate row.`,
           fixes: [{ title: 'Join the row onto one line', edits, preferred: true }],
         });
       }

@@ -54,7 +54,10 @@ function readerOf(known: readonly string[]): TextMemo<RawValue> {
   const key = known.join('\u0000');
   memo = READERS.get(key);
   if (!memo) {
-    if (READERS.size > 64) READERS.clear();
+    if (READERS.size > 64) {
+      for (const m of READERS.values()) m.dispose();
+      READERS.clear();
+    }
     READERS.set(key, (memo = new TextMemo((text) => readRaw(text, known))));
   }
   READER_OF.set(known, memo);
