@@ -20,14 +20,10 @@ import { readSettings } from './settings';
 import { describeError, logProcessFailures } from './lsp/failures';
 
 const connection = createConnection(ProposedFeatures.all);
-// Open documents are kept as lines (an edit costs what it touches); the checks note each edit first, to
-// give the engine the edit, not the text.
+// Open documents are kept as lines (an edit costs what it touches), shared with the checks' engines.
 const documents = new TextDocuments<TextDocument>({
   create: (uri, languageId, version, content) => LineDocument.create(uri, languageId, version, content),
-  update: (doc, changes, version) => {
-    state.checks.record(doc.uri, changes);
-    return doc instanceof LineDocument ? LineDocument.update(doc, changes, version) : TextDocument.update(doc, changes, version);
-  },
+  update: (doc, changes, version) => (doc instanceof LineDocument ? LineDocument.update(doc, changes, version) : TextDocument.update(doc, changes, version)),
 });
 const state = new ServerState(connection, documents);
 const diagnostics = new DiagnosticsPublisher(state);

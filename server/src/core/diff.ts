@@ -4,7 +4,7 @@
  * fast comparison of the two texts, and everything keyed by a line object or its string stays warm.
  */
 import { firstAtOrAfter } from './search';
-import { lineStarts, splitLines, type SourceLine } from './text';
+import { lineStarts, spliceLines, splitLines, type SourceLine } from './text';
 
 export interface LineDiff {
   lines: SourceLine[];
@@ -55,8 +55,5 @@ export function diffLines(oldText: string, oldLines: readonly SourceLine[], newT
   const fresh = splitLines(middle);
   // The middle ends with a line ending when old lines follow it: its last, empty piece is not a line.
   if (oldTo < oldLines.length) fresh.pop();
-  const lines = oldLines.slice(0, from);
-  for (const l of fresh) lines.push(l);
-  for (let i = oldTo; i < oldLines.length; i++) lines.push(oldLines[i]);
-  return { lines, from, oldTo, newTo: from + fresh.length };
+  return { lines: spliceLines(oldLines, from, oldTo, fresh), from, oldTo, newTo: from + fresh.length };
 }

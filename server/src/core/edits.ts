@@ -5,7 +5,7 @@
  * LSP says a client's positions are read).
  */
 import type { LineDiff } from './diff';
-import { splitLines, type SourceLine } from './text';
+import { spliceLines, splitLines, type SourceLine } from './text';
 import type { Range } from './types';
 
 export interface TextChange {
@@ -41,10 +41,7 @@ function applyOne(lines: readonly SourceLine[], change: TextChange): LineDiff {
   const fresh = splitLines(prefix + change.text + suffix);
   // Text ending with a line ending has an empty last piece: the next kept line, not a line of its own.
   if (oldTo < lines.length) fresh.pop();
-  const out = lines.slice(0, from);
-  for (const l of fresh) out.push(l);
-  for (let i = oldTo; i < lines.length; i++) out.push(lines[i]);
-  return { lines: out, from, oldTo, newTo: from + fresh.length };
+  return { lines: spliceLines(lines, from, oldTo, fresh), from, oldTo, newTo: from + fresh.length };
 }
 
 /** d1 then d2 (d2 in the coordinates d1 produced) as one diff from d1's old lines to d2's lines. */

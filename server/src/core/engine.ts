@@ -168,6 +168,30 @@ export class Engine {
     return lines?.[line] ?? null;
   }
 
+  /**
+   * Sets the page's lines, sharing the unchanged ones (the same objects) with the lines given last or
+   * modelled last: the changed range is found by comparing objects, not text. The language server gives
+   * its documents' lines this way, so the page is split once and never copied.
+   */
+  setLines(lines: readonly SourceLine[]): void {
+    this.incoming = null;
+    const base = this.last?.page.lines;
+    // The lines are shared, not copied: neither side changes a lines array once made.
+    const shared = lines as SourceLine[];
+    if (!base) {
+      this.pending = { lines: shared, from: 0, oldTo: 0, newTo: lines.length };
+      this.pendingText = null;
+      return;
+    }
+    let from = 0;
+    const max = Math.min(base.length, lines.length);
+    while (from < max && base[from] === lines[from]) from++;
+    let tail = 0;
+    while (tail < max - from && base[base.length - 1 - tail] === lines[lines.length - 1 - tail]) tail++;
+    this.pending = from === base.length && from === lines.length ? null : { lines: shared, from, oldTo: base.length - tail, newTo: lines.length - tail };
+    this.pendingText = null;
+  }
+
   /** Applies editor changes to the current text (the text set or edited last); false when there is none yet. */
   edit(changes: readonly TextChange[]): boolean {
     drain(this.takeIncoming());
@@ -263,7 +287,7 @@ export class Engine {
     findings.sort(compareFindings);
     if (slices.length) {
       const context = JSON.stringify([config, page.legend, page.gaDate?.token.text ?? null, page.slashOrder, page.releaseYear, page.directives]);
-      const inSlices: Finding[] = [];
+      const inSlices: Array<readonly Finding[]> = [];
       let complete = false;
       try {
         for (const s of slices) {
@@ -273,7 +297,7 @@ export class Engine {
             this.runRules(slicePage(page, s), config, options, own);
             return own;
           });
-          for (const f of found) inSlices.push(f);
+          inSlices.push(found);
         }
         complete = true;
       } finally {

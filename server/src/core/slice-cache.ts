@@ -39,22 +39,20 @@ export function compareFindings(a: Finding, b: Finding): number {
     || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
 
-/** Merges a short and a long list, both sorted by compareFindings: each short item is placed by binary search. */
-export function mergeFindings(short: readonly Finding[], long: readonly Finding[]): Finding[] {
+/**
+ * The findings of the page in order: `rest` (sorted) merged into the slices' findings (each sorted, the
+ * slices in page order), in one pass and one array (no intermediate list of every slice's findings).
+ */
+export function mergeFindings(rest: readonly Finding[], slices: ReadonlyArray<readonly Finding[]>): Finding[] {
   const out: Finding[] = [];
-  let j = 0;
-  for (const f of short) {
-    let lo = j;
-    let hi = long.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareFindings(long[mid], f) <= 0) lo = mid + 1;
-      else hi = mid;
+  let r = 0;
+  for (const list of slices) {
+    for (const f of list) {
+      while (r < rest.length && compareFindings(rest[r], f) < 0) out.push(rest[r++]);
+      out.push(f);
     }
-    while (j < lo) out.push(long[j++]);
-    out.push(f);
   }
-  while (j < long.length) out.push(long[j++]);
+  while (r < rest.length) out.push(rest[r++]);
   return out;
 }
 

@@ -1,13 +1,13 @@
 /**
- * The checks of open documents: one Engine per document, fed the editor's changes (not the whole text),
- * run a slice at a time so requests are answered meanwhile, and dropped when a newer version arrives.
+ * The checks of open documents: one Engine per document, fed the document's lines (shared, never the
+ * whole text again after the first time), run a slice at a time so requests are answered meanwhile, and
+ * dropped when a newer version arrives.
  */
-import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResolvedConfig } from '../core/config/types';
 import { Engine, type CheckResult } from '../core/engine';
-import type { TextChange } from '../core/edits';
 import type { SourceLine } from '../core/text';
+import { LineDocument } from './line-document';
 import { runSteps } from './scheduler';
 
 export interface Analysed {
@@ -25,15 +25,10 @@ interface Running {
   cancel(): void;
 }
 
-/** Edits kept for a document's engine before the whole text is given instead. */
-const MAX_JOURNAL = 1_000;
-
 class DocumentChecks {
   readonly engine = new Engine();
   /** Version of the input the engine was last given (null: none yet). */
   fed: number | null = null;
-  /** Changes since then, in order; null entries are whole-text changes. */
-  journal: Array<TextChange[] | null> = [];
   latest: Analysed | null = null;
   running: Running | null = null;
 }
@@ -49,23 +44,17 @@ export class Checks {
     return e;
   }
 
-  /** Notes an edit the editor sent (called before the document applies it). */
-  record(uri: string, changes: readonly TextDocumentContentChangeEvent[]): void {
-    const e = this.docs.get(uri);
-    if (!e || e.fed === null) return;
-    for (const c of changes) e.journal.push('range' in c ? [{ range: c.range, text: c.text }] : null);
-    // Nobody has asked for a check for a long while (checks switched off): the text will do.
-    if (e.journal.length > MAX_JOURNAL) e.journal = [null];
-  }
-
-  /** Gives the engine the document's current version: its changes since the last one, or its text. */
+  /**
+   * Gives the engine the document's current version: the document's own lines (the engine finds what
+   * changed by comparing line objects), or its text the first time (split by the check's steps; the
+   * document then takes the engine's lines, so both share them from then on).
+   */
   private feed(e: DocumentChecks, doc: TextDocument): void {
     if (e.fed === doc.version) return;
     e.running?.cancel();
-    const changes = e.journal.every((c) => c !== null) ? e.journal.flat() : null;
-    if (e.fed === null || changes === null || !e.engine.edit(changes)) e.engine.update(doc.getText());
+    if (doc instanceof LineDocument && doc.hasLines) e.engine.setLines(doc.lines);
+    else e.engine.update(doc.getText());
     e.fed = doc.version;
-    e.journal = [];
   }
 
   /** A line of the text the document's engine was last given, when at hand (the same object while unchanged). */
@@ -101,6 +90,7 @@ export class Checks {
         (result) => {
           if (e.running === running) e.running = null;
           if (!result || cancelled) return null;
+          if (doc instanceof LineDocument) doc.adoptLines(result.page.lines);
           const analysed = { version, result, config };
           if (!e.latest || e.latest.version <= version) e.latest = analysed;
           return analysed;

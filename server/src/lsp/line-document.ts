@@ -39,6 +39,16 @@ export class LineDocument implements TextDocument {
     return new LineDocument(doc.uri, doc.languageId, version, lines, text);
   }
 
+  /** Whether the lines exist yet (a document only opened holds its text until an edit or a check needs lines). */
+  get hasLines(): boolean {
+    return this.linesOf !== null;
+  }
+
+  /** Takes the lines a check split from this very text, instead of splitting it again. */
+  adoptLines(lines: readonly SourceLine[]): void {
+    if (this.linesOf === null) this.linesOf = lines as SourceLine[];
+  }
+
   /** The lines (split once, when first needed). */
   get lines(): readonly SourceLine[] {
     return (this.linesOf ??= splitLines(this.text ?? ''));

@@ -67,8 +67,11 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
   const d0 = firstAtOrAfter(base.dates, from, (d) => d.range.start.line);
   let d1 = d0;
   while (d1 < base.dates.length && base.dates[d1].range.start.line < newTo) d1++;
-  // Only this table's dates lie on its body lines.
-  const dates = base.dates.slice(0, d0).concat(added, base.dates.slice(d1));
+  // Only this table's dates lie on its body lines. One array of the final size.
+  const dates = new Array<PageDate>(base.dates.length - (d1 - d0) + added.length);
+  for (let i = 0; i < d0; i++) dates[i] = base.dates[i];
+  for (let i = 0; i < added.length; i++) dates[d0 + i] = added[i];
+  for (let i = d1, k = d0 + added.length; i < base.dates.length; i++, k++) dates[k] = base.dates[i];
   return {
     ...base,
     lines,
