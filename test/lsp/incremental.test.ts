@@ -18,7 +18,7 @@ const SEED0 = readFixture('seeds', '000_015c11820e0fe26e.md');
 
 /** What a fresh engine says of the text, as the server would publish it. */
 function expected(text: string): string[] {
-  return pageDiagnostics(new Engine().check(text).findings).map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`);
+  return pageDiagnostics(new Engine().check(text)).map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`);
 }
 
 test('random incremental edits (several per notification, CRLF and lone CR too) give the diagnostics of the edited text', async () => {

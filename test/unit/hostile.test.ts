@@ -63,8 +63,12 @@ test('hostile input: a 100,000-row features table is checked within the bound, r
   assert.ok(cold < BOUND_MS && warm < BOUND_MS, `took ${cold.toFixed(0)} / ${warm.toFixed(0)} ms`);
   assert.equal(first.page.tables[0].parsed.rows.length, 100_000);
   assert.equal(second.findings.length, first.findings.length - 1);
-  const published = pageDiagnostics(first.findings);
+  const published = pageDiagnostics(first);
   assert.equal(published.length, MAX_DIAGNOSTICS + 1);
   const note = published[0].message;
   assert.match(typeof note === 'string' ? note : note.value, /^\d+ problems on this page: only the 1000 most severe are shown/);
+  // Read from the check's parts without making the list, they are the most severe in page order.
+  const rank = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+  const expected = first.findings.map((f, i) => ({ f, i })).sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i).slice(0, MAX_DIAGNOSTICS);
+  assert.deepEqual(published.slice(1).map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)}`), expected.map(({ f }) => `${f.range.start.line}:${f.range.start.character} ${f.rule}`));
 });

@@ -16,7 +16,7 @@ import { RULES } from './rules';
 import type { Report, Rule } from './rules/types';
 import type { Finding, Fix, Range, Severity, SeveritySetting } from './types';
 import { restPage, slicePage, sliceTables } from './slices';
-import { compareFindings, mergeFindings, SliceCache } from './slice-cache';
+import { compareFindings, mergeFindings, SliceCache, visitMerged } from './slice-cache';
 import { drain, type Steps } from './steps';
 import { applyFixGroups, fixAllGroups } from './fix';
 
@@ -44,7 +44,42 @@ export interface FixAllResult {
 export interface CheckResult {
   page: PageModel;
   isReleasePage: boolean;
-  findings: Finding[];
+  /** All findings in page order (a big page's list is made when first read: see eachFinding). */
+  readonly findings: Finding[];
+  /** The findings in sorted parts (the page outside big tables, then each slice of rows), when sliced. */
+  readonly parts?: FindingParts;
+}
+
+export interface FindingParts {
+  rest: readonly Finding[];
+  slices: ReadonlyArray<readonly Finding[]>;
+}
+
+/** How many findings a check has, without making its list. */
+export function findingCount(result: CheckResult): number {
+  if (!result.parts) return result.findings.length;
+  let n = result.parts.rest.length;
+  for (const s of result.parts.slices) n += s.length;
+  return n;
+}
+
+/** Visits the findings in page order without making the list (a 50,000-row page has about 100,000). */
+export function eachFinding(result: CheckResult, visit: (f: Finding) => void): void {
+  if (result.parts) visitMerged(result.parts.rest, result.parts.slices, visit);
+  else for (const f of result.findings) visit(f);
+}
+
+/** A sliced check's result: its list of findings is merged from the parts when first read. */
+function slicedResult(page: PageModel, isReleasePage: boolean, parts: FindingParts): CheckResult {
+  let merged: Finding[] | null = null;
+  return {
+    page,
+    isReleasePage,
+    parts,
+    get findings(): Finding[] {
+      return (merged ??= mergeFindings(parts.rest, parts.slices));
+    },
+  };
 }
 
 function severityOf(rule: Rule, config: ResolvedConfig): SeveritySetting {
@@ -281,7 +316,7 @@ export class Engine {
     const reuse = this.lastCheck;
     if (reuse && reuse.page === page && reuse.key === key) return reuse.result;
     const isReleasePage = page.isReleasePage || options.force === true;
-    let findings: Finding[] = [];
+    const findings: Finding[] = [];
     const slices = isReleasePage && !options.wholeTables ? sliceTables(page) : [];
     if (isReleasePage) this.runRules(slices.length ? restPage(page, slices) : page, config, options, findings);
     findings.sort(compareFindings);
@@ -304,9 +339,11 @@ export class Engine {
         if (!complete) this.slices.abandon();
       }
       this.slices.commit();
-      findings = mergeFindings(findings, inSlices);
+      const result = slicedResult(page, isReleasePage, { rest: findings, slices: inSlices });
+      this.lastCheck = { page, key, result };
+      return result;
     }
-    const result = { page, isReleasePage, findings };
+    const result: CheckResult = { page, isReleasePage, findings };
     this.lastCheck = { page, key, result };
     return result;
   }

@@ -39,20 +39,22 @@ export function compareFindings(a: Finding, b: Finding): number {
     || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
 
-/**
- * The findings of the page in order: `rest` (sorted) merged into the slices' findings (each sorted, the
- * slices in page order), in one pass and one array (no intermediate list of every slice's findings).
- */
-export function mergeFindings(rest: readonly Finding[], slices: ReadonlyArray<readonly Finding[]>): Finding[] {
-  const out: Finding[] = [];
+/** Visits `rest` (sorted) merged into the slices' findings (each sorted, the slices in page order). */
+export function visitMerged(rest: readonly Finding[], slices: ReadonlyArray<readonly Finding[]>, visit: (f: Finding) => void): void {
   let r = 0;
   for (const list of slices) {
     for (const f of list) {
-      while (r < rest.length && compareFindings(rest[r], f) < 0) out.push(rest[r++]);
-      out.push(f);
+      while (r < rest.length && compareFindings(rest[r], f) < 0) visit(rest[r++]);
+      visit(f);
     }
   }
-  while (r < rest.length) out.push(rest[r++]);
+  while (r < rest.length) visit(rest[r++]);
+}
+
+/** The merged findings as one list. */
+export function mergeFindings(rest: readonly Finding[], slices: ReadonlyArray<readonly Finding[]>): Finding[] {
+  const out: Finding[] = [];
+  visitMerged(rest, slices, (f) => out.push(f));
   return out;
 }
 

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { eachFinding, findingCount, type CheckResult } from '../core/engine';
 import type { Finding, Severity } from '../core/types';
 import { ValidatedNotification } from '../protocol';
 import { describeError } from './failures';
@@ -43,15 +44,23 @@ export function toDiagnostic(f: Finding): Diagnostic {
  */
 export const MAX_DIAGNOSTICS = 1_000;
 
-/** The page's diagnostics: all of them, or the most severe MAX_DIAGNOSTICS (in page order within a severity) and a note. */
-export function pageDiagnostics(findings: readonly Finding[]): Diagnostic[] {
-  if (findings.length <= MAX_DIAGNOSTICS) return findings.map(toDiagnostic);
-  // The most severe first, each severity in page order: one pass per severity, no sort of the whole list.
+/**
+ * The page's diagnostics: all of them, or the most severe MAX_DIAGNOSTICS (in page order within a
+ * severity) and a note. One pass over the findings in page order, without making their list.
+ */
+export function pageDiagnostics(result: CheckResult): Diagnostic[] {
+  const total = findingCount(result);
+  if (total <= MAX_DIAGNOSTICS) return result.findings.map(toDiagnostic);
+  const bySeverity: Record<Severity, Finding[]> = { error: [], warning: [], information: [], hint: [] };
+  eachFinding(result, (f) => {
+    const bucket = bySeverity[f.severity];
+    if (bucket.length < MAX_DIAGNOSTICS) bucket.push(f);
+  });
   const shown: Diagnostic[] = [];
   for (const severity of ['error', 'warning', 'information', 'hint'] as const) {
-    for (const f of findings) {
+    for (const f of bySeverity[severity]) {
       if (shown.length === MAX_DIAGNOSTICS) break;
-      if (f.severity === severity) shown.push(toDiagnostic(f));
+      shown.push(toDiagnostic(f));
     }
   }
   return [
@@ -59,7 +68,7 @@ export function pageDiagnostics(findings: readonly Finding[]): Diagnostic[] {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,
       source: 'release-pages',
-      message: `${findings.length} problems on this page: only the ${MAX_DIAGNOSTICS} most severe are shown. Run \`release-pages check\` for the full list.`,
+      message: `${total} problems on this page: only the ${MAX_DIAGNOSTICS} most severe are shown. Run \`release-pages check\` for the full list.`,
     },
     ...shown,
   ];
@@ -87,7 +96,7 @@ export class DiagnosticsPublisher {
     }
     const current = documents.get(doc.uri);
     if (!analysed || !current || current.version !== doc.version) return; // a newer edit arrived: drop stale results
-    const diagnostics = pageDiagnostics(analysed.result.findings);
+    const diagnostics = pageDiagnostics(analysed.result);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     void connection.sendNotification(ValidatedNotification, { uri: doc.uri, version: doc.version, count: diagnostics.length });
   }

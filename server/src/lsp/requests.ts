@@ -1,4 +1,5 @@
 /** Custom requests: page summary (status item), fix-all edits and server info. */
+import { eachFinding } from '../core/engine';
 import { tableSummaries } from '../core/editor/lens';
 import { selectFixEdits, fixAllGroups } from '../core/fix';
 import type { Severity } from '../core/types';
@@ -10,7 +11,9 @@ export function registerRequests(state: ServerState): void {
     const p = await state.ready(uri);
     if (!p) return null;
     const r = p.result;
-    const count = (s: Severity): number => r.findings.filter((f) => f.severity === s).length;
+    const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+    eachFinding(r, (f) => counts[f.severity]++);
+    const count = (s: Severity): number => counts[s];
     const tables = r.isReleasePage ? tableSummaries(r.page, p.config) : [];
     return {
       isReleasePage: r.isReleasePage, kind: r.page.kind, title: r.page.title, errors: count('error'), warnings: count('warning'), infos: count('information'),

@@ -1,6 +1,6 @@
 /** Workspace check: the client sends the texts of Markdown files; those not open are checked and their diagnostics published. */
 import { CheckFilesRequest, type CheckFilesResult } from '../protocol';
-import type { CheckResult } from '../core/engine';
+import { findingCount, type CheckResult } from '../core/engine';
 import { pageDiagnostics } from './diagnostics';
 import { describeError } from './failures';
 import type { ServerState } from './state';
@@ -25,11 +25,12 @@ export function registerWorkspaceCheck(state: ServerState): void {
       }
       out.checked++;
       if (findings?.isReleasePage) out.pages++;
-      if (findings?.findings.length) {
+      const count = findings ? findingCount(findings) : 0;
+      if (count) {
         out.filesWithProblems++;
-        out.problems += findings.findings.length;
+        out.problems += count;
       }
-      void state.connection.sendDiagnostics({ uri: f.uri, diagnostics: findings ? pageDiagnostics(findings.findings) : [] });
+      void state.connection.sendDiagnostics({ uri: f.uri, diagnostics: findings ? pageDiagnostics(findings) : [] });
       // Let a cancellation (or an edit) through between files.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
