@@ -7,6 +7,7 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyChanges } from '../core/edits';
+import { firstAtOrAfter } from '../core/search';
 import { lineStarts, splitLines, type SourceLine } from '../core/text';
 
 export class LineDocument implements TextDocument {
@@ -78,15 +79,9 @@ export class LineDocument implements TextDocument {
     const text = this.getText();
     const at = Math.max(0, Math.min(offset, text.length));
     const starts = this.lineStarts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
+    const line = Math.max(0, firstAtOrAfter(starts, at + 1, (n) => n) - 1);
     // An offset inside a line ending belongs to its line, at the line's end.
-    return { line: lo, character: Math.min(at - starts[lo], this.lines[lo].text.length) };
+    return { line, character: Math.min(at - starts[line], this.lines[line].text.length) };
   }
 
   getLineRange(line: number): Range {
