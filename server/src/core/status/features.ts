@@ -108,16 +108,51 @@ function repairRow(cells: readonly CellRef[], table: TableModel, statuses: reado
  */
 const ITEMS = new WeakMap<LogicalRow, { key: string; item: FeatureStatus | null }>();
 
+/**
+ * One build's readings of cell texts: statuses, targets and display texts repeat down a column (a few
+ * dozen statuses, a few hundred dates in 10,000 rows), so each distinct text is read once per build.
+ * The results are shared by the rows' items (nothing changes them).
+ */
+class Reading {
+  private readonly statuses = new Map<string, StatusRead>();
+  private readonly targets = new Map<string, { target: StatusDate | null; history: StatusDate[] }>();
+  private readonly texts = new Map<string, string | null>();
+
+  constructor(private readonly page: PageModel, private readonly vocab: Vocabulary) {}
+
+  status(cell: CellRef | undefined): StatusRead {
+    if (!cell) return readStatus(cell, this.vocab.statuses);
+    let r = this.statuses.get(cell.text);
+    if (!r) this.statuses.set(cell.text, (r = readStatus(cell, this.vocab.statuses)));
+    return r;
+  }
+
+  target(cell: CellRef | undefined): { target: StatusDate | null; history: StatusDate[] } {
+    if (!cell) return readTarget(this.page, cell);
+    let r = this.targets.get(cell.text);
+    if (!r) this.targets.set(cell.text, (r = readTarget(this.page, cell)));
+    return r;
+  }
+
+  text(cell: CellRef | undefined): string | null {
+    if (!cell) return null;
+    let r = this.texts.get(cell.text);
+    if (r === undefined) this.texts.set(cell.text, (r = readText(cell)));
+    return r;
+  }
+}
+
 /** Every row of every feature table, in page order. `today` is a day number (see `dayNumber`). */
 export function readFeatures(page: PageModel, vocab: Vocabulary, today: number): FeatureStatus[] {
   const out: FeatureStatus[] = [];
   const tables = page.tables.filter((t) => t.isFeatureTable);
   const context = JSON.stringify([vocab, today, page.slashOrder, page.releaseYear]);
+  const reading = new Reading(page, vocab);
   tables.forEach((table, index) => {
     const key = `${context}\u0000${index}\u0000${JSON.stringify(table.columns)}\u0000${table.header.length}`;
     for (const row of table.rows) {
       let memo = ITEMS.get(row);
-      if (memo?.key !== key) ITEMS.set(row, (memo = { key, item: readRow(page, table, index, row, vocab, today) }));
+      if (memo?.key !== key) ITEMS.set(row, (memo = { key, item: readRow(reading, table, index, row, vocab, today) }));
       if (memo.item) out.push(memo.item);
     }
   });
@@ -125,7 +160,7 @@ export function readFeatures(page: PageModel, vocab: Vocabulary, today: number):
 }
 
 /** The status item of one row, or null for an empty row. */
-function readRow(page: PageModel, table: TableModel, index: number, row: LogicalRow, vocab: Vocabulary, today: number): FeatureStatus | null {
+function readRow(reading: Reading, table: TableModel, index: number, row: LogicalRow, vocab: Vocabulary, today: number): FeatureStatus | null {
   const c = table.columns;
   let cells = row.cells;
   let repaired = false;
@@ -140,17 +175,17 @@ function readRow(page: PageModel, table: TableModel, index: number, row: Logical
   const at = (col: number | undefined): CellRef | undefined => (col === undefined ? undefined : cells[col]);
   const name = c.feature !== undefined ? displayText(cells[c.feature]?.text ?? '') : '';
   if (name === '' && cells.every((x) => x.text.trim() === '')) return null;
-  const status: StatusRead = readable ? readStatus(at(c.status), vocab.statuses) : { colour: 'other', label: 'Unreadable row', comment: 'the row does not match the header', history: [] };
-  const { target, history: targetHistory } = readable ? readTarget(page, at(c.target)) : { target: null, history: [] };
+  const status: StatusRead = readable ? reading.status(at(c.status)) : { colour: 'other', label: 'Unreadable row', comment: 'the row does not match the header', history: [] };
+  const { target, history: targetHistory } = readable ? reading.target(at(c.target)) : { target: null, history: [] };
   const priority = readable ? readPriority(at(c.priority), vocab.priorities) : null;
   const overdueDays = target?.iso && status.colour !== 'green' ? Math.max(0, today - isoDay(target.iso)) : 0;
   return {
     line: row.lines[0],
     endLine: row.lines[row.lines.length - 1],
     table: index,
-    team: readable ? readText(at(c.team)) : readText(cells[c.team ?? -1]),
+    team: readable ? reading.text(at(c.team)) : reading.text(cells[c.team ?? -1]),
     name: name || '(unnamed)',
-    owner: readable ? readText(at(c.owner)) : null,
+    owner: readable ? reading.text(at(c.owner)) : null,
     priority,
     colour: status.colour,
     statusLabel: status.label,

@@ -11,8 +11,8 @@ const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', 
 
 const DISPLAY = new TextMemo(compute, 20_000);
 
-/** A lone link with plain text (`[Arik Hadas](User:Ahadas)`): its text, without the full reading. */
-const PLAIN_LINK = /^\s*\[([^[\]<>*_~`\\&!]*)\]\([^()\s<>`]*\)\s*$/;
+/** A lone link with plain text (`[Arik Hadas](User:Ahadas)`, also with spaces in the target): its text, without the full reading. */
+const PLAIN_LINK = /^\s*\[([^[\]<>*_~`\\&!]*)\]\([^()<>`\n]*\)\s*$/;
 
 export function displayText(raw: string): string {
   if (!MARKUP_OR_SPACES.test(raw)) return raw.trim();
