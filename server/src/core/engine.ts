@@ -103,25 +103,21 @@ export function isSuppressed(directives: readonly DisableDirective[], rule: stri
 
 const NO_FIXES: Fix[] = [];
 
-/** The fixes of lazy findings: the function that makes them, then what it made (no own property, one shape). */
-const LAZY_FIXES = new WeakMap<LazyFinding, Fix[] | (() => Fix[])>();
-
 /**
  * A finding whose fixes are made when first read (rules with thousands of findings and costly fixes).
- * The fixes are a property of the class and live in LAZY_FIXES, so such findings keep one compact shape
- * and compare equal whether or not their fixes were read; `toJSON` lists them.
+ * The maker, then the fixes, sit in a private field (not a property: such findings compare equal whether
+ * or not their fixes were read, and keep one compact shape); `toJSON` lists the fixes.
  */
 class LazyFinding implements Finding {
+  #fixes: Fix[] | (() => Fix[]);
+
   constructor(readonly rule: string, readonly severity: Severity, readonly message: string, readonly range: Range, make: () => Fix[]) {
-    LAZY_FIXES.set(this, make);
+    this.#fixes = make;
   }
 
   get fixes(): Fix[] {
-    const held = LAZY_FIXES.get(this) ?? NO_FIXES;
-    if (Array.isArray(held)) return held;
-    const made = held();
-    LAZY_FIXES.set(this, made);
-    return made;
+    if (typeof this.#fixes === 'function') this.#fixes = this.#fixes();
+    return this.#fixes;
   }
 
   toJSON(): Finding {

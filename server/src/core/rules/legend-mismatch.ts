@@ -17,7 +17,7 @@ export const rule: Rule = {
     ];
     for (const c of checks) {
       if (c.own.length === 0) continue;
-      for (const { cell } of featureCells(ctx, c.column)) {
+      for (const cell of featureCells(ctx, c.column)) {
         const v = readValue(cell, c.config);
         if (v.state !== 'ok' && v.state !== 'case') continue;
         if (readValue(cell, c.own).state === 'unknown') {

@@ -20,7 +20,9 @@ export const rule: Rule = {
     for (const [from, to] of scanRanges) for (let l = from; l < to; l++) {
       const text = lines[l].text;
       if (literalLines.has(l) || !text.includes('](')) continue;
-      for (const m of (text.includes('`') ? maskCode(text) : text).matchAll(LINK)) {
+      const scanned = text.includes('`') ? maskCode(text) : text;
+      LINK.lastIndex = 0;
+      for (let m = LINK.exec(scanned); m !== null; m = LINK.exec(scanned)) {
         const target = m[2];
         const trimmed = target.trim();
         if (!/\s/.test(trimmed) || trimmed.startsWith('<')) continue;

@@ -10,7 +10,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const known = priorityVocabulary(ctx);
-    for (const { cell } of featureCells(ctx, 'priority')) {
+    for (const cell of featureCells(ctx, 'priority')) {
       const v = readValue(cell, known);
       if (v.state === 'unknown') ctx.report({ range: cell.range, message: `Unknown priority "${v.value}": use ${known.join(', ')}.` });
     }

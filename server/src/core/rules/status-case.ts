@@ -10,7 +10,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const known = statusVocabulary(ctx);
-    const cells = featureCells(ctx, 'status').map((x) => ({ cell: x.cell, known }));
+    const cells = featureCells(ctx, 'status').map((cell) => ({ cell, known }));
     for (const m of ctx.page.plan) if (m.status) cells.push({ cell: m.status, known: ctx.config.planStatuses });
     for (const { cell, known: vocab } of cells) {
       const v = readValue(cell, vocab);

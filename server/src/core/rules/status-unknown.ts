@@ -10,7 +10,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const known = statusVocabulary(ctx);
-    for (const { cell } of featureCells(ctx, 'status')) {
+    for (const cell of featureCells(ctx, 'status')) {
       const v = readValue(cell, known);
       if (v.state === 'unknown') {
         ctx.report({ range: cell.range, message: `Unknown status "${v.value}": start the cell with ${known.join(', ')}.` });

@@ -17,7 +17,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const { key, name } of COLUMNS) {
-      for (const { cell } of featureCells(ctx, key)) {
+      for (const cell of featureCells(ctx, key)) {
         if (!isUnsetCell(cell.text)) continue;
         const shown = cell.text === '' ? 'empty' : `"${cell.text}"`;
         const range = cell.text === '' ? { start: cell.range.start, end: cell.range.start } : cell.range;

@@ -1,7 +1,7 @@
 /** Shared reading of Status and Priority cells for the value rules. */
 import { isUnsetValue } from '../dates';
 import { leadingMarkupEnd, matchLeading, plainText } from '../model/inline';
-import type { CellRef, ColumnKey, LogicalRow, TableModel } from '../model/types';
+import type { CellRef, ColumnKey } from '../model/types';
 import type { Range } from '../types';
 import type { RuleContext } from './types';
 import { TextMemo } from '../cache';
@@ -86,17 +86,11 @@ export function priorityVocabulary(ctx: RuleContext): string[] {
   return vocabulary(ctx.options.priorities, ctx.config.priorities, ctx.page.legend?.priorities ?? []);
 }
 
-export interface FeatureCell {
-  table: TableModel;
-  row: LogicalRow;
-  cell: CellRef;
-}
-
 /** featureCells per page (view) and column: several rules read the same column of the same rows. */
-const FEATURE_CELLS = new WeakMap<RuleContext['page'], Map<ColumnKey, FeatureCell[]>>();
+const FEATURE_CELLS = new WeakMap<RuleContext['page'], Map<ColumnKey, readonly CellRef[]>>();
 
-/** Each well-formed row's cell in a column of every feature table (an array: cheaper than a generator). Shared: do not mutate. */
-export function featureCells(ctx: RuleContext, column: ColumnKey): readonly FeatureCell[] {
+/** Each well-formed row's cell in a column of every feature table (shared by the rules: do not mutate). */
+export function featureCells(ctx: RuleContext, column: ColumnKey): readonly CellRef[] {
   let byColumn = FEATURE_CELLS.get(ctx.page);
   if (!byColumn) FEATURE_CELLS.set(ctx.page, (byColumn = new Map()));
   let cells = byColumn.get(column);
@@ -104,14 +98,14 @@ export function featureCells(ctx: RuleContext, column: ColumnKey): readonly Feat
   return cells;
 }
 
-function collectFeatureCells(ctx: RuleContext, column: ColumnKey): FeatureCell[] {
-  const out: FeatureCell[] = [];
+function collectFeatureCells(ctx: RuleContext, column: ColumnKey): CellRef[] {
+  const out: CellRef[] = [];
   for (const table of ctx.page.tables) {
     const col = table.columns[column];
     if (!table.isFeatureTable || col === undefined) continue;
     for (const row of table.rows) {
       const cell = row.cells[col];
-      if (!row.malformed && cell) out.push({ table, row, cell });
+      if (!row.malformed && cell) out.push(cell);
     }
   }
   return out;
