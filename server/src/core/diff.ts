@@ -3,8 +3,8 @@
  * the previous version. Only the changed middle is split anew, so an edit costs what it touches plus a
  * fast comparison of the two texts, and everything keyed by a line object or its string stays warm.
  */
-import { firstAtOrAfter } from './search';
-import { lineStarts, spliceLines, splitLines, type SourceLine } from './text';
+import { firstAtOrAfter, spliced } from './arrays';
+import { lineStarts, splitLines, type SourceLine } from './text';
 
 export interface LineDiff {
   lines: SourceLine[];
@@ -55,5 +55,5 @@ export function diffLines(oldText: string, oldLines: readonly SourceLine[], newT
   const fresh = splitLines(middle);
   // The middle ends with a line ending when old lines follow it: its last, empty piece is not a line.
   if (oldTo < oldLines.length) fresh.pop();
-  return { lines: spliceLines(oldLines, from, oldTo, fresh), from, oldTo, newTo: from + fresh.length };
+  return { lines: spliced(oldLines, from, oldTo, fresh), from, oldTo, newTo: from + fresh.length };
 }

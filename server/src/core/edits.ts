@@ -5,7 +5,8 @@
  * LSP says a client's positions are read).
  */
 import type { LineDiff } from './diff';
-import { spliceLines, splitLines, type SourceLine } from './text';
+import { spliced } from './arrays';
+import { splitLines, type SourceLine } from './text';
 import type { Range } from './types';
 
 export interface TextChange {
@@ -41,7 +42,7 @@ function applyOne(lines: readonly SourceLine[], change: TextChange): LineDiff {
   const fresh = splitLines(prefix + change.text + suffix);
   // Text ending with a line ending has an empty last piece: the next kept line, not a line of its own.
   if (oldTo < lines.length) fresh.pop();
-  return { lines: spliceLines(lines, from, oldTo, fresh), from, oldTo, newTo: from + fresh.length };
+  return { lines: spliced(lines, from, oldTo, fresh), from, oldTo, newTo: from + fresh.length };
 }
 
 /** d1 then d2 (d2 in the coordinates d1 produced) as one diff from d1's old lines to d2's lines. */

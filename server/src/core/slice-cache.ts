@@ -3,6 +3,7 @@
  * row objects of the last check (the edit did not touch them) costs a pointer comparison; one whose lines
  * have the same texts (moved by an edit above it) gets the old findings moved; only the rest is checked.
  */
+import { sameElements } from './arrays';
 import type { LogicalRow, PageModel } from './model/types';
 import { sliceTexts, type Slice } from './slices';
 import type { Finding, Position, Range } from './types';
@@ -15,12 +16,6 @@ interface SliceEntry {
   from: number;
   /** Sorted by compareFindings. */
   findings: Finding[];
-}
-
-function same<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function shifted(findings: readonly Finding[], by: number): Finding[] {
@@ -76,9 +71,9 @@ export class SliceCache {
 
   private entry(page: PageModel, s: Slice, context: string, check: () => Finding[]): SliceEntry {
     const kept = this.byRow.get(s.rows[0]);
-    if (kept && kept.context === context && kept.from === s.from && same(kept.rows, s.rows)) return kept;
+    if (kept && kept.context === context && kept.from === s.from && sameElements(kept.rows, s.rows)) return kept;
     const texts = sliceTexts(page, s);
-    const moved = this.byText.get(texts[0])?.find((e) => e.context === context && same(e.texts, texts));
+    const moved = this.byText.get(texts[0])?.find((e) => e.context === context && sameElements(e.texts, texts));
     if (moved) return { ...moved, rows: s.rows, from: s.from, findings: moved.from === s.from ? moved.findings : shifted(moved.findings, s.from - moved.from) };
     return { context, rows: s.rows, texts, from: s.from, findings: check().sort(compareFindings) };
   }

@@ -6,7 +6,7 @@
  * slice, not every slice after it. Only the slices that changed get a view of the page (slicePage).
  */
 import type { TableRow } from './markdown/table';
-import { firstAtOrAfter } from './search';
+import { firstAtOrAfter } from './arrays';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './model/types';
 
 /** Tables smaller than this are checked with the rest of the page. */

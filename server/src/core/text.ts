@@ -51,18 +51,6 @@ export function splitLines(text: string): SourceLine[] {
   return lines;
 }
 
-/**
- * Lines [from, oldTo) replaced by `fresh`, in one array of the final size (a page of 50,000 lines: no
- * regrowing copies on every keystroke). The other lines are the same objects.
- */
-export function spliceLines(lines: readonly SourceLine[], from: number, oldTo: number, fresh: readonly SourceLine[]): SourceLine[] {
-  const out = new Array<SourceLine>(from + fresh.length + lines.length - oldTo);
-  for (let i = 0; i < from; i++) out[i] = lines[i];
-  for (let i = 0; i < fresh.length; i++) out[from + i] = fresh[i];
-  for (let i = oldTo, k = from + fresh.length; i < lines.length; i++, k++) out[k] = lines[i];
-  return out;
-}
-
 /** Offset of each line's first character (lines are shared between versions of a page, so they carry no offsets). */
 export function lineStarts(lines: readonly SourceLine[]): number[] {
   const starts = new Array<number>(lines.length);

@@ -7,7 +7,7 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyChanges } from '../core/edits';
-import { firstAtOrAfter } from '../core/search';
+import { firstAtOrAfter } from '../core/arrays';
 import { lineStarts, splitLines, type SourceLine } from '../core/text';
 
 export class LineDocument implements TextDocument {

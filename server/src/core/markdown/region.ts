@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Nodes, Root, RootContent, Table as MdTable } from 'mdast';
+import { sameElements } from '../arrays';
 import { drain, type Steps } from '../steps';
 import { parseDelimiterRow, scanTablesSteps, tableRowAt, type ParsedTable, type TableRow } from './table';
 
@@ -236,12 +237,6 @@ function regionKey(lines: readonly string[]): number {
   return h >>> 0;
 }
 
-function sameLines(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 interface RegionEntry {
   lines: readonly string[];
   /** The page line the region started on when its facts were read. */
@@ -266,7 +261,7 @@ export class RegionCache {
     const key = regionKey(lines);
     const find = (m: Map<number, RegionEntry[]>): RegionEntry | undefined => {
       const bucket = m.get(key);
-      return bucket?.find((e) => e.offset === offset && sameLines(e.lines, lines)) ?? bucket?.find((e) => sameLines(e.lines, lines));
+      return bucket?.find((e) => e.offset === offset && sameElements(e.lines, lines)) ?? bucket?.find((e) => sameElements(e.lines, lines));
     };
     let entry = find(this.current);
     if (entry?.offset === offset) return entry.info;

@@ -7,7 +7,7 @@
  */
 import type { LineDiff } from '../diff';
 import { continuesTable, tableRowAt, type TableRow } from '../markdown/table';
-import { firstAtOrAfter } from '../search';
+import { firstAtOrAfter, spliced } from '../arrays';
 import type { SourceLine } from '../text';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { singleLineRow } from './tables';
@@ -53,25 +53,16 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
     newPhysical.push(row);
     newLogical.push(singleLineRow(row, table.header.length));
   }
-  const parsedRows = physical.slice();
-  const rows = table.rows.slice();
-  for (let k = 0; k < newPhysical.length; k++) {
-    parsedRows[p0 + k] = newPhysical[k];
-    rows[l0 + k] = newLogical[k];
-  }
+  const parsedRows = spliced(physical, p0, p0 + newPhysical.length, newPhysical);
+  const rows = spliced(table.rows, l0, l0 + newLogical.length, newLogical);
   const patched: TableModel = { ...table, parsed: { ...table.parsed, rows: parsedRows }, rows };
   const added: PageDate[] = [];
   const columns = dateColumns(table);
   for (const row of newLogical) pushRowDates(row, columns, added);
   added.sort(byPosition);
-  const d0 = firstAtOrAfter(base.dates, from, (d) => d.range.start.line);
-  let d1 = d0;
-  while (d1 < base.dates.length && base.dates[d1].range.start.line < newTo) d1++;
-  // Only this table's dates lie on its body lines. One array of the final size.
-  const dates = new Array<PageDate>(base.dates.length - (d1 - d0) + added.length);
-  for (let i = 0; i < d0; i++) dates[i] = base.dates[i];
-  for (let i = 0; i < added.length; i++) dates[d0 + i] = added[i];
-  for (let i = d1, k = d0 + added.length; i < base.dates.length; i++, k++) dates[k] = base.dates[i];
+  // Only this table's dates lie on its body lines.
+  const lineOf = (d: PageDate): number => d.range.start.line;
+  const dates = spliced(base.dates, firstAtOrAfter(base.dates, from, lineOf), firstAtOrAfter(base.dates, newTo, lineOf), added);
   return {
     ...base,
     lines,

@@ -1,0 +1,32 @@
+/** Small array helpers the engine uses on big pages (tens of thousands of lines, rows and dates). */
+
+/** Index of the first item whose key is >= x in a list sorted by that key (items.length if none). */
+export function firstAtOrAfter<T>(items: readonly T[], x: number, keyOf: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyOf(items[mid]) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether two arrays hold the same elements (===) in the same order. */
+export function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A copy of `items` with [from, to) replaced by `fresh`, made at its final size (no regrowing copies of
+ * a 50,000-element array on every keystroke).
+ */
+export function spliced<T>(items: readonly T[], from: number, to: number, fresh: readonly T[]): T[] {
+  const out = new Array<T>(from + fresh.length + items.length - to);
+  for (let i = 0; i < from; i++) out[i] = items[i];
+  for (let i = 0; i < fresh.length; i++) out[from + i] = fresh[i];
+  for (let i = to, k = from + fresh.length; i < items.length; i++, k++) out[k] = items[i];
+  return out;
+}
