@@ -6,13 +6,15 @@ import type { DateToken } from './types';
  * The reading of `a/b/yyyy` dates a page uses, from all its slash tokens: 'dmy' when some can only be
  * day-first and none only month-first, 'mdy' the other way round; null on conflicting or no evidence.
  * Tokens that are ambiguous ('both') or impossible ('none') are no evidence.
+ * `tokenOf` reads the token of each item (a page's dates), so no array of tokens has to be made.
  */
-export function inferSlashOrder(tokens: readonly DateToken[]): 'dmy' | 'mdy' | null {
+export function inferSlashOrder<T = DateToken>(items: readonly T[], tokenOf: (item: T) => DateToken = (t) => t as DateToken): 'dmy' | 'mdy' | null {
   let dmy = 0;
   let mdy = 0;
-  for (const t of tokens) {
-    if (t.slash?.order === 'dmy') dmy++;
-    else if (t.slash?.order === 'mdy') mdy++;
+  for (const item of items) {
+    const order = tokenOf(item).slash?.order;
+    if (order === 'dmy') dmy++;
+    else if (order === 'mdy') mdy++;
   }
   if (dmy > 0 && mdy === 0) return 'dmy';
   if (mdy > 0 && dmy === 0) return 'mdy';

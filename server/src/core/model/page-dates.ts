@@ -1,5 +1,5 @@
 /** The dates of a page's tables and the page-wide facts derived from all its dates (shared by build and patch). */
-import { scanDates, type DateToken } from '../dates';
+import { inferSlashOrder, scanDates, type DateToken } from '../dates';
 import type { Position, Range } from '../types';
 import { plainText } from './inline';
 import type { CellRef, LogicalRow, PageDate, PageModel, TableModel } from './types';
@@ -51,15 +51,9 @@ export function byPosition(a: PageDate, b: PageDate): number {
 /** Page-wide facts read from all dates: the slash order they agree on and the release's year. */
 export function dateFacts(dates: readonly PageDate[], gaDate: PageDate | null): Pick<PageModel, 'slashOrder' | 'releaseYear'> {
   let newestYear: number | null = null;
-  let dmy = 0;
-  let mdy = 0;
   for (const d of dates) {
-    const t = d.token;
-    if (t.slash?.order === 'dmy') dmy++;
-    else if (t.slash?.order === 'mdy') mdy++;
-    if (d.context !== 'frontmatter' && t.year && t.kind === 'date') newestYear = Math.max(newestYear ?? 0, t.year);
+    if (d.context !== 'frontmatter' && d.token.year && d.token.kind === 'date') newestYear = Math.max(newestYear ?? 0, d.token.year);
   }
-  // As inferSlashOrder (dates/infer.ts), without an array of every token.
-  const slashOrder = dmy > 0 && mdy === 0 ? 'dmy' : mdy > 0 && dmy === 0 ? 'mdy' : null;
+  const slashOrder = inferSlashOrder(dates, (d) => d.token);
   return { slashOrder, releaseYear: gaDate?.token.year ?? newestYear };
 }
