@@ -1,6 +1,6 @@
 /**
  * The engine: text → page model → findings. One Engine per document keeps the last version's model and
- * caches: a new version (a whole text, or the editor's changes) shares its unchanged lines with it, an
+ * caches: a new version (a whole text, or a document's lines) shares its unchanged lines with it, an
  * edit inside table rows patches it, and only the table slices an edit touched are checked again.
  */
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config/types';
@@ -9,7 +9,6 @@ import { sweepMemos } from './cache';
 import { buildPageSteps } from './model/build';
 import { patchPage } from './model/patch';
 import { diffLines, type LineDiff } from './diff';
-import { applyChanges, composeDiffs, type TextChange } from './edits';
 import { splitLinesSteps, type SourceLine } from './text';
 import type { DisableDirective, PageModel } from './model/types';
 import { RULES } from './rules';
@@ -138,11 +137,11 @@ function finding(rule: string, severity: Severity, r: Report): Finding {
 export class Engine {
   private readonly regions = new RegionCache();
   private readonly slices = new SliceCache();
-  /** The latest modelled version: its text (made from its lines when asked, if it came from edits) and model. */
+  /** The latest modelled version: its text (made from its lines when asked, if it came as lines) and model. */
   private last: { text: string | null; page: PageModel } | null = null;
   /** The input not modelled yet, as a diff from the last model's lines (or all lines when there is none). */
   private pending: LineDiff | null = null;
-  /** The pending input's text when it came whole (update), null when it came as edits. */
+  /** The pending input's text when it came whole (update), null when it came as lines. */
   private pendingText: string | null = null;
   /** The last check: the same model checked with the same options gives the same result. */
   private lastCheck: { page: PageModel; key: string; result: CheckResult } | null = null;
@@ -223,17 +222,6 @@ export class Engine {
     this.pendingText = null;
   }
 
-  /** Applies editor changes to the current text (the text set or edited last); false when there is none yet. */
-  edit(changes: readonly TextChange[]): boolean {
-    drain(this.takeIncoming());
-    if (!this.last && !this.pending) return false;
-    const base = this.pending?.lines ?? this.last?.page.lines ?? [];
-    const d = applyChanges(base, changes);
-    this.pending = this.pending ? composeDiffs(this.pending, d) : d;
-    this.pendingText = null;
-    return true;
-  }
-
   /** The model of the current text: the same model if nothing changed, a patched one for edits inside table rows, else built anew. */
   *modelSteps(): Steps<PageModel> {
     if (this.incoming !== null) yield;
@@ -291,7 +279,7 @@ export class Engine {
     return drain(this.checkSteps(options));
   }
 
-  /** Checks the current text (set by update() or edit()), yielding between parts of the work. */
+  /** Checks the current text (set by update() or setLines()), yielding between parts of the work. */
   *checkSteps(options: CheckOptions = {}): Steps<CheckResult> {
     // Big tables run the rules once per slice: report each failing rule once per check.
     const failed = new Set<string>();

@@ -105,19 +105,6 @@ export class Checks {
     return running.promise;
   }
 
-  /** The check of this version now, without yielding (for callers that cannot wait). */
-  analyseNow(doc: TextDocument): Analysed {
-    const e = this.entry(doc.uri);
-    if (e.latest?.version === doc.version) return e.latest;
-    this.feed(e, doc);
-    e.running?.cancel();
-    const { config, force, onRuleError } = this.setup(doc.uri);
-    const steps = e.engine.checkSteps({ config, force, onRuleError });
-    let r = steps.next();
-    while (!r.done) r = steps.next();
-    return (e.latest = { version: doc.version, result: r.value, config });
-  }
-
   forget(uri: string): void {
     this.docs.get(uri)?.running?.cancel();
     this.docs.delete(uri);

@@ -73,7 +73,7 @@ async function hoverPage(state: ServerState, uri: string, line: number): Promise
   const doc = state.documents.get(uri);
   if (!doc || !state.settings.enable) return null;
   const page = <T extends { result: CheckResult }>(p: T | null | undefined): T | null => (p?.result.isReleasePage ? p : null);
-  const { analysed } = state.latest(uri);
+  const analysed = state.latest(uri);
   if (analysed?.version === doc.version) return page(analysed);
   if (!analysed && doc.getText().length > HOVER_COLD_CHARS) return null;
   const fresh = await within(state.ready(uri), HOVER_WAIT_MS);

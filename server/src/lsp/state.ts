@@ -109,8 +109,8 @@ export class ServerState {
   }
 
   /** The latest finished check of a document (perhaps of an older version). */
-  latest(uri: string): { analysed: Analysed | null } {
-    return { analysed: this.checks.latest(uri) };
+  latest(uri: string): Analysed | null {
+    return this.checks.latest(uri);
   }
 
   forget(uri: string): void {
