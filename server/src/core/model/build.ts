@@ -1,7 +1,7 @@
 /** Builds the page model from text. Regions are parsed once and cached by content (see RegionCache). */
 import { scanDates } from '../dates';
 import { frontMatterEnd, splitRegions } from '../markdown/blocks';
-import type { RegionCache } from '../markdown/region';
+import type { ListItemInfo, RegionCache } from '../markdown/region';
 import type { ParsedTable } from '../markdown/table';
 import type { SourceLine } from '../text';
 import { drain, type Steps } from '../steps';
@@ -12,11 +12,6 @@ import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { buildTable } from './tables';
 import { milestoneFromBullet, placeDate, timelineFromTable } from './timeline';
 import type { Criterion, DegradedBlock, Heading, Milestone, OrphanRows, PageDate, PageKind, PageModel, TableModel, Timeline } from './types';
-
-interface ListItemAt {
-  line: number;
-  contentColumn: number;
-}
 
 const TIMELINE_HEADING = /timeline|milestones|schedule/i;
 const VERSION = /\b(\d+\.\d+(?:\.\d+)?(?:\.z)?)\b/i;
@@ -93,7 +88,7 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
   const literal = new Set<number>();
   const code = new Set<number>();
   const headings: Heading[] = [];
-  const items: ListItemAt[] = [];
+  const items: ListItemInfo[] = [];
   const parsedTables: ParsedTable[] = [];
   let fm: FrontMatter | null = null;
   const degraded: DegradedBlock[] = [];
@@ -116,8 +111,9 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     const regionLines: string[] = [];
     for (let l = r.startLine; l <= r.endLine; l++) regionLines.push(lines[l].text);
     const info = yield* cache.getSteps(regionLines, r.startLine);
-    for (const h of info.headings) headings.push({ level: h.level, text: h.text, line: h.line });
-    for (const it of info.listItems) items.push({ line: it.line, contentColumn: it.contentColumn });
+    // Region facts are at their page lines already (and never changed): taken as they are.
+    for (const h of info.headings) headings.push(h);
+    for (const it of info.listItems) items.push(it);
     for (const t of info.tables) parsedTables.push(t);
     for (const l of info.literalLines) literal.add(l);
     if (info.degraded) degraded.push({ startLine: r.startLine, endLine: r.endLine, reason: info.degraded });
