@@ -19,14 +19,19 @@ function findTests(dir, pattern) {
   return out;
 }
 
-const common = {
+/** What every bundle shares: Node or browser, shipped or test. */
+const base = {
   bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+};
+
+const common = {
+  ...base,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
   // vscode is provided by the extension host; mocha is resolved from node_modules in tests only.
   external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'fast-check'],
   // Stylesheets imported as text: the status report inlines media/*.css.
@@ -45,13 +50,10 @@ const shipped = {
 
 // The status preview's webview script runs in the browser sandbox of the webview, not in Node.
 const webview = {
-  bundle: true,
+  ...base,
   platform: 'browser',
   target: 'es2022',
   format: 'iife',
-  sourcemap: production ? false : 'linked',
-  minify: production,
-  logLevel: 'warning',
   entryPoints: { preview: 'client/src/preview/webview/main.ts' },
   outdir: 'dist',
 };
