@@ -16,6 +16,7 @@ import type { Report, Rule } from './rules/types';
 import type { Finding, Fix, Range, Severity, SeveritySetting } from './types';
 import { restPage, slicePage, sliceTables } from './slices';
 import { compareFindings, mergeFindings, SliceCache, visitMerged } from './slice-cache';
+import { keepShape } from './shapes';
 import { drain, type Steps } from './steps';
 import { applyFixGroups, fixAllGroups } from './fix';
 
@@ -123,6 +124,8 @@ class LazyFinding implements Finding {
     return { rule: this.rule, severity: this.severity, message: this.message, range: this.range, fixes: this.fixes };
   }
 }
+
+keepShape(new LazyFinding('', 'hint', '', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, () => NO_FIXES));
 
 /** A finding of a report; fixes given as a function are made on first read (and kept). */
 function finding(rule: string, severity: Severity, r: Report): Finding {
@@ -352,6 +355,8 @@ export class Engine {
     return { text: current, fixed, passes: maxPasses, converged: fixAllGroups(result.findings).length === 0, result };
   }
 }
+
+keepShape(new Engine());
 
 /** One-shot check without a cache. */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {

@@ -5,7 +5,8 @@
  * content-defined (a row ends a slice when a hash of its text says so), so inserting a row disturbs one
  * slice, not every slice after it. Only the slices that changed get a view of the page (slicePage).
  */
-import type { TableRow } from './markdown/table';
+import { parsedTable, type TableRow } from './markdown/table';
+import { pageModel, tableModel } from './model/make';
 import { firstAtOrAfter } from './arrays';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './model/types';
 
@@ -69,7 +70,7 @@ export function slicePage(page: PageModel, s: Slice): PageModel {
   for (let i = firstAtOrAfter(page.dates, s.from, (d) => d.range.start.line); i < page.dates.length && page.dates[i].range.start.line < s.to; i++) {
     if (page.dates[i].context === 'table') dates.push(page.dates[i]);
   }
-  return {
+  return pageModel({
     ...page,
     timelines: [],
     criteria: [],
@@ -77,10 +78,10 @@ export function slicePage(page: PageModel, s: Slice): PageModel {
     orphanRows: [],
     degraded: [],
     frontMatter: null,
-    tables: [{ ...s.table, rows: s.rows, parsed: { ...s.table.parsed, rows: physicalRows(s) }, sliceOf: s.table }],
+    tables: [tableModel({ ...s.table, rows: s.rows, parsed: parsedTable({ ...s.table.parsed, rows: physicalRows(s) }), sliceOf: s.table })],
     dates,
     scanRanges: [[s.from, s.to]],
-  };
+  });
 }
 
 /** The page without the sliced tables' rows (and their dates): what the rules check besides the slices. */
@@ -99,10 +100,10 @@ export function restPage(page: PageModel, slices: readonly Slice[]): PageModel {
     at = s.to;
   }
   if (at < page.lines.length) ranges.push([at, page.lines.length]);
-  return {
+  return pageModel({
     ...page,
-    tables: page.tables.map((t) => (sliced.has(t) ? { ...t, rows: [], parsed: { ...t.parsed, rows: [] } } : t)),
+    tables: page.tables.map((t) => (sliced.has(t) ? tableModel({ ...t, rows: [], parsed: parsedTable({ ...t.parsed, rows: [] }) }) : t)),
     dates,
     scanRanges: ranges,
-  };
+  });
 }

@@ -9,7 +9,7 @@ import remarkGfm from 'remark-gfm';
 import type { Nodes, Root, RootContent, Table as MdTable } from 'mdast';
 import { sameElements } from '../arrays';
 import { drain, type Steps } from '../steps';
-import { parseDelimiterRow, scanTablesSteps, tableRowAt, type ParsedTable, type TableRow } from './table';
+import { parsedTable, parseDelimiterRow, scanTablesSteps, tableRowAt, type ParsedTable, type TableRow } from './table';
 
 export interface HeadingInfo {
   /** Line of the page. */
@@ -137,10 +137,10 @@ function tableFromMdast(node: MdTable, lines: readonly string[], offset: number)
   const delimiterLine = header.line + 1;
   const align = parseDelimiterRow(lines[delimiterLine - offset]?.trim() ?? '') ?? header.cells.map(() => null);
   const body = rows.slice(1);
-  return {
+  return parsedTable({
     kind: 'gfm', fromMdast: true, startLine: header.line, endLine: body.length ? body[body.length - 1].line : delimiterLine,
     header, delimiterLine, align, rows: body,
-  };
+  });
 }
 
 function collect(root: Root, lines: readonly string[], into: RegionInfo, withTables: boolean, offset: number): void {
@@ -219,7 +219,7 @@ function* moveInfo(info: RegionInfo, by: number): Steps<RegionInfo> {
       rows.push(moveRow(t.rows[i], by));
       if ((i & 4095) === 4095) yield;
     }
-    tables.push({ ...t, startLine: t.startLine + by, endLine: t.endLine + by, delimiterLine: t.delimiterLine + by, header: t.header && moveRow(t.header, by), rows });
+    tables.push(parsedTable({ ...t, startLine: t.startLine + by, endLine: t.endLine + by, delimiterLine: t.delimiterLine + by, header: t.header && moveRow(t.header, by), rows }));
   }
   return {
     ...info,

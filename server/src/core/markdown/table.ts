@@ -17,6 +17,7 @@
 
 import type { Position, Range } from '../types';
 import { drain, type Steps } from '../steps';
+import { keepShape } from '../shapes';
 export type Align = 'left' | 'center' | 'right' | null;
 export interface TableCell {
   /** Cell content with surrounding whitespace trimmed, exactly as in the source (escapes kept: `\|` stays `\|`). */
@@ -47,6 +48,7 @@ export class RowCell implements TableCell {
     return new RowCell(this.line + by, this.text, this.start, this.rawStart, this.rawEnd);
   }
 }
+keepShape(new RowCell(0, '', 0, 0, 0));
 export interface TableRow {
   /** Line of the row (offset by the `offset` given to scanTables). */
   line: number;
@@ -64,6 +66,13 @@ export interface ParsedTable {
   delimiterLine: number;
   align: Align[];
   rows: TableRow[];
+}
+/**
+ * A parsed table as one object literal of fixed shape, whoever makes it (scanner, remark, a moved region,
+ * a slice's view): the rules then meet one hidden class, and it lives as long as this code (see shapes.ts).
+ */
+export function parsedTable(t: ParsedTable): ParsedTable {
+  return { kind: t.kind, fromMdast: t.fromMdast, startLine: t.startLine, endLine: t.endLine, header: t.header, delimiterLine: t.delimiterLine, align: t.align, rows: t.rows };
 }
 export interface ScanResult {
   tables: ParsedTable[];
@@ -436,7 +445,7 @@ export function* scanTablesSteps(lines: readonly string[], offset = 0): Steps<Sc
       if (header.cells.length === align.length) {
         close(i - 1);
         if (inPara && htmlStart(s, idx, false) === 7) { state = HTML; htmlKind = 7; continue; }
-        table = { kind: 'gfm', startLine: i + offset, endLine: i + 1 + offset, header, delimiterLine: i + 1 + offset, align, rows: [] };
+        table = parsedTable({ kind: 'gfm', startLine: i + offset, endLine: i + 1 + offset, header, delimiterLine: i + 1 + offset, align, rows: [] });
         state = TABLE; i++;
         continue;
       }
@@ -445,7 +454,7 @@ export function* scanTablesSteps(lines: readonly string[], offset = 0): Steps<Sc
     if (pseudo) pseudo.rows.push(row(i));
     else if (s.charCodeAt(idx) === PIPE) {
       const pAlign = parseDelimiterRow(s);
-      if (pAlign) pseudo = { kind: 'delimiter-first', startLine: i + offset, endLine: i + offset, header: null, delimiterLine: i + offset, align: pAlign, rows: [] };
+      if (pAlign) pseudo = parsedTable({ kind: 'delimiter-first', startLine: i + offset, endLine: i + offset, header: null, delimiterLine: i + offset, align: pAlign, rows: [] });
     }
   }
   close(n - 1);

@@ -9,6 +9,7 @@ import type { Position } from '../types';
 import { criterionFromItem, findDirectives, findLegend, findPlan } from './extract';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
+import { pageModel } from './make';
 import { buildTable } from './tables';
 import { milestoneFromBullet, placeDate, timelineFromTable } from './timeline';
 import type { Criterion, DegradedBlock, Heading, Milestone, OrphanRows, PageDate, PageKind, PageModel, TableModel, Timeline } from './types';
@@ -197,7 +198,7 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
   yield;
   const directives = findDirectives(lines, code);
   yield;
-  return {
+  return pageModel({
     lines,
     kind,
     isReleasePage: kind !== 'other',
@@ -218,5 +219,5 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     ...dateFacts(dates, gaDate),
     scanRanges: [[0, lines.length]],
     gaDate,
-  };
+  });
 }

@@ -1,5 +1,7 @@
 /** The dates of a page's tables and the page-wide facts derived from all its dates (shared by build and patch). */
 import { inferSlashOrder, scanDates, type DateToken } from '../dates';
+import { RowCell } from '../markdown/table';
+import { keepShape } from '../shapes';
 import type { Position, Range } from '../types';
 import { plainText } from './inline';
 import type { CellRef, LogicalRow, PageDate, PageModel, TableModel } from './types';
@@ -33,6 +35,7 @@ class CellDate implements PageDate {
     return this.cell.posAt(this.token.start + offset);
   }
 }
+keepShape(new CellDate(scanDates('2013-01-01')[0], new RowCell(0, '2013-01-01', 0, 0, 10), ''));
 
 /** Appends the dates in one row's date columns. */
 export function pushRowDates(row: LogicalRow, columns: readonly DateColumn[], into: PageDate[]): void {

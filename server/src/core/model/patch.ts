@@ -6,10 +6,11 @@
  * table, a disable comment or plan line, a region read line by line) returns null and the page is built again.
  */
 import type { LineDiff } from '../diff';
-import { continuesTable, tableRowAt, type TableRow } from '../markdown/table';
+import { continuesTable, parsedTable, tableRowAt, type TableRow } from '../markdown/table';
 import { firstAtOrAfter, spliced } from '../arrays';
 import type { SourceLine } from '../text';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
+import { pageModel, tableModel } from './make';
 import { singleLineRow } from './tables';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './types';
 
@@ -55,7 +56,7 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
   }
   const parsedRows = spliced(physical, p0, p0 + newPhysical.length, newPhysical);
   const rows = spliced(table.rows, l0, l0 + newLogical.length, newLogical);
-  const patched: TableModel = { ...table, parsed: { ...table.parsed, rows: parsedRows }, rows };
+  const patched = tableModel({ ...table, parsed: parsedTable({ ...table.parsed, rows: parsedRows }), rows });
   const added: PageDate[] = [];
   const columns = dateColumns(table);
   for (const row of newLogical) pushRowDates(row, columns, added);
@@ -63,11 +64,11 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
   // Only this table's dates lie on its body lines.
   const lineOf = (d: PageDate): number => d.range.start.line;
   const dates = spliced(base.dates, firstAtOrAfter(base.dates, from, lineOf), firstAtOrAfter(base.dates, newTo, lineOf), added);
-  return {
+  return pageModel({
     ...base,
     lines,
     tables: base.tables.map((t) => (t === table ? patched : t)),
     dates,
     ...dateFacts(dates, base.gaDate),
-  };
+  });
 }

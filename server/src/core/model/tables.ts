@@ -1,8 +1,10 @@
 /** Typed tables: columns mapped by header name, broken rows joined into logical rows. */
 import { splitRow, type ParsedTable, type TableRow } from '../markdown/table';
+import { keepShape } from '../shapes';
 import type { SourceLine } from '../text';
 import type { Position } from '../types';
 import { plainText } from './inline';
+import { tableModel } from './make';
 import type { CellRef, ColumnKey, LogicalRow, TableModel } from './types';
 
 const COLUMN_NAMES: Record<ColumnKey, readonly string[]> = {
@@ -70,6 +72,7 @@ class SingleLineRow implements LogicalRow {
     return this.row.cells;
   }
 }
+keepShape(new SingleLineRow({ line: 0, cells: [], leadingPipe: false, trailingPipe: false }, false));
 
 /** Joins a row and its continuation lines, then splits the joined text as one row. */
 function joinRows(group: readonly TableRow[], lines: readonly SourceLine[]): CellRef[] {
@@ -141,5 +144,5 @@ export function buildTable(parsed: ParsedTable, lines: readonly SourceLine[], he
   }
   const isFeatureTable = columns.feature !== undefined && (columns.status !== undefined || columns.priority !== undefined);
   const isDateTable = columns.date !== undefined && columns.milestone !== undefined;
-  return { parsed, header, headerInferred, columns, isFeatureTable, isDateTable, rows, heading };
+  return tableModel({ parsed, header, headerInferred, columns, isFeatureTable, isDateTable, rows, heading });
 }

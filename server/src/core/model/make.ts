@@ -1,0 +1,23 @@
+/**
+ * The page model's objects as object literals of fixed shape, whoever makes them (the build, a patch, the
+ * views of slices): the rules then meet one hidden class per kind of object, and that class lives as long
+ * as this code does (see shapes.ts: spread copies get hidden classes that die with the page, and the
+ * optimized code that read them with it).
+ */
+import type { PageModel, TableModel } from './types';
+
+export function tableModel(t: TableModel): TableModel {
+  return {
+    parsed: t.parsed, header: t.header, headerInferred: t.headerInferred, columns: t.columns, isFeatureTable: t.isFeatureTable,
+    isDateTable: t.isDateTable, rows: t.rows, heading: t.heading, sliceOf: t.sliceOf,
+  };
+}
+
+export function pageModel(p: PageModel): PageModel {
+  return {
+    lines: p.lines, kind: p.kind, isReleasePage: p.isReleasePage, title: p.title, release: p.release, frontMatter: p.frontMatter,
+    headings: p.headings, timelines: p.timelines, criteria: p.criteria, tables: p.tables, orphanRows: p.orphanRows,
+    legend: p.legend, plan: p.plan, dates: p.dates, literalLines: p.literalLines, directives: p.directives,
+    slashOrder: p.slashOrder, releaseYear: p.releaseYear, scanRanges: p.scanRanges, degraded: p.degraded, gaDate: p.gaDate,
+  };
+}
