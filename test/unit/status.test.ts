@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkText } from '../../server/src/core/engine';
+import { checkText, Engine } from '../../server/src/core/engine';
 import { buildStatus } from '../../server/src/core/status/build';
 import type { ColourCounts, PageStatus } from '../../server/src/core/status/types';
 import { isPageStatus } from '../../server/src/core/status/validate';
 import { applyView, DEFAULT_SORT, EMPTY_FILTER, NO_PRIORITY, nextSort } from '../../server/src/core/status/view';
 import { readFixture } from '../helpers/paths';
+import { editCell, generatePage, STATUS_COLUMN } from '../../bench/generate';
 
 const S000 = '000_015c11820e0fe26e.md';
 const S001 = '001_dc88aac92be68e04.md';
@@ -196,4 +197,23 @@ test('view: filters by team, colour, priority, attention and text; sorts worst f
   assert.equal(byTarget.at(-1)?.target?.iso ?? null, null, 'rows without a date stay last, also descending');
   assert.deepEqual([nextSort(DEFAULT_SORT, 'team'), nextSort({ key: 'team', dir: 'asc' }, 'team'), nextSort({ key: 'team', dir: 'desc' }, 'team')],
     [{ key: 'team', dir: 'asc' }, { key: 'team', dir: 'desc' }, DEFAULT_SORT]);
+});
+
+test('a big table edited in one cell: unchanged rows keep their status items, and the result equals a fresh build', () => {
+  const generated = generatePage(1000, 5);
+  const today = { year: 2013, month: 8, day: 1 };
+  const engine = new Engine();
+  const before = buildStatus(engine.check(generated.text), { today });
+  const edited = editCell(generated.text, generated.middleLine, STATUS_COLUMN, 'Red - blocked on review').text;
+  const after = buildStatus(engine.check(edited), { today });
+  assert.equal(engine.lastModel, 'patched');
+  const changed = after.features.findIndex((f) => f.line === generated.middleLine);
+  assert.equal(after.features[changed].colour, 'red');
+  assert.equal(after.features[changed].statusComment, 'blocked on review');
+  assert.equal(after.features.length, before.features.length);
+  after.features.forEach((f, i) => (i === changed ? assert.notEqual(f, before.features[i]) : assert.equal(f, before.features[i], `item ${i} was read again`)));
+  assert.deepEqual(after, buildStatus(checkText(edited), { today }));
+  // Another day: every item is read again (overdue days depend on it).
+  const later = buildStatus(engine.check(edited), { today: { ...today, day: 2 } });
+  assert.ok(later.features.every((f, i) => f !== after.features[i]));
 });

@@ -1,7 +1,7 @@
 /** Builds the status model of a checked page. Pure: the as-of day is an input. */
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/types';
 import { dayNumber, toIso, type YMD } from '../dates';
-import type { CheckResult } from '../engine';
+import { eachFinding, type CheckResult } from '../engine';
 import { plainText } from '../model/inline';
 import type { PageModel } from '../model/types';
 import { readValue } from '../rules/values';
@@ -26,30 +26,43 @@ export function emptyCounts(): ColourCounts {
   return { green: 0, orange: 0, red: 0, other: 0, unset: 0, total: 0 };
 }
 
+function count(c: ColourCounts, f: FeatureStatus): void {
+  c[f.colour]++;
+  c.total++;
+}
+
 function countAll(features: readonly FeatureStatus[]): ColourCounts {
   const c = emptyCounts();
-  for (const f of features) {
-    c[f.colour]++;
-    c.total++;
-  }
+  for (const f of features) count(c, f);
   return c;
 }
 
-/** Groups in first-appearance order; `first` names go first in that order, the null group last. */
+/** Counts per group in first-appearance order; `first` names go first in that order, the null group last. */
 function groupBy(features: readonly FeatureStatus[], key: (f: FeatureStatus) => string | null, first: readonly string[] = []): CountGroup[] {
-  const groups = new Map<string | null, FeatureStatus[]>();
-  for (const name of first) groups.set(name, []);
+  const groups = new Map<string | null, ColourCounts>();
+  for (const name of first) groups.set(name, emptyCounts());
   for (const f of features) {
     const k = key(f);
-    const list = groups.get(k);
-    if (list) list.push(f);
-    else groups.set(k, [f]);
+    let c = groups.get(k);
+    if (!c) groups.set(k, (c = emptyCounts()));
+    count(c, f);
   }
   const out: CountGroup[] = [];
-  for (const [name, list] of groups) if (name !== null && list.length) out.push({ name, counts: countAll(list) });
+  for (const [name, counts] of groups) if (name !== null && counts.total) out.push({ name, counts });
   const unset = groups.get(null);
-  if (unset?.length) out.push({ name: null, counts: countAll(unset) });
+  if (unset?.total) out.push({ name: null, counts: unset });
   return out;
+}
+
+/** The findings as the dashboard lists them, and their count per severity (read in page order, without making the findings' list). */
+function problems(result: CheckResult): PageStatus['problems'] {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  const items: PageStatus['problems']['items'] = [];
+  eachFinding(result, (f) => {
+    counts[f.severity]++;
+    items.push({ line: f.range.start.line, severity: f.severity, rule: f.rule, message: f.message });
+  });
+  return { counts, items };
 }
 
 function vocabulary(config: ResolvedConfig, page: PageModel): Vocabulary {
@@ -130,8 +143,6 @@ export function buildStatus(result: CheckResult, options: StatusOptions): PageSt
   const next = ms
     .filter((m) => m.days !== null && m.days >= 0 && !m.cancelled && m.date?.iso)
     .sort((a, b) => (a.days ?? 0) - (b.days ?? 0) || a.line - b.line)[0];
-  const problemCounts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const f of result.findings) problemCounts[f.severity]++;
   const crit = criteria(page);
   const planItems = plan(page, config);
   return {
@@ -155,9 +166,6 @@ export function buildStatus(result: CheckResult, options: StatusOptions): PageSt
     criteriaCounts: crit.counts,
     plan: planItems,
     planProgress: planItems.length ? { done: planItems.filter((p) => p.state === 'done').length, total: planItems.length } : null,
-    problems: {
-      counts: problemCounts,
-      items: result.findings.map((f) => ({ line: f.range.start.line, severity: f.severity, rule: f.rule, message: f.message })),
-    },
+    problems: problems(result),
   };
 }

@@ -4,6 +4,7 @@ import { matchLeading, plainText } from '../model/inline';
 import type { CellRef, LogicalRow, PageModel, TableModel } from '../model/types';
 import { dayOf } from '../rules/dates-util';
 import { isUnsetCell, readValue, struckPrefix } from '../rules/values';
+import { keepShape } from '../shapes';
 import { displayText } from './text';
 import type { FeatureStatus, StatusColour, StatusDate } from './types';
 
@@ -101,12 +102,23 @@ function repairRow(cells: readonly CellRef[], table: TableModel, statuses: reado
   return null;
 }
 
+/** Rows per memo entry (see CHUNKS). */
+const CHUNK = 256;
+
+interface Chunk {
+  key: string;
+  rows: readonly LogicalRow[];
+  items: ReadonlyArray<FeatureStatus | null>;
+}
+
 /**
- * Status items by row object: a row untouched by an edit is the same object in the next version of the
- * page (see model/patch.ts), so the dashboard of a big page is rebuilt from the changed rows only. The
- * key holds everything else an item depends on (vocabulary, today, the page's date reading, the table).
+ * Status items of runs of rows, found by the run's first row: a row untouched by an edit is the same
+ * object in the next version of the page (see model/patch.ts), so the dashboard of a big page is rebuilt
+ * from the changed rows only. One entry per run of rows, not per row: ten thousand WeakMap entries cost
+ * more than reading the rows they save. The key holds everything else an item depends on (vocabulary,
+ * today, the page's date reading, the table).
  */
-const ITEMS = new WeakMap<LogicalRow, { key: string; item: FeatureStatus | null }>();
+const CHUNKS = new WeakMap<LogicalRow, Chunk>();
 
 /**
  * One build's readings of cell texts: statuses, targets and display texts repeat down a column (a few
@@ -118,7 +130,7 @@ class Reading {
   private readonly targets = new Map<string, { target: StatusDate | null; history: StatusDate[] }>();
   private readonly texts = new Map<string, string | null>();
 
-  constructor(private readonly page: PageModel, private readonly vocab: Vocabulary) {}
+  constructor(private readonly vocab: Vocabulary) {}
 
   status(cell: CellRef | undefined): StatusRead {
     if (!cell) return readStatus(cell, this.vocab.statuses);
@@ -127,10 +139,10 @@ class Reading {
     return r;
   }
 
-  target(cell: CellRef | undefined): { target: StatusDate | null; history: StatusDate[] } {
-    if (!cell) return readTarget(this.page, cell);
+  target(page: PageModel, cell: CellRef | undefined): { target: StatusDate | null; history: StatusDate[] } {
+    if (!cell) return readTarget(page, cell);
     let r = this.targets.get(cell.text);
-    if (!r) this.targets.set(cell.text, (r = readTarget(this.page, cell)));
+    if (!r) this.targets.set(cell.text, (r = readTarget(page, cell)));
     return r;
   }
 
@@ -141,26 +153,36 @@ class Reading {
     return r;
   }
 }
+keepShape(new Reading({ statuses: [], priorities: [] }));
 
 /** Every row of every feature table, in page order. `today` is a day number (see `dayNumber`). */
 export function readFeatures(page: PageModel, vocab: Vocabulary, today: number): FeatureStatus[] {
   const out: FeatureStatus[] = [];
   const tables = page.tables.filter((t) => t.isFeatureTable);
   const context = JSON.stringify([vocab, today, page.slashOrder, page.releaseYear]);
-  const reading = new Reading(page, vocab);
+  const reading = new Reading(vocab);
   tables.forEach((table, index) => {
     const key = `${context}\u0000${index}\u0000${JSON.stringify(table.columns)}\u0000${table.header.length}`;
-    for (const row of table.rows) {
-      let memo = ITEMS.get(row);
-      if (memo?.key !== key) ITEMS.set(row, (memo = { key, item: readRow(reading, table, index, row, vocab, today) }));
-      if (memo.item) out.push(memo.item);
+    const rows = table.rows;
+    for (let from = 0; from < rows.length; from += CHUNK) {
+      const to = Math.min(rows.length, from + CHUNK);
+      const kept = CHUNKS.get(rows[from]);
+      const before = kept?.key === key ? kept : null;
+      const items: Array<FeatureStatus | null> = [];
+      for (let i = from; i < to; i++) {
+        const row = rows[i];
+        const item = before?.rows[i - from] === row ? before.items[i - from] : readRow(reading, page, table, index, row, vocab, today);
+        items.push(item);
+        if (item) out.push(item);
+      }
+      CHUNKS.set(rows[from], { key, rows: rows.slice(from, to), items });
     }
   });
   return out;
 }
 
 /** The status item of one row, or null for an empty row. */
-function readRow(reading: Reading, table: TableModel, index: number, row: LogicalRow, vocab: Vocabulary, today: number): FeatureStatus | null {
+function readRow(reading: Reading, page: PageModel, table: TableModel, index: number, row: LogicalRow, vocab: Vocabulary, today: number): FeatureStatus | null {
   const c = table.columns;
   let cells = row.cells;
   let repaired = false;
@@ -176,7 +198,7 @@ function readRow(reading: Reading, table: TableModel, index: number, row: Logica
   const name = c.feature !== undefined ? displayText(cells[c.feature]?.text ?? '') : '';
   if (name === '' && cells.every((x) => x.text.trim() === '')) return null;
   const status: StatusRead = readable ? reading.status(at(c.status)) : { colour: 'other', label: 'Unreadable row', comment: 'the row does not match the header', history: [] };
-  const { target, history: targetHistory } = readable ? reading.target(at(c.target)) : { target: null, history: [] };
+  const { target, history: targetHistory } = readable ? reading.target(page, at(c.target)) : { target: null, history: [] };
   const priority = readable ? readPriority(at(c.priority), vocab.priorities) : null;
   const overdueDays = target?.iso && status.colour !== 'green' ? Math.max(0, today - isoDay(target.iso)) : 0;
   return {
