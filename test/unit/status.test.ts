@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { checkText, Engine } from '../../server/src/core/engine';
 import { buildStatus } from '../../server/src/core/status/build';
 import type { ColourCounts, PageStatus } from '../../server/src/core/status/types';
 import { isPageStatus } from '../../server/src/core/status/validate';
+import { displayText } from '../../server/src/core/status/text';
 import { applyView, DEFAULT_SORT, EMPTY_FILTER, NO_PRIORITY, nextSort } from '../../server/src/core/status/view';
 import { readFixture } from '../helpers/paths';
 import { editCell, generatePage, STATUS_COLUMN } from '../../bench/generate';
@@ -216,4 +218,11 @@ test('a big table edited in one cell: unchanged rows keep their status items, an
   // Another day: every item is read again (overdue days depend on it).
   const later = buildStatus(engine.check(edited), { today: { ...today, day: 2 } });
   assert.ok(later.features.every((f, i) => f !== after.features[i]));
+});
+
+test('display text of a lone link: its text with whitespace runs made one space, trimmed (fast path equals the regex reading)', () => {
+  const piece = fc.constantFrom('a', 'B', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u0001', 'é', '-', '1');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((xs) => xs.join('')), (t) => {
+    assert.equal(displayText(`[${t}](Features/${t})`), t.replace(/\s+/g, ' ').trim());
+  }), { numRuns: 5000, seed: 7 });
 });

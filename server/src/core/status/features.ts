@@ -62,20 +62,38 @@ function readStatus(cell: CellRef | undefined, statuses: readonly string[]): Sta
   return { colour: colourOf(m.match), label: m.match, comment, history: past };
 }
 
-function readPriority(cell: CellRef | undefined, priorities: readonly string[]): string | null {
-  if (!cell) return null;
-  const v = readValue(cell, priorities);
-  if (v.state === 'unset') return null;
-  if (v.state === 'unknown') return displayText(cell.text.slice(struckPrefix(cell.text))) || null;
-  return v.match;
+interface PriorityRead {
+  priority: string | null;
+  must: boolean;
 }
+
+function readPriority(cell: CellRef, priorities: readonly string[]): PriorityRead {
+  const v = readValue(cell, priorities);
+  const priority = v.state === 'unset' ? null : v.state === 'unknown' ? displayText(cell.text.slice(struckPrefix(cell.text))) || null : v.match;
+  return { priority, must: priority !== null && priority.toLowerCase() === 'must' };
+}
+
+const NO_PRIORITY: PriorityRead = { priority: null, must: false };
+const NO_TARGET: TargetRead = { target: null, history: [], day: null };
 
 function readText(cell: CellRef | undefined): string | null {
   if (!cell || isUnsetCell(cell.text)) return null;
   return displayText(cell.text) || null;
 }
 
-function readTarget(page: PageModel, cell: CellRef | undefined): { target: StatusDate | null; history: StatusDate[] } {
+interface TargetRead {
+  target: StatusDate | null;
+  history: StatusDate[];
+  /** The target's day number (see dayNumber), when it names a day. */
+  day: number | null;
+}
+
+function readTarget(page: PageModel, cell: CellRef | undefined): TargetRead {
+  const { target, history } = targetOf(page, cell);
+  return { target, history, day: target?.iso ? isoDay(target.iso) : null };
+}
+
+function targetOf(page: PageModel, cell: CellRef | undefined): { target: StatusDate | null; history: StatusDate[] } {
   if (!cell) return { target: null, history: [] };
   const tokens = scanDates(cell.text).filter((t) => DATE_KINDS.has(t.kind));
   const live = tokens.filter((t) => !t.struck);
@@ -127,7 +145,8 @@ const CHUNKS = new WeakMap<LogicalRow, Chunk>();
  */
 class Reading {
   private readonly statuses = new Map<string, StatusRead>();
-  private readonly targets = new Map<string, { target: StatusDate | null; history: StatusDate[] }>();
+  private readonly targets = new Map<string, TargetRead>();
+  private readonly priorities = new Map<string, PriorityRead>();
   private readonly texts = new Map<string, string | null>();
 
   constructor(private readonly vocab: Vocabulary) {}
@@ -139,10 +158,17 @@ class Reading {
     return r;
   }
 
-  target(page: PageModel, cell: CellRef | undefined): { target: StatusDate | null; history: StatusDate[] } {
+  target(page: PageModel, cell: CellRef | undefined): TargetRead {
     if (!cell) return readTarget(page, cell);
     let r = this.targets.get(cell.text);
     if (!r) this.targets.set(cell.text, (r = readTarget(page, cell)));
+    return r;
+  }
+
+  priority(cell: CellRef | undefined): PriorityRead {
+    if (!cell) return NO_PRIORITY;
+    let r = this.priorities.get(cell.text);
+    if (!r) this.priorities.set(cell.text, (r = readPriority(cell, this.vocab.priorities)));
     return r;
   }
 
@@ -198,9 +224,9 @@ function readRow(reading: Reading, page: PageModel, table: TableModel, index: nu
   const name = c.feature !== undefined ? displayText(cells[c.feature]?.text ?? '') : '';
   if (name === '' && cells.every((x) => x.text.trim() === '')) return null;
   const status: StatusRead = readable ? reading.status(at(c.status)) : { colour: 'other', label: 'Unreadable row', comment: 'the row does not match the header', history: [] };
-  const { target, history: targetHistory } = readable ? reading.target(page, at(c.target)) : { target: null, history: [] };
-  const priority = readable ? readPriority(at(c.priority), vocab.priorities) : null;
-  const overdueDays = target?.iso && status.colour !== 'green' ? Math.max(0, today - isoDay(target.iso)) : 0;
+  const { target, history: targetHistory, day } = readable ? reading.target(page, at(c.target)) : NO_TARGET;
+  const { priority, must } = readable ? reading.priority(at(c.priority)) : NO_PRIORITY;
+  const overdueDays = day !== null && status.colour !== 'green' ? Math.max(0, today - day) : 0;
   return {
     line: row.lines[0],
     endLine: row.lines[row.lines.length - 1],
@@ -217,7 +243,7 @@ function readRow(reading: Reading, page: PageModel, table: TableModel, index: nu
     targetHistory,
     overdue: overdueDays > 0,
     overdueDays,
-    mustNotGreen: priority !== null && priority.toLowerCase() === 'must' && status.colour !== 'green',
+    mustNotGreen: must && status.colour !== 'green',
     malformed: row.malformed,
     repaired,
   };

@@ -17,9 +17,24 @@ const PLAIN_LINK = /^\s*\[([^[\]<>*_~`\\&!]*)\]\([^()<>`\n]*\)\s*$/;
 export function displayText(raw: string): string {
   if (!MARKUP_OR_SPACES.test(raw)) return raw.trim();
   const link = PLAIN_LINK.exec(raw);
-  if (link) return link[1].replace(/\s+/g, ' ').trim();
+  if (link) return singleSpaced(link[1]);
   return DISPLAY.get(raw);
 }
+
+/** `text` with its whitespace runs made one space, trimmed (most link texts already are: then `text` itself). */
+function singleSpaced(text: string): string {
+  const n = text.length;
+  const slow = (): string => text.replace(/\s+/g, ' ').trim();
+  if (n > 0 && (text.charCodeAt(0) === SPACE || text.charCodeAt(n - 1) === SPACE)) return slow();
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    // A second space, or any other whitespace (tab, no-break space, …; control characters too, to be safe).
+    if (c === SPACE ? text.charCodeAt(i + 1) === SPACE : c < SPACE || c === 0xa0 || (c >= 0x1680 && /\s/.test(text[i]))) return slow();
+  }
+  return text;
+}
+
+const SPACE = 32;
 
 function compute(raw: string): string {
   // Code spans are literal: set their text aside while the markup around them is removed.
