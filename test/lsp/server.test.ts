@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFixture } from '../helpers/paths';
 import { startServer } from '../helpers/lsp-client';
+import { checkText } from '../../server/src/core/engine';
+import { buildStatus } from '../../server/src/core/status';
+import { isPageStatus } from '../../server/src/core/status/validate';
+import type { PageStatusResult } from '../../server/src/protocol';
 
 const SEED0 = readFixture('seeds', '000_015c11820e0fe26e.md');
 const SEED1 = readFixture('seeds', '001_dc88aac92be68e04.md');
@@ -113,6 +117,26 @@ test('problems in a config file are published on that file, and cleared once it 
     await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
     await cleared;
     await none;
+  } finally {
+    await s.stop();
+  }
+});
+
+test('the status request gives the preview the page\'s status model, with the problems counted, not listed', async () => {
+  const uri = 'untitled:Untitled-status';
+  const s = await startServer({ validate: { debounceMs: 0 } });
+  try {
+    const first = s.nextDiagnostics(uri);
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: SEED0 } });
+    const d = await first;
+    const r = await s.connection.sendRequest('releasePages/pageStatus', { uri, today: '2013-06-10' }) as PageStatusResult;
+    assert.equal(r.version, 1);
+    assert.ok(isPageStatus(r.status));
+    const own = buildStatus(checkText(SEED0), { today: { year: 2013, month: 6, day: 10 } });
+    assert.deepEqual(r.status, { ...own, problems: { counts: own.problems.counts, items: [] } });
+    const c = r.status.problems.counts;
+    assert.equal(c.error + c.warning + c.information + c.hint, d.diagnostics.length);
+    assert.ok(own.problems.items.length > 0);
   } finally {
     await s.stop();
   }

@@ -10,6 +10,6 @@ export function registerStatusRequest(state: ServerState): void {
     if (!p) return null;
     const { doc, result, config } = p;
     const day = (typeof today === 'string' ? parseIsoDate(today) : null) ?? ymdOf(new Date());
-    return { version: doc.version, status: buildStatus(result, { today: day, config }) };
+    return { version: doc.version, status: buildStatus(result, { today: day, config, problemList: false }) };
   });
 }

@@ -15,6 +15,11 @@ export interface StatusOptions {
   today: YMD;
   /** Status, priority and plan vocabularies (the page legend's values are added). */
   config?: ResolvedConfig;
+  /**
+   * List the findings in `problems.items` (default true). The preview shows only their counts and links to
+   * the Problems panel: it asks without the list (a big page has tens of thousands of findings).
+   */
+  problemList?: boolean;
 }
 
 /** The calendar day of a `Date` in its local time zone (the caller's "today"). */
@@ -55,12 +60,12 @@ function groupBy(features: readonly FeatureStatus[], key: (f: FeatureStatus) => 
 }
 
 /** The findings as the dashboard lists them, and their count per severity (read in page order, without making the findings' list). */
-function problems(result: CheckResult): PageStatus['problems'] {
+function problems(result: CheckResult, list: boolean): PageStatus['problems'] {
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const items: PageStatus['problems']['items'] = [];
   eachFinding(result, (f) => {
     counts[f.severity]++;
-    items.push({ line: f.range.start.line, severity: f.severity, rule: f.rule, message: f.message });
+    if (list) items.push({ line: f.range.start.line, severity: f.severity, rule: f.rule, message: f.message });
   });
   return { counts, items };
 }
@@ -166,6 +171,6 @@ export function buildStatus(result: CheckResult, options: StatusOptions): PageSt
     criteriaCounts: crit.counts,
     plan: planItems,
     planProgress: planItems.length ? { done: planItems.filter((p) => p.state === 'done').length, total: planItems.length } : null,
-    problems: problems(result),
+    problems: problems(result, options.problemList !== false),
   };
 }

@@ -141,6 +141,7 @@ export interface PageStatus {
   planProgress: { done: number; total: number } | null;
   problems: {
     counts: Record<Severity, number>;
+    /** Every finding in page order; empty when the model was built without the list (`problemList: false`). */
     items: ProblemItem[];
   };
 }
