@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { eachFinding, findingCount, type CheckResult } from '../core/engine';
+import { findingCount, type CheckResult } from '../core/engine';
+import { severest } from '../core/severest';
 import type { Finding, Severity } from '../core/types';
 import { ValidatedNotification } from '../protocol';
 import { describeError } from './failures';
@@ -46,23 +47,11 @@ export const MAX_DIAGNOSTICS = 1_000;
 
 /**
  * The page's diagnostics: all of them, or the most severe MAX_DIAGNOSTICS (in page order within a
- * severity) and a note. One pass over the findings in page order, without making their list.
+ * severity) and a note, picked without making the list of all findings (see core/severest.ts).
  */
 export function pageDiagnostics(result: CheckResult): Diagnostic[] {
   const total = findingCount(result);
   if (total <= MAX_DIAGNOSTICS) return result.findings.map(toDiagnostic);
-  const bySeverity: Record<Severity, Finding[]> = { error: [], warning: [], information: [], hint: [] };
-  eachFinding(result, (f) => {
-    const bucket = bySeverity[f.severity];
-    if (bucket.length < MAX_DIAGNOSTICS) bucket.push(f);
-  });
-  const shown: Diagnostic[] = [];
-  for (const severity of ['error', 'warning', 'information', 'hint'] as const) {
-    for (const f of bySeverity[severity]) {
-      if (shown.length === MAX_DIAGNOSTICS) break;
-      shown.push(toDiagnostic(f));
-    }
-  }
   return [
     {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -70,7 +59,7 @@ export function pageDiagnostics(result: CheckResult): Diagnostic[] {
       source: 'release-pages',
       message: `${total} problems on this page: only the ${MAX_DIAGNOSTICS} most severe are shown. Run \`release-pages check\` for the full list.`,
     },
-    ...shown,
+    ...severest(result, MAX_DIAGNOSTICS).map(toDiagnostic),
   ];
 }
 

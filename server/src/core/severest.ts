@@ -1,0 +1,52 @@
+/**
+ * The findings an editor shows when it shows at most `max` of a big page's: the most severe first, in
+ * page order within a severity. A sliced check's parts are split by severity once (an unchanged slice
+ * keeps its findings array from check to check, so its split is kept too); picking then touches about
+ * `max` findings, not the page's 100,000.
+ */
+import type { CheckResult } from './engine';
+import { compareFindings } from './slice-cache';
+import { SEVERITIES, type Finding, type Severity } from './types';
+
+type Split = Record<Severity, Finding[]>;
+
+const SPLITS = new WeakMap<readonly Finding[], Split>();
+
+function split(list: readonly Finding[]): Split {
+  let s = SPLITS.get(list);
+  if (s) return s;
+  s = { error: [], warning: [], information: [], hint: [] };
+  for (const f of list) s[f.severity].push(f);
+  SPLITS.set(list, s);
+  return s;
+}
+
+/** The first `n` of `rest` (sorted) merged with `lists` (each sorted, in page order), in page order. */
+function firstMerged(rest: readonly Finding[], lists: ReadonlyArray<readonly Finding[]>, n: number): Finding[] {
+  const out: Finding[] = [];
+  let r = 0;
+  for (const list of lists) {
+    for (const f of list) {
+      while (r < rest.length && compareFindings(rest[r], f) < 0) {
+        if (out.length === n) return out;
+        out.push(rest[r++]);
+      }
+      if (out.length === n) return out;
+      out.push(f);
+    }
+  }
+  while (r < rest.length && out.length < n) out.push(rest[r++]);
+  return out;
+}
+
+/** The `max` most severe findings (all of them when there are no more), by severity, then in page order. */
+export function severest(result: CheckResult, max: number): Finding[] {
+  const rest = split(result.parts?.rest ?? result.findings);
+  const slices = (result.parts?.slices ?? []).map(split);
+  const shown: Finding[] = [];
+  for (const severity of SEVERITIES) {
+    if (shown.length === max) break;
+    shown.push(...firstMerged(rest[severity], slices.map((s) => s[severity]), max - shown.length));
+  }
+  return shown;
+}
