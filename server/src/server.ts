@@ -56,6 +56,7 @@ connection.onInitialize((params) => {
   state.folders = params.workspaceFolders ?? [];
   supportsFolders = params.capabilities.workspace?.workspaceFolders === true;
   formatting.initialize(params.capabilities);
+  editor.initialize(params.capabilities);
   return { capabilities, serverInfo: { name: 'release-pages' } };
 });
 
@@ -90,7 +91,7 @@ connection.onDidChangeWatchedFiles(() => {
 });
 
 registerRequests(state);
-registerEditorFeatures(state, capabilities);
+const editor = registerEditorFeatures(state, capabilities);
 registerWorkspaceCheck(state);
 registerStatusRequest(state);
 const formatting = registerFormatting(state, capabilities);

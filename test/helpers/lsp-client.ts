@@ -13,7 +13,8 @@ export interface LspSession {
   stop(): Promise<void>;
 }
 
-export async function startServer(settings: Record<string, unknown> = {}, rootUri: string | null = null, folders?: Array<{ uri: string; name: string }>): Promise<LspSession> {
+/** `textDocument`: client capabilities added to the default ones (e.g. code action resolve support). */
+export async function startServer(settings: Record<string, unknown> = {}, rootUri: string | null = null, folders?: Array<{ uri: string; name: string }>, textDocument: Record<string, unknown> = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
@@ -29,7 +30,7 @@ export async function startServer(settings: Record<string, unknown> = {}, rootUr
     processId: process.pid,
     rootUri,
     workspaceFolders: folders ?? (rootUri ? [{ uri: rootUri, name: 'ws' }] : null),
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument } },
   });
   await connection.sendNotification('initialized', {});
   return {

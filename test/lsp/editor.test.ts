@@ -119,6 +119,34 @@ test('code actions: the quick fix (preferred) changes only its text; fix all of 
   assert.match(edited.split('\n')[at.line], /<!-- release-pages-disable-line status-case --> \|\s*$/);
 });
 
+test('a client that resolves code actions (VS Code) gets the fix-all actions without edits, and their edits when it resolves them', async () => {
+  const other = await startServer({ validate: { debounceMs: 0 } }, null, undefined, { codeAction: { resolveSupport: { properties: ['edit'] } } });
+  try {
+    const init = await other.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } } }) as InitializeResult;
+    assert.equal(typeof init.capabilities.codeActionProvider === 'object' && init.capabilities.codeActionProvider.resolveProvider, true);
+    const opened = other.nextDiagnostics(URI);
+    await other.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'markdown', version: 1, text: SEED0 } });
+    await opened;
+    const at = positionOf(SEED0, 'red - in progress');
+    const range = { start: at, end: { line: at.line, character: at.character + 3 } };
+    const actions = await other.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range, context: { diagnostics: [] } }) as CodeAction[];
+    assert.deepEqual(actions.find((a) => a.title === 'Write "Red"')?.edit?.changes?.[URI], [{ range, newText: 'Red' }]);
+    const all = actions.find((a) => a.title === 'Fix all status-case problems in this file');
+    assert.ok(all && all.edit === undefined && all.data !== undefined);
+    assert.equal(all.diagnostics?.length, 6);
+    const resolved = await other.connection.sendRequest('codeAction/resolve', all) as CodeAction;
+    assert.equal(resolved.edit?.changes?.[URI].length, 6);
+    assert.ok(resolved.edit?.changes?.[URI].every((e) => /^(Red|Green|Orange)$/.test(e.newText)));
+    const [fixAll] = await other.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range, context: { diagnostics: [], only: ['source.fixAll'] } }) as CodeAction[];
+    assert.ok(fixAll.edit === undefined && fixAll.diagnostics === undefined, 'more than ten findings: none listed');
+    const fixedAll = await other.connection.sendRequest('codeAction/resolve', fixAll) as CodeAction;
+    const eager = await request<CodeAction[]>('textDocument/codeAction', { range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.deepEqual(fixedAll.edit, eager[0].edit);
+  } finally {
+    await other.stop();
+  }
+});
+
 test('source.fixAll.releasePages (for editor.codeActionsOnSave) fixes every fixable finding', async () => {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const actions = await request<CodeAction[]>('textDocument/codeAction', { range, context: { diagnostics: [], only: ['source.fixAll'] } });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/types';
 import { Engine } from '../../server/src/core/engine';
-import { codeActions } from '../../server/src/core/editor/actions';
+import { codeActions, fixAllEdits } from '../../server/src/core/editor/actions';
 import { completionsAt } from '../../server/src/core/editor/completion';
 import { hoverAt } from '../../server/src/core/editor/hover';
 import { tableSummaries } from '../../server/src/core/editor/lens';
@@ -38,7 +38,7 @@ test(`fuzz: the engine and the editor features never throw nor hang on generated
     documentSymbols(r.page, DEFAULT_CONFIG);
     tableSummaries(r.page, DEFAULT_CONFIG, r.findings);
     const whole = { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1].text.length } };
-    codeActions({ text, page: r.page, findings: r.findings, range: whole });
+    for (const a of codeActions({ page: r.page, findings: r.findings, range: whole })) if ('fixAll' in a) fixAllEdits(text, r.findings, a.fixAll.rule);
     for (const [a, b] of spots) {
       const line = a % lines.length;
       const p = { line, character: b % (lines[line].text.length + 1) };

@@ -4,6 +4,7 @@ import {
   CompletionItemKind,
   MarkupKind,
   SymbolKind,
+  type ClientCapabilities,
   type CodeAction,
   type CompletionItem,
   type DocumentSymbol,
@@ -12,7 +13,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResolvedConfig } from '../core/config/types';
 import { dayNumber } from '../core/dates';
-import { codeActions } from '../core/editor/actions';
+import { codeActions, fixAllEdits } from '../core/editor/actions';
 import { completionsAt } from '../core/editor/completion';
 import { hoverAt } from '../core/editor/hover';
 import { tableSummaries } from '../core/editor/lens';
@@ -83,13 +84,21 @@ async function hoverPage(state: ServerState, uri: string, line: number): Promise
   return current !== null && analysed.result.page.lines[line] === current ? page(analysed) : null;
 }
 
-export function registerEditorFeatures(state: ServerState, capabilities: ServerCapabilities): void {
+/** What a fix-all code action carries until it is resolved. */
+interface FixAllData {
+  uri: string;
+  rule: string | null;
+}
+
+export function registerEditorFeatures(state: ServerState, capabilities: ServerCapabilities): { initialize(client: ClientCapabilities): void } {
   capabilities.hoverProvider = true;
   capabilities.completionProvider = { triggerCharacters: ['|', ' ', '-', ','] };
   capabilities.documentSymbolProvider = { label: 'Release Pages' };
   capabilities.codeLensProvider = { resolveProvider: false };
   capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] };
   const { connection } = state;
+  /** The client resolves code actions' edits (VS Code does): fix-all actions then come without them. */
+  let resolveEdits = false;
 
   /** The open release page behind a URI, checked at its current version (waiting for the check); null for other documents. */
   const pageOf = async (uri: string): Promise<{ doc: TextDocument; result: CheckResult; config: ResolvedConfig } | null> => {
@@ -134,16 +143,30 @@ export function registerEditorFeatures(state: ServerState, capabilities: ServerC
   });
 
   connection.onCodeAction(async ({ textDocument, range, context }): Promise<CodeAction[]> => {
-    const p = await pageOf(textDocument.uri);
+    const uri = textDocument.uri;
+    const p = await pageOf(uri);
     if (!p) return [];
-    const actions = codeActions({ text: p.doc.getText(), page: p.result.page, findings: p.result.findings, range, only: context.only });
-    return actions.map((a) => ({
-      title: a.title,
-      kind: a.kind,
-      isPreferred: a.preferred || undefined,
-      // Fix-all actions resolve many findings: listing them all would only weigh on the message.
-      diagnostics: a.findings.length <= 10 ? a.findings.map(toDiagnostic) : undefined,
-      edit: { changes: { [textDocument.uri]: a.edits } },
-    }));
+    return codeActions({ page: p.result.page, findings: p.result.findings, range, only: context.only }).map((a) => {
+      const action: CodeAction = { title: a.title, kind: a.kind, isPreferred: a.preferred || undefined, diagnostics: a.findings.length ? a.findings.map(toDiagnostic) : undefined };
+      if (!('fixAll' in a)) return { ...action, edit: { changes: { [uri]: a.edits } } };
+      // A fix-all's edits (tens of thousands on a big page) are made when the action is picked, by clients that can ask.
+      if (resolveEdits) return { ...action, data: { uri, rule: a.fixAll.rule } satisfies FixAllData };
+      return { ...action, edit: { changes: { [uri]: fixAllEdits(p.doc.getText(), p.result.findings, a.fixAll.rule) } } };
+    });
   });
+
+  connection.onCodeActionResolve(async (action) => {
+    const data = action.data as Partial<FixAllData> | undefined;
+    if (typeof data?.uri !== 'string' || (data.rule !== null && typeof data.rule !== 'string')) return action;
+    const p = await pageOf(data.uri);
+    if (!p) return action;
+    return { ...action, edit: { changes: { [data.uri]: fixAllEdits(p.doc.getText(), p.result.findings, data.rule) } } };
+  });
+
+  return {
+    initialize(client) {
+      resolveEdits = client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+      capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: resolveEdits };
+    },
+  };
 }

@@ -150,7 +150,10 @@ suite('Release Pages: the light bulb', () => {
   test('"Fix all <rule> problems in this file" and "Disable <rule> for this line"', async () => {
     const link = releasePagesDiagnostics(doc.uri).find((d) => diagnosticCode(d) === 'date-format');
     assert.ok(link);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, link.range);
+    // Fix-all edits are made when the action is resolved (as when it is picked): ask VS Code to resolve them.
+    const unresolved = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, link.range);
+    assert.equal(unresolved.find((a) => a.title === 'Fix all date-format problems in this file')?.edit, undefined);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, link.range, undefined, 100);
     const all = actions.find((a) => a.title === 'Fix all date-format problems in this file');
     assert.ok(all?.edit, actions.map((a) => a.title).join(' | '));
     assert.ok(await vscode.workspace.applyEdit(all.edit));

@@ -10,9 +10,8 @@ import { listItemOf, overlaps, tableAtLine } from './locate';
 import { FIX_ALL_KIND, type ActionKind, type EditorAction } from './types';
 
 export interface ActionRequest {
-  text: string;
   page: PageModel;
-  /** Every finding of the document (fix-all actions need them all). */
+  /** Every finding of the document (fix-all actions look for fixable ones among them all). */
   findings: readonly Finding[];
   /** The range the editor asks about (the cursor, a selection or a diagnostic's range). */
   range: Range;
@@ -129,6 +128,24 @@ export function disableEdit(page: PageModel, line: number, rule: string): TextEd
   return appendAt(text, line, inline, /^\s*\|.*\|\s*$/.test(text));
 }
 
+/** A fix-all action lists the findings it resolves up to this many. */
+const LISTED = 10;
+
+/** The first `n` findings that pass `test` (the scan stops there: fixes are not made for the rest). */
+function firstOf(findings: readonly Finding[], test: (f: Finding) => boolean, n: number): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (out.length === n) break;
+    if (test(f)) out.push(f);
+  }
+  return out;
+}
+
+/** The edits of a fix-all action: the preferred (or only) fix of each finding of the rule (of every rule when null), none overlapping. */
+export function fixAllEdits(text: string, findings: readonly Finding[], rule: string | null): TextEdit[] {
+  return selectFixEdits(text, fixAllGroups(findings, rule ?? undefined));
+}
+
 /** The code actions for a range of a document. */
 export function codeActions(req: ActionRequest): EditorAction[] {
   const out: EditorAction[] = [];
@@ -139,10 +156,9 @@ export function codeActions(req: ActionRequest): EditorAction[] {
     }
     const rules = [...new Set(here.filter(hasAutoFix).map((f) => f.rule))];
     for (const rule of rules) {
-      const all = req.findings.filter((f) => f.rule === rule && hasAutoFix(f));
-      if (all.length < 2) continue;
-      const edits = selectFixEdits(req.text, fixAllGroups(req.findings, rule));
-      out.push({ title: `Fix all ${rule} problems in this file`, kind: 'quickfix', edits, findings: all });
+      const first = firstOf(req.findings, (f) => f.rule === rule && hasAutoFix(f), LISTED + 1);
+      if (first.length < 2) continue;
+      out.push({ title: `Fix all ${rule} problems in this file`, kind: 'quickfix', fixAll: { rule }, findings: first.length <= LISTED ? first : [] });
     }
     const done = new Set<string>();
     for (const f of here) {
@@ -157,9 +173,8 @@ export function codeActions(req: ActionRequest): EditorAction[] {
     }
   }
   if (wants(req.only, FIX_ALL_KIND)) {
-    const fixable = req.findings.filter(hasAutoFix);
-    const edits = selectFixEdits(req.text, fixAllGroups(req.findings));
-    if (edits.length) out.push({ title: 'Fix all Release Pages problems in this file', kind: FIX_ALL_KIND, edits, findings: fixable });
+    const first = firstOf(req.findings, hasAutoFix, LISTED + 1);
+    if (first.length) out.push({ title: 'Fix all Release Pages problems in this file', kind: FIX_ALL_KIND, fixAll: { rule: null }, findings: first.length <= LISTED ? first : [] });
   }
   return out;
 }

@@ -63,11 +63,25 @@ export type ActionKind = 'quickfix' | 'source.fixAll.releasePages';
 
 export const FIX_ALL_KIND: ActionKind = 'source.fixAll.releasePages';
 
-export interface EditorAction {
+interface ActionBase {
   title: string;
   kind: ActionKind;
-  edits: TextEdit[];
   preferred?: boolean;
-  /** The findings the action resolves (shown as its diagnostics). */
+  /** The findings the action resolves (shown as its diagnostics); a fix-all action lists them only when they are few (up to 10). */
   findings: Finding[];
 }
+
+/** An action with its edits. */
+export interface EditAction extends ActionBase {
+  edits: TextEdit[];
+}
+
+/**
+ * A fix-all action (every fixable finding of `rule`, or of every rule when null). Its edits span the page
+ * (tens of thousands on a big one), so they are made when the action is picked: see `fixAllEdits`.
+ */
+export interface FixAllAction extends ActionBase {
+  fixAll: { rule: string | null };
+}
+
+export type EditorAction = EditAction | FixAllAction;
