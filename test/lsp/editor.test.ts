@@ -97,7 +97,7 @@ test('code lens above the features table', async () => {
   const lenses = await request<CodeLens[]>('textDocument/codeLens', {});
   assert.equal(lenses.length, 1);
   assert.equal(lenses[0].range.start.line, 84);
-  assert.equal(lenses[0].command?.title, '33 features: 5 Green · 14 Orange · 12 Red · 2 not set — 10 Must not Green');
+  assert.equal(lenses[0].command?.title, '36 features: 6 Green · 16 Orange · 12 Red · 2 not set — 11 Must not Green');
   assert.equal(lenses[0].command?.command, 'releasePages.showTableSummary');
   assert.deepEqual(lenses[0].command?.arguments, [{ uri: URI, startLine: 84, endLine: 121, revealLine: 86 }]);
 });

@@ -3,11 +3,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/types';
 import { tableSummaries } from '../../server/src/core/editor/lens';
+import { dayNumber } from '../../server/src/core/dates';
+import { buildStatus } from '../../server/src/core/status';
 import { documentSymbols } from '../../server/src/core/editor/symbols';
 import type { SymbolNode } from '../../server/src/core/editor/types';
 import { checkText } from '../../server/src/core/engine';
 import type { Position, Range } from '../../server/src/core/types';
 import { pagesIn, readFixture } from '../helpers/paths';
+
+const TODAY = dayNumber(2013, 6, 10);
 
 const SEED0 = readFixture('seeds', '000_015c11820e0fe26e.md');
 
@@ -64,15 +68,19 @@ test('symbols are well formed on every seed, corpus and fixture page', () => {
 
 test('code lens summary of the seed features table', () => {
   const r = checkText(SEED0);
-  const [s] = tableSummaries(r.page, DEFAULT_CONFIG, r.findings);
+  const [s] = tableSummaries(r.page, DEFAULT_CONFIG, TODAY, r.findings);
   assert.equal(s.line, 84);
-  assert.deepEqual(s.counts.map((c) => `${c.value} ${c.count}`), ['Green 5', 'Orange 14', 'Red 12']);
+  // The rows the status preview reads: the three with a stray empty cell too (36 features, as the preview counts).
+  assert.deepEqual(s.counts.map((c) => `${c.value} ${c.count}`), ['Green 6', 'Orange 16', 'Red 12']);
   assert.equal(s.unset, 2);
-  assert.equal(s.mustNotGreen, 10);
-  assert.equal(s.title, '33 features: 5 Green · 14 Orange · 12 Red · 2 not set — 10 Must not Green');
+  assert.equal(s.mustNotGreen, 11);
+  const preview = buildStatus(r, { today: { year: 2013, month: 6, day: 10 } });
+  assert.equal(s.features, preview.features.length);
+  assert.equal(s.mustNotGreen, preview.mustNotGreen.length);
+  assert.equal(s.title, '36 features: 6 Green · 16 Orange · 12 Red · 2 not set — 11 Must not Green');
   assert.equal(s.revealLine, 86, 'the first finding in the table');
   // Without findings: the first Must feature that is not Green.
-  const [quiet] = tableSummaries(r.page, DEFAULT_CONFIG, []);
+  const [quiet] = tableSummaries(r.page, DEFAULT_CONFIG, TODAY, []);
   const firstMust = SEED0.split('\n')[quiet.revealLine];
   assert.match(firstMust, /\| must /i);
 });
@@ -80,7 +88,7 @@ test('code lens summary of the seed features table', () => {
 test('tables without a Status column get no lens; Must features that are Green do not count', () => {
   const text = '# oVirt 9.9 Release Management\n\n| Feature | Release priority | Status |\n|---|---|---|\n| A | Must | Green |\n| B | must | orange - wip |\n| C | Should | Red |\n\n| Feature | Release priority |\n|---|---|\n| D | Must |\n';
   const r = checkText(text);
-  const summaries = tableSummaries(r.page, DEFAULT_CONFIG, r.findings);
+  const summaries = tableSummaries(r.page, DEFAULT_CONFIG, TODAY, r.findings);
   assert.equal(summaries.length, 1);
   assert.equal(summaries[0].title, '3 features: 1 Green · 1 Orange · 1 Red — 1 Must not Green');
 });

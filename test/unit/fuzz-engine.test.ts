@@ -36,7 +36,7 @@ test(`fuzz: the engine and the editor features never throw nor hang on generated
     // What the server computes on every keystroke besides diagnostics.
     const lines = splitLines(text);
     documentSymbols(r.page, DEFAULT_CONFIG);
-    tableSummaries(r.page, DEFAULT_CONFIG, r.findings);
+    tableSummaries(r.page, DEFAULT_CONFIG, 16_000, r.findings);
     const whole = { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1].text.length } };
     for (const a of codeActions({ page: r.page, findings: r.findings, range: whole })) if ('fixAll' in a) fixAllEdits(text, r.findings, a.fixAll.rule);
     for (const [a, b] of spots) {

@@ -135,7 +135,7 @@ export function registerEditorFeatures(state: ServerState, capabilities: ServerC
   connection.onCodeLens(async ({ textDocument }) => {
     const p = await pageOf(textDocument.uri);
     if (!p) return [];
-    return tableSummaries(p.result.page, p.config, p.result.findings).map((s) => {
+    return tableSummaries(p.result.page, p.config, today(), p.result.findings).map((s) => {
       const args: TableSummaryArgs = { uri: textDocument.uri, startLine: s.startLine, endLine: s.endLine, revealLine: s.revealLine };
       const range = { start: { line: s.line, character: 0 }, end: { line: s.line, character: 0 } };
       return { range, command: { title: s.title, command: SHOW_TABLE_SUMMARY_COMMAND, arguments: [args] } };

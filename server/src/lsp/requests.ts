@@ -1,6 +1,7 @@
 /** Custom requests: page summary (status item), fix-all edits and server info. */
 import { eachFinding } from '../core/engine';
 import { tableSummaries } from '../core/editor/lens';
+import { today } from './editor';
 import { selectFixEdits, fixAllGroups } from '../core/fix';
 import type { Severity } from '../core/types';
 import { FixAllRequest, PageSummaryRequest, ServerInfoRequest } from '../protocol';
@@ -14,7 +15,7 @@ export function registerRequests(state: ServerState): void {
     const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
     eachFinding(r, (f) => counts[f.severity]++);
     const count = (s: Severity): number => counts[s];
-    const tables = r.isReleasePage ? tableSummaries(r.page, p.config) : [];
+    const tables = r.isReleasePage ? tableSummaries(r.page, p.config, today()) : [];
     return {
       isReleasePage: r.isReleasePage, kind: r.page.kind, title: r.page.title, errors: count('error'), warnings: count('warning'), infos: count('information'),
       gaDate: r.page.gaDate?.token.text ?? null,

@@ -105,7 +105,7 @@ suite('Release Pages: editing seed page 000', () => {
     const lens = lenses.find((l) => l.command?.title.includes('Must not Green'));
     assert.ok(lens?.command, lenses.map((l) => l.command?.title).join(' | '));
     assert.equal(lens.range.start.line, 84);
-    assert.equal(lens.command.title, '33 features: 5 Green · 14 Orange · 12 Red · 2 not set — 10 Must not Green');
+    assert.equal(lens.command.title, '36 features: 6 Green · 16 Orange · 12 Red · 2 not set — 11 Must not Green');
     const hasPreview = (await vscode.commands.getCommands(true)).includes('releasePages.openPreviewToSide');
     const outcome = await vscode.commands.executeCommand<string>(lens.command.command, ...(lens.command.arguments ?? []));
     assert.equal(outcome, hasPreview ? 'preview' : 'revealed');

@@ -1,13 +1,10 @@
 /** Code lens above each features table: how many features per status, and the Must features not Green. */
 import type { ResolvedConfig } from '../config/types';
 import type { PageModel } from '../model/types';
-import { readValue } from '../rules/values';
+import { readFeatures } from '../status/features';
 import type { Finding } from '../types';
 import type { StatusCount, TableSummary } from './types';
-import { priorityValues, statusValues } from './vocabulary';
-
-const DONE = 'green';
-const BLOCKING = 'must';
+import { featureVocabulary } from './vocabulary';
 
 function titleOf(s: Omit<TableSummary, 'title'>): string {
   const parts = s.counts.filter((c) => c.count > 0).map((c) => `${c.count} ${c.value}`);
@@ -18,40 +15,33 @@ function titleOf(s: Omit<TableSummary, 'title'>): string {
   return `${head}${statuses} — ${s.mustNotGreen} Must not Green`;
 }
 
-/** One summary per feature table that has a Status column. */
-export function tableSummaries(page: PageModel, config: ResolvedConfig, findings: readonly Finding[] = []): TableSummary[] {
-  const statuses = statusValues(page, config).map((v) => v.value);
-  const priorities = priorityValues(page, config).map((v) => v.value);
+/**
+ * One summary per feature table that has a Status column, counted from the rows' status items (the ones
+ * the status preview shows, so both count the same features). `today` is a day number (see `dayNumber`).
+ */
+export function tableSummaries(page: PageModel, config: ResolvedConfig, today: number, findings: readonly Finding[] = []): TableSummary[] {
+  const vocab = featureVocabulary(page, config);
+  const statuses = vocab.statuses;
+  const items = readFeatures(page, vocab, today);
   const out: TableSummary[] = [];
-  page.tables.forEach((table, index) => {
-    const sc = table.columns.status;
-    if (!table.isFeatureTable || sc === undefined) return;
-    const pc = table.columns.priority;
+  page.tables.filter((t) => t.isFeatureTable).forEach((table, featureTable) => {
+    if (table.columns.status === undefined) return;
     const counts: StatusCount[] = statuses.map((value) => ({ value, count: 0 }));
     let unset = 0;
     let unknown = 0;
     let features = 0;
     let mustNotGreen = 0;
     let firstMust: number | null = null;
-    for (const row of table.rows) {
-      if (row.malformed) continue;
-      const cell = row.cells[sc];
-      if (!cell) continue;
+    for (const f of items) {
+      if (f.table !== featureTable) continue;
       features++;
-      const v = readValue(cell, statuses);
-      let green = false;
-      if (v.state === 'unset') unset++;
-      else if (v.state === 'unknown') unknown++;
-      else {
-        const c = counts.find((x) => x.value === v.match);
-        if (c) c.count++;
-        green = v.match.toLowerCase() === DONE;
-      }
-      const pcell = pc !== undefined ? row.cells[pc] : undefined;
-      const p = pcell ? readValue(pcell, priorities) : null;
-      if (p && (p.state === 'ok' || p.state === 'case') && p.match.toLowerCase() === BLOCKING && !green) {
+      const known = f.colour === 'unset' ? undefined : counts.find((c) => c.value === f.statusLabel);
+      if (f.colour === 'unset') unset++;
+      else if (known) known.count++;
+      else unknown++;
+      if (f.mustNotGreen) {
         mustNotGreen++;
-        firstMust ??= row.lines[0];
+        firstMust ??= f.line;
       }
     }
     const startLine = table.parsed.startLine;
@@ -59,7 +49,7 @@ export function tableSummaries(page: PageModel, config: ResolvedConfig, findings
     const line = table.parsed.header?.line ?? startLine;
     const firstFinding = findings.find((f) => f.range.start.line >= startLine && f.range.start.line <= endLine);
     const base = {
-      table: index, heading: table.heading, line, startLine, endLine, features, counts, unset, unknown, mustNotGreen,
+      table: page.tables.indexOf(table), heading: table.heading, line, startLine, endLine, features, counts, unset, unknown, mustNotGreen,
       revealLine: firstFinding?.range.start.line ?? firstMust ?? line,
     };
     out.push({ ...base, title: titleOf(base) });

@@ -85,3 +85,8 @@ export function priorityValues(page: PageModel, config: ResolvedConfig): ValueIn
 export function planStatusValues(page: PageModel, config: ResolvedConfig): ValueInfo[] {
   return values(page, config.planStatuses, []);
 }
+
+/** The status and priority values feature rows are read against (by the status model and the code lens alike). */
+export function featureVocabulary(page: PageModel, config: ResolvedConfig): { statuses: string[]; priorities: string[] } {
+  return { statuses: statusValues(page, config).map((v) => v.value), priorities: priorityValues(page, config).map((v) => v.value) };
+}

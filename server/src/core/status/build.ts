@@ -6,7 +6,8 @@ import { plainText } from '../model/inline';
 import type { PageModel } from '../model/types';
 import { readValue } from '../rules/values';
 import { SEVERITIES, type Severity } from '../types';
-import { isoDay, readFeatures, statusDate, type Vocabulary } from './features';
+import { featureVocabulary } from '../editor/vocabulary';
+import { isoDay, readFeatures, statusDate } from './features';
 import { displayText } from './text';
 import type { ColourCounts, CountGroup, CriterionStatus, FeatureStatus, MilestoneStatus, PageStatus, PlanItemStatus, PlanState } from './types';
 
@@ -68,15 +69,6 @@ function problems(result: CheckResult, list: boolean): PageStatus['problems'] {
     if (list) items.push({ line: f.range.start.line, severity: f.severity, rule: f.rule, message: f.message });
   });
   return { counts, items };
-}
-
-function vocabulary(config: ResolvedConfig, page: PageModel): Vocabulary {
-  const merge = (own: readonly string[], legend: readonly string[]): string[] => {
-    const out: string[] = [];
-    for (const v of [...own, ...legend]) if (!out.some((o) => o.toLowerCase() === v.toLowerCase())) out.push(v);
-    return out;
-  };
-  return { statuses: merge(config.statuses, page.legend?.statuses ?? []), priorities: merge(config.priorities, page.legend?.priorities ?? []) };
 }
 
 function milestones(page: PageModel, today: number): MilestoneStatus[] {
@@ -141,7 +133,7 @@ export function buildStatus(result: CheckResult, options: StatusOptions): PageSt
   const { page } = result;
   const config = options.config ?? DEFAULT_CONFIG;
   const today = dayNumber(options.today.year, options.today.month, options.today.day);
-  const vocab = vocabulary(config, page);
+  const vocab = featureVocabulary(page, config);
   const features = readFeatures(page, vocab, today);
   const ms = milestones(page, today);
   const gaDate = page.gaDate ? statusDate(page, page.gaDate.token) : null;
