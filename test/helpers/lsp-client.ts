@@ -2,11 +2,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ROOT } from './paths';
 
 export interface LspSession {
   connection: MessageConnection;
+  /** The server's answer to `initialize`. */
+  init: InitializeResult;
   process: ChildProcess;
   /** Resolves with the next publishDiagnostics for `uri` that satisfies `accept`. */
   nextDiagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
@@ -26,7 +28,7 @@ export async function startServer(settings: Record<string, unknown> = {}, rootUr
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
-  await connection.sendRequest('initialize', {
+  const init: InitializeResult = await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri,
     workspaceFolders: folders ?? (rootUri ? [{ uri: rootUri, name: 'ws' }] : null),
@@ -35,6 +37,7 @@ export async function startServer(settings: Record<string, unknown> = {}, rootUr
   await connection.sendNotification('initialized', {});
   return {
     connection,
+    init,
     process: child,
     nextDiagnostics(uri, accept = () => true, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {

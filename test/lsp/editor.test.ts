@@ -1,7 +1,7 @@
 // Editor capabilities of the built server over stdio: hover, completion, document symbols, code lens, code actions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CodeAction, CodeLens, CompletionItem, DocumentSymbol, Hover, InitializeResult, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, CompletionItem, DocumentSymbol, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { applyFixGroups } from '../../server/src/core/fix';
 import { readFixture } from '../helpers/paths';
 import { positionOf } from '../helpers/positions';
@@ -33,13 +33,13 @@ function apply(text: string, edits: readonly TextEdit[]): string {
 test('initialize announces hover, completion, symbols, code lens and both code action kinds', async () => {
   const other = await startServer();
   try {
-    const init = await other.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} }) as InitializeResult;
-    const c = init.capabilities;
+    const c = other.init.capabilities;
     assert.equal(c.hoverProvider, true);
     assert.ok(c.completionProvider?.triggerCharacters?.includes('|'));
     assert.ok(c.documentSymbolProvider);
     assert.ok(c.codeLensProvider);
     assert.deepEqual(typeof c.codeActionProvider === 'object' ? c.codeActionProvider.codeActionKinds : null, ['quickfix', 'source.fixAll.releasePages']);
+    assert.equal(typeof c.codeActionProvider === 'object' && c.codeActionProvider.resolveProvider, false, 'a client that cannot resolve gets edits at once');
   } finally {
     await other.stop();
   }
@@ -122,8 +122,8 @@ test('code actions: the quick fix (preferred) changes only its text; fix all of 
 test('a client that resolves code actions (VS Code) gets the fix-all actions without edits, and their edits when it resolves them', async () => {
   const other = await startServer({ validate: { debounceMs: 0 } }, null, undefined, { codeAction: { resolveSupport: { properties: ['edit'] } } });
   try {
-    const init = await other.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } } }) as InitializeResult;
-    assert.equal(typeof init.capabilities.codeActionProvider === 'object' && init.capabilities.codeActionProvider.resolveProvider, true);
+    const provider = other.init.capabilities.codeActionProvider;
+    assert.equal(typeof provider === 'object' && provider.resolveProvider, true);
     const opened = other.nextDiagnostics(URI);
     await other.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'markdown', version: 1, text: SEED0 } });
     await opened;

@@ -85,6 +85,14 @@ test('code lens summary of the seed features table', () => {
   assert.match(firstMust, /\| must /i);
 });
 
+test('a features table without a Status column before one with it: the lens counts the right table; an unreadable row is unknown', () => {
+  const text = '# oVirt 9.9 Release Management\n\n| Feature | Release priority |\n|---|---|\n| D | Must |\n| E | Should |\n\n'
+    + '| Feature | Release priority | Status |\n|---|---|---|\n| A | Must | Green |\n| B | must | orange - wip |\n| C | Should | Red | extra | cells |\n';
+  const r = checkText(text);
+  const summaries = tableSummaries(r.page, DEFAULT_CONFIG, TODAY, r.findings);
+  assert.deepEqual(summaries.map((s) => [s.table, s.line, s.title]), [[1, 7, '3 features: 1 Green · 1 Orange · 1 unknown — 1 Must not Green']]);
+});
+
 test('tables without a Status column get no lens; Must features that are Green do not count', () => {
   const text = '# oVirt 9.9 Release Management\n\n| Feature | Release priority | Status |\n|---|---|---|\n| A | Must | Green |\n| B | must | orange - wip |\n| C | Should | Red |\n\n| Feature | Release priority |\n|---|---|\n| D | Must |\n';
   const r = checkText(text);

@@ -8,6 +8,7 @@ import { isPageStatus } from '../../server/src/core/status/validate';
 import { displayText } from '../../server/src/core/status/text';
 import { applyView, DEFAULT_SORT, EMPTY_FILTER, NO_PRIORITY, nextSort } from '../../server/src/core/status/view';
 import { readFixture } from '../helpers/paths';
+import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config/types';
 import { editCell, generatePage, STATUS_COLUMN } from '../../bench/generate';
 
 const S000 = '000_015c11820e0fe26e.md';
@@ -215,9 +216,26 @@ test('a big table edited in one cell: unchanged rows keep their status items, an
   assert.equal(after.features.length, before.features.length);
   after.features.forEach((f, i) => (i === changed ? assert.notEqual(f, before.features[i]) : assert.equal(f, before.features[i], `item ${i} was read again`)));
   assert.deepEqual(after, buildStatus(checkText(edited), { today }));
-  // Another day: every item is read again (overdue days depend on it).
+  // Another day: every item is read again (overdue days depend on it); both days stay memoised (the
+  // preview's as-of day and the code lens's today alternate on the same rows).
   const later = buildStatus(engine.check(edited), { today: { ...today, day: 2 } });
   assert.ok(later.features.every((f, i) => f !== after.features[i]));
+  const again = buildStatus(engine.check(edited), { today });
+  assert.ok(again.features.every((f, i) => f === after.features[i]), 'the first day\'s items are kept');
+  // The first row of the table (the head of its first run of rows) edited: still equal to a fresh build.
+  const firstRow = generated.headerLine + 2;
+  const head = editCell(edited, firstRow, STATUS_COLUMN, 'Green').text;
+  const headStatus = buildStatus(engine.check(head), { today });
+  assert.equal(engine.lastModel, 'patched');
+  assert.equal(headStatus.features.find((f) => f.line === firstRow)?.colour, 'green');
+  assert.deepEqual(headStatus, buildStatus(checkText(head), { today }));
+});
+
+test('status values of the rule options (status-unknown, priority-unknown) are read like the configured ones', () => {
+  const text = '# oVirt 9.9 Release Management\n\n| Feature | Release priority | Status |\n|---|---|---|\n| A | Must | Done - merged |\n| B | Blocker | Green |\n';
+  const config = mergeConfig(DEFAULT_CONFIG, { rules: { 'status-unknown': { options: { statuses: ['Done', 'Green'] } }, 'priority-unknown': { options: { priorities: ['Blocker', 'Must'] } } } });
+  const s = buildStatus(checkText(text, { config }), { today: { year: 2030, month: 1, day: 1 }, config });
+  assert.deepEqual(s.features.map((f) => [f.statusLabel, f.statusComment, f.priority]), [['Done', 'merged', 'Must'], ['Green', '', 'Blocker']]);
 });
 
 test('display text of a lone link: its text with whitespace runs made one space, trimmed (fast path equals the regex reading)', () => {

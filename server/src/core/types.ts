@@ -46,3 +46,6 @@ export function lineRange(line: number, start: number, end: number): Range {
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
+
+/** Every key of T, optional ones too: a literal of this type names them all (a new optional field cannot be left out). */
+export type Complete<T> = { [K in keyof Required<T>]: T[K] };

@@ -159,7 +159,10 @@ export function registerEditorFeatures(state: ServerState, capabilities: ServerC
     const data = action.data as Partial<FixAllData> | undefined;
     if (typeof data?.uri !== 'string' || (data.rule !== null && typeof data.rule !== 'string')) return action;
     const p = await pageOf(data.uri);
-    if (!p) return action;
+    if (!p) {
+      connection.console.warn(`"${action.title}": ${data.uri} is no longer an open release page; nothing to fix`);
+      return action;
+    }
     return { ...action, edit: { changes: { [data.uri]: fixAllEdits(p.doc.getText(), p.result.findings, data.rule) } } };
   });
 

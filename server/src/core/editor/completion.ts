@@ -6,7 +6,7 @@ import { RULES } from '../rules';
 import type { Position, Range } from '../types';
 import { columnKeyOf, headingAbove, listItemOf, rawCellAt, tableAtLine } from './locate';
 import type { CompletionEntry } from './types';
-import { priorityValues, statusValues, type ValueInfo } from './vocabulary';
+import { priorityValues, statusValues, type ValueInfo } from '../vocabulary';
 
 const DIRECTIVES: ReadonlyArray<{ name: string; doc: string }> = [
   { name: 'disable-next-line', doc: 'Turn the listed rules (all when none is listed) off for the next line.' },

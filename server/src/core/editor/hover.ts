@@ -8,7 +8,7 @@ import type { CellRef } from '../model/types';
 import type { Position } from '../types';
 import { contains, dateAt, featureCellAt, milestoneAt } from './locate';
 import type { HoverResult } from './types';
-import { planStatusValues, priorityValues, statusValues, type ValueInfo } from './vocabulary';
+import { planStatusValues, priorityValues, statusValues, type ValueInfo } from '../vocabulary';
 
 export interface HoverOptions {
   config: ResolvedConfig;

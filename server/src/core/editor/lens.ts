@@ -4,7 +4,7 @@ import type { PageModel } from '../model/types';
 import { readFeatures } from '../status/features';
 import type { Finding } from '../types';
 import type { StatusCount, TableSummary } from './types';
-import { featureVocabulary } from './vocabulary';
+import { featureVocabulary } from '../vocabulary';
 
 function titleOf(s: Omit<TableSummary, 'title'>): string {
   const parts = s.counts.filter((c) => c.count > 0).map((c) => `${c.count} ${c.value}`);

@@ -6,7 +6,7 @@ import { readValue } from '../rules/values';
 import type { Range } from '../types';
 import { lineRangeOf } from './locate';
 import type { SymbolNode } from './types';
-import { statusValues } from './vocabulary';
+import { statusValues } from '../vocabulary';
 
 function span(page: PageModel, first: number, last: number): Range {
   return { start: { line: first, character: 0 }, end: { line: last, character: page.lines[last]?.text.length ?? 0 } };

@@ -15,7 +15,7 @@
 //   Body rows keep their own cell count in mdast (extra cells are kept, missing ones not added).
 // Lines must not contain line endings. Whitespace is only space and tab.
 
-import type { Position, Range } from '../types';
+import type { Complete, Position, Range } from '../types';
 import { drain, type Steps } from '../steps';
 import { keepShape } from '../shapes';
 export type Align = 'left' | 'center' | 'right' | null;
@@ -71,7 +71,7 @@ export interface ParsedTable {
  * A parsed table as one object literal of fixed shape, whoever makes it (scanner, remark, a moved region,
  * a slice's view): the rules then meet one hidden class, and it lives as long as this code (see shapes.ts).
  */
-export function parsedTable(t: ParsedTable): ParsedTable {
+export function parsedTable(t: ParsedTable): Complete<ParsedTable> {
   return { kind: t.kind, fromMdast: t.fromMdast, startLine: t.startLine, endLine: t.endLine, header: t.header, delimiterLine: t.delimiterLine, align: t.align, rows: t.rows };
 }
 export interface ScanResult {

@@ -4,16 +4,17 @@
  * as this code does (see shapes.ts: spread copies get hidden classes that die with the page, and the
  * optimized code that read them with it).
  */
+import type { Complete } from '../types';
 import type { PageModel, TableModel } from './types';
 
-export function tableModel(t: TableModel): TableModel {
+export function tableModel(t: TableModel): Complete<TableModel> {
   return {
     parsed: t.parsed, header: t.header, headerInferred: t.headerInferred, columns: t.columns, isFeatureTable: t.isFeatureTable,
     isDateTable: t.isDateTable, rows: t.rows, heading: t.heading, sliceOf: t.sliceOf,
   };
 }
 
-export function pageModel(p: PageModel): PageModel {
+export function pageModel(p: PageModel): Complete<PageModel> {
   return {
     lines: p.lines, kind: p.kind, isReleasePage: p.isReleasePage, title: p.title, release: p.release, frontMatter: p.frontMatter,
     headings: p.headings, timelines: p.timelines, criteria: p.criteria, tables: p.tables, orphanRows: p.orphanRows,

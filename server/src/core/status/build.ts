@@ -6,7 +6,7 @@ import { plainText } from '../model/inline';
 import type { PageModel } from '../model/types';
 import { readValue } from '../rules/values';
 import { SEVERITIES, type Severity } from '../types';
-import { featureVocabulary } from '../editor/vocabulary';
+import { featureVocabulary } from '../vocabulary';
 import { isoDay, readFeatures, statusDate } from './features';
 import { displayText } from './text';
 import type { ColourCounts, CountGroup, CriterionStatus, FeatureStatus, MilestoneStatus, PageStatus, PlanItemStatus, PlanState } from './types';

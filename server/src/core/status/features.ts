@@ -134,9 +134,11 @@ interface Chunk {
  * object in the next version of the page (see model/patch.ts), so the dashboard of a big page is rebuilt
  * from the changed rows only. One entry per run of rows, not per row: ten thousand WeakMap entries cost
  * more than reading the rows they save. The key holds everything else an item depends on (vocabulary,
- * today, the page's date reading, the table).
+ * today, the page's date reading, the table); a run keeps SLOTS keys, as the preview (its as-of day)
+ * and the code lens (today) read the same rows.
  */
-const CHUNKS = new WeakMap<LogicalRow, Chunk>();
+const CHUNKS = new WeakMap<LogicalRow, Chunk[]>();
+const SLOTS = 2;
 
 /**
  * One build's readings of cell texts: statuses, targets and display texts repeat down a column (a few
@@ -192,16 +194,20 @@ export function readFeatures(page: PageModel, vocab: Vocabulary, today: number):
     const rows = table.rows;
     for (let from = 0; from < rows.length; from += CHUNK) {
       const to = Math.min(rows.length, from + CHUNK);
-      const kept = CHUNKS.get(rows[from]);
-      const before = kept?.key === key ? kept : null;
+      const kept = CHUNKS.get(rows[from]) ?? [];
+      const before = kept.find((c) => c.key === key);
       const items: Array<FeatureStatus | null> = [];
+      let same = before?.rows.length === to - from;
       for (let i = from; i < to; i++) {
         const row = rows[i];
-        const item = before?.rows[i - from] === row ? before.items[i - from] : readRow(reading, page, table, index, row, vocab, today);
+        const unchanged = before?.rows[i - from] === row;
+        const item = unchanged && before ? before.items[i - from] : readRow(reading, page, table, index, row, vocab, today);
+        same &&= unchanged;
         items.push(item);
         if (item) out.push(item);
       }
-      CHUNKS.set(rows[from], { key, rows: rows.slice(from, to), items });
+      const chunk = same && before ? before : { key, rows: rows.slice(from, to), items };
+      if (kept[0] !== chunk) CHUNKS.set(rows[from], [chunk, ...kept.filter((c) => c.key !== key)].slice(0, SLOTS));
     }
   });
   return out;
