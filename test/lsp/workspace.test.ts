@@ -81,7 +81,9 @@ test('debounced: quick edits publish once, for the latest version only', async (
     }
     assert.equal((await last).version, 4);
     await sawVersion4;
-    assert.deepEqual(seen, [1, 4], 'versions 2 and 3 were never checked');
+    // Version 1 may be checked twice: once when opened, once more if the settings read at start-up arrive
+    // after the didOpen (they differ from the defaults, so open pages are checked again). 2 and 3 never.
+    assert.deepEqual([...new Set(seen)], [1, 4], 'versions 2 and 3 were never checked');
   } finally {
     await s.stop();
   }
