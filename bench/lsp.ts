@@ -104,9 +104,7 @@ async function settle(session: LspSession): Promise<OpenPage> {
   // the settings are then never read. A configuration change makes it read them.
   await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   const uri = uriFor('note.md');
-  const first = session.nextDiagnostics(uri, (p) => p.version === 1, DIAGNOSTICS_TIMEOUT);
-  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '# Notes\n\nhello\n' } });
-  await first;
+  await session.open(uri, '# Notes\n\nhello\n', (p) => p.version === 1, DIAGNOSTICS_TIMEOUT);
   let applied = false;
   for (let version = 2; version < 30 && !applied; version++) {
     const v = version;

@@ -12,6 +12,8 @@ export interface LspSession {
   process: ChildProcess;
   /** Resolves with the next publishDiagnostics for `uri` that satisfies `accept`. */
   nextDiagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** Opens a Markdown document (version 1) and resolves with its first publishDiagnostics that satisfies `accept`. */
+  open(uri: string, text: string, accept?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
 }
 
@@ -35,12 +37,8 @@ export async function startServer(settings: Record<string, unknown> = {}, rootUr
     capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument } },
   });
   await connection.sendNotification('initialized', {});
-  return {
-    connection,
-    init,
-    process: child,
-    nextDiagnostics(uri, accept = () => true, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
+  const nextDiagnostics: LspSession['nextDiagnostics'] = (uri, accept = () => true, timeoutMs = 10_000) =>
+    new Promise((resolve, reject) => {
         const w = { uri, accept, resolve: (p: PublishDiagnosticsParams) => { clearTimeout(timer); resolve(p); } };
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(w), 1);
@@ -48,6 +46,15 @@ export async function startServer(settings: Record<string, unknown> = {}, rootUr
         }, timeoutMs);
         waiters.push(w);
       });
+  return {
+    connection,
+    init,
+    process: child,
+    nextDiagnostics,
+    async open(uri, text, accept, timeoutMs) {
+      const published = nextDiagnostics(uri, accept, timeoutMs);
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      return published;
     },
     async stop() {
       try {

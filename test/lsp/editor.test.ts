@@ -13,9 +13,7 @@ let s: LspSession;
 
 before(async () => {
   s = await startServer({ validate: { debounceMs: 0 } });
-  const first = s.nextDiagnostics(URI);
-  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'markdown', version: 1, text: SEED0 } });
-  await first;
+  await s.open(URI, SEED0);
 });
 
 after(async () => {
@@ -74,9 +72,7 @@ test('completion of statuses, priorities, milestone labels', async () => {
 test('completion of rule ids inside a disable comment', async () => {
   const uri = 'untitled:Directive';
   const text = `${SEED0}\n<!-- release-pages-disable-next-line `;
-  const opened = s.nextDiagnostics(uri);
-  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-  await opened;
+  await s.open(uri, text);
   const lines = text.split('\n');
   const items = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: lines[lines.length - 1].length } }) as CompletionItem[];
   assert.ok(items.some((i) => i.label === 'date-format'));
@@ -124,9 +120,7 @@ test('a client that resolves code actions (VS Code) gets the fix-all actions wit
   try {
     const provider = other.init.capabilities.codeActionProvider;
     assert.equal(typeof provider === 'object' && provider.resolveProvider, true);
-    const opened = other.nextDiagnostics(URI);
-    await other.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'markdown', version: 1, text: SEED0 } });
-    await opened;
+    await other.open(URI, SEED0);
     const at = positionOf(SEED0, 'red - in progress');
     const range = { start: at, end: { line: at.line, character: at.character + 3 } };
     const actions = await other.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range, context: { diagnostics: [] } }) as CodeAction[];
@@ -153,9 +147,7 @@ test('source.fixAll.releasePages (for editor.codeActionsOnSave) fixes every fixa
   assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.releasePages']);
   const fixed = apply(SEED0, actions[0].edit?.changes?.[URI] ?? []);
   const uri = 'untitled:Fixed';
-  const after = s.nextDiagnostics(uri);
-  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: fixed } });
-  const rules = new Set((await after).diagnostics.map((d) => String(d.code)));
+  const rules = new Set((await s.open(uri, fixed)).diagnostics.map((d) => String(d.code)));
   for (const r of ['status-case', 'priority-case', 'date-format', 'link-target-space']) assert.ok(!rules.has(r), r);
   assert.ok(rules.has('date-invalid') && rules.has('table-cell-count'), 'problems without a fix remain');
   await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -163,9 +155,7 @@ test('source.fixAll.releasePages (for editor.codeActionsOnSave) fixes every fixa
 
 test('an ordinary Markdown document gets no hover, symbols, lenses or actions', async () => {
   const uri = 'untitled:Readme';
-  const opened = s.nextDiagnostics(uri);
-  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '# Readme\n\nReleased 2013-05-31.\n' } });
-  await opened;
+  await s.open(uri, '# Readme\n\nReleased 2013-05-31.\n');
   const td = { textDocument: { uri } };
   assert.equal(await s.connection.sendRequest('textDocument/hover', { ...td, position: { line: 2, character: 12 } }), null);
   assert.deepEqual(await s.connection.sendRequest('textDocument/documentSymbol', td), []);

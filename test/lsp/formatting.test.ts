@@ -12,12 +12,6 @@ import { ROOT, readFixture } from '../helpers/paths';
 
 const SEED0 = readFixture('seeds', '000_015c11820e0fe26e.md');
 
-async function open(s: LspSession, uri: string, text: string): Promise<void> {
-  const first = s.nextDiagnostics(uri);
-  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-  await first;
-}
-
 const formatDocument = (s: LspSession, uri: string): Promise<TextEdit[]> =>
   s.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
 
@@ -27,7 +21,7 @@ test('document formatting aligns the tables of a release page and changes nothin
   const uri = 'untitled:fmt-1';
   const s = await startServer({ validate: { debounceMs: 0 } });
   try {
-    await open(s, uri, SEED0);
+    await s.open(uri, SEED0);
     const edits = await formatDocument(s, uri);
     assert.ok(edits.length > 10, `${edits.length} edits`);
     const out = apply(SEED0, edits);
@@ -54,7 +48,7 @@ test('range formatting formats only the table under the selection; the command r
   const page = '---\ncategory: release\n---\n# 9.9 Release Management\n\n|a|b|\n|-|-|\n|1|2|\n\ntext\n\n|c|\n|-|\n|3|\n';
   const s = await startServer({ validate: { debounceMs: 0 } });
   try {
-    await open(s, uri, page);
+    await s.open(uri, page);
     const range = (a: number, b: number, endChar = 0): unknown => ({ start: { line: a, character: 0 }, end: { line: b, character: endChar } });
     const options = { tabSize: 2, insertSpaces: true };
     const inFirst = await s.connection.sendRequest('textDocument/rangeFormatting', { textDocument: { uri }, range: range(6, 6, 3), options }) as TextEdit[];
@@ -89,7 +83,7 @@ test('ordinary Markdown is not formatted as a document; format.enable off turns 
     assert.ok(cmd.edits.length > 0, 'the explicit command formats any Markdown page');
 
     const uri = 'untitled:fmt-3';
-    await open(s, uri, SEED0);
+    await s.open(uri, SEED0);
     assert.ok((await formatDocument(s, uri)).length > 0);
     settings.format = { enable: false };
     const republished = s.nextDiagnostics(uri);

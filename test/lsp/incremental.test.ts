@@ -26,9 +26,7 @@ test('random incremental edits (several per notification, CRLF and lone CR too) 
   const s = await startServer({ validate: { debounceMs: 0 } });
   try {
     let text = SEED0.replace(/\n/g, (m, at: number) => (at % 7 === 0 ? '\r\n' : at % 11 === 0 ? '\r' : m));
-    const first = s.nextDiagnostics(uri);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-    await first;
+    await s.open(uri, text);
     const rng = prng(21);
     const pieces = ['Green', 'red', '|', ' | ', '\n', '\r\n', '2013-06-31', '?', '', '## Heading\n', 'must'];
     for (let version = 2; version <= 41; version++) {
@@ -62,9 +60,7 @@ test('a burst of edits: only the newest version is published, and it is right', 
   const s = await startServer({ validate: { debounceMs: 0 } });
   try {
     const page = generatePage(3000, 4);
-    const first = s.nextDiagnostics(uri);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: page.text } });
-    await first;
+    await s.open(uri, page.text);
     const versions: number[] = [];
     let text = page.text;
     const last = 12;
@@ -92,8 +88,7 @@ test('a hover sent while a big page is checked for the first time is answered be
   try {
     const page = generatePage(20_000, 9);
     const events: string[] = [];
-    const checked = s.nextDiagnostics(uri, (p) => p.version === 1, 120_000).then(() => events.push('diagnostics'));
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: page.text } });
+    const checked = s.open(uri, page.text, (p) => p.version === 1, 120_000).then(() => events.push('diagnostics'));
     const hover = s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: page.middleLine, character: 3 } }).then(() => events.push('hover'));
     await Promise.all([checked, hover]);
     assert.deepEqual(events, ['hover', 'diagnostics']);

@@ -22,14 +22,10 @@ test('a vscode-vfs:// page is checked, and no configuration file on the local di
   const virtual = `vscode-vfs://github/owner/repo${new URL(local).pathname}`;
   const s = await startServer({ validate: { debounceMs: 0 } }, 'vscode-vfs://github/owner/repo', [{ uri: 'vscode-vfs://github/owner/repo', name: 'repo' }]);
   try {
-    const got = s.nextDiagnostics(virtual);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: virtual, languageId: 'markdown', version: 1, text: SEED1 } });
-    const d = await got;
+    const d = await s.open(virtual, SEED1);
     assert.equal(d.diagnostics.filter((x) => x.code === 'date-placeholder').length, 6, 'the local config was not applied');
     // The same text as a local file does pick the config up (the control case).
-    const control = s.nextDiagnostics(local);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: local, languageId: 'markdown', version: 1, text: SEED1 } });
-    assert.equal((await control).diagnostics.length, 0);
+    assert.equal((await s.open(local, SEED1)).diagnostics.length, 0);
     const edited = s.nextDiagnostics(virtual, (p) => p.version === 2);
     await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: virtual, version: 2 }, contentChanges: [{ text: `${SEED1}\n| a | b |\n|---|\n` }] });
     assert.ok((await edited).diagnostics.length >= 6);
@@ -46,9 +42,7 @@ test('a .release-pages.js next to an open page never runs in the server', async 
   writeFileSync(join(dir, 'page.md'), SEED1);
   const s = await startServer({ validate: { debounceMs: 0 } }, pathToFileURL(dir).toString());
   try {
-    const got = s.nextDiagnostics(uri);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: SEED1 } });
-    assert.equal((await got).diagnostics.length, 6);
+    assert.equal((await s.open(uri, SEED1)).diagnostics.length, 6);
     assert.equal(existsSync(marker), false);
   } finally {
     await s.stop();

@@ -21,9 +21,7 @@ test('the built server publishes diagnostics for an opened seed page, updates th
   const uri = pathToFileURL(file).toString();
   const s = await startServer({ validate: { debounceMs: 0 } }, pathToFileURL(dir).toString());
   try {
-    const first = s.nextDiagnostics(uri);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: SEED1 } });
-    const d1 = await first;
+    const d1 = await s.open(uri, SEED1);
     assert.equal(d1.version, 1);
     assert.equal(d1.diagnostics.length, 6);
     for (const d of d1.diagnostics) {
@@ -51,9 +49,7 @@ test('fix-all returns non-overlapping edits that fix the fixable findings', asyn
   const uri = 'untitled:Untitled-1';
   const s = await startServer({ validate: { debounceMs: 0 } });
   try {
-    const first = s.nextDiagnostics(uri);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: SEED0 } });
-    const d = await first;
+    const d = await s.open(uri, SEED0);
     assert.ok(d.diagnostics.some((x) => x.code === 'status-case'));
     const r = await s.connection.sendRequest('releasePages/fixAll', { uri }) as { version: number; edits: Array<{ range: { start: { line: number } }; newText: string }> };
     assert.equal(r.version, 1);
@@ -71,9 +67,7 @@ test('settings take effect without a restart: a rule turned off disappears', asy
   const settings: Record<string, unknown> = { validate: { debounceMs: 0 } };
   const s = await startServer(settings);
   try {
-    const first = s.nextDiagnostics(uri);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: SEED1 } });
-    assert.equal((await first).diagnostics.length, 6);
+    assert.equal((await s.open(uri, SEED1)).diagnostics.length, 6);
     settings.rules = { 'date-placeholder': 'off' };
     const after = s.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
     await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { releasePages: settings } });
@@ -87,9 +81,7 @@ test('a non-release Markdown page gets an empty diagnostics list', async () => {
   const uri = 'untitled:README';
   const s = await startServer({ validate: { debounceMs: 0 } });
   try {
-    const first = s.nextDiagnostics(uri);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '# Readme\n\n| a | Status |\n|---|---|\n| x | red |\n' } });
-    assert.deepEqual((await first).diagnostics, []);
+    assert.deepEqual((await s.open(uri, '# Readme\n\n| a | Status |\n|---|---|\n| x | red |\n')).diagnostics, []);
   } finally {
     await s.stop();
   }
@@ -126,9 +118,7 @@ test('the status request gives the preview the page\'s status model, with the pr
   const uri = 'untitled:Untitled-status';
   const s = await startServer({ validate: { debounceMs: 0 } });
   try {
-    const first = s.nextDiagnostics(uri);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: SEED0 } });
-    const d = await first;
+    const d = await s.open(uri, SEED0);
     const r = await s.connection.sendRequest('releasePages/pageStatus', { uri, today: '2013-06-10' }) as PageStatusResult;
     assert.equal(r.version, 1);
     assert.ok(isPageStatus(r.status));

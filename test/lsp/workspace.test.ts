@@ -23,9 +23,7 @@ test('checkFiles publishes diagnostics for files that are not open, skips open o
   const s = await startServer({ validate: { debounceMs: 0 } });
   try {
     const open = 'file:///ws/open.md';
-    const opened = s.nextDiagnostics(open);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: open, languageId: 'markdown', version: 1, text: SEED1 } });
-    await opened;
+    await s.open(open, SEED1);
     const closed = s.nextDiagnostics('file:///ws/closed.md');
     const readme = s.nextDiagnostics('file:///ws/README.md');
     const files = [{ uri: open, text: SEED0 }, { uri: 'file:///ws/closed.md', text: SEED0 }, { uri: 'file:///ws/README.md', text: '# Tool\n\nUsage.\n' }];
@@ -71,9 +69,7 @@ test('debounced: quick edits publish once, for the latest version only', async (
       seen.push(p.version);
       if (p.version === 4) validated4();
     });
-    const first = s.nextDiagnostics(uri, (p) => p.version === 1);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: SEED1 } });
-    await first;
+    await s.open(uri, SEED1, (p) => p.version === 1);
     const last = s.nextDiagnostics(uri, (p) => p.version === 4);
     const end = { line: 0, character: 0 };
     for (const version of [2, 3, 4]) {
@@ -96,9 +92,7 @@ test('a config file written and announced (didChangeWatchedFiles) applies withou
   const uri = pathToFileURL(file).toString();
   const s = await startServer({ validate: { debounceMs: 0 } }, pathToFileURL(dir).toString());
   try {
-    const first = s.nextDiagnostics(uri);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: SEED0 } });
-    assert.ok(codes(await first).has('date-invalid'));
+    assert.ok(codes(await s.open(uri, SEED0)).has('date-invalid'));
     const config = join(dir, '.release-pages.yaml');
     writeFileSync(config, 'rules:\n  date-invalid: off\n  link-target-space: off\n');
     const after = s.nextDiagnostics(uri, (p) => !codes(p).has('date-invalid'));
@@ -143,9 +137,7 @@ test('statuses, priorities and enable take effect without a restart', async () =
   try {
     const uri = 'untitled:Settings';
     const text = '# oVirt 9.9 Release Management\n\n| Feature | Release priority | Status |\n|---|---|---|\n| A | P1 | Done |\n';
-    const first = s.nextDiagnostics(uri);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-    assert.deepEqual([...codes(await first)].sort(), ['priority-unknown', 'status-unknown']);
+    assert.deepEqual([...codes(await s.open(uri, text))].sort(), ['priority-unknown', 'status-unknown']);
     Object.assign(settings, { statuses: ['Done'], priorities: ['P1'] });
     const clean = s.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
     await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { releasePages: settings } });
