@@ -65,7 +65,10 @@ export function findingCount(result: CheckResult): number {
 
 /** Visits the findings in page order without making the list (a 50,000-row page has about 100,000). */
 export function eachFinding(result: CheckResult, visit: (f: Finding) => void): void {
-  if (result.parts) visitMerged(result.parts.rest, result.parts.slices, visit);
+  // \`visit\` returns nothing: it must not stop the walk by returning false.
+  if (result.parts) visitMerged(result.parts.rest, result.parts.slices, (f) => {
+    visit(f);
+  });
   else for (const f of result.findings) visit(f);
 }
 

@@ -5,7 +5,7 @@
  * `max` findings, not the page's 100,000.
  */
 import type { CheckResult } from './engine';
-import { compareFindings } from './slice-cache';
+import { visitMerged } from './slice-cache';
 import { SEVERITIES, type Finding, type Severity } from './types';
 
 type Split = Record<Severity, Finding[]>;
@@ -24,18 +24,7 @@ function split(list: readonly Finding[]): Split {
 /** The first `n` of `rest` (sorted) merged with `lists` (each sorted, in page order), in page order. */
 function firstMerged(rest: readonly Finding[], lists: ReadonlyArray<readonly Finding[]>, n: number): Finding[] {
   const out: Finding[] = [];
-  let r = 0;
-  for (const list of lists) {
-    for (const f of list) {
-      while (r < rest.length && compareFindings(rest[r], f) < 0) {
-        if (out.length === n) return out;
-        out.push(rest[r++]);
-      }
-      if (out.length === n) return out;
-      out.push(f);
-    }
-  }
-  while (r < rest.length && out.length < n) out.push(rest[r++]);
+  if (n > 0) visitMerged(rest, lists, (f) => out.push(f) < n);
   return out;
 }
 

@@ -34,22 +34,27 @@ export function compareFindings(a: Finding, b: Finding): number {
     || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
 
-/** Visits `rest` (sorted) merged into the slices' findings (each sorted, the slices in page order). */
-export function visitMerged(rest: readonly Finding[], slices: ReadonlyArray<readonly Finding[]>, visit: (f: Finding) => void): void {
+/**
+ * Visits `rest` (sorted) merged into the slices' findings (each sorted, the slices in page order);
+ * stops when `visit` returns false.
+ */
+export function visitMerged(rest: readonly Finding[], slices: ReadonlyArray<readonly Finding[]>, visit: (f: Finding) => boolean | void): void {
   let r = 0;
   for (const list of slices) {
     for (const f of list) {
-      while (r < rest.length && compareFindings(rest[r], f) < 0) visit(rest[r++]);
-      visit(f);
+      while (r < rest.length && compareFindings(rest[r], f) < 0) if (visit(rest[r++]) === false) return;
+      if (visit(f) === false) return;
     }
   }
-  while (r < rest.length) visit(rest[r++]);
+  while (r < rest.length) if (visit(rest[r++]) === false) return;
 }
 
 /** The merged findings as one list. */
 export function mergeFindings(rest: readonly Finding[], slices: ReadonlyArray<readonly Finding[]>): Finding[] {
   const out: Finding[] = [];
-  visitMerged(rest, slices, (f) => out.push(f));
+  visitMerged(rest, slices, (f) => {
+    out.push(f);
+  });
   return out;
 }
 
