@@ -21,21 +21,15 @@ function split(list: readonly Finding[]): Split {
   return s;
 }
 
-/** The first `n` of `rest` (sorted) merged with `lists` (each sorted, in page order), in page order. */
-function firstMerged(rest: readonly Finding[], lists: ReadonlyArray<readonly Finding[]>, n: number): Finding[] {
-  const out: Finding[] = [];
-  if (n > 0) visitMerged(rest, lists, (f) => out.push(f) < n);
-  return out;
-}
-
 /** The `max` most severe findings (all of them when there are no more), by severity, then in page order. */
 export function severest(result: CheckResult, max: number): Finding[] {
   const rest = split(result.parts?.rest ?? result.findings);
   const slices = (result.parts?.slices ?? []).map(split);
   const shown: Finding[] = [];
   for (const severity of SEVERITIES) {
-    if (shown.length === max) break;
-    shown.push(...firstMerged(rest[severity], slices.map((s) => s[severity]), max - shown.length));
+    if (shown.length >= max) break;
+    // In page order within the severity, until `max` are shown.
+    visitMerged(rest[severity], slices.map((s) => s[severity]), (f) => shown.push(f) < max);
   }
   return shown;
 }
