@@ -2,10 +2,10 @@
 // checked on every finding of every seed, corpus and fixture page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codeActions, disableEdit, fixAllEdits, kindMatches } from '../../server/src/core/editor/actions';
+import { codeActions, disableEdit, kindMatches } from '../../server/src/core/editor/actions';
 import type { EditorAction } from '../../server/src/core/editor/types';
 import { checkText, Engine } from '../../server/src/core/engine';
-import { applyFixGroups } from '../../server/src/core/fix';
+import { applyFixGroups, fixAllEdits } from '../../server/src/core/fix';
 import type { Finding } from '../../server/src/core/types';
 import { pagesIn, readFixture } from '../helpers/paths';
 

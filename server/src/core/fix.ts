@@ -84,3 +84,8 @@ export function fixAllGroups(findings: readonly Finding[], rule?: string): TextE
   }
   return groups;
 }
+
+/** The edits that fix all: the preferred (or only) fix of each finding of `rule` (of every rule when null), none overlapping. */
+export function fixAllEdits(text: string, findings: readonly Finding[], rule: string | null = null): TextEdit[] {
+  return selectFixEdits(text, fixAllGroups(findings, rule ?? undefined));
+}

@@ -13,7 +13,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResolvedConfig } from '../core/config/types';
 import { dayNumber } from '../core/dates';
-import { codeActions, fixAllEdits } from '../core/editor/actions';
+import { codeActions } from '../core/editor/actions';
+import { fixAllEdits } from '../core/fix';
 import { completionsAt } from '../core/editor/completion';
 import { hoverAt } from '../core/editor/hover';
 import { tableSummaries } from '../core/editor/lens';

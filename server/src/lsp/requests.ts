@@ -2,7 +2,7 @@
 import { eachFinding } from '../core/engine';
 import { tableSummaries } from '../core/editor/lens';
 import { today } from './editor';
-import { selectFixEdits, fixAllGroups } from '../core/fix';
+import { fixAllEdits } from '../core/fix';
 import type { Severity } from '../core/types';
 import { FixAllRequest, PageSummaryRequest, ServerInfoRequest } from '../protocol';
 import type { ServerState } from './state';
@@ -29,6 +29,6 @@ export function registerRequests(state: ServerState): void {
   state.connection.onRequest(FixAllRequest, async ({ uri, rule }) => {
     const p = await state.ready(uri);
     if (!p) return { version: null, edits: [] };
-    return { version: p.doc.version, edits: selectFixEdits(p.doc.getText(), fixAllGroups(p.result.findings, rule)) };
+    return { version: p.doc.version, edits: fixAllEdits(p.doc.getText(), p.result.findings, rule) };
   });
 }

@@ -2,7 +2,6 @@
  * Code actions: each finding's fixes, "fix all <rule> problems", the file-wide fix-all
  * (`source.fixAll.releasePages`, for `editor.codeActionsOnSave`) and "disable <rule> for this line".
  */
-import { fixAllGroups, selectFixEdits } from '../fix';
 import type { PageModel } from '../model/types';
 import { dominantEol } from '../text';
 import type { Finding, Range, TextEdit } from '../types';
@@ -139,11 +138,6 @@ function firstOf(findings: readonly Finding[], test: (f: Finding) => boolean, n:
     if (test(f)) out.push(f);
   }
   return out;
-}
-
-/** The edits of a fix-all action: the preferred (or only) fix of each finding of the rule (of every rule when null), none overlapping. */
-export function fixAllEdits(text: string, findings: readonly Finding[], rule: string | null): TextEdit[] {
-  return selectFixEdits(text, fixAllGroups(findings, rule ?? undefined));
 }
 
 /** The code actions for a range of a document. */

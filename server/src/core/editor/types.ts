@@ -78,7 +78,7 @@ export interface EditAction extends ActionBase {
 
 /**
  * A fix-all action (every fixable finding of `rule`, or of every rule when null). Its edits span the page
- * (tens of thousands on a big one), so they are made when the action is picked: see `fixAllEdits`.
+ * (tens of thousands on a big one), so they are made when the action is picked: see `fixAllEdits` in fix.ts.
  */
 export interface FixAllAction extends ActionBase {
   fixAll: { rule: string | null };
