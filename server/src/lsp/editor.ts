@@ -9,6 +9,7 @@ import {
   type CompletionItem,
   type DocumentSymbol,
   type ServerCapabilities,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResolvedConfig } from '../core/config/types';
@@ -96,10 +97,12 @@ export function registerEditorFeatures(state: ServerState, capabilities: ServerC
   capabilities.completionProvider = { triggerCharacters: ['|', ' ', '-', ','] };
   capabilities.documentSymbolProvider = { label: 'Release Pages' };
   capabilities.codeLensProvider = { resolveProvider: false };
-  capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] };
   const { connection } = state;
   /** The client resolves code actions' edits (VS Code does): fix-all actions then come without them. */
   let resolveEdits = false;
+  /** A fix-all's workspace edit, made from the page's current text and findings. */
+  const fixAllEdit = (p: { doc: TextDocument; result: CheckResult }, uri: string, rule: string | null): WorkspaceEdit =>
+    ({ changes: { [uri]: fixAllEdits(p.doc.getText(), p.result.findings, rule) } });
 
   /** The open release page behind a URI, checked at its current version (waiting for the check); null for other documents. */
   const pageOf = async (uri: string): Promise<{ doc: TextDocument; result: CheckResult; config: ResolvedConfig } | null> => {
@@ -152,7 +155,7 @@ export function registerEditorFeatures(state: ServerState, capabilities: ServerC
       if (!('fixAll' in a)) return { ...action, edit: { changes: { [uri]: a.edits } } };
       // A fix-all's edits (tens of thousands on a big page) are made when the action is picked, by clients that can ask.
       if (resolveEdits) return { ...action, data: { uri, rule: a.fixAll.rule } satisfies FixAllData };
-      return { ...action, edit: { changes: { [uri]: fixAllEdits(p.doc.getText(), p.result.findings, a.fixAll.rule) } } };
+      return { ...action, edit: fixAllEdit(p, uri, a.fixAll.rule) };
     });
   });
 
@@ -164,7 +167,7 @@ export function registerEditorFeatures(state: ServerState, capabilities: ServerC
       connection.console.warn(`"${action.title}": ${data.uri} is no longer an open release page; nothing to fix`);
       return action;
     }
-    return { ...action, edit: { changes: { [data.uri]: fixAllEdits(p.doc.getText(), p.result.findings, data.rule) } } };
+    return { ...action, edit: fixAllEdit(p, data.uri, data.rule) };
   });
 
   return {
