@@ -24,14 +24,17 @@ export function displayText(raw: string): string {
 /** `text` with its whitespace runs made one space, trimmed (most link texts already are: then `text` itself). */
 function singleSpaced(text: string): string {
   const n = text.length;
-  const slow = (): string => text.replace(/\s+/g, ' ').trim();
-  if (n > 0 && (text.charCodeAt(0) === SPACE || text.charCodeAt(n - 1) === SPACE)) return slow();
+  if (n > 0 && (text.charCodeAt(0) === SPACE || text.charCodeAt(n - 1) === SPACE)) return respaced(text);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     // A second space, or any other whitespace (tab, no-break space, …; control characters too, to be safe).
-    if (c === SPACE ? text.charCodeAt(i + 1) === SPACE : c < SPACE || c === 0xa0 || (c >= 0x1680 && /\s/.test(text[i]))) return slow();
+    if (c === SPACE ? text.charCodeAt(i + 1) === SPACE : c < SPACE || c === 0xa0 || (c >= 0x1680 && /\s/.test(text[i]))) return respaced(text);
   }
   return text;
+}
+
+function respaced(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 const SPACE = 32;
