@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './scripts/eslint-layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', 'test/fixtures/', 'bench/results/'] },
@@ -14,13 +15,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'path', 'node:path', 'child_process', 'node:child_process'],
-        patterns: ['vscode-languageserver*', 'vscode-languageclient*'],
-      }],
-    },
+    // The walls between the folders: an allow-list per zone (scripts/layers.mjs, docs/ARCHITECTURE.md).
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'shared/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/allowed-imports': 'error' },
   },
   {
     files: ['**/*.mjs', 'bin/*.js'],

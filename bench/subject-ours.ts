@@ -4,7 +4,7 @@
  * parts (formatter, status model) are found only if they exist now, and all parts share one module graph.
  */
 import { createRequire } from 'node:module';
-import type { CheckResult, Engine } from '../server/src/core/engine';
+import { type CheckResult, type Engine } from '../server/src/core';
 import { editCell, statusEdit, STATUS_COLUMN } from './generate';
 import { collectGarbage, measurePages, pageFor, runChild, sample, Samples, schedule, type ChildPlan, type Measurement } from './harness';
 

@@ -68,6 +68,8 @@ const tests = {
   ...common,
   sourcemap: 'linked',
   minify: false,
+  // The layers test lints with ESLint itself (loaded from node_modules, not bundled).
+  external: [...common.external, 'eslint', 'typescript-eslint'],
   entryPoints: testEntries,
   outbase: '.',
   outdir: 'out',

@@ -1,7 +1,7 @@
 /** Commands that only talk to the server: fix all, restart, show output, server info. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FixAllRequest, ServerInfoRequest, type ServerInfo } from '../../server/src/protocol';
+import { FixAllRequest, ServerInfoRequest, type ServerInfo } from '../../shared/protocol';
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel): void {
   context.subscriptions.push(

@@ -1,7 +1,7 @@
 /** Commands "Format table at cursor" and "Format all tables": the server computes the edits, the editor applies them. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FormatTablesRequest } from '../../server/src/protocol';
+import { FormatTablesRequest } from '../../shared/protocol';
 
 async function formatTables(client: LanguageClient, atCursor: boolean): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;

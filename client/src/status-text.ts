@@ -1,5 +1,5 @@
 /** What the language status item says (pure: no `vscode`, unit-tested). */
-import type { PageSummary } from '../../server/src/protocol';
+import type { PageSummary } from '../../shared/protocol';
 
 export type ServerStatus = 'starting' | 'running' | 'stopped';
 

@@ -1,7 +1,7 @@
 /** The language status item: page kind, problem counts, GA date, Must features not Green, server state. */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { PageSummaryRequest, ValidatedNotification, type PageSummary } from '../../server/src/protocol';
+import { PageSummaryRequest, ValidatedNotification, type PageSummary } from '../../shared/protocol';
 import { statusText, type ServerStatus } from './status-text';
 
 const SEVERITY = {

@@ -1,6 +1,6 @@
 /** The features-table code lens command: opens the status preview when it is there, else reveals the table's first problem. */
 import * as vscode from 'vscode';
-import type { TableSummaryArgs } from '../../server/src/protocol';
+import type { TableSummaryArgs } from '../../shared/protocol';
 
 export const SHOW_TABLE_SUMMARY_COMMAND = 'releasePages.showTableSummary';
 export const PREVIEW_COMMAND = 'releasePages.openPreviewToSide';

@@ -1,8 +1,5 @@
 /** Editor settings (`releasePages.*`) → configuration the core understands. */
-import type { PartialConfig, RuleSetting } from './core/config/types';
-import { DEFAULT_FORMAT_OPTIONS, type FormatOptions } from './core/format';
-import { RULES_BY_ID } from './core/rules';
-import type { SeveritySetting } from './core/types';
+import { DEFAULT_FORMAT_OPTIONS, type FormatOptions, type PartialConfig, RULES_BY_ID, type RuleSetting, type SeveritySetting } from './core';
 
 export interface EditorSettings {
   enable: boolean;

@@ -1,10 +1,7 @@
 /** Shared assertions of the fuzz tests: a check that fails on a rule error or a hang, valid ranges, position mapping. */
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { Engine, type CheckOptions, type CheckResult } from '../../server/src/core/engine';
-import { lineStartsOf, offsetAt } from '../../server/src/core/fix';
-import { splitLines } from '../../server/src/core/text';
-import type { Finding, Position, Range, TextEdit } from '../../server/src/core/types';
+import { type CheckOptions, type CheckResult, Engine, type Finding, lineStartsOf, offsetAt, type Position, type Range, splitLines, type TextEdit } from '../../server/src/core';
 
 /** Per page: a hang guard, far above the milliseconds a generated page takes even on a loaded machine. */
 export const PAGE_BOUND_MS = 5_000;

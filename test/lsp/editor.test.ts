@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, CodeLens, CompletionItem, DocumentSymbol, Hover, TextEdit } from 'vscode-languageserver-protocol';
-import { applyFixGroups } from '../../server/src/core/fix';
+import { applyFixGroups } from '../../server/src/core';
 import { readFixture } from '../helpers/paths';
 import { positionOf } from '../helpers/positions';
 import { startServer, type LspSession } from '../helpers/lsp-client';

@@ -6,9 +6,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine } from '../../server/src/core/engine';
+import { Engine, lineStarts, splitLines } from '../../server/src/core';
 import { pageDiagnostics } from '../../server/src/lsp/diagnostics';
-import { lineStarts, splitLines } from '../../server/src/core/text';
 import { prng } from '../../bench/generate';
 import { generatePage } from '../../bench/generate';
 import { readFixture } from '../helpers/paths';

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ServerInfo } from '../../server/src/protocol';
+import type { ServerInfo } from '../../shared/protocol';
 import { startServer } from '../helpers/lsp-client';
 import { readFixture } from '../helpers/paths';
 

@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFixture } from '../helpers/paths';
 import { startServer } from '../helpers/lsp-client';
-import { checkText } from '../../server/src/core/engine';
-import { buildStatus } from '../../server/src/core/status';
-import { isPageStatus } from '../../server/src/core/status/validate';
-import type { PageStatusResult } from '../../server/src/protocol';
+import { buildStatus, checkText } from '../../server/src/core';
+import { isPageStatus } from '../../shared/status';
+import type { PageStatusResult } from '../../shared/protocol';
 
 const SEED0 = readFixture('seeds', '000_015c11820e0fe26e.md');
 const SEED1 = readFixture('seeds', '001_dc88aac92be68e04.md');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
-import type { CheckFilesResult } from '../../server/src/protocol';
+import type { CheckFilesResult } from '../../shared/protocol';
 import { readFixture } from '../helpers/paths';
 import { startServer } from '../helpers/lsp-client';
 

@@ -3,10 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseConfigText } from '../../server/src/core/config/parse';
-import { ConfigLoader } from '../../server/src/config-loader';
-import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config/types';
-import { checkText } from '../../server/src/core/engine';
+import { checkText, DEFAULT_CONFIG, mergeConfig, parseConfigText } from '../../server/src/core';
+import { ConfigLoader } from '../../server/src/node/config-loader';
 import { readFixture } from '../helpers/paths';
 
 test('a config file sets severities, options and vocabularies', () => {

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkText, type CheckResult } from '../../server/src/core/engine';
-import { RULES } from '../../server/src/core/rules';
+import { type CheckResult, checkText, RULES } from '../../server/src/core';
 import { pagesIn, readFixture } from '../helpers/paths';
 
 const pages = pagesIn('corpus');

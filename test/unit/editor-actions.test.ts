@@ -2,11 +2,7 @@
 // checked on every finding of every seed, corpus and fixture page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codeActions, disableEdit, kindMatches } from '../../server/src/core/editor/actions';
-import type { EditorAction } from '../../server/src/core/editor/types';
-import { checkText, Engine } from '../../server/src/core/engine';
-import { applyFixGroups, fixAllEdits } from '../../server/src/core/fix';
-import type { Finding } from '../../server/src/core/types';
+import { applyFixGroups, checkText, codeActions, disableEdit, type EditorAction, Engine, type Finding, fixAllEdits, kindMatches } from '../../server/src/core';
 import { pagesIn, readFixture } from '../helpers/paths';
 
 const SEED0 = readFixture('seeds', '000_015c11820e0fe26e.md');

@@ -1,10 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config/types';
-import { completionsAt } from '../../server/src/core/editor/completion';
-import type { CompletionEntry } from '../../server/src/core/editor/types';
-import { checkText } from '../../server/src/core/engine';
-import { RULES } from '../../server/src/core/rules';
+import { checkText, type CompletionEntry, completionsAt, DEFAULT_CONFIG, mergeConfig, RULES } from '../../server/src/core';
 import { readFixture } from '../helpers/paths';
 import { positionOf } from '../helpers/positions';
 

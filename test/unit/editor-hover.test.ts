@@ -1,9 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config/types';
-import { dayNumber } from '../../server/src/core/dates';
-import { distanceToGa, distanceToToday, hoverAt } from '../../server/src/core/editor/hover';
-import { checkText } from '../../server/src/core/engine';
+import { checkText, dayNumber, DEFAULT_CONFIG, distanceToGa, distanceToToday, hoverAt, mergeConfig } from '../../server/src/core';
 import { readFixture } from '../helpers/paths';
 import { positionOf } from '../helpers/positions';
 

@@ -1,14 +1,7 @@
 // Document symbols and the features-table code lens.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_CONFIG } from '../../server/src/core/config/types';
-import { tableSummaries } from '../../server/src/core/editor/lens';
-import { dayNumber } from '../../server/src/core/dates';
-import { buildStatus } from '../../server/src/core/status';
-import { documentSymbols } from '../../server/src/core/editor/symbols';
-import type { SymbolNode } from '../../server/src/core/editor/types';
-import { checkText } from '../../server/src/core/engine';
-import type { Position, Range } from '../../server/src/core/types';
+import { buildStatus, checkText, dayNumber, DEFAULT_CONFIG, documentSymbols, type Position, type Range, type SymbolNode, tableSummaries } from '../../server/src/core';
 import { pagesIn, readFixture } from '../helpers/paths';
 
 const TODAY = dayNumber(2013, 6, 10);

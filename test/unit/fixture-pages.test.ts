@@ -27,11 +27,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Engine } from '../../server/src/core/engine';
-import { applyFixGroups, fixAllGroups, lineStartsOf, offsetAt, selectFixEdits } from '../../server/src/core/fix';
-import { RULES, RULES_BY_ID } from '../../server/src/core/rules';
-import { splitLines, type SourceLine } from '../../server/src/core/text';
-import type { Finding, Fix, TextEdit } from '../../server/src/core/types';
+import { applyFixGroups, Engine, type Finding, type Fix, fixAllGroups, lineStartsOf, offsetAt, RULES, RULES_BY_ID, selectFixEdits, type SourceLine, splitLines, type TextEdit } from '../../server/src/core';
 
 /**
  * Findings that may remain after fixing although they have a preferred fix, because their fix

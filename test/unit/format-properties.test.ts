@@ -7,10 +7,7 @@ import * as fc from 'fast-check';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { Engine } from '../../server/src/core/engine';
-import { formatText, type FormatOptions } from '../../server/src/core/format';
-import type { PageModel } from '../../server/src/core/model/types';
-import { splitLines } from '../../server/src/core/text';
+import { Engine, type FormatOptions, formatText, type PageModel, splitLines } from '../../server/src/core';
 import { pagesIn, readFixture } from '../helpers/paths';
 
 const processor = unified().use(remarkParse).use(remarkGfm);

@@ -1,8 +1,7 @@
 // Speed of the table formatter on a 10,000-row feature table (printed; asserted only against gross regressions).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine } from '../../server/src/core/engine';
-import { formatTables, type FormatOptions } from '../../server/src/core/format';
+import { Engine, type FormatOptions, formatTables } from '../../server/src/core';
 
 const STATUS = ['Green', 'Orange - in progress', 'Red - blocked', 'green'];
 

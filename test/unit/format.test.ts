@@ -1,9 +1,7 @@
 // The GFM table formatter on hand-written examples: alignment, widths, GFM edge cases, untouched rows, edits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkText, Engine } from '../../server/src/core/engine';
-import { applyFixGroups, fixAllGroups } from '../../server/src/core/fix';
-import { DEFAULT_FORMAT_OPTIONS, formatTables, formatText, tableAtLine, tablesInLines, type FormatOptions } from '../../server/src/core/format';
+import { applyFixGroups, checkText, DEFAULT_FORMAT_OPTIONS, Engine, fixAllGroups, type FormatOptions, formatTables, formatText, tableAtLine, tablesInLines } from '../../server/src/core';
 import { clusterWidth, displayWidth } from '../../server/src/core/format/width';
 import { codeSpanPipes } from '../../server/src/core/markdown/code-pipes';
 import * as fc from 'fast-check';

@@ -5,8 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { Engine } from '../../server/src/core/engine';
-import type { Finding } from '../../server/src/core/types';
+import { Engine, type Finding } from '../../server/src/core';
 import { assertFindingsValid, assertProperty, strictCheck } from '../fuzz/check';
 import { applyOp, op } from '../fuzz/edits';
 import { FUZZ_RUNS, FUZZ_SEED, params } from '../fuzz/pages';

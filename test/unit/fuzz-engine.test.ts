@@ -3,17 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { DEFAULT_CONFIG } from '../../server/src/core/config/types';
-import { Engine } from '../../server/src/core/engine';
-import { codeActions } from '../../server/src/core/editor/actions';
-import { fixAllEdits } from '../../server/src/core/fix';
-import { completionsAt } from '../../server/src/core/editor/completion';
-import { hoverAt } from '../../server/src/core/editor/hover';
-import { tableSummaries } from '../../server/src/core/editor/lens';
-import { documentSymbols } from '../../server/src/core/editor/symbols';
-import { applyFixGroups, fixAllGroups } from '../../server/src/core/fix';
-import { buildStatus, renderDashboard } from '../../server/src/core/status';
-import { splitLines } from '../../server/src/core/text';
+import { applyFixGroups, codeActions, completionsAt, DEFAULT_CONFIG, documentSymbols, Engine, fixAllEdits, fixAllGroups, hoverAt, splitLines, tableSummaries } from '../../server/src/core';
+import { buildStatus } from '../../server/src/core';
+import { renderDashboard } from '../../shared/status';
 import { assertFindingsValid, assertProperty, mapPosition, strictCheck } from '../fuzz/check';
 import { FUZZ_RUNS, FUZZ_SEED, page, params } from '../fuzz/pages';
 

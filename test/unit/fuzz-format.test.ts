@@ -5,10 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { Engine } from '../../server/src/core/engine';
-import { formatText, type FormatOptions } from '../../server/src/core/format';
-import type { PageModel } from '../../server/src/core/model/types';
-import { splitLines } from '../../server/src/core/text';
+import { Engine, type FormatOptions, formatText, type PageModel, splitLines } from '../../server/src/core';
 import { assertProperty, strictCheck } from '../fuzz/check';
 import { FUZZ_RUNS, FUZZ_SEED, page, params } from '../fuzz/pages';
 

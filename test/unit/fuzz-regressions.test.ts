@@ -1,8 +1,7 @@
 // Counterexamples the fuzz tests found (shrunk by fast-check), kept as plain tests once fixed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine } from '../../server/src/core/engine';
-import { applyFixGroups } from '../../server/src/core/fix';
+import { applyFixGroups, Engine } from '../../server/src/core';
 import { assertFindingsValid, strictCheck } from '../fuzz/check';
 
 const CASES: Array<{ found: string; text: string; rule: string; at: [number, number, number, number] }> = [

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkText, Engine } from '../../server/src/core/engine';
-import { applyFixGroups, fixAllGroups } from '../../server/src/core/fix';
+import { applyFixGroups, checkText, Engine, fixAllGroups } from '../../server/src/core';
 import { MAX_DIAGNOSTICS, pageDiagnostics } from '../../server/src/lsp/diagnostics';
 
 /** Each hostile page must check without throwing, within a generous bound (a hang guard, not a benchmark). */

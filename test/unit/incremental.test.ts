@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine } from '../../server/src/core/engine';
-import type { Finding } from '../../server/src/core/types';
+import { Engine, type Finding } from '../../server/src/core';
 
 /** A big feature table with every kind of row defect, deterministic. */
 function page(rows: number, legendOptional = false): string {

@@ -6,12 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { Engine } from '../../server/src/core/engine';
+import { applyChanges, drain, Engine, type Finding, lineStarts, splitLines } from '../../server/src/core';
 import { diffLines } from '../../server/src/core/diff';
-import { applyChanges } from '../../server/src/core/edits';
-import { drain } from '../../server/src/core/steps';
-import { lineStarts, splitLines } from '../../server/src/core/text';
-import type { Finding } from '../../server/src/core/types';
 import { generatePage } from '../../bench/generate';
 import { readFixture } from '../helpers/paths';
 

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkText } from '../../server/src/core/engine';
-import type { Finding } from '../../server/src/core/types';
+import { checkText, type Finding } from '../../server/src/core';
 import { readFixture } from '../helpers/paths';
 
 const SEED = {

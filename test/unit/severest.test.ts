@@ -1,9 +1,7 @@
 /** Picking the findings an editor shows of a big page (core/severest.ts) equals sorting the whole list. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine } from '../../server/src/core/engine';
-import { severest } from '../../server/src/core/severest';
-import type { Finding } from '../../server/src/core/types';
+import { Engine, type Finding, severest } from '../../server/src/core';
 import { editCell, generatePage, STATUS_COLUMN } from '../../bench/generate';
 
 const RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;

@@ -9,9 +9,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
-import { Engine } from '../../server/src/core/engine';
-import { restPage, slicePage, sliceTables } from '../../server/src/core/slices';
-import type { PageModel, TableModel } from '../../server/src/core/model/types';
+import { Engine, type PageModel, type TableModel } from '../../server/src/core';
+import { restPage, slicePage, sliceTables } from '../../server/src/core/incremental/slices';
 import { generatePage, editCell, statusEdit, STATUS_COLUMN } from '../../bench/generate';
 
 // V8's own answer: do two objects have the same hidden class ("map")?

@@ -5,12 +5,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkText } from '../../server/src/core/engine';
-import { buildStatus } from '../../server/src/core/status/build';
-import { renderDashboard, renderReport } from '../../server/src/core/status/render';
-import type { PageStatus } from '../../server/src/core/status/types';
+import { buildStatus, checkText } from '../../server/src/core';
+import { type PageStatus, renderDashboard, renderReport } from '../../shared/status';
 import { previewHtml, contentSecurityPolicy } from '../../client/src/preview/html';
-import { parseHostMessage, parsePreviewState, parseWebviewMessage } from '../../client/src/preview/messages';
+import { parseHostMessage, parsePreviewState, parseWebviewMessage } from '../../shared/preview-messages';
 import { ROOT, readFixture } from '../helpers/paths';
 
 const HOSTILE = [

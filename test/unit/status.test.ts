@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { checkText, Engine } from '../../server/src/core/engine';
-import { buildStatus } from '../../server/src/core/status/build';
-import type { ColourCounts, PageStatus } from '../../server/src/core/status/types';
-import { isPageStatus } from '../../server/src/core/status/validate';
+import { buildStatus, checkText, DEFAULT_CONFIG, Engine, mergeConfig } from '../../server/src/core';
+import { applyView, type ColourCounts, DEFAULT_SORT, EMPTY_FILTER, isPageStatus, nextSort, NO_PRIORITY, type PageStatus } from '../../shared/status';
 import { displayText } from '../../server/src/core/status/text';
-import { applyView, DEFAULT_SORT, EMPTY_FILTER, NO_PRIORITY, nextSort } from '../../server/src/core/status/view';
 import { readFixture } from '../helpers/paths';
-import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config/types';
 import { editCell, generatePage, STATUS_COLUMN } from '../../bench/generate';
 
 const S000 = '000_015c11820e0fe26e.md';

@@ -7,9 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { ConfigLoader } from '../../server/src/config-loader';
-import { parseConfigText } from '../../server/src/core/config/parse';
-import { checkText } from '../../server/src/core/engine';
+import { ConfigLoader } from '../../server/src/node/config-loader';
+import { checkText, parseConfigText } from '../../server/src/core';
 import { ROOT, readFixture } from '../helpers/paths';
 
 const SEED1 = readFixture('seeds', '001_dc88aac92be68e04.md');

@@ -3,7 +3,7 @@
  * fresh nonce) and our stylesheet (from the extension's media/ and dist/ folders). No page text is in
  * this document; the script draws the dashboard from the status model it receives. No `vscode` import.
  */
-import { esc } from '../../../server/src/core/status/html';
+import { esc } from '../../../shared/status';
 
 export interface ShellOptions {
   /** `webview.cspSource`: the origin `asWebviewUri` URIs are served from. */

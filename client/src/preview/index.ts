@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PageSummaryRequest, ValidatedNotification } from '../../../server/src/protocol';
-import { parsePreviewState, type RenderedSummary } from './messages';
+import { PageSummaryRequest, ValidatedNotification } from '../../../shared/protocol';
+import { parsePreviewState, type RenderedSummary } from '../../../shared/preview-messages';
 import { StatusPreview, VIEW_TYPE, webviewOptions, type PreviewHost, type PreviewSnapshot } from './panel';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PageStatusRequest, type PageStatusResult } from '../../../server/src/protocol';
+import { PageStatusRequest, type PageStatusResult } from '../../../shared/protocol';
 import { previewHtml } from './html';
-import { parseWebviewMessage, type HostMessage, type RenderedSummary } from './messages';
+import { parseWebviewMessage, type HostMessage, type RenderedSummary } from '../../../shared/preview-messages';
 
 export const VIEW_TYPE = 'releasePages.preview';
 export const THROTTLE_MS = 200;

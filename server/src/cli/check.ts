@@ -1,5 +1,5 @@
 /** `release-pages check`: findings for CI, in four formats, with `--fix`. */
-import { Engine } from '../core/engine';
+import { Engine } from '../core';
 import pkg from '../../../package.json';
 import { parseArgs, UsageError, type Command } from './args';
 import { FORMATS, render, type FileResult, type Format } from './output';

@@ -1,7 +1,6 @@
 /** `release-pages format`: align the GFM tables of release pages, or list the pages that need it (`--check`). */
 import { relative } from 'node:path';
-import { Engine } from '../core/engine';
-import { applyLineEdits, DEFAULT_FORMAT_OPTIONS, formatTables, type FormatOptions } from '../core/format';
+import { applyLineEdits, DEFAULT_FORMAT_OPTIONS, Engine, type FormatOptions, formatTables } from '../core';
 import { parseArgs, UsageError, type Command } from './args';
 import { collectPages, printConfigProblems } from './pages';
 import { writePageAtomic } from './write';

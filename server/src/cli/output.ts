@@ -1,7 +1,6 @@
 /** Output formats of `release-pages check`: stylish, json, sarif, github. */
 import { relative } from 'node:path';
-import { RULES } from '../core/rules';
-import type { Finding } from '../core/types';
+import { type Finding, RULES } from '../core';
 
 export interface FileResult {
   file: string;

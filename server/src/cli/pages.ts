@@ -1,8 +1,8 @@
 /** What every page command shares: expanding paths, reading pages, finding their configuration. */
 import { resolve } from 'node:path';
-import { ConfigLoader, configIncludes, type LoadedConfig, type LoadedConfigProblem } from '../config-loader';
-import type { CheckOptions } from '../core/engine';
-import { expandPaths } from './files';
+import { ConfigLoader, configIncludes, type LoadedConfig, type LoadedConfigProblem } from '../node/config-loader';
+import { type CheckOptions } from '../core';
+import { expandPaths } from '../node/files';
 import { readPage, type ReadPage } from './write';
 
 export interface PageJob {

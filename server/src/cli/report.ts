@@ -5,9 +5,8 @@ import { basename, relative } from 'node:path';
 import pkg from '../../../package.json';
 import reportCss from '../../../media/report.css';
 import statusCss from '../../../media/status.css';
-import { parseIsoDate } from '../core/dates';
-import { Engine } from '../core/engine';
-import { buildStatus, renderReport, ymdOf, type PageStatus } from '../core/status';
+import { buildStatus, Engine, parseIsoDate, ymdOf } from '../core';
+import { renderReport, type PageStatus } from '../../../shared/status';
 import { parseArgs, UsageError, type Command } from './args';
 import { collectPages, printConfigProblems } from './pages';
 

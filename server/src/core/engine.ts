@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config/types';
 import { RegionCache } from './markdown/region';
-import { sweepMemos } from './cache';
+import { sweepMemos } from './incremental/memo';
 import { buildPageSteps } from './model/build';
 import { patchPage } from './model/patch';
 import { diffLines, type LineDiff } from './diff';
@@ -14,10 +14,10 @@ import type { DisableDirective, PageModel } from './model/types';
 import { RULES } from './rules';
 import type { Report, Rule } from './rules/types';
 import type { Finding, Fix, Range, Severity, SeveritySetting } from './types';
-import { restPage, slicePage, sliceTables } from './slices';
-import { compareFindings, mergeFindings, SliceCache, visitMerged } from './slice-cache';
-import { keepShape } from './shapes';
-import { drain, type Steps } from './steps';
+import { restPage, slicePage, sliceTables } from './incremental/slices';
+import { compareFindings, mergeFindings, SliceCache, visitMerged, type FindingParts } from './incremental/slice-cache';
+import { keepShape } from './incremental/shapes';
+import { drain, type Steps } from './incremental/steps';
 import { applyFixGroups, fixAllGroups } from './fix';
 
 export interface CheckOptions {
@@ -50,10 +50,6 @@ export interface CheckResult {
   readonly parts?: FindingParts;
 }
 
-export interface FindingParts {
-  rest: readonly Finding[];
-  slices: ReadonlyArray<readonly Finding[]>;
-}
 
 /** How many findings a check has, without making its list. */
 export function findingCount(result: CheckResult): number {

@@ -10,10 +10,10 @@ export interface Range {
   end: Position;
 }
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type SeveritySetting = Severity | 'off';
+import type { Severity } from '../../../shared/kinds';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+export { SEVERITIES, type Severity } from '../../../shared/kinds';
+export type SeveritySetting = Severity | 'off';
 
 export interface TextEdit {
   range: Range;

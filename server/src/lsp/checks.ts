@@ -4,9 +4,7 @@
  * dropped when a newer version arrives.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ResolvedConfig } from '../core/config/types';
-import { Engine, type CheckResult } from '../core/engine';
-import type { SourceLine } from '../core/text';
+import { type CheckResult, Engine, type ResolvedConfig, type SourceLine } from '../core';
 import { LineDocument } from './line-document';
 import { runSteps } from './scheduler';
 

@@ -3,10 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findingCount, type CheckResult } from '../core/engine';
-import { severest } from '../core/severest';
-import type { Finding, Severity } from '../core/types';
-import { ValidatedNotification } from '../protocol';
+import { type CheckResult, type Finding, findingCount, severest, type Severity } from '../core';
+import { ValidatedNotification } from '../../../shared/protocol';
 import { describeError } from './failures';
 import type { ServerState } from './state';
 

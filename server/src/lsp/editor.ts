@@ -12,17 +12,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ResolvedConfig } from '../core/config/types';
-import { dayNumber } from '../core/dates';
-import { codeActions } from '../core/editor/actions';
-import { fixAllEdits } from '../core/fix';
-import { completionsAt } from '../core/editor/completion';
-import { hoverAt } from '../core/editor/hover';
-import { tableSummaries } from '../core/editor/lens';
-import { documentSymbols } from '../core/editor/symbols';
-import { FIX_ALL_KIND, type CompletionKind, type SymbolKindName, type SymbolNode } from '../core/editor/types';
-import type { CheckResult } from '../core/engine';
-import type { TableSummaryArgs } from '../protocol';
+import { type CheckResult, codeActions, type CompletionKind, completionsAt, dayNumber, documentSymbols, FIX_ALL_KIND, fixAllEdits, hoverAt, type ResolvedConfig, type SymbolKindName, type SymbolNode, tableSummaries } from '../core';
+import type { TableSummaryArgs } from '../../../shared/protocol';
 import { toDiagnostic } from './diagnostics';
 import type { ServerState } from './state';
 

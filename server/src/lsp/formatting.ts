@@ -14,9 +14,8 @@ import {
   type ServerCapabilities,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import { formatTables, tableAtLine, tablesInLines } from '../core/format';
-import type { PageModel } from '../core/model/types';
-import { FormatTablesRequest } from '../protocol';
+import { formatTables, type PageModel, tableAtLine, tablesInLines } from '../core';
+import { FormatTablesRequest } from '../../../shared/protocol';
 import type { ServerState } from './state';
 
 const SELECTOR = [

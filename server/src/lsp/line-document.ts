@@ -6,9 +6,7 @@
  */
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyChanges } from '../core/edits';
-import { firstAtOrAfter } from '../core/arrays';
-import { lineStarts, splitLines, type SourceLine } from '../core/text';
+import { applyChanges, firstAtOrAfter, lineStarts, type SourceLine, splitLines } from '../core';
 
 export class LineDocument implements TextDocument {
   private text: string | null;

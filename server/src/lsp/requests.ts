@@ -1,10 +1,7 @@
 /** Custom requests: page summary (status item), fix-all edits and server info. */
-import { eachFinding } from '../core/engine';
-import { tableSummaries } from '../core/editor/lens';
+import { eachFinding, fixAllEdits, type Severity, tableSummaries } from '../core';
 import { today } from './editor';
-import { fixAllEdits } from '../core/fix';
-import type { Severity } from '../core/types';
-import { FixAllRequest, PageSummaryRequest, ServerInfoRequest } from '../protocol';
+import { FixAllRequest, PageSummaryRequest, ServerInfoRequest } from '../../../shared/protocol';
 import type { ServerState } from './state';
 
 export function registerRequests(state: ServerState): void {

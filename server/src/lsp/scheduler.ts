@@ -2,7 +2,7 @@
  * Runs long steps (a check of a big page) a few milliseconds at a time, so the server reads and answers
  * other messages in between; stops early when `stale()` says a newer version made the work useless.
  */
-import type { Steps } from '../core/steps';
+import { type Steps } from '../core';
 
 /** Work done before the event loop gets a turn. */
 export const SLICE_MS = 8;

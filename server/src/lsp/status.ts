@@ -1,7 +1,6 @@
 /** The status preview's request: the status model of an open document, built from its latest check. */
-import { parseIsoDate } from '../core/dates';
-import { buildStatus, ymdOf } from '../core/status';
-import { PageStatusRequest } from '../protocol';
+import { buildStatus, parseIsoDate, ymdOf } from '../core';
+import { PageStatusRequest } from '../../../shared/protocol';
 import type { ServerState } from './state';
 
 export function registerStatusRequest(state: ServerState): void {

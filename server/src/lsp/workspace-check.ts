@@ -1,6 +1,6 @@
 /** Workspace check: the client sends the texts of Markdown files; those not open are checked and their diagnostics published. */
-import { CheckFilesRequest, type CheckFilesResult } from '../protocol';
-import { findingCount, type CheckResult } from '../core/engine';
+import { CheckFilesRequest, type CheckFilesResult } from '../../../shared/protocol';
+import { type CheckResult, findingCount } from '../core';
 import { pageDiagnostics } from './diagnostics';
 import { describeError } from './failures';
 import type { ServerState } from './state';

@@ -3,10 +3,9 @@
 // through an internal command; the tests compare that with the model the core builds from the same text.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { checkText } from '../../../server/src/core/engine';
-import { buildStatus } from '../../../server/src/core/status/build';
-import type { PageStatus } from '../../../server/src/core/status/types';
-import type { RenderedSummary } from '../../../client/src/preview/messages';
+import { buildStatus, checkText } from '../../../server/src/core';
+import { type PageStatus } from '../../../shared/status';
+import type { RenderedSummary } from '../../../shared/preview-messages';
 import type { PreviewSnapshot } from '../../../client/src/preview/panel';
 import { waitForEvent, workspaceFile } from './helpers';
 

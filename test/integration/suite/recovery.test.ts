@@ -3,7 +3,7 @@
 // the LanguageClient starts a new one and the open page gets its diagnostics back.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ServerInfo } from '../../../server/src/protocol';
+import type { ServerInfo } from '../../../shared/protocol';
 import { describeDiagnostics, diagnosticCode, waitForDiagnostics, workspaceFile } from './helpers';
 
 const SEED_001 = '001_dc88aac92be68e04.md';

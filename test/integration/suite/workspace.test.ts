@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { diagnosticCode, releasePagesDiagnostics, waitForDiagnostics, waitForEvent, workspaceFile } from './helpers';
-import type { CheckFilesResult } from '../../../server/src/protocol';
+import type { CheckFilesResult } from '../../../shared/protocol';
 
 const SEED_000 = '000_015c11820e0fe26e.md';
 

@@ -1,6 +1,5 @@
 /** The preview's filter bar: team, status, priority, attention and free text. Built with DOM calls only. */
-import { STATUS_COLOURS, type CountGroup, type PageStatus, type StatusColour } from '../../../../server/src/core/status/types';
-import { EMPTY_FILTER, NO_PRIORITY, NO_TEAM, isFilterActive, type FilterState, type QuickFilter } from '../../../../server/src/core/status/view';
+import { type CountGroup, EMPTY_FILTER, type FilterState, isFilterActive, NO_PRIORITY, NO_TEAM, type PageStatus, type QuickFilter, STATUS_COLOURS, type StatusColour } from '../../../../shared/status';
 
 const COLOUR_LABELS: Record<StatusColour, string> = { green: 'Green', orange: 'Orange', red: 'Red', other: 'Other', unset: 'Not set' };
 

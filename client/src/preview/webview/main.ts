@@ -4,10 +4,8 @@
  * scroll in the webview state, and asks the extension to reveal lines. No inline handlers: one
  * delegated listener per event type. Every message is validated before use.
  */
-import { renderAttention, renderCriteria, renderFeatureTable, renderHeader, renderPlan, renderProblems, renderSummary, renderTimeline } from '../../../../server/src/core/status/render';
-import type { PageStatus, StatusColour } from '../../../../server/src/core/status/types';
-import { applyView, DEFAULT_SORT, EMPTY_FILTER, NO_PRIORITY, NO_TEAM, nextSort, SORT_KEYS, type FilterState, type SortKey } from '../../../../server/src/core/status/view';
-import { parseHostMessage, parsePreviewState, type PreviewState, type RenderedSummary, type WebviewMessage } from '../messages';
+import { applyView, DEFAULT_SORT, EMPTY_FILTER, type FilterState, nextSort, NO_PRIORITY, NO_TEAM, type PageStatus, renderAttention, renderCriteria, renderFeatureTable, renderHeader, renderPlan, renderProblems, renderSummary, renderTimeline, SORT_KEYS, type SortKey, type StatusColour } from '../../../../shared/status';
+import { parseHostMessage, parsePreviewState, type PreviewState, type RenderedSummary, type WebviewMessage } from '../../../../shared/preview-messages';
 import { FilterBar } from './filters';
 
 interface VsCodeApi {

@@ -1,7 +1,6 @@
 /** Reads a `.release-pages.yaml`/`.yml`/`.json` text as data (never code), reporting problems with positions. */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { MilestoneKind } from '../model/types';
-import { RULES_BY_ID } from '../rules';
 import type { SeveritySetting } from '../types';
 import type { PartialConfig, RuleSetting } from './types';
 
@@ -16,7 +15,8 @@ const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'informati
 const MILESTONE_KINDS: readonly MilestoneKind[] = ['alpha', 'freeze', 'beta', 'test-day', 'rc', 'ga'];
 const LIST_KEYS = ['statuses', 'priorities', 'planStatuses', 'include'] as const;
 
-export function parseConfigText(text: string): { config: PartialConfig; problems: ConfigProblem[] } {
+/** Reads a configuration text; `ruleIds` are the rule ids it may name (the core's index passes the registry's). */
+export function parseConfigText(text: string, ruleIds: { has(id: string): boolean }): { config: PartialConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, strict: false });
@@ -74,7 +74,7 @@ export function parseConfigText(text: string): { config: PartialConfig; problems
       for (const rp of value.items) {
         const idNode = rp.key as YamlNode | null;
         const id = isScalar(idNode) ? String(idNode.value) : '';
-        if (!RULES_BY_ID.has(id)) {
+        if (!ruleIds.has(id)) {
           at(idNode, `Unknown rule "${id}".`);
           continue;
         }

@@ -5,6 +5,7 @@ export {
   dayNumber,
   fromDayNumber,
   invalidDateReason,
+  isoDay,
   isLeapYear,
   isValidDate,
   monthFromName,
@@ -14,7 +15,7 @@ export {
   weekdayFromName,
   weekdayName,
   weekdayOf,
-} from './calendar';
+} from '../../../../shared/calendar';
 export { isUnsetValue, stripValueMarkup, struckRanges } from './markup';
 export { scanDates, slashOrder } from './scan';
 export { inferSlashOrder, inferYear, resolveSlash } from './infer';

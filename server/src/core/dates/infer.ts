@@ -1,5 +1,5 @@
 /** Page-level inference: the order of slash dates, the year of a date written without one. */
-import { dayNumber, invalidDateReason } from './calendar';
+import { dayNumber, invalidDateReason } from '../../../../shared/calendar';
 import type { DateToken } from './types';
 
 /**

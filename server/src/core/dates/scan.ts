@@ -25,8 +25,8 @@
  * - Unset values (`?`, `TBD`, `TBA`, `TBC`, `Now`, `N/A`, `-`, `No date yet`, empty) yield one 'unset'
  *   token, and only when they are the whole value.
  */
-import { TextMemo } from '../cache';
-import { invalidDateReason, isValidDate, monthFromName, weekdayFromName } from './calendar';
+import { TextMemo } from '../incremental/memo';
+import { invalidDateReason, isValidDate, monthFromName, weekdayFromName } from '../../../../shared/calendar';
 import { inRanges, isUnsetValue, maskNonDates, struckRanges, unsetSpan } from './markup';
 import type { DateFormat, DateToken, SlashOrder, Weekday } from './types';
 

@@ -52,9 +52,4 @@ export interface DateToken {
   reason?: string;
 }
 
-/** A calendar date (proleptic Gregorian). */
-export interface YMD {
-  year: number;
-  month: number;
-  day: number;
-}
+export type { YMD } from '../../../../shared/calendar';

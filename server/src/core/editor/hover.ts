@@ -2,8 +2,8 @@
 import type { ResolvedConfig } from '../config/types';
 import { dayNumber, inferYear, monthName, resolveSlash, scanDates, toIso, weekdayName, weekdayOf, type DateToken, type YMD } from '../dates';
 import type { Milestone, PageDate, PageModel, Timeline } from '../model/types';
-import { dayOf, pageSlashOrder, releaseYear } from '../rules/dates-util';
-import { readValue } from '../rules/values';
+import { dayOf, pageSlashOrder, releaseYear } from '../model/page-dates';
+import { readValue } from '../model/values';
 import type { CellRef } from '../model/types';
 import type { Position } from '../types';
 import { contains, dateAt, featureCellAt, milestoneAt } from './locate';

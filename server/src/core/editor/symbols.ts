@@ -2,7 +2,7 @@
 import type { ResolvedConfig } from '../config/types';
 import { plainText } from '../model/inline';
 import type { Milestone, PageModel, TableModel, Timeline } from '../model/types';
-import { readValue } from '../rules/values';
+import { readValue } from '../model/values';
 import type { Range } from '../types';
 import { lineRangeOf } from './locate';
 import type { SymbolNode } from './types';

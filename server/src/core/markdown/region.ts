@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Nodes, Root, RootContent, Table as MdTable } from 'mdast';
 import { sameElements } from '../arrays';
-import { drain, type Steps } from '../steps';
+import { drain, type Steps } from '../incremental/steps';
 import { parsedTable, parseDelimiterRow, scanTablesSteps, tableRowAt, type ParsedTable, type TableRow } from './table';
 
 export interface HeadingInfo {

@@ -16,8 +16,8 @@
 // Lines must not contain line endings. Whitespace is only space and tab.
 
 import type { Complete, Position, Range } from '../types';
-import { drain, type Steps } from '../steps';
-import { keepShape } from '../shapes';
+import { drain, type Steps } from '../incremental/steps';
+import { keepShape } from '../incremental/shapes';
 export type Align = 'left' | 'center' | 'right' | null;
 export interface TableCell {
   /** Cell content with surrounding whitespace trimmed, exactly as in the source (escapes kept: `\|` stays `\|`). */

@@ -4,7 +4,7 @@ import { frontMatterEnd, splitRegions } from '../markdown/blocks';
 import type { ListItemInfo, RegionCache } from '../markdown/region';
 import type { ParsedTable } from '../markdown/table';
 import type { SourceLine } from '../text';
-import { drain, type Steps } from '../steps';
+import { drain, type Steps } from '../incremental/steps';
 import type { Position } from '../types';
 import { criterionFromItem, findDirectives, findLegend, findPlan } from './extract';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';

@@ -1,5 +1,8 @@
 /** Light inline helpers over raw cell/bullet Markdown: no parser, linear regexes. */
-import { TextMemo } from '../cache';
+import { TextMemo } from '../incremental/memo';
+
+/** Where a cell's `|` sits inside a code span (GFM splits the row there all the same). */
+export { codeSpanPipes } from '../markdown/code-pipes';
 
 const PLAIN = new TextMemo(computePlainText, 50_000);
 

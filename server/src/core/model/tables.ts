@@ -1,6 +1,6 @@
 /** Typed tables: columns mapped by header name, broken rows joined into logical rows. */
 import { splitRow, type ParsedTable, type TableRow } from '../markdown/table';
-import { keepShape } from '../shapes';
+import { keepShape } from '../incremental/shapes';
 import type { SourceLine } from '../text';
 import type { Position } from '../types';
 import { plainText } from './inline';

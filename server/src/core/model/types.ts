@@ -5,15 +5,8 @@ import type { SourceLine } from '../text';
 import type { Position, Range } from '../types';
 import type { FrontMatter } from './frontmatter';
 
-export type PageKind =
-  | 'release-management'
-  | 'z-stream'
-  | 'test-day'
-  | 'milestone-plan'
-  | 'announcement'
-  | 'roadmap'
-  | 'feature'
-  | 'other';
+export type { MilestoneKind, PageKind } from '../../../../shared/kinds';
+import type { MilestoneKind, PageKind } from '../../../../shared/kinds';
 
 export type DateContext = 'timeline' | 'table' | 'frontmatter' | 'plan';
 
@@ -27,8 +20,6 @@ export interface PageDate {
   /** The position of an offset in the token's text (a date in a row broken across lines spans lines). */
   posAt(offset: number): Position;
 }
-
-export type MilestoneKind = 'alpha' | 'freeze' | 'beta' | 'test-day' | 'rc' | 'ga' | 'other';
 
 export interface Milestone {
   label: string;

@@ -1,5 +1,5 @@
 import { resolveSlash, toIso } from '../dates';
-import { pageSlashOrder } from './dates-util';
+import { pageSlashOrder } from '../model/page-dates';
 import type { Rule } from './types';
 
 export const rule: Rule = {

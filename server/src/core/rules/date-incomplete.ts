@@ -1,5 +1,5 @@
 import { inferYear, isValidDate, toIso } from '../dates';
-import { releaseYear } from './dates-util';
+import { releaseYear } from '../model/page-dates';
 import type { Rule } from './types';
 
 export const rule: Rule = {

@@ -1,4 +1,5 @@
-import { featureCells, readValue, statusVocabulary } from './values';
+import { readValue } from '../model/values';
+import { featureCells, statusVocabulary } from './feature-cells';
 import type { Rule } from './types';
 
 export const rule: Rule = {

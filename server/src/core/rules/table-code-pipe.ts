@@ -1,4 +1,4 @@
-import { codeSpanPipes } from '../markdown/code-pipes';
+import { codeSpanPipes } from '../model/inline';
 import type { Rule } from './types';
 
 export const rule: Rule = {

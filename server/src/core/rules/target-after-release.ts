@@ -1,6 +1,6 @@
 import { dayNumber, toIso } from '../dates';
 import { plainText } from '../model/inline';
-import { dayOf } from './dates-util';
+import { dayOf } from '../model/page-dates';
 import type { Rule } from './types';
 
 export const rule: Rule = {

@@ -1,6 +1,6 @@
 import { dayNumber, toIso } from '../dates';
 import type { Milestone, MilestoneKind } from '../model/types';
-import { dayOf } from './dates-util';
+import { dayOf } from '../model/page-dates';
 import type { Rule } from './types';
 
 interface Dated {

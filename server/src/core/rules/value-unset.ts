@@ -1,4 +1,5 @@
-import { featureCells, isUnsetCell } from './values';
+import { isUnsetCell } from '../model/values';
+import { featureCells } from './feature-cells';
 import type { Rule } from './types';
 
 const COLUMNS = [

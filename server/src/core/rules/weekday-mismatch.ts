@@ -1,5 +1,5 @@
 import { weekdayName, weekdayOf } from '../dates';
-import { dayOf } from './dates-util';
+import { dayOf } from '../model/page-dates';
 import type { Rule } from './types';
 
 export const rule: Rule = {

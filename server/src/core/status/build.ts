@@ -1,15 +1,15 @@
 /** Builds the status model of a checked page. Pure: the as-of day is an input. */
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/types';
-import { dayNumber, toIso, type YMD } from '../dates';
+import { dayNumber, isoDay, toIso, type YMD } from '../dates';
 import { eachFinding, type CheckResult } from '../engine';
 import { plainText } from '../model/inline';
 import type { PageModel } from '../model/types';
-import { readValue } from '../rules/values';
+import { readValue } from '../model/values';
 import { SEVERITIES, type Severity } from '../types';
 import { featureVocabulary } from '../vocabulary';
-import { isoDay, readFeatures, statusDate } from './features';
+import { readFeatures, statusDate } from './features';
 import { displayText } from './text';
-import type { ColourCounts, CountGroup, CriterionStatus, FeatureStatus, MilestoneStatus, PageStatus, PlanItemStatus, PlanState } from './types';
+import type { ColourCounts, CountGroup, CriterionStatus, FeatureStatus, MilestoneStatus, PageStatus, PlanItemStatus, PlanState } from '../../../../shared/status/model';
 
 export interface StatusOptions {
   /** The day relative numbers count from (days to GA, overdue): the caller's today, or a fixed day in tests. */

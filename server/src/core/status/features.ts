@@ -1,12 +1,12 @@
 /** Feature rows of the page's feature tables, read into status items (colour, priority, target). */
-import { dayNumber, scanDates, toIso, type DateToken } from '../dates';
+import { isoDay, scanDates, toIso, type DateToken } from '../dates';
 import { matchLeading, plainText } from '../model/inline';
 import type { CellRef, LogicalRow, PageModel, TableModel } from '../model/types';
-import { dayOf } from '../rules/dates-util';
-import { isUnsetCell, readValue, struckPrefix } from '../rules/values';
-import { keepShape } from '../shapes';
+import { dayOf } from '../model/page-dates';
+import { isUnsetCell, readValue, struckPrefix } from '../model/values';
+import { keepShape } from '../incremental/shapes';
 import { displayText } from './text';
-import type { FeatureStatus, StatusColour, StatusDate } from './types';
+import type { FeatureStatus, StatusColour, StatusDate } from '../../../../shared/status/model';
 
 export interface Vocabulary {
   statuses: readonly string[];
@@ -19,10 +19,6 @@ const DATE_KINDS = new Set<DateToken['kind']>(['date', 'invalid', 'placeholder']
 export function statusDate(page: PageModel, token: DateToken): StatusDate {
   const ymd = dayOf(page, token);
   return { text: token.text, iso: ymd ? toIso(ymd.year, ymd.month, ymd.day) : null };
-}
-
-export function isoDay(iso: string): number {
-  return dayNumber(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }
 
 function colourOf(label: string): StatusColour {

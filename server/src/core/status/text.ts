@@ -3,7 +3,7 @@
  * formatting tags go, entities are decoded. Anything else stays as written, including other HTML: a
  * feature named `<img src=x onerror=alert(1)>` is shown as those characters (the renderer escapes them).
  */
-import { TextMemo } from '../cache';
+import { TextMemo } from '../incremental/memo';
 import { MARKUP_OR_SPACES } from '../model/inline';
 
 const FORMAT_TAG = /<\/?(?:s|strike|del|ins|b|i|u|em|strong|small|big|sup|sub|span|font|br|code|tt|kbd|mark|p|div|center)\b[^<>]*>/gi;

@@ -2,8 +2,8 @@
  * Structural check of a status model received over a boundary (the webview checks what the extension
  * posts). It checks every field the renderer reads, so a malformed message is refused, not half drawn.
  */
-import { SEVERITIES } from '../types';
-import { STATUS_COLOURS, type PageStatus } from './types';
+import { SEVERITIES } from '../kinds';
+import { STATUS_COLOURS, type PageStatus } from './model';
 
 type Obj = Record<string, unknown>;
 

@@ -1,9 +1,8 @@
 /** Finds and reads configuration files from disk (the core only parses text). */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { globToRegExp } from './cli/files';
-import { parseConfigText } from './core/config/parse';
-import { DEFAULT_CONFIG, mergeConfig, type PartialConfig, type ResolvedConfig } from './core/config/types';
+import { globToRegExp } from './files';
+import { DEFAULT_CONFIG, mergeConfig, parseConfigText, type PartialConfig, type ResolvedConfig } from '../core';
 
 export const CONFIG_NAMES = ['.release-pages.yaml', '.release-pages.yml', '.release-pages.json'];
 

@@ -1,5 +1,5 @@
 /** Filtering and sorting of the feature list (the preview's filter bar and column headers). Pure. */
-import type { FeatureStatus, PageStatus, StatusColour } from './types';
+import type { FeatureStatus, PageStatus, StatusColour } from './model';
 
 export const SORT_KEYS = ['team', 'name', 'priority', 'owner', 'status', 'target'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

@@ -2,7 +2,12 @@
  * Calendar arithmetic on plain integers (proleptic Gregorian calendar). No `Date` objects, so no
  * time-zone or DST pitfalls: day numbers count days since 1970-01-01.
  */
-import type { YMD } from './types';
+/** A calendar date (proleptic Gregorian). */
+export interface YMD {
+  year: number;
+  month: number;
+  day: number;
+}
 
 const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -125,4 +130,9 @@ export function invalidDateReason(y: number | null, m: number, d: number): strin
     return d === 29 ? `February ${y} has only 28 days (${y} is not a leap year)` : `February ${y} has only ${dim} days`;
   }
   return `${monthName(m)} has only ${dim} days`;
+}
+
+/** The day number of an ISO `YYYY-MM-DD` string (no validation: the caller holds a valid one). */
+export function isoDay(iso: string): number {
+  return dayNumber(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }

@@ -3,8 +3,7 @@
  * HTML report) or printed (`report --format json`). Plain JSON data: it crosses the LSP connection
  * and the webview boundary. Every item keeps its 0-based source line.
  */
-import type { MilestoneKind, PageKind } from '../model/types';
-import type { Severity } from '../types';
+import type { MilestoneKind, PageKind, Severity } from '../kinds';
 
 /** A status cell's colour: the first word of the value (`Orange - in progress` → orange). */
 export type StatusColour = 'green' | 'orange' | 'red' | 'other' | 'unset';

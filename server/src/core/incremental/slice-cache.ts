@@ -3,10 +3,16 @@
  * row objects of the last check (the edit did not touch them) costs a pointer comparison; one whose lines
  * have the same texts (moved by an edit above it) gets the old findings moved; only the rest is checked.
  */
-import { sameElements } from './arrays';
-import type { LogicalRow, PageModel } from './model/types';
+import { sameElements } from '../arrays';
+import type { LogicalRow, PageModel } from '../model/types';
 import { sliceTexts, type Slice } from './slices';
-import type { Finding, Position, Range } from './types';
+import type { Finding, Position, Range } from '../types';
+
+/** A sliced check's findings in sorted parts: the page outside big tables, then each slice of rows. */
+export interface FindingParts {
+  rest: readonly Finding[];
+  slices: ReadonlyArray<readonly Finding[]>;
+}
 
 interface SliceEntry {
   context: string;

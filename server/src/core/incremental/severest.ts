@@ -4,9 +4,8 @@
  * keeps its findings array from check to check, so its split is kept too); picking then touches about
  * `max` findings, not the page's 100,000.
  */
-import type { CheckResult } from './engine';
-import { visitMerged } from './slice-cache';
-import { SEVERITIES, type Finding, type Severity } from './types';
+import { visitMerged, type FindingParts } from './slice-cache';
+import { SEVERITIES, type Finding, type Severity } from '../types';
 
 type Split = Record<Severity, Finding[]>;
 
@@ -22,7 +21,7 @@ function split(list: readonly Finding[]): Split {
 }
 
 /** The `max` most severe findings (all of them when there are no more), by severity, then in page order. */
-export function severest(result: CheckResult, max: number): Finding[] {
+export function severest(result: { readonly findings: readonly Finding[]; readonly parts?: FindingParts }, max: number): Finding[] {
   const rest = split(result.parts?.rest ?? result.findings);
   const slices = (result.parts?.slices ?? []).map(split);
   const shown: Finding[] = [];

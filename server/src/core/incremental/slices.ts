@@ -5,10 +5,10 @@
  * content-defined (a row ends a slice when a hash of its text says so), so inserting a row disturbs one
  * slice, not every slice after it. Only the slices that changed get a view of the page (slicePage).
  */
-import { parsedTable, type TableRow } from './markdown/table';
-import { pageModel, tableModel } from './model/make';
-import { firstAtOrAfter } from './arrays';
-import type { LogicalRow, PageDate, PageModel, TableModel } from './model/types';
+import { parsedTable, type TableRow } from '../markdown/table';
+import { pageModel, tableModel } from '../model/make';
+import { firstAtOrAfter } from '../arrays';
+import type { LogicalRow, PageDate, PageModel, TableModel } from '../model/types';
 
 /** Tables smaller than this are checked with the rest of the page. */
 const MIN_ROWS = 64;

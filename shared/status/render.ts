@@ -6,7 +6,7 @@
 import { chip, COLOUR_NAMES, esc, num, percent, plural, relativeDays } from './html';
 import { renderAttention, renderCriteria, renderFeatureTable, renderPlan, renderProblems, type RenderOptions } from './render-sections';
 import { renderTimeline } from './render-timeline';
-import type { ColourCounts, CountGroup, PageStatus, StatusColour } from './types';
+import type { ColourCounts, CountGroup, PageStatus, StatusColour } from './model';
 import { DEFAULT_SORT } from './view';
 
 export { renderAttention, renderCriteria, renderFeatureTable, renderPlan, renderProblems, renderTimeline, type RenderOptions };

@@ -1,6 +1,6 @@
 /** Sections of the status dashboard: features table, attention lists, criteria, plan, problems. */
 import { chip, esc, lineAttr, num, plural, percent } from './html';
-import type { FeatureStatus, PageStatus, PlanState } from './types';
+import type { FeatureStatus, PageStatus, PlanState } from './model';
 import type { SortKey, SortState } from './view';
 
 export interface RenderOptions {

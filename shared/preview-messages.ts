@@ -3,9 +3,7 @@
  * receipt on both sides (a webview is a separate, less trusted context). No `vscode` import: the
  * webview bundle uses this module too.
  */
-import type { PageStatus } from '../../../server/src/core/status/types';
-import { isPageStatus } from '../../../server/src/core/status/validate';
-import { DEFAULT_SORT, EMPTY_FILTER, SORT_KEYS, type FilterState, type SortState } from '../../../server/src/core/status/view';
+import { DEFAULT_SORT, EMPTY_FILTER, type FilterState, isPageStatus, type PageStatus, SORT_KEYS, type SortState } from './status';
 
 /** Extension → webview. */
 export type HostMessage =

@@ -4,7 +4,7 @@
  */
 import { RequestType, RequestType0, NotificationType } from 'vscode-languageserver-protocol';
 import type { TextEdit } from 'vscode-languageserver-protocol';
-import type { PageStatus } from './core/status/types';
+import type { PageStatus } from './status/model';
 
 /** Edits that apply every available fix to one document. */
 export interface FixAllParams {

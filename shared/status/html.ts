@@ -1,5 +1,5 @@
 /** String-building helpers of the status renderer: every piece of page text goes through `esc`. */
-import type { StatusColour } from './types';
+import type { StatusColour } from './model';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

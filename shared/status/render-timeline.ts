@@ -3,10 +3,9 @@
  * reschedules drawn from the struck dates to the current one, and the same facts as a list. SVG
  * geometry uses attributes only (no inline styles: the preview's CSP allows none).
  */
-import { fromDayNumber, monthName, toIso } from '../dates';
-import { isoDay } from './features';
+import { fromDayNumber, isoDay, monthName, toIso } from '../calendar';
 import { esc, lineAttr, num, relativeDays } from './html';
-import type { MilestoneStatus, PageStatus } from './types';
+import type { MilestoneStatus, PageStatus } from './model';
 
 const NOMINAL_WIDTH = 560; // px the label layout assumes; the strip stretches to the panel
 const CHAR_PX = 6.6;

@@ -1,0 +1,52 @@
+/**
+ * The one way into the core from outside it (the language server, the CLI, the node-side helpers).
+ * Everything here is pure: no I/O, no `vscode`, no LSP, no Node built-ins. Unit tests may reach inside
+ * the core to test a piece on its own; production code outside `server/src/core/` imports only this
+ * file (enforced by the `layers/allowed-imports` lint rule, see docs/ARCHITECTURE.md).
+ */
+import { RULES_BY_ID } from './rules';
+import { parseConfigText as parseConfigTextFor, type ConfigProblem } from './config/parse';
+import type { PartialConfig } from './config/types';
+
+// Text and positions
+export type { Complete, Finding, Fix, Position, Range, Severity, SeveritySetting, TextEdit } from './types';
+export { SEVERITIES } from './types';
+export { lineStarts, splitLines, type SourceLine } from './text';
+export { applyChanges, type TextChange } from './edits';
+export { diffLines, type LineDiff } from './diff';
+export { firstAtOrAfter } from './arrays';
+
+// Checking
+export { checkText, eachFinding, Engine, findingCount, type CheckOptions, type CheckResult } from './engine';
+export type { FindingParts } from './incremental/slice-cache';
+export { severest } from './incremental/severest';
+export { drain, type Steps } from './incremental/steps';
+export { RULES, RULES_BY_ID, type Rule, type RuleMeta } from './rules';
+export type { PageModel, TableModel } from './model/types';
+
+// Fixes and formatting
+export { applyFixGroups, fixAllEdits, fixAllGroups, lineStartsOf, offsetAt, selectFixEdits } from './fix';
+export { applyLineEdits, DEFAULT_FORMAT_OPTIONS, formatTables, formatText, tableAtLine, tablesInLines, type FormatOptions } from './format';
+
+// Configuration
+export { DEFAULT_CONFIG, mergeConfig, type PartialConfig, type ResolvedConfig, type RuleSetting } from './config/types';
+export type { ConfigProblem } from './config/parse';
+
+/** Reads a configuration file's text as data, checking rule ids against the rules the core has. */
+export function parseConfigText(text: string): { config: PartialConfig; problems: ConfigProblem[] } {
+  return parseConfigTextFor(text, RULES_BY_ID);
+}
+
+// Dates
+export { dayNumber, parseIsoDate } from './dates';
+
+// Status model
+export { buildStatus, ymdOf, type StatusOptions } from './status';
+
+// Editor features
+export { codeActions, disableEdit, kindMatches } from './editor/actions';
+export { completionsAt } from './editor/completion';
+export { distanceToGa, distanceToToday, hoverAt } from './editor/hover';
+export { tableSummaries } from './editor/lens';
+export { documentSymbols } from './editor/symbols';
+export { FIX_ALL_KIND, type CompletionEntry, type CompletionKind, type EditorAction, type SymbolKindName, type SymbolNode } from './editor/types';

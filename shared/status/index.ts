@@ -1,0 +1,12 @@
+/**
+ * The status view model: what the status preview, the code lens and `release-pages report` show of a
+ * page, typed once here and imported by the server (which builds it), the CLI (which renders the report)
+ * and the webview (which renders and filters it). Pure and free of the core: it imports only `shared/`.
+ */
+export * from './model';
+export * from './view';
+export { isPageStatus } from './validate';
+export { renderDashboard, renderHeader, renderReport, renderSummary, type ReportOptions } from './render';
+export { renderAttention, renderCriteria, renderFeatureTable, renderPlan, renderProblems, type RenderOptions } from './render-sections';
+export { renderTimeline } from './render-timeline';
+export { esc } from './html';
