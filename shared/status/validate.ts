@@ -58,18 +58,37 @@ function isProblems(x: unknown): boolean {
     && x.items.every((p) => isObj(p) && isLine(p.line) && (SEVERITIES as readonly unknown[]).includes(p.severity) && isStr(p.rule) && isStr(p.message));
 }
 
+/** A check of an object's fields, one check per field (fields not listed are not read by the renderer). */
+function fields(spec: Record<string, (v: unknown) => boolean>): (x: unknown) => boolean {
+  const entries = Object.entries(spec);
+  return (x) => isObj(x) && entries.every(([key, check]) => check(x[key]));
+}
+
+const orNull = (check: (v: unknown) => boolean) => (v: unknown): boolean => v === null || check(v);
+
+const isGa = fields({ line: isLine, date: isDate, days: isIntOrNull });
+const isNext = fields({ line: isLine, label: isStr, iso: isIso, days: isInt });
+const isCriteriaCount = fields({ keyword: isStr, count: isInt });
+const isProgress = fields({ done: isInt, total: isInt });
+
+const isPage = fields({
+  title: isStrOrNull, release: isStrOrNull, kind: isStr, isReleasePage: isBool, asOf: isIso, updated: isStrOrNull,
+  ga: orNull(isGa),
+  milestones: (v) => arrayOf(v, isMilestone),
+  next: orNull(isNext),
+  features: (v) => arrayOf(v, isFeature),
+  counts: isCounts,
+  byTeam: (v) => arrayOf(v, isGroup),
+  byPriority: (v) => arrayOf(v, isGroup),
+  mustNotGreen: (v) => arrayOf(v, isLine),
+  overdue: (v) => arrayOf(v, isLine),
+  criteria: (v) => arrayOf(v, isCriterion),
+  criteriaCounts: (v) => arrayOf(v, isCriteriaCount),
+  plan: (v) => arrayOf(v, isPlanItem),
+  planProgress: orNull(isProgress),
+  problems: isProblems,
+});
+
 export function isPageStatus(x: unknown): x is PageStatus {
-  if (!isObj(x) || x.schema !== 1) return false;
-  const ga = x.ga;
-  const next = x.next;
-  const progress = x.planProgress;
-  return isStrOrNull(x.title) && isStrOrNull(x.release) && isStr(x.kind) && isBool(x.isReleasePage) && isIso(x.asOf) && isStrOrNull(x.updated)
-    && (ga === null || (isObj(ga) && isLine(ga.line) && isDate(ga.date) && isIntOrNull(ga.days)))
-    && arrayOf(x.milestones, isMilestone)
-    && (next === null || (isObj(next) && isLine(next.line) && isStr(next.label) && isIso(next.iso) && isInt(next.days)))
-    && arrayOf(x.features, isFeature) && isCounts(x.counts) && arrayOf(x.byTeam, isGroup) && arrayOf(x.byPriority, isGroup)
-    && arrayOf(x.mustNotGreen, isLine) && arrayOf(x.overdue, isLine)
-    && arrayOf(x.criteria, isCriterion) && arrayOf(x.criteriaCounts, (c) => isObj(c) && isStr(c.keyword) && isInt(c.count))
-    && arrayOf(x.plan, isPlanItem) && (progress === null || (isObj(progress) && isInt(progress.done) && isInt(progress.total)))
-    && isProblems(x.problems);
+  return isObj(x) && x.schema === 1 && isPage(x);
 }

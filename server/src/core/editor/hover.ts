@@ -64,33 +64,43 @@ function dayLines(page: PageModel, ymd: YMD, today: number, isGa: boolean): stri
   return out;
 }
 
-/** The hover text of a date token placed on the page. */
-export function describeDate(page: PageModel, token: DateToken, today: number, isGa = false): string[] {
-  if (token.kind === 'placeholder') return [`**${token.text}** is a template placeholder, not a date: write the date as \`YYYY-MM-DD\`.`];
-  if (token.kind === 'unset') return ['No date set yet.'];
-  if (token.kind === 'invalid') return [`**${token.text}** is not a date: ${token.reason ?? 'malformed'}.`];
-  if (token.year === null) {
-    const ga = gaOf(page);
-    const year = inferYear(token.month, token.day, { releaseYear: ga?.ymd.year ?? releaseYear(page) ?? undefined, releaseMonth: ga?.ymd.month });
-    const head = `**${monthName(token.month)} ${token.day}** has no year.`;
-    if (year === null) return [head];
-    return [head, `Read in the page's release year: ${isoWithWeekday({ year, month: token.month, day: token.day })}.`];
-  }
-  if (token.format === 'slash' && token.slash?.order === 'both' && token.slash.a !== token.slash.b && !pageSlashOrder(page)) {
-    const year = token.year;
-    const reading = (order: 'dmy' | 'mdy'): string => {
-      const r = resolveSlash(token, order);
-      return r.kind === 'date' ? isoWithWeekday({ year, month: r.month, day: r.day }) : `not a date (${r.reason ?? 'invalid'})`;
-    };
-    return [`**${token.text}** is ambiguous:`, `- day first: ${reading('dmy')}`, `- month first: ${reading('mdy')}`];
-  }
-  const ymd = dayOf(page, token);
-  if (!ymd) return [`**${token.text}** cannot be read as a date on this page.`];
+/** A date without a year: read in the page's release year when there is one. */
+function describeYearless(page: PageModel, token: DateToken): string[] {
+  const ga = gaOf(page);
+  const year = inferYear(token.month, token.day, { releaseYear: ga?.ymd.year ?? releaseYear(page) ?? undefined, releaseMonth: ga?.ymd.month });
+  const head = `**${monthName(token.month)} ${token.day}** has no year.`;
+  if (year === null) return [head];
+  return [head, `Read in the page's release year: ${isoWithWeekday({ year, month: token.month, day: token.day })}.`];
+}
+
+/** A slash date valid both ways on a page whose order is unknown: both readings. */
+function describeAmbiguous(token: DateToken, year: number): string[] {
+  const reading = (order: 'dmy' | 'mdy'): string => {
+    const r = resolveSlash(token, order);
+    return r.kind === 'date' ? isoWithWeekday({ year, month: r.month, day: r.day }) : `not a date (${r.reason ?? 'invalid'})`;
+  };
+  return [`**${token.text}** is ambiguous:`, `- day first: ${reading('dmy')}`, `- month first: ${reading('mdy')}`];
+}
+
+/** A date that names one day: its ISO form, weekday, distances, and what is odd about how it is written. */
+function describeDay(page: PageModel, token: DateToken, ymd: YMD, today: number, isGa: boolean): string[] {
   const lines = dayLines(page, ymd, today, isGa);
   if (token.text !== toIso(ymd.year, ymd.month, ymd.day)) lines.splice(1, 0, `Written \`${token.text}\`.`);
   if (token.weekday && token.weekday.day !== weekdayOf(ymd.year, ymd.month, ymd.day)) lines.push(`⚠ Written with the weekday "${token.weekday.text}", but it is a ${weekdayOfYmd(ymd)}.`);
   if (token.struck) lines.push('Struck through: a superseded date.');
   return lines;
+}
+
+/** The hover text of a date token placed on the page. */
+export function describeDate(page: PageModel, token: DateToken, today: number, isGa = false): string[] {
+  if (token.kind === 'placeholder') return [`**${token.text}** is a template placeholder, not a date: write the date as \`YYYY-MM-DD\`.`];
+  if (token.kind === 'unset') return ['No date set yet.'];
+  if (token.kind === 'invalid') return [`**${token.text}** is not a date: ${token.reason ?? 'malformed'}.`];
+  if (token.year === null) return describeYearless(page, token);
+  if (token.format === 'slash' && token.slash?.order === 'both' && token.slash.a !== token.slash.b && !pageSlashOrder(page)) return describeAmbiguous(token, token.year);
+  const ymd = dayOf(page, token);
+  if (!ymd) return [`**${token.text}** cannot be read as a date on this page.`];
+  return describeDay(page, token, ymd, today, isGa);
 }
 
 function valueHover(kind: 'Status' | 'Priority', cell: CellRef, vocab: readonly ValueInfo[]): HoverResult {

@@ -1,5 +1,5 @@
 /** YAML front matter with the exact positions of keys, values and errors. */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { SourceLine } from '../text';
 import type { Range } from '../types';
 
@@ -31,34 +31,15 @@ export interface FrontMatter {
 const MAX_YAML_CHARS = 256 * 1024;
 const MAX_EXPANDED = 10_000;
 
-export function parseFrontMatter(lines: readonly SourceLine[], endLine: number): FrontMatter {
-  const fm: FrontMatter = { startLine: 0, endLine, fields: new Map(), errors: [] };
-  const bodyLines = lines.slice(1, endLine).map((l) => l.text);
-  const text = bodyLines.join('\n');
-  // LineCounter lines are 1-based within the YAML, which starts on page line 1: the same number is the
-  // 0-based page line.
-  const toRange = (lc: LineCounter, from: number, to: number): Range => {
-    // A position past a line's end (YAML reports some errors on the line break itself) is clamped to it.
-    const at = (offset: number): { line: number; character: number } => {
-      const p = lc.linePos(Math.min(offset, text.length));
-      return { line: p.line, character: Math.min(p.col - 1, bodyLines[p.line - 1]?.length ?? 0) };
-    };
-    return { start: at(from), end: at(to) };
-  };
-  if (text.length > MAX_YAML_CHARS) {
-    fm.errors.push({
-      message: `Front matter is ${text.length} characters long; only ${MAX_YAML_CHARS} are read.`,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
-    });
-    return fm;
-  }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: false });
-  for (const e of [...doc.errors]) {
-    fm.errors.push({ message: e.message.split('\n')[0], range: toRange(lc, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) });
-  }
-  if (fm.errors.length > 0 || !doc.contents) return fm;
-  // Aliases can expand exponentially ("billion laughs"): measure the expanded size without expanding.
+type ToRange = (from: number, to: number) => Range;
+type Scalar = string | number | boolean | null;
+
+/**
+ * How many values the document would have with its aliases expanded, measured without expanding
+ * (aliases can expand exponentially: "billion laughs"), capped a little above `MAX_EXPANDED`; and the
+ * first alias met, to point at.
+ */
+function expansion(doc: Document.Parsed): { size: number; firstAlias: [number, number] | null } {
   const sizes = new Map<unknown, number>();
   let firstAlias: [number, number] | null = null;
   const expandedSize = (node: unknown, depth: number): number => {
@@ -80,54 +61,78 @@ export function parseFrontMatter(lines: readonly SourceLine[], endLine: number):
     sizes.set(node, size);
     return size;
   };
-  if (expandedSize(doc.contents, 0) > MAX_EXPANDED) {
-    const [a, b] = firstAlias ?? [0, 1];
-    fm.errors.push({ message: `aliases (*name) here expand to more than ${MAX_EXPANDED} values: refused`, range: toRange(lc, a, b) });
-    return fm;
+  return { size: expandedSize(doc.contents, 0), firstAlias };
+}
+
+function scalarOf(x: unknown): Scalar {
+  return typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' ? x : x === null ? null : String(x);
+}
+
+/** The type and value of one top-level field's value node. */
+function typed(v: YamlNode | null, raw: string): Pick<FrontMatterField, 'type' | 'value'> {
+  if (v === null || (isScalar(v) && v.value === null)) return { type: 'null', value: null };
+  if (isScalar(v)) {
+    const val = v.value;
+    const type: FieldType =
+      typeof val === 'string' ? 'string'
+      : typeof val === 'number' ? (Number.isInteger(val) && !/[.eE]/.test(raw) ? 'integer' : 'number')
+      : typeof val === 'boolean' ? 'boolean'
+      : 'other';
+    return { type, value: scalarOf(val) };
   }
-  if (!isMap(doc.contents)) {
-    const r = doc.contents.range ?? [0, text.length];
-    fm.errors.push({ message: 'Front matter must be a mapping of keys to values.', range: toRange(lc, r[0], r[1]) });
-    return fm;
-  }
-  for (const pair of doc.contents.items) {
+  if (isSeq(v)) return { type: 'list', value: v.items.map((it) => (isScalar(it) ? scalarOf(it.value) : null)) };
+  return { type: isMap(v) ? 'map' : 'other', value: null };
+}
+
+/** The top-level fields of a mapping, with the ranges of their keys and values. */
+function readFields(map: YAMLMap, text: string, toRange: ToRange, into: Map<string, FrontMatterField>): void {
+  for (const pair of map.items) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
     const kr = pair.key.range ?? [0, 0];
     const v = pair.value as YamlNode | null;
     const vr = v?.range ?? [kr[1], kr[1]];
-    const field: FrontMatterField = {
-      key,
-      keyRange: toRange(lc, kr[0], kr[1]),
-      type: 'null',
-      value: null,
-      raw: text.slice(vr[0], vr[1]),
-      valueRange: toRange(lc, vr[0], vr[1]),
-    };
-    if (v === null || (isScalar(v) && v.value === null)) {
-      field.type = 'null';
-    } else if (isScalar(v)) {
-      const val = v.value;
-      if (typeof val === 'string') field.type = 'string';
-      else if (typeof val === 'number') field.type = Number.isInteger(val) && !/[.eE]/.test(field.raw) ? 'integer' : 'number';
-      else if (typeof val === 'boolean') field.type = 'boolean';
-      else field.type = 'other';
-      field.value = typeof val === 'string' || typeof val === 'number' || typeof val === 'boolean' ? val : String(val);
-    } else if (isSeq(v)) {
-      field.type = 'list';
-      field.value = v.items.map((it) => {
-        if (isScalar(it)) {
-          const x = it.value;
-          return typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' ? x : x === null ? null : String(x);
-        }
-        return null;
-      });
-    } else if (isMap(v)) {
-      field.type = 'map';
-    } else {
-      field.type = 'other';
-    }
-    fm.fields.set(key, field);
+    const raw = text.slice(vr[0], vr[1]);
+    into.set(key, { key, keyRange: toRange(kr[0], kr[1]), ...typed(v, raw), raw, valueRange: toRange(vr[0], vr[1]) });
   }
+}
+
+export function parseFrontMatter(lines: readonly SourceLine[], endLine: number): FrontMatter {
+  const fm: FrontMatter = { startLine: 0, endLine, fields: new Map(), errors: [] };
+  const bodyLines = lines.slice(1, endLine).map((l) => l.text);
+  const text = bodyLines.join('\n');
+  if (text.length > MAX_YAML_CHARS) {
+    fm.errors.push({
+      message: `Front matter is ${text.length} characters long; only ${MAX_YAML_CHARS} are read.`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+    });
+    return fm;
+  }
+  const lc = new LineCounter();
+  // LineCounter lines are 1-based within the YAML, which starts on page line 1: the same number is the
+  // 0-based page line. A position past a line's end (YAML reports some errors on the line break itself)
+  // is clamped to it.
+  const at = (offset: number): { line: number; character: number } => {
+    const p = lc.linePos(Math.min(offset, text.length));
+    return { line: p.line, character: Math.min(p.col - 1, bodyLines[p.line - 1]?.length ?? 0) };
+  };
+  const toRange: ToRange = (from, to) => ({ start: at(from), end: at(to) });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: false });
+  for (const e of doc.errors) {
+    fm.errors.push({ message: e.message.split('\n')[0], range: toRange(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) });
+  }
+  if (fm.errors.length > 0 || !doc.contents) return fm;
+  const { size, firstAlias } = expansion(doc);
+  if (size > MAX_EXPANDED) {
+    const [a, b] = firstAlias ?? [0, 1];
+    fm.errors.push({ message: `aliases (*name) here expand to more than ${MAX_EXPANDED} values: refused`, range: toRange(a, b) });
+    return fm;
+  }
+  if (!isMap(doc.contents)) {
+    const r = doc.contents.range ?? [0, text.length];
+    fm.errors.push({ message: 'Front matter must be a mapping of keys to values.', range: toRange(r[0], r[1]) });
+    return fm;
+  }
+  readFields(doc.contents, text, toRange, fm.fields);
   return fm;
 }
