@@ -1,7 +1,8 @@
 /** Builds the page model from text. Regions are parsed once and cached by content (see RegionCache). */
 import { scanDates } from '../dates';
 import { frontMatterEnd, splitRegions } from '../markdown/blocks';
-import type { ListItemInfo, RegionCache } from '../markdown/region';
+import type { RegionCache } from '../markdown/region';
+import type { ListItemInfo } from '../markdown/region-read';
 import type { ParsedTable } from '../markdown/table';
 import type { SourceLine } from '../text';
 import { drain, type Steps } from '../incremental/steps';
