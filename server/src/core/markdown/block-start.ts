@@ -77,17 +77,17 @@ function containerStart(s: string, i: number, interrupt: boolean): BlockStart | 
   if (c === GT) return BLOCK_QUOTE;
   if (c === LBRACKET) return isFootnoteDefinition(s, i) ? FOOTNOTE : null;
   const k = listMarkerEnd(s, i, interrupt);
-  if (k < 0 || (k < s.length && !isWs(s.charCodeAt(k)))) return null;
+  if (k < 0 || (k < s.length && !isWs(s.charCodeAt(k))) || (k === i + 1 && isThematicBreak(s, i))) return null;
   return interrupt && blankFrom(s, k) ? null : LIST_ITEM;
 }
 
 /**
- * The index after a list marker at i (`*`, `+`, `-` that is no thematic break, or 1-9 digits and `.` or
- * `)`), or -1; when interrupting, an ordered marker must be `1`.
+ * The index after a list marker at i (`*`, `+`, `-`, or 1-9 digits and `.` or `)`), or -1; when
+ * interrupting, an ordered marker must be `1`. (A line of bullets may still be a thematic break.)
  */
 export function listMarkerEnd(s: string, i: number, interrupt: boolean): number {
   const c = s.charCodeAt(i);
-  if (c === STAR || c === PLUS || c === DASH) return isThematicBreak(s, i) ? -1 : i + 1;
+  if (c === STAR || c === PLUS || c === DASH) return i + 1;
   let digits = 0;
   while (isDigit(s.charCodeAt(i + digits))) digits++;
   if (digits === 0 || digits > 9 || (interrupt && (digits > 1 || c !== 49))) return -1;
