@@ -5,6 +5,8 @@
  * its own and cached by its text: an edit re-parses only the regions it touched.
  */
 import { isBlank, type SourceLine } from '../text';
+import { fenceCloses, fenceOpen, htmlEnds, htmlEndsOnOpeningLine, htmlStart } from './block-start';
+import { columnOf, firstNonWs } from './chars';
 
 export type RegionKind = 'frontmatter' | 'code' | 'html' | 'markdown';
 
@@ -13,15 +15,6 @@ export interface Region {
   /** First and last line (inclusive), 0-based. Trailing blank lines are not part of a region. */
   startLine: number;
   endLine: number;
-}
-
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const HTML_RAW_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
-const HTML_COMMENT_OPEN = /^ {0,3}<!--/;
-
-function fenceCloses(line: string, fence: string): boolean {
-  const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-  return m !== null && m[1][0] === fence[0] && m[1].length >= fence.length;
 }
 
 /** Index of the line that closes the front matter opened on line 0, or -1. */
@@ -55,35 +48,12 @@ export function splitRegions(lines: readonly SourceLine[]): Region[] {
       i++;
       continue;
     }
-    const fence = FENCE_OPEN.exec(text);
-    const isFence = fence !== null && !(fence[1][0] === '`' && fence[2].includes('`'));
-    if (isFence) {
+    const literal = literalBlock(lines, i);
+    if (literal) {
       closeMarkdown();
-      let j = i + 1;
-      while (j < n && !fenceCloses(lines[j].text, fence[1])) j++;
-      const end = Math.min(j, n - 1);
-      regions.push({ kind: 'code', startLine: i, endLine: end });
-      i = end + 1;
+      regions.push(literal);
+      i = literal.endLine + 1;
       continue;
-    }
-    const raw = HTML_RAW_OPEN.exec(text);
-    if (raw || HTML_COMMENT_OPEN.test(text)) {
-      const closer = raw ? new RegExp(`</${raw[1]}>`, 'i') : /-->/;
-      // A comment may close on its own line: `<!-- … -->`.
-      const firstRest = raw ? text : text.slice(text.indexOf('<!--') + 4);
-      let j = i;
-      if (!closer.test(firstRest)) {
-        j = i + 1;
-        while (j < n && !closer.test(lines[j].text)) j++;
-      }
-      // A one-line comment followed by Markdown on the same region stays Markdown (the parser sees it as HTML).
-      if (j > i || raw) {
-        closeMarkdown();
-        const end = Math.min(j, n - 1);
-        regions.push({ kind: 'html', startLine: i, endLine: end });
-        i = end + 1;
-        continue;
-      }
     }
     const startsColumn0 = text.length > 0 && text[0] !== ' ' && text[0] !== '\t';
     const afterBlank = i > 0 && isBlank(lines[i - 1].text);
@@ -97,4 +67,31 @@ export function splitRegions(lines: readonly SourceLine[]): Region[] {
   }
   closeMarkdown();
   return regions;
+}
+
+/**
+ * The fenced code block or raw HTML block (`<pre>`, `<script>`, `<style>`, `<textarea>`, or a comment
+ * over several lines) that starts on line i, to its closing line (or the last line); null if none.
+ * A one-line comment followed by Markdown stays in its Markdown region (the parser sees it as HTML).
+ */
+function literalBlock(lines: readonly SourceLine[], i: number): Region | null {
+  const text = lines[i].text;
+  const idx = firstNonWs(text);
+  if (columnOf(text, idx) >= 4) return null;
+  const fence = fenceOpen(text, idx);
+  if (fence) {
+    let j = i + 1;
+    while (j < lines.length && !fenceCloses(lines[j].text, fence)) j++;
+    return { kind: 'code', startLine: i, endLine: Math.min(j, lines.length - 1) };
+  }
+  // Kinds 1 and 2 only (interrupting: kind 7, a complete tag, is not asked about).
+  const html = htmlStart(text, idx, true);
+  if (html !== 'raw' && html !== 'comment') return null;
+  let j = i;
+  if (!htmlEndsOnOpeningLine(html, text, idx)) {
+    j = i + 1;
+    while (j < lines.length && !htmlEnds(html, lines[j].text, 0)) j++;
+  }
+  if (j === i && html === 'comment') return null;
+  return { kind: 'html', startLine: i, endLine: Math.min(j, lines.length - 1) };
 }

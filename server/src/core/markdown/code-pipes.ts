@@ -4,14 +4,7 @@
  * The author almost always meant a code span with a pipe: reading the row as one line of inline Markdown
  * (ignoring the cell split) finds those pipes; `\|` keeps them in the cell (GFM renders it as `|`).
  */
-
-const BACKSLASH = 92, BACKTICK = 96, PIPE = 124;
-
-function runLength(s: string, i: number, c: number): number {
-  let k = i;
-  while (k < s.length && s.charCodeAt(k) === c) k++;
-  return k - i;
-}
+import { BACKSLASH, BACKTICK, PIPE, runOf } from './chars';
 
 /** Indexes of the unescaped `|` that lie inside code spans of `text` read from `from` without splitting cells. */
 export function codeSpanPipes(text: string, from = 0): number[] {
@@ -28,7 +21,7 @@ export function codeSpanPipes(text: string, from = 0): number[] {
       i++;
       continue;
     }
-    const k = runLength(text, i, BACKTICK);
+    const k = runOf(text, i, BACKTICK);
     // The span closes at the next run of exactly k backticks (backslashes are literal inside code).
     let j = i + k;
     let close = -1;
@@ -37,7 +30,7 @@ export function codeSpanPipes(text: string, from = 0): number[] {
         j++;
         continue;
       }
-      const r = runLength(text, j, BACKTICK);
+      const r = runOf(text, j, BACKTICK);
       if (r === k) {
         close = j;
         break;

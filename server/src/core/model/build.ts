@@ -1,7 +1,8 @@
 /** Builds the page model from text. Regions are parsed once and cached by content (see RegionCache). */
 import { scanDates } from '../dates';
-import { frontMatterEnd, splitRegions } from '../markdown/blocks';
-import type { ListItemInfo, RegionCache } from '../markdown/region';
+import { frontMatterEnd, splitRegions, type Region } from '../markdown/blocks';
+import type { RegionCache } from '../markdown/region';
+import type { ListItemInfo, RegionInfo } from '../markdown/region-read';
 import type { ParsedTable } from '../markdown/table';
 import type { SourceLine } from '../text';
 import { drain, type Steps } from '../incremental/steps';
@@ -82,43 +83,91 @@ export function buildPage(lines: SourceLine[], cache: RegionCache): PageModel {
   return drain(buildPageSteps(lines, cache));
 }
 
-/** buildPage, yielding between regions and while it reads big tables. */
+/** One step of nothing: the caller (the language server) may answer the editor before the next phase. */
+function* giveEditorATurn(): Steps<void> {
+  yield;
+}
+
+/** buildPage, phase by phase, giving the editor a turn between phases, between regions and while it reads big tables. */
 export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<PageModel> {
   const regions = splitRegions(lines);
-  yield;
-  const literal = new Set<number>();
-  const code = new Set<number>();
-  const headings: Heading[] = [];
-  const items: ListItemInfo[] = [];
-  const parsedTables: ParsedTable[] = [];
-  let fm: FrontMatter | null = null;
-  const degraded: DegradedBlock[] = [];
+  yield* giveEditorATurn();
+  const blocks = yield* readRegions(lines, regions, cache);
+  const titles = readTitles(blocks);
+  yield* giveEditorATurn();
+  const tables = readTables(lines, blocks);
+  yield* giveEditorATurn();
+  const { timelines, criteria } = readTimelinesAndCriteria(lines, blocks, tables, titles);
+  yield* giveEditorATurn();
+  const plan = findPlan(lines, blocks.literal);
+  const dates = yield* readDates(lines, blocks.fm, timelines, tables, plan);
+  yield* giveEditorATurn();
+  dates.sort(byPosition);
+  yield* giveEditorATurn();
+  const kind = detectKind({ fm: blocks.fm, title: titles.title, release: titles.release, timelines, tables, plan, text: () => lines.map((l) => l.text).join('\n') });
+  const gaDate = findGaDate(timelines);
+  const orphanRows = findOrphanRows(lines, tables, blocks.literal);
+  yield* giveEditorATurn();
+  const directives = findDirectives(lines, blocks.code);
+  yield* giveEditorATurn();
+  return pageModel({
+    lines, kind, isReleasePage: kind !== 'other', title: titles.title, release: titles.release, frontMatter: blocks.fm,
+    headings: blocks.headings, timelines, criteria, tables, orphanRows, legend: findLegend(lines, blocks.headings), plan, dates,
+    literalLines: blocks.literal, directives, degraded: blocks.degraded, ...dateFacts(dates, gaDate), scanRanges: [[0, lines.length]], gaDate,
+  });
+}
+
+/** What the regions of a page hold, at page lines. */
+interface PageBlocks {
+  fm: FrontMatter | null;
+  headings: Heading[];
+  items: ListItemInfo[];
+  parsedTables: ParsedTable[];
+  /** Lines where values are not read: front matter, code, raw HTML. */
+  literal: Set<number>;
+  /** Lines of front matter and fenced code, where directives are not read. */
+  code: Set<number>;
+  degraded: DegradedBlock[];
+}
+
+/** Front matter, literal blocks and the facts of each Markdown region (from the cache when unchanged). */
+function* readRegions(lines: SourceLine[], regions: readonly Region[], cache: RegionCache): Steps<PageBlocks> {
+  const blocks: PageBlocks = { fm: null, headings: [], items: [], parsedTables: [], literal: new Set(), code: new Set(), degraded: [] };
   for (const r of regions) {
-    if (r.kind === 'frontmatter') {
-      fm = parseFrontMatter(lines, frontMatterEnd(lines));
-      for (let l = r.startLine; l <= r.endLine; l++) {
-        literal.add(l);
-        code.add(l);
-      }
+    if (r.kind === 'markdown') {
+      const regionLines: string[] = [];
+      for (let l = r.startLine; l <= r.endLine; l++) regionLines.push(lines[l].text);
+      addRegion(blocks, r, yield* cache.getSteps(regionLines, r.startLine));
       continue;
     }
-    if (r.kind !== 'markdown') {
-      for (let l = r.startLine; l <= r.endLine; l++) {
-        literal.add(l);
-        if (r.kind === 'code') code.add(l);
-      }
-      continue;
+    if (r.kind === 'frontmatter') blocks.fm = parseFrontMatter(lines, frontMatterEnd(lines));
+    for (let l = r.startLine; l <= r.endLine; l++) {
+      blocks.literal.add(l);
+      if (r.kind !== 'html') blocks.code.add(l);
     }
-    const regionLines: string[] = [];
-    for (let l = r.startLine; l <= r.endLine; l++) regionLines.push(lines[l].text);
-    const info = yield* cache.getSteps(regionLines, r.startLine);
-    // Region facts are at their page lines already (and never changed): taken as they are.
-    for (const h of info.headings) headings.push(h);
-    for (const it of info.listItems) items.push(it);
-    for (const t of info.tables) parsedTables.push(t);
-    for (const l of info.literalLines) literal.add(l);
-    if (info.degraded) degraded.push({ startLine: r.startLine, endLine: r.endLine, reason: info.degraded });
   }
+  return blocks;
+}
+
+/** Region facts are at their page lines already (and never changed): taken as they are. */
+function addRegion(blocks: PageBlocks, r: Region, info: RegionInfo): void {
+  for (const h of info.headings) blocks.headings.push(h);
+  for (const it of info.listItems) blocks.items.push(it);
+  for (const t of info.tables) blocks.parsedTables.push(t);
+  for (const l of info.literalLines) blocks.literal.add(l);
+  if (info.degraded) blocks.degraded.push({ startLine: r.startLine, endLine: r.endLine, reason: info.degraded });
+}
+
+interface Titles {
+  title: string | null;
+  /** The page's release version (from its title). */
+  release: string | null;
+  /** The release a line belongs to: the version of the nearest heading above that names one, else the page's. */
+  releaseAt: (line: number) => string | null;
+}
+
+function readTitles(blocks: PageBlocks): Titles {
+  const { fm, headings } = blocks;
   const h1 = headings.find((h) => h.level === 1);
   const title = fmString(fm, 'title') ?? h1?.text ?? null;
   const release = title ? (VERSION.exec(title)?.[1] ?? null) : null;
@@ -126,10 +175,19 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     const h = headingAbove(headings, line, (x) => VERSION.test(x.text) && x.line > (h1?.line ?? -1));
     return h ? (VERSION.exec(h.text)?.[1] ?? release) : release;
   };
+  return { title, release, releaseAt };
+}
 
-  yield;
-  const tables = parsedTables.map((t) => buildTable(t, lines, headingAbove(headings, t.startLine)?.text ?? null));
-  yield;
+function readTables(lines: SourceLine[], blocks: PageBlocks): TableModel[] {
+  return blocks.parsedTables.map((t) => buildTable(t, lines, headingAbove(blocks.headings, t.startLine)?.text ?? null));
+}
+
+/** Timelines from tables and from bullets (grouped by section), and the release criteria among the bullets. */
+function readTimelinesAndCriteria(
+  lines: SourceLine[], blocks: PageBlocks, tables: readonly TableModel[], titles: Titles,
+): { timelines: Timeline[]; criteria: Criterion[] } {
+  const { releaseAt } = titles;
+  const { headings } = blocks;
   const timelines: Timeline[] = [];
   for (const t of tables) {
     const tl = timelineFromTable(t, releaseAt(t.parsed.startLine));
@@ -137,7 +195,7 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
   }
   const criteria: Criterion[] = [];
   const bulletTimelines = new Map<number, Timeline>();
-  for (const it of items) {
+  for (const it of blocks.items) {
     const content = lines[it.line].text.slice(it.contentColumn);
     const c = criterionFromItem(content, it.line, it.contentColumn);
     if (c) {
@@ -158,9 +216,13 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     tl.milestones.push(m);
   }
   timelines.sort((a, b) => a.line - b.line);
+  return { timelines, criteria };
+}
 
-  yield;
-  const plan = findPlan(lines, literal);
+/** Every date of the page, unsorted: milestones', date columns' (giving the editor a turn every 1,024 rows), front matter's, the plan's. */
+function* readDates(
+  lines: SourceLine[], fm: FrontMatter | null, timelines: readonly Timeline[], tables: readonly TableModel[], plan: PageModel['plan'],
+): Steps<PageDate[]> {
   const dates: PageDate[] = [];
   for (const tl of timelines) for (const m of tl.milestones) dates.push(...m.superseded, ...(m.date ? [m.date] : []));
   for (const t of tables) {
@@ -168,17 +230,24 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     if (columns.length === 0) continue;
     for (let i = 0; i < t.rows.length; i++) {
       pushRowDates(t.rows[i], columns, dates);
-      if ((i & 1023) === 1023) yield;
+      if ((i & 1023) === 1023) yield* giveEditorATurn();
     }
   }
-  if (fm) {
-    for (const f of fm.fields.values()) {
-      if (!FRONT_MATTER_DATE_KEYS.test(f.key) || f.type === 'list' || f.type === 'map') continue;
-      const start = f.valueRange.start;
-      const at = (o: number): Position => ({ line: start.line, character: start.character + o });
-      for (const tok of scanDates(f.raw)) if (tok.kind !== 'unset') dates.push(placeDate(tok, at, 'frontmatter', f.key));
-    }
+  if (fm) pushFrontMatterDates(fm, dates);
+  pushPlanDates(lines, plan, dates);
+  return dates;
+}
+
+function pushFrontMatterDates(fm: FrontMatter, dates: PageDate[]): void {
+  for (const f of fm.fields.values()) {
+    if (!FRONT_MATTER_DATE_KEYS.test(f.key) || f.type === 'list' || f.type === 'map') continue;
+    const start = f.valueRange.start;
+    const at = (o: number): Position => ({ line: start.line, character: start.character + o });
+    for (const tok of scanDates(f.raw)) if (tok.kind !== 'unset') dates.push(placeDate(tok, at, 'frontmatter', f.key));
   }
+}
+
+function pushPlanDates(lines: SourceLine[], plan: PageModel['plan'], dates: PageDate[]): void {
   for (const m of plan) {
     const open = lines[m.line].text.indexOf('(') + 1;
     for (const tok of scanDates(m.when)) {
@@ -187,37 +256,10 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
       dates.push(placeDate(tok, (o) => ({ line: m.line, character: offset + o }), 'plan', m.title));
     }
   }
-  yield;
-  dates.sort(byPosition);
-  yield;
+}
 
-  const kind = detectKind({ fm, title, release, timelines, tables, plan, text: () => lines.map((l) => l.text).join('\n') });
+/** The GA milestone's date, when it is a full date with a year. */
+function findGaDate(timelines: readonly Timeline[]): PageDate | null {
   const ga = timelines.flatMap((t) => t.milestones).find((m) => m.kind === 'ga' && m.date?.token.kind === 'date' && m.date.token.year !== null);
-  const gaDate = ga?.date ?? null;
-  const orphanRows = findOrphanRows(lines, tables, literal);
-  yield;
-  const directives = findDirectives(lines, code);
-  yield;
-  return pageModel({
-    lines,
-    kind,
-    isReleasePage: kind !== 'other',
-    title,
-    release,
-    frontMatter: fm,
-    headings,
-    timelines,
-    criteria,
-    tables,
-    orphanRows,
-    legend: findLegend(lines, headings),
-    plan,
-    dates,
-    literalLines: literal,
-    directives,
-    degraded,
-    ...dateFacts(dates, gaDate),
-    scanRanges: [[0, lines.length]],
-    gaDate,
-  });
+  return ga?.date ?? null;
 }
