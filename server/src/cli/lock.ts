@@ -9,7 +9,9 @@ import { closeSync, fstatSync, openSync, readFileSync, statSync, unlinkSync, wri
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
-export class PageWriteError extends Error {}
+export class PageWriteError extends Error {
+  override name = 'PageWriteError';
+}
 
 export function lockPathOf(target: string): string {
   return join(dirname(target), `.${basename(target)}.release-pages.lock`);
