@@ -104,8 +104,8 @@ interface Seen {
   raw: Buffer;
 }
 
-/** The file now, or null when there is none. */
-function look(target: string): Seen | null {
+/** The file's stat now (a regular file), or null when there is none. */
+function statOf(target: string): Stats | null {
   let st: Stats;
   try {
     st = lstatSync(target);
@@ -114,7 +114,13 @@ function look(target: string): Seen | null {
     throw e;
   }
   if (!st.isFile()) throw new PageWriteError('not written: not a regular file');
-  return { st, raw: readFileSync(target) };
+  return st;
+}
+
+/** The file now, or null when there is none. */
+function look(target: string): Seen | null {
+  const st = statOf(target);
+  return st && { st, raw: readFileSync(target) };
 }
 
 function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
@@ -131,7 +137,8 @@ function checkWritable(target: string, st: Stats): void {
   if ((st.mode & 0o222) === 0) throw new PageWriteError(`not written: the file is read-only (mode ${octal(st.mode)})`);
   try {
     accessSync(target, constants.W_OK);
-  } catch {
+  } catch (e) {
+    if (errorCode(e) === 'EROFS') throw new PageWriteError(`not written: ${describe(e)}`);
     throw new PageWriteError(`not written: no permission to write it (owner uid ${st.uid}, group gid ${st.gid}, mode ${octal(st.mode)})`);
   }
 }
@@ -152,7 +159,10 @@ function keepOwner(fd: number, st: Stats): void {
   }
 }
 
-/** Reads the temp file back: every byte must have arrived (size and SHA-256). */
+/**
+ * Reads the temp file back: every byte must have arrived (size and SHA-256). After the fsync this reads the
+ * kernel's copy: it catches writes that were lost or cut without an error, not a disk that lies later.
+ */
 function verify(tmp: string, data: Buffer): void {
   const back = readFileSync(tmp);
   if (back.length !== data.length) throw new PageWriteError(`not written: the temp file holds ${back.length} of ${data.length} bytes`);
@@ -187,10 +197,10 @@ export function replaceFile(path: string, data: Buffer, options: ReplaceOptions 
   let tmp: string | null = null;
   let fd: number | null = null;
   try {
-    const first = look(target);
+    const first = statOf(target);
     existed = first !== null;
     if (first === null && expected !== undefined) throw new PageWriteError(CHANGED);
-    if (first !== null) checkWritable(target, first.st);
+    if (first !== null) checkWritable(target, first);
     step = 'creating the lock file';
     release = acquireLock(target);
     step = 'reading the file';
