@@ -41,9 +41,14 @@ export function isRoot(): boolean {
   return process.getuid?.() === 0;
 }
 
+/** True when this runs as root; else the test fails (or is skipped) saying that `what` needs root. */
+export function requireRoot(t: TestContext, what: string): boolean {
+  return isRoot() || cannotRun(t, `${what} needs root; this runs as uid ${process.getuid?.() ?? '?'}`);
+}
+
 /** A fresh tmpfs of `kib` KiB mounted on a new folder, or null (the test has failed or is skipped). */
 export function mountTmpfs(t: TestContext, kib: number): string | null {
-  if (!isRoot()) return cannotRun(t, `mounting a small tmpfs (a full disk) needs root; this runs as uid ${process.getuid?.() ?? '?'}`) || null;
+  if (!requireRoot(t, 'mounting a small tmpfs (a full disk)')) return null;
   const dir = mkdtempSync(join(tmpdir(), 'release-pages-tmpfs-'));
   const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${kib}k,mode=0755`, 'tmpfs', dir], { encoding: 'utf8' });
   if (r.status !== 0) {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodePage } from '../../server/src/cli/write';
 import { FIXTURES, pagesIn, readFixture } from '../helpers/paths';
-import { fillLeaving, mountTmpfs, runCli, unmount, type Run } from '../helpers/privileged';
+import { fillLeaving, mountTmpfs, requireRoot, runCli, unmount, type Run } from '../helpers/privileged';
 
 const FILLER = 'filler.bin';
 
@@ -76,6 +76,7 @@ function onFullDisk(t: TestContext, pages: ReadonlyMap<string, Buffer>, leave: n
 
 for (const [command, args] of [['check --fix', ['check', '--fix', '--all']], ['format', ['format', '--all']]] as const) {
   test(`${command} on a full disk: every fixture page it would rewrite is left as it was, exit 2, one "no space left" line per page`, (t) => {
+    if (!requireRoot(t, 'mounting a small tmpfs (a full disk)')) return;
     const pages = fixturePages();
     const changed = rewrittenOnRoomyDisk(args, pages);
     assert.ok(changed.size >= 10, `the command rewrites fixture pages (${changed.size}) on a roomy disk`);
@@ -84,6 +85,7 @@ for (const [command, args] of [['check --fix', ['check', '--fix', '--all']], ['f
   });
 
   test(`${command} with some room, less than the new page: the write comes up short and is refused, nothing truncated`, (t) => {
+    if (!requireRoot(t, 'mounting a small tmpfs (a full disk)')) return;
     const pages = fixturePages();
     const changed = rewrittenOnRoomyDisk(args, pages);
     // 2 blocks free (one may go to the lock file): pages whose new content needs 3 or more are written in part.

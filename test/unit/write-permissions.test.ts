@@ -9,7 +9,7 @@ import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, statSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFixture } from '../helpers/paths';
-import { asNobody, cannotRun, isRoot, runCli } from '../helpers/privileged';
+import { asNobody, cannotRun, requireRoot, runCli } from '../helpers/privileged';
 
 const SEED = readFixture('seeds', '000_015c11820e0fe26e.md'); // has fixes and a table to format
 const NOBODY = 65534;
@@ -63,7 +63,7 @@ test('a read-only page (0444) is written by neither check --fix nor format, nor 
 });
 
 test('as another user (nobody), in a folder it may write: a root page is never replaced and stays root\'s; its own page is fixed', (t) => {
-  if (!isRoot()) return void cannotRun(t, `running the CLI as nobody needs root; this runs as uid ${process.getuid?.() ?? '?'}`);
+  if (!requireRoot(t, 'running the CLI as nobody')) return;
   const prefix = asNobody();
   if (!prefix) return void cannotRun(t, 'neither setpriv nor runuser is installed');
   const dir = folder(0o777);
@@ -91,7 +91,7 @@ test('as another user (nobody), in a folder it may write: a root page is never r
 });
 
 test('root fixing another user\'s page keeps that owner, group and mode', (t) => {
-  if (!isRoot()) return void cannotRun(t, 'giving a page to nobody needs root');
+  if (!requireRoot(t, 'giving a page to nobody')) return;
   const dir = folder(0o755);
   const file = page(dir, 'page.md', 0o604, NOBODY);
   const r = runCli(['check', '--fix', file], dir);
