@@ -1,12 +1,17 @@
 // Safe writes of the CLI (`check --fix`, `format`): atomic, same bytes everywhere but the changed text,
 // encoding, BOM, line endings, mode and symbolic links kept, nothing written when nothing changes, and
-// refused (file untouched, no temp file left) when the file changed since it was read.
+// refused (file untouched, no temp or lock file left) when the file changed since it was read, when
+// another writer holds its lock, or when the temp file does not read back as written. Full disks and
+// permissions: write-disk-full.test.ts, write-permissions.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodePage, encodePage, PageWriteError, readPage, writePageAtomic } from '../../server/src/cli/write';
+import { readFixture } from '../helpers/paths';
+import { runCli, type Run } from '../helpers/privileged';
 
 function folder(): string {
   return mkdtempSync(join(tmpdir(), 'release-pages-write-'));
@@ -106,4 +111,117 @@ test('a symbolic link stays a link: its target is written', () => {
   assert.equal(readlinkSync(link), 'real.md');
   assert.equal(readFileSync(target, 'utf8'), PAGE.replace('red', 'Red'));
   assert.deepEqual(readdirSync(dir).sort(), ['link.md', 'real.md']);
+});
+
+// Concurrent writers (issue 14, item 5): two writers that read the same page cannot both report success
+// while one update is lost. The race is forced with the hooks: writer B runs inside writer A's window
+// between its last unchanged-on-disk check and its rename.
+
+test('two writers from the same content, B inside A\'s window before the rename: exactly one succeeds, the file holds its text whole', () => {
+  const dir = folder();
+  const file = join(dir, 'page.md');
+  writeFileSync(file, PAGE);
+  const a = readPage(file);
+  const b = readPage(file);
+  const textA = a.text.replace('| red |', '| Red |');
+  const textB = b.text.replace('| x |', '| feature x |');
+  let bError: unknown = null;
+  const wrote = writePageAtomic(a, textA, {
+    beforeRename: () => {
+      try {
+        writePageAtomic(b, textB);
+      } catch (e) {
+        bError = e;
+      }
+    },
+  });
+  assert.equal(wrote, true);
+  assert.ok(bError instanceof PageWriteError, 'B fails');
+  assert.match(bError.message, new RegExp(`^not written: another release-pages \\(pid ${process.pid}\\) is writing it meanwhile \\(lock file \\.page\\.md\\.release-pages\\.lock;`));
+  assert.equal(readFileSync(file, 'utf8'), textA);
+  assert.deepEqual(readdirSync(dir), ['page.md'], 'no temp or lock file left');
+});
+
+test('the same race with B a separate release-pages process: B exits 2 naming the lock, A\'s update is whole', () => {
+  const dir = folder();
+  const file = join(dir, 'page.md');
+  const seed = readFixture('seeds', '000_015c11820e0fe26e.md');
+  writeFileSync(file, seed);
+  const a = readPage(file);
+  const textA = `${a.text}\nappended by A\n`;
+  let b: Run | null = null;
+  assert.equal(writePageAtomic(a, textA, { beforeRename: () => (b = runCli(['check', '--fix', file], dir)) }), true);
+  const rb = b as Run | null;
+  assert.ok(rb);
+  assert.equal(rb.code, 2, rb.stderr);
+  assert.match(rb.stderr, new RegExp(`^release-pages: ${file}: not written: another release-pages \\(pid ${process.pid}\\) is writing it meanwhile`, 'm'));
+  assert.doesNotMatch(rb.stderr, /fixed \d+ problem/);
+  assert.equal(readFileSync(file, 'utf8'), textA);
+  assert.deepEqual(readdirSync(dir), ['page.md']);
+});
+
+test('two writers one after the other from the same content: the second fails "changed on disk meanwhile", the first\'s text stays', () => {
+  const dir = folder();
+  const file = join(dir, 'page.md');
+  writeFileSync(file, PAGE);
+  const a = readPage(file);
+  const b = readPage(file);
+  assert.equal(writePageAtomic(a, a.text.replace('red', 'Red')), true);
+  assert.throws(() => writePageAtomic(b, b.text.replace('red', 'Green')), /^PageWriteError: not written: the file changed on disk meanwhile/);
+  assert.equal(readFileSync(file, 'utf8'), PAGE.replace('red', 'Red'));
+  assert.deepEqual(readdirSync(dir), ['page.md']);
+});
+
+test('the same bytes in a new file (inode) or the same file touched (mtime) also count as changed on disk', () => {
+  for (const change of ['replaced', 'touched'] as const) {
+    const dir = folder();
+    const file = join(dir, 'page.md');
+    writeFileSync(file, PAGE);
+    const page = readPage(file);
+    const edit = (): void => {
+      if (change === 'touched') {
+        utimesSync(file, new Date(2001, 0, 1), new Date(2001, 0, 1));
+        return;
+      }
+      writeFileSync(join(dir, 'copy'), PAGE);
+      renameSync(join(dir, 'copy'), file);
+    };
+    assert.throws(() => writePageAtomic(page, page.text.replace('red', 'Red'), { beforeWrite: edit }), /changed on disk meanwhile/, change);
+    assert.equal(readFileSync(file, 'utf8'), PAGE);
+    assert.deepEqual(readdirSync(dir), ['page.md']);
+  }
+});
+
+test('a lock left by a process that is gone is taken over; a lock held by a live process is respected and kept', () => {
+  const dir = folder();
+  const file = join(dir, 'page.md');
+  const lock = join(dir, '.page.md.release-pages.lock');
+  writeFileSync(file, PAGE);
+  const gone = spawnSync(process.execPath, ['-e', '']).pid; // exited: its pid is free (or reused: then the lock is respected)
+  assert.ok(typeof gone === 'number');
+  writeFileSync(lock, `${gone} ${hostname()}\n`);
+  const page = readPage(file);
+  assert.equal(writePageAtomic(page, page.text.replace('red', 'Red')), true);
+  assert.deepEqual(readdirSync(dir), ['page.md'], 'the stale lock is removed');
+  writeFileSync(lock, `${process.ppid} ${hostname()}\n`); // our parent: alive
+  const again = readPage(file);
+  assert.throws(() => writePageAtomic(again, again.text.replace('Red', 'Green')), new RegExp(`another release-pages \\(pid ${process.ppid}\\) is writing it meanwhile`));
+  assert.equal(readFileSync(file, 'utf8'), PAGE.replace('red', 'Red'));
+  assert.equal(readFileSync(lock, 'utf8'), `${process.ppid} ${hostname()}\n`, 'someone else\'s lock is left alone');
+});
+
+test('a temp file that does not read back as written (short, or other bytes) is not renamed over the page', () => {
+  const cases: Array<[string, (tmp: string) => void, RegExp]> = [
+    ['cut short', (tmp) => truncateSync(tmp, 10), /^not written: the temp file holds 10 of \d+ bytes$/],
+    ['a byte changed', (tmp) => writeFileSync(tmp, readFileSync(tmp).map((c, i) => (i === 3 ? c ^ 1 : c))), /^not written: the temp file reads back different bytes than were written$/],
+  ];
+  for (const [what, damage, message] of cases) {
+    const dir = folder();
+    const file = join(dir, 'page.md');
+    writeFileSync(file, PAGE);
+    const page = readPage(file);
+    assert.throws(() => writePageAtomic(page, page.text.replace('red', 'Red'), { afterTempWritten: damage }), (e) => e instanceof PageWriteError && message.test(e.message), what);
+    assert.equal(readFileSync(file, 'utf8'), PAGE, what);
+    assert.deepEqual(readdirSync(dir), ['page.md'], what);
+  }
 });

@@ -34,7 +34,7 @@ export const checkCommand: Command = {
     const results: FileResult[] = [];
     for (const job of run.jobs) {
       const fixedRun = flags.fix ? engine.fixAll(job.page.text, job.checkOptions) : null;
-      const result = fixedRun ? fixedRun.result : engine.check(job.page.text, job.checkOptions);
+      let result = fixedRun ? fixedRun.result : engine.check(job.page.text, job.checkOptions);
       if (fixedRun && fixedRun.text !== job.page.text) {
         try {
           writePageAtomic(job.page, fixedRun.text);
@@ -42,6 +42,7 @@ export const checkCommand: Command = {
         } catch (e) {
           process.stderr.write(`release-pages: ${job.file}: ${e instanceof Error ? e.message : String(e)}\n`);
           ioProblem = true;
+          result = engine.check(job.page.text, job.checkOptions); // the page on disk keeps its problems: report those
         }
       }
       results.push({ file: job.file, findings: flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings });

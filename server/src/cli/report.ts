@@ -1,6 +1,5 @@
 /** `release-pages report`: the status dashboard of one page as a self-contained HTML file, or its model as JSON. */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import pkg from '../../../package.json';
 import reportCss from '../../../media/report.css';
@@ -9,6 +8,7 @@ import { buildStatus, Engine, parseIsoDate, ymdOf } from '../core';
 import { renderReport, type PageStatus } from '../../../shared/status';
 import { parseArgs, UsageError, type Command } from './args';
 import { collectPages, printConfigProblems } from './pages';
+import { replaceFile } from './replace';
 
 const USAGE = `Usage: release-pages report <page.md> [options]
 
@@ -82,9 +82,9 @@ export const reportCommand: Command = {
       return 0;
     }
     try {
-      writeFileSync(output, text, 'utf8');
+      replaceFile(output, Buffer.from(text, 'utf8'));
     } catch (e) {
-      process.stderr.write(`release-pages: ${output}: cannot write: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`release-pages: ${output}: ${e instanceof Error ? e.message : String(e)}\n`);
       return 2;
     }
     process.stderr.write(`release-pages: wrote ${output} (${status.features.length} features, ${status.milestones.length} milestones, ${status.problems.items.length} problems)\n`);

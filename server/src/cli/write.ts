@@ -1,12 +1,13 @@
 /**
- * Reading pages and writing them back safely: atomic (a temp file in the same folder, then rename), the
- * same encoding, BOM and file mode (and owner, where allowed), through symbolic links to their target,
- * nothing written when nothing changed, and refused when the file changed on disk since it was read or
- * when its bytes are not text we can write back unchanged (invalid UTF-8).
+ * Reading pages and writing them back safely: the same encoding and BOM, nothing written when nothing
+ * changed, refused when the bytes are not text we can write back unchanged (invalid UTF-8); the write
+ * itself (atomic, complete, permissions, owner and mode kept, under a lock, only if the file is unchanged
+ * on disk) is replace.ts.
  */
-import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { identityOf, PageWriteError, replaceFile, type FileIdentity, type WriteHooks } from './replace';
+
+export { PageWriteError, type WriteHooks };
 
 export type PageEncoding = 'utf8' | 'utf16le' | 'utf16be';
 
@@ -19,6 +20,8 @@ export interface ReadPage {
   /** Why the page cannot be written back byte for byte (invalid UTF-8), or null. */
   unwritable: string | null;
   raw: Buffer;
+  /** The file's inode, size and mtime when it was read (null: unknown, only the bytes are compared). */
+  identity: FileIdentity | null;
 }
 
 function swapBytes(b: Buffer): Buffer {
@@ -30,20 +33,26 @@ function swapBytes(b: Buffer): Buffer {
 /** Decodes a page: UTF-16 by its BOM, else UTF-8 (with or without BOM). */
 export function decodePage(path: string, raw: Buffer): ReadPage {
   if (raw.length >= 2 && raw[0] === 0xff && raw[1] === 0xfe) {
-    return { path, text: raw.subarray(2).toString('utf16le'), bom: true, encoding: 'utf16le', unwritable: raw.length % 2 ? 'odd number of bytes for UTF-16' : null, raw };
+    return { path, text: raw.subarray(2).toString('utf16le'), bom: true, encoding: 'utf16le', unwritable: raw.length % 2 ? 'odd number of bytes for UTF-16' : null, raw, identity: null };
   }
   if (raw.length >= 2 && raw[0] === 0xfe && raw[1] === 0xff) {
-    return { path, text: swapBytes(raw.subarray(2)).toString('utf16le'), bom: true, encoding: 'utf16be', unwritable: raw.length % 2 ? 'odd number of bytes for UTF-16' : null, raw };
+    return { path, text: swapBytes(raw.subarray(2)).toString('utf16le'), bom: true, encoding: 'utf16be', unwritable: raw.length % 2 ? 'odd number of bytes for UTF-16' : null, raw, identity: null };
   }
   const decoded = raw.toString('utf8');
   const bom = decoded.charCodeAt(0) === 0xfeff;
   // Invalid UTF-8 decodes to U+FFFD: writing that back would change bytes nobody asked to change.
   const lossless = Buffer.from(decoded, 'utf8').equals(raw);
-  return { path, text: bom ? decoded.slice(1) : decoded, bom, encoding: 'utf8', unwritable: lossless ? null : 'not valid UTF-8', raw };
+  return { path, text: bom ? decoded.slice(1) : decoded, bom, encoding: 'utf8', unwritable: lossless ? null : 'not valid UTF-8', raw, identity: null };
 }
 
 export function readPage(path: string): ReadPage {
-  return decodePage(path, readFileSync(path));
+  const fd = openSync(path, 'r');
+  try {
+    const identity = identityOf(fstatSync(fd)); // of the bytes read: the same open file
+    return { ...decodePage(path, readFileSync(fd)), identity };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The bytes of `text` in the page's encoding, with its BOM. */
@@ -54,52 +63,13 @@ export function encodePage(page: Pick<ReadPage, 'bom' | 'encoding'>, text: strin
   return Buffer.from(full, 'utf8');
 }
 
-export class PageWriteError extends Error {}
-
-/** Test hook: runs between the final check that the file is unchanged and the write (a concurrent editor). */
-export interface WriteHooks {
-  beforeWrite?: () => void;
-}
-
 /**
- * Writes `text` over the page via a temp file + rename. Returns false (and writes nothing) when the text
- * is unchanged. Throws a PageWriteError when the file changed on disk since it was read or cannot be
- * written back faithfully; the file is then untouched.
+ * Writes `text` over the page (replace.ts). Returns false (and writes nothing) when the text is unchanged.
+ * Throws a PageWriteError, with the file untouched, when it cannot be written back faithfully or safely.
  */
 export function writePageAtomic(page: ReadPage, text: string, hooks: WriteHooks = {}): boolean {
   if (text === page.text) return false;
   if (page.unwritable) throw new PageWriteError(`${page.unwritable}; not written (the fixes would change bytes they do not target)`);
-  const data = encodePage(page, text);
-  // Write through a symbolic link to its target: the link stays a link.
-  const target = realpathSync(page.path);
-  const current = readFileSync(target);
-  if (!current.equals(page.raw)) throw new PageWriteError('the file changed on disk since it was read; not written');
-  const st = statSync(target);
-  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.release-pages.tmp`);
-  let fd: number | null = null;
-  try {
-    fd = openSync(tmp, 'wx', st.mode & 0o777); // exclusive: never through a file or link someone placed there
-    writeSync(fd, data);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    chmodSync(tmp, st.mode & 0o7777);
-    try {
-      chownSync(tmp, st.uid, st.gid);
-    } catch {
-      // only root (or the owner, for the group) may: the new file keeps our owner then
-    }
-    hooks.beforeWrite?.();
-    if (!readFileSync(target).equals(page.raw)) throw new PageWriteError('the file changed on disk while it was being written; not written');
-    renameSync(tmp, target);
-    return true;
-  } catch (e) {
-    if (fd !== null) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
-    }
-    throw e;
-  }
+  replaceFile(page.path, encodePage(page, text), { expected: { raw: page.raw, identity: page.identity }, hooks });
+  return true;
 }

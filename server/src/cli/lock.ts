@@ -1,0 +1,112 @@
+/**
+ * A lock file next to a file the CLI is about to replace, so two `release-pages` processes (a `format` and
+ * a `check --fix` on the same page) cannot both pass the "unchanged on disk" check and then rename over
+ * each other: the second one is refused while the first holds the lock. Created with O_EXCL; holds
+ * `pid hostname`; removed in `finally`. A lock whose process is gone (a crash, `kill -9`) is stale and
+ * taken over.
+ */
+import { closeSync, fstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+
+export class PageWriteError extends Error {
+  override name = 'PageWriteError';
+}
+
+export function lockPathOf(target: string): string {
+  return join(dirname(target), `.${basename(target)}.release-pages.lock`);
+}
+
+export function errorCode(e: unknown): string | undefined {
+  return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+
+/** Whether process `pid` of this host still runs (EPERM: it runs, as another user). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return errorCode(e) !== 'ESRCH';
+  }
+}
+
+interface Holder {
+  pid: number | null;
+  host: string | null;
+}
+
+function readHolder(path: string): Holder {
+  const m = /^(\d+) (\S*)\n?$/.exec(readFileSync(path, 'utf8'));
+  return m ? { pid: Number(m[1]), host: m[2] ?? null } : { pid: null, host: null };
+}
+
+/** Writes all of `data` at the fd's position; a write that makes no progress is an error, never a silent stop. */
+export function writeAll(fd: number, data: Uint8Array): void {
+  let done = 0;
+  while (done < data.length) {
+    const n = writeSync(fd, data, done, data.length - done);
+    if (n <= 0) throw Object.assign(new Error('no space left on device, write'), { code: 'ENOSPC' });
+    done += n;
+  }
+}
+
+/**
+ * Takes the lock of `target` or throws a PageWriteError naming its holder. Returns the release function
+ * (it removes the lock file only if it is still ours).
+ */
+export function acquireLock(target: string): () => void {
+  const path = lockPathOf(target);
+  const me = Buffer.from(`${process.pid} ${hostname()}\n`, 'utf8');
+  for (let attempt = 0; ; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(path, 'wx', 0o644);
+    } catch (e) {
+      if (errorCode(e) !== 'EEXIST') throw e;
+      takeOverIfStale(path, attempt < 3);
+      continue;
+    }
+    let ino = -1;
+    try {
+      writeAll(fd, me);
+      ino = fstatSync(fd).ino;
+    } finally {
+      closeSync(fd);
+      if (ino < 0) unlinkSync(path);
+    }
+    return () => {
+      try {
+        if (statSync(path).ino === ino) unlinkSync(path);
+      } catch {
+        // already gone
+      }
+    };
+  }
+}
+
+/** Removes the lock at `path` if its process is gone (and `mayRemove`); else throws who holds it. */
+function takeOverIfStale(path: string, mayRemove: boolean): void {
+  let holder: Holder;
+  let ino: number;
+  try {
+    ino = statSync(path).ino;
+    holder = readHolder(path);
+  } catch (gone) {
+    if (errorCode(gone) === 'ENOENT' && mayRemove) return; // released meanwhile: try again
+    throw gone;
+  }
+  const sameHost = holder.host === hostname();
+  if (holder.pid === null || !sameHost || alive(holder.pid) || !mayRemove) {
+    const who = holder.pid === null ? 'another release-pages' : `another release-pages (pid ${holder.pid}${sameHost ? '' : ` on ${holder.host ?? '?'}`})`;
+    throw new PageWriteError(`not written: ${who} is writing it meanwhile (lock file ${basename(path)}; remove it if no release-pages runs)`);
+  }
+  // Stale: its process is gone. Remove it only if it is still the file we read (not a fresh lock another
+  // process made after removing the same stale one); a race left over here is caught by the
+  // unchanged-on-disk check just before the rename.
+  try {
+    if (statSync(path).ino === ino) unlinkSync(path);
+  } catch (gone) {
+    if (errorCode(gone) !== 'ENOENT') throw gone;
+  }
+}
