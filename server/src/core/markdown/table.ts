@@ -16,8 +16,7 @@
 // Lines must not contain line endings. Whitespace is only space and tab.
 
 import type { Complete, Position, Range } from '../types';
-import { drain, type Steps } from '../incremental/steps';
-import { keepShape } from '../incremental/shapes';
+import { drain, shouldYield, type Steps } from '../incremental/steps';
 export type Align = 'left' | 'center' | 'right' | null;
 export interface TableCell {
   /** Cell content with surrounding whitespace trimmed, exactly as in the source (escapes kept: `\|` stays `\|`). */
@@ -48,7 +47,6 @@ export class RowCell implements TableCell {
     return new RowCell(this.line + by, this.text, this.start, this.rawStart, this.rawEnd);
   }
 }
-keepShape(new RowCell(0, '', 0, 0, 0));
 export interface TableRow {
   /** Line of the row (offset by the `offset` given to scanTables). */
   line: number;
@@ -387,7 +385,7 @@ export function* scanTablesSteps(lines: readonly string[], offset = 0): Steps<Sc
     for (let k = i; k < n && exact; k++) if (tableLike(lines[k])) exact = false;
   };
   for (let i = 0; i < n; i++) {
-    if ((i & 4095) === 4095) yield;
+    if (shouldYield(i)) yield; // a pause point for the language server (see incremental/steps)
     const s = lines[i];
     const idx = firstNonWs(s);
     const cols = idx === 0 ? 0 : columnOf(s, idx);
@@ -432,7 +430,7 @@ export function* scanTablesSteps(lines: readonly string[], offset = 0): Steps<Sc
       // Fast path: a line starting with `|` after at most 3 spaces is always a body row.
       while (i + 1 < n && pipeRow(lines[i + 1])) {
         table.rows.push(row(++i));
-        if ((i & 4095) === 4095) yield;
+        if (shouldYield(i)) yield; // a pause point for the language server (see incremental/steps)
       }
       continue;
     }

@@ -6,10 +6,11 @@ import type { ParsedTable } from '../markdown/table';
 import type { SourceLine } from '../text';
 import { drain, type Steps } from '../incremental/steps';
 import type { Position } from '../types';
-import { criterionFromItem, findDirectives, findLegend, findPlan } from './extract';
+import { criterionFromItem, findLegend, findPlan } from './extract';
+import { findDirectives } from './directives';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
-import { pageModel } from './make';
+import { pageModel } from '../incremental/model-literals';
 import { buildTable } from './tables';
 import { milestoneFromBullet, placeDate, timelineFromTable } from './timeline';
 import type { Criterion, DegradedBlock, Heading, Milestone, OrphanRows, PageDate, PageKind, PageModel, TableModel, Timeline } from './types';
@@ -217,7 +218,6 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     directives,
     degraded,
     ...dateFacts(dates, gaDate),
-    scanRanges: [[0, lines.length]],
     gaDate,
   });
 }
