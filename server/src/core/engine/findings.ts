@@ -17,9 +17,9 @@ export interface CheckResult {
 }
 
 /** The result of a check: findings in parts are merged into one list when first read. */
-export function checkResult(page: PageModel, isReleasePage: boolean, parts: FindingParts): CheckResult {
+export function checkResult(page: PageModel, isReleasePage: boolean, parts: FindingParts & { rest: Finding[] }): CheckResult {
   // Checked whole: the one part is the list.
-  if (parts.slices.length === 0) return { page, isReleasePage, findings: parts.rest as Finding[] };
+  if (parts.slices.length === 0) return { page, isReleasePage, findings: parts.rest };
   let merged: Finding[] | null = null;
   return {
     page,
