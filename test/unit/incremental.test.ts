@@ -45,3 +45,16 @@ test('after edits (a cell, an inserted row, a deleted row, a legend change) the 
     assert.deepEqual(show(engine.check(text).findings), whole(text));
   }
 });
+
+test('findings about a table as a whole (its header) are reported once, however its rows are divided', () => {
+  let body = '';
+  for (let i = 0; i < 600; i++) body += `| Virt | [F ${i}](Features/F ${i}) | Must | \`a|b\` ${i} | Green |\n`;
+  const text = `---\ncategory: release\n---\n\n# oVirt 9.9 Release Management\n\n| Functional team | Feature | Release priority | \`x|y\` Owner | Status |\n|---|---|---|---|---|---|\n${body}\nSee [the plan](Release plan).\n`;
+  const result = new Engine().check(text);
+  assert.ok(result.parts && result.parts.slices.length > 1, 'the table is checked in slices');
+  const header = result.findings.filter((f) => f.rule === 'table-code-pipe' && f.range.start.line === 6);
+  assert.equal(header.length, 1, 'the header cell once');
+  assert.equal(result.findings.filter((f) => f.rule === 'table-code-pipe').length, 601);
+  assert.equal(result.findings.filter((f) => f.rule === 'link-target-space').length, 601, 'every line read once');
+  assert.deepEqual(show(result.findings), whole(text));
+});

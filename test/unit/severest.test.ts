@@ -1,4 +1,4 @@
-/** Picking the findings an editor shows of a big page (core/severest.ts) equals sorting the whole list. */
+/** Picking the findings an editor shows of a big page (core/incremental/shown-findings.ts) equals sorting the whole list. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Engine, type Finding, severest } from '../../server/src/core';

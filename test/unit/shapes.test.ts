@@ -1,9 +1,9 @@
 /**
  * The page model's objects have one shape (V8's hidden class) whoever makes them: the build,
  * a patch, the views of slices, the scanner or remark, a region moved down. V8 then gives them one hidden
- * class, made from an object literal that lives as long as the code (see server/src/core/shapes.ts); the
+ * class, made from an object literal that lives as long as the code (see server/src/core/incremental/model-literals.ts); the
  * rules stay monomorphic, and their optimized code is not thrown away when a page is dropped.
- * (The kept class instances of shapes.ts are not tested here: what they prevent is a slowdown, which the
+ * (The kept class instances of incremental/shapes.ts are not tested here: what they prevent is a slowdown, which the
  * benchmark shows — `node --trace-deopt` counts "reason: weak objects" without them.)
  */
 import { test } from 'node:test';

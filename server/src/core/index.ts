@@ -18,8 +18,8 @@ export { firstAtOrAfter } from './arrays';
 
 // Checking
 export { checkText, eachFinding, Engine, findingCount, type CheckOptions, type CheckResult } from './engine';
-export type { FindingParts } from './incremental/slice-cache';
-export { severest } from './incremental/severest';
+export type { FindingParts } from './incremental/finding-parts';
+export { severest } from './incremental/shown-findings';
 export { drain, type Steps } from './incremental/steps';
 export { RULES, RULES_BY_ID, type Rule, type RuleMeta } from './rules';
 export type { PageModel, TableModel } from './model/types';

@@ -45,7 +45,7 @@ export const MAX_DIAGNOSTICS = 1_000;
 
 /**
  * The page's diagnostics: all of them, or the most severe MAX_DIAGNOSTICS (in page order within a
- * severity) and a note, picked without making the list of all findings (see core/severest.ts).
+ * severity) and a note, picked without making the list of all findings (see core/incremental/shown-findings.ts).
  */
 export function pageDiagnostics(result: CheckResult): Diagnostic[] {
   const total = findingCount(result);

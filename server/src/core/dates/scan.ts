@@ -152,6 +152,8 @@ function weekdayAfter(text: string, at: number): Weekday | undefined {
   return day === null ? undefined : { text: word, start: span[0], end: span[1], day };
 }
 
+// Speed: memoised by text (see incremental/memo.ts), as a column repeats a few dozen values over thousands of
+// rows; the memo stays beside the function it wraps (the incremental layer cannot import this module).
 /** Every date-like token of a short value, in order. See the module comment for the formats. */
 const SCANNED = new TextMemo(scanDatesUncached);
 

@@ -1,6 +1,6 @@
 /**
- * One instance of each class the engine makes per page (cells, rows, dates, findings), kept for the
- * process's lifetime.
+ * The one registry of kept shapes: one instance of each class the engine makes per page (cells, rows,
+ * dates, findings, status readings), kept for the process's lifetime.
  *
  * Why: V8 gives the objects of a class a chain of hidden classes (one per field a constructor sets), and
  * that chain is held only by the instances. When the last page is dropped, a few full collections later
@@ -9,9 +9,18 @@
  * page checked after other work (the CLI between files, the server after a document was closed), the cold
  * check took twice as long (about 230 ms instead of 110 ms). A kept instance costs a few dozen bytes.
  *
- * Each class registers its sample where it is defined, made the way the engine makes its instances (the
- * same constructor, so the same chain).
+ * Each sample is made the way the engine makes its instances (the same constructor, so the same chain,
+ * and field values of the same kinds). The classes stay in their domain modules; only this file keeps
+ * them, so it imports upwards (its own lint zone, `core/shapes`) and is imported by the engine alone.
+ * The Engine class keeps its own sample (engine/index.ts): this file is imported by it.
  */
+import { scanDates } from '../dates';
+import { LazyFinding, NO_FIXES } from '../engine/findings';
+import { RowCell } from '../markdown/table';
+import { CellDate } from '../model/page-dates';
+import { SingleLineRow } from '../model/tables';
+import { Reading } from '../status/features';
+
 const KEPT: object[] = [];
 
 /** Keeps `sample` alive for good (see above); returns it. */
@@ -19,3 +28,10 @@ export function keepShape<T extends object>(sample: T): T {
   KEPT.push(sample);
   return sample;
 }
+
+const at = { line: 0, character: 0 };
+keepShape(new RowCell(0, '', 0, 0, 0));
+keepShape(new SingleLineRow({ line: 0, cells: [], leadingPipe: false, trailingPipe: false }, false));
+keepShape(new CellDate(scanDates('2013-01-01')[0], new RowCell(0, '2013-01-01', 0, 0, 10), ''));
+keepShape(new LazyFinding('', 'hint', '', { start: at, end: at }, () => NO_FIXES));
+keepShape(new Reading({ statuses: [], priorities: [] }));

@@ -7,12 +7,7 @@ import { sameElements } from '../arrays';
 import type { LogicalRow, PageModel } from '../model/types';
 import { sliceTexts, type Slice } from './slices';
 import type { Finding, Position, Range } from '../types';
-
-/** A sliced check's findings in sorted parts: the page outside big tables, then each slice of rows. */
-export interface FindingParts {
-  rest: readonly Finding[];
-  slices: ReadonlyArray<readonly Finding[]>;
-}
+import { compareFindings } from './finding-parts';
 
 interface SliceEntry {
   context: string;
@@ -32,36 +27,6 @@ function shifted(findings: readonly Finding[], by: number): Finding[] {
     range: moveRange(f.range),
     fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, range: moveRange(e.range) })) })),
   }));
-}
-
-/** Page order: line, character, then rule and message (a total order, so merging equals sorting). */
-export function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-    || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
-}
-
-/**
- * Visits `rest` (sorted) merged into the slices' findings (each sorted, the slices in page order);
- * stops when `visit` returns false.
- */
-export function visitMerged(rest: readonly Finding[], slices: ReadonlyArray<readonly Finding[]>, visit: (f: Finding) => boolean | void): void {
-  let r = 0;
-  for (const list of slices) {
-    for (const f of list) {
-      while (r < rest.length && compareFindings(rest[r], f) < 0) if (visit(rest[r++]) === false) return;
-      if (visit(f) === false) return;
-    }
-  }
-  while (r < rest.length) if (visit(rest[r++]) === false) return;
-}
-
-/** The merged findings as one list. */
-export function mergeFindings(rest: readonly Finding[], slices: ReadonlyArray<readonly Finding[]>): Finding[] {
-  const out: Finding[] = [];
-  visitMerged(rest, slices, (f) => {
-    out.push(f);
-  });
-  return out;
 }
 
 export class SliceCache {

@@ -3,10 +3,10 @@
  * page's context (config, legend, GA date, date order, the table's header), so the engine caches them by
  * content: after a one-cell edit only the slice holding that cell is checked again. Slice boundaries are
  * content-defined (a row ends a slice when a hash of its text says so), so inserting a row disturbs one
- * slice, not every slice after it. Only the slices that changed get a view of the page (slicePage).
+ * slice, not every slice after it. Only the slices that changed get a view of the page (sliceView).
  */
 import { parsedTable, type TableRow } from '../markdown/table';
-import { pageModel, tableModel } from '../model/make';
+import { pageModel, tableModel } from './model-literals';
 import { firstAtOrAfter } from '../arrays';
 import type { LogicalRow, PageDate, PageModel, TableModel } from '../model/types';
 
@@ -64,13 +64,34 @@ export function sliceTexts(page: PageModel, s: Slice): string[] {
   return out;
 }
 
+/** A view of the page for the rules: a page (whole, or a part of it), its lines, the table it holds part of. */
+export interface PageView {
+  /** The page as the rules see it: all of it, the rest without the sliced tables' rows, or one slice's rows. */
+  page: PageModel;
+  /** The lines the view covers, [from, to) in page order. */
+  lines: ReadonlyArray<readonly [number, number]>;
+  /** The table the view holds some rows of (its table-wide findings belong to the rest of the page), or null. */
+  partOf: TableModel | null;
+}
+
+/** Every view is made here, with the same fields in the same order (one hidden class). */
+function pageView(page: PageModel, lines: ReadonlyArray<readonly [number, number]>, partOf: TableModel | null): PageView {
+  return { page, lines, partOf };
+}
+
+/** The whole page as one view. */
+export function wholeView(page: PageModel): PageView {
+  return pageView(page, [[0, page.lines.length]], null);
+}
+
 /** A view of the page holding one slice's rows and their dates only (page-level context kept). */
-export function slicePage(page: PageModel, s: Slice): PageModel {
+export function sliceView(page: PageModel, s: Slice): PageView {
   const dates: PageDate[] = [];
   for (let i = firstAtOrAfter(page.dates, s.from, (d) => d.range.start.line); i < page.dates.length && page.dates[i].range.start.line < s.to; i++) {
     if (page.dates[i].context === 'table') dates.push(page.dates[i]);
   }
-  return pageModel({
+  const table = tableModel({ ...s.table, rows: s.rows, parsed: parsedTable({ ...s.table.parsed, rows: physicalRows(s) }) });
+  const view = pageModel({
     ...page,
     timelines: [],
     criteria: [],
@@ -78,14 +99,14 @@ export function slicePage(page: PageModel, s: Slice): PageModel {
     orphanRows: [],
     degraded: [],
     frontMatter: null,
-    tables: [tableModel({ ...s.table, rows: s.rows, parsed: parsedTable({ ...s.table.parsed, rows: physicalRows(s) }), sliceOf: s.table })],
+    tables: [table],
     dates,
-    scanRanges: [[s.from, s.to]],
   });
+  return pageView(view, [[s.from, s.to]], table);
 }
 
 /** The page without the sliced tables' rows (and their dates): what the rules check besides the slices. */
-export function restPage(page: PageModel, slices: readonly Slice[]): PageModel {
+export function restView(page: PageModel, slices: readonly Slice[]): PageView {
   const sliced = new Set(slices.map((s) => s.table));
   const bodies: Array<[number, number]> = [];
   for (const t of sliced) {
@@ -100,10 +121,20 @@ export function restPage(page: PageModel, slices: readonly Slice[]): PageModel {
     at = s.to;
   }
   if (at < page.lines.length) ranges.push([at, page.lines.length]);
-  return pageModel({
+  const view = pageModel({
     ...page,
     tables: page.tables.map((t) => (sliced.has(t) ? tableModel({ ...t, rows: [], parsed: parsedTable({ ...t.parsed, rows: [] }) }) : t)),
     dates,
-    scanRanges: ranges,
   });
+  return pageView(view, ranges, null);
+}
+
+/** The page model of a slice's view (see sliceView). */
+export function slicePage(page: PageModel, s: Slice): PageModel {
+  return sliceView(page, s).page;
+}
+
+/** The page model of the rest's view (see restView). */
+export function restPage(page: PageModel, slices: readonly Slice[]): PageModel {
+  return restView(page, slices).page;
 }

@@ -12,3 +12,12 @@ export function drain<T>(steps: Steps<T>): T {
     if (r.done) return r.value;
   }
 }
+
+/**
+ * Whether a loop over lines or rows should yield at its `i`th turn: once every 4,096 turns, about a
+ * millisecond of parsing. A yield per turn would cost more than the work; a bit mask, not `%`, as the
+ * parsing loops of a 50,000-row page ask this 50,000 times.
+ */
+export function shouldYield(i: number): boolean {
+  return (i & 4095) === 4095;
+}

@@ -4,7 +4,7 @@
  * region is read again (region-read.ts).
  */
 import { sameElements } from '../arrays';
-import { drain, type Steps } from '../incremental/steps';
+import { drain, shouldYield, type Steps } from '../incremental/steps';
 import { parseRegionSteps, type RegionInfo } from './region-read';
 import { parsedTable, type ParsedTable, type TableRow } from './table-row';
 
@@ -19,7 +19,7 @@ function* moveInfo(info: RegionInfo, by: number): Steps<RegionInfo> {
     const rows: TableRow[] = [];
     for (let i = 0; i < t.rows.length; i++) {
       rows.push(moveRow(t.rows[i], by));
-      if ((i & 4095) === 4095) yield;
+      if (shouldYield(i)) yield; // a pause point for the language server (see incremental/steps)
     }
     tables.push(parsedTable({ ...t, startLine: t.startLine + by, endLine: t.endLine + by, delimiterLine: t.delimiterLine + by, header: t.header && moveRow(t.header, by), rows }));
   }

@@ -3,7 +3,6 @@
  * split at every `|` not escaped by an odd run of backslashes (also inside code spans), delimiter rows.
  */
 import type { Complete, Position, Range } from '../types';
-import { keepShape } from '../incremental/shapes';
 import { BACKSLASH, blankFrom, COLON, columnOf, DASH, firstNonWs, isWs, PIPE, runOf } from './chars';
 
 export type Align = 'left' | 'center' | 'right' | null;
@@ -36,7 +35,6 @@ export class RowCell implements TableCell {
     return new RowCell(this.line + by, this.text, this.start, this.rawStart, this.rawEnd);
   }
 }
-keepShape(new RowCell(0, '', 0, 0, 0));
 export interface TableRow {
   /** Line of the row (offset by the `offset` given to scanTables). */
   line: number;

@@ -15,7 +15,7 @@
 //   Body rows keep their own cell count in mdast (extra cells are kept, missing ones not added).
 // Lines must not contain line endings. Whitespace is only space and tab.
 
-import { drain, type Steps } from '../incremental/steps';
+import { drain, shouldYield, type Steps } from '../incremental/steps';
 import {
   blockStart, endsAtBlankLine, fenceCloses, htmlEnds, htmlEndsOnOpeningLine, htmlStart, isContainer, type BlockStart, type Fence,
   type HtmlKind, type StartContext,
@@ -28,9 +28,6 @@ export interface ScanResult {
   /** false: the region has table-like lines in a context this scanner does not reproduce (containers, …); parse it with remark. */
   exact: boolean;
 }
-
-/** The scanner yields before every line whose index ends in these bits (every 4,096 lines). */
-const STEP_MASK = 4095;
 
 /** Whether a line after a body row of a top-level GFM table is another body row (else it ends the table). */
 export function continuesTable(s: string): boolean {
@@ -62,7 +59,7 @@ export function scanTables(lines: readonly string[], offset = 0): ScanResult {
 export function* scanTablesSteps(lines: readonly string[], offset = 0): Steps<ScanResult> {
   const scan = new TableScan(lines, offset);
   for (let i = 0; i < lines.length; i++) {
-    if ((i & STEP_MASK) === STEP_MASK) yield;
+    if (shouldYield(i)) yield; // a pause point for the language server (see incremental/steps)
     i = scan.read(i);
   }
   return scan.finish();
@@ -181,7 +178,7 @@ class TableScan {
   private bodyRows(i: number, table: ParsedTable): number {
     const lines = this.lines;
     table.rows.push(this.row(i));
-    while (i + 1 < lines.length && ((i + 1) & STEP_MASK) !== STEP_MASK && pipeRow(lines[i + 1])) table.rows.push(this.row(++i));
+    while (i + 1 < lines.length && !shouldYield(i + 1) && pipeRow(lines[i + 1])) table.rows.push(this.row(++i));
     return i;
   }
 

@@ -7,10 +7,11 @@ import type { ParsedTable } from '../markdown/table';
 import type { SourceLine } from '../text';
 import { drain, type Steps } from '../incremental/steps';
 import type { Position } from '../types';
-import { criterionFromItem, findDirectives, findLegend, findPlan } from './extract';
+import { criterionFromItem, findLegend, findPlan } from './extract';
+import { findDirectives } from './directives';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
-import { pageModel } from './make';
+import { pageModel } from '../incremental/model-literals';
 import { buildTable } from './tables';
 import { milestoneFromBullet, placeDate, timelineFromTable } from './timeline';
 import type { Criterion, DegradedBlock, Heading, Milestone, OrphanRows, PageDate, PageKind, PageModel, TableModel, Timeline } from './types';
@@ -113,7 +114,7 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
   return pageModel({
     lines, kind, isReleasePage: kind !== 'other', title: titles.title, release: titles.release, frontMatter: blocks.fm,
     headings: blocks.headings, timelines, criteria, tables, orphanRows, legend: findLegend(lines, blocks.headings), plan, dates,
-    literalLines: blocks.literal, directives, degraded: blocks.degraded, ...dateFacts(dates, gaDate), scanRanges: [[0, lines.length]], gaDate,
+    literalLines: blocks.literal, directives, degraded: blocks.degraded, ...dateFacts(dates, gaDate), gaDate,
   });
 }
 

@@ -1,6 +1,6 @@
-/** Criteria, the page's legend, milestone plans and disable directives: line-level extraction. */
+/** Criteria, the page's legend and milestone plans: line-level extraction. */
 import type { SourceLine } from '../text';
-import type { Criterion, DisableDirective, Heading, Legend, PlanMilestone } from './types';
+import type { Criterion, Heading, Legend, PlanMilestone } from './types';
 
 const BOLD_KEYWORD = /^(\*\*|__)([A-Za-z]{2,12})(\*\*|__)\s*:|^(\*\*|__)([A-Za-z]{2,12}):(\*\*|__)/;
 const PLAIN_KEYWORD = /^(MUST|SHOULD|MAY)\s*:|^\((MUST|SHOULD|MAY)\)/;
@@ -82,19 +82,4 @@ export function findPlan(lines: readonly SourceLine[], literal: ReadonlySet<numb
     }
   }
   return plan;
-}
-
-const DIRECTIVE = /<!--\s*release-pages-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
-
-export function findDirectives(lines: readonly SourceLine[], literal: ReadonlySet<number>): DisableDirective[] {
-  const out: DisableDirective[] = [];
-  for (let l = 0; l < lines.length; l++) {
-    const text = lines[l].text;
-    if (!text.includes('release-pages-') || literal.has(l)) continue;
-    for (const m of text.matchAll(DIRECTIVE)) {
-      const rules = m[2].split(/[\s,]+/).filter(Boolean);
-      out.push({ kind: m[1] as DisableDirective['kind'], rules: rules.length ? rules : null, line: l });
-    }
-  }
-  return out;
 }

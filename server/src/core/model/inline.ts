@@ -4,6 +4,8 @@ import { TextMemo } from '../incremental/memo';
 /** Where a cell's `|` sits inside a code span (GFM splits the row there all the same). */
 export { codeSpanPipes } from '../markdown/code-pipes';
 
+// Speed: memoised by text (see incremental/memo.ts), as a column repeats a few dozen values over thousands of
+// rows; the memo stays beside the function it wraps (the incremental layer cannot import this module).
 const PLAIN = new TextMemo(computePlainText, 50_000);
 
 /** Plain text of a short Markdown value: emphasis, strike, HTML tags, links and escapes removed (memoised: cell values repeat). */

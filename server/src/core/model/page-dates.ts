@@ -1,7 +1,5 @@
 /** The dates of a page's tables and the page-wide facts derived from all its dates (shared by build and patch). */
 import { inferSlashOrder, resolveSlash, scanDates, type DateToken } from '../dates';
-import { RowCell } from '../markdown/table';
-import { keepShape } from '../incremental/shapes';
 import type { Position, Range } from '../types';
 import { plainText } from './inline';
 import type { CellRef, LogicalRow, PageDate, PageModel, TableModel } from './types';
@@ -23,7 +21,7 @@ export function dateColumns(t: TableModel): DateColumn[] {
 }
 
 /** A date in a table cell: its positions come from the cell (no closures: a big table has tens of thousands). */
-class CellDate implements PageDate {
+export class CellDate implements PageDate {
   readonly range: Range;
   readonly context = 'table' as const;
 
@@ -35,7 +33,6 @@ class CellDate implements PageDate {
     return this.cell.posAt(this.token.start + offset);
   }
 }
-keepShape(new CellDate(scanDates('2013-01-01')[0], new RowCell(0, '2013-01-01', 0, 0, 10), ''));
 
 /** Appends the dates in one row's date columns. */
 export function pushRowDates(row: LogicalRow, columns: readonly DateColumn[], into: PageDate[]): void {

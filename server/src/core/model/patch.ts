@@ -10,7 +10,7 @@ import { continuesTable, parsedTable, tableRowAt, type TableRow } from '../markd
 import { firstAtOrAfter, spliced } from '../arrays';
 import type { SourceLine } from '../text';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
-import { pageModel, tableModel } from './make';
+import { pageModel, tableModel } from '../incremental/model-literals';
 import { singleLineRow } from './tables';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './types';
 

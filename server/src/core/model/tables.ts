@@ -1,10 +1,9 @@
 /** Typed tables: columns mapped by header name, broken rows joined into logical rows. */
 import { splitRow, type ParsedTable, type TableRow } from '../markdown/table';
-import { keepShape } from '../incremental/shapes';
 import type { SourceLine } from '../text';
 import type { Position } from '../types';
 import { plainText } from './inline';
-import { tableModel } from './make';
+import { tableModel } from '../incremental/model-literals';
 import type { CellRef, ColumnKey, LogicalRow, TableModel } from './types';
 
 const COLUMN_NAMES: Record<ColumnKey, readonly string[]> = {
@@ -60,7 +59,7 @@ function positionIn(segments: readonly Segment[], offset: number): Position {
 const NO_LINES: number[] = Object.freeze([]) as unknown as number[];
 
 /** A logical row made of one physical row: its cells are the row's own (they know their line). */
-class SingleLineRow implements LogicalRow {
+export class SingleLineRow implements LogicalRow {
   readonly continuationLines = NO_LINES;
   readonly lines: number[];
 
@@ -72,7 +71,6 @@ class SingleLineRow implements LogicalRow {
     return this.row.cells;
   }
 }
-keepShape(new SingleLineRow({ line: 0, cells: [], leadingPipe: false, trailingPipe: false }, false));
 
 /** Joins a row and its continuation lines, then splits the joined text as one row. */
 function joinRows(group: readonly TableRow[], lines: readonly SourceLine[]): CellRef[] {

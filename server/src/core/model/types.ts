@@ -84,12 +84,6 @@ export interface TableModel {
   rows: LogicalRow[];
   /** The nearest heading above the table. */
   heading: string | null;
-  /**
-   * Set on the views the engine makes of a big table's slices of rows (`parsed.rows` and `rows` hold the
-   * slice only). Rules report findings about the table as a whole (its header, its delimiter row) only
-   * when this is absent, so they appear once.
-   */
-  sliceOf?: TableModel;
 }
 
 /** Rows after a table that a blank or deeply indented line cut off: they render as text. */
@@ -159,12 +153,6 @@ export interface PageModel {
   slashOrder: 'dmy' | 'mdy' | null;
   /** The release's year: the GA date's, else the newest year in the timelines and tables. */
   releaseYear: number | null;
-  /**
-   * Line ranges `[from, to)` that line-scanning rules read. The whole page normally; the engine checks
-   * big tables in slices (a few hundred rows each, cached by content), and gives each slice and the rest
-   * of the page their own ranges.
-   */
-  scanRanges: Array<[number, number]>;
   /** Blocks read line by line instead of parsed (their structure is only partly checked). */
   degraded: DegradedBlock[];
   /** The page's general availability date (first timeline's GA). */

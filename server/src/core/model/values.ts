@@ -24,6 +24,8 @@ export function struckPrefix(raw: string): number {
   return m ? m[0].length : 0;
 }
 
+// Speed: memoised by text (see incremental/memo.ts), as a column repeats a few dozen values over thousands of
+// rows; the memo stays beside the function it wraps (the incremental layer cannot import this module).
 /** Whether a cell's live value (after struck history) is unset (`?`, `TBD`, empty…); memoised by text. */
 const UNSET = new TextMemo((text: string) => isUnsetValue(plainText(text.slice(struckPrefix(text)))));
 export function isUnsetCell(text: string): boolean {

@@ -16,8 +16,8 @@ export const rule: Rule = {
     fixable: true,
   },
   check(ctx) {
-    const { lines, literalLines, scanRanges } = ctx.page;
-    for (const [from, to] of scanRanges) for (let l = from; l < to; l++) {
+    const { lines, literalLines } = ctx.page;
+    for (const [from, to] of ctx.lines) for (let l = from; l < to; l++) {
       const text = lines[l].text;
       if (literalLines.has(l) || !text.includes('](')) continue;
       const scanned = text.includes('`') ? maskCode(text) : text;

@@ -1,5 +1,5 @@
 /** What every rule module exports: its metadata and a check over the page model. */
-import type { PageModel } from '../model/types';
+import type { PageModel, TableModel } from '../model/types';
 import type { Fix, Range, Severity } from '../types';
 import type { ResolvedConfig } from '../config/types';
 
@@ -24,14 +24,24 @@ export interface RuleContext {
   /** Options for this rule from the config (`rules: { id: { …options } }`). */
   options: Readonly<Record<string, unknown>>;
   report(r: Report): void;
+  /**
+   * The lines to read, as `[from, to)` ranges in page order: what a rule that scans raw lines scans
+   * (the page's tables, dates and other parts are already only those of these lines).
+   */
+  lines: ReadonlyArray<readonly [number, number]>;
+  /**
+   * Runs `check` for findings about `table` as a whole (its header, its delimiter row, its shape), not
+   * about its rows: so that each is reported once per check, however the engine divides the work.
+   */
+  tableWide(table: TableModel, check: () => void): void;
 }
 
 /**
- * A rule reads only the page model. The engine may run it on a view of the page: a slice of a big
- * table's rows (the table's `sliceOf` is set, `rows`/`parsed.rows`/`dates`/`scanRanges` hold the slice),
- * or the rest of the page (sliced tables have no rows). So a rule iterates what the model gives, reads
- * page-wide facts from `legend`, `gaDate`, `slashOrder`, `releaseYear`, and reports table-wide findings
- * only where `sliceOf` is absent.
+ * A rule reads the page model given in its context and reports what it finds. It iterates what the model
+ * gives (tables and their rows, dates, timelines, `ctx.lines` for raw lines), reads page-wide facts from
+ * `legend`, `gaDate`, `slashOrder`, `releaseYear`, and reports findings about a table as a whole inside
+ * `ctx.tableWide`. It makes no assumption about seeing the whole page at once: the engine may run it on
+ * parts of a page and merge what they report.
  */
 export interface Rule {
   meta: RuleMeta;

@@ -4,7 +4,6 @@ import { matchLeading, plainText } from '../model/inline';
 import type { CellRef, LogicalRow, PageModel, TableModel } from '../model/types';
 import { dayOf } from '../model/page-dates';
 import { isUnsetCell, readValue, struckPrefix } from '../model/values';
-import { keepShape } from '../incremental/shapes';
 import { displayText } from './text';
 import type { FeatureStatus, StatusColour, StatusDate } from '../../../../shared/status/model';
 
@@ -141,7 +140,7 @@ const SLOTS = 2;
  * dozen statuses, a few hundred dates in 10,000 rows), so each distinct text is read once per build.
  * The results are shared by the rows' items (nothing changes them).
  */
-class Reading {
+export class Reading {
   private readonly statuses = new Map<string, StatusRead>();
   private readonly targets = new Map<string, TargetRead>();
   private readonly priorities = new Map<string, PriorityRead>();
@@ -177,7 +176,6 @@ class Reading {
     return r;
   }
 }
-keepShape(new Reading({ statuses: [], priorities: [] }));
 
 /** Every row of every feature table, in page order. `today` is a day number (see `dayNumber`). */
 export function readFeatures(page: PageModel, vocab: Vocabulary, today: number): FeatureStatus[] {

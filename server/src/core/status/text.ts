@@ -9,6 +9,8 @@ import { MARKUP_OR_SPACES } from '../model/inline';
 const FORMAT_TAG = /<\/?(?:s|strike|del|ins|b|i|u|em|strong|small|big|sup|sub|span|font|br|code|tt|kbd|mark|p|div|center)\b[^<>]*>/gi;
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'", '#160': ' ' };
 
+// Speed: memoised by text (see incremental/memo.ts), as a column repeats a few dozen values over thousands of
+// rows; the memo stays beside the function it wraps (the incremental layer cannot import this module).
 const DISPLAY = new TextMemo(compute, 20_000);
 
 /** A lone link with plain text (`[Arik Hadas](User:Ahadas)`, also with spaces in the target): its text, without the full reading. */

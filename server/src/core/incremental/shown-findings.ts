@@ -4,7 +4,7 @@
  * keeps its findings array from check to check, so its split is kept too); picking then touches about
  * `max` findings, not the page's 100,000.
  */
-import { visitMerged, type FindingParts } from './slice-cache';
+import { visitMerged, type FindingParts } from './finding-parts';
 import { SEVERITIES, type Finding, type Severity } from '../types';
 
 type Split = Record<Severity, Finding[]>;

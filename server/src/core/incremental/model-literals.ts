@@ -5,12 +5,12 @@
  * optimized code that read them with it).
  */
 import type { Complete } from '../types';
-import type { PageModel, TableModel } from './types';
+import type { PageModel, TableModel } from '../model/types';
 
 export function tableModel(t: TableModel): Complete<TableModel> {
   return {
     parsed: t.parsed, header: t.header, headerInferred: t.headerInferred, columns: t.columns, isFeatureTable: t.isFeatureTable,
-    isDateTable: t.isDateTable, rows: t.rows, heading: t.heading, sliceOf: t.sliceOf,
+    isDateTable: t.isDateTable, rows: t.rows, heading: t.heading,
   };
 }
 
@@ -19,6 +19,6 @@ export function pageModel(p: PageModel): Complete<PageModel> {
     lines: p.lines, kind: p.kind, isReleasePage: p.isReleasePage, title: p.title, release: p.release, frontMatter: p.frontMatter,
     headings: p.headings, timelines: p.timelines, criteria: p.criteria, tables: p.tables, orphanRows: p.orphanRows,
     legend: p.legend, plan: p.plan, dates: p.dates, literalLines: p.literalLines, directives: p.directives,
-    slashOrder: p.slashOrder, releaseYear: p.releaseYear, scanRanges: p.scanRanges, degraded: p.degraded, gaDate: p.gaDate,
+    slashOrder: p.slashOrder, releaseYear: p.releaseYear, degraded: p.degraded, gaDate: p.gaDate,
   };
 }

@@ -1,0 +1,146 @@
+/**
+ * The engine: text → page model → findings. One Engine per document coordinates the input's versions
+ * (versions.ts), the model (built, or patched for edits inside table rows), the rules (run-rules.ts) and
+ * their findings (findings.ts). How a page is divided for checking, and what is kept between checks, is
+ * the incremental layer's (incremental/views.ts): the engine asks it for the findings of the views it
+ * checks, and the rules never learn of them.
+ */
+import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/types';
+import { RegionCache } from '../markdown/region';
+import { sweepMemos } from '../incremental/memo';
+import { keepShape } from '../incremental/shapes';
+import { drain, type Steps } from '../incremental/steps';
+import { PageViews } from '../incremental/views';
+import { buildPageSteps } from '../model/build';
+import { patchPage } from '../model/patch';
+import type { PageModel } from '../model/types';
+import type { SourceLine } from '../text';
+import { checkResult, type CheckResult } from './findings';
+import { fixAll, type FixAllResult } from './fix-all';
+import { oncePerRule, runRules } from './run-rules';
+import { InputVersions } from './versions';
+
+export { eachFinding, findingCount, type CheckResult } from './findings';
+export type { FixAllResult } from './fix-all';
+
+export interface CheckOptions {
+  config?: ResolvedConfig;
+  /** Check the page even when it does not look like a release page (the user's config includes it). */
+  force?: boolean;
+  /** Check big tables whole instead of in cached slices (the tests compare both ways). */
+  wholeTables?: boolean;
+  /** Called when a rule throws (once per rule and check); the other rules still report. */
+  onRuleError?: (rule: string, error: unknown) => void;
+}
+
+/** What a part of a page's findings depends on besides its own lines: the config and the page-wide facts rules read. */
+function contextOf(page: PageModel, config: ResolvedConfig): string {
+  return JSON.stringify([config, page.legend, page.gaDate?.token.text ?? null, page.slashOrder, page.releaseYear, page.directives]);
+}
+
+export class Engine {
+  private readonly input = new InputVersions();
+  private readonly regions = new RegionCache();
+  private readonly views = new PageViews();
+  /** The last check: the same model checked with the same options gives the same result. */
+  private lastCheck: { page: PageModel; key: string; result: CheckResult } | null = null;
+  /** How the latest model was made (tests and benchmarks read it). */
+  lastModel: 'same' | 'patched' | 'built' = 'built';
+
+  /** Sets the page's text (the next model or check is of this text). */
+  update(text: string): void {
+    this.input.setText(text);
+  }
+
+  /**
+   * Line `line` of the current text when it is at hand (not while a new whole text waits to be split).
+   * Unchanged lines are the same objects from version to version: the same object means the same line.
+   */
+  line(line: number): SourceLine | null {
+    return this.input.line(line);
+  }
+
+  /**
+   * Sets the page's lines, sharing the unchanged ones (the same objects) with the lines given last or
+   * modelled last: the changed range is found by comparing objects, not text. The language server gives
+   * its documents' lines this way, so the page is split once and never copied.
+   */
+  setLines(lines: readonly SourceLine[]): void {
+    this.input.setLines(lines);
+  }
+
+  /** The model of the current text: the same model if nothing changed, a patched one for edits inside table rows, else built anew. */
+  *modelSteps(): Steps<PageModel> {
+    if (this.input.hasIncoming) yield;
+    for (;;) {
+      yield* this.input.takeIncoming();
+      const last = this.input.lastPage;
+      const next = this.input.pending;
+      if (!next) {
+        if (!last) throw new Error('Engine: no text to model (call update() first)');
+        this.lastModel = 'same';
+        return last;
+      }
+      let page = last ? patchPage(last, next.diff) : null;
+      this.lastModel = page ? 'patched' : 'built';
+      if (!page) {
+        page = yield* buildPageSteps(next.diff.lines, this.regions);
+        this.regions.sweep();
+        sweepMemos();
+      }
+      // New input while the steps were paused: this model is of an older text, start again.
+      if (!this.input.isNewest(next)) continue;
+      // Only a complete model replaces the last one: dropped steps leave the engine as it was.
+      this.input.modelled(next, page);
+      return page;
+    }
+  }
+
+  /** Parses the page into its model. */
+  model(text: string): PageModel {
+    this.update(text);
+    return drain(this.modelSteps());
+  }
+
+  check(text: string, options: CheckOptions = {}): CheckResult {
+    this.update(text);
+    return drain(this.checkSteps(options));
+  }
+
+  /** Checks the current text (set by update() or setLines()), yielding between parts of the work. */
+  *checkSteps(options: CheckOptions = {}): Steps<CheckResult> {
+    const config = options.config ?? DEFAULT_CONFIG;
+    const page = yield* this.modelSteps();
+    const key = JSON.stringify([config, options.force === true, options.wholeTables === true]);
+    const reuse = this.lastCheck;
+    if (reuse && reuse.page === page && reuse.key === key) return reuse.result;
+    const isReleasePage = page.isReleasePage || options.force === true;
+    let result: CheckResult;
+    if (isReleasePage) {
+      // The rules may run on many views of the page: a failing rule is reported once per check.
+      const onRuleError = oncePerRule(options.onRuleError);
+      const parts = yield* this.views.findings(page, options.wholeTables === true, () => contextOf(page, config), (view) => runRules(view, config, onRuleError));
+      result = checkResult(page, isReleasePage, parts);
+    } else {
+      result = { page, isReleasePage, findings: [] };
+    }
+    this.lastCheck = { page, key, result };
+    return result;
+  }
+
+  /**
+   * Applies every fix (the preferred or only one per finding) and checks again, until nothing is left to
+   * fix or `maxPasses` is reached (one fix can reveal another, e.g. a row rejoining its table).
+   */
+  fixAll(text: string, options: CheckOptions = {}, maxPasses = 10): FixAllResult {
+    return fixAll(text, (current) => this.check(current, options), maxPasses);
+  }
+}
+
+// The Engine's sample is kept here, not in incremental/shapes.ts (the registry is imported by this file).
+keepShape(new Engine());
+
+/** One-shot check without a cache. */
+export function checkText(text: string, options: CheckOptions = {}): CheckResult {
+  return new Engine().check(text, options);
+}

@@ -1,0 +1,45 @@
+/**
+ * What the engine asks of the incremental layer: the views of a page to run the rules on, and their
+ * findings merged. A page without big tables is one view, the whole page; a page with big tables is the
+ * rest of the page plus one view per slice of their rows (slices.ts), and a slice that did not change
+ * since the last check keeps its findings (slice-cache.ts). The rules never see a view: the engine gives
+ * them its page, its lines and a way to report table-wide findings once (see rules/types.ts).
+ */
+import type { PageModel } from '../model/types';
+import type { Finding } from '../types';
+import { compareFindings, type FindingParts } from './finding-parts';
+import { SliceCache } from './slice-cache';
+import { restView, sliceTables, sliceView, wholeView, type PageView } from './slices';
+import type { Steps } from './steps';
+
+export type { PageView } from './slices';
+
+export class PageViews {
+  private readonly cache = new SliceCache();
+
+  /**
+   * The page's findings in sorted parts: `check` runs the rules on one view. With `whole`, the page is one
+   * view (no slices: the tests compare both ways). `context` keys the cache: everything besides a slice's
+   * rows that its findings depend on (asked only when there are slices). Yields before each slice; the
+   * cache keeps only what a complete check used.
+   */
+  *findings(page: PageModel, whole: boolean, context: () => string, check: (view: PageView) => Finding[]): Steps<FindingParts & { rest: Finding[] }> {
+    const slices = whole ? [] : sliceTables(page);
+    const rest = check(slices.length ? restView(page, slices) : wholeView(page)).sort(compareFindings);
+    if (slices.length === 0) return { rest, slices: [] };
+    const key = context();
+    const inSlices: Array<readonly Finding[]> = [];
+    let complete = false;
+    try {
+      for (const s of slices) {
+        yield;
+        inSlices.push(this.cache.findings(page, s, `${key}\u0000${s.table.header.join('|')}`, () => check(sliceView(page, s))));
+      }
+      complete = true;
+    } finally {
+      if (!complete) this.cache.abandon();
+    }
+    this.cache.commit();
+    return { rest, slices: inSlices };
+  }
+}
