@@ -59,6 +59,18 @@ function banner(text: string): void {
   console.log(`\n${bar}\n  ${text}\n${bar}`);
 }
 
+/** Prints the coverage line, the least covered files and the source files no test loaded. */
+function reportCoverage(dir: string, stage: string): void {
+  const summary = summariseCoverage(dir, root, COVERED);
+  coverage = coverageLine(summary);
+  const files = [...summary.perFile].map(([f, l]) => ({ f, pct: (100 * l.covered) / l.total })).sort((a, b) => a.pct - b.pct);
+  const sources = ['server/src', 'shared', 'client/src'].flatMap((d) => findFiles(join(root, d), /\.ts$/).map((p) => p.slice(root.length + 1).split('\\').join('/')));
+  const unloaded = sources.filter((p) => !summary.perFile.has(p) && !p.endsWith('.d.ts'));
+  console.log(`${coverage}  (${summary.files} files of server/src, shared, client/src reached by the ${stage} tests, ${summary.processes} processes)`);
+  console.log(`least covered: ${files.slice(0, 5).map((x) => `${x.f} ${x.pct.toFixed(0)}%`).join(', ')}`);
+  console.log(`not loaded by any ${stage} test (${unloaded.length}): ${unloaded.join(', ') || 'none'}`);
+}
+
 interface NodeTestOptions { coverage?: boolean; env?: NodeJS.ProcessEnv; only?: (bundle: string) => boolean }
 
 async function nodeTestStage(stage: string, dir: string, options: NodeTestOptions = {}): Promise<StageResult> {
@@ -78,10 +90,7 @@ async function nodeTestStage(stage: string, dir: string, options: NodeTestOption
       ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
       { cwd: root, echo: true, env },
     );
-    if (options.coverage) {
-      coverage = coverageLine(summariseCoverage(join(tmp, 'coverage'), root, COVERED));
-      console.log(`${coverage}  (server/src, shared, client/src as reached by the ${stage} tests)`);
-    }
+    if (options.coverage) reportCoverage(join(tmp, 'coverage'), stage);
     const counts = existsSync(tapFile) ? parseTap(readFileSync(tapFile, 'utf8')) : undefined;
     const seconds = (Date.now() - start) / 1000;
     if (!counts) return { stage, passed: 0, failed: 1, skipped: 0, seconds, note: `node --test exited ${run.code} without a summary` };
