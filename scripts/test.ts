@@ -68,7 +68,7 @@ function reportCoverage(dir: string, stage: string): void {
   const unloaded = sources.filter((p) => !summary.perFile.has(p) && !p.endsWith('.d.ts'));
   console.log(`${coverage}  (${summary.files} files of server/src, shared, client/src reached by the ${stage} tests, ${summary.processes} processes)`);
   console.log(`least covered: ${files.slice(0, 5).map((x) => `${x.f} ${x.pct.toFixed(0)}%`).join(', ')}`);
-  console.log(`not loaded by any ${stage} test (${unloaded.length}): ${unloaded.join(', ') || 'none'}`);
+  console.log(`not loaded by any ${stage} test (${unloaded.length}; type-only modules and barrels have no code of their own): ${unloaded.join(', ') || 'none'}`);
 }
 
 interface NodeTestOptions { coverage?: boolean; env?: NodeJS.ProcessEnv; only?: (bundle: string) => boolean }
