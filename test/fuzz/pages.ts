@@ -7,16 +7,6 @@
  */
 import * as fc from 'fast-check';
 
-/** How many generated pages the main property runs (`FUZZ_RUNS`, default 10,000); other properties scale with it. */
-export const FUZZ_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 10_000) || 10_000);
-/** The seed of every property (`FUZZ_SEED` reproduces a reported failure). */
-export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_240_501) | 0;
-
-/** fast-check parameters for a property run `runs` times with the shared seed. */
-export function params<T>(runs: number): fc.Parameters<T> {
-  return { seed: FUZZ_SEED, numRuns: Math.max(1, Math.round(runs)) };
-}
-
 const pick = <T>(...xs: T[]): fc.Arbitrary<T> => fc.constantFrom(...xs);
 
 /** Short random text, mostly tame, sometimes anything at all (control characters, astral planes). */

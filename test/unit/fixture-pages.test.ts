@@ -6,9 +6,9 @@
  *    (line, rule) of the findings with the markers;
  * 2. applies every preferred fix (`fixAllGroups` + `applyFixGroups`) until nothing changes (at most
  *    10 passes) and compares the result with `pages/__snapshots__/<name>.fixed.md`, byte for byte, BOM
- *    and line endings included. A missing snapshot is written. UPDATE_SNAPSHOTS=1 rewrites the snapshots
- *    of pages whose findings match their markers, except HAND_CORRECTED ones; UPDATE_SNAPSHOTS=all
- *    rewrites every snapshot;
+ *    and line endings included. A missing or different snapshot fails. UPDATE_SNAPSHOTS=1 (`npm run
+ *    test:update`; never in CI) rewrites the snapshots of pages whose findings match their markers,
+ *    except HAND_CORRECTED ones; UPDATE_SNAPSHOTS=all rewrites every snapshot;
  * 3. re-checks the fixed text: no finding whose fix `fixAllGroups` would apply may remain, except the
  *    conflicts listed in KNOWN_CONFLICTS;
  * 4. checks that the first fixing pass changes no line outside the lines of the findings it fixed
@@ -25,9 +25,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { applyFixGroups, Engine, type Finding, type Fix, fixAllGroups, lineStartsOf, offsetAt, RULES, RULES_BY_ID, selectFixEdits, type SourceLine, splitLines, type TextEdit } from '../../server/src/core';
+import { Engine, RULES, RULES_BY_ID, splitLines } from '../../server/src/core';
+import { autoFix, eolKinds, expectedFindings, firstPassProblems, lineRuleMultiset, markerDiff, textDiff, where } from '../helpers/fixture-pages';
+import { UPDATE_MODE, updating, writeSnapshot } from '../helpers/snapshot';
 
 /**
  * Findings that may remain after fixing although they have a preferred fix, because their fix
@@ -47,7 +49,6 @@ const HAND_CORRECTED: ReadonlySet<string> = new Set([
 
 const MAX_PASSES = 10;
 const BOM = '\uFEFF';
-const UPDATE = process.env.UPDATE_SNAPSHOTS ?? '';
 
 function fixturesDir(): string {
   let dir = __dirname;
@@ -82,57 +83,7 @@ function loadPages(): Page[] {
     });
 }
 
-// ---- markers ----
-
-const MARKER = /<!--\s*expect(-next-line|-prev-line)?\s*:\s*([\s\S]*?)\s*-->/g;
-
-/** Expected rule ids per 0-based line, from the markers. */
-function expectedFindings(lines: readonly SourceLine[]): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  lines.forEach((l, i) => {
-    for (const m of l.text.matchAll(MARKER)) {
-      const target = m[1] === '-next-line' ? i + 1 : m[1] === '-prev-line' ? i - 1 : i;
-      const ids = m[2].split(',').map((s) => s.trim()).filter(Boolean);
-      out.set(target, [...(out.get(target) ?? []), ...ids]);
-    }
-  });
-  return out;
-}
-
-function foundByLine(findings: readonly Finding[]): Map<number, Finding[]> {
-  const out = new Map<number, Finding[]>();
-  for (const f of findings) out.set(f.range.start.line, [...(out.get(f.range.start.line) ?? []), f]);
-  return out;
-}
-
-function where(f: Finding): string {
-  const { start, end } = f.range;
-  return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`;
-}
-
-/** A readable list of the lines whose expected and found rule ids differ (empty when they agree). */
-function markerDiff(lines: readonly SourceLine[], findings: readonly Finding[]): string[] {
-  const expected = expectedFindings(lines);
-  const found = foundByLine(findings);
-  const all = [...new Set([...expected.keys(), ...found.keys()])].sort((a, b) => a - b);
-  const out: string[] = [];
-  for (const line of all) {
-    const exp = [...(expected.get(line) ?? [])].sort();
-    const got = (found.get(line) ?? []).map((f) => f.rule).sort();
-    if (exp.join() === got.join()) continue;
-    const text = lines[line]?.text ?? '(no such line)';
-    out.push(`  line ${line + 1}: expected [${exp.join(', ')}] got [${got.join(', ')}]\n      | ${text.length > 160 ? `${text.slice(0, 160)}…` : text}`);
-    for (const f of found.get(line) ?? []) out.push(`      ${f.rule} @${where(f)}: ${f.message}`);
-  }
-  return out;
-}
-
 // ---- fixing ----
-
-/** The fix `fixAllGroups` applies for a finding (its preferred fix, or its only fix). */
-function autoFix(f: Finding): Fix | undefined {
-  return f.fixes.find((x) => x.preferred) ?? (f.fixes.length === 1 ? f.fixes[0] : undefined);
-}
 
 interface FixRun {
   text: string;
@@ -144,90 +95,6 @@ interface FixRun {
 function fixUntilStable(engine: Engine, text: string): FixRun {
   const { text: fixed, passes, converged } = engine.fixAll(text, {}, MAX_PASSES);
   return { text: fixed, passes, converged };
-}
-
-/**
- * Lines a finding's fix may change. A fix changes the lines of its finding, except:
- * - table-delimiter-first: moving the delimiter row below the header changes the header line after it;
- * - table-interrupted: the fix removes the blank (or joins the indented) lines between the table and
- *   the cut rows, and so touches the table's last line.
- */
-function allowedLines(f: Finding, lines: readonly SourceLine[]): [number, number] {
-  const { start, end } = f.range;
-  switch (f.rule) {
-    case 'table-delimiter-first':
-      return [start.line, start.line + 1];
-    case 'table-interrupted': {
-      let k = start.line - 1;
-      while (k > 0 && (lines[k].text.trim() === '' || /^( {4,}|\t)/.test(lines[k].text))) k--;
-      return [k, end.line];
-    }
-    default:
-      return [start.line, end.line];
-  }
-}
-
-/** Problems of the first fixing pass: edits outside their finding's lines, changed lines without a fixed finding. */
-function firstPassProblems(text: string, findings: readonly Finding[]): string[] {
-  const lines = splitLines(text);
-  const groups = fixAllGroups(findings);
-  const applied = new Set<TextEdit>(selectFixEdits(text, groups));
-  const out = applyFixGroups(text, groups).text;
-  const problems: string[] = [];
-  const allowed = new Set<number>();
-  for (const f of findings) {
-    const fix = autoFix(f);
-    if (!fix || !fix.edits.every((e) => applied.has(e))) continue;
-    const [a, b] = allowedLines(f, lines);
-    for (let l = a; l <= b; l++) allowed.add(l);
-    for (const e of fix.edits) {
-      // An edit that starts at the very end of a line's text only removes that line's ending.
-      const first = e.range.start.character >= (lines[e.range.start.line]?.text.length ?? 0) && e.range.end.line > e.range.start.line
-        ? e.range.start.line + 1
-        : e.range.start.line;
-      if (first < a || e.range.end.line > b) {
-        problems.push(`  ${f.rule} (finding at line ${f.range.start.line + 1}) edits lines ${first + 1}-${e.range.end.line + 1}, outside lines ${a + 1}-${b + 1}: ${JSON.stringify(e.newText)}`);
-      }
-    }
-  }
-  // Every other line must be byte-identical (with its line ending) at its shifted position.
-  const starts = lineStartsOf(text);
-  const spans = [...applied].map((e) => ({ from: offsetAt(starts, text, e.range.start), to: offsetAt(starts, text, e.range.end), len: e.newText.length }));
-  lines.forEach((l, i) => {
-    if (allowed.has(i)) return;
-    const ls = starts[i];
-    const le = ls + l.text.length + l.eol.length;
-    if (spans.some((s) => (s.from < le && s.to > ls) || (s.from === s.to && s.from > ls && s.from < le))) {
-      problems.push(`  line ${i + 1} is changed by a fix but has no fixed finding: ${JSON.stringify(l.text)}`);
-      return;
-    }
-    let mapped = ls;
-    for (const s of spans) if (s.to <= ls) mapped += s.len - (s.to - s.from);
-    const now = out.slice(mapped, mapped + (le - ls));
-    if (now !== text.slice(ls, le)) problems.push(`  line ${i + 1} changed: ${JSON.stringify(text.slice(ls, le))} → ${JSON.stringify(now)}`);
-  });
-  return problems;
-}
-
-function eolKinds(text: string): Set<string> {
-  return new Set(splitLines(text).map((l) => l.eol).filter((e) => e !== ''));
-}
-
-/** The first lines where two texts differ, for a readable snapshot failure. */
-function textDiff(expected: string, actual: string): string {
-  const a = splitLines(expected);
-  const b = splitLines(actual);
-  const out: string[] = [];
-  for (let i = 0; i < Math.max(a.length, b.length) && out.length < 12; i++) {
-    const x = a[i] ? JSON.stringify(a[i].text + a[i].eol) : '(none)';
-    const y = b[i] ? JSON.stringify(b[i].text + b[i].eol) : '(none)';
-    if (x !== y) out.push(`  line ${i + 1}:\n    snapshot: ${x}\n    fixed:    ${y}`);
-  }
-  return out.join('\n');
-}
-
-function lineRuleMultiset(findings: readonly Finding[]): string[] {
-  return findings.map((f) => `${f.range.start.line}:${f.rule}`).sort();
 }
 
 // ---- tests ----
@@ -296,15 +163,14 @@ for (const page of pages) {
 
       const fixed = (page.bom ? BOM : '') + run.text;
       const snap = join(SNAPSHOTS, `${page.name}.fixed.md`);
-      const rewrite = UPDATE === 'all'
-        || (UPDATE === '1' && !HAND_CORRECTED.has(page.name) && markerDiff(lines, new Engine().check(page.text).findings).length === 0);
-      if (rewrite || !existsSync(snap)) {
-        mkdirSync(SNAPSHOTS, { recursive: true });
-        writeFileSync(snap, fixed, 'utf8');
-      } else {
+      const rewrite = updating() && (UPDATE_MODE === 'all'
+        || (!HAND_CORRECTED.has(page.name) && markerDiff(lines, new Engine().check(page.text).findings).length === 0));
+      const got = Buffer.from(fixed, 'utf8');
+      if (rewrite && !(existsSync(snap) && readFileSync(snap).equals(got))) writeSnapshot(snap, got);
+      else if (!rewrite) {
+        assert.ok(existsSync(snap), `${page.name}.md: the snapshot ${snap} is missing: check the fixed text, then run \`npm run test:update\``);
         const want = readFileSync(snap);
-        const got = Buffer.from(fixed, 'utf8');
-        assert.ok(want.equals(got), `${page.name}.md: fixed text differs from ${snap} (UPDATE_SNAPSHOTS=1 rewrites it):\n${textDiff(want.toString('utf8'), fixed)}`);
+        assert.ok(want.equals(got), `${page.name}.md: fixed text differs from ${snap} (\`npm run test:update\` rewrites it, UPDATE_SNAPSHOTS=all also the hand-corrected ones):\n${textDiff(want.toString('utf8'), fixed)}`);
       }
 
       // A fresh engine (no region cache) must see the same as the editor-like one, and nothing fixable may remain.

@@ -5,6 +5,9 @@ import { applyFixGroups, checkText, DEFAULT_FORMAT_OPTIONS, Engine, fixAllGroups
 import { clusterWidth, displayWidth } from '../../server/src/core/format/width';
 import { codeSpanPipes } from '../../server/src/core/markdown/code-pipes';
 import * as fc from 'fast-check';
+import { budget, fuzzLabel, params } from '../helpers/fuzz';
+
+const WIDTH_STRINGS = budget(2_000, 100_000);
 
 const ALIGNED: FormatOptions = { style: 'aligned', maxColumnWidth: 0 };
 const fmt = (text: string, options: FormatOptions = ALIGNED): string => formatText(text, options).text;
@@ -23,12 +26,12 @@ test('displayWidth: wide, fullwidth, emoji sequences 2; combining, zero-width, f
   for (const [s, w] of cases) assert.equal(displayWidth(s), w, JSON.stringify(s));
 });
 
-test('displayWidth: the fast paths agree with Intl.Segmenter clusters (fast-check, seed 3, 5000 strings)', () => {
+test(`displayWidth: the fast paths agree with Intl.Segmenter clusters (fast-check, ${fuzzLabel(WIDTH_STRINGS, 'strings')})`, () => {
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   const slow = (s: string): number => [...segmenter.segment(s)].reduce((w, g) => w + clusterWidth(g.segment), 0);
   const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }),
     fc.array(fc.constantFrom('a', '日', 'ｶ', '🎉', '🏽', '\u200d', '\ufe0f', '\u0301', '\u1100', '\u1161', '\u11a8', '가', '🇯', '🇵', 'ﾞ', 'ำ', '\t', ' '), { maxLength: 10 }).map((a) => a.join('')));
-  fc.assert(fc.property(text, (s) => displayWidth(s) === slow(s)), { seed: 3, numRuns: 5000 });
+  fc.assert(fc.property(text, (s) => displayWidth(s) === slow(s)), params(WIDTH_STRINGS));
 });
 
 test('aligns pipes, pads cells to the column width and normalises the delimiter row', () => {

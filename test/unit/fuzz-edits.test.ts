@@ -1,22 +1,23 @@
 // Random edits of the real corpus and seed pages (insert, delete, swap lines, cut a table in half, grow a
 // table past the slice size, paste generated text, retype a cell): nothing throws, and one Engine kept
 // across the edits (the incremental path the server takes) reports exactly what a fresh Engine checking
-// tables whole reports. Seeded like every fuzz test (FUZZ_SEED, FUZZ_RUNS).
+// tables whole reports. Budget and seed: test/helpers/fuzz.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { Engine, type Finding } from '../../server/src/core';
 import { assertFindingsValid, assertProperty, strictCheck } from '../fuzz/check';
 import { applyOp, op } from '../fuzz/edits';
-import { FUZZ_RUNS, FUZZ_SEED, params } from '../fuzz/pages';
+import { budget, fuzzLabel, params } from '../helpers/fuzz';
 import { pagesIn, readFixture } from '../helpers/paths';
 
 const PAGES = [...pagesIn('corpus').map((n) => readFixture('corpus', n)), ...pagesIn('seeds').map((n) => readFixture('seeds', n))];
-const SEQUENCES = Math.max(1, Math.round(FUZZ_RUNS / 500));
+// A case is a whole corpus page checked three times per edit (about 0.1-0.3 s).
+const SEQUENCES = budget(12, 200);
 
 const show = (fs: readonly Finding[]): string[] => fs.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.rule} ${f.message} ${JSON.stringify(f.fixes)}`);
 
-test(`fuzz: random edits of corpus pages; one engine across the edits equals a fresh whole-table check (${SEQUENCES} pages)`, () => {
+test(`fuzz: random edits of corpus pages; one engine across the edits equals a fresh whole-table check (${fuzzLabel(SEQUENCES, 'pages')})`, () => {
   const started = performance.now();
   let edits = 0;
   assertProperty(fc.property(fc.nat(PAGES.length - 1), fc.array(op, { minLength: 1, maxLength: 5 }), fc.boolean(), (index, ops, crlf) => {
@@ -32,5 +33,5 @@ test(`fuzz: random edits of corpus pages; one engine across the edits equals a f
       assert.deepEqual(show(incremental.findings), show(fresh.findings), `after ${JSON.stringify(o).slice(0, 200)}`);
     }
   }), params(SEQUENCES));
-  console.log(`fuzz corpus edits: ${SEQUENCES} pages, ${edits} edits, seed ${FUZZ_SEED}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`fuzz corpus edits: ${fuzzLabel(SEQUENCES, 'pages')}, ${edits} edits, ${((performance.now() - started) / 1000).toFixed(1)} s`);
 });

@@ -1,5 +1,5 @@
-// Property-based fuzzing of the engine over generated release pages (fast-check, seeded: FUZZ_SEED,
-// FUZZ_RUNS; `npm run fuzz` runs many more). A failure prints the seed and the shrunk page.
+// Property-based fuzzing of the engine over generated release pages (fast-check; budget and seed from
+// test/helpers/fuzz.ts: `npm run fuzz` runs many more). A failure prints the seed and the shrunk page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
@@ -7,15 +7,21 @@ import { applyFixGroups, codeActions, completionsAt, DEFAULT_CONFIG, documentSym
 import { buildStatus } from '../../server/src/core';
 import { renderDashboard } from '../../shared/status';
 import { assertFindingsValid, assertProperty, mapPosition, strictCheck } from '../fuzz/check';
-import { FUZZ_RUNS, FUZZ_SEED, page, params } from '../fuzz/pages';
+import { page } from '../fuzz/pages';
+import { budget, fuzzLabel, params } from '../helpers/fuzz';
 
 const TODAY = { year: 2014, month: 3, day: 1 };
 
+// Cases per property (short: `npm test`, long: `npm run fuzz`); a page takes 5-25 ms.
+const PAGES = budget(1_000, 100_000);
+const FIX_PAGES = budget(150, 10_000);
+const FIX_ALL_PAGES = budget(100, 2_500);
+
 function report(name: string, runs: number, started: number, extra = ''): void {
-  console.log(`fuzz ${name}: ${runs} generated pages, seed ${FUZZ_SEED}, ${((performance.now() - started) / 1000).toFixed(1)} s${extra}`);
+  console.log(`fuzz ${name}: ${fuzzLabel(runs, 'generated pages')}, ${((performance.now() - started) / 1000).toFixed(1)} s${extra}`);
 }
 
-test(`fuzz: the engine and the editor features never throw nor hang on generated pages (${FUZZ_RUNS} pages)`, () => {
+test(`fuzz: the engine and the editor features never throw nor hang on generated pages (${fuzzLabel(PAGES, 'pages')})`, () => {
   const started = performance.now();
   let findings = 0;
   let releasePages = 0;
@@ -40,11 +46,11 @@ test(`fuzz: the engine and the editor features never throw nor hang on generated
     }
     const html = renderDashboard(buildStatus(r, { today: TODAY, config: DEFAULT_CONFIG }), { interactive: true });
     assert.equal(typeof html, 'string');
-  }), params(FUZZ_RUNS));
-  report('engine', FUZZ_RUNS, started, `; ${releasePages} release pages, ${findings} findings`);
+  }), params(PAGES));
+  report('engine', PAGES, started, `; ${releasePages} release pages, ${findings} findings`);
 });
 
-test(`fuzz: every fix of a finding edits only at or next to it, and re-checking no longer reports it (${Math.round(FUZZ_RUNS / 10)} pages)`, () => {
+test(`fuzz: every fix of a finding edits only at or next to it, and re-checking no longer reports it (${fuzzLabel(FIX_PAGES, 'pages')})`, () => {
   const started = performance.now();
   let fixesTried = 0;
   assertProperty(fc.property(page, fc.nat(), (text, which) => {
@@ -68,11 +74,11 @@ test(`fuzz: every fix of a finding edits only at or next to it, and re-checking 
         assert.deepEqual(still.map((g) => g.message), [], `${f.rule} at ${f.range.start.line}:${f.range.start.character} still reported after fix "${fix.title}"`);
       }
     }
-  }), params(FUZZ_RUNS / 10));
-  report('fixes', Math.round(FUZZ_RUNS / 10), started, `; ${fixesTried} fixes applied and re-checked`);
+  }), params(FIX_PAGES, 1));
+  report('fixes', FIX_PAGES, started, `; ${fixesTried} fixes applied and re-checked`);
 });
 
-test(`fuzz: fix-all converges (a few passes) and never breaks the page (${Math.round(FUZZ_RUNS / 40)} pages)`, () => {
+test(`fuzz: fix-all converges (a few passes) and never breaks the page (${fuzzLabel(FIX_ALL_PAGES, 'pages')})`, () => {
   const started = performance.now();
   assertProperty(fc.property(page, (text) => {
     const engine = new Engine();
@@ -90,6 +96,6 @@ test(`fuzz: fix-all converges (a few passes) and never breaks the page (${Math.r
     // Fixes never add or remove line breaks of another kind: every line ending of the result was in the page.
     const eols = new Set(splitLines(text).map((l) => l.eol).filter(Boolean));
     for (const l of splitLines(current)) if (l.eol && eols.size) assert.ok(eols.has(l.eol), `a fix introduced ${JSON.stringify(l.eol)}`);
-  }), params(FUZZ_RUNS / 40));
-  report('fix-all', Math.round(FUZZ_RUNS / 40), started);
+  }), params(FIX_ALL_PAGES, 2));
+  report('fix-all', FIX_ALL_PAGES, started);
 });

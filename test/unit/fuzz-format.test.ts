@@ -1,15 +1,17 @@
 // The table formatter over whole generated pages (tables inside lists, quotes, next to fences, HTML,
 // front matter, broken rows, every line ending): idempotent, every line outside tables and every line
 // ending kept, every table cell kept, only whitespace, pipes and delimiter dashes changed, and the
-// checker reads the formatted page the same way. Seeded (FUZZ_SEED, FUZZ_RUNS).
+// checker reads the formatted page the same way. Budget and seed: test/helpers/fuzz.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { Engine, type FormatOptions, formatText, type PageModel, splitLines } from '../../server/src/core';
 import { assertProperty, strictCheck } from '../fuzz/check';
-import { FUZZ_RUNS, FUZZ_SEED, page, params } from '../fuzz/pages';
+import { page } from '../fuzz/pages';
+import { budget, fuzzLabel, params } from '../helpers/fuzz';
 
-const RUNS = Math.round(FUZZ_RUNS / 40);
+// A case formats a page twice and checks it twice (about 30-80 ms).
+const RUNS = budget(100, 2_500);
 
 const options: fc.Arbitrary<FormatOptions> = fc.record({ style: fc.constantFrom('aligned' as const, 'compact' as const), maxColumnWidth: fc.constantFrom(0, 0, 8, 40) });
 
@@ -24,7 +26,7 @@ function gfmTables(page: PageModel): Array<{ lines: Set<number>; cells: string[]
 /** What may differ between a table line and its formatted form. */
 const layout = (s: string): string => s.replace(/[\s|:-]/g, '');
 
-test(`fuzz: formatting whole generated pages is idempotent and keeps every character that is not table layout (${RUNS} pages)`, () => {
+test(`fuzz: formatting whole generated pages is idempotent and keeps every character that is not table layout (${fuzzLabel(RUNS, 'pages')})`, () => {
   const started = performance.now();
   let formatted = 0;
   assertProperty(fc.property(page, options, (text, o) => {
@@ -56,5 +58,5 @@ test(`fuzz: formatting whole generated pages is idempotent and keeps every chara
     const summary = (fs: typeof before.findings): string[] => fs.map((f) => `${f.range.start.line} ${f.rule} ${f.message}`);
     assert.deepEqual(summary(after.findings), summary(before.findings), 'the checker reads the formatted page the same way');
   }), params(RUNS));
-  console.log(`fuzz format: ${RUNS} generated pages (${formatted} changed by formatting), seed ${FUZZ_SEED}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`fuzz format: ${fuzzLabel(RUNS, 'generated pages')} (${formatted} changed by formatting), ${((performance.now() - started) / 1000).toFixed(1)} s`);
 });

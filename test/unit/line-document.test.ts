@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineDocument } from '../../server/src/lsp/line-document';
+import { budget, params } from '../helpers/fuzz';
 
 const piece = fc.constantFrom('a', 'b', '|', ' ', '\n', '\r', '\r\n', 'é', '😀');
 const text = fc.array(piece, { maxLength: 24 }).map((xs) => xs.join(''));
@@ -42,5 +43,5 @@ test('LineDocument equals TextDocument after random incremental and full changes
         const range = { start: positions[0], end: positions[1] };
         assert.equal(got.getText(range), want.getText(range));
       }
-    }), { numRuns: 3000, seed: 17 });
+    }), params(budget(1_000, 50_000)));
 });

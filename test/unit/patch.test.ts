@@ -9,6 +9,7 @@ import * as fc from 'fast-check';
 import { applyChanges, drain, Engine, type Finding, lineStarts, splitLines } from '../../server/src/core';
 import { diffLines } from '../../server/src/core/diff';
 import { generatePage } from '../../bench/generate';
+import { budget, params } from '../helpers/fuzz';
 import { readFixture } from '../helpers/paths';
 
 const show = (fs: readonly Finding[]): string[] => fs.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.rule} ${f.message} ${JSON.stringify(f.fixes)}`);
@@ -24,7 +25,7 @@ test('diffLines gives the lines of the new text and keeps the unchanged lines as
     assert.deepEqual(d.lines.map((l) => [l.text, l.eol]), splitLines(b).map((l) => [l.text, l.eol]));
     for (let k = 0; k < d.from; k++) assert.equal(d.lines[k], old[k]);
     for (let k = d.oldTo; k < old.length; k++) assert.equal(d.lines[k - d.oldTo + d.newTo], old[k]);
-  }), { numRuns: 3000, seed: 11 });
+  }), params(budget(2_000, 100_000)));
 });
 
 /** Line edits inside a table row that keep it a row, and ones that do not (the model is then built again). */
@@ -110,7 +111,7 @@ test('applyChanges (the editor\'s incremental changes) gives the lines of the ed
     assert.deepEqual(d.lines.map((l) => [l.text, l.eol]), splitLines(current).map((l) => [l.text, l.eol]));
     for (let k = 0; k < d.from; k++) assert.equal(d.lines[k], old[k]);
     for (let k = d.oldTo; k < old.length; k++) assert.equal(d.lines[k - d.oldTo + d.newTo], old[k]);
-  }), { numRuns: 5000, seed: 12 });
+  }), params(budget(2_000, 100_000), 1));
 });
 
 test('an Engine fed a document\'s edited lines (as the server does) checks like a fresh Engine given the whole text, and a dropped check leaves it consistent', () => {
