@@ -15,7 +15,8 @@ from their header (stray pipes, broken rows, a | inside a code span) are left as
 Options:
   --check                     write nothing: list the files that would change, exit 1 if there are any
   --style <aligned|compact>   aligned: pad cells so the pipes line up (default); compact: one space around cells
-  --max-column-width <n>      do not pad a column whose widest cell is wider than n (default: 0, no limit)
+  --max-column-width <n>      do not pad a column whose widest cell is wider than n (display columns;
+                              default: 120; 0: no limit)
   --config <file>             use this config file instead of .release-pages.yaml lookup (for its include globs)
   --all                       format every page, not only pages that look like release pages
 
