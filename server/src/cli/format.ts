@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { applyLineEdits, DEFAULT_FORMAT_OPTIONS, Engine, type FormatOptions, formatTables } from '../core';
 import { parseArgs, UsageError, type Command } from './args';
 import { collectPages, printConfigProblems } from './pages';
+import { printProblem, terminalText } from './terminal';
 import { writePageAtomic } from './write';
 
 const USAGE = `Usage: release-pages format [paths or globs…] [options]
@@ -59,12 +60,12 @@ export const formatCommand: Command = {
         writePageAtomic(job.page, applyLineEdits(page, edits));
         changed.push(name);
       } catch (e) {
-        process.stderr.write(`release-pages: ${job.file}: ${e instanceof Error ? e.message : String(e)}\n`);
+        printProblem(`${job.file}: ${e instanceof Error ? e.message : String(e)}`);
         ioProblem = true;
       }
     }
     printConfigProblems(run.configProblems);
-    for (const f of changed) process.stdout.write(`${f}\n`);
+    for (const f of changed) process.stdout.write(`${terminalText(f)}\n`);
     const files = `${changed.length} file${changed.length === 1 ? '' : 's'}`;
     process.stderr.write(flags.check ? `release-pages: ${files} would be reformatted\n` : `release-pages: ${files} reformatted\n`);
     if (ioProblem || run.configProblems.length > 0) return 2;
