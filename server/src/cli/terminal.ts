@@ -9,17 +9,25 @@
  * C0 controls except tab, DEL, C1 controls; and the bidi controls: embeddings and overrides
  * (U+202A–U+202E), isolates (U+2066–U+2069), marks (U+200E, U+200F, U+061C).
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+function unsafe(c: number): boolean {
+  return (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x061c;
+}
 
-function visible(c: string): string {
-  const code = c.charCodeAt(0);
+function visible(code: number): string {
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** `text` with every control and bidi control character written as `\x1b` / `\u202e`. */
+/** `text` with every control and bidi control character written as `\x1b` / `\u202e` (the text itself when it has none). */
 export function terminalText(text: string): string {
-  return text.replace(UNSAFE, visible);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!unsafe(c)) continue;
+    out += `${text.slice(from, i)}${visible(c)}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : `${out}${text.slice(from)}`;
 }
 
 /** Writes `release-pages: <message>` to stderr, the message made safe for a terminal. */
