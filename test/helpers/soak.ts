@@ -189,6 +189,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         await diagnostics.wait(doc.version, 60_000);
         rssAfterWarmupMb = rssMb(pid);
       }
+      if (op % 50 === 0) rssPeakMb = Math.max(rssPeakMb, rssMb(pid));
+      if (o.log && op % 1000 === 0 && op > 0) o.log(`soak: ${op} operations, ${((performance.now() - started) / 1000).toFixed(0)} s, RSS ${rssMb(pid).toFixed(0)} MB`);
       const r = rnd();
       if (r < 0.55) {
         // An edit.
@@ -256,8 +258,6 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         await change([{ range: { start: { line, character: 2 }, end: { line, character: 2 } }, text: 'z' }], 'edit: during a request');
         await pending;
       }
-      if (op % 50 === 0) rssPeakMb = Math.max(rssPeakMb, rssMb(pid));
-      if (o.log && op % 1000 === 0 && op > 0) o.log(`soak: ${op} operations, ${((performance.now() - started) / 1000).toFixed(0)} s, RSS ${rssMb(pid).toFixed(0)} MB`);
     }
     if (Number.isNaN(rssAfterWarmupMb)) rssAfterWarmupMb = rssMb(pid);
     const final = await diagnostics.wait(doc.version, 60_000);
