@@ -4,6 +4,7 @@ import { UsageError, type Command } from './cli/args';
 import { checkCommand } from './cli/check';
 import { formatCommand } from './cli/format';
 import { reportCommand } from './cli/report';
+import { terminalText } from './cli/terminal';
 
 const COMMANDS: readonly Command[] = [checkCommand, reportCommand, formatCommand];
 
@@ -24,7 +25,7 @@ function main(argv: readonly string[]): number {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`release-pages: unknown command "${name}"\n\n${help()}`);
+    process.stderr.write(`release-pages: unknown command "${terminalText(name)}"\n\n${help()}`);
     return 2;
   }
   if (rest.includes('-h') || rest.includes('--help')) {
@@ -35,10 +36,12 @@ function main(argv: readonly string[]): number {
     return command.run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`release-pages ${command.name}: ${e.message}\n\n${command.usage}`);
+      process.stderr.write(`release-pages ${command.name}: ${terminalText(e.message)}\n\n${command.usage}`);
       return 2;
     }
-    process.stderr.write(`release-pages ${command.name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    // A stack keeps its lines; anything else in it (a file name in a message) is made visible.
+    const text = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    process.stderr.write(`release-pages ${command.name}: ${text.split('\n').map(terminalText).join('\n')}\n`);
     return 2;
   }
 }

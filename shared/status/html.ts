@@ -9,6 +9,41 @@ export function esc(text: string | number | null | undefined): string {
   return String(text).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
+/**
+ * Bidi controls: embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069), marks (U+200E,
+ * U+200F, U+061C). In page text they could reorder what the reader sees around it (U+202E turns the
+ * rest of a line right to left), so page text is isolated: `bdi` in element content, `isolate` where no
+ * element can be (attribute values, SVG `<text>` and `<title>`, the document title, `<option>`).
+ */
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+
+/** Page text as element content: escaped, in a `<bdi>` element, so its direction and any bidi control in it stay inside. */
+export function bdi(text: string | null | undefined): string {
+  return `<bdi>${esc(text)}</bdi>`;
+}
+
+/**
+ * Page text for places that hold plain text only: unchanged without bidi controls; else wrapped in
+ * FSI … PDI (U+2068, U+2069), which ends every embedding, override and isolate the text opens. A PDI with
+ * no opener in the text would close that wrapper early, so it is dropped; isolates the text leaves open
+ * are closed before the wrapper's PDI.
+ */
+export function isolate(text: string): string {
+  if (!BIDI.test(text)) return text;
+  let depth = 0;
+  let out = '\u2068';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x2066 && c <= 0x2068) depth++;
+    else if (c === 0x2069) {
+      if (depth === 0) continue;
+      depth--;
+    }
+    out += text[i];
+  }
+  return `${out}${'\u2069'.repeat(depth + 1)}`;
+}
+
 /** A finite number as text (0 for anything else): numbers from the model never carry markup. */
 export function num(n: number): string {
   return Number.isFinite(n) ? String(Math.round(n * 1000) / 1000) : '0';
@@ -46,5 +81,5 @@ export function percent(part: number, whole: number): number {
 /** A status chip: a shape and the colour's name as text, so the colour is never the only signal. */
 export function chip(colour: StatusColour, label?: string): string {
   const text = label && label.trim() ? label : COLOUR_NAMES[colour];
-  return `<span class="rp-chip rp-c-${esc(colour)}"><span class="rp-mark" aria-hidden="true"></span>${esc(text)}</span>`;
+  return `<span class="rp-chip rp-c-${esc(colour)}"><span class="rp-mark" aria-hidden="true"></span>${bdi(text)}</span>`;
 }

@@ -9,4 +9,4 @@ export { isPageStatus } from './validate';
 export { renderDashboard, renderHeader, renderReport, renderSummary, type ReportOptions } from './render';
 export { renderAttention, renderCriteria, renderFeatureTable, renderPlan, renderProblems, type RenderOptions } from './render-sections';
 export { renderTimeline } from './render-timeline';
-export { esc } from './html';
+export { bdi, esc, isolate } from './html';

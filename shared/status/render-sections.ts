@@ -1,5 +1,5 @@
 /** Sections of the status dashboard: features table, attention lists, criteria, plan, problems. */
-import { chip, esc, lineAttr, num, plural, percent } from './html';
+import { bdi, chip, esc, isolate, lineAttr, num, plural, percent } from './html';
 import type { FeatureStatus, PageStatus, PlanState } from './model';
 import type { SortKey, SortState } from './view';
 
@@ -24,25 +24,25 @@ function jump(inner: string, line: number, o: RenderOptions, cls = 'rp-jump'): s
 }
 
 function statusCell(f: FeatureStatus): string {
-  const history = f.statusHistory.length ? ` <span class="rp-history">was ${f.statusHistory.map((h) => `<del>${esc(h)}</del>`).join(' ')}</span>` : '';
-  const comment = f.statusComment ? ` <span class="rp-comment">${esc(f.statusComment)}</span>` : '';
+  const history = f.statusHistory.length ? ` <span class="rp-history">was ${f.statusHistory.map((h) => `<del>${bdi(h)}</del>`).join(' ')}</span>` : '';
+  const comment = f.statusComment ? ` <span class="rp-comment">${bdi(f.statusComment)}</span>` : '';
   return `${chip(f.colour, f.statusLabel)}${comment}${history}`;
 }
 
 function targetCell(f: FeatureStatus): string {
-  const moved = f.targetHistory.length ? ` <span class="rp-history">was ${f.targetHistory.map((d) => `<del>${esc(d.iso ?? d.text)}</del>`).join(' ')}</span>` : '';
+  const moved = f.targetHistory.length ? ` <span class="rp-history">was ${f.targetHistory.map((d) => `<del>${bdi(d.iso ?? d.text)}</del>`).join(' ')}</span>` : '';
   if (!f.target) return `<span class="rp-muted">not set</span>${moved}`;
   const { text, iso } = f.target;
-  const written = iso && iso !== text ? ` title="${esc(`written ${text}`)}"` : '';
-  const date = iso ? `<time datetime="${esc(iso)}"${written}>${esc(iso)}</time>` : `<span class="rp-warn-text">${esc(text)}</span> <span class="rp-badge rp-b-warn">not a date</span>`;
+  const written = iso && iso !== text ? ` title="${esc(`written ${isolate(text)}`)}"` : '';
+  const date = iso ? `<time datetime="${esc(iso)}"${written}>${esc(iso)}</time>` : `<span class="rp-warn-text">${bdi(text)}</span> <span class="rp-badge rp-b-warn">not a date</span>`;
   const late = f.overdue ? ` <span class="rp-badge rp-b-overdue">Overdue ${esc(plural(f.overdueDays, 'day'))}</span>` : '';
   return `${date}${late}${moved}`;
 }
 
 function priorityCell(f: FeatureStatus): string {
   if (f.priority === null) return '<span class="rp-muted">not set</span>';
-  if (f.mustNotGreen) return `<span class="rp-badge rp-b-must" title="Must feature, not Green">${esc(f.priority)}</span>`;
-  return esc(f.priority);
+  if (f.mustNotGreen) return `<span class="rp-badge rp-b-must" title="Must feature, not Green">${bdi(f.priority)}</span>`;
+  return bdi(f.priority);
 }
 
 function featureRow(f: FeatureStatus, o: RenderOptions): string {
@@ -50,10 +50,10 @@ function featureRow(f: FeatureStatus, o: RenderOptions): string {
   const attrs = o.interactive ? `${lineAttr(f.line)} data-end-line="${f.endLine}" tabindex="0"` : '';
   const malformed = f.malformed ? ` <span class="rp-badge rp-b-warn" title="${esc(f.repaired ? 'The row has a stray | : read with the empty cell dropped' : 'The row does not match the header')}">${f.repaired ? 'stray |' : 'malformed row'}</span>` : '';
   return `<tr class="${cls}"${attrs} title="Line ${f.line + 1}">`
-    + `<td class="rp-col-team">${f.team === null ? '<span class="rp-muted">—</span>' : esc(f.team)}</td>`
-    + `<td class="rp-col-name">${esc(f.name)}${malformed}${f.owner === null ? '' : `<span class="rp-owner-inline">${esc(f.owner)}</span>`}</td>`
+    + `<td class="rp-col-team">${f.team === null ? '<span class="rp-muted">—</span>' : bdi(f.team)}</td>`
+    + `<td class="rp-col-name">${bdi(f.name)}${malformed}${f.owner === null ? '' : `<span class="rp-owner-inline">${bdi(f.owner)}</span>`}</td>`
     + `<td class="rp-col-priority">${priorityCell(f)}</td>`
-    + `<td class="rp-col-owner">${f.owner === null ? '<span class="rp-muted">—</span>' : esc(f.owner)}</td>`
+    + `<td class="rp-col-owner">${f.owner === null ? '<span class="rp-muted">—</span>' : bdi(f.owner)}</td>`
     + `<td class="rp-col-status">${statusCell(f)}</td>`
     + `<td class="rp-col-target">${targetCell(f)}</td></tr>`;
 }
@@ -75,7 +75,7 @@ export function renderFeatureTable(rows: readonly FeatureStatus[], total: number
 
 /** `detail` is HTML (already escaped). */
 function attentionItem(f: FeatureStatus, o: RenderOptions, detail: string): string {
-  return `<li>${jump(`${chip(f.colour, f.statusLabel)} <span class="rp-att-name">${esc(f.name)}</span> <span class="rp-muted">${esc(f.team ?? '')}${detail ? ` · ${detail}` : ''}</span>`, f.line, o)}</li>`;
+  return `<li>${jump(`${chip(f.colour, f.statusLabel)} <span class="rp-att-name">${bdi(f.name)}</span> <span class="rp-muted">${bdi(f.team ?? '')}${detail ? ` · ${detail}` : ''}</span>`, f.line, o)}</li>`;
 }
 
 /** Must features not Green, and features past their target date. */
@@ -93,8 +93,8 @@ export function renderAttention(s: PageStatus, o: RenderOptions): string {
 export function renderCriteria(s: PageStatus, o: RenderOptions): string {
   if (s.criteria.length === 0) return '';
   const groups = s.criteriaCounts.map(({ keyword, count }) => {
-    const items = s.criteria.filter((c) => c.keyword === keyword).map((c) => `<li>${jump(esc(c.text || '(empty)'), c.line, o)}</li>`).join('');
-    return `<details class="rp-crit-group"${keyword === 'MUST' ? ' open' : ''}><summary><span class="rp-kw rp-kw-${esc(keyword.toLowerCase())}">${esc(keyword)}</span> ${plural(count, 'criterion', 'criteria')}</summary><ul class="rp-crit-list">${items}</ul></details>`;
+    const items = s.criteria.filter((c) => c.keyword === keyword).map((c) => `<li>${jump(bdi(c.text || '(empty)'), c.line, o)}</li>`).join('');
+    return `<details class="rp-crit-group"${keyword === 'MUST' ? ' open' : ''}><summary><span class="rp-kw rp-kw-${esc(keyword.toLowerCase())}">${bdi(keyword)}</span> ${plural(count, 'criterion', 'criteria')}</summary><ul class="rp-crit-list">${items}</ul></details>`;
   }).join('');
   return `<section class="rp-section rp-criteria" aria-labelledby="rp-h-criteria"><h2 id="rp-h-criteria">Release criteria <span class="rp-count">${s.criteria.length}</span></h2>${groups}</section>`;
 }
@@ -108,9 +108,9 @@ export function renderPlan(s: PageStatus, o: RenderOptions): string {
   const { done, total } = s.planProgress;
   const pct = percent(done, total);
   const items = s.plan.map((p) => {
-    const state = `<span class="rp-plan-state rp-p-${esc(p.state)}"><span class="rp-mark" aria-hidden="true"></span>${esc(p.status ?? PLAN_STATE_NAMES[p.state])}</span>`;
-    const goal = p.goal ? `<span class="rp-plan-goal">${esc(p.goal)}</span>` : '';
-    return `<li>${jump(`${state}<span class="rp-plan-title">${esc(p.title)}</span> <span class="rp-muted">${esc(p.when)}</span>${goal}`, p.line, o)}</li>`;
+    const state = `<span class="rp-plan-state rp-p-${esc(p.state)}"><span class="rp-mark" aria-hidden="true"></span>${bdi(p.status ?? PLAN_STATE_NAMES[p.state])}</span>`;
+    const goal = p.goal ? `<span class="rp-plan-goal">${bdi(p.goal)}</span>` : '';
+    return `<li>${jump(`${state}<span class="rp-plan-title">${bdi(p.title)}</span> <span class="rp-muted">${bdi(p.when)}</span>${goal}`, p.line, o)}</li>`;
   }).join('');
   return `<section class="rp-section rp-plan" aria-labelledby="rp-h-plan"><h2 id="rp-h-plan">Milestone plan</h2>`
     + `<p class="rp-plan-progress">${done} of ${plural(total, 'milestone')} complete (${pct}%)</p>`
@@ -127,7 +127,7 @@ export function renderProblems(s: PageStatus, o: RenderOptions & { list: boolean
   const link = o.interactive ? ` <button type="button" class="rp-link" data-action="problems">Show in Problems panel</button>` : '';
   const summary = total === 0 ? '<p class="rp-ok-text">No problems found on this page.</p>' : `<p class="rp-problem-counts">${parts.join(' · ')}${link}</p>`;
   const rows = o.list && total > 0
-    ? `<table class="rp-problem-list"><thead><tr><th scope="col">Line</th><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Message</th></tr></thead><tbody>${s.problems.items.map((p) => `<tr class="rp-sev-row-${esc(p.severity)}"><td>${num(p.line + 1)}</td><td>${esc(p.severity)}</td><td><code>${esc(p.rule)}</code></td><td>${esc(p.message)}</td></tr>`).join('')}</tbody></table>`
+    ? `<table class="rp-problem-list"><thead><tr><th scope="col">Line</th><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Message</th></tr></thead><tbody>${s.problems.items.map((p) => `<tr class="rp-sev-row-${esc(p.severity)}"><td>${num(p.line + 1)}</td><td>${esc(p.severity)}</td><td><code>${esc(p.rule)}</code></td><td>${bdi(p.message)}</td></tr>`).join('')}</tbody></table>`
     : '';
   return `<section class="rp-section rp-problems" aria-labelledby="rp-h-problems"><h2 id="rp-h-problems">Problems <span class="rp-count">${total}</span></h2>${summary}${rows}</section>`;
 }

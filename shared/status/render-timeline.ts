@@ -4,7 +4,7 @@
  * geometry uses attributes only (no inline styles: the preview's CSP allows none).
  */
 import { fromDayNumber, isoDay, monthName, toIso } from '../calendar';
-import { esc, lineAttr, num, relativeDays } from './html';
+import { bdi, esc, isolate, lineAttr, num, relativeDays } from './html';
 import type { MilestoneStatus, PageStatus } from './model';
 
 const NOMINAL_WIDTH = 560; // px the label layout assumes; the strip stretches to the panel
@@ -88,10 +88,10 @@ function layoutRows(points: readonly Point[], x: (d: number) => number): Map<Poi
 }
 
 function describe(m: MilestoneStatus): string {
-  const when = m.date?.iso ?? (m.date ? `${m.date.text} (not a date)` : 'no date');
+  const when = m.date?.iso ?? (m.date ? `${isolate(m.date.text)} (not a date)` : 'no date');
   const rel = m.days !== null ? ` (${relativeDays(m.days)})` : '';
-  const moved = m.superseded.length ? `; moved from ${m.superseded.map((d) => d.iso ?? d.text).join(', ')}` : '';
-  return `${m.label}: ${when}${rel}${moved}${m.cancelled ? '; cancelled' : ''}`;
+  const moved = m.superseded.length ? `; moved from ${m.superseded.map((d) => d.iso ?? isolate(d.text)).join(', ')}` : '';
+  return `${isolate(m.label)}: ${when}${rel}${moved}${m.cancelled ? '; cancelled' : ''}`;
 }
 
 function svg(s: PageStatus, interactive: boolean): string {
@@ -128,20 +128,20 @@ function svg(s: PageStatus, interactive: boolean): string {
     const used = Math.max(1, ...[...rows.values()].map((r) => (r ? r.row + 1 : 1)));
     const axis = y + (multi ? 18 : 10);
     laneTops.push(y);
-    if (multi) parts.push(`<text class="rp-lane-label" x="0.5%" y="${axis - 10}">${esc(lanePoints[0].m.release ?? `Timeline ${lane + 1}`)}</text>`);
+    if (multi) parts.push(`<text class="rp-lane-label" x="0.5%" y="${axis - 10}">${esc(isolate(lanePoints[0].m.release ?? `Timeline ${lane + 1}`))}</text>`);
     parts.push(`<line class="rp-axis" x1="${LEFT - 1}%" x2="${RIGHT + 1}%" y1="${axis}" y2="${axis}"></line>`);
     for (const p of lanePoints) {
       if (p.ghosts.length) {
         const from = Math.min(...p.ghosts);
         parts.push(`<line class="rp-resched" x1="${num(x(from))}%" x2="${num(x(p.day))}%" y1="${axis - 8}" y2="${axis - 8}"><title>${esc(describe(p.m))}</title></line>`);
-        for (const g of p.ghosts) parts.push(`<circle class="rp-ghost" cx="${num(x(g))}%" cy="${axis}" r="4"><title>${esc(`${p.m.label}: was ${isoOfDay(g)}`)}</title></circle>`);
+        for (const g of p.ghosts) parts.push(`<circle class="rp-ghost" cx="${num(x(g))}%" cy="${axis}" r="4"><title>${esc(`${isolate(p.m.label)}: was ${isoOfDay(g)}`)}</title></circle>`);
       }
     }
     for (const p of lanePoints) {
       const cls = ['rp-ms', `rp-k-${esc(p.m.kind)}`, p.day < today ? 'rp-past' : 'rp-future', p.m.cancelled || !p.m.date?.iso ? 'rp-cancelled' : '', s.next?.line === p.m.line ? 'rp-next' : ''].filter(Boolean).join(' ');
       const place = rows.get(p);
       const a11y = interactive ? ` tabindex="0" role="button" aria-label="${esc(describe(p.m))}"` : '';
-      const label = place ? `<text class="rp-ms-text" x="${num(place.lx)}%" y="${axis + 20 + place.row * 14}" text-anchor="${place.anchor}">${esc(shortLabel(p.m))}</text>` : '';
+      const label = place ? `<text class="rp-ms-text" x="${num(place.lx)}%" y="${axis + 20 + place.row * 14}" text-anchor="${place.anchor}">${esc(isolate(shortLabel(p.m)))}</text>` : '';
       parts.push(`<g class="${cls}"${lineAttr(p.m.line)}${a11y}><title>${esc(describe(p.m))}</title><circle cx="${num(x(p.day))}%" cy="${axis}" r="${p.m.kind === 'ga' ? 7 : 5}"></circle>${label}</g>`);
     }
     y = axis + 12 + used * 14;
@@ -172,11 +172,11 @@ function isoOfDay(day: number): string {
 
 function listItem(m: MilestoneStatus, s: PageStatus, multi: boolean, interactive: boolean): string {
   const state = !m.date?.iso ? 'rp-undated' : (m.days ?? 0) < 0 ? 'rp-past' : 'rp-future';
-  const date = m.date?.iso ? esc(m.date.iso) : m.date ? `<span class="rp-warn-text">${esc(m.date.text)}</span>` : '<span class="rp-muted">no date</span>';
-  const moved = m.superseded.length ? ` <span class="rp-moved">moved from ${m.superseded.map((d) => `<del>${esc(d.iso ?? d.text)}</del>`).join(' ')}</span>` : '';
+  const date = m.date?.iso ? esc(m.date.iso) : m.date ? `<span class="rp-warn-text">${bdi(m.date.text)}</span>` : '<span class="rp-muted">no date</span>';
+  const moved = m.superseded.length ? ` <span class="rp-moved">moved from ${m.superseded.map((d) => `<del>${bdi(d.iso ?? d.text)}</del>`).join(' ')}</span>` : '';
   const rel = m.days !== null ? `<span class="rp-rel">${esc(relativeDays(m.days))}</span>` : '';
-  const release = multi && m.release ? `<span class="rp-release">${esc(m.release)}</span> ` : '';
-  const label = m.cancelled ? `<del>${esc(m.label)}</del> <span class="rp-muted">(cancelled)</span>` : esc(m.label);
+  const release = multi && m.release ? `<span class="rp-release">${bdi(m.release)}</span> ` : '';
+  const label = m.cancelled ? `<del>${bdi(m.label)}</del> <span class="rp-muted">(cancelled)</span>` : bdi(m.label);
   const next = s.next?.line === m.line ? ' rp-next' : '';
   const inner = `<span class="rp-ms-date">${date}</span><span class="rp-ms-name">${release}${label}${moved}</span>${rel}`;
   const body = interactive ? `<button type="button" class="rp-jump"${lineAttr(m.line)} title="Line ${m.line + 1}">${inner}</button>` : `<span class="rp-jump" title="Line ${m.line + 1}">${inner}</span>`;

@@ -3,7 +3,7 @@
  * and by `release-pages report` (one self-contained file). Pure string building; every piece of page
  * text is escaped with `esc`, numbers go through `num`, class names come from fixed sets.
  */
-import { chip, COLOUR_NAMES, esc, num, percent, plural, relativeDays } from './html';
+import { bdi, chip, COLOUR_NAMES, esc, isolate, num, percent, plural, relativeDays } from './html';
 import { renderAttention, renderCriteria, renderFeatureTable, renderPlan, renderProblems, type RenderOptions } from './render-sections';
 import { renderTimeline } from './render-timeline';
 import type { ColourCounts, CountGroup, PageStatus, StatusColour } from './model';
@@ -25,19 +25,19 @@ function fact(label: string, value: string, detail: string, cls = ''): string {
 
 export function renderHeader(s: PageStatus, o: { fileName?: string } = {}): string {
   const title = s.title ?? o.fileName ?? 'Untitled page';
-  const sub = [s.release ? `Release ${esc(s.release)}` : '', esc(s.kind.replace(/-/g, ' ')), o.fileName ? `<span class="rp-file">${esc(o.fileName)}</span>` : ''].filter(Boolean).join(' · ');
+  const sub = [s.release ? `Release ${bdi(s.release)}` : '', esc(s.kind.replace(/-/g, ' ')), o.fileName ? `<span class="rp-file">${bdi(o.fileName)}</span>` : ''].filter(Boolean).join(' · ');
   const facts: string[] = [];
   if (s.ga) {
     const soon = s.ga.days !== null && s.ga.days >= 0 && s.ga.days <= 14 ? ' rp-fact-soon' : '';
-    facts.push(fact('General availability', esc(s.ga.date.iso ?? s.ga.date.text), esc(gaCountdown(s.ga.days)), `rp-fact-ga${soon}`));
+    facts.push(fact('General availability', bdi(s.ga.date.iso ?? s.ga.date.text), esc(gaCountdown(s.ga.days)), `rp-fact-ga${soon}`));
   } else {
     facts.push(fact('General availability', '<span class="rp-muted">not set</span>', 'no GA date in the timeline', 'rp-fact-ga'));
   }
-  if (s.next) facts.push(fact('Next milestone', esc(s.next.label), `${esc(s.next.iso)} · ${esc(relativeDays(s.next.days))}`));
+  if (s.next) facts.push(fact('Next milestone', bdi(s.next.label), `${esc(s.next.iso)} · ${esc(relativeDays(s.next.days))}`));
   if (s.counts.total) facts.push(fact('Features Green', `${s.counts.green} <span class="rp-of">of ${s.counts.total}</span>`, `${percent(s.counts.green, s.counts.total)}% ready`));
   if (s.planProgress) facts.push(fact('Milestone plan', `${s.planProgress.done} <span class="rp-of">of ${s.planProgress.total}</span>`, 'milestones complete'));
   facts.push(fact('As of', esc(s.asOf), s.updated ? `page updated ${esc(s.updated)}` : '&nbsp;'));
-  return `<header class="rp-header"><h1 class="rp-title">${esc(title)}</h1><p class="rp-subtitle">${sub}</p><div class="rp-facts">${facts.join('')}</div></header>`;
+  return `<header class="rp-header"><h1 class="rp-title">${bdi(title)}</h1><p class="rp-subtitle">${sub}</p><div class="rp-facts">${facts.join('')}</div></header>`;
 }
 
 /** A stacked bar of the colour counts; the numbers are always printed next to it. */
@@ -51,7 +51,7 @@ export function bar(counts: ColourCounts, label: string): string {
     return r;
   });
   const text = BAR_COLOURS.filter((c) => counts[c] > 0).map((c) => `${counts[c]} ${COLOUR_NAMES[c]}`).join(', ');
-  return `<svg class="rp-bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${esc(`${label}: ${text}`)}">${rects.join('')}</svg>`;
+  return `<svg class="rp-bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${esc(`${isolate(label)}: ${text}`)}">${rects.join('')}</svg>`;
 }
 
 function breakdown(title: string, groups: readonly CountGroup[], kind: 'team' | 'priority', showOther: boolean, o: RenderOptions): string {
@@ -60,9 +60,9 @@ function breakdown(title: string, groups: readonly CountGroup[], kind: 'team' | 
   const head = `<tr><th scope="col">${esc(title)}</th><th scope="col" class="rp-bar-col">Status</th>${cols.map((c) => `<th scope="col" class="rp-num">${esc(COLOUR_NAMES[c])}</th>`).join('')}<th scope="col" class="rp-num">Total</th></tr>`;
   const rows = groups.map((g, i) => {
     const name = g.name ?? (kind === 'team' ? 'No team' : 'No priority');
-    const filter = o.interactive ? ` data-filter-${kind}="${i}" tabindex="0" title="${esc(`Show the ${name} features`)}"` : '';
+    const filter = o.interactive ? ` data-filter-${kind}="${i}" tabindex="0" title="${esc(`Show the ${isolate(name)} features`)}"` : '';
     const cells = cols.map((c) => `<td class="rp-num${g.counts[c] ? '' : ' rp-zero'}">${g.counts[c]}</td>`).join('');
-    return `<tr class="rp-group"${filter}><th scope="row">${g.name === null ? `<span class="rp-muted">${esc(name)}</span>` : esc(name)}</th><td class="rp-bar-col">${bar(g.counts, name)}</td>${cells}<td class="rp-num rp-total">${g.counts.total}</td></tr>`;
+    return `<tr class="rp-group"${filter}><th scope="row">${g.name === null ? `<span class="rp-muted">${esc(name)}</span>` : bdi(name)}</th><td class="rp-bar-col">${bar(g.counts, name)}</td>${cells}<td class="rp-num rp-total">${g.counts.total}</td></tr>`;
   }).join('');
   return `<table class="rp-breakdown"><thead>${head}</thead><tbody>${rows}</tbody></table>`;
 }
@@ -126,7 +126,7 @@ export function renderReport(s: PageStatus, o: ReportOptions): string {
   return '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
     + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${o.styleSource}; base-uri 'none'; form-action 'none'">\n`
     + '<meta name="referrer" content="no-referrer">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-    + `<meta name="generator" content="${esc(o.generator)}">\n<title>${esc(title)}</title>\n<style>${o.css}</style>\n</head>\n`
+    + `<meta name="generator" content="${esc(o.generator)}">\n<title>${esc(isolate(title))}</title>\n<style>${o.css}</style>\n</head>\n`
     + `<body class="rp-report">\n<main class="rp-dashboard">${renderDashboard(s, { interactive: false, fileName: o.fileName, problemList: true })}</main>\n`
-    + `<footer class="rp-footer">Generated by ${esc(o.generator)} from ${esc(o.fileName)}, as of ${esc(s.asOf)}.</footer>\n</body>\n</html>\n`;
+    + `<footer class="rp-footer">Generated by ${esc(o.generator)} from ${bdi(o.fileName)}, as of ${esc(s.asOf)}.</footer>\n</body>\n</html>\n`;
 }

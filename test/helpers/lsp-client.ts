@@ -17,9 +17,16 @@ export interface LspSession {
   stop(): Promise<void>;
 }
 
-/** `textDocument`: client capabilities added to the default ones (e.g. code action resolve support). */
-export async function startServer(settings: Record<string, unknown> = {}, rootUri: string | null = null, folders?: Array<{ uri: string; name: string }>, textDocument: Record<string, unknown> = {}): Promise<LspSession> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+/**
+ * `textDocument`: client capabilities added to the default ones (e.g. code action resolve support).
+ * `io.stderr`: receives the server's stderr (else it goes to the test's own stderr).
+ */
+export async function startServer(settings: Record<string, unknown> = {}, rootUri: string | null = null, folders?: Array<{ uri: string; name: string }>, textDocument: Record<string, unknown> = {}, io: { stderr?: (chunk: string) => void } = {}): Promise<LspSession> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', io.stderr ? 'pipe' : 'inherit'] });
+  if (io.stderr) {
+    const sink = io.stderr;
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => sink(chunk));
+  }
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

@@ -9,6 +9,7 @@ import type { Registration, TextEdit, Unregistration } from 'vscode-languageserv
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startServer, type LspSession } from '../helpers/lsp-client';
 import { ROOT, readFixture } from '../helpers/paths';
+import { bigTablePage } from '../helpers/big-pages';
 
 const SEED0 = readFixture('seeds', '000_015c11820e0fe26e.md');
 
@@ -19,7 +20,8 @@ const apply = (text: string, edits: TextEdit[]): string => TextDocument.applyEdi
 
 test('document formatting aligns the tables of a release page and changes nothing else', async () => {
   const uri = 'untitled:fmt-1';
-  const s = await startServer({ validate: { debounceMs: 0 } });
+  // Seed 000's Feature column is 136 display columns wide: without a limit every pipe lines up.
+  const s = await startServer({ validate: { debounceMs: 0 }, format: { maxColumnWidth: 0 } });
   try {
     await s.open(uri, SEED0);
     const edits = await formatDocument(s, uri);
@@ -90,6 +92,26 @@ test('ordinary Markdown is not formatted as a document; format.enable off turns 
     await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { releasePages: settings } });
     await republished; // the server re-read its settings
     assert.deepEqual(await formatDocument(s, uri), []);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('one formatting response stays proportional to the page (2,000 rows, one 100,000-character cell, default settings)', async () => {
+  const uri = 'untitled:fmt-huge';
+  const page = bigTablePage(2000, 100_000);
+  const s = await startServer({ validate: { debounceMs: 0 } });
+  try {
+    await s.open(uri, page, undefined, 60_000);
+    const edits = await formatDocument(s, uri);
+    // The response as JSON: each edit's range costs about 90 characters, the new text about a line of
+    // the table; twice the page is a wide margin (measured about 1.2 times; without the column limit the
+    // response was 94 MB, over 300 times the page).
+    const size = JSON.stringify(edits).length;
+    console.log(`formatting response: ${size} characters of JSON for a ${page.length}-character page, ${edits.length} edits`);
+    assert.ok(size <= 2 * page.length, `response ${size} characters for a ${page.length}-character page`);
+    const out = apply(page, edits);
+    assert.ok(out.length <= 1.5 * page.length, `formatted page ${out.length} characters`);
   } finally {
     await s.stop();
   }

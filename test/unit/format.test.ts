@@ -13,8 +13,8 @@ const ALIGNED: FormatOptions = { style: 'aligned', maxColumnWidth: 0 };
 const fmt = (text: string, options: FormatOptions = ALIGNED): string => formatText(text, options).text;
 const lines = (...l: string[]): string => `${l.join('\n')}\n`;
 
-test('default options: aligned, no column width limit', () => {
-  assert.deepEqual(DEFAULT_FORMAT_OPTIONS, { style: 'aligned', maxColumnWidth: 0 });
+test('default options: aligned, columns wider than 120 display columns not padded', () => {
+  assert.deepEqual(DEFAULT_FORMAT_OPTIONS, { style: 'aligned', maxColumnWidth: 120 });
 });
 
 test('displayWidth: wide, fullwidth, emoji sequences 2; combining, zero-width, format characters 0', () => {

@@ -27,7 +27,7 @@ function hostile(): PageStatus {
 }
 
 const ALLOWED_TAGS = new Set(['html', 'head', 'body', 'meta', 'title', 'style', 'main', 'footer', 'header', 'section', 'div', 'span', 'p', 'h1', 'h2', 'h3',
-  'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'ol', 'ul', 'li', 'button', 'details', 'summary', 'del', 'time', 'code',
+  'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'ol', 'ul', 'li', 'button', 'details', 'summary', 'del', 'time', 'code', 'bdi',
   'svg', 'g', 'circle', 'line', 'rect', 'text']);
 
 /** Every tag's name and attribute names, from a scan that treats `<` only as markup when a tag name follows. */
@@ -152,7 +152,7 @@ test('release-pages report: HTML file, JSON model, usage errors', () => {
   const style = /<style>([\s\S]*?)<\/style>/.exec(file)?.[1] ?? '';
   assert.ok(file.includes(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`), 'CSP hash matches the inlined CSS');
   assert.ok(style.includes('--vscode-charts-green') && style.includes('.rp-chip'), 'both stylesheets are inlined');
-  assert.match(file, /<h1 class="rp-title">OVirt 3\.3 release-management<\/h1>/);
+  assert.match(file, /<h1 class="rp-title"><bdi>OVirt 3\.3 release-management<\/bdi><\/h1>/);
   assert.match(file, /21 days to GA/);
   assert.equal((file.match(/<tr class="rp-row /g) ?? []).length, 36);
   const json = run(['report', 'page.md', '--format', 'json', '--as-of', '2013-06-10']);

@@ -61,7 +61,7 @@ function page(p: (i: number) => string): string {
 
 const DANGEROUS_ATTRIBUTE = /^(on|style$|href$|src$|srcset$|srcdoc$|action$|formaction$|xlink:href$|background$|poster$|data$|http-equiv$|content$|content$)/i;
 const FRAGMENT_TAGS = new Set(['header', 'h1', 'h2', 'h3', 'p', 'div', 'span', 'section', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'ol', 'ul', 'li',
-  'button', 'details', 'summary', 'del', 'time', 'code', 'svg', 'g', 'circle', 'line', 'rect', 'text', 'title', 'main', 'footer']);
+  'button', 'details', 'summary', 'del', 'time', 'code', 'bdi', 'svg', 'g', 'circle', 'line', 'rect', 'text', 'title', 'main', 'footer']);
 
 function* walk(n: Node): Generator<Node> {
   yield n;

@@ -4,6 +4,7 @@ import pkg from '../../../package.json';
 import { parseArgs, UsageError, type Command } from './args';
 import { FORMATS, render, type FileResult, type Format } from './output';
 import { collectPages, printConfigProblems } from './pages';
+import { printProblem } from './terminal';
 import { writePageAtomic } from './write';
 
 const USAGE = `Usage: release-pages check [paths or globs…] [options]
@@ -38,9 +39,9 @@ export const checkCommand: Command = {
       if (fixedRun && fixedRun.text !== job.page.text) {
         try {
           writePageAtomic(job.page, fixedRun.text);
-          process.stderr.write(`release-pages: ${job.file}: fixed ${fixedRun.fixed} problem${fixedRun.fixed === 1 ? '' : 's'}\n`);
+          printProblem(`${job.file}: fixed ${fixedRun.fixed} problem${fixedRun.fixed === 1 ? '' : 's'}`);
         } catch (e) {
-          process.stderr.write(`release-pages: ${job.file}: ${e instanceof Error ? e.message : String(e)}\n`);
+          printProblem(`${job.file}: ${e instanceof Error ? e.message : String(e)}`);
           ioProblem = true;
           result = engine.check(job.page.text, job.checkOptions); // the page on disk keeps its problems: report those
         }

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { applyLineEdits, DEFAULT_FORMAT_OPTIONS, Engine, type FormatOptions, formatTables } from '../core';
 import { parseArgs, UsageError, type Command } from './args';
 import { collectPages, printConfigProblems } from './pages';
+import { printProblem, terminalText } from './terminal';
 import { writePageAtomic } from './write';
 
 const USAGE = `Usage: release-pages format [paths or globs…] [options]
@@ -15,7 +16,8 @@ from their header (stray pipes, broken rows, a | inside a code span) are left as
 Options:
   --check                     write nothing: list the files that would change, exit 1 if there are any
   --style <aligned|compact>   aligned: pad cells so the pipes line up (default); compact: one space around cells
-  --max-column-width <n>      do not pad a column whose widest cell is wider than n (default: 0, no limit)
+  --max-column-width <n>      do not pad a column whose widest cell is wider than n (display columns;
+                              default: 120; 0: no limit)
   --config <file>             use this config file instead of .release-pages.yaml lookup (for its include globs)
   --all                       format every page, not only pages that look like release pages
 
@@ -58,12 +60,12 @@ export const formatCommand: Command = {
         writePageAtomic(job.page, applyLineEdits(page, edits));
         changed.push(name);
       } catch (e) {
-        process.stderr.write(`release-pages: ${job.file}: ${e instanceof Error ? e.message : String(e)}\n`);
+        printProblem(`${job.file}: ${e instanceof Error ? e.message : String(e)}`);
         ioProblem = true;
       }
     }
     printConfigProblems(run.configProblems);
-    for (const f of changed) process.stdout.write(`${f}\n`);
+    for (const f of changed) process.stdout.write(`${terminalText(f)}\n`);
     const files = `${changed.length} file${changed.length === 1 ? '' : 's'}`;
     process.stderr.write(flags.check ? `release-pages: ${files} would be reformatted\n` : `release-pages: ${files} reformatted\n`);
     if (ioProblem || run.configProblems.length > 0) return 2;

@@ -1,6 +1,7 @@
 /** Output formats of `release-pages check`: stylish, json, sarif, github. */
 import { relative } from 'node:path';
 import { type Finding, RULES } from '../core';
+import { jsonText, terminalText } from './terminal';
 
 export interface FileResult {
   file: string;
@@ -43,11 +44,11 @@ function stylish(results: readonly FileResult[], cwd: string, color: boolean): s
   const counts = { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
   for (const r of results) {
     if (r.findings.length === 0) continue;
-    out += `\n${paint('4', relative(cwd, r.file) || r.file)}\n`;
+    out += `\n${paint('4', terminalText(relative(cwd, r.file) || r.file))}\n`;
     for (const f of r.findings) {
       counts[f.severity]++;
       if (f.fixes.length) counts.fixable++;
-      out += `  ${`${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(8)} ${sev[f.severity].padEnd(color ? 16 : 7)}  ${f.message}  ${paint('2', f.rule)}\n`;
+      out += `  ${`${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(8)} ${sev[f.severity].padEnd(color ? 16 : 7)}  ${terminalText(f.message)}  ${paint('2', terminalText(f.rule))}\n`;
     }
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
@@ -57,8 +58,13 @@ function stylish(results: readonly FileResult[], cwd: string, color: boolean): s
   return `${out}\n`;
 }
 
+/**
+ * Workflow commands (`::error file=…,line=…::message`), one a line: in the message `%`, CR and LF are
+ * escaped as the format requires, in properties also `:` and `,`; the log shows the rest of the
+ * line as it is, so other control and bidi characters become visible escapes as in `stylish`.
+ */
 function github(results: readonly FileResult[], cwd: string): string {
-  const esc = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const esc = (s: string): string => terminalText(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
   const prop = (s: string): string => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const level: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
   return toJson(results, cwd).map((f) =>
@@ -86,13 +92,13 @@ function sarif(results: readonly FileResult[], cwd: string, version: string): st
       })),
     }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonText(log)}\n`;
 }
 
 export function render(format: Format, results: readonly FileResult[], cwd: string, opts: { color: boolean; version: string }): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(toJson(results, cwd), null, 2)}\n`;
+      return `${jsonText(toJson(results, cwd))}\n`;
     case 'sarif':
       return sarif(results, cwd, opts.version);
     case 'github':

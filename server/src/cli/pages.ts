@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigLoader, configIncludes, type LoadedConfig, type LoadedConfigProblem } from '../node/config-loader';
 import { type CheckOptions } from '../core';
 import { expandPaths } from '../node/files';
+import { printProblem } from './terminal';
 import { readPage, type ReadPage } from './write';
 
 export interface PageJob {
@@ -22,7 +23,7 @@ export interface PagesRun {
 export function collectPages(paths: readonly string[], opts: { config?: string; all?: boolean }, cwd = process.cwd()): PagesRun {
   const { files, problems } = expandPaths(paths.length ? paths : ['.'], cwd);
   let ioProblem = problems.length > 0;
-  for (const p of problems) process.stderr.write(`release-pages: ${p}\n`);
+  for (const p of problems) printProblem(p);
   const loader = new ConfigLoader();
   const configProblems: LoadedConfigProblem[] = [];
   const addProblems = (list: readonly LoadedConfigProblem[]): void => {
@@ -36,7 +37,7 @@ export function collectPages(paths: readonly string[], opts: { config?: string; 
     try {
       page = readPage(file);
     } catch (e) {
-      process.stderr.write(`release-pages: ${file}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`);
+      printProblem(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}`);
       ioProblem = true;
       continue;
     }
@@ -53,7 +54,7 @@ export function collectPages(paths: readonly string[], opts: { config?: string; 
         onRuleError: (rule, e) => {
           if (failedRules.has(rule)) return;
           failedRules.add(rule);
-          process.stderr.write(`release-pages: ${file}: rule ${rule} failed (its other findings are reported): ${e instanceof Error ? e.message : String(e)}\n`);
+          printProblem(`${file}: rule ${rule} failed (its other findings are reported): ${e instanceof Error ? e.message : String(e)}`);
         },
       },
     });
@@ -62,5 +63,5 @@ export function collectPages(paths: readonly string[], opts: { config?: string; 
 }
 
 export function printConfigProblems(problems: readonly LoadedConfigProblem[]): void {
-  for (const p of problems) process.stderr.write(`release-pages: ${p.file}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
+  for (const p of problems) printProblem(`${p.file}:${p.line + 1}:${p.column + 1}: ${p.message}`);
 }

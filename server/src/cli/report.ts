@@ -9,6 +9,7 @@ import { renderReport, type PageStatus } from '../../../shared/status';
 import { parseArgs, UsageError, type Command } from './args';
 import { collectPages, printConfigProblems } from './pages';
 import { replaceFile } from './replace';
+import { jsonText, printProblem } from './terminal';
 
 const USAGE = `Usage: release-pages report <page.md> [options]
 
@@ -65,16 +66,16 @@ export const reportCommand: Command = {
     printConfigProblems(run.configProblems);
     const job = run.jobs[0];
     if (run.ioProblem || run.configProblems.length > 0 || !job) {
-      if (!job && !run.ioProblem) process.stderr.write(`release-pages: ${positionals[0]}: no Markdown page there\n`);
+      if (!job && !run.ioProblem) printProblem(`${positionals[0]}: no Markdown page there`);
       return 2;
     }
     if (run.jobs.length > 1) throw new UsageError(`${positionals[0]} names ${run.jobs.length} pages; report takes exactly one`);
     const result = new Engine().check(job.page.text, job.checkOptions);
     const name = relative(process.cwd(), job.file) || basename(job.file);
-    if (!result.isReleasePage) process.stderr.write(`release-pages: ${name}: does not look like a release page (use --all to check it anyway)\n`);
+    if (!result.isReleasePage) printProblem(`${name}: does not look like a release page (use --all to check it anyway)`);
     const status = buildStatus(result, { today: asOf, config: job.loaded.config });
     const text = format === 'json'
-      ? `${JSON.stringify({ file: name, ...withOneBasedLines(status) }, null, 2)}\n`
+      ? `${jsonText({ file: name, ...withOneBasedLines(status) })}\n`
       : renderReport(status, { css: CSS, styleSource: styleHash(CSS), fileName: name, generator: `release-pages ${pkg.version}` });
     const output = flags.output as string | undefined;
     if (output === undefined || output === '-') {
@@ -84,10 +85,10 @@ export const reportCommand: Command = {
     try {
       replaceFile(output, Buffer.from(text, 'utf8'));
     } catch (e) {
-      process.stderr.write(`release-pages: ${output}: ${e instanceof Error ? e.message : String(e)}\n`);
+      printProblem(`${output}: ${e instanceof Error ? e.message : String(e)}`);
       return 2;
     }
-    process.stderr.write(`release-pages: wrote ${output} (${status.features.length} features, ${status.milestones.length} milestones, ${status.problems.items.length} problems)\n`);
+    printProblem(`wrote ${output} (${status.features.length} features, ${status.milestones.length} milestones, ${status.problems.items.length} problems)`);
     return 0;
   },
 };

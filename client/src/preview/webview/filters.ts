@@ -1,5 +1,5 @@
 /** The preview's filter bar: team, status, priority, attention and free text. Built with DOM calls only. */
-import { type CountGroup, EMPTY_FILTER, type FilterState, isFilterActive, NO_PRIORITY, NO_TEAM, type PageStatus, type QuickFilter, STATUS_COLOURS, type StatusColour } from '../../../../shared/status';
+import { type CountGroup, EMPTY_FILTER, type FilterState, isFilterActive, isolate, NO_PRIORITY, NO_TEAM, type PageStatus, type QuickFilter, STATUS_COLOURS, type StatusColour } from '../../../../shared/status';
 
 const COLOUR_LABELS: Record<StatusColour, string> = { green: 'Green', orange: 'Orange', red: 'Red', other: 'Other', unset: 'Not set' };
 
@@ -24,9 +24,12 @@ function setOptions(select: HTMLSelectElement, options: ReadonlyArray<readonly [
   }));
 }
 
-/** Option values are indices into the groups: names are page text and need no encoding that way. */
+/**
+ * Option values are indices into the groups: names are page text and need no encoding that way. An
+ * `<option>` holds plain text only, so a name's bidi controls are isolated with FSI … PDI.
+ */
 function groupOptions(all: string, groups: readonly CountGroup[], none: string): Array<[string, string]> {
-  return [['', all], ...groups.map((g, i): [string, string] => [String(i), `${g.name ?? none} (${g.counts.total})`])];
+  return [['', all], ...groups.map((g, i): [string, string] => [String(i), `${isolate(g.name ?? none)} (${g.counts.total})`])];
 }
 
 export class FilterBar {

@@ -7,7 +7,7 @@ import type { PageModel, TableModel } from '../model/types';
 import type { TextEdit } from '../types';
 import { layoutTable, type FormatOptions } from './table';
 
-export { DEFAULT_FORMAT_OPTIONS, layoutTable, type FormatOptions, type FormatStyle, type LineSink } from './table';
+export { DEFAULT_FORMAT_OPTIONS, DEFAULT_MAX_COLUMN_WIDTH, layoutTable, type FormatOptions, type FormatStyle, type LineSink } from './table';
 export { displayWidth } from './width';
 
 export type FormattablePage = Pick<PageModel, 'lines' | 'tables'>;

@@ -15,11 +15,18 @@ export type FormatStyle = 'aligned' | 'compact';
 export interface FormatOptions {
   /** `aligned`: cells padded so the pipes line up; `compact`: one space around each cell. */
   style: FormatStyle;
-  /** A column whose widest cell is wider than this is not padded (0: no limit). */
+  /**
+   * A column whose widest cell is wider than this (display columns) is not padded (0: no limit). The
+   * default keeps the output proportional to the input: without a limit, one 100,000-character cell
+   * would pad every row of its table to 100,000 characters.
+   */
   maxColumnWidth: number;
 }
 
-export const DEFAULT_FORMAT_OPTIONS: FormatOptions = { style: 'aligned', maxColumnWidth: 0 };
+/** Default column width limit (display columns): wide enough for every ordinary cell, small enough to bound the padding. */
+export const DEFAULT_MAX_COLUMN_WIDTH = 120;
+
+export const DEFAULT_FORMAT_OPTIONS: FormatOptions = { style: 'aligned', maxColumnWidth: DEFAULT_MAX_COLUMN_WIDTH };
 
 /** Receives the new text of one table line from column `from` (the line's container prefix, kept) to its end. */
 export type LineSink = (line: number, from: number, text: string) => void;

@@ -1,0 +1,22 @@
+/** Generated release pages for bound and soak tests: a big features table, optionally with one huge cell. */
+
+const STATUS = ['Green', 'Orange - in progress', 'Red - blocked', 'green', 'TBD'];
+const PRIORITY = ['Must', 'Should', 'Optional', 'must'];
+
+/** One features-table row, its cells short and varied (as on real pages). */
+export function featureRow(i: number, remark = i % 7 === 0 ? 'needs 日本語 review 🎉' : 'on track'): string {
+  return `| Team ${i % 12} | [Feature ${i}](Features/F${i}) | ${PRIORITY[i % 4]} | owner${i % 37} | ${STATUS[i % 5]} | 2024-0${1 + (i % 9)}-1${i % 10} | ${remark} |`;
+}
+
+/**
+ * A release page whose features table has `rows` rows; with `hugeCell`, row `hugeRow` has a Remarks
+ * cell of that many characters (the tester's case: 2,000 rows, one 100,000-character cell).
+ */
+export function bigTablePage(rows: number, hugeCell = 0, hugeRow = rows >> 1): string {
+  const lines = ['---', 'category: release', 'title: oVirt 9.9 Release Management', '---', '# oVirt 9.9 Release Management', '',
+    '## Timeline', '', '*   Beta release: **2024-01-10**', '*   General availability: **2024-09-30**', '',
+    '## Features Status Table', '',
+    '| Functional team | Feature | Release priority | Owner | Status | Target date | Remarks |', '|---|---|:-:|---|---|--:|---|'];
+  for (let i = 0; i < rows; i++) lines.push(featureRow(i, hugeCell > 0 && i === hugeRow ? 'x'.repeat(hugeCell) : undefined));
+  return `${lines.join('\n')}\n`;
+}
