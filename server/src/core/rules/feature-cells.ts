@@ -1,13 +1,27 @@
 /** What several value rules read alike: the vocabularies they check against and the cells of a feature column. */
 import type { CellRef, ColumnKey } from '../model/types';
+import { listed } from '../text';
 import type { RuleContext } from './types';
 
-/** Values from the config (or the rule's own option) plus the page legend's, without case duplicates. */
+/** Values from the config (or the rule's own option) plus the page legend's, without case duplicates (a set: a configuration may list thousands). */
 function vocabulary(option: unknown, config: readonly string[], legend: readonly string[]): string[] {
   const own = Array.isArray(option) && option.every((x) => typeof x === 'string') ? (option as string[]) : config;
   const out: string[] = [];
-  for (const v of [...own, ...legend]) if (!out.some((o) => o.toLowerCase() === v.toLowerCase())) out.push(v);
+  const seen = new Set<string>();
+  for (const list of [own, legend]) {
+    for (const v of list) {
+      const key = v.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(v);
+    }
+  }
   return out;
+}
+
+/** A vocabulary in a message: the first values and how many more (never thousands of values in every finding). */
+export function knownList(values: readonly string[]): string {
+  return listed(values, 12);
 }
 
 export function statusVocabulary(ctx: RuleContext): string[] {
