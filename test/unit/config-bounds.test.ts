@@ -205,17 +205,19 @@ test('CLI: a configuration file over 1 MB is not read (a clear problem), and 8,0
 test('8,000 statuses: the rules, the status model and the code lens take linear time (in-process)', () => {
   const statuses = ['Green', 'Orange', 'Red', ...Array.from({ length: 8000 }, (_, i) => `S${i}`)];
   const config = mergeConfig(DEFAULT_CONFIG, { statuses, rules: { 'status-case': { options: { statuses: [...statuses].reverse() } } } });
-  checkText(PAGE, { config }); // warm up (module initialisation, memos of other tests)
-  const t = performance.now();
-  for (let i = 0; i < 3; i++) {
-    const r = checkText(PAGE.replace('Feature 0 ', `Feature 0 ${i}`), { config });
-    assert.equal(r.findings.filter((f) => f.rule === 'status-unknown').length, 100);
-    const status = buildStatus(r, { config, today: { year: 2024, month: 1, day: 1 } });
-    assert.equal(status.features.length, 300);
-    assert.equal(tableSummaries(r.page, config, 0).length, 1);
-  }
-  const ms = (performance.now() - t) / 3;
-  assert.ok(ms < 1_000, `one check took ${ms.toFixed(0)} ms`);
+  const round = (cfg: typeof config, i: number): number => {
+    const t = performance.now();
+    const r = checkText(PAGE.replace('Feature 0 ', `Feature 0 ${i}`), { config: cfg });
+    buildStatus(r, { config: cfg, today: { year: 2024, month: 1, day: 1 } });
+    assert.equal(tableSummaries(r.page, cfg, 0).length, 1);
+    if (cfg === config) assert.equal(r.findings.filter((f) => f.rule === 'status-unknown').length, 100);
+    return performance.now() - t;
+  };
+  // The fastest of five rounds each (the machine may be busy): with 8,000 statuses, and with the three default ones.
+  const fastest = (cfg: typeof config): number => Math.min(...[0, 1, 2, 3, 4, 5].map((i) => round(cfg, i)).slice(1));
+  const many = fastest(config);
+  const plain = fastest(DEFAULT_CONFIG);
+  assert.ok(many < 3 * plain + 30, `a check took ${many.toFixed(0)} ms with 8,000 statuses, ${plain.toFixed(0)} ms with the default statuses`);
 });
 
 test('unknown keys are shown capped and escaped, never a whole foreign line', () => {
