@@ -6,6 +6,8 @@ export interface EditorSettings {
   include: string[];
   debounceMs: number;
   config: PartialConfig;
+  /** `releasePages.config.allowExtends`: files or folders outside the workspace that `extends` may name. */
+  allowExtends: string[];
   /** `releasePages.format.*`: whether the server is a Markdown formatter (tables only), and how it lays tables out. */
   format: FormatOptions & { enable: boolean };
 }
@@ -27,11 +29,13 @@ export function readSettings(raw: unknown): EditorSettings {
   const validate = (s.validate && typeof s.validate === 'object' ? s.validate : {}) as Record<string, unknown>;
   const debounce = typeof validate.debounceMs === 'number' && validate.debounceMs >= 0 ? validate.debounceMs : 150;
   const format = (s.format && typeof s.format === 'object' ? s.format : {}) as Record<string, unknown>;
+  const configSection = (s.config && typeof s.config === 'object' ? s.config : {}) as Record<string, unknown>;
   return {
     enable: s.enable !== false,
     include: strings(s.include) ?? [],
     debounceMs: debounce,
     config: { rules, statuses: strings(s.statuses), priorities: strings(s.priorities) },
+    allowExtends: (strings(configSection.allowExtends) ?? []).filter((a) => a.trim() !== ''),
     format: {
       enable: format.enable !== false,
       style: format.style === 'compact' ? 'compact' : DEFAULT_FORMAT_OPTIONS.style,

@@ -38,7 +38,8 @@ test('the nearest config file applies, with extends chains and cycle detection',
   mkdirSync(join(dir, 'team', 'pages'), { recursive: true });
   writeFileSync(join(dir, 'base.yaml'), 'statuses: [Green, Orange, Red, Done]\nrules:\n  value-unset: off\n');
   writeFileSync(join(dir, 'team', '.release-pages.yml'), 'extends: ../base.yaml\nrules:\n  date-format: error\n');
-  const loader = new ConfigLoader();
+  // `extends` may leave the config file's folder only within the scope: here the folder `dir` (a workspace folder).
+  const loader = new ConfigLoader(undefined, { roots: [dir], allow: [], projectRoot: 'outside', allowHint: 'the setting' });
   const loaded = loader.forPage(join(dir, 'team', 'pages', 'x.md'));
   assert.deepEqual(loaded.problems, []);
   assert.equal(loaded.files.length, 2);

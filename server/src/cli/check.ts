@@ -14,6 +14,7 @@ Checks release-management Markdown pages (folders recurse into *.md and *.markdo
 Options:
   --format <stylish|json|sarif|github>  output format (default: stylish)
   --config <file>                       use this config file instead of .release-pages.yaml lookup
+  --allow-extends <paths>               extends may also name files there (besides the current folder and the project; separate paths with :)
   --fix                                 apply the fixes and write the files (atomically)
   --quiet                               report errors only
   --all                                 check every page, not only pages that look like release pages
@@ -26,10 +27,10 @@ export const checkCommand: Command = {
   summary: 'check pages and report problems (optionally fix them)',
   usage: USAGE,
   run(argv) {
-    const { flags, positionals } = parseArgs(argv, { format: 'string', config: 'string', fix: 'bool', quiet: 'bool', all: 'bool' });
+    const { flags, positionals } = parseArgs(argv, { format: 'string', config: 'string', 'allow-extends': 'string', fix: 'bool', quiet: 'bool', all: 'bool' });
     const format = (flags.format ?? 'stylish') as string;
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-    const run = collectPages(positionals, { config: flags.config as string | undefined, all: flags.all === true });
+    const run = collectPages(positionals, { config: flags.config as string | undefined, all: flags.all === true, allowExtends: flags['allow-extends'] as string | undefined });
     let ioProblem = run.ioProblem;
     const engine = new Engine();
     const results: FileResult[] = [];

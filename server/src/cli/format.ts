@@ -19,6 +19,7 @@ Options:
   --max-column-width <n>      do not pad a column whose widest cell is wider than n (display columns;
                               default: 120; 0: no limit)
   --config <file>             use this config file instead of .release-pages.yaml lookup (for its include globs)
+  --allow-extends <paths>     extends may also name files there (besides the current folder and the project; separate paths with :)
   --all                       format every page, not only pages that look like release pages
 
 Exit codes: 0 done (or, with --check, nothing to change), 1 with --check: files would change,
@@ -39,9 +40,9 @@ export const formatCommand: Command = {
   summary: 'align the tables of pages (or list pages that need it with --check)',
   usage: USAGE,
   run(argv) {
-    const { flags, positionals } = parseArgs(argv, { check: 'bool', style: 'string', 'max-column-width': 'string', config: 'string', all: 'bool' });
+    const { flags, positionals } = parseArgs(argv, { check: 'bool', style: 'string', 'max-column-width': 'string', config: 'string', 'allow-extends': 'string', all: 'bool' });
     const options = readOptions(flags);
-    const run = collectPages(positionals, { config: flags.config as string | undefined, all: flags.all === true });
+    const run = collectPages(positionals, { config: flags.config as string | undefined, all: flags.all === true, allowExtends: flags['allow-extends'] as string | undefined });
     let ioProblem = run.ioProblem;
     const engine = new Engine();
     const cwd = process.cwd();

@@ -1,5 +1,5 @@
 /** What every page command shares: expanding paths, reading pages, finding their configuration. */
-import { resolve } from 'node:path';
+import { delimiter, resolve } from 'node:path';
 import { ConfigLoader, configIncludes, type LoadedConfig, type LoadedConfigProblem } from '../node/config-loader';
 import { type CheckOptions } from '../core';
 import { expandPaths } from '../node/files';
@@ -20,16 +20,31 @@ export interface PagesRun {
   configProblems: LoadedConfigProblem[];
 }
 
-export function collectPages(paths: readonly string[], opts: { config?: string; all?: boolean }, cwd = process.cwd()): PagesRun {
+/**
+ * `allowExtends`: paths (joined with the platform's path delimiter, `:` or `;`) that `extends` may name
+ * besides the current folder and the project of each configuration file.
+ */
+export function collectPages(paths: readonly string[], opts: { config?: string; all?: boolean; allowExtends?: string }, cwd = process.cwd()): PagesRun {
   const { files, problems } = expandPaths(paths.length ? paths : ['.'], cwd);
   let ioProblem = problems.length > 0;
   for (const p of problems) printProblem(p);
-  const loader = new ConfigLoader();
+  const allow = (opts.allowExtends ?? '').split(delimiter).filter((a) => a !== '').map((a) => (a.startsWith('~') ? a : resolve(cwd, a)));
+  const loader = new ConfigLoader(undefined, { roots: [cwd], allow, projectRoot: 'always', allowHint: '--allow-extends' });
   const configProblems: LoadedConfigProblem[] = [];
-  const addProblems = (list: readonly LoadedConfigProblem[]): void => {
-    for (const p of list) if (!configProblems.some((q) => q.file === p.file && q.line === p.line && q.message === p.message)) configProblems.push(p);
+  // Pages of one folder share one load (the same object): its problems are added once.
+  const added = new Set<LoadedConfigProblem[]>();
+  const seen = new Set<string>();
+  const addProblems = (list: LoadedConfigProblem[]): void => {
+    if (added.has(list)) return;
+    added.add(list);
+    for (const p of list) {
+      const key = `${p.file}\u0000${p.line}\u0000${p.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      configProblems.push(p);
+    }
   };
-  const explicit = opts.config ? loader.loadFile(resolve(cwd, opts.config)) : null;
+  const explicit = opts.config ? loader.loadFile(resolve(cwd, opts.config), undefined, true) : null;
   if (explicit) addProblems(explicit.problems);
   const jobs: PageJob[] = [];
   for (const file of files) {

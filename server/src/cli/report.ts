@@ -22,6 +22,8 @@ Options:
   --format <html|json>   html (default) or json (the status model; lines are 1-based)
   --as-of <YYYY-MM-DD>   count days (to GA, overdue) from this day instead of today
   --config <file>        use this config file instead of .release-pages.yaml lookup
+  --allow-extends <paths>
+                         extends may also name files there (besides the current folder and the project; separate paths with :)
   --all                  report on the page even if it does not look like a release page
 
 Exit codes: 0 written, 2 usage, I/O or configuration problem.
@@ -56,13 +58,13 @@ export const reportCommand: Command = {
   summary: 'render one page\'s status as a self-contained HTML dashboard (or JSON)',
   usage: USAGE,
   run(argv) {
-    const { flags, positionals } = parseArgs(argv, { output: 'string', format: 'string', 'as-of': 'string', config: 'string', all: 'bool' }, { '-o': '--output' });
+    const { flags, positionals } = parseArgs(argv, { output: 'string', format: 'string', 'as-of': 'string', config: 'string', 'allow-extends': 'string', all: 'bool' }, { '-o': '--output' });
     const format = (flags.format ?? 'html') as string;
     if (format !== 'html' && format !== 'json') throw new UsageError('--format must be html or json');
     if (positionals.length !== 1) throw new UsageError(positionals.length ? 'report takes exactly one page' : 'name the page to report on');
     const asOf = flags['as-of'] === undefined ? ymdOf(new Date()) : parseIsoDate(String(flags['as-of']));
     if (!asOf) throw new UsageError('--as-of must be a date written YYYY-MM-DD');
-    const run = collectPages(positionals, { config: flags.config as string | undefined, all: flags.all === true });
+    const run = collectPages(positionals, { config: flags.config as string | undefined, all: flags.all === true, allowExtends: flags['allow-extends'] as string | undefined });
     printConfigProblems(run.configProblems);
     const job = run.jobs[0];
     if (run.ioProblem || run.configProblems.length > 0 || !job) {

@@ -5,13 +5,12 @@
  * file (enforced by the `layers/allowed-imports` lint rule, see docs/ARCHITECTURE.md).
  */
 import { RULES_BY_ID } from './rules';
-import { parseConfigText as parseConfigTextFor, type ConfigProblem } from './config/parse';
-import type { PartialConfig } from './config/types';
+import { parseConfigText as parseConfigTextFor, type ParsedConfig } from './config/parse';
 
 // Text and positions
 export type { Complete, Finding, Fix, Position, Range, Severity, SeveritySetting, TextEdit } from './types';
 export { SEVERITIES } from './types';
-export { lineStarts, splitLines, type SourceLine } from './text';
+export { lineStarts, listed, shownText, splitLines, type SourceLine } from './text';
 export { applyChanges, type TextChange } from './edits';
 export { diffLines, type LineDiff } from './diff';
 export { firstAtOrAfter } from './arrays';
@@ -29,11 +28,11 @@ export { applyFixGroups, fixAllEdits, fixAllGroups, lineStartsOf, offsetAt, sele
 export { applyLineEdits, DEFAULT_FORMAT_OPTIONS, formatTables, formatText, tableAtLine, tablesInLines, type FormatOptions } from './format';
 
 // Configuration
-export { DEFAULT_CONFIG, mergeConfig, type PartialConfig, type ResolvedConfig, type RuleSetting } from './config/types';
-export type { ConfigProblem } from './config/parse';
+export { composeConfig, DEFAULT_CONFIG, mergeConfig, type PartialConfig, type ResolvedConfig, type RuleSetting } from './config/types';
+export type { ConfigPosition, ConfigProblem, ParsedConfig } from './config/parse';
 
 /** Reads a configuration file's text as data, checking rule ids against the rules the core has. */
-export function parseConfigText(text: string): { config: PartialConfig; problems: ConfigProblem[] } {
+export function parseConfigText(text: string): ParsedConfig {
   return parseConfigTextFor(text, RULES_BY_ID);
 }
 

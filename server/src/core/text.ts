@@ -102,3 +102,22 @@ export function hashString(s: string): number {
   }
   return h >>> 0;
 }
+
+/**
+ * Text from a file, shown in a message: control and format characters (line breaks, bidi overrides)
+ * escaped, at most `max` characters (then `…`), so a foreign file's line is never echoed whole.
+ */
+export function shownText(s: string, max = 40): string {
+  const cut = s.length > max ? s.slice(0, max) : s;
+  const escaped = cut.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+  });
+  return s.length > max ? `${escaped}…` : escaped;
+}
+
+/** A list of values for a message: the first `max`, then how many more (a vocabulary can hold thousands). */
+export function listed(values: readonly string[], max = 12): string {
+  if (values.length <= max) return values.join(', ');
+  return `${values.slice(0, max).join(', ')}, … (${values.length - max} more)`;
+}

@@ -58,9 +58,12 @@ function strings(v: unknown): string[] | null {
 function values(page: PageModel, own: readonly string[], legend: readonly string[]): ValueInfo[] {
   const meanings = legendMeanings(page);
   const out: ValueInfo[] = [];
+  // A set of the values seen (lower case): a configuration may list thousands of statuses.
+  const seen = new Set<string>();
   const add = (value: string, source: ValueInfo['source']): void => {
-    if (out.some((o) => o.value.toLowerCase() === value.toLowerCase())) return;
     const key = value.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
     const fromLegend = meanings.get(key);
     const fallback = DEFAULT_MEANINGS[key];
     out.push({ value, source, meaning: fromLegend ?? fallback ?? null, meaningSource: fromLegend ? 'legend' : fallback ? 'default' : null });

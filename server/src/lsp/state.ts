@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, sep } from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigLoader, configIncludes, type LoadedConfigProblem } from '../node/config-loader';
+import { ConfigLoader, configIncludes, type LoadedConfig, type LoadedConfigProblem } from '../node/config-loader';
 import { globToRegExp } from '../node/files';
 import { type CheckResult, DEFAULT_CONFIG, Engine, mergeConfig, type ResolvedConfig } from '../core';
 import { Checks, type Analysed, type CheckSetup } from './checks';
@@ -23,6 +23,12 @@ export class ServerState {
   readonly checks = new Checks((uri) => this.setupFor(uri));
   private readonly warned = new Set<string>();
   private readonly configDiagnostics = new Map<string, string>();
+  /** Loads whose problems were logged and published (the loader returns the same object while its files are unchanged). */
+  private published = new WeakSet<LoadedConfig>();
+  /** The settings layer, made once per settings object (its identity lets the loader reuse its result). */
+  private baseOf: { settings: EditorSettings; base: ResolvedConfig } | null = null;
+  /** The workspace folders and settings the loader's scope was made from. */
+  private scopeOf: { folders: WorkspaceFolder[]; settings: EditorSettings } | null = null;
   /** Each failure (a rule on a page, a check of a page) is logged once. */
   readonly failures: FailureLog;
 
@@ -43,8 +49,14 @@ export class ServerState {
   /** The configuration for a page (settings, then the nearest config file) and whether its `include` globs force a check. */
   configFor(uri: string): { config: ResolvedConfig; force: boolean } {
     const path = filePath(uri);
-    const base = mergeConfig(DEFAULT_CONFIG, this.settings.config);
+    if (this.baseOf?.settings !== this.settings) this.baseOf = { settings: this.settings, base: mergeConfig(DEFAULT_CONFIG, this.settings.config) };
+    const base = this.baseOf.base;
+    this.updateScope();
+    // Resolved again only when a file of the chain changed (the loader compares their identities and times).
     const loaded = path ? this.loader.forPage(path, base) : { config: base, files: [], problems: [] };
+    const force = this.isIncluded(path) || (path !== null && configIncludes(loaded, path));
+    if (this.published.has(loaded)) return { config: loaded.config, force };
+    this.published.add(loaded);
     for (const p of loaded.problems) {
       const key = `${p.file}:${p.line}:${p.message}`;
       if (this.warned.has(key)) continue;
@@ -52,7 +64,19 @@ export class ServerState {
       this.connection.console.warn(`${p.file}:${p.line + 1}:${p.column + 1}: ${p.message}`);
     }
     this.publishConfigProblems(loaded.files, loaded.problems);
-    return { config: loaded.config, force: this.isIncluded(path) || (path !== null && configIncludes(loaded, path)) };
+    return { config: loaded.config, force };
+  }
+
+  /** `extends` may name files in the workspace folders and in `releasePages.config.allowExtends`. */
+  private updateScope(): void {
+    if (this.scopeOf?.folders === this.folders && this.scopeOf.settings === this.settings) return;
+    const roots = this.folders.map((f) => filePath(f.uri)).filter((p): p is string => p !== null);
+    const allow = this.settings.allowExtends;
+    const previous = this.loader.scope;
+    this.scopeOf = { folders: this.folders, settings: this.settings };
+    if (JSON.stringify([previous.roots, previous.allow]) === JSON.stringify([roots, allow]) && previous.projectRoot === 'outside') return;
+    this.loader.scope = { roots, allow, projectRoot: 'outside', allowHint: 'the setting releasePages.config.allowExtends' };
+    this.published = new WeakSet();
   }
 
   /** Problems in configuration files appear in Problems on the file itself (cleared once it is fixed). */
@@ -119,5 +143,6 @@ export class ServerState {
   invalidate(): void {
     this.checks.invalidate();
     this.warned.clear();
+    this.published = new WeakSet();
   }
 }

@@ -2,6 +2,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { MilestoneKind } from '../model/types';
 import type { SeveritySetting } from '../types';
+import { shownText } from '../text';
 import type { PartialConfig, RuleSetting } from './types';
 
 export interface ConfigProblem {
@@ -11,13 +12,32 @@ export interface ConfigProblem {
   column: number;
 }
 
+/** A 0-based position in the configuration text (where each `extends` entry is written). */
+export interface ConfigPosition {
+  line: number;
+  column: number;
+}
+
+export interface ParsedConfig {
+  config: PartialConfig;
+  problems: ConfigProblem[];
+  /** Where each entry of `config.extends` is written (same order), for problems about the file it names. */
+  extendsAt: ConfigPosition[];
+}
+
+/** A message from the YAML parser: its first line, capped (it may quote the file). */
+function yamlMessage(message: string): string {
+  return shownText(message.split('\n')[0], 160);
+}
+
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 const MILESTONE_KINDS: readonly MilestoneKind[] = ['alpha', 'freeze', 'beta', 'test-day', 'rc', 'ga'];
 const LIST_KEYS = ['statuses', 'priorities', 'planStatuses', 'include'] as const;
 
 /** Reads a configuration text; `ruleIds` are the rule ids it may name (the core's index passes the registry's). */
-export function parseConfigText(text: string, ruleIds: { has(id: string): boolean }): { config: PartialConfig; problems: ConfigProblem[] } {
+export function parseConfigText(text: string, ruleIds: { has(id: string): boolean }): ParsedConfig {
   const problems: ConfigProblem[] = [];
+  const extendsAt: ConfigPosition[] = [];
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, strict: false });
   const at = (node: YamlNode | null | undefined, message: string): void => {
@@ -26,20 +46,24 @@ export function parseConfigText(text: string, ruleIds: { has(id: string): boolea
   };
   for (const e of doc.errors) {
     const pos = lc.linePos(e.pos[0]);
-    problems.push({ message: e.message.split('\n')[0], line: pos.line - 1, column: pos.col - 1 });
+    problems.push({ message: yamlMessage(e.message), line: pos.line - 1, column: pos.col - 1 });
   }
   // The file is data: a tag such as `!!js/function` or `!custom` has no meaning here, so it is refused, not read as text.
   for (const w of doc.warnings) {
     if (w.code !== 'TAG_RESOLVE_FAILED') continue;
     const pos = lc.linePos(w.pos[0]);
-    problems.push({ message: `${w.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}: YAML tags are not supported (the configuration is data only).`, line: pos.line - 1, column: pos.col - 1 });
+    problems.push({ message: `${yamlMessage(w.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''))}: YAML tags are not supported (the configuration is data only).`, line: pos.line - 1, column: pos.col - 1 });
   }
   const config: PartialConfig = {};
-  if (problems.length || doc.contents === null) return { config, problems };
+  if (problems.length || doc.contents === null) return { config, problems, extendsAt };
   if (!isMap(doc.contents)) {
     at(doc.contents, 'The configuration must be a mapping (key: value).');
-    return { config, problems };
+    return { config, problems, extendsAt };
   }
+  const position = (node: YamlNode | null | undefined): ConfigPosition => {
+    const pos = lc.linePos(node?.range?.[0] ?? 0);
+    return { line: pos.line - 1, column: pos.col - 1 };
+  };
   const strings = (node: YamlNode | null, key: string): string[] | null => {
     if (isScalar(node) && typeof node.value === 'string' && key === 'extends') return [node.value];
     if (!isSeq(node) || !node.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
@@ -54,7 +78,11 @@ export function parseConfigText(text: string, ruleIds: { has(id: string): boolea
     const value = pair.value as YamlNode | null;
     if (key === 'extends') {
       const list = strings(value, key);
-      if (list) config.extends = list;
+      if (list) {
+        config.extends = list;
+        if (isSeq(value)) for (const item of value.items) extendsAt.push(position(item as YamlNode));
+        else extendsAt.push(position(value));
+      }
     } else if ((LIST_KEYS as readonly string[]).includes(key)) {
       const list = strings(value, key);
       if (list) config[key as (typeof LIST_KEYS)[number]] = list;
@@ -62,7 +90,7 @@ export function parseConfigText(text: string, ruleIds: { has(id: string): boolea
       const list = strings(value, key);
       if (list) {
         const bad = list.filter((k) => !(MILESTONE_KINDS as readonly string[]).includes(k));
-        if (bad.length) at(value, `Unknown milestone kind ${bad.map((b) => `"${b}"`).join(', ')}: use ${MILESTONE_KINDS.join(', ')}.`);
+        if (bad.length) at(value, `Unknown milestone kind ${bad.slice(0, 5).map((b) => `"${shownText(b)}"`).join(', ')}${bad.length > 5 ? ` (and ${bad.length - 5} more)` : ''}: use ${MILESTONE_KINDS.join(', ')}.`);
         else config.milestoneOrder = list as MilestoneKind[];
       }
     } else if (key === 'rules') {
@@ -74,8 +102,9 @@ export function parseConfigText(text: string, ruleIds: { has(id: string): boolea
       for (const rp of value.items) {
         const idNode = rp.key as YamlNode | null;
         const id = isScalar(idNode) ? String(idNode.value) : '';
+        const shownId = shownText(id);
         if (!ruleIds.has(id)) {
-          at(idNode, `Unknown rule "${id}".`);
+          at(idNode, `Unknown rule "${shownId}".`);
           continue;
         }
         const v = rp.value as YamlNode | null;
@@ -87,7 +116,7 @@ export function parseConfigText(text: string, ruleIds: { has(id: string): boolea
           try {
             obj = v.toJSON() as Record<string, unknown>;
           } catch (e) {
-            at(v, `Options of "${id}" cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+            at(v, `Options of "${id}" cannot be read: ${yamlMessage(e instanceof Error ? e.message : String(e))}`);
             continue;
           }
           const { severity, ...options } = obj;
@@ -102,8 +131,9 @@ export function parseConfigText(text: string, ruleIds: { has(id: string): boolea
       }
       config.rules = rules;
     } else {
-      at(keyNode, `Unknown setting "${key}".`);
+      // Only the key, capped and escaped: a foreign file (a password list) must not be echoed into logs.
+      at(keyNode, `Unknown setting "${shownText(key)}".`);
     }
   }
-  return { config, problems };
+  return { config, problems, extendsAt };
 }

@@ -51,3 +51,27 @@ export function mergeConfig(base: ResolvedConfig, over: PartialConfig): Resolved
     include: over.include ?? base.include,
   };
 }
+
+/**
+ * Two layers as one: `mergeConfig(mergeConfig(b, under), over)` equals `mergeConfig(b, composeConfig(under, over))`
+ * for every base b. So the loader can flatten each file of an `extends` chain once and reuse it wherever
+ * the file is named again (a diamond costs one read per file). `extends` itself is not kept.
+ */
+export function composeConfig(under: PartialConfig, over: PartialConfig): PartialConfig {
+  const out: PartialConfig = {};
+  if (under.rules || over.rules) {
+    const rules: Record<string, RuleSetting> = { ...(under.rules ?? {}) };
+    for (const [id, s] of Object.entries(over.rules ?? {})) {
+      const prev = rules[id];
+      rules[id] = { severity: s.severity ?? prev?.severity, options: { ...(prev?.options ?? {}), ...s.options } };
+    }
+    out.rules = rules;
+  }
+  for (const key of ['statuses', 'priorities', 'planStatuses', 'include'] as const) {
+    const v = over[key] ?? under[key];
+    if (v) out[key] = v;
+  }
+  const order = over.milestoneOrder ?? under.milestoneOrder;
+  if (order) out.milestoneOrder = order;
+  return out;
+}

@@ -6,6 +6,7 @@ import { dayOf, pageSlashOrder, releaseYear } from '../model/page-dates';
 import { readValue } from '../model/values';
 import type { CellRef } from '../model/types';
 import type { Position } from '../types';
+import { listed } from '../text';
 import { contains, dateAt, featureCellAt, milestoneAt } from './locate';
 import type { HoverResult } from './types';
 import { planStatusValues, priorityValues, statusValues, type ValueInfo } from '../vocabulary';
@@ -107,9 +108,9 @@ function valueHover(kind: 'Status' | 'Priority', cell: CellRef, vocab: readonly 
   const v = readValue(cell, vocab.map((x) => x.value));
   const lines: string[] = [];
   if (v.state === 'unset') {
-    lines.push(`**${kind}: not set.** Use one of ${vocab.map((x) => x.value).join(', ')}.`);
+    lines.push(`**${kind}: not set.** Use one of ${listed(vocab.map((x) => x.value), 12)}.`);
   } else if (v.state === 'unknown') {
-    lines.push(`**${kind} "${v.value}" is not a known value.** Known: ${vocab.map((x) => x.value).join(', ')}.`);
+    lines.push(`**${kind} "${v.value}" is not a known value.** Known: ${listed(vocab.map((x) => x.value), 12)}.`);
   } else {
     const info = vocab.find((x) => x.value === v.match);
     lines.push(`**${kind}: ${v.match}**${info?.meaning ? ` — ${info.meaning}` : ''}`);

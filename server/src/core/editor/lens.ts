@@ -27,6 +27,9 @@ export function tableSummaries(page: PageModel, config: ResolvedConfig, today: n
   page.tables.filter((t) => t.isFeatureTable).forEach((table, featureTable) => {
     if (table.columns.status === undefined) return;
     const counts: StatusCount[] = statuses.map((value) => ({ value, count: 0 }));
+    // By value: a configuration may list thousands of statuses, a table thousands of rows.
+    const byValue = new Map<string, StatusCount>();
+    for (const c of counts) if (!byValue.has(c.value)) byValue.set(c.value, c);
     let unset = 0;
     let unknown = 0;
     let features = 0;
@@ -35,7 +38,7 @@ export function tableSummaries(page: PageModel, config: ResolvedConfig, today: n
     for (const f of items) {
       if (f.table !== featureTable) continue;
       features++;
-      const known = f.colour === 'unset' ? undefined : counts.find((c) => c.value === f.statusLabel);
+      const known = f.colour === 'unset' ? undefined : byValue.get(f.statusLabel);
       if (f.colour === 'unset') unset++;
       else if (known) known.count++;
       else unknown++;

@@ -41,8 +41,43 @@ export function leadingMarkupEnd(raw: string): number {
   return m ? m[0].length : 0;
 }
 
+/**
+ * Entries of a large vocabulary by length, then by lower case (the first entry of each): matchLeading
+ * then tries each distinct length once instead of every entry, so a configuration with thousands of
+ * statuses costs per cell the number of distinct lengths, not the number of statuses.
+ */
+const LEADING_INDEX = new WeakMap<readonly string[], Array<{ length: number; byLower: Map<string, string> }>>();
+const INDEX_FROM = 32;
+
+function leadingIndex(known: readonly string[]): Array<{ length: number; byLower: Map<string, string> }> {
+  let index = LEADING_INDEX.get(known);
+  if (index) return index;
+  const byLength = new Map<number, Map<string, string>>();
+  for (const k of known) {
+    let m = byLength.get(k.length);
+    if (!m) byLength.set(k.length, (m = new Map()));
+    const kl = k.toLowerCase();
+    if (!m.has(kl)) m.set(kl, k);
+  }
+  index = [...byLength].map(([length, byLower]) => ({ length, byLower })).sort((a, b) => b.length - a.length);
+  LEADING_INDEX.set(known, index);
+  return index;
+}
+
 /** The entry of `known` that `value` starts with (case-insensitive, whole words), with exact-case flag. */
 export function matchLeading(value: string, known: readonly string[]): { match: string; exact: boolean; length: number } | null {
+  if (known.length >= INDEX_FROM) {
+    // Longest first, as the loop below prefers the longest entry (and the first of equal ones).
+    for (const { length, byLower } of leadingIndex(known)) {
+      if (length > value.length) continue;
+      const k = byLower.get(value.slice(0, length).toLowerCase());
+      if (k === undefined) continue;
+      const next = value.charAt(k.length);
+      if (next !== '' && /[\p{L}\p{N}]/u.test(next)) continue;
+      return { match: k, exact: value.startsWith(k), length: k.length };
+    }
+    return null;
+  }
   let best: { match: string; exact: boolean; length: number } | null = null;
   const lower = value.toLowerCase();
   for (const k of known) {

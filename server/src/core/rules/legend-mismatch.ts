@@ -1,5 +1,5 @@
 import { readValue } from '../model/values';
-import { featureCells } from './feature-cells';
+import { featureCells, knownList } from './feature-cells';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -24,7 +24,7 @@ export const rule: Rule = {
         if (readValue(cell, c.own).state === 'unknown') {
           ctx.report({
             range: cell.range,
-            message: `The page's legend (line ${legend.line + 1}) does not list the ${c.what} "${v.match}": it lists ${c.own.join(', ')}.`,
+            message: `The page's legend (line ${legend.line + 1}) does not list the ${c.what} "${v.match}": it lists ${knownList(c.own)}.`,
           });
         }
       }

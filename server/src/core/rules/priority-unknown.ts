@@ -1,5 +1,5 @@
 import { readValue } from '../model/values';
-import { featureCells, priorityVocabulary } from './feature-cells';
+import { featureCells, knownList, priorityVocabulary } from './feature-cells';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -13,7 +13,7 @@ export const rule: Rule = {
     const known = priorityVocabulary(ctx);
     for (const cell of featureCells(ctx, 'priority')) {
       const v = readValue(cell, known);
-      if (v.state === 'unknown') ctx.report({ range: cell.range, message: `Unknown priority "${v.value}": use ${known.join(', ')}.` });
+      if (v.state === 'unknown') ctx.report({ range: cell.range, message: `Unknown priority "${v.value}": use ${knownList(known)}.` });
     }
   },
 };

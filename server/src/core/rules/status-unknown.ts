@@ -1,5 +1,5 @@
 import { readValue } from '../model/values';
-import { featureCells, statusVocabulary } from './feature-cells';
+import { featureCells, knownList, statusVocabulary } from './feature-cells';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -14,14 +14,14 @@ export const rule: Rule = {
     for (const cell of featureCells(ctx, 'status')) {
       const v = readValue(cell, known);
       if (v.state === 'unknown') {
-        ctx.report({ range: cell.range, message: `Unknown status "${v.value}": start the cell with ${known.join(', ')}.` });
+        ctx.report({ range: cell.range, message: `Unknown status "${v.value}": start the cell with ${knownList(known)}.` });
       }
     }
     for (const m of ctx.page.plan) {
       if (!m.status) continue;
       const v = readValue(m.status, ctx.config.planStatuses);
       if (v.state === 'unknown') {
-        ctx.report({ range: m.status.range, message: `Unknown milestone status "${v.value}": use ${ctx.config.planStatuses.join(', ')}.` });
+        ctx.report({ range: m.status.range, message: `Unknown milestone status "${v.value}": use ${knownList(ctx.config.planStatuses)}.` });
       }
     }
   },
