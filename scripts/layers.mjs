@@ -21,7 +21,7 @@ export const ZONES = {
     note: 'types and pure helpers shared by server, client and webview: imports nothing of ours',
   },
   'core/base': {
-    paths: ['server/src/core/types.ts', 'server/src/core/text.ts', 'server/src/core/arrays.ts', 'server/src/core/memo.ts', 'server/src/core/edits.ts', 'server/src/core/diff.ts'],
+    paths: ['server/src/core/findings.ts', 'server/src/core/lines.ts', 'server/src/core/arrays.ts', 'server/src/core/edits.ts', 'server/src/core/diff.ts'],
     may: ['core/base', 'shared'],
     packages: [],
     note: 'positions, lines, small helpers: the floor every core folder stands on',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { buildStatus, checkText, DEFAULT_CONFIG, Engine, mergeConfig } from '../../server/src/core';
 import { applyView, type ColourCounts, DEFAULT_SORT, EMPTY_FILTER, isPageStatus, nextSort, NO_PRIORITY, type PageStatus } from '../../shared/status';
-import { displayText } from '../../server/src/core/status/text';
+import { displayText } from '../../server/src/core/status/display-text';
 import { budget, params } from '../helpers/fuzz';
 import { readFixture } from '../helpers/paths';
 import { editCell, generatePage, STATUS_COLUMN } from '../../bench/generate';

@@ -4,7 +4,7 @@
  * fast comparison of the two texts, and everything keyed by a line object or its string stays warm.
  */
 import { firstAtOrAfter, spliced } from './arrays';
-import { lineStarts, splitLines, type SourceLine } from './text';
+import { lineStarts, splitLines, type SourceLine } from './lines';
 
 export interface LineDiff {
   lines: SourceLine[];

@@ -6,8 +6,8 @@
  */
 import type { LineDiff } from './diff';
 import { spliced } from './arrays';
-import { splitLines, type SourceLine } from './text';
-import type { Range } from './types';
+import { splitLines, type SourceLine } from './lines';
+import type { Range } from './findings';
 
 export interface TextChange {
   range: Range;

@@ -1,6 +1,6 @@
 /** Applying fixes: each fix changes only its target ranges; a fix is applied whole or not at all. */
-import { lineStarts, splitLines } from './text';
-import type { Finding, Position, TextEdit } from './types';
+import { lineStarts, splitLines } from './lines';
+import type { Finding, Position, TextEdit } from './findings';
 
 export function lineStartsOf(text: string): number[] {
   return lineStarts(splitLines(text));

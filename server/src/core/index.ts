@@ -8,9 +8,9 @@ import { RULES_BY_ID } from './rules';
 import { parseConfigText as parseConfigTextFor, type ParsedConfig } from './config/parse';
 
 // Text and positions
-export type { Complete, Finding, Fix, Position, Range, Severity, SeveritySetting, TextEdit } from './types';
-export { SEVERITIES } from './types';
-export { lineStarts, listed, shownText, splitLines, type SourceLine } from './text';
+export type { Complete, Finding, Fix, Position, Range, Severity, SeveritySetting, TextEdit } from './findings';
+export { SEVERITIES } from './findings';
+export { lineStarts, listed, shownText, splitLines, type SourceLine } from './lines';
 export { applyChanges, type TextChange } from './edits';
 export { diffLines, type LineDiff } from './diff';
 export { firstAtOrAfter } from './arrays';
@@ -21,14 +21,14 @@ export type { FindingParts } from './incremental/finding-parts';
 export { severest } from './incremental/shown-findings';
 export { drain, type Steps } from './incremental/steps';
 export { RULES, RULES_BY_ID, type Rule, type RuleMeta } from './rules';
-export type { PageModel, TableModel } from './model/types';
+export type { PageModel, TableModel } from './model/page-model';
 
 // Fixes and formatting
 export { applyFixGroups, fixAllEdits, fixAllGroups, lineStartsOf, offsetAt, selectFixEdits } from './fix';
 export { applyLineEdits, DEFAULT_FORMAT_OPTIONS, formatTables, formatText, tableAtLine, tablesInLines, type FormatOptions } from './format';
 
 // Configuration
-export { composeConfig, DEFAULT_CONFIG, mergeConfig, type PartialConfig, type ResolvedConfig, type RuleSetting } from './config/types';
+export { composeConfig, DEFAULT_CONFIG, mergeConfig, type PartialConfig, type ResolvedConfig, type RuleSetting } from './config/merge';
 export type { ConfigPosition, ConfigProblem, ParsedConfig } from './config/parse';
 
 /** Reads a configuration file's text as data, checking rule ids against the rules the core has. */
@@ -48,4 +48,4 @@ export { completionsAt } from './editor/completion';
 export { distanceToGa, distanceToToday, hoverAt } from './editor/hover';
 export { tableSummaries } from './editor/lens';
 export { documentSymbols } from './editor/symbols';
-export { FIX_ALL_KIND, type CompletionEntry, type CompletionKind, type EditorAction, type SymbolKindName, type SymbolNode } from './editor/types';
+export { FIX_ALL_KIND, type CompletionEntry, type CompletionKind, type EditorAction, type SymbolKindName, type SymbolNode } from './editor/results';

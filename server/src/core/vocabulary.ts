@@ -1,6 +1,6 @@
 /** Status and priority values a page may use, with what each means (the page legend, else the built-in meaning). */
-import type { ResolvedConfig } from './config/types';
-import type { PageModel } from './model/types';
+import type { ResolvedConfig } from './config/merge';
+import type { PageModel } from './model/page-model';
 
 export interface ValueInfo {
   value: string;

@@ -26,7 +26,7 @@ interface Running {
 class DocumentChecks {
   readonly engine = new Engine();
   /** Version of the input the engine was last given (null: none yet). */
-  fed: number | null = null;
+  givenVersion: number | null = null;
   latest: Analysed | null = null;
   running: Running | null = null;
 }
@@ -48,11 +48,11 @@ export class Checks {
    * document then takes the engine's lines, so both share them from then on).
    */
   private feed(e: DocumentChecks, doc: TextDocument): void {
-    if (e.fed === doc.version) return;
+    if (e.givenVersion === doc.version) return;
     e.running?.cancel();
     if (doc instanceof LineDocument && doc.hasLines) e.engine.setLines(doc.lines);
     else e.engine.update(doc.getText());
-    e.fed = doc.version;
+    e.givenVersion = doc.version;
   }
 
   /** A line of the text the document's engine was last given, when at hand (the same object while unchanged). */

@@ -1,6 +1,6 @@
 /** Custom requests: page summary (status item), fix-all edits and server info. */
 import { eachFinding, fixAllEdits, type Severity, tableSummaries } from '../core';
-import { today } from './editor';
+import { today } from './language-features';
 import { FixAllRequest, PageSummaryRequest, ServerInfoRequest } from '../../../shared/protocol';
 import type { ServerState } from './state';
 

@@ -1,9 +1,9 @@
 /** Reads a `.release-pages.yaml`/`.yml`/`.json` text as data (never code), reporting problems with positions. */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import type { MilestoneKind } from '../model/types';
-import type { SeveritySetting } from '../types';
-import { shownText } from '../text';
-import type { PartialConfig, RuleSetting } from './types';
+import type { MilestoneKind } from '../model/page-model';
+import type { SeveritySetting } from '../findings';
+import { shownText } from '../lines';
+import type { PartialConfig, RuleSetting } from './merge';
 
 export interface ConfigProblem {
   message: string;

@@ -1,5 +1,5 @@
 /** Dates in release pages: scanning values for date tokens, calendar helpers, page-level inference. */
-export type { DateFormat, DateToken, DateTokenKind, SlashOrder, Weekday, YMD } from './types';
+export type { DateFormat, DateToken, DateTokenKind, SlashOrder, Weekday, YMD } from './date-token';
 export {
   daysInMonth,
   dayNumber,

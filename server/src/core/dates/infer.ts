@@ -1,6 +1,6 @@
 /** Page-level inference: the order of slash dates, the year of a date written without one. */
 import { dayNumber, invalidDateReason } from '../../../../shared/calendar';
-import type { DateToken } from './types';
+import type { DateToken } from './date-token';
 
 /**
  * The reading of `a/b/yyyy` dates a page uses, from all its slash tokens: 'dmy' when some can only be

@@ -28,7 +28,7 @@
 import { TextMemo } from '../incremental/memo';
 import { invalidDateReason, isValidDate, monthFromName, weekdayFromName } from '../../../../shared/calendar';
 import { inRanges, isUnsetValue, maskNonDates, struckRanges, unsetSpan } from './markup';
-import type { DateFormat, DateToken, SlashOrder, Weekday } from './types';
+import type { DateFormat, DateToken, SlashOrder, Weekday } from './date-token';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAY = '(?:sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?)';

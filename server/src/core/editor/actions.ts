@@ -2,11 +2,11 @@
  * Code actions: each finding's fixes, "fix all <rule> problems", the file-wide fix-all
  * (`source.fixAll.releasePages`, for `editor.codeActionsOnSave`) and "disable <rule> for this line".
  */
-import type { PageModel } from '../model/types';
-import { dominantEol } from '../text';
-import type { Finding, Range, TextEdit } from '../types';
+import type { PageModel } from '../model/page-model';
+import { dominantEol } from '../lines';
+import type { Finding, Range, TextEdit } from '../findings';
 import { listItemOf, overlaps, tableAtLine } from './locate';
-import { FIX_ALL_KIND, type ActionKind, type EditorAction } from './types';
+import { FIX_ALL_KIND, type ActionKind, type EditorAction } from './results';
 
 export interface ActionRequest {
   page: PageModel;

@@ -1,11 +1,11 @@
 /** Completion: status and priority values in their columns, milestone labels in timelines, rule ids in disable comments. */
-import type { ResolvedConfig } from '../config/types';
+import type { ResolvedConfig } from '../config/merge';
 import { MILESTONE_LABELS } from '../model/milestones';
-import type { PageModel, TableModel } from '../model/types';
+import type { PageModel, TableModel } from '../model/page-model';
 import { RULES } from '../rules';
-import type { Position, Range } from '../types';
+import type { Position, Range } from '../findings';
 import { columnKeyOf, headingAbove, listItemOf, rawCellAt, tableAtLine } from './locate';
-import type { CompletionEntry } from './types';
+import type { CompletionEntry } from './results';
 import { priorityValues, statusValues, type ValueInfo } from '../vocabulary';
 
 const DIRECTIVES: ReadonlyArray<{ name: string; doc: string }> = [

@@ -1,14 +1,14 @@
 /** Hover: what a date, a status or priority value, or a milestone label means on this page. */
-import type { ResolvedConfig } from '../config/types';
+import type { ResolvedConfig } from '../config/merge';
 import { dayNumber, inferYear, monthName, resolveSlash, scanDates, toIso, weekdayName, weekdayOf, type DateToken, type YMD } from '../dates';
-import type { Milestone, PageDate, PageModel, Timeline } from '../model/types';
+import type { Milestone, PageDate, PageModel, Timeline } from '../model/page-model';
 import { dayOf, pageSlashOrder, releaseYear } from '../model/page-dates';
 import { readValue } from '../model/values';
-import type { CellRef } from '../model/types';
-import type { Position } from '../types';
-import { listed } from '../text';
+import type { CellRef } from '../model/page-model';
+import type { Position } from '../findings';
+import { listed } from '../lines';
 import { contains, dateAt, featureCellAt, milestoneAt } from './locate';
-import type { HoverResult } from './types';
+import type { HoverResult } from './results';
 import { planStatusValues, priorityValues, statusValues, type ValueInfo } from '../vocabulary';
 
 export interface HoverOptions {

@@ -1,9 +1,9 @@
 /** Code lens above each features table: how many features per status, and the Must features not Green. */
-import type { ResolvedConfig } from '../config/types';
-import type { PageModel } from '../model/types';
+import type { ResolvedConfig } from '../config/merge';
+import type { PageModel } from '../model/page-model';
 import { readFeatures } from '../status/features';
-import type { Finding } from '../types';
-import type { StatusCount, TableSummary } from './types';
+import type { Finding } from '../findings';
+import type { StatusCount, TableSummary } from './results';
 import { featureVocabulary } from '../vocabulary';
 
 function titleOf(s: Omit<TableSummary, 'title'>): string {

@@ -1,7 +1,7 @@
 /** Finding the page element under a position: table cells, milestones, dates, list items. */
 import { splitRow, type TableCell } from '../markdown/table';
-import type { CellRef, ColumnKey, Milestone, PageDate, PageModel, TableModel, Timeline } from '../model/types';
-import type { Position, Range } from '../types';
+import type { CellRef, ColumnKey, Milestone, PageDate, PageModel, TableModel, Timeline } from '../model/page-model';
+import type { Position, Range } from '../findings';
 
 export function contains(r: Range, p: Position): boolean {
   const afterStart = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);

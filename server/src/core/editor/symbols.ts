@@ -1,11 +1,11 @@
 /** Document symbols (outline, breadcrumbs, Go to Symbol): timelines with their milestones, features by team, criteria. */
-import type { ResolvedConfig } from '../config/types';
+import type { ResolvedConfig } from '../config/merge';
 import { plainText } from '../model/inline';
-import type { Milestone, PageModel, TableModel, Timeline } from '../model/types';
+import type { Milestone, PageModel, TableModel, Timeline } from '../model/page-model';
 import { readValue } from '../model/values';
-import type { Range } from '../types';
+import type { Range } from '../findings';
 import { lineRangeOf } from './locate';
-import type { SymbolNode } from './types';
+import type { SymbolNode } from './results';
 import { statusValues } from '../vocabulary';
 
 function span(page: PageModel, first: number, last: number): Range {

@@ -1,6 +1,6 @@
 /** Fixing a page until nothing is left to fix: apply every fix, check again, repeat. */
 import { applyFixGroups, fixAllGroups } from '../fix';
-import type { CheckResult } from './findings';
+import type { CheckResult } from './check-result';
 
 export interface FixAllResult {
   text: string;

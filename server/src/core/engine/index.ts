@@ -5,7 +5,7 @@
  * the incremental layer's (incremental/views.ts): the engine asks it for the findings of the views it
  * checks, and the rules never learn of them.
  */
-import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/types';
+import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/merge';
 import { RegionCache } from '../markdown/region';
 import { sweepMemos } from '../incremental/memo';
 import { keepShape } from '../incremental/shapes';
@@ -13,14 +13,14 @@ import { drain, type Steps } from '../incremental/steps';
 import { PageViews } from '../incremental/views';
 import { buildPageSteps } from '../model/build';
 import { patchPage } from '../model/patch';
-import type { PageModel } from '../model/types';
-import type { SourceLine } from '../text';
-import { checkResult, type CheckResult } from './findings';
+import type { PageModel } from '../model/page-model';
+import type { SourceLine } from '../lines';
+import { checkResult, type CheckResult } from './check-result';
 import { fixAll, type FixAllResult } from './fix-all';
 import { oncePerRule, runRules } from './run-rules';
 import { InputVersions } from './versions';
 
-export { eachFinding, findingCount, type CheckResult } from './findings';
+export { eachFinding, findingCount, type CheckResult } from './check-result';
 export type { FixAllResult } from './fix-all';
 
 export interface CheckOptions {

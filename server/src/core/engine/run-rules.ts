@@ -3,14 +3,14 @@
  * reports made into findings unless a disable comment silences them, its failure contained (the other
  * rules still report).
  */
-import type { ResolvedConfig } from '../config/types';
+import type { ResolvedConfig } from '../config/merge';
 import type { PageView } from '../incremental/views';
 import { isSuppressed } from '../model/directives';
-import type { TableModel } from '../model/types';
+import type { TableModel } from '../model/page-model';
 import { RULES } from '../rules';
-import type { Report, Rule, RuleContext } from '../rules/types';
-import type { Finding, Severity, SeveritySetting } from '../types';
-import { finding } from './findings';
+import type { Report, Rule, RuleContext } from '../rules/rule';
+import type { Finding, Severity, SeveritySetting } from '../findings';
+import { finding } from './check-result';
 
 function severityOf(rule: Rule, config: ResolvedConfig): SeveritySetting {
   return config.rules[rule.meta.id]?.severity ?? rule.meta.defaultSeverity;

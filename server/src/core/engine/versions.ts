@@ -4,8 +4,8 @@
  * state is a named transition; the engine's steps drive them.
  */
 import { diffLines, type LineDiff } from '../diff';
-import type { PageModel } from '../model/types';
-import { splitLinesSteps, type SourceLine } from '../text';
+import type { PageModel } from '../model/page-model';
+import { splitLinesSteps, type SourceLine } from '../lines';
 import type { Steps } from '../incremental/steps';
 
 /** Input not modelled yet: its diff from the last model's lines, and its text when it came whole. */

@@ -3,11 +3,11 @@
  * the tables of a page. Text outside tables, line endings, the final newline and the BOM never change.
  */
 import { Engine } from '../engine';
-import type { PageModel, TableModel } from '../model/types';
-import type { TextEdit } from '../types';
-import { layoutTable, type FormatOptions } from './table';
+import type { PageModel, TableModel } from '../model/page-model';
+import type { TextEdit } from '../findings';
+import { layoutTable, type FormatOptions } from './layout';
 
-export { DEFAULT_FORMAT_OPTIONS, DEFAULT_MAX_COLUMN_WIDTH, layoutTable, type FormatOptions, type FormatStyle, type LineSink } from './table';
+export { DEFAULT_FORMAT_OPTIONS, DEFAULT_MAX_COLUMN_WIDTH, layoutTable, type FormatOptions, type FormatStyle, type LineSink } from './layout';
 export { displayWidth } from './width';
 
 export type FormattablePage = Pick<PageModel, 'lines' | 'tables'>;

@@ -2,7 +2,7 @@
  * A checked page's findings in sorted parts (the page outside big tables, then each slice of a big
  * table's rows), and the merge that reads them in page order without making the whole list.
  */
-import type { Finding } from '../types';
+import type { Finding } from '../findings';
 
 /** A sliced check's findings in sorted parts: the page outside big tables, then each slice of rows. */
 export interface FindingParts {

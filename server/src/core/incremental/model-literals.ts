@@ -4,8 +4,8 @@
  * as this code does (see shapes.ts: spread copies get hidden classes that die with the page, and the
  * optimized code that read them with it).
  */
-import type { Complete } from '../types';
-import type { PageModel, TableModel } from '../model/types';
+import type { Complete } from '../findings';
+import type { PageModel, TableModel } from '../model/page-model';
 
 export function tableModel(t: TableModel): Complete<TableModel> {
   return {

@@ -15,11 +15,11 @@
  * The Engine class keeps its own sample (engine/index.ts): this file is imported by it.
  */
 import { scanDates } from '../dates';
-import { LazyFinding, NO_FIXES } from '../engine/findings';
+import { LazyFinding, NO_FIXES } from '../engine/check-result';
 import { RowCell } from '../markdown/table';
 import { CellDate } from '../model/page-dates';
 import { SingleLineRow } from '../model/tables';
-import { Reading } from '../status/features';
+import { FeatureReader } from '../status/features';
 
 const KEPT: object[] = [];
 
@@ -34,4 +34,4 @@ keepShape(new RowCell(0, '', 0, 0, 0));
 keepShape(new SingleLineRow({ line: 0, cells: [], leadingPipe: false, trailingPipe: false }, false));
 keepShape(new CellDate(scanDates('2013-01-01')[0], new RowCell(0, '2013-01-01', 0, 0, 10), ''));
 keepShape(new LazyFinding('', 'hint', '', { start: at, end: at }, () => NO_FIXES));
-keepShape(new Reading({ statuses: [], priorities: [] }));
+keepShape(new FeatureReader({ statuses: [], priorities: [] }));

@@ -5,7 +5,7 @@
  * `max` findings, not the page's 100,000.
  */
 import { visitMerged, type FindingParts } from './finding-parts';
-import { SEVERITIES, type Finding, type Severity } from '../types';
+import { SEVERITIES, type Finding, type Severity } from '../findings';
 
 type Split = Record<Severity, Finding[]>;
 

@@ -4,9 +4,9 @@
  * have the same texts (moved by an edit above it) gets the old findings moved; only the rest is checked.
  */
 import { sameElements } from '../arrays';
-import type { LogicalRow, PageModel } from '../model/types';
+import type { LogicalRow, PageModel } from '../model/page-model';
 import { sliceTexts, type Slice } from './slices';
-import type { Finding, Position, Range } from '../types';
+import type { Finding, Position, Range } from '../findings';
 import { compareFindings } from './finding-parts';
 
 interface SliceEntry {

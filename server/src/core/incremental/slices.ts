@@ -8,7 +8,7 @@
 import { parsedTable, type TableRow } from '../markdown/table';
 import { pageModel, tableModel } from './model-literals';
 import { firstAtOrAfter } from '../arrays';
-import type { LogicalRow, PageDate, PageModel, TableModel } from '../model/types';
+import type { LogicalRow, PageDate, PageModel, TableModel } from '../model/page-model';
 
 /** Tables smaller than this are checked with the rest of the page. */
 const MIN_ROWS = 64;

@@ -3,10 +3,10 @@
  * findings merged. A page without big tables is one view, the whole page; a page with big tables is the
  * rest of the page plus one view per slice of their rows (slices.ts), and a slice that did not change
  * since the last check keeps its findings (slice-cache.ts). The rules never see a view: the engine gives
- * them its page, its lines and a way to report table-wide findings once (see rules/types.ts).
+ * them its page, its lines and a way to report table-wide findings once (see rules/rule.ts).
  */
-import type { PageModel } from '../model/types';
-import type { Finding } from '../types';
+import type { PageModel } from '../model/page-model';
+import type { Finding } from '../findings';
 import { compareFindings, type FindingParts } from './finding-parts';
 import { SliceCache } from './slice-cache';
 import { restView, sliceTables, sliceView, wholeView, type PageView } from './slices';

@@ -4,7 +4,7 @@
  * (nothing in column 0 can continue a list item after a blank line), so each region can be parsed on
  * its own and cached by its text: an edit re-parses only the regions it touched.
  */
-import { isBlank, type SourceLine } from '../text';
+import { isBlank, type SourceLine } from '../lines';
 import { fenceCloses, fenceOpen, htmlEnds, htmlEndsOnOpeningLine, htmlStart } from './block-start';
 import { columnOf, firstNonWs } from './chars';
 

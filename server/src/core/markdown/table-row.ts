@@ -2,7 +2,7 @@
  * Table rows as GFM reads them (micromark-extension-gfm-table 2.1.2): the shapes of a parsed table, cells
  * split at every `|` not escaped by an odd run of backslashes (also inside code spans), delimiter rows.
  */
-import type { Complete, Position, Range } from '../types';
+import type { Complete, Position, Range } from '../findings';
 import { BACKSLASH, blankFrom, COLON, columnOf, DASH, firstNonWs, isWs, PIPE, runOf } from './chars';
 
 export type Align = 'left' | 'center' | 'right' | null;

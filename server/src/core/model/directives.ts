@@ -2,8 +2,8 @@
  * Disable comments (`<!-- release-pages-disable-next-line RULE -->` and its kin): where they are, and
  * whether they silence a rule on a line.
  */
-import type { SourceLine } from '../text';
-import type { DisableDirective, PageModel } from './types';
+import type { SourceLine } from '../lines';
+import type { DisableDirective, PageModel } from './page-model';
 
 const DIRECTIVE = /<!--\s*release-pages-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
 

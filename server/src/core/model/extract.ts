@@ -1,6 +1,6 @@
 /** Criteria, the page's legend and milestone plans: line-level extraction. */
-import type { SourceLine } from '../text';
-import type { Criterion, Heading, Legend, PlanMilestone } from './types';
+import type { SourceLine } from '../lines';
+import type { Criterion, Heading, Legend, PlanMilestone } from './page-model';
 
 const BOLD_KEYWORD = /^(\*\*|__)([A-Za-z]{2,12})(\*\*|__)\s*:|^(\*\*|__)([A-Za-z]{2,12}):(\*\*|__)/;
 const PLAIN_KEYWORD = /^(MUST|SHOULD|MAY)\s*:|^\((MUST|SHOULD|MAY)\)/;

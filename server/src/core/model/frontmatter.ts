@@ -1,7 +1,7 @@
 /** YAML front matter with the exact positions of keys, values and errors. */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
-import type { SourceLine } from '../text';
-import type { Range } from '../types';
+import type { SourceLine } from '../lines';
+import type { Range } from '../findings';
 
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'null' | 'list' | 'map' | 'other';
 

@@ -1,5 +1,5 @@
 /** Milestone vocabulary: what kind of milestone a label names, and its ordinal. */
-import type { MilestoneKind } from './types';
+import type { MilestoneKind } from './page-model';
 
 const ORDINAL_WORDS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,

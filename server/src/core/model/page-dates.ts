@@ -1,8 +1,8 @@
 /** The dates of a page's tables and the page-wide facts derived from all its dates (shared by build and patch). */
 import { inferSlashOrder, resolveSlash, scanDates, type DateToken } from '../dates';
-import type { Position, Range } from '../types';
+import type { Position, Range } from '../findings';
 import { plainText } from './inline';
-import type { CellRef, LogicalRow, PageDate, PageModel, TableModel } from './types';
+import type { CellRef, LogicalRow, PageDate, PageModel, TableModel } from './page-model';
 
 export interface DateColumn {
   col: number;

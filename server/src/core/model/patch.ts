@@ -8,11 +8,11 @@
 import type { LineDiff } from '../diff';
 import { continuesTable, parsedTable, tableRowAt, type TableRow } from '../markdown/table';
 import { firstAtOrAfter, spliced } from '../arrays';
-import type { SourceLine } from '../text';
+import type { SourceLine } from '../lines';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel, tableModel } from '../incremental/model-literals';
 import { singleLineRow } from './tables';
-import type { LogicalRow, PageDate, PageModel, TableModel } from './types';
+import type { LogicalRow, PageDate, PageModel, TableModel } from './page-model';
 
 /** Lines whose text other parts of the model read: disable comments, milestone plans (`Milestone 2 (…)`, `Status:`, `Goal:`). */
 const READ_ELSEWHERE = /release-pages-|^\s*(?:milestone\b|status:|goal:)/i;

@@ -1,10 +1,10 @@
 /** Typed tables: columns mapped by header name, broken rows joined into logical rows. */
 import { splitRow, type ParsedTable, type TableRow } from '../markdown/table';
-import type { SourceLine } from '../text';
-import type { Position } from '../types';
+import type { SourceLine } from '../lines';
+import type { Position } from '../findings';
 import { plainText } from './inline';
 import { tableModel } from '../incremental/model-literals';
-import type { CellRef, ColumnKey, LogicalRow, TableModel } from './types';
+import type { CellRef, ColumnKey, LogicalRow, TableModel } from './page-model';
 
 const COLUMN_NAMES: Record<ColumnKey, readonly string[]> = {
   status: ['status', 'dev - status', 'dev status', 'dev-status', 'state', 'development status'],

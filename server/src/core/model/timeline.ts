@@ -1,9 +1,9 @@
 /** Timelines from bullets (`Label: **date**`) and from `Date | Milestone` tables. */
 import { scanDates, type DateToken } from '../dates';
-import type { Position } from '../types';
+import type { Position } from '../findings';
 import { isStruck, plainText } from './inline';
 import { classifyMilestone, milestoneOrdinal } from './milestones';
-import type { CellRef, Milestone, PageDate, TableModel, Timeline } from './types';
+import type { CellRef, Milestone, PageDate, TableModel, Timeline } from './page-model';
 
 const VALUE_KINDS = new Set<DateToken['kind']>(['date', 'invalid', 'placeholder']);
 

@@ -1,8 +1,8 @@
 /** Reading Status and Priority cells against a vocabulary (struck history, unset values, case): shared by the rules, the status model and the editor features. */
 import { isUnsetValue } from '../dates';
 import { leadingMarkupEnd, matchLeading, plainText } from './inline';
-import type { CellRef } from './types';
-import type { Range } from '../types';
+import type { CellRef } from './page-model';
+import type { Range } from '../findings';
 import { TextMemo } from '../incremental/memo';
 
 export type CellValue =

@@ -1,5 +1,5 @@
 import { editDistance } from '../model/inline';
-import type { Rule } from './types';
+import type { Rule } from './rule';
 
 const KEYWORDS = ['MUST', 'SHOULD', 'MAY'];
 

@@ -1,6 +1,6 @@
 import { resolveSlash, toIso } from '../dates';
 import { pageSlashOrder } from '../model/page-dates';
-import type { Rule } from './types';
+import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: {

@@ -1,6 +1,6 @@
 import { inferYear, isValidDate, toIso } from '../dates';
 import { releaseYear } from '../model/page-dates';
-import type { Rule } from './types';
+import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: {

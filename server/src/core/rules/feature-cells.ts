@@ -1,7 +1,7 @@
 /** What several value rules read alike: the vocabularies they check against and the cells of a feature column. */
-import type { CellRef, ColumnKey } from '../model/types';
-import { listed } from '../text';
-import type { RuleContext } from './types';
+import type { CellRef, ColumnKey } from '../model/page-model';
+import { listed } from '../lines';
+import type { RuleContext } from './rule';
 
 /**
  * Vocabularies by their input arrays (the config's or the option's, then the legend's). The rules ask once

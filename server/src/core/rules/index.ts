@@ -1,5 +1,5 @@
 /** The rule registry: every rule, in the order README and docs list them. */
-import type { Rule } from './types';
+import type { Rule } from './rule';
 import { rule as frontmatterSyntax } from './frontmatter-syntax';
 import { rule as frontmatterField } from './frontmatter-field';
 import { rule as dateInvalid } from './date-invalid';
@@ -37,4 +37,4 @@ export const RULES: readonly Rule[] = [
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
 
-export type { Rule, RuleMeta, RuleContext } from './types';
+export type { Rule, RuleMeta, RuleContext } from './rule';

@@ -1,6 +1,6 @@
 import { readValue } from '../model/values';
 import { featureCells, knownList, priorityVocabulary } from './feature-cells';
-import type { Rule } from './types';
+import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: {

@@ -1,5 +1,5 @@
-import type { TextEdit } from '../types';
-import type { Rule } from './types';
+import type { TextEdit } from '../findings';
+import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: {

@@ -1,6 +1,6 @@
 import { codeSpanPipes } from '../model/inline';
-import type { TableModel } from '../model/types';
-import type { Rule } from './types';
+import type { TableModel } from '../model/page-model';
+import type { Rule } from './rule';
 
 type TableRow = TableModel['parsed']['rows'][number];
 

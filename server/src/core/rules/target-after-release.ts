@@ -1,7 +1,7 @@
 import { dayNumber, toIso } from '../dates';
 import { plainText } from '../model/inline';
 import { dayOf } from '../model/page-dates';
-import type { Rule } from './types';
+import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 import { dayNumber, toIso } from '../dates';
-import type { Milestone, MilestoneKind } from '../model/types';
+import type { Milestone, MilestoneKind } from '../model/page-model';
 import { dayOf } from '../model/page-dates';
-import type { Rule } from './types';
+import type { Rule } from './rule';
 
 interface Dated {
   m: Milestone;

@@ -1,6 +1,6 @@
 import { isUnsetCell } from '../model/values';
 import { featureCells } from './feature-cells';
-import type { Rule } from './types';
+import type { Rule } from './rule';
 
 const COLUMNS = [
   { key: 'status', name: 'Status' },

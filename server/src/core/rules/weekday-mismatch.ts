@@ -1,6 +1,6 @@
 import { weekdayName, weekdayOf } from '../dates';
 import { dayOf } from '../model/page-dates';
-import type { Rule } from './types';
+import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: {

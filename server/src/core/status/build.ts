@@ -1,14 +1,14 @@
 /** Builds the status model of a checked page. Pure: the as-of day is an input. */
-import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/types';
+import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/merge';
 import { dayNumber, isoDay, toIso, type YMD } from '../dates';
 import { eachFinding, type CheckResult } from '../engine';
 import { plainText } from '../model/inline';
-import type { PageModel } from '../model/types';
+import type { PageModel } from '../model/page-model';
 import { readValue } from '../model/values';
-import { SEVERITIES, type Severity } from '../types';
+import { SEVERITIES, type Severity } from '../findings';
 import { featureVocabulary } from '../vocabulary';
 import { readFeatures, statusDate } from './features';
-import { displayText } from './text';
+import { displayText } from './display-text';
 import type { ColourCounts, CountGroup, CriterionStatus, FeatureStatus, MilestoneStatus, PageStatus, PlanItemStatus, PlanState } from '../../../../shared/status/model';
 
 export interface StatusOptions {

@@ -1,10 +1,10 @@
 /** Feature rows of the page's feature tables, read into status items (colour, priority, target). */
 import { isoDay, scanDates, toIso, type DateToken } from '../dates';
 import { matchLeading, plainText } from '../model/inline';
-import type { CellRef, LogicalRow, PageModel, TableModel } from '../model/types';
+import type { CellRef, LogicalRow, PageModel, TableModel } from '../model/page-model';
 import { dayOf } from '../model/page-dates';
 import { isUnsetCell, readValue, struckPrefix } from '../model/values';
-import { displayText } from './text';
+import { displayText } from './display-text';
 import type { FeatureStatus, StatusColour, StatusDate } from '../../../../shared/status/model';
 
 export interface Vocabulary {
@@ -140,7 +140,7 @@ const SLOTS = 2;
  * dozen statuses, a few hundred dates in 10,000 rows), so each distinct text is read once per build.
  * The results are shared by the rows' items (nothing changes them).
  */
-export class Reading {
+export class FeatureReader {
   private readonly statuses = new Map<string, StatusRead>();
   private readonly targets = new Map<string, TargetRead>();
   private readonly priorities = new Map<string, PriorityRead>();
@@ -182,7 +182,7 @@ export function readFeatures(page: PageModel, vocab: Vocabulary, today: number):
   const out: FeatureStatus[] = [];
   const tables = page.tables.filter((t) => t.isFeatureTable);
   const context = JSON.stringify([vocab, today, page.slashOrder, page.releaseYear]);
-  const reading = new Reading(vocab);
+  const reading = new FeatureReader(vocab);
   tables.forEach((table, index) => {
     const key = `${context}\u0000${index}\u0000${JSON.stringify(table.columns)}\u0000${table.header.length}`;
     const rows = table.rows;
@@ -208,7 +208,7 @@ export function readFeatures(page: PageModel, vocab: Vocabulary, today: number):
 }
 
 /** The status item of one row, or null for an empty row. */
-function readRow(reading: Reading, page: PageModel, table: TableModel, index: number, row: LogicalRow, vocab: Vocabulary, today: number): FeatureStatus | null {
+function readRow(reading: FeatureReader, page: PageModel, table: TableModel, index: number, row: LogicalRow, vocab: Vocabulary, today: number): FeatureStatus | null {
   const c = table.columns;
   let cells = row.cells;
   let repaired = false;

@@ -1,6 +1,6 @@
 /** Configuration shapes: what a `.release-pages.yaml` may say, and the resolved result rules read. */
-import type { MilestoneKind } from '../model/types';
-import type { SeveritySetting } from '../types';
+import type { MilestoneKind } from '../model/page-model';
+import type { SeveritySetting } from '../findings';
 
 export interface RuleSetting {
   severity?: SeveritySetting;

@@ -1,5 +1,5 @@
 /** Results of the editor features (hover, completion, symbols, code lens, code actions): plain data, mapped to LSP by the server. */
-import type { Finding, Range, TextEdit } from '../types';
+import type { Finding, Range, TextEdit } from '../findings';
 
 export interface HoverResult {
   range: Range;

@@ -1,8 +1,8 @@
 /** The typed page model: every element keeps its exact source range. */
 import type { DateToken } from '../dates';
 import type { ParsedTable } from '../markdown/table';
-import type { SourceLine } from '../text';
-import type { Position, Range } from '../types';
+import type { SourceLine } from '../lines';
+import type { Position, Range } from '../findings';
 import type { FrontMatter } from './frontmatter';
 
 export type { MilestoneKind, PageKind } from '../../../../shared/kinds';

@@ -7,7 +7,7 @@
  */
 import { codeSpanPipes } from '../markdown/code-pipes';
 import { parseDelimiterRow, type Align, type TableRow } from '../markdown/table';
-import type { TableModel } from '../model/types';
+import type { TableModel } from '../model/page-model';
 import { displayWidth } from './width';
 
 export type FormatStyle = 'aligned' | 'compact';

@@ -2,9 +2,9 @@
  * Findings as the engine makes them from the rules' reports, and a check's result: its findings in page
  * order, made into one list only when read (a 50,000-row page has about 100,000).
  */
-import type { PageModel } from '../model/types';
-import type { Report } from '../rules/types';
-import type { Finding, Fix, Range, Severity } from '../types';
+import type { PageModel } from '../model/page-model';
+import type { Report } from '../rules/rule';
+import type { Finding, Fix, Range, Severity } from '../findings';
 import { mergeFindings, visitMerged, type FindingParts } from '../incremental/finding-parts';
 
 export interface CheckResult {

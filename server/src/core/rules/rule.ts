@@ -1,7 +1,7 @@
 /** What every rule module exports: its metadata and a check over the page model. */
-import type { PageModel, TableModel } from '../model/types';
-import type { Fix, Range, Severity } from '../types';
-import type { ResolvedConfig } from '../config/types';
+import type { PageModel, TableModel } from '../model/page-model';
+import type { Fix, Range, Severity } from '../findings';
+import type { ResolvedConfig } from '../config/merge';
 
 export interface RuleMeta {
   /** Stable id: used in config, disable comments, the CLI and docs/rules/<id>.md. */
