@@ -145,7 +145,7 @@ function isPlan(v: unknown): v is ChildPlan {
 export function runChild(ops: Record<string, Op>): void {
   const plan: unknown = JSON.parse(process.argv[2] ?? 'null');
   if (!isPlan(plan)) throw new Error(`bad plan: ${process.argv[2]}`);
-  const op = ops[plan.op];
+  const op = ops[plan.op] as Op | undefined; // the name comes from the command line
   if (!op) throw new Error(`unknown op ${plan.op}; known: ${Object.keys(ops).join(', ')}`);
   const baseRssKb = process.resourceUsage().maxRSS;
   void Promise.resolve(op(plan)).then((m) => {

@@ -69,7 +69,7 @@ export function hotspots(profile: CpuProfile, window: [number, number] | null, t
   let total = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     t += profile.timeDeltas[i];
-    if (windowed && window && (t < window[0] || t > window[1])) continue;
+    if (windowed && (t < window[0] || t > window[1])) continue;
     const node = byId.get(profile.samples[i]);
     if (!node) continue;
     const dt = profile.timeDeltas[i + 1] ?? 0;

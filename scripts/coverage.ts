@@ -90,19 +90,21 @@ function segmentAt(segments: readonly Segment[], offset: number, end: number): S
     if (segments[mid].offset <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
   }
   // The segment just after the start when the range opens between two mappings (a function's `(`).
-  const next = segments[found + 1];
+  const next = segments[found + 1] as Segment | undefined; // none after the last
   if (next && next.offset < end && (found < 0 || segments[found].offset < offset)) return next;
   return found >= 0 ? segments[found] : undefined;
 }
 
-/** Reads every coverage-*.json of `dir` and sums coverage of the sources `wanted` accepts (repository-relative paths). */
-export function summariseCoverage(dir: string, root: string, wanted: (path: string) => boolean): CoverageSummary & { perFile: Map<string, FileLines> } {
-  const mapped = new Map<string, Mapped | undefined>();
-  const lines = new Map<string, boolean>(); // "path:line" → covered
-  const functions = new Map<string, boolean>(); // "path:line:col" → called
-  const functionRuns = new Map<string, number>(); // function key → processes where it ran
-  const branchZero = new Map<string, { fn: string; zeroWhereRan: number; ranSomewhere: boolean }>();
-  let processes = 0;
+/** What the processes' reports add up to, keyed by source position (see `summariseCoverage`). */
+interface Tally {
+  lines: Map<string, boolean>; // "path:line" → covered
+  functions: Map<string, boolean>; // "path:line:col" → called
+  functionRuns: Map<string, number>; // function key → processes where it ran
+  branchZero: Map<string, { fn: string; zeroWhereRan: number; ranSomewhere: boolean }>;
+}
+
+/** The scripts of each coverage-*.json of `dir`, one list per process; a report that does not parse is skipped. */
+function* processReports(dir: string): Generator<V8Script[]> {
   for (const name of existsSync(dir) ? readdirSync(dir).filter((n) => /^coverage-.*\.json$/.test(n)) : []) {
     let result: V8Script[];
     try {
@@ -110,48 +112,63 @@ export function summariseCoverage(dir: string, root: string, wanted: (path: stri
     } catch {
       continue; // a process killed while writing its report
     }
-    processes++;
-    for (const script of result) {
-      if (!script.url.startsWith('file://')) continue;
-      const file = fileURLToPath(script.url);
-      if (!mapped.has(file)) mapped.set(file, loadMapped(file, root, wanted));
-      const m = mapped.get(file);
-      if (!m) continue;
-      const key = (s: Segment): string => `${m.sources[s.source]}:${s.line + 1}`;
-      // Innermost range per segment: ranges sorted outer-first, swept with a stack (V8's ranges nest).
-      const ranges = script.functions.flatMap((f) => f.ranges.map((r, i) => ({ ...r, fn: f, block: i > 0 })));
-      ranges.sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
-      const stack: typeof ranges = [];
-      let next = 0;
-      for (const s of m.segments) {
-        while (next < ranges.length && ranges[next].startOffset <= s.offset) {
-          while (stack.length && stack[stack.length - 1].endOffset <= ranges[next].startOffset) stack.pop();
-          stack.push(ranges[next++]);
-        }
-        while (stack.length && stack[stack.length - 1].endOffset <= s.offset) stack.pop();
-        const count = stack.length ? stack[stack.length - 1].count : 1; // module top level: ran
-        const k = key(s);
-        lines.set(k, (lines.get(k) ?? false) || count > 0);
-      }
-      for (const f of script.functions) {
-        const whole = f.ranges[0];
-        const at = whole ? segmentAt(m.segments, whole.startOffset, whole.endOffset) : undefined;
-        if (!at || at.offset >= whole.endOffset) continue;
-        const fk = `${key(at)}:${at.column + 1}`;
-        functions.set(fk, (functions.get(fk) ?? false) || whole.count > 0);
-        if (whole.count > 0) functionRuns.set(fk, (functionRuns.get(fk) ?? 0) + 1);
-        for (const r of f.ranges.slice(1)) {
-          const b = segmentAt(m.segments, r.startOffset, r.endOffset);
-          if (!b || b.offset >= r.endOffset) continue;
-          const bk = `${key(b)}:${b.column + 1}@${r.endOffset - r.startOffset}`;
-          const e = branchZero.get(bk) ?? { fn: fk, zeroWhereRan: 0, ranSomewhere: false };
-          if (r.count > 0) e.ranSomewhere = true;
-          else if (whole.count > 0) e.zeroWhereRan++;
-          branchZero.set(bk, e);
-        }
-      }
-    }
+    yield result;
   }
+}
+
+/** "path:line" (1-based line) of a segment. */
+function lineKey(m: Mapped, s: Segment): string {
+  return `${m.sources[s.source]}:${s.line + 1}`;
+}
+
+/** Marks each mapped line of a script covered when the innermost range around its code ran. */
+function tallyLines(m: Mapped, script: V8Script, lines: Tally['lines']): void {
+  // Innermost range per segment: ranges sorted outer-first, swept with a stack (V8's ranges nest).
+  const ranges = script.functions.flatMap((f) => f.ranges.map((r, i) => ({ ...r, fn: f, block: i > 0 })));
+  ranges.sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
+  const stack: typeof ranges = [];
+  let next = 0;
+  for (const s of m.segments) {
+    while (next < ranges.length && ranges[next].startOffset <= s.offset) {
+      while (stack.length && stack[stack.length - 1].endOffset <= ranges[next].startOffset) stack.pop();
+      stack.push(ranges[next++]);
+    }
+    while (stack.length && stack[stack.length - 1].endOffset <= s.offset) stack.pop();
+    const count = stack.length ? stack[stack.length - 1].count : 1; // module top level: ran
+    const k = lineKey(m, s);
+    lines.set(k, (lines.get(k) ?? false) || count > 0);
+  }
+}
+
+/** Counts the blocks (ranges after the first) of one function whose function key is `fk`. */
+function tallyBranches(m: Mapped, f: V8Function, whole: V8Range, fk: string, branchZero: Tally['branchZero']): void {
+  for (const r of f.ranges.slice(1)) {
+    const b = segmentAt(m.segments, r.startOffset, r.endOffset);
+    if (!b || b.offset >= r.endOffset) continue;
+    const bk = `${lineKey(m, b)}:${b.column + 1}@${r.endOffset - r.startOffset}`;
+    const e = branchZero.get(bk) ?? { fn: fk, zeroWhereRan: 0, ranSomewhere: false };
+    if (r.count > 0) e.ranSomewhere = true;
+    else if (whole.count > 0) e.zeroWhereRan++;
+    branchZero.set(bk, e);
+  }
+}
+
+/** Counts the functions of a script that map to a wanted source, and their blocks. */
+function tallyFunctions(m: Mapped, script: V8Script, tally: Tally): void {
+  for (const f of script.functions) {
+    const whole = f.ranges[0] as V8Range | undefined; // a report's function without a range: nothing to count
+    if (!whole) continue;
+    const at = segmentAt(m.segments, whole.startOffset, whole.endOffset);
+    if (!at || at.offset >= whole.endOffset) continue;
+    const fk = `${lineKey(m, at)}:${at.column + 1}`;
+    tally.functions.set(fk, (tally.functions.get(fk) ?? false) || whole.count > 0);
+    if (whole.count > 0) tally.functionRuns.set(fk, (tally.functionRuns.get(fk) ?? 0) + 1);
+    tallyBranches(m, f, whole, fk, tally.branchZero);
+  }
+}
+
+/** Per source file: lines with code, lines covered, the lines missed. */
+function linesPerFile(lines: Tally['lines']): Map<string, FileLines> {
   const perFile = new Map<string, FileLines>();
   for (const [k, covered] of lines) {
     const colon = k.lastIndexOf(':');
@@ -162,15 +179,37 @@ export function summariseCoverage(dir: string, root: string, wanted: (path: stri
     else e.missed.push(Number(k.slice(colon + 1)));
     perFile.set(path, e);
   }
-  const count = (values: Iterable<boolean>): { covered: number; total: number } => {
-    let covered = 0;
-    let total = 0;
-    for (const v of values) { total++; if (v) covered++; }
-    return { covered, total };
-  };
+  return perFile;
+}
+
+function countTrue(values: Iterable<boolean>): { covered: number; total: number } {
+  let covered = 0;
+  let total = 0;
+  for (const v of values) { total++; if (v) covered++; }
+  return { covered, total };
+}
+
+/** Reads every coverage-*.json of `dir` and sums coverage of the sources `wanted` accepts (repository-relative paths). */
+export function summariseCoverage(dir: string, root: string, wanted: (path: string) => boolean): CoverageSummary & { perFile: Map<string, FileLines> } {
+  const mapped = new Map<string, Mapped | undefined>();
+  const tally: Tally = { lines: new Map(), functions: new Map(), functionRuns: new Map(), branchZero: new Map() };
+  let processes = 0;
+  for (const result of processReports(dir)) {
+    processes++;
+    for (const script of result) {
+      if (!script.url.startsWith('file://')) continue;
+      const file = fileURLToPath(script.url);
+      if (!mapped.has(file)) mapped.set(file, loadMapped(file, root, wanted));
+      const m = mapped.get(file);
+      if (!m) continue;
+      tallyLines(m, script, tally.lines);
+      tallyFunctions(m, script, tally);
+    }
+  }
+  const perFile = linesPerFile(tally.lines);
   // A reported block is covered when it ran somewhere, or when its function ran in a process that did not report it as not run.
-  const branchCovered = [...branchZero.values()].map((e) => e.ranSomewhere || (functionRuns.get(e.fn) ?? 0) > e.zeroWhereRan);
-  return { lines: count(lines.values()), functions: count(functions.values()), branches: count(branchCovered), files: perFile.size, processes, perFile };
+  const branchCovered = [...tally.branchZero.values()].map((e) => e.ranSomewhere || (tally.functionRuns.get(e.fn) ?? 0) > e.zeroWhereRan);
+  return { lines: countTrue(tally.lines.values()), functions: countTrue(tally.functions.values()), branches: countTrue(branchCovered), files: perFile.size, processes, perFile };
 }
 
 const pct = (x: { covered: number; total: number }): string => (x.total ? ((100 * x.covered) / x.total).toFixed(1) : '100.0');

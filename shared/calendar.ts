@@ -82,14 +82,14 @@ export function parseIsoDate(s: string): YMD | null {
 
 /** English month name for 1-12: `monthName(6)` → 'June', `monthName(6, 'short')` → 'Jun'. */
 export function monthName(m: number, style: 'long' | 'short' = 'long'): string {
-  const name = MONTH_NAMES[m - 1];
+  const name = MONTH_NAMES[m - 1] as string | undefined; // m may be out of 1-12
   if (name === undefined) return String(m);
   return style === 'short' ? name.slice(0, 3) : name;
 }
 
 /** English weekday name for 0 (Sunday) - 6: `weekdayName(5)` → 'Friday', `weekdayName(5, 'short')` → 'Fri'. */
 export function weekdayName(day: number, style: 'long' | 'short' = 'long'): string {
-  const name = WEEKDAY_NAMES[day];
+  const name = WEEKDAY_NAMES[day] as string | undefined; // day may be out of 0-6
   if (name === undefined) return String(day);
   return style === 'short' ? name.slice(0, 3) : name;
 }

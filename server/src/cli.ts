@@ -14,7 +14,8 @@ function help(): string {
 }
 
 function main(argv: readonly string[]): number {
-  const [name, ...rest] = argv;
+  const name = argv[0] as string | undefined; // no command given
+  const rest = argv.slice(1);
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     process.stdout.write(help());
     return 0;

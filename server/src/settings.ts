@@ -15,21 +15,30 @@ export interface EditorSettings {
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
 
 function strings(v: unknown): string[] | undefined {
-  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
+}
+
+/** A settings section as an object of unknown values; anything else (missing, a string) reads as empty. */
+function section(v: unknown): Record<string, unknown> {
+  return (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
+}
+
+/** `releasePages.rules`: known rule ids with a known severity; anything else is ignored. */
+function ruleSeverities(v: unknown): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, sev] of Object.entries(section(v))) {
+    if (RULES_BY_ID.has(id) && typeof sev === 'string' && SEVERITIES.has(sev)) rules[id] = { severity: sev as SeveritySetting, options: {} };
+  }
+  return rules;
 }
 
 export function readSettings(raw: unknown): EditorSettings {
-  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const rules: Record<string, RuleSetting> = {};
-  if (s.rules && typeof s.rules === 'object') {
-    for (const [id, sev] of Object.entries(s.rules as Record<string, unknown>)) {
-      if (RULES_BY_ID.has(id) && typeof sev === 'string' && SEVERITIES.has(sev)) rules[id] = { severity: sev as SeveritySetting, options: {} };
-    }
-  }
-  const validate = (s.validate && typeof s.validate === 'object' ? s.validate : {}) as Record<string, unknown>;
+  const s = section(raw);
+  const rules = ruleSeverities(s.rules);
+  const validate = section(s.validate);
   const debounce = typeof validate.debounceMs === 'number' && validate.debounceMs >= 0 ? validate.debounceMs : 150;
-  const format = (s.format && typeof s.format === 'object' ? s.format : {}) as Record<string, unknown>;
-  const configSection = (s.config && typeof s.config === 'object' ? s.config : {}) as Record<string, unknown>;
+  const format = section(s.format);
+  const configSection = section(s.config);
   return {
     enable: s.enable !== false,
     include: strings(s.include) ?? [],

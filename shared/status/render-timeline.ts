@@ -19,6 +19,9 @@ interface Point {
   ghosts: number[];
 }
 
+/** Where a milestone's label goes: its row under the axis, its text anchor and x (percent). */
+type Place = { row: number; anchor: string; lx: number };
+
 export function shortLabel(m: MilestoneStatus): string {
   if (m.label.length <= 14) return m.label;
   const n = m.label.match(/\b(\d+)\b/)?.[1] ?? (m.label.match(/\b(first|second|third|fourth)\b/i)?.[1].toLowerCase() ?? '');
@@ -57,9 +60,9 @@ function tickDays(lo: number, hi: number): Array<{ day: number; label: string }>
 }
 
 /** Greedy rows for labels: the first row whose last label ends before this one starts. */
-function layoutRows(points: readonly Point[], x: (d: number) => number): Map<Point, { row: number; anchor: string; lx: number } | null> {
+function layoutRows(points: readonly Point[], x: (d: number) => number): Map<Point, Place | null> {
   const ends: number[] = [];
-  const out = new Map<Point, { row: number; anchor: string; lx: number } | null>();
+  const out = new Map<Point, Place | null>();
   for (const p of [...points].sort((a, b) => a.day - b.day || a.m.line - b.m.line)) {
     const cx = x(p.day);
     const w = ((shortLabel(p.m).length * CHAR_PX) / NOMINAL_WIDTH) * 100;
@@ -94,15 +97,19 @@ function describe(m: MilestoneStatus): string {
   return `${isolate(m.label)}: ${when}${rel}${moved}${m.cancelled ? '; cancelled' : ''}`;
 }
 
-function svg(s: PageStatus, interactive: boolean): string {
-  const today = isoDay(s.asOf);
+/** The milestones drawn on the axis: dated ones at their date, undated ones that moved at their last date. */
+function timelinePoints(s: PageStatus): Point[] {
   const points: Point[] = [];
   for (const m of s.milestones) {
     const ghosts = m.superseded.flatMap((d) => (d.iso ? [isoDay(d.iso)] : []));
     if (m.date?.iso) points.push({ m, day: isoDay(m.date.iso), ghosts });
     else if (ghosts.length) points.push({ m, day: Math.max(...ghosts), ghosts: ghosts.slice(0, -1) });
   }
-  if (points.length === 0) return '';
+  return points;
+}
+
+/** The days the axis spans (at least two weeks), widened to today when today is within half a span of it. */
+function axisRange(points: readonly Point[], today: number): { lo: number; hi: number; todayInside: boolean } {
   const all = points.flatMap((p) => [p.day, ...p.ghosts]);
   let lo = Math.min(...all);
   let hi = Math.max(...all);
@@ -116,6 +123,57 @@ function svg(s: PageStatus, interactive: boolean): string {
     lo = Math.min(lo, today);
     hi = Math.max(hi, today);
   }
+  return { lo, hi, todayInside };
+}
+
+/** A moved milestone's earlier dates: a line from the first of them to the date, and a ghost dot at each. */
+function rescheduleParts(p: Point, axis: number, x: (d: number) => number): string[] {
+  if (!p.ghosts.length) return [];
+  const from = Math.min(...p.ghosts);
+  const parts = [`<line class="rp-resched" x1="${num(x(from))}%" x2="${num(x(p.day))}%" y1="${axis - 8}" y2="${axis - 8}"><title>${esc(describe(p.m))}</title></line>`];
+  for (const g of p.ghosts) parts.push(`<circle class="rp-ghost" cx="${num(x(g))}%" cy="${axis}" r="4"><title>${esc(`${isolate(p.m.label)}: was ${isoOfDay(g)}`)}</title></circle>`);
+  return parts;
+}
+
+/** One milestone's dot, with its label where the layout found room for one. */
+function milestoneDot(p: Point, place: Place | null | undefined, axis: number, x: (d: number) => number, s: PageStatus, today: number, interactive: boolean): string {
+  const cls = ['rp-ms', `rp-k-${esc(p.m.kind)}`, p.day < today ? 'rp-past' : 'rp-future', p.m.cancelled || !p.m.date?.iso ? 'rp-cancelled' : '', s.next?.line === p.m.line ? 'rp-next' : ''].filter(Boolean).join(' ');
+  const a11y = interactive ? ` tabindex="0" role="button" aria-label="${esc(describe(p.m))}"` : '';
+  const label = place ? `<text class="rp-ms-text" x="${num(place.lx)}%" y="${axis + 20 + place.row * 14}" text-anchor="${place.anchor}">${esc(isolate(shortLabel(p.m)))}</text>` : '';
+  return `<g class="${cls}"${lineAttr(p.m.line)}${a11y}><title>${esc(describe(p.m))}</title><circle cx="${num(x(p.day))}%" cy="${axis}" r="${p.m.kind === 'ga' ? 7 : 5}"></circle>${label}</g>`;
+}
+
+/** One timeline's lane from height y: its label (when there are several), axis, reschedules and dots; returns the next lane's y. */
+function drawLane(lane: number, lanePoints: readonly Point[], y: number, multi: boolean, x: (d: number) => number, s: PageStatus, today: number, interactive: boolean, parts: string[]): number {
+  const rows = layoutRows(lanePoints, x);
+  const used = Math.max(1, ...[...rows.values()].map((r) => (r ? r.row + 1 : 1)));
+  const axis = y + (multi ? 18 : 10);
+  if (multi) parts.push(`<text class="rp-lane-label" x="0.5%" y="${axis - 10}">${esc(isolate(lanePoints[0].m.release ?? `Timeline ${lane + 1}`))}</text>`);
+  parts.push(`<line class="rp-axis" x1="${LEFT - 1}%" x2="${RIGHT + 1}%" y1="${axis}" y2="${axis}"></line>`);
+  for (const p of lanePoints) parts.push(...rescheduleParts(p, axis, x));
+  for (const p of lanePoints) parts.push(milestoneDot(p, rows.get(p), axis, x, s, today, interactive));
+  return axis + 12 + used * 14;
+}
+
+/** The today line and label when today is on the axis, else a label pointing off the axis. */
+function todayParts(s: PageStatus, today: number, hi: number, todayInside: boolean, ticksY: number, x: (d: number) => number): string[] {
+  if (todayInside) {
+    const tx = x(today);
+    const anchor = tx < 10 ? 'start' : tx > 90 ? 'end' : 'middle';
+    return [
+      `<line class="rp-today" x1="${num(tx)}%" x2="${num(tx)}%" y1="14" y2="${ticksY}"></line>`,
+      `<text class="rp-today-label" x="${num(tx)}%" y="11" text-anchor="${anchor}">Today ${esc(s.asOf)}</text>`,
+    ];
+  }
+  const after = today > hi;
+  return [`<text class="rp-today-label" x="${after ? RIGHT + 1 : LEFT - 1}%" y="11" text-anchor="${after ? 'end' : 'start'}">${after ? `Today ${esc(s.asOf)} →` : `← Today ${esc(s.asOf)}`}</text>`];
+}
+
+function svg(s: PageStatus, interactive: boolean): string {
+  const today = isoDay(s.asOf);
+  const points = timelinePoints(s);
+  if (points.length === 0) return '';
+  const { lo, hi, todayInside } = axisRange(points, today);
   const x = (d: number): number => LEFT + ((d - lo) / (hi - lo)) * (RIGHT - LEFT);
   const lanes = [...new Set(points.map((p) => p.m.timeline))].sort((a, b) => a - b);
   const multi = lanes.length > 1;
@@ -123,28 +181,8 @@ function svg(s: PageStatus, interactive: boolean): string {
   let y = 18;
   const laneTops: number[] = [];
   for (const lane of lanes) {
-    const lanePoints = points.filter((p) => p.m.timeline === lane);
-    const rows = layoutRows(lanePoints, x);
-    const used = Math.max(1, ...[...rows.values()].map((r) => (r ? r.row + 1 : 1)));
-    const axis = y + (multi ? 18 : 10);
     laneTops.push(y);
-    if (multi) parts.push(`<text class="rp-lane-label" x="0.5%" y="${axis - 10}">${esc(isolate(lanePoints[0].m.release ?? `Timeline ${lane + 1}`))}</text>`);
-    parts.push(`<line class="rp-axis" x1="${LEFT - 1}%" x2="${RIGHT + 1}%" y1="${axis}" y2="${axis}"></line>`);
-    for (const p of lanePoints) {
-      if (p.ghosts.length) {
-        const from = Math.min(...p.ghosts);
-        parts.push(`<line class="rp-resched" x1="${num(x(from))}%" x2="${num(x(p.day))}%" y1="${axis - 8}" y2="${axis - 8}"><title>${esc(describe(p.m))}</title></line>`);
-        for (const g of p.ghosts) parts.push(`<circle class="rp-ghost" cx="${num(x(g))}%" cy="${axis}" r="4"><title>${esc(`${isolate(p.m.label)}: was ${isoOfDay(g)}`)}</title></circle>`);
-      }
-    }
-    for (const p of lanePoints) {
-      const cls = ['rp-ms', `rp-k-${esc(p.m.kind)}`, p.day < today ? 'rp-past' : 'rp-future', p.m.cancelled || !p.m.date?.iso ? 'rp-cancelled' : '', s.next?.line === p.m.line ? 'rp-next' : ''].filter(Boolean).join(' ');
-      const place = rows.get(p);
-      const a11y = interactive ? ` tabindex="0" role="button" aria-label="${esc(describe(p.m))}"` : '';
-      const label = place ? `<text class="rp-ms-text" x="${num(place.lx)}%" y="${axis + 20 + place.row * 14}" text-anchor="${place.anchor}">${esc(isolate(shortLabel(p.m)))}</text>` : '';
-      parts.push(`<g class="${cls}"${lineAttr(p.m.line)}${a11y}><title>${esc(describe(p.m))}</title><circle cx="${num(x(p.day))}%" cy="${axis}" r="${p.m.kind === 'ga' ? 7 : 5}"></circle>${label}</g>`);
-    }
-    y = axis + 12 + used * 14;
+    y = drawLane(lane, points.filter((p) => p.m.timeline === lane), y, multi, x, s, today, interactive, parts);
   }
   const ticksY = y + 4;
   for (const t of tickDays(lo, hi)) {
@@ -152,15 +190,7 @@ function svg(s: PageStatus, interactive: boolean): string {
     parts.push(`<text class="rp-tick-label" x="${num(x(t.day))}%" y="${ticksY + 12}" text-anchor="middle">${esc(t.label)}</text>`);
   }
   const height = ticksY + 18;
-  if (todayInside) {
-    const tx = x(today);
-    const anchor = tx < 10 ? 'start' : tx > 90 ? 'end' : 'middle';
-    parts.push(`<line class="rp-today" x1="${num(tx)}%" x2="${num(tx)}%" y1="14" y2="${ticksY}"></line>`);
-    parts.push(`<text class="rp-today-label" x="${num(tx)}%" y="11" text-anchor="${anchor}">Today ${esc(s.asOf)}</text>`);
-  } else {
-    const after = today > hi;
-    parts.push(`<text class="rp-today-label" x="${after ? RIGHT + 1 : LEFT - 1}%" y="11" text-anchor="${after ? 'end' : 'start'}">${after ? `Today ${esc(s.asOf)} →` : `← Today ${esc(s.asOf)}`}</text>`);
-  }
+  parts.push(...todayParts(s, today, hi, todayInside, ticksY, x));
   // Milestones first in document order for the parts that must be on top: dots are drawn after lines.
   return `<svg class="rp-timeline" width="100%" height="${height}" role="img" aria-label="${esc(`Timeline with ${points.length} dated milestones; today is ${s.asOf}`)}">${parts.join('')}</svg>`;
 }

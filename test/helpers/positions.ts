@@ -9,7 +9,7 @@ export function positionOf(text: string, needle: string, options: { lineMarker?:
   const lines = text.split(/\r?\n/);
   const marker = options.lineMarker ?? needle;
   const matches = lines.map((l, i) => [l, i] as const).filter(([l]) => l.includes(marker));
-  const hit = matches[options.occurrence ?? 0];
+  const hit = matches[options.occurrence ?? 0] as (typeof matches)[number] | undefined; // fewer matches than asked
   if (!hit) throw new Error(`no line contains ${JSON.stringify(marker)}`);
   const [line, index] = hit;
   const column = line.indexOf(needle);

@@ -22,7 +22,7 @@ export interface Run {
 /** The CLI (dist/cli.js) with `args` in `cwd`, optionally behind a command prefix (setpriv …). */
 export function runCli(args: readonly string[], cwd: string, prefix: readonly string[] = []): Run {
   const [cmd, ...rest] = [...prefix, process.execPath, CLI, ...args];
-  const r = spawnSync(cmd ?? process.execPath, rest, { cwd, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(cmd, rest, { cwd, encoding: 'utf8', timeout: 120_000 });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -53,7 +53,8 @@ export function mountTmpfs(t: TestContext, kib: number): string | null {
   const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${kib}k,mode=0755`, 'tmpfs', dir], { encoding: 'utf8' });
   if (r.status !== 0) {
     rmdirSync(dir);
-    return cannotRun(t, `mount -t tmpfs failed: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim()}`) || null;
+    cannotRun(t, `mount -t tmpfs failed: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim()}`);
+    return null;
   }
   return dir;
 }

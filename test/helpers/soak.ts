@@ -54,8 +54,8 @@ export interface SoakResult {
   rssEndMb: number;
   rssPeakMb: number;
   counts: Record<string, number>;
-  /** Milliseconds waited for the answers, per kind of request. */
-  waited: Record<string, number>;
+  /** Milliseconds waited for the answers, per kind of request (a kind of edit has none). */
+  waited: Partial<Record<string, number>>;
   finalVersion: number;
   finalDiagnostics: PublishDiagnosticsParams['diagnostics'];
   freshDiagnostics: PublishDiagnosticsParams['diagnostics'];
@@ -123,6 +123,102 @@ function changesOf(edits: readonly TextEdit[]): TextDocumentContentChangeEvent[]
     .map((e) => ({ range: e.range, text: e.newText }));
 }
 
+/** What the random moves of a soak use: the seeded generator and the operations on the open document. */
+interface SoakMoves {
+  rnd: () => number;
+  pick: <T>(xs: readonly T[]) => T;
+  int: (n: number) => number;
+  /** Sends a request; an error response is recorded and gives null. */
+  request: <T>(kind: string, method: string, params: unknown) => Promise<T | null>;
+  /** Applies `changes` to the document and sends them (nothing when there are none). */
+  change: (changes: TextDocumentContentChangeEvent[], kind: string) => Promise<void>;
+  tableLines: () => number[];
+  lineText: (line: number) => string;
+  randomRow: () => number;
+  position: () => { line: number; character: number };
+  cellRange: (line: number, c: number) => { line: number; from: number; to: number } | null;
+}
+
+/** Several changes in one notification (multi-cursor typing), each relative to the text after the previous one. */
+function multiCursorChanges(m: SoakMoves): TextDocumentContentChangeEvent[] {
+  const a = m.cellRange(m.randomRow(), 6);
+  const b = m.cellRange(m.randomRow(), 1);
+  const changes: TextDocumentContentChangeEvent[] = [];
+  if (a) changes.push({ range: { start: { line: a.line, character: a.from }, end: { line: a.line, character: a.from } }, text: 'x' });
+  if (b && (!a || b.line !== a.line)) changes.push({ range: { start: { line: b.line, character: b.from }, end: { line: b.line, character: b.from } }, text: 'y' });
+  return changes;
+}
+
+/** One random edit: typing, deleting, a retyped cell, rows inserted or deleted, a pasted line, a line above the table, several at once. */
+async function randomEdit(m: SoakMoves): Promise<void> {
+  const { rnd, pick, int, change, lineText } = m;
+  const e = rnd();
+  const line = m.randomRow();
+  if (e < 0.3) {
+    const p = m.position();
+    await change([{ range: { start: p, end: p }, text: pick(TYPED) }], 'edit: type');
+  } else if (e < 0.45) {
+    const len = lineText(line).length;
+    const at = int(Math.max(1, len));
+    await change([{ range: { start: { line, character: at }, end: { line, character: Math.min(len, at + 1 + int(3)) } }, text: '' }], 'edit: delete');
+  } else if (e < 0.6) {
+    const cell = m.cellRange(line, pick([4, 4, 2, 5]));
+    if (cell) await change([{ range: { start: { line, character: cell.from }, end: { line, character: cell.to } }, text: ` ${pick(rnd() < 0.6 ? STATUS_WORDS : DATES)} ` }], 'edit: retype cell');
+  } else if (e < 0.7) {
+    await change([{ range: { start: { line: line + 1, character: 0 }, end: { line: line + 1, character: 0 } }, text: `${featureRow(int(100_000))}\n` }], 'edit: insert row');
+  } else if (e < 0.78) {
+    if (m.tableLines().length > 50) await change([{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }], 'edit: delete row');
+  } else if (e < 0.84) {
+    await change([{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: pick(['| stray | pipes |\n', '|a|b|c|d|e|f|g|h|\n', '| Virt | x | Must | o | Green | 2024-01-01 | `a|b` |\n']) }], 'edit: paste line');
+  } else if (e < 0.92) {
+    // Above the table: every slice moves.
+    const at = { line: 9, character: 0 };
+    const text = lineText(9).startsWith('*   Test day') ? '' : '*   Test day: **2024-05-01**\n';
+    await change([text ? { range: { start: at, end: at }, text } : { range: { start: at, end: { line: 10, character: 0 } }, text: '' }], 'edit: above the table');
+  } else {
+    await change(multiCursorChanges(m), 'edit: multi');
+  }
+}
+
+/** Code actions on a random row; some of the time the first with an edit of the page is applied. */
+async function codeActionRound(m: SoakMoves): Promise<void> {
+  const line = m.randomRow();
+  const actions = await m.request<Array<{ edit?: { changes?: Record<string, TextEdit[]> } }>>('code actions', 'textDocument/codeAction', {
+    textDocument: { uri: URI }, range: { start: { line, character: 0 }, end: { line, character: m.lineText(line).length } }, context: { diagnostics: [] },
+  });
+  const edits = actions?.find((a) => a.edit?.changes?.[URI])?.edit?.changes?.[URI];
+  if (edits && m.rnd() < 0.3) await m.change(changesOf(edits), 'apply: code action');
+}
+
+/** One random request (some applied back as edits, one sent while an edit is in flight). */
+async function randomRequest(m: SoakMoves): Promise<void> {
+  const { rnd, request, change } = m;
+  const q = rnd();
+  const textDocument = { uri: URI };
+  if (q < 0.2) {
+    await request('hover', 'textDocument/hover', { textDocument, position: m.position() });
+  } else if (q < 0.35) {
+    await request('completion', 'textDocument/completion', { textDocument, position: m.position() });
+  } else if (q < 0.5) {
+    await codeActionRound(m);
+  } else if (q < 0.6) {
+    const edits = await request<TextEdit[]>('formatting', 'textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } });
+    if (edits && rnd() < 0.25) await change(changesOf(edits), 'apply: formatting');
+  } else if (q < 0.7) {
+    await request('symbols', 'textDocument/documentSymbol', { textDocument });
+  } else if (q < 0.78) {
+    await request('code lens', 'textDocument/codeLens', { textDocument });
+  } else if (q < 0.88) {
+    await request('status', 'releasePages/pageStatus', { uri: URI, today: '2024-06-01' });
+  } else {
+    // A request in flight while the next edit arrives: answered for whichever version, never an error.
+    const pending = request('hover (in flight)', 'textDocument/hover', { textDocument, position: m.position() });
+    const line = m.randomRow();
+    await change([{ range: { start: { line, character: 2 }, end: { line, character: 2 } }, text: 'z' }], 'edit: during a request');
+    await pending;
+  }
+}
+
 export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const started = performance.now();
   const rnd = random(o.seed);
@@ -180,6 +276,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     if (pipes.length < c + 2) return null;
     return { line, from: pipes[c] + 1, to: pipes[c + 1] };
   };
+  const moves: SoakMoves = { rnd, pick, int, request, change, tableLines, lineText, randomRow, position, cellRange };
 
   try {
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'markdown', version: 1, text: doc.getText() } });
@@ -191,73 +288,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       }
       if (op % 50 === 0) rssPeakMb = Math.max(rssPeakMb, rssMb(pid));
       if (o.log && op % 1000 === 0 && op > 0) o.log(`soak: ${op} operations, ${((performance.now() - started) / 1000).toFixed(0)} s, RSS ${rssMb(pid).toFixed(0)} MB`);
-      const r = rnd();
-      if (r < 0.55) {
-        // An edit.
-        const e = rnd();
-        const line = randomRow();
-        if (e < 0.3) {
-          const p = position();
-          await change([{ range: { start: p, end: p }, text: pick(TYPED) }], 'edit: type');
-        } else if (e < 0.45) {
-          const len = lineText(line).length;
-          const at = int(Math.max(1, len));
-          await change([{ range: { start: { line, character: at }, end: { line, character: Math.min(len, at + 1 + int(3)) } }, text: '' }], 'edit: delete');
-        } else if (e < 0.6) {
-          const cell = cellRange(line, pick([4, 4, 2, 5]));
-          if (cell) await change([{ range: { start: { line, character: cell.from }, end: { line, character: cell.to } }, text: ` ${pick(rnd() < 0.6 ? STATUS_WORDS : DATES)} ` }], 'edit: retype cell');
-        } else if (e < 0.7) {
-          await change([{ range: { start: { line: line + 1, character: 0 }, end: { line: line + 1, character: 0 } }, text: `${featureRow(int(100_000))}\n` }], 'edit: insert row');
-        } else if (e < 0.78) {
-          if (tableLines().length > 50) await change([{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }], 'edit: delete row');
-        } else if (e < 0.84) {
-          await change([{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: pick(['| stray | pipes |\n', '|a|b|c|d|e|f|g|h|\n', '| Virt | x | Must | o | Green | 2024-01-01 | `a|b` |\n']) }], 'edit: paste line');
-        } else if (e < 0.92) {
-          // Above the table: every slice moves.
-          const at = { line: 9, character: 0 };
-          const text = lineText(9).startsWith('*   Test day') ? '' : '*   Test day: **2024-05-01**\n';
-          await change([text ? { range: { start: at, end: at }, text } : { range: { start: at, end: { line: 10, character: 0 } }, text: '' }], 'edit: above the table');
-        } else {
-          // Several changes in one notification (multi-cursor typing), each relative to the text after the previous one.
-          const a = cellRange(randomRow(), 6);
-          const b = cellRange(randomRow(), 1);
-          const changes: TextDocumentContentChangeEvent[] = [];
-          if (a) changes.push({ range: { start: { line: a.line, character: a.from }, end: { line: a.line, character: a.from } }, text: 'x' });
-          if (b && (!a || b.line !== a.line)) changes.push({ range: { start: { line: b.line, character: b.from }, end: { line: b.line, character: b.from } }, text: 'y' });
-          await change(changes, 'edit: multi');
-        }
-        continue;
-      }
-      // A request.
-      const q = rnd();
-      const textDocument = { uri: URI };
-      if (q < 0.2) {
-        await request('hover', 'textDocument/hover', { textDocument, position: position() });
-      } else if (q < 0.35) {
-        await request('completion', 'textDocument/completion', { textDocument, position: position() });
-      } else if (q < 0.5) {
-        const line = randomRow();
-        const actions = await request<Array<{ edit?: { changes?: Record<string, TextEdit[]> } }>>('code actions', 'textDocument/codeAction', {
-          textDocument, range: { start: { line, character: 0 }, end: { line, character: lineText(line).length } }, context: { diagnostics: [] },
-        });
-        const edits = actions?.find((a) => a.edit?.changes?.[URI])?.edit?.changes?.[URI];
-        if (edits && rnd() < 0.3) await change(changesOf(edits), 'apply: code action');
-      } else if (q < 0.6) {
-        const edits = await request<TextEdit[]>('formatting', 'textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } });
-        if (edits && rnd() < 0.25) await change(changesOf(edits), 'apply: formatting');
-      } else if (q < 0.7) {
-        await request('symbols', 'textDocument/documentSymbol', { textDocument });
-      } else if (q < 0.78) {
-        await request('code lens', 'textDocument/codeLens', { textDocument });
-      } else if (q < 0.88) {
-        await request('status', 'releasePages/pageStatus', { uri: URI, today: '2024-06-01' });
-      } else {
-        // A request in flight while the next edit arrives: answered for whichever version, never an error.
-        const pending = request('hover (in flight)', 'textDocument/hover', { textDocument, position: position() });
-        const line = randomRow();
-        await change([{ range: { start: { line, character: 2 }, end: { line, character: 2 } }, text: 'z' }], 'edit: during a request');
-        await pending;
-      }
+      if (rnd() < 0.55) await randomEdit(moves);
+      else await randomRequest(moves);
     }
     if (Number.isNaN(rssAfterWarmupMb)) rssAfterWarmupMb = rssMb(pid);
     const final = await diagnostics.wait(doc.version, 60_000);

@@ -9,29 +9,24 @@ import type { SuiteResults } from './suite/index';
 
 let sandbox: Sandbox | undefined;
 
-async function main(): Promise<number> {
-  const root = repoRoot();
-  const extensionTestsPath = join(root, 'out', 'test', 'integration', 'suite', 'index.js');
-  if (!existsSync(extensionTestsPath)) {
-    console.error(`${extensionTestsPath} is missing: run \`npm run build\` first`);
-    return 1;
-  }
+/** Runs the suites in desktop VS Code in a new sandbox: the exit code of VS Code (1 when test-electron itself failed) and the results file. */
+async function runInElectron(root: string, extensionTestsPath: string): Promise<{ exitCode: number; resultsFile: string }> {
   const { runTests } = await import('@vscode/test-electron');
-  sandbox = createSandbox();
-  const resultsFile = join(sandbox.dir, 'results.json');
+  const box = createSandbox();
+  sandbox = box;
+  const resultsFile = join(box.dir, 'results.json');
   const executable = process.env.VSCODE_EXECUTABLE;
   console.log(`launcher: @vscode/test-electron, VS Code ${executable ? `at ${executable}` : 'downloaded by test-electron (stable)'}`);
-  let exitCode: number;
   try {
-    exitCode = await runTests({
+    const exitCode = await runTests({
       ...(executable ? { vscodeExecutablePath: executable } : {}),
       extensionDevelopmentPath: root,
       extensionTestsPath,
       extensionTestsEnv: { RELEASE_PAGES_TEST_RESULTS: resultsFile },
       launchArgs: [
-        sandbox.workspace,
-        '--user-data-dir', sandbox.userData,
-        '--extensions-dir', sandbox.extensions,
+        box.workspace,
+        '--user-data-dir', box.userData,
+        '--extensions-dir', box.extensions,
         '--disable-workspace-trust',
         '--skip-welcome',
         '--skip-release-notes',
@@ -39,10 +34,15 @@ async function main(): Promise<number> {
         '--no-sandbox',
       ],
     });
+    return { exitCode, resultsFile };
   } catch (e) {
-    exitCode = 1;
     console.log(`ERROR: @vscode/test-electron: ${errorMessage(e)}`);
+    return { exitCode: 1, resultsFile };
   }
+}
+
+/** Prints each test and the summary line of the suites' results file; 0 when VS Code exited cleanly and every test passed. */
+function reportResults(resultsFile: string, exitCode: number): number {
   const results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as SuiteResults) : undefined;
   if (!results || results.state !== 'done') {
     console.log('ERROR: the suites did not finish (no results file)');
@@ -56,7 +56,19 @@ async function main(): Promise<number> {
   return exitCode === 0 && results.failed === 0 && results.passed > 0 ? 0 : 1;
 }
 
-runMain('runElectron', main, async () => {
+async function main(): Promise<number> {
+  const root = repoRoot();
+  const extensionTestsPath = join(root, 'out', 'test', 'integration', 'suite', 'index.js');
+  if (!existsSync(extensionTestsPath)) {
+    console.error(`${extensionTestsPath} is missing: run \`npm run build\` first`);
+    return 1;
+  }
+  const { exitCode, resultsFile } = await runInElectron(root, extensionTestsPath);
+  return reportResults(resultsFile, exitCode);
+}
+
+runMain('runElectron', main, () => {
   sandbox?.remove();
   sandbox = undefined;
+  return Promise.resolve();
 });

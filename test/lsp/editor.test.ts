@@ -21,7 +21,7 @@ after(async () => {
 });
 
 function request<T>(method: string, params: object): Promise<T> {
-  return s.connection.sendRequest(method, { textDocument: { uri: URI }, ...params }) as Promise<T>;
+  return s.connection.sendRequest<T>(method, { textDocument: { uri: URI }, ...params });
 }
 
 function apply(text: string, edits: readonly TextEdit[]): string {
@@ -74,7 +74,7 @@ test('completion of rule ids inside a disable comment', async () => {
   const text = `${SEED0}\n<!-- release-pages-disable-next-line `;
   await s.open(uri, text);
   const lines = text.split('\n');
-  const items = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: lines[lines.length - 1].length } }) as CompletionItem[];
+  const items = await s.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: lines[lines.length - 1].length } });
   assert.ok(items.some((i) => i.label === 'date-format'));
   assert.ok(items.every((i) => /^[a-z]+(-[a-z]+)+$/.test(i.label)));
   await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -85,8 +85,8 @@ test('document symbols: timeline with milestones, features by team, criteria', a
   assert.deepEqual(symbols.map((x) => x.name), ['Timeline', 'Release criteria', 'Features Status Table']);
   assert.deepEqual(symbols[0].children?.map((m) => `${m.name} (${m.detail})`).slice(0, 2), ['General availability (2013-07-01)', 'Beta release (2013-05-31)']);
   assert.equal(symbols[2].children?.[0].name, 'Virt');
-  assert.equal(symbols[2].children?.[0].children?.[0].name, 'RAM Snapshots');
-  assert.equal(symbols[2].children?.[0].children?.[0].detail, 'Orange');
+  assert.equal(symbols[2].children[0].children?.[0].name, 'RAM Snapshots');
+  assert.equal(symbols[2].children[0].children[0].detail, 'Orange');
 });
 
 test('code lens above the features table', async () => {
@@ -94,8 +94,8 @@ test('code lens above the features table', async () => {
   assert.equal(lenses.length, 1);
   assert.equal(lenses[0].range.start.line, 84);
   assert.equal(lenses[0].command?.title, '36 features: 6 Green · 16 Orange · 12 Red · 2 not set — 11 Must not Green');
-  assert.equal(lenses[0].command?.command, 'releasePages.showTableSummary');
-  assert.deepEqual(lenses[0].command?.arguments, [{ uri: URI, startLine: 84, endLine: 121, revealLine: 86 }]);
+  assert.equal(lenses[0].command.command, 'releasePages.showTableSummary');
+  assert.deepEqual(lenses[0].command.arguments, [{ uri: URI, startLine: 84, endLine: 121, revealLine: 86 }]);
 });
 
 test('code actions: the quick fix (preferred) changes only its text; fix all of a rule; disable for this line', async () => {
@@ -123,17 +123,17 @@ test('a client that resolves code actions (VS Code) gets the fix-all actions wit
     await other.open(URI, SEED0);
     const at = positionOf(SEED0, 'red - in progress');
     const range = { start: at, end: { line: at.line, character: at.character + 3 } };
-    const actions = await other.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range, context: { diagnostics: [] } }) as CodeAction[];
+    const actions = await other.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: URI }, range, context: { diagnostics: [] } });
     assert.deepEqual(actions.find((a) => a.title === 'Write "Red"')?.edit?.changes?.[URI], [{ range, newText: 'Red' }]);
     const all = actions.find((a) => a.title === 'Fix all status-case problems in this file');
     assert.ok(all && all.edit === undefined && all.data !== undefined);
     assert.equal(all.diagnostics?.length, 6);
-    const resolved = await other.connection.sendRequest('codeAction/resolve', all) as CodeAction;
+    const resolved = await other.connection.sendRequest<CodeAction>('codeAction/resolve', all);
     assert.equal(resolved.edit?.changes?.[URI].length, 6);
-    assert.ok(resolved.edit?.changes?.[URI].every((e) => /^(Red|Green|Orange)$/.test(e.newText)));
-    const [fixAll] = await other.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range, context: { diagnostics: [], only: ['source.fixAll'] } }) as CodeAction[];
+    assert.ok(resolved.edit.changes[URI].every((e) => /^(Red|Green|Orange)$/.test(e.newText)));
+    const [fixAll] = await other.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: URI }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
     assert.ok(fixAll.edit === undefined && fixAll.diagnostics === undefined, 'more than ten findings: none listed');
-    const fixedAll = await other.connection.sendRequest('codeAction/resolve', fixAll) as CodeAction;
+    const fixedAll = await other.connection.sendRequest<CodeAction>('codeAction/resolve', fixAll);
     const eager = await request<CodeAction[]>('textDocument/codeAction', { range, context: { diagnostics: [], only: ['source.fixAll'] } });
     assert.deepEqual(fixedAll.edit, eager[0].edit);
   } finally {

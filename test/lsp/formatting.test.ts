@@ -53,20 +53,20 @@ test('range formatting formats only the table under the selection; the command r
     await s.open(uri, page);
     const range = (a: number, b: number, endChar = 0): unknown => ({ start: { line: a, character: 0 }, end: { line: b, character: endChar } });
     const options = { tabSize: 2, insertSpaces: true };
-    const inFirst = await s.connection.sendRequest('textDocument/rangeFormatting', { textDocument: { uri }, range: range(6, 6, 3), options }) as TextEdit[];
+    const inFirst = await s.connection.sendRequest<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range: range(6, 6, 3), options });
     assert.deepEqual([...new Set(inFirst.map((e) => e.range.start.line))], [5, 6, 7]);
-    const onText = await s.connection.sendRequest('textDocument/rangeFormatting', { textDocument: { uri }, range: range(9, 10), options }) as TextEdit[];
+    const onText = await s.connection.sendRequest<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range: range(9, 10), options });
     assert.deepEqual(onText, []);
-    const both = await s.connection.sendRequest('textDocument/rangeFormatting', { textDocument: { uri }, range: range(7, 13, 1), options }) as TextEdit[];
+    const both = await s.connection.sendRequest<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range: range(7, 13, 1), options });
     assert.deepEqual([...new Set(both.map((e) => e.range.start.line))], [5, 6, 7, 11, 12, 13]);
 
-    const atCursor = await s.connection.sendRequest('releasePages/formatTables', { uri, position: { line: 12, character: 1 } }) as { version: number; tables: number; edits: TextEdit[] };
+    const atCursor = await s.connection.sendRequest<{ version: number; tables: number; edits: TextEdit[] }>('releasePages/formatTables', { uri, position: { line: 12, character: 1 } });
     assert.equal(atCursor.version, 1);
     assert.equal(atCursor.tables, 1);
     assert.equal(apply(page, atCursor.edits), page.replace('|c|\n|-|\n|3|', '| c   |\n| --- |\n| 3   |'));
-    const none = await s.connection.sendRequest('releasePages/formatTables', { uri, position: { line: 9, character: 0 } }) as { tables: number; edits: TextEdit[] };
+    const none = await s.connection.sendRequest<{ tables: number; edits: TextEdit[] }>('releasePages/formatTables', { uri, position: { line: 9, character: 0 } });
     assert.deepEqual(none, { version: 1, tables: 0, edits: [] });
-    const all = await s.connection.sendRequest('releasePages/formatTables', { uri }) as { tables: number; edits: TextEdit[] };
+    const all = await s.connection.sendRequest<{ tables: number; edits: TextEdit[] }>('releasePages/formatTables', { uri });
     assert.equal(all.tables, 2);
   } finally {
     await s.stop();
@@ -80,7 +80,7 @@ test('ordinary Markdown is not formatted as a document; format.enable off turns 
   try {
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: readme, languageId: 'markdown', version: 1, text: '# Tool\n\n|a|b|\n|-|-|\n' } });
     assert.deepEqual(await formatDocument(s, readme), []);
-    const cmd = await s.connection.sendRequest('releasePages/formatTables', { uri: readme }) as { tables: number; edits: TextEdit[] };
+    const cmd = await s.connection.sendRequest<{ tables: number; edits: TextEdit[] }>('releasePages/formatTables', { uri: readme });
     assert.equal(cmd.tables, 1);
     assert.ok(cmd.edits.length > 0, 'the explicit command formats any Markdown page');
 
@@ -119,7 +119,7 @@ test('one formatting response stays proportional to the page (2,000 rows, one 10
 
 test('with dynamic registration the formatting providers follow releasePages.format.enable', async () => {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const settings: Record<string, unknown> = { format: { enable: true } };
   const events: string[] = [];
   const waiters: Array<{ event: string; resolve: () => void }> = [];
@@ -149,13 +149,13 @@ test('with dynamic registration the formatting providers follow releasePages.for
   connection.listen();
   try {
     const registered = Promise.all([next('register textDocument/formatting'), next('register textDocument/rangeFormatting')]);
-    const init = await connection.sendRequest('initialize', {
+    const init = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid, rootUri: null, workspaceFolders: null,
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { formatting: { dynamicRegistration: true }, rangeFormatting: { dynamicRegistration: true } },
       },
-    }) as { capabilities: Record<string, unknown> };
+    });
     assert.equal(init.capabilities.documentFormattingProvider, undefined, 'no static formatting provider');
     assert.equal(init.capabilities.documentRangeFormattingProvider, undefined);
     await connection.sendNotification('initialized', {});

@@ -34,7 +34,7 @@ test('the built server publishes diagnostics for an opened seed page, updates th
     await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: at, text: '2014-03-20' }] });
     const d2 = await second;
     assert.equal(d2.diagnostics.length, 5);
-    const summary = await s.connection.sendRequest('releasePages/pageSummary', { uri }) as { isReleasePage: boolean; kind: string; warnings: number };
+    const summary = await s.connection.sendRequest<{ isReleasePage: boolean; kind: string; warnings: number }>('releasePages/pageSummary', { uri });
     assert.deepEqual([summary.isReleasePage, summary.kind, summary.warnings], [true, 'release-management', 5]);
     const cleared = s.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
     await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -50,11 +50,11 @@ test('fix-all returns non-overlapping edits that fix the fixable findings', asyn
   try {
     const d = await s.open(uri, SEED0);
     assert.ok(d.diagnostics.some((x) => x.code === 'status-case'));
-    const r = await s.connection.sendRequest('releasePages/fixAll', { uri }) as { version: number; edits: Array<{ range: { start: { line: number } }; newText: string }> };
+    const r = await s.connection.sendRequest<{ version: number; edits: Array<{ range: { start: { line: number } }; newText: string }> }>('releasePages/fixAll', { uri });
     assert.equal(r.version, 1);
     assert.ok(r.edits.length >= 10);
     assert.ok(r.edits.some((e) => e.newText === 'Red'));
-    const only = await s.connection.sendRequest('releasePages/fixAll', { uri, rule: 'priority-case' }) as { edits: Array<{ newText: string }> };
+    const only = await s.connection.sendRequest<{ edits: Array<{ newText: string }> }>('releasePages/fixAll', { uri, rule: 'priority-case' });
     assert.deepEqual(only.edits.map((e) => e.newText).sort(), ['Must', 'Should']);
   } finally {
     await s.stop();
@@ -118,7 +118,7 @@ test('the status request gives the preview the page\'s status model, with the pr
   const s = await startServer({ validate: { debounceMs: 0 } });
   try {
     const d = await s.open(uri, SEED0);
-    const r = await s.connection.sendRequest('releasePages/pageStatus', { uri, today: '2013-06-10' }) as PageStatusResult;
+    const r = await s.connection.sendRequest<PageStatusResult>('releasePages/pageStatus', { uri, today: '2013-06-10' });
     assert.equal(r.version, 1);
     assert.ok(isPageStatus(r.status));
     const own = buildStatus(checkText(SEED0), { today: { year: 2013, month: 6, day: 10 } });

@@ -27,7 +27,7 @@ test('checkFiles publishes diagnostics for files that are not open, skips open o
     const closed = s.nextDiagnostics('file:///ws/closed.md');
     const readme = s.nextDiagnostics('file:///ws/README.md');
     const files = [{ uri: open, text: SEED0 }, { uri: 'file:///ws/closed.md', text: SEED0 }, { uri: 'file:///ws/README.md', text: '# Tool\n\nUsage.\n' }];
-    const r = await s.connection.sendRequest('releasePages/checkFiles', { files }) as CheckFilesResult;
+    const r = await s.connection.sendRequest<CheckFilesResult>('releasePages/checkFiles', { files });
     assert.deepEqual(r, { checked: 2, skippedOpen: 1, pages: 1, filesWithProblems: 1, problems: (await closed).diagnostics.length, cancelled: false });
     assert.ok(codes(await closed).has('date-invalid'));
     assert.deepEqual((await readme).diagnostics, []);
@@ -41,7 +41,7 @@ test('checkFiles stops when cancelled', async () => {
   try {
     const files = Array.from({ length: 300 }, (_, i) => ({ uri: `file:///ws/page-${i}.md`, text: SEED0 }));
     const source = new CancellationTokenSource();
-    const pending = s.connection.sendRequest('releasePages/checkFiles', { files }, source.token) as Promise<CheckFilesResult>;
+    const pending = s.connection.sendRequest<CheckFilesResult>('releasePages/checkFiles', { files }, source.token);
     // Cancel once the server has checked the first file (its diagnostics arrive), not after a fixed delay.
     await s.nextDiagnostics('file:///ws/page-0.md');
     source.cancel();

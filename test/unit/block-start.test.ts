@@ -19,7 +19,7 @@ const kindOf = (line: string, context: StartContext = 'document'): string => sta
 
 /** What remark makes of a line alone at the top of a document, in the recogniser's words. */
 function remarkKind(line: string): string {
-  const node: RootContent | undefined = processor.parse(line).children[0];
+  const node = processor.parse(line).children[0] as RootContent | undefined; // a blank line: no node
   switch (node?.type) {
     case 'heading': return node.position?.end.line === 1 && /^ {0,3}#/.test(line) ? 'atx-heading' : 'setext';
     case 'thematicBreak': return 'thematic-break';
@@ -99,7 +99,7 @@ test('line-by-line reading (a region nested too deeply): ATX heading text as rem
   const info = parseRegion([deep, '# #', '## Title ##', '# a #b', '  - item', '- ---', '* * *', '-  '], 10);
   assert.match(info.degraded ?? '', /nesting/);
   const remarkText = (h: string): string => {
-    const node = processor.parse(h).children[0];
+    const node = processor.parse(h).children[0] as RootContent | undefined;
     return node?.type === 'heading' ? node.children.map((c) => ('value' in c ? c.value : '')).join('') : '?';
   };
   assert.deepEqual(info.headings.map((h) => [h.line, h.level, h.text]), [[11, 1, remarkText('# #')], [12, 2, 'Title'], [13, 1, 'a #b']]);

@@ -62,8 +62,11 @@ function run(args: string[], cwd: string): Run {
   const t = performance.now();
   const r = spawnSync(process.execPath, ['--require', RSS_HOOK, CLI, ...args], { cwd, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - t;
-  const m = /\[maxrss (\d+)\]/.exec(r.stderr ?? '');
-  return { code: r.status, stdout: r.stdout ?? '', stderr: (r.stderr ?? '').replace(/\n\[maxrss \d+\]\n/, ''), ms, rssKb: m ? Number(m[1]) : Number.POSITIVE_INFINITY };
+  // Both null when the process could not be started, whatever the types say.
+  const stdout = r.stdout as string | null;
+  const stderr = r.stderr as string | null;
+  const m = /\[maxrss (\d+)\]/.exec(stderr ?? '');
+  return { code: r.status, stdout: stdout ?? '', stderr: (stderr ?? '').replace(/\n\[maxrss \d+\]\n/, ''), ms, rssKb: m ? Number(m[1]) : Number.POSITIVE_INFINITY };
 }
 
 let baseline: number | null = null;

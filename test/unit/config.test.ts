@@ -11,7 +11,7 @@ test('a config file sets severities, options and vocabularies', () => {
   const { config, problems } = parseConfigText('rules:\n  date-format: off\n  status-unknown:\n    severity: warning\nstatuses: [Green, Orange, Red, Done]\nmilestoneOrder: [alpha, beta, rc, ga]\n');
   assert.deepEqual(problems, []);
   assert.equal(config.rules?.['date-format'].severity, 'off');
-  assert.equal(config.rules?.['status-unknown'].severity, 'warning');
+  assert.equal(config.rules['status-unknown'].severity, 'warning');
   assert.deepEqual(config.statuses, ['Green', 'Orange', 'Red', 'Done']);
 });
 

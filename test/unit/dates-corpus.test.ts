@@ -20,20 +20,35 @@ function fixturesDir(): string {
   return join(process.cwd(), 'test', 'fixtures');
 }
 
+/** The values of the front matter (`key: value` lines between `---` lines at the top) and the index of the first line after it. */
+function frontMatterOf(lines: readonly string[]): { values: string[]; next: number } {
+  const values: string[] = [];
+  let i = 0;
+  if (lines[0] === '---') {
+    for (i = 1; i < lines.length && lines[i] !== '---'; i++) {
+      const m = /^[A-Za-z_]+:\s*(.*)$/.exec(lines[i] ?? '');
+      if (m?.[1]) values.push(m[1]);
+    }
+    i++;
+  }
+  return { values, next: i };
+}
+
+/** The trimmed cells of a table row line (unescaped pipes split it; the outer pipes open and close it). */
+function rowCells(line: string): string[] {
+  const parts = line.trim().split(/(?<!\\)\|/);
+  if (parts[0] === '') parts.shift();
+  if (parts.length > 0 && parts[parts.length - 1]?.trim() === '') parts.pop();
+  return parts.map((p) => p.trim());
+}
+
 /** Table cells (GFM: from a row with pipes to the next blank line; a line without pipes is a one-cell row) and bullet values. */
 function valuesOf(page: string): { cells: string[]; bullets: string[]; frontMatter: string[] } {
   const lines = page.split(/\r\n|\n|\r/);
   const cells: string[] = [];
   const bullets: string[] = [];
-  const frontMatter: string[] = [];
-  let i = 0;
-  if (lines[0] === '---') {
-    for (i = 1; i < lines.length && lines[i] !== '---'; i++) {
-      const m = /^[A-Za-z_]+:\s*(.*)$/.exec(lines[i] ?? '');
-      if (m?.[1]) frontMatter.push(m[1]);
-    }
-    i++;
-  }
+  const { values: frontMatter, next } = frontMatterOf(lines);
+  let i = next;
   let inTable = false;
   for (; i < lines.length; i++) {
     const line = lines[i] ?? '';
@@ -48,10 +63,7 @@ function valuesOf(page: string): { cells: string[]; bullets: string[]; frontMatt
         cells.push(line.trim());
         continue;
       }
-      const parts = line.trim().split(/(?<!\\)\|/);
-      if (parts[0] === '') parts.shift();
-      if (parts.length > 0 && parts[parts.length - 1]?.trim() === '') parts.pop();
-      for (const p of parts) cells.push(p.trim());
+      cells.push(...rowCells(line));
       continue;
     }
     const b = /^\s*[*+-]\s+([^*\n]*?\S)\s*:?\s*((?:\*\*|\*').*)$/.exec(line);
@@ -68,13 +80,13 @@ function sweep(dir: string): { counts: Record<string, number>; formats: Record<s
     if (name === 'SOURCES.md') continue;
     const { cells, bullets, frontMatter } = valuesOf(readFileSync(join(dir, name), 'utf8'));
     for (const value of [...cells, ...bullets, ...frontMatter]) {
-      counts.values = (counts.values ?? 0) + 1;
+      counts.values++;
       const tokens = scanDates(value);
       for (const t of tokens) {
         assert.equal(value.slice(t.start, t.end), t.text);
         counts[t.kind] = (counts[t.kind] ?? 0) + 1;
-        if (t.struck) counts.struck = (counts.struck ?? 0) + 1;
-        if (t.weekday) counts.weekday = (counts.weekday ?? 0) + 1;
+        if (t.struck) counts.struck++;
+        if (t.weekday) counts.weekday++;
         if (t.format) formats[t.format] = (formats[t.format] ?? 0) + 1;
         if (t.kind === 'invalid' || t.kind === 'placeholder' || (t.format !== 'iso' && t.format !== null)) {
           notable.push(`${name}: ${t.kind} ${t.format ?? '-'} ${t.text}${t.reason ? ` (${t.reason})` : ''}`);

@@ -66,10 +66,11 @@ function fakeServer(): { state: ServerState; documents: TextDocuments<TextDocume
   const logged: Logged = { errors: [], published: 0 };
   const fake = {
     console: { error: (m: string) => logged.errors.push(m), warn: () => undefined, info: () => undefined, log: () => undefined },
-    sendDiagnostics: async () => {
+    sendDiagnostics: () => {
       logged.published++;
+      return Promise.resolve();
     },
-    sendNotification: async () => undefined,
+    sendNotification: () => Promise.resolve(undefined),
   };
   const documents = new TextDocuments(TextDocument);
   const docs = new Map<string, TextDocument>();

@@ -33,13 +33,13 @@ function grammar(): Promise<IGrammar> {
     await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
     const registry = new Registry({
       onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
-      loadGrammar: async (scope: string) => {
-        if (scope === HOST) return parseRawGrammar(JSON.stringify(HOST_GRAMMAR), 'host.json');
+      loadGrammar: (scope: string) => {
+        if (scope === HOST) return Promise.resolve(parseRawGrammar(JSON.stringify(HOST_GRAMMAR), 'host.json'));
         if (scope === INJECTION) {
           const path = join(ROOT, 'syntaxes', 'release-pages.injection.tmLanguage.json');
-          return parseRawGrammar(readFileSync(path, 'utf8'), path);
+          return Promise.resolve(parseRawGrammar(readFileSync(path, 'utf8'), path));
         }
-        return null;
+        return Promise.resolve(null);
       },
       getInjections: (scope: string) => (scope === HOST ? [INJECTION] : undefined),
     });

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
-import { Engine, type PageModel, type TableModel } from '../../server/src/core';
+import { Engine, type PageModel } from '../../server/src/core';
 import { restPage, slicePage, sliceTables } from '../../server/src/core/incremental/slices';
 import { generatePage, editCell, statusEdit, STATUS_COLUMN } from '../../bench/generate';
 
@@ -24,7 +24,7 @@ function shapesOf(page: PageModel, into: Map<string, object[]>): void {
     into.set(kind, list);
   };
   add('page', page);
-  for (const t of page.tables as TableModel[]) {
+  for (const t of page.tables) {
     add('table', t);
     add('parsed table', t.parsed);
   }

@@ -39,7 +39,7 @@ function page(p: string): string {
 
 function* walk(n: Node, ancestors: Element[] = []): Generator<{ n: Node; ancestors: Element[] }> {
   yield { n, ancestors };
-  const inner = 'tagName' in n ? [...ancestors, n as Element] : ancestors;
+  const inner = 'tagName' in n ? [...ancestors, n] : ancestors;
   if ('childNodes' in n) for (const c of n.childNodes) yield* walk(c, inner);
 }
 
@@ -69,10 +69,10 @@ function assertIsolated(html: string, full: boolean, where: string): number {
       assert.ok(inElement || isolatedPlain(value), `${where}: text ${JSON.stringify(value)} in <${ancestors.at(-1)?.tagName}> is not isolated`);
     }
     if ('attrs' in n) {
-      for (const a of (n as Element).attrs) {
+      for (const a of n.attrs) {
         if (!BIDI.test(a.value)) continue;
         seen++;
-        assert.ok(isolatedPlain(a.value), `${where}: ${a.name}=${JSON.stringify(a.value)} on <${(n as Element).tagName}> is not isolated`);
+        assert.ok(isolatedPlain(a.value), `${where}: ${a.name}=${JSON.stringify(a.value)} on <${n.tagName}> is not isolated`);
       }
     }
   }

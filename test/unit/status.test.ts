@@ -77,10 +77,10 @@ test('seed 000: each feature keeps its source line; lower-case values read as th
   assert.deepEqual(scheduler.target, { text: '1/7/2013', iso: '2013-07-01' }, 'slash dates read day-first, as the page does');
   const device = s.features.find((f) => f.name === 'Device Custom Properties');
   assert.equal(device?.statusComment, 'In progress, see comment');
-  assert.equal(device?.priority, 'Must', '`must` is read as Must');
+  assert.equal(device.priority, 'Must', '`must` is read as Must');
   const branding = s.features.find((f) => f.name === 'Branding Support');
   assert.deepEqual(branding?.target, { text: '31/06/2013', iso: null }, 'an impossible date is kept as text, not a day');
-  assert.equal(branding?.overdue, false);
+  assert.equal(branding.overdue, false);
 });
 
 test('seed 000: the three stray-pipe rows are read with the empty cell dropped and flagged', () => {

@@ -68,21 +68,32 @@ function regions(lines: string[], tree: Root): [number, number][] {
   return out;
 }
 
-/** The source text of a mdast cell between its delimiting pipes, trimmed like micromark (spaces and tabs only). */
-function mdCell(src: string, cell: MdCell, last: boolean, lineStart: number): [string, number, number] {
-  const pos = cell.position;
-  assert.ok(pos);
-  let a = pos.start.offset ?? 0;
-  let b = pos.end.offset ?? 0;
+const isSpaceOrTab = (c: string): boolean => c === ' ' || c === '\t';
+
+/**
+ * The text of a cell spanning [start, end) of `src`: after its opening pipe, before its closing pipe (the last
+ * cell's, when that pipe is not escaped), without the spaces and tabs around it.
+ */
+function cellTextBounds(src: string, start: number, end: number, last: boolean): [number, number] {
+  let a = start;
+  let b = end;
   if (src[a] === '|') a++;
-  while (b > a && (src[b - 1] === ' ' || src[b - 1] === '\t')) b--;
+  while (b > a && isSpaceOrTab(src[b - 1])) b--;
   if (last && b > a && src[b - 1] === '|') {
     let k = b - 1;
     while (k > a && src[k - 1] === '\\') k--;
     if ((b - 1 - k) % 2 === 0) b--;
   }
-  while (a < b && (src[a] === ' ' || src[a] === '\t')) a++;
-  while (b > a && (src[b - 1] === ' ' || src[b - 1] === '\t')) b--;
+  while (a < b && isSpaceOrTab(src[a])) a++;
+  while (b > a && isSpaceOrTab(src[b - 1])) b--;
+  return [a, b];
+}
+
+/** The source text of a mdast cell between its delimiting pipes, trimmed like micromark (spaces and tabs only). */
+function mdCell(src: string, cell: MdCell, last: boolean, lineStart: number): [string, number, number] {
+  const pos = cell.position;
+  assert.ok(pos);
+  const [a, b] = cellTextBounds(src, pos.start.offset ?? 0, pos.end.offset ?? 0, last);
   const text = src.slice(a, b);
   const kids = cell.children;
   if (kids.length === 0) return [text, -1, -1];
@@ -130,7 +141,7 @@ function compareDocument(text: string): Outcome {
   const lines = stripFrontMatter(text.split(/\r\n|\r|\n/));
   const src = lines.join('\n');
   const starts = lineStarts(lines);
-  const tree = processor.parse(src) as Root;
+  const tree = processor.parse(src);
   const expected = remarkTables(src, tree, starts);
   const outcome = zero();
   const claimed = new Set<number>();

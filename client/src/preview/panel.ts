@@ -132,7 +132,8 @@ export class StatusPreview implements vscode.Disposable {
     const doc = this.doc;
     const seq = ++this.sequence;
     const result = await this.request(doc);
-    if (this.disposed || doc !== this.doc || seq !== this.sequence) return;
+    // Read through the getters: the panel may have been disposed while the request was out.
+    if (this.isDisposed || doc !== this.doc || seq !== this.sequence) return;
     if (result === undefined) return; // request failed: reported as a notice
     if (!result) {
       this.post({ type: 'notice', text: 'The page is not open in the language server yet.' });
@@ -150,7 +151,8 @@ export class StatusPreview implements vscode.Disposable {
     if (this.disposed || this.locked || doc === this.doc) return;
     const seq = ++this.sequence;
     const result = await this.request(doc);
-    if (this.disposed || this.locked || seq !== this.sequence) return;
+    // Read through the getters: the panel may have been disposed or locked while the request was out.
+    if (this.isDisposed || this.isLocked || seq !== this.sequence) return;
     if (!result || !result.status.isReleasePage || result.version !== doc.version) {
       if (this.sentVersion !== this.doc.version) this.schedule(); // this request replaced a refresh of the current page
       return;

@@ -4,13 +4,14 @@ export class UsageError extends Error {}
 export type FlagKind = 'bool' | 'string';
 
 export interface Parsed {
-  flags: Record<string, string | boolean>;
+  /** Only the flags given on the command line: any other name is undefined. */
+  flags: Partial<Record<string, string | boolean>>;
   positionals: string[];
 }
 
 /** Parses `--name value`, `--name=value` and boolean `--name`; `aliases` maps `-x` to `--name`. */
 export function parseArgs(argv: readonly string[], spec: Record<string, FlagKind>, aliases: Record<string, string> = {}): Parsed {
-  const flags: Record<string, string | boolean> = {};
+  const flags: Parsed['flags'] = {};
   const positionals: string[] = [];
   const args = [...argv];
   while (args.length) {
@@ -27,7 +28,7 @@ export function parseArgs(argv: readonly string[], spec: Record<string, FlagKind
     let name = eq > 0 ? a.slice(0, eq) : a;
     name = aliases[name] ?? name;
     const key = name.replace(/^--?/, '');
-    const kind = spec[key];
+    const kind = spec[key] as FlagKind | undefined; // `key` is what the user typed
     if (!kind) throw new UsageError(`unknown option ${name}`);
     if (kind === 'bool') {
       if (eq > 0) throw new UsageError(`${name} takes no value`);

@@ -1,7 +1,7 @@
 /** `release-pages format`: align the GFM tables of release pages, or list the pages that need it (`--check`). */
 import { relative } from 'node:path';
 import { applyLineEdits, DEFAULT_FORMAT_OPTIONS, Engine, type FormatOptions, formatTables } from '../core';
-import { parseArgs, UsageError, type Command } from './args';
+import { parseArgs, UsageError, type Command, type Parsed } from './args';
 import { collectPages, printConfigProblems } from './pages';
 import { printProblem, terminalText } from './terminal';
 import { writePageAtomic } from './write';
@@ -26,7 +26,7 @@ Exit codes: 0 done (or, with --check, nothing to change), 1 with --check: files 
 2 usage or I/O problem.
 `;
 
-function readOptions(flags: Record<string, string | boolean>): FormatOptions {
+function readOptions(flags: Parsed['flags']): FormatOptions {
   const style = flags.style ?? DEFAULT_FORMAT_OPTIONS.style;
   if (style !== 'aligned' && style !== 'compact') throw new UsageError('--style must be aligned or compact');
   const raw = flags['max-column-width'];

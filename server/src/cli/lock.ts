@@ -38,7 +38,7 @@ interface Holder {
 
 function readHolder(path: string): Holder {
   const m = /^(\d+) (\S*)\n?$/.exec(readFileSync(path, 'utf8'));
-  return m ? { pid: Number(m[1]), host: m[2] ?? null } : { pid: null, host: null };
+  return m ? { pid: Number(m[1]), host: m[2] } : { pid: null, host: null };
 }
 
 /** Writes all of `data` at the fd's position; a write that makes no progress is an error, never a silent stop. */

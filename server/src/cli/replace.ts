@@ -183,6 +183,31 @@ function syncFolder(dir: string): void {
   }
 }
 
+/** Gives the temp file the owner and mode of the file it replaces. */
+function keepOwnerAndMode(fd: number, st: Stats): void {
+  keepOwner(fd, st);
+  fchmodSync(fd, st.mode & 0o7777); // after the chown, which clears set-id bits
+}
+
+/** After a replace, failed or not: closes the temp file if still open, removes it if not renamed, unlocks. */
+function cleanUp(fd: number | null, tmp: string | null, release: (() => void) | null): void {
+  if (fd !== null) {
+    try {
+      closeSync(fd);
+    } catch {
+      // the write already failed: that is the error to report
+    }
+  }
+  if (tmp !== null) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never created
+    }
+  }
+  release?.();
+}
+
 /**
  * Replaces the file at `path` (through symbolic links) with `data`, or throws a PageWriteError with one
  * line saying why; the file is then untouched and no temp or lock file is left.
@@ -210,10 +235,7 @@ export function replaceFile(path: string, data: Buffer, options: ReplaceOptions 
     step = 'creating the temp file';
     tmp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.release-pages.tmp`);
     fd = openSync(tmp, 'wx', seen ? 0o600 : 0o666); // exclusive: never through a file or link someone placed there
-    if (seen) {
-      keepOwner(fd, seen.st);
-      fchmodSync(fd, seen.st.mode & 0o7777); // after the chown, which clears set-id bits
-    }
+    if (seen) keepOwnerAndMode(fd, seen.st);
     step = 'writing the temp file';
     writeAll(fd, data);
     fsyncSync(fd);
@@ -234,21 +256,7 @@ export function replaceFile(path: string, data: Buffer, options: ReplaceOptions 
     if (e instanceof PageWriteError) throw e;
     throw new PageWriteError(`not written: ${describe(e)} while ${step}${existed ? '; the file is unchanged' : ''}`);
   } finally {
-    if (fd !== null) {
-      try {
-        closeSync(fd);
-      } catch {
-        // the write already failed: that is the error to report
-      }
-    }
-    if (tmp !== null) {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // never created
-      }
-    }
-    release?.();
+    cleanUp(fd, tmp, release);
   }
   try {
     syncFolder(dir);

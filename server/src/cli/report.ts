@@ -66,7 +66,7 @@ export const reportCommand: Command = {
     if (!asOf) throw new UsageError('--as-of must be a date written YYYY-MM-DD');
     const run = collectPages(positionals, { config: flags.config as string | undefined, all: flags.all === true, allowExtends: flags['allow-extends'] as string | undefined });
     printConfigProblems(run.configProblems);
-    const job = run.jobs[0];
+    const job = run.jobs.at(0); // none when the path named no Markdown page
     if (run.ioProblem || run.configProblems.length > 0 || !job) {
       if (!job && !run.ioProblem) printProblem(`${positionals[0]}: no Markdown page there`);
       return 2;
@@ -79,18 +79,22 @@ export const reportCommand: Command = {
     const text = format === 'json'
       ? `${jsonText({ file: name, ...withOneBasedLines(status) })}\n`
       : renderReport(status, { css: CSS, styleSource: styleHash(CSS), fileName: name, generator: `release-pages ${pkg.version}` });
-    const output = flags.output as string | undefined;
-    if (output === undefined || output === '-') {
-      process.stdout.write(text);
-      return 0;
-    }
-    try {
-      replaceFile(output, Buffer.from(text, 'utf8'));
-    } catch (e) {
-      printProblem(`${output}: ${e instanceof Error ? e.message : String(e)}`);
-      return 2;
-    }
-    printProblem(`wrote ${output} (${status.features.length} features, ${status.milestones.length} milestones, ${status.problems.items.length} problems)`);
-    return 0;
+    return writeReport(text, flags.output as string | undefined, status);
   },
 };
+
+/** Writes the report to stdout (no `--output`, or `-`) or to the file; returns the exit code. */
+function writeReport(text: string, output: string | undefined, status: PageStatus): number {
+  if (output === undefined || output === '-') {
+    process.stdout.write(text);
+    return 0;
+  }
+  try {
+    replaceFile(output, Buffer.from(text, 'utf8'));
+  } catch (e) {
+    printProblem(`${output}: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  printProblem(`wrote ${output} (${status.features.length} features, ${status.milestones.length} milestones, ${status.problems.items.length} problems)`);
+  return 0;
+}

@@ -1,5 +1,5 @@
 /** Status and priority values a page may use, with what each means (the page legend, else the built-in meaning). */
-import type { ResolvedConfig } from './config/merge';
+import { ruleSetting, type ResolvedConfig } from './config/merge';
 import type { PageModel } from './model/page-model';
 
 export interface ValueInfo {
@@ -11,7 +11,7 @@ export interface ValueInfo {
   meaningSource: 'legend' | 'default' | null;
 }
 
-const DEFAULT_MEANINGS: Readonly<Record<string, string>> = {
+const DEFAULT_MEANINGS: Readonly<Partial<Record<string, string>>> = {
   green: 'Feature is in the code base and ready for testing.',
   orange: 'Feature is in the code base but not completed yet.',
   red: "Feature isn't in the code base yet.",
@@ -52,7 +52,7 @@ export function legendMeanings(page: PageModel): Map<string, string> {
 }
 
 function strings(v: unknown): string[] | null {
-  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
 }
 
 function values(page: PageModel, own: readonly string[], legend: readonly string[]): ValueInfo[] {
@@ -75,12 +75,12 @@ function values(page: PageModel, own: readonly string[], legend: readonly string
 
 /** The status values of feature tables (the same vocabulary the status rules use). */
 export function statusValues(page: PageModel, config: ResolvedConfig): ValueInfo[] {
-  const own = strings(config.rules['status-unknown']?.options.statuses) ?? config.statuses;
+  const own = strings(ruleSetting(config.rules, 'status-unknown')?.options.statuses) ?? config.statuses;
   return values(page, own, page.legend?.statuses ?? []);
 }
 
 export function priorityValues(page: PageModel, config: ResolvedConfig): ValueInfo[] {
-  const own = strings(config.rules['priority-unknown']?.options.priorities) ?? config.priorities;
+  const own = strings(ruleSetting(config.rules, 'priority-unknown')?.options.priorities) ?? config.priorities;
   return values(page, own, page.legend?.priorities ?? []);
 }
 

@@ -81,7 +81,7 @@ export function registerFormatting(state: ServerState, capabilities: ServerCapab
 
   return {
     initialize(client) {
-      dynamic = client.textDocument?.formatting?.dynamicRegistration === true && client.textDocument?.rangeFormatting?.dynamicRegistration === true;
+      dynamic = client.textDocument?.formatting?.dynamicRegistration === true && client.textDocument.rangeFormatting?.dynamicRegistration === true;
       if (!dynamic) {
         capabilities.documentFormattingProvider = true;
         capabilities.documentRangeFormattingProvider = true;

@@ -24,7 +24,7 @@ export type ParseCache = Map<string, { signature: string; parsed: ParsedConfig; 
 export type Read = { ok: true; parsed: ParsedConfig; bytes: number } | { ok: false; reason: string };
 
 export function codeOf(e: unknown): string {
-  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : 'EUNKNOWN';
+  return typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : 'EUNKNOWN';
 }
 
 /** The identity of a file as seen now: a load is reused only while every file it touched has the same one. */
@@ -75,7 +75,8 @@ export function readConfigFile(real: string, cache: ParseCache): Read {
   if (before) return { ok: false, reason: before };
   let fd: number;
   try {
-    fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    // O_NONBLOCK is not defined on Windows (its typings say it always is).
+    fd = openSync(real, constants.O_RDONLY | ((constants.O_NONBLOCK as number | undefined) ?? 0));
   } catch (e) {
     return { ok: false, reason: unresolvable(real, e) };
   }

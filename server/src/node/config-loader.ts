@@ -190,23 +190,42 @@ export class ConfigLoader {
     const resolved = new Map<string, { real: string } | { reason: string }>();
 
     // The first file: found by the lookup (or named with --config). A link is followed only into the scope.
-    deps.set(first, signatureOf(first));
-    let firstReal: string;
-    try {
-      firstReal = realpathSync(first);
-    } catch (e) {
-      problems.push({ file: first, line: 0, column: 0, message: `Configuration file ${basename(first)} ${unresolvable(first, e)}.` });
-      return done({});
-    }
-    if (!explicit && firstReal !== first && !allowed(firstReal)) {
-      problems.push({ file: first, line: 0, column: 0, message: `Configuration file ${basename(first)} is a symbolic link to a file outside the workspace: not read (allow it with ${this.scopeValue.allowHint}).` });
-      return done({});
-    }
-    const head = readConfigFile(firstReal, this.parsed);
-    if (!head.ok) {
-      problems.push({ file: first, line: 0, column: 0, message: `Configuration file ${basename(first)} ${head.reason}.` });
-      return done({});
-    }
+    const readFirst = (): { real: string; parsed: ParsedConfig; bytes: number } | null => {
+      deps.set(first, signatureOf(first));
+      const firstProblem = (why: string): null => {
+        problems.push({ file: first, line: 0, column: 0, message: `Configuration file ${basename(first)} ${why}` });
+        return null;
+      };
+      let real: string;
+      try {
+        real = realpathSync(first);
+      } catch (e) {
+        return firstProblem(`${unresolvable(first, e)}.`);
+      }
+      if (!explicit && real !== first && !allowed(real)) {
+        return firstProblem(`is a symbolic link to a file outside the workspace: not read (allow it with ${this.scopeValue.allowHint}).`);
+      }
+      const read = readConfigFile(real, this.parsed);
+      if (!read.ok) return firstProblem(`${read.reason}.`);
+      return { real, parsed: read.parsed, bytes: read.bytes };
+    };
+    /** The real path of an `extends` target, or why it has none (once per target and load). */
+    const resolveTarget = (target: string): { real: string } | { reason: string } => {
+      let resolution = resolved.get(target);
+      if (!resolution) {
+        deps.set(target, signatureOf(target));
+        try {
+          resolution = { real: realpathSync(target) };
+        } catch (e) {
+          resolution = { reason: unresolvable(target, e) };
+        }
+        resolved.set(target, resolution);
+      }
+      return resolution;
+    };
+    const head = readFirst();
+    if (!head) return done({});
+    const firstReal = head.real;
     fileProblems(first, head.parsed);
     let bytes = head.bytes;
     let named = 0;
@@ -230,7 +249,7 @@ export class ConfigLoader {
         const flat = composeConfig(frame.acc, frame.parsed.config);
         flattened.set(frameReal, flat);
         files.push(frame.file);
-        const parent = stack[stack.length - 1];
+        const parent = stack.at(-1); // none when the first file is done
         if (parent) parent.acc = composeConfig(parent.acc, flat);
         else result = flat;
         continue;
@@ -248,16 +267,7 @@ export class ConfigLoader {
         problem(`${what} is outside the workspace: \`extends\` may name only files inside ${listed(roots.filter((r, k) => roots.indexOf(r) === k), 3)} (allow more with ${this.scopeValue.allowHint}).`);
         continue;
       }
-      let resolution = resolved.get(target);
-      if (!resolution) {
-        deps.set(target, signatureOf(target));
-        try {
-          resolution = { real: realpathSync(target) };
-        } catch (e) {
-          resolution = { reason: unresolvable(target, e) };
-        }
-        resolved.set(target, resolution);
-      }
+      const resolution = resolveTarget(target);
       if ('reason' in resolution) {
         problem(`${what} ${resolution.reason}.`);
         continue;

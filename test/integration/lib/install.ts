@@ -78,11 +78,16 @@ export function isInstalled(paths = installPaths()): boolean {
   return recipe === RECIPE && NATIVE_MODULES.every((m) => rebuilt.has(m));
 }
 
+/** The output of a command, or null when it cannot be started (no such command: Node leaves stdout null, whatever its type says). */
+function stdoutOf(command: string, args: readonly string[]): string | null {
+  return spawnSync(command, args, { encoding: 'utf8' }).stdout;
+}
+
 /** Throws a PrerequisiteError naming the Debian packages and tools the native builds need. */
 export function checkPrerequisites(): void {
   const missingTools = TOOLS.filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0);
   const missingPackages = DEBIAN_PACKAGES.filter(
-    (p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true,
+    (p) => stdoutOf('dpkg-query', ['-W', '-f=${Status}', p])?.includes('install ok installed') !== true,
   );
   if (missingTools.length || missingPackages.length) {
     throw new PrerequisiteError(
@@ -98,7 +103,7 @@ export function checkPrerequisites(): void {
 
 /** The node-gyp that ships with npm (same one npm would run for an install script). */
 function npmNodeGyp(): string {
-  const root = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' }).stdout?.trim() ?? '';
+  const root = stdoutOf('npm', ['root', '-g'])?.trim() ?? '';
   const candidates = [join(root, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'), '/usr/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'];
   const found = candidates.find((c) => existsSync(c));
   if (!found) throw new PrerequisiteError(`node-gyp not found (looked for ${candidates.join(', ')}); npm's bundled node-gyp is needed`);

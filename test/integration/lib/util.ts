@@ -1,5 +1,5 @@
 // Small helpers shared by the integration launchers and scripts (Node side, outside VS Code).
-import { spawn, type SpawnOptions } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -72,7 +72,8 @@ export function runCommand(
 ): Promise<RunResult> {
   const { logFile, echo, ...spawnOptions } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] });
+    // ChildProcess, not the piped overload's type: when the spawn fails with EMFILE/ENFILE, Node leaves stdout/stderr null.
+    const child: ChildProcess = spawn(command, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
     log?.write(`$ ${command} ${args.join(' ')}\n`);
     const chunks: Buffer[] = [];

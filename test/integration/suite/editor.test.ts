@@ -111,7 +111,7 @@ suite('Release Pages: editing seed page 000', () => {
     assert.equal(outcome, hasPreview ? 'preview' : 'revealed');
     if (!hasPreview) {
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString());
-      assert.equal(vscode.window.activeTextEditor?.selection.start.line, 86, 'the first problem in the table');
+      assert.equal(vscode.window.activeTextEditor.selection.start.line, 86, 'the first problem in the table');
     }
   });
 });

@@ -155,7 +155,7 @@ suite('Release Pages: status preview', () => {
     assert.equal(previews.length, 2);
     const locked = previews.find((p) => p.locked);
     assert.equal(locked?.uri, other.uri.toString(), 'the locked panel still shows seed 001');
-    assert.equal(locked?.title, `[Locked] Status: ${SEED_001}`);
+    assert.equal(locked.title, `[Locked] Status: ${SEED_001}`);
     assert.notEqual(previews[0].nonce, previews[1].nonce, 'each webview document has its own nonce');
   });
 
@@ -171,7 +171,7 @@ suite('Release Pages: status preview', () => {
     const after = await inspect();
     assert.deepEqual(after.previews, []);
     assert.equal(after.lastDisposed?.disposed, true);
-    assert.equal(after.lastDisposed?.pendingRefresh, false, 'dispose cancelled the scheduled refresh');
+    assert.equal(after.lastDisposed.pendingRefresh, false, 'dispose cancelled the scheduled refresh');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

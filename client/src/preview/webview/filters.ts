@@ -97,7 +97,7 @@ export class FilterBar {
   read(): FilterState {
     const name = (groups: readonly CountGroup[], value: string, none: string): string => {
       if (value === '') return '';
-      const g = groups[Number(value)];
+      const g = groups[Number(value)] as CountGroup | undefined; // the select's value may be stale
       return g ? (g.name ?? none) : '';
     };
     const filter: FilterState = {

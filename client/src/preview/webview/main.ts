@@ -4,7 +4,7 @@
  * scroll in the webview state, and asks the extension to reveal lines. No inline handlers: one
  * delegated listener per event type. Every message is validated before use.
  */
-import { applyView, DEFAULT_SORT, EMPTY_FILTER, type FilterState, nextSort, NO_PRIORITY, NO_TEAM, type PageStatus, renderAttention, renderCriteria, renderFeatureTable, renderHeader, renderPlan, renderProblems, renderSummary, renderTimeline, SORT_KEYS, type SortKey, type StatusColour } from '../../../../shared/status';
+import { applyView, DEFAULT_SORT, EMPTY_FILTER, type CountGroup, type FilterState, nextSort, NO_PRIORITY, NO_TEAM, type PageStatus, renderAttention, renderCriteria, renderFeatureTable, renderHeader, renderPlan, renderProblems, renderSummary, renderTimeline, SORT_KEYS, type SortKey, type StatusColour } from '../../../../shared/status';
 import { parseHostMessage, parsePreviewState, type PreviewState, type RenderedSummary, type WebviewMessage } from '../../../../shared/preview-messages';
 import { FilterBar } from './filters';
 
@@ -118,12 +118,12 @@ function applyHighlight(scroll: boolean): void {
     item.classList.add('rp-current');
     marked.push(item);
   }
-  const first = marked.find((el) => el.tagName === 'TR') ?? marked[0];
+  const first = marked.find((el) => el.tagName === 'TR') ?? marked.at(0);
   if (scroll && first) first.scrollIntoView({ block: 'nearest' });
 }
 
 function text(selector: string): string {
-  return document.querySelector(selector)?.textContent?.trim() ?? '';
+  return document.querySelector(selector)?.textContent.trim() ?? '';
 }
 
 /** Reports what was drawn (read back from the DOM) so the extension and its tests can check it. */
@@ -140,7 +140,7 @@ function report(): void {
     rows: document.querySelectorAll('#rp-table tr[data-line]').length,
     totalRows: status?.features.length ?? 0,
     tiles,
-    teams: [...document.querySelectorAll('.rp-breakdown tr[data-filter-team] th')].map((th) => th.textContent?.trim() ?? ''),
+    teams: [...document.querySelectorAll('.rp-breakdown tr[data-filter-team] th')].map((th) => th.textContent.trim()),
     milestones: document.querySelectorAll('.rp-ms-item').length,
     criteria: document.querySelectorAll('.rp-crit-list li').length,
     problems: text('.rp-problems .rp-problem-counts') || text('.rp-problems .rp-ok-text'),
@@ -164,10 +164,10 @@ function filterFrom(el: HTMLElement): void {
   else if (d.filterColour !== undefined) setFilter({ colour: state.filter.colour === d.filterColour ? '' : (d.filterColour as StatusColour) });
   else if (d.filterOnly === 'must' || d.filterOnly === 'overdue') setFilter({ only: state.filter.only === d.filterOnly ? '' : d.filterOnly });
   else if (d.filterTeam !== undefined && status) {
-    const g = status.byTeam[Number(d.filterTeam)];
+    const g = status.byTeam[Number(d.filterTeam)] as CountGroup | undefined; // from the DOM: may be out of range
     if (g) setFilter({ ...EMPTY_FILTER, team: g.name ?? NO_TEAM });
   } else if (d.filterPriority !== undefined && status) {
-    const g = status.byPriority[Number(d.filterPriority)];
+    const g = status.byPriority[Number(d.filterPriority)] as CountGroup | undefined;
     if (g) setFilter({ ...EMPTY_FILTER, priority: g.name ?? NO_PRIORITY });
   }
 }

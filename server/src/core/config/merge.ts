@@ -36,10 +36,15 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   include: [],
 };
 
+/** The setting of rule `id`, or undefined when no layer of the configuration names that rule. */
+export function ruleSetting(rules: Readonly<Record<string, RuleSetting>>, id: string): RuleSetting | undefined {
+  return rules[id];
+}
+
 export function mergeConfig(base: ResolvedConfig, over: PartialConfig): ResolvedConfig {
   const rules: Record<string, RuleSetting> = { ...base.rules };
   for (const [id, s] of Object.entries(over.rules ?? {})) {
-    const prev = rules[id];
+    const prev = ruleSetting(rules, id);
     rules[id] = { severity: s.severity ?? prev?.severity, options: { ...(prev?.options ?? {}), ...s.options } };
   }
   return {
@@ -62,7 +67,7 @@ export function composeConfig(under: PartialConfig, over: PartialConfig): Partia
   if (under.rules || over.rules) {
     const rules: Record<string, RuleSetting> = { ...(under.rules ?? {}) };
     for (const [id, s] of Object.entries(over.rules ?? {})) {
-      const prev = rules[id];
+      const prev = ruleSetting(rules, id);
       rules[id] = { severity: s.severity ?? prev?.severity, options: { ...(prev?.options ?? {}), ...s.options } };
     }
     out.rules = rules;

@@ -34,16 +34,14 @@ const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'informati
 const MILESTONE_KINDS: readonly MilestoneKind[] = ['alpha', 'freeze', 'beta', 'test-day', 'rc', 'ga'];
 const LIST_KEYS = ['statuses', 'priorities', 'planStatuses', 'include'] as const;
 
-/** Reads a configuration text; `ruleIds` are the rule ids it may name (the core's index passes the registry's). */
-export function parseConfigText(text: string, ruleIds: { has(id: string): boolean }): ParsedConfig {
+/** Reports a problem at a node of the configuration (its start; the file's start when there is none). */
+type ReportAt = (node: YamlNode | null | undefined, message: string) => void;
+
+type YamlDocument = ReturnType<typeof parseDocument>;
+
+/** The YAML parser's errors, and its warnings about tags (refused: the file is data). */
+function yamlProblems(doc: YamlDocument, lc: LineCounter): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const extendsAt: ConfigPosition[] = [];
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, strict: false });
-  const at = (node: YamlNode | null | undefined, message: string): void => {
-    const pos = lc.linePos(node?.range?.[0] ?? 0);
-    problems.push({ message, line: pos.line - 1, column: pos.col - 1 });
-  };
   for (const e of doc.errors) {
     const pos = lc.linePos(e.pos[0]);
     problems.push({ message: yamlMessage(e.message), line: pos.line - 1, column: pos.col - 1 });
@@ -54,82 +52,116 @@ export function parseConfigText(text: string, ruleIds: { has(id: string): boolea
     const pos = lc.linePos(w.pos[0]);
     problems.push({ message: `${yamlMessage(w.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''))}: YAML tags are not supported (the configuration is data only).`, line: pos.line - 1, column: pos.col - 1 });
   }
+  return problems;
+}
+
+/** A list of strings (`extends` may also be one string), or null after reporting why not. */
+function stringList(node: YamlNode | null, key: string, at: ReportAt): string[] | null {
+  if (isScalar(node) && typeof node.value === 'string' && key === 'extends') return [node.value];
+  if (!isSeq(node) || !node.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
+    at(node, `\`${key}\` must be a list of strings.`);
+    return null;
+  }
+  return node.items.map((i) => String((i as { value: unknown }).value));
+}
+
+/** `milestoneOrder`: a list of known milestone kinds, or null after reporting the unknown ones. */
+function milestoneOrder(value: YamlNode | null, at: ReportAt): MilestoneKind[] | null {
+  const list = stringList(value, 'milestoneOrder', at);
+  if (!list) return null;
+  const bad = list.filter((k) => !(MILESTONE_KINDS as readonly string[]).includes(k));
+  if (bad.length) {
+    at(value, `Unknown milestone kind ${bad.slice(0, 5).map((b) => `"${shownText(b)}"`).join(', ')}${bad.length > 5 ? ` (and ${bad.length - 5} more)` : ''}: use ${MILESTONE_KINDS.join(', ')}.`);
+    return null;
+  }
+  return list as MilestoneKind[];
+}
+
+/** One rule's value: a severity, or `{ severity, …options }`; null after reporting what is wrong. */
+function ruleSettingOf(v: YamlNode | null, id: string, at: ReportAt): RuleSetting | null {
+  if (isScalar(v) && typeof v.value === 'string') {
+    if ((SEVERITY_SETTINGS as readonly string[]).includes(v.value)) return { severity: v.value as SeveritySetting, options: {} };
+    at(v, `Severity of "${id}" must be one of ${SEVERITY_SETTINGS.join(', ')}.`);
+    return null;
+  }
+  if (!isMap(v)) {
+    at(v, `Rule "${id}" needs a severity (${SEVERITY_SETTINGS.join(', ')}) or { severity, …options }.`);
+    return null;
+  }
+  let obj: Record<string, unknown>;
+  try {
+    obj = v.toJSON() as Record<string, unknown>;
+  } catch (e) {
+    at(v, `Options of "${id}" cannot be read: ${yamlMessage(e instanceof Error ? e.message : String(e))}`);
+    return null;
+  }
+  const { severity, ...options } = obj;
+  if (severity !== undefined && !(SEVERITY_SETTINGS as readonly unknown[]).includes(severity)) {
+    at(v, `Severity of "${id}" must be one of ${SEVERITY_SETTINGS.join(', ')}.`);
+    return null;
+  }
+  return { severity: severity as SeveritySetting | undefined, options };
+}
+
+/** `rules`: a map of known rule ids to their settings, or null after reporting that it is no map. */
+function ruleSettings(value: YamlNode | null, ruleIds: { has(id: string): boolean }, at: ReportAt): Record<string, RuleSetting> | null {
+  if (!isMap(value)) {
+    at(value, '`rules` must map rule ids to a severity or to { severity, …options }.');
+    return null;
+  }
+  const rules: Record<string, RuleSetting> = {};
+  for (const rp of value.items) {
+    const idNode = rp.key as YamlNode | null;
+    const id = isScalar(idNode) ? String(idNode.value) : '';
+    if (!ruleIds.has(id)) {
+      at(idNode, `Unknown rule "${shownText(id)}".`);
+      continue;
+    }
+    const setting = ruleSettingOf(rp.value as YamlNode | null, id, at);
+    if (setting) rules[id] = setting;
+  }
+  return rules;
+}
+
+/** Reads a configuration text; `ruleIds` are the rule ids it may name (the core's index passes the registry's). */
+export function parseConfigText(text: string, ruleIds: { has(id: string): boolean }): ParsedConfig {
+  const extendsAt: ConfigPosition[] = [];
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, strict: false });
+  const problems = yamlProblems(doc, lc);
+  const position = (node: YamlNode | null | undefined): ConfigPosition => {
+    const pos = lc.linePos(node?.range?.[0] ?? 0);
+    return { line: pos.line - 1, column: pos.col - 1 };
+  };
+  const at: ReportAt = (node, message) => {
+    problems.push({ message, ...position(node) });
+  };
   const config: PartialConfig = {};
   if (problems.length || doc.contents === null) return { config, problems, extendsAt };
   if (!isMap(doc.contents)) {
     at(doc.contents, 'The configuration must be a mapping (key: value).');
     return { config, problems, extendsAt };
   }
-  const position = (node: YamlNode | null | undefined): ConfigPosition => {
-    const pos = lc.linePos(node?.range?.[0] ?? 0);
-    return { line: pos.line - 1, column: pos.col - 1 };
-  };
-  const strings = (node: YamlNode | null, key: string): string[] | null => {
-    if (isScalar(node) && typeof node.value === 'string' && key === 'extends') return [node.value];
-    if (!isSeq(node) || !node.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
-      at(node, `\`${key}\` must be a list of strings.`);
-      return null;
-    }
-    return node.items.map((i) => String((i as { value: unknown }).value));
-  };
   for (const pair of doc.contents.items) {
     const keyNode = pair.key as YamlNode | null;
     const key = isScalar(keyNode) ? String(keyNode.value) : '';
     const value = pair.value as YamlNode | null;
     if (key === 'extends') {
-      const list = strings(value, key);
+      const list = stringList(value, key, at);
       if (list) {
         config.extends = list;
         if (isSeq(value)) for (const item of value.items) extendsAt.push(position(item as YamlNode));
         else extendsAt.push(position(value));
       }
     } else if ((LIST_KEYS as readonly string[]).includes(key)) {
-      const list = strings(value, key);
+      const list = stringList(value, key, at);
       if (list) config[key as (typeof LIST_KEYS)[number]] = list;
     } else if (key === 'milestoneOrder') {
-      const list = strings(value, key);
-      if (list) {
-        const bad = list.filter((k) => !(MILESTONE_KINDS as readonly string[]).includes(k));
-        if (bad.length) at(value, `Unknown milestone kind ${bad.slice(0, 5).map((b) => `"${shownText(b)}"`).join(', ')}${bad.length > 5 ? ` (and ${bad.length - 5} more)` : ''}: use ${MILESTONE_KINDS.join(', ')}.`);
-        else config.milestoneOrder = list as MilestoneKind[];
-      }
+      const order = milestoneOrder(value, at);
+      if (order) config.milestoneOrder = order;
     } else if (key === 'rules') {
-      if (!isMap(value)) {
-        at(value, '`rules` must map rule ids to a severity or to { severity, …options }.');
-        continue;
-      }
-      const rules: Record<string, RuleSetting> = {};
-      for (const rp of value.items) {
-        const idNode = rp.key as YamlNode | null;
-        const id = isScalar(idNode) ? String(idNode.value) : '';
-        const shownId = shownText(id);
-        if (!ruleIds.has(id)) {
-          at(idNode, `Unknown rule "${shownId}".`);
-          continue;
-        }
-        const v = rp.value as YamlNode | null;
-        if (isScalar(v) && typeof v.value === 'string') {
-          if (!(SEVERITY_SETTINGS as readonly string[]).includes(v.value)) at(v, `Severity of "${id}" must be one of ${SEVERITY_SETTINGS.join(', ')}.`);
-          else rules[id] = { severity: v.value as SeveritySetting, options: {} };
-        } else if (isMap(v)) {
-          let obj: Record<string, unknown>;
-          try {
-            obj = v.toJSON() as Record<string, unknown>;
-          } catch (e) {
-            at(v, `Options of "${id}" cannot be read: ${yamlMessage(e instanceof Error ? e.message : String(e))}`);
-            continue;
-          }
-          const { severity, ...options } = obj;
-          if (severity !== undefined && !(SEVERITY_SETTINGS as readonly unknown[]).includes(severity)) {
-            at(v, `Severity of "${id}" must be one of ${SEVERITY_SETTINGS.join(', ')}.`);
-            continue;
-          }
-          rules[id] = { severity: severity as SeveritySetting | undefined, options };
-        } else {
-          at(v, `Rule "${id}" needs a severity (${SEVERITY_SETTINGS.join(', ')}) or { severity, …options }.`);
-        }
-      }
-      config.rules = rules;
+      const rules = ruleSettings(value, ruleIds, at);
+      if (rules) config.rules = rules;
     } else {
       // Only the key, capped and escaped: a foreign file (a password list) must not be echoed into logs.
       at(keyNode, `Unknown setting "${shownText(key)}".`);

@@ -111,7 +111,7 @@ function placeholderDraft(text: string): Draft | null {
   const parts = /^([0-9a-z]{4})-([0-9a-z]{1,2})-([0-9a-z]{1,2})$/i.exec(text);
   if (parts && parts.slice(1).every((p) => /^\d+$/.test(p))) return null; // all digits: not a placeholder
   const part = (p: string | undefined): number => (p !== undefined && /^\d+$/.test(p) ? Number(p) : 0);
-  const year = parts && /^\d{4}$/.test(parts[1] ?? '') ? Number(parts[1]) : null;
+  const year = parts && /^\d{4}$/.test(parts[1]) ? Number(parts[1]) : null;
   return { kind: 'placeholder', format: null, year, month: part(parts?.[2]), day: part(parts?.[3]) };
 }
 
@@ -144,9 +144,10 @@ function weekdayAfter(text: string, at: number): Weekday | undefined {
   WEEKDAY_RE.lastIndex = at;
   const m = WEEKDAY_RE.exec(text);
   if (!m?.indices) return undefined;
-  const gi = m[1] !== undefined ? 1 : 2;
-  const word = m[gi];
-  const span = m.indices[gi];
+  // One of the two groups takes part in a match; a group that does not is undefined at run time.
+  const gi = (m[1] as string | undefined) !== undefined ? 1 : 2;
+  const word = m[gi] as string | undefined;
+  const span = m.indices[gi] as [number, number] | undefined;
   if (word === undefined || span === undefined) return undefined;
   const day = weekdayFromName(word);
   return day === null ? undefined : { text: word, start: span[0], end: span[1], day };

@@ -3,7 +3,7 @@
  * (`source.fixAll.releasePages`, for `editor.codeActionsOnSave`) and "disable <rule> for this line".
  */
 import type { PageModel } from '../model/page-model';
-import { dominantEol } from '../lines';
+import { dominantEol, type SourceLine } from '../lines';
 import type { Finding, Range, TextEdit } from '../findings';
 import { listItemOf, overlaps, tableAtLine } from './locate';
 import { FIX_ALL_KIND, type ActionKind, type EditorAction } from './results';
@@ -77,7 +77,7 @@ function extendExisting(page: PageModel, line: number, rule: string): TextEdit |
     if (!text.includes('release-pages-')) continue;
     for (const m of text.matchAll(EXISTING)) {
       if (m[1] !== kind || m[2].trim() === '') continue;
-      const at = (m.index ?? 0) + m[0].length - 3 - (/\s*$/.exec(m[0].slice(0, -3))?.[0].length ?? 0);
+      const at = m.index + m[0].length - 3 - (/\s*$/.exec(m[0].slice(0, -3))?.[0].length ?? 0);
       return { range: point(l, at), newText: ` ${rule}` };
     }
   }
@@ -105,7 +105,7 @@ function appendAt(text: string, line: number, comment: string, rowLike: boolean)
 export function disableEdit(page: PageModel, line: number, rule: string): TextEdit | null {
   const fm = page.frontMatter;
   if (fm && line >= fm.startLine && line <= fm.endLine) return null;
-  const text = page.lines[line]?.text;
+  const text = (page.lines[line] as SourceLine | undefined)?.text; // the editor's line may be past the end
   if (text === undefined) return null;
   const existing = extendExisting(page, line, rule);
   if (existing) return existing;

@@ -48,7 +48,7 @@ function directiveCompletions(text: string, p: Position): CompletionEntry[] | nu
   }
   const keyword = /<!--\s*(r[\w-]*)?$/.exec(before);
   if (keyword) {
-    const start = p.character - (keyword[1]?.length ?? 0);
+    const start = p.character - ((keyword[1] as string | undefined)?.length ?? 0); // the group is optional
     const end = start + (/^[\w-]*/.exec(text.slice(start))?.[0].length ?? 0);
     return DIRECTIVES.map((d, i) => ({
       label: `release-pages-${d.name}`,

@@ -50,7 +50,7 @@ export function featureCellAt(page: PageModel, p: Position, column: ColumnKey): 
   if (col === undefined) return null;
   for (const row of at.table.rows) {
     if (row.malformed || !row.lines.includes(p.line)) continue;
-    const cell = row.cells[col];
+    const cell = row.cells[col] as CellRef | undefined; // a row may have fewer cells than the header
     if (cell && contains(cell.range, p)) return { table: at.table, cell, rowLine: row.lines[0] };
   }
   return null;

@@ -1,7 +1,7 @@
 /** Document symbols (outline, breadcrumbs, Go to Symbol): timelines with their milestones, features by team, criteria. */
 import type { ResolvedConfig } from '../config/merge';
 import { plainText } from '../model/inline';
-import type { Milestone, PageModel, TableModel, Timeline } from '../model/page-model';
+import type { CellRef, Milestone, PageModel, TableModel, Timeline } from '../model/page-model';
 import { readValue } from '../model/values';
 import type { Range } from '../findings';
 import { lineRangeOf } from './locate';
@@ -48,7 +48,7 @@ function featureNodes(page: PageModel, table: TableModel, config: ResolvedConfig
   const groups = new Map<string, SymbolNode[]>();
   const order: string[] = [];
   for (const row of table.rows) {
-    const cell = row.cells[fc];
+    const cell = row.cells[fc] as CellRef | undefined; // a row may have fewer cells than the header
     if (!cell || row.malformed) continue;
     const name = plainText(cell.text) || '(unnamed feature)';
     let detail = '';

@@ -3,17 +3,17 @@
  * reports made into findings unless a disable comment silences them, its failure contained (the other
  * rules still report).
  */
-import type { ResolvedConfig } from '../config/merge';
+import { ruleSetting, type ResolvedConfig } from '../config/merge';
 import type { PageView } from '../incremental/views';
 import { isSuppressed } from '../model/directives';
 import type { TableModel } from '../model/page-model';
 import { RULES } from '../rules';
 import type { Report, Rule, RuleContext } from '../rules/rule';
-import type { Finding, Severity, SeveritySetting } from '../findings';
+import type { Finding, SeveritySetting } from '../findings';
 import { finding } from './check-result';
 
 function severityOf(rule: Rule, config: ResolvedConfig): SeveritySetting {
-  return config.rules[rule.meta.id]?.severity ?? rule.meta.defaultSeverity;
+  return ruleSetting(config.rules, rule.meta.id)?.severity ?? rule.meta.defaultSeverity;
 }
 
 /**
@@ -44,9 +44,9 @@ export function runRules(view: PageView, config: ResolvedConfig, onRuleError?: (
     const id = rule.meta.id;
     const report = (r: Report): void => {
       if (page.directives.length && isSuppressed(page, id, r.range.start.line)) return;
-      found.push(finding(id, severity as Severity, r));
+      found.push(finding(id, severity, r));
     };
-    const ctx: RuleContext = { page, config, options: config.rules[id]?.options ?? {}, report, lines, tableWide };
+    const ctx: RuleContext = { page, config, options: ruleSetting(config.rules, id)?.options ?? {}, report, lines, tableWide };
     try {
       rule.check(ctx);
     } catch (e) {

@@ -37,7 +37,7 @@ const PREFIX_CHARS = /[ \t>]/;
 
 /** Column where the row's own text starts (its leading pipe, or its first cell); the text before is the container prefix. */
 function rowStart(line: string, row: TableRow): number | null {
-  const first = row.cells[0];
+  const first = row.cells.at(0); // a row may have no cells
   if (!first) return null;
   const at = row.leadingPipe ? first.rawStart - 1 : first.rawStart;
   if (at < 0 || (row.leadingPipe && line.charCodeAt(at) !== 124)) return null;

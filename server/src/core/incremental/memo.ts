@@ -12,12 +12,12 @@ export class TextMemo<V> {
   private previous = new Map<string, V>();
 
   constructor(private readonly compute: (text: string) => V, private readonly limit = 200_000) {
-    ALL.add(this as TextMemo<unknown>);
+    ALL.add(this);
   }
 
   /** Stops sweeping this memo (for memos made and dropped at run time). */
   dispose(): void {
-    ALL.delete(this as TextMemo<unknown>);
+    ALL.delete(this);
   }
 
   get(text: string): V {

@@ -28,16 +28,22 @@ export function htmlStart(s: string, i: number, interrupt: boolean): HtmlKind | 
   if (c === BANG) return markupDeclaration(s, i + 2);
   if (c === QMARK) return 'instruction';
   const closing = c === SLASH;
-  let k = closing ? i + 2 : i + 1;
-  if (!isAlpha(s.charCodeAt(k))) return null;
-  const nameStart = k;
-  while (k < s.length && (isAlnum(s.charCodeAt(k)) || s.charCodeAt(k) === DASH)) k++;
+  const nameStart = closing ? i + 2 : i + 1;
+  if (!isAlpha(s.charCodeAt(nameStart))) return null;
+  const k = tagNameEnd(s, nameStart);
   const after = s.charCodeAt(k);
   if (k < s.length && after !== SLASH && after !== GT && !isWs(after)) return null;
   const name = s.slice(nameStart, k).toLowerCase();
   if (after !== SLASH && !closing && RAW_NAMES.has(name)) return 'raw';
   if (BLOCK_NAMES.has(name)) return after !== SLASH || s.charCodeAt(k + 1) === GT ? 'block' : null;
   return !interrupt && completeTag(s, k, closing) ? 'complete' : null;
+}
+
+/** The end of the tag name that starts at `start` (letters, digits and dashes). */
+function tagNameEnd(s: string, start: number): number {
+  let k = start;
+  while (k < s.length && (isAlnum(s.charCodeAt(k)) || s.charCodeAt(k) === DASH)) k++;
+  return k;
 }
 
 /** `<!` then `--` (comment), `[CDATA[` or a letter (declaration); k is after the `!`. */

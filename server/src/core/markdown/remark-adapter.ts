@@ -51,7 +51,7 @@ function tableFromMdast(node: MdTable, lines: readonly string[], offset: number)
 function listItemInfo(node: ListItem, depth: number, offset: number): RegionInfo['listItems'][number] | null {
   const pos = node.position;
   if (!pos) return null;
-  const first = node.children[0];
+  const first = node.children.at(0); // an empty item has none
   return {
     line: pos.start.line - 1 + offset,
     contentColumn: first?.position && first.position.start.line === pos.start.line ? first.position.start.column - 1 : pos.start.column - 1,

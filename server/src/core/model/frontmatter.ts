@@ -129,7 +129,7 @@ export function parseFrontMatter(lines: readonly SourceLine[], endLine: number):
     return fm;
   }
   if (!isMap(doc.contents)) {
-    const r = doc.contents.range ?? [0, text.length];
+    const r = doc.contents.range;
     fm.errors.push({ message: 'Front matter must be a mapping of keys to values.', range: toRange(r[0], r[1]) });
     return fm;
   }

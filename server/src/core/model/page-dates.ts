@@ -38,7 +38,7 @@ export class CellDate implements PageDate {
 export function pushRowDates(row: LogicalRow, columns: readonly DateColumn[], into: PageDate[]): void {
   if (row.malformed) return;
   for (const { col, name } of columns) {
-    const cell = row.cells[col];
+    const cell = row.cells[col] as CellRef | undefined; // a row may have fewer cells than the header
     if (!cell) continue;
     for (const tok of scanDates(cell.text)) if (tok.kind !== 'unset') into.push(new CellDate(tok, cell, name));
   }

@@ -46,8 +46,9 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
     const old: SourceLine = base.lines[l];
     const text = lines[l].text;
     if (READ_ELSEWHERE.test(old.text) || READ_ELSEWHERE.test(text) || !continuesTable(text)) return null;
-    const before = physical[p0 + k];
-    const logical = table.rows[l0 + k];
+    // Past the end of the old rows when the edit added rows.
+    const before = physical[p0 + k] as TableRow | undefined;
+    const logical = table.rows[l0 + k] as LogicalRow | undefined;
     if (before?.line !== l || logical?.lines.length !== 1 || logical.lines[0] !== l) return null;
     const row = tableRowAt(l, text);
     if (row.leadingPipe !== before.leadingPipe) return null; // the row would join or leave a broken row

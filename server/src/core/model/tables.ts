@@ -123,7 +123,7 @@ export function buildTable(parsed: ParsedTable, lines: readonly SourceLine[], he
     header = dated ? ['Date', 'Milestone'] : Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
   }
   const columns = mapColumns(header);
-  const usesLeadingPipes = (headerRow ?? bodyRows[0])?.leadingPipe ?? true;
+  const usesLeadingPipes = (headerRow ?? bodyRows.at(0))?.leadingPipe ?? true;
   const rows: LogicalRow[] = [];
   for (let i = 0; i < bodyRows.length; i++) {
     const group: TableRow[] = [bodyRows[i]];

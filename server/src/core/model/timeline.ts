@@ -71,7 +71,7 @@ export function timelineFromTable(table: TableModel, release: string | null): Ti
   const milestones: Milestone[] = [];
   for (const row of table.rows) {
     if (row.malformed) continue;
-    const cell = row.cells[dc];
+    const cell = row.cells[dc] as CellRef | undefined; // a row may have fewer cells than the header
     if (!cell) continue;
     const m = milestoneFromRow(cell, mc !== undefined ? row.cells[mc] : undefined, release);
     if (m) milestones.push(m);

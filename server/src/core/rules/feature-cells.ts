@@ -74,7 +74,7 @@ function collectFeatureCells(ctx: RuleContext, column: ColumnKey): CellRef[] {
     const col = table.columns[column];
     if (!table.isFeatureTable || col === undefined) continue;
     for (const row of table.rows) {
-      const cell = row.cells[col];
+      const cell = row.cells[col] as CellRef | undefined; // a row may have fewer cells than the header
       if (!row.malformed && cell) out.push(cell);
     }
   }

@@ -32,7 +32,7 @@ export const rule: Rule = {
         const titled = /^(.*?)\s+("[^"]*"|'[^']*')$/.exec(trimmed);
         const dest = titled ? titled[1] : trimmed;
         if (!/\s/.test(dest)) continue;
-        const start = (m.index ?? 0) + m[1].length + 3 + (target.length - target.trimStart().length);
+        const start = m.index + m[1].length + 3 + (target.length - target.trimStart().length);
         const range = { start: { line: l, character: start }, end: { line: l, character: start + dest.length } };
         ctx.report({
           range,

@@ -139,7 +139,8 @@ export function buildStatus(result: CheckResult, options: StatusOptions): PageSt
   const gaDate = page.gaDate ? statusDate(page, page.gaDate.token) : null;
   const next = ms
     .filter((m) => m.days !== null && m.days >= 0 && !m.cancelled && m.date?.iso)
-    .sort((a, b) => (a.days ?? 0) - (b.days ?? 0) || a.line - b.line)[0];
+    .sort((a, b) => (a.days ?? 0) - (b.days ?? 0) || a.line - b.line)
+    .at(0); // none when no milestone is ahead
   const crit = criteria(page);
   const planItems = plan(page, config);
   return {

@@ -30,7 +30,8 @@ function history(raw: string): string[] {
   const prefix = raw.slice(0, struckPrefix(raw));
   const out: string[] = [];
   for (const m of prefix.matchAll(/<(s|del|strike)>([\s\S]*?)<\/\1>|~~([\s\S]*?)~~/gi)) {
-    const text = displayText(m[2] ?? m[3] ?? '');
+    const groups: readonly (string | undefined)[] = m; // one shape matched: the other's group is undefined
+    const text = displayText(groups[2] ?? groups[3] ?? '');
     if (text) out.push(text);
   }
   return out;
@@ -109,7 +110,7 @@ function repairRow(cells: readonly CellRef[], table: TableModel, statuses: reado
   for (let i = 1; i < cells.length; i++) {
     if (cells[i].text.trim() !== '') continue;
     const candidate = [...cells.slice(0, i), ...cells.slice(i + 1)];
-    const status = candidate[col];
+    const status = candidate[col] as CellRef | undefined;
     if (status && readStatus(status, statuses).colour !== 'other' && !isUnsetCell(status.text)) return candidate;
   }
   return null;
@@ -195,7 +196,7 @@ export function readFeatures(page: PageModel, vocab: Vocabulary, today: number):
       for (let i = from; i < to; i++) {
         const row = rows[i];
         const unchanged = before?.rows[i - from] === row;
-        const item = unchanged && before ? before.items[i - from] : readRow(reading, page, table, index, row, vocab, today);
+        const item = unchanged ? before.items[i - from] : readRow(reading, page, table, index, row, vocab, today);
         same &&= unchanged;
         items.push(item);
         if (item) out.push(item);
