@@ -39,7 +39,10 @@ const SPECS: Spec[] = [
 
 /** Runs per size when a subject is fast enough; slower ones get fewer (see plan()). */
 const DEFAULTS: Record<number, { warmup: number; runs: number }> = {
-  100: { warmup: 5, runs: 20 }, 1000: { warmup: 3, runs: 15 }, 10000: { warmup: 2, runs: 10 }, 50000: { warmup: 1, runs: 5 },
+  100: { warmup: 5, runs: 20 },
+  1000: { warmup: 3, runs: 15 },
+  10000: { warmup: 2, runs: 10 },
+  50000: { warmup: 1, runs: 5 },
 };
 /** Time one child may spend running its subject (warm-up included). */
 const BUDGET_MS: Record<number, number> = { 100: 8_000, 1000: 15_000, 10000: 30_000, 50000: 60_000 };
@@ -56,7 +59,9 @@ function log(line: string): void {
 
 /** Expected ms of one run, from the medians at smaller sizes (growth exponent from the last two, 1…2). */
 function estimate(done: readonly SubjectResult[], id: SubjectId, rows: number): number | null {
-  const pts = done.filter((s) => s.subject === id && s.state === 'ok' && s.medianMs !== null && s.rows < rows).sort((a, b) => a.rows - b.rows);
+  const pts = done
+    .filter((s) => s.subject === id && s.state === 'ok' && s.medianMs !== null && s.rows < rows)
+    .sort((a, b) => a.rows - b.rows);
   const last = pts.at(-1);
   if (!last || last.medianMs === null) return null;
   const prev = pts.at(-2);
@@ -66,10 +71,11 @@ function estimate(done: readonly SubjectResult[], id: SubjectId, rows: number): 
 }
 
 function plan(done: readonly SubjectResult[], spec: Spec, rows: number): { warmup: number; runs: number; est: number | null } | string {
-  const base = spec.id === 'ours-incremental' ? { warmup: 5, runs: 20 } : DEFAULTS[rows] ?? { warmup: 1, runs: 3 };
+  const base = spec.id === 'ours-incremental' ? { warmup: 5, runs: 20 } : (DEFAULTS[rows] ?? { warmup: 1, runs: 3 });
   const est = estimate(done, spec.id, rows);
   if (est === null || est * (base.warmup + base.runs) <= BUDGET_MS[rows]) return { ...base, est };
-  if (est > SKIP_MS && rows >= SKIP_FROM_ROWS) return `skipped: one run would take ~${Math.round(est / 1000)} s (> ${SKIP_MS / 1000} s), estimated from the smaller pages`;
+  if (est > SKIP_MS && rows >= SKIP_FROM_ROWS)
+    return `skipped: one run would take ~${Math.round(est / 1000)} s (> ${SKIP_MS / 1000} s), estimated from the smaller pages`;
   const warmup = est < 2_000 ? 1 : 0;
   return { warmup, runs: Math.max(1, Math.min(base.runs, Math.floor(BUDGET_MS[rows] / est) - warmup)), est };
 }
@@ -93,26 +99,63 @@ function runChild(spec: Spec, p: ChildPlan, timeoutMs: number): Promise<ChildRes
 }
 
 function empty(spec: Spec, rows: number, state: SubjectResult['state'], note: string): SubjectResult {
-  return { subject: spec.id, rows, bytes: null, state, note, warmup: 0, times: [], cpu: [], medianMs: null, cpuMedianMs: null, firstMs: null, peakRssKb: null, baseRssKb: null, info: {} };
+  return {
+    subject: spec.id,
+    rows,
+    bytes: null,
+    state,
+    note,
+    warmup: 0,
+    times: [],
+    cpu: [],
+    medianMs: null,
+    cpuMedianMs: null,
+    firstMs: null,
+    peakRssKb: null,
+    baseRssKb: null,
+    info: {},
+  };
 }
 
 async function measure(done: SubjectResult[], spec: Spec, rows: number, core: CoreBundle): Promise<SubjectResult> {
   const p = plan(done, spec, rows);
   if (typeof p === 'string') return empty(spec, rows, 'skipped', p);
   const timeout = Math.min(600_000, Math.max(120_000, 3 * (p.est ?? 0) * (p.warmup + p.runs)));
-  const r = await runChild(spec, { op: spec.op, rows, warmup: p.warmup, runs: p.runs, core: core.path, budgetMs: BUDGET_MS[rows] }, timeout);
+  const r = await runChild(
+    spec,
+    { op: spec.op, rows, warmup: p.warmup, runs: p.runs, core: core.path, budgetMs: BUDGET_MS[rows] },
+    timeout,
+  );
   if (typeof r === 'string') return empty(spec, rows, 'failed', r);
   if (r.na) return { ...empty(spec, rows, 'n/a', r.na), bytes: r.bytes };
   return {
-    subject: spec.id, rows, bytes: r.bytes, state: 'ok', note: '', warmup: r.warmupDone ?? p.warmup, times: r.times, cpu: r.cpu ?? [],
-    medianMs: median(r.times), cpuMedianMs: r.cpu?.length ? median(r.cpu) : null, firstMs: r.first ?? null,
-    peakRssKb: r.peakRssKb, baseRssKb: r.baseRssKb, info: r.info ?? {},
+    subject: spec.id,
+    rows,
+    bytes: r.bytes,
+    state: 'ok',
+    note: '',
+    warmup: r.warmupDone ?? p.warmup,
+    times: r.times,
+    cpu: r.cpu ?? [],
+    medianMs: median(r.times),
+    cpuMedianMs: r.cpu?.length ? median(r.cpu) : null,
+    firstMs: r.first ?? null,
+    peakRssKb: r.peakRssKb,
+    baseRssKb: r.baseRssKb,
+    info: r.info ?? {},
   };
 }
 
 function machine(start: number[]): Results['machine'] {
   const cpus = os.cpus();
-  return { cpus: cpus.length, model: cpus[0]?.model ?? '?', node: process.version, memGiB: Math.round(os.totalmem() / 2 ** 30), loadavgStart: start, loadavgEnd: os.loadavg() };
+  return {
+    cpus: cpus.length,
+    model: cpus[0]?.model ?? '?',
+    node: process.version,
+    memGiB: Math.round(os.totalmem() / 2 ** 30),
+    loadavgStart: start,
+    loadavgEnd: os.loadavg(),
+  };
 }
 
 async function main(): Promise<void> {
@@ -152,7 +195,9 @@ async function benchmark(quick: boolean, core: CoreBundle, t0: number, loadStart
     for (const spec of SPECS) {
       const r = await measure(subjects, spec, rows, core);
       subjects.push(r);
-      log(`${rowsLabel(rows).padStart(6)} rows  ${LABELS[spec.id].padEnd(36)} ${r.state === 'ok' ? `${ms(r.medianMs)} ms (${r.times.length} runs)` : `${r.state} ${r.note}`}`);
+      log(
+        `${rowsLabel(rows).padStart(6)} rows  ${LABELS[spec.id].padEnd(36)} ${r.state === 'ok' ? `${ms(r.medianMs)} ms (${r.times.length} runs)` : `${r.state} ${r.note}`}`,
+      );
       if (r.state === 'skipped' || r.state === 'failed') notes.push(`${rowsLabel(rows)} rows, ${LABELS[spec.id]}: ${r.note}`);
     }
   }
@@ -168,8 +213,16 @@ async function benchmark(quick: boolean, core: CoreBundle, t0: number, loadStart
     log(`50,000 rows  ${resp.method} during a cold check: ${resp.latencies.map(ms).join(', ')} ms`);
   }
   const partial: Omit<Results, 'targets'> = {
-    date: new Date().toISOString(), quick, machine: machine(loadStart), sizes, core: core.parts, subjects, lsp, responsiveness: resp,
-    elapsedS: (Date.now() - t0) / 1000, notes,
+    date: new Date().toISOString(),
+    quick,
+    machine: machine(loadStart),
+    sizes,
+    core: core.parts,
+    subjects,
+    lsp,
+    responsiveness: resp,
+    elapsedS: (Date.now() - t0) / 1000,
+    notes,
   };
   const results: Results = { ...partial, targets: evaluateTargets(partial) };
   const text = render(results);

@@ -28,7 +28,13 @@ async function bundle(entry: string, outfile: string): Promise<string | null> {
   try {
     await esbuild().build({
       stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'bench-core-entry.ts', loader: 'ts' },
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'silent', loader: { '.css': 'text' },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      sourcemap: 'linked',
+      logLevel: 'silent',
+      loader: { '.css': 'text' },
       outfile,
     });
     return null;

@@ -36,11 +36,109 @@ function weighted<T>(rng: Rng, table: ReadonlyArray<readonly [number, T]>): T {
 }
 
 const TEAMS = ['Virt', 'Infra', 'Networking', 'Storage', 'SLA', 'Gluster', 'Node', 'Integration', 'UX', 'Docs'];
-const WORDS_A = ['Live', 'Hot', 'Online', 'Async', 'Native', 'Shared', 'Remote', 'Read Only', 'External', 'Normalized', 'Universal', 'Multiple', 'Trusted', 'Self Hosted', 'Instance'];
-const WORDS_B = ['Storage', 'Network', 'Disk', 'VM', 'Host', 'Snapshot', 'Console', 'Scheduler', 'Gateway', 'Template', 'Quota', 'Cluster', 'Watchdog', 'Branding', 'Tasks'];
-const WORDS_C = ['Migration', 'Support', 'Management', 'Integration', 'Resize', 'Labels', 'Alignment', 'Properties', 'API', 'Plugin', 'Hooks', 'Redesign', 'Pools', 'Types', 'Initialization'];
-const FIRST = ['Arik', 'Frantisek', 'Tomas', 'Omer', 'Martin', 'Assaf', 'Yair', 'Eli', 'Yaniv', 'Moti', 'Alona', 'Michael', 'Antoni', 'Daniel', 'Vered', 'Alissa', 'Liron', 'Gilad', 'Ofri', 'Sahina', 'Sandro', 'Tal', 'Federico', 'Greg'];
-const LAST = ['Hadas', 'Kobzik', 'Jelinek', 'Frenkel', 'Perina', 'Muller', 'Zaslavsky', 'Mesika', 'Bronhaim', 'Asayag', 'Kaplan', 'Kolesnik', 'Puimedon', 'Erez', 'Volansky', 'Bonas', 'Aravot', 'Chaplik', 'Masad', 'Bose', 'Bonazzola', 'Nisan', 'Simoncelli', 'Padgett'];
+const WORDS_A = [
+  'Live',
+  'Hot',
+  'Online',
+  'Async',
+  'Native',
+  'Shared',
+  'Remote',
+  'Read Only',
+  'External',
+  'Normalized',
+  'Universal',
+  'Multiple',
+  'Trusted',
+  'Self Hosted',
+  'Instance',
+];
+const WORDS_B = [
+  'Storage',
+  'Network',
+  'Disk',
+  'VM',
+  'Host',
+  'Snapshot',
+  'Console',
+  'Scheduler',
+  'Gateway',
+  'Template',
+  'Quota',
+  'Cluster',
+  'Watchdog',
+  'Branding',
+  'Tasks',
+];
+const WORDS_C = [
+  'Migration',
+  'Support',
+  'Management',
+  'Integration',
+  'Resize',
+  'Labels',
+  'Alignment',
+  'Properties',
+  'API',
+  'Plugin',
+  'Hooks',
+  'Redesign',
+  'Pools',
+  'Types',
+  'Initialization',
+];
+const FIRST = [
+  'Arik',
+  'Frantisek',
+  'Tomas',
+  'Omer',
+  'Martin',
+  'Assaf',
+  'Yair',
+  'Eli',
+  'Yaniv',
+  'Moti',
+  'Alona',
+  'Michael',
+  'Antoni',
+  'Daniel',
+  'Vered',
+  'Alissa',
+  'Liron',
+  'Gilad',
+  'Ofri',
+  'Sahina',
+  'Sandro',
+  'Tal',
+  'Federico',
+  'Greg',
+];
+const LAST = [
+  'Hadas',
+  'Kobzik',
+  'Jelinek',
+  'Frenkel',
+  'Perina',
+  'Muller',
+  'Zaslavsky',
+  'Mesika',
+  'Bronhaim',
+  'Asayag',
+  'Kaplan',
+  'Kolesnik',
+  'Puimedon',
+  'Erez',
+  'Volansky',
+  'Bonas',
+  'Aravot',
+  'Chaplik',
+  'Masad',
+  'Bose',
+  'Bonazzola',
+  'Nisan',
+  'Simoncelli',
+  'Padgett',
+];
 const REMARKS = [
   'vdsm part was pushed, engine part is still on progress',
   'UI and Engine in progress, no rest api',
@@ -56,23 +154,49 @@ const REMARKS = [
 ];
 
 const PRIORITIES: ReadonlyArray<readonly [number, string]> = [
-  [35, 'Must'], [25, 'Should'], [14, 'Optional'], [5, 'must'], [3, 'should'], [4, 'Optional - see comment'], [11, '?'], [2, ''], [1, 'Nice to have'],
+  [35, 'Must'],
+  [25, 'Should'],
+  [14, 'Optional'],
+  [5, 'must'],
+  [3, 'should'],
+  [4, 'Optional - see comment'],
+  [11, '?'],
+  [2, ''],
+  [1, 'Nice to have'],
 ];
 const STATUSES: ReadonlyArray<readonly [number, string]> = [
-  [24, 'Green'], [9, 'Orange'], [9, 'Orange - In progress, not submitted'], [5, 'Orange - In progress, partially merged'],
-  [4, 'Orange - In progress, , see comment'], [7, 'Red'], [4, 'Red - no code written'], [5, 'red - in progress'], [3, 'orange'],
-  [2, 'green'], [11, '?'], [2, 'Done'], [2, '<s>Red</s> Green'], [3, ''], [1, 'Gren'],
+  [24, 'Green'],
+  [9, 'Orange'],
+  [9, 'Orange - In progress, not submitted'],
+  [5, 'Orange - In progress, partially merged'],
+  [4, 'Orange - In progress, , see comment'],
+  [7, 'Red'],
+  [4, 'Red - no code written'],
+  [5, 'red - in progress'],
+  [3, 'orange'],
+  [2, 'green'],
+  [11, '?'],
+  [2, 'Done'],
+  [2, '<s>Red</s> Green'],
+  [3, ''],
+  [1, 'Gren'],
 ];
 const DATES: ReadonlyArray<readonly [number, (rng: Rng) => string]> = [
   [30, (r) => `2013-${pad2(5 + Math.floor(r() * 3))}-${pad2(1 + Math.floor(r() * 28))}`],
-  [24, () => '?'], [10, () => ''], [3, () => 'Now'], [3, () => 'TBD'],
+  [24, () => '?'],
+  [10, () => ''],
+  [3, () => 'Now'],
+  [3, () => 'TBD'],
   [8, (r) => `${1 + Math.floor(r() * 28)}/${pad2(5 + Math.floor(r() * 3))}/2013`],
   [5, (r) => `${1 + Math.floor(r() * 12)}/7/2013`],
   [3, (r) => `June ${1 + Math.floor(r() * 28)}th`],
   [3, (r) => `July ${1 + Math.floor(r() * 28)}, 2013`],
   [3, (r) => `**2013-06-${pad2(1 + Math.floor(r() * 28))}**`],
   [2, () => '2013-07-15 (Mon)'],
-  [1, () => '2013-06-31'], [1, () => '31/06/2013'], [1, () => 'April 31, 2013'], [1, () => '2013-xx-xx'],
+  [1, () => '2013-06-31'],
+  [1, () => '31/06/2013'],
+  [1, () => 'April 31, 2013'],
+  [1, () => '2013-xx-xx'],
 ];
 
 function pad2(n: number): string {
@@ -97,8 +221,15 @@ function owner(rng: Rng): string {
     [50, () => `[ ${p.name}](User:${p.nick})`],
     [14, () => `${p.name} (${p.nick})`],
     [13, () => `${p.nick}@redhat.com`],
-    [5, () => { const q = person(rng); return `[ ${p.name}](User:${p.nick}) [ ${q.name}](User:${q.nick})`; }],
-    [10, () => '?'], [4, () => ''],
+    [
+      5,
+      () => {
+        const q = person(rng);
+        return `[ ${p.name}](User:${p.nick}) [ ${q.name}](User:${q.nick})`;
+      },
+    ],
+    [10, () => '?'],
+    [4, () => ''],
     [1, () => `|[ ${p.name}](User:${p.nick})`], // stray pipe: the row gets a ninth cell
   ])();
 }
@@ -119,15 +250,29 @@ function row(rng: Rng, team: string, i: number, clean: boolean): string[] {
   ])();
   const status = clean ? 'Orange - In progress' : weighted(rng, STATUSES);
   const test = weighted<() => string>(rng, [
-    [55, () => '?'], [15, () => `[Features/${slug}#Testing](Features/${slug}#Testing)`], [19, () => ''],
-    [6, () => `<http://www.ovirt.org/Features/${slug}>`], [6, () => `[Test cases](Features/${name}#Test_cases)`],
+    [55, () => '?'],
+    [15, () => `[Features/${slug}#Testing](Features/${slug}#Testing)`],
+    [19, () => ''],
+    [6, () => `<http://www.ovirt.org/Features/${slug}>`],
+    [6, () => `[Test cases](Features/${name}#Test_cases)`],
   ])();
   const remark = weighted<() => string>(rng, [
-    [42, () => pick(rng, REMARKS)], [43, () => ''], [10, () => '?'],
+    [42, () => pick(rng, REMARKS)],
+    [43, () => ''],
+    [10, () => '?'],
     [clean ? 0 : 3, () => 'UI | REST done'], // unescaped pipe in text: one cell too many
     [clean ? 0 : 2, () => 'UI \\| REST done'],
   ])();
-  return [team, feature, weighted(rng, PRIORITIES), clean ? `[ Arik Hadas](User:ahadas)` : owner(rng), status, weighted(rng, DATES)(rng), test, remark];
+  return [
+    team,
+    feature,
+    weighted(rng, PRIORITIES),
+    clean ? `[ Arik Hadas](User:ahadas)` : owner(rng),
+    status,
+    weighted(rng, DATES)(rng),
+    test,
+    remark,
+  ];
 }
 
 function formatRow(cells: readonly string[], padded: boolean): string {

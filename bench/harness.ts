@@ -122,13 +122,20 @@ export function pageFor(rows: number, run: number, warmup: boolean): GeneratedPa
  * The common pattern: `prepare` (untimed) then `fn` (timed) on a fresh page per run.
  * `prepare` returns the argument of `fn`.
  */
-export function measurePages<T>(plan: ChildPlan, prepare: (page: GeneratedPage) => T, fn: (prepared: T, page: GeneratedPage) => unknown): Measurement {
+export function measurePages<T>(
+  plan: ChildPlan,
+  prepare: (page: GeneratedPage) => T,
+  fn: (prepared: T, page: GeneratedPage) => unknown,
+): Measurement {
   const samples = new Samples();
   for (const { index, warm } of schedule(plan, samples)) {
     const page = pageFor(plan.rows, index, warm);
     const prepared = prepare(page);
     collectGarbage();
-    samples.add(sample(() => fn(prepared, page)), !warm);
+    samples.add(
+      sample(() => fn(prepared, page)),
+      !warm,
+    );
   }
   return samples.result();
 }

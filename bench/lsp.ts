@@ -63,7 +63,12 @@ class OpenPage {
   private start: number;
   private end: number;
 
-  constructor(private readonly session: LspSession, readonly uri: string, readonly line: number, lineText: string) {
+  constructor(
+    private readonly session: LspSession,
+    readonly uri: string,
+    readonly line: number,
+    lineText: string,
+  ) {
     const span = cellSpan(lineText, STATUS_COLUMN);
     this.start = span.start;
     this.end = span.end;
@@ -75,22 +80,37 @@ class OpenPage {
     const range = { start: { line: this.line, character: this.start }, end: { line: this.line, character: this.end } };
     const published = this.session.nextDiagnostics(this.uri, (p) => p.version === version, DIAGNOSTICS_TIMEOUT);
     const t0 = performance.now();
-    await this.session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: this.uri, version }, contentChanges: [{ range, text: value }] });
+    await this.session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: this.uri, version },
+      contentChanges: [{ range, text: value }],
+    });
     const p = await published;
     this.end = this.start + value.length;
     return { ms: performance.now() - t0, count: p.diagnostics.length };
   }
 }
 
-async function open(session: LspSession, name: string, rows: number, seed: number): Promise<{ page: OpenPage; ms: number; count: number; bytes: number }> {
+async function open(
+  session: LspSession,
+  name: string,
+  rows: number,
+  seed: number,
+): Promise<{ page: OpenPage; ms: number; count: number; bytes: number }> {
   const g = generatePage(rows, seed);
   const uri = uriFor(name);
   const published = session.nextDiagnostics(uri, (p) => p.version === 1, DIAGNOSTICS_TIMEOUT);
   const t0 = performance.now();
-  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: g.text } });
+  await session.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'markdown', version: 1, text: g.text },
+  });
   const p = await published;
   const lineText = g.text.split('\n', g.middleLine + 1)[g.middleLine];
-  return { page: new OpenPage(session, uri, g.middleLine, lineText), ms: performance.now() - t0, count: p.diagnostics.length, bytes: Buffer.byteLength(g.text) };
+  return {
+    page: new OpenPage(session, uri, g.middleLine, lineText),
+    ms: performance.now() - t0,
+    count: p.diagnostics.length,
+    bytes: Buffer.byteLength(g.text),
+  };
 }
 
 /**
@@ -110,7 +130,10 @@ async function settle(session: LspSession): Promise<OpenPage> {
     const v = version;
     const published = session.nextDiagnostics(uri, (p) => p.version === v, DIAGNOSTICS_TIMEOUT);
     const t0 = performance.now();
-    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: `# Notes\n\nhello ${v}\n` }] });
+    await session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: v },
+      contentChanges: [{ text: `# Notes\n\nhello ${v}\n` }],
+    });
     await published;
     applied = performance.now() - t0 < 100;
     if (!applied) await sleep(100);
@@ -154,14 +177,26 @@ export async function roundTrip(rows: number, edits: number, warmup: number, pro
       count = r.count;
     }
     const windowUs: [number, number] = [from, nowUs()];
-    return { rows, bytes: opened.bytes, openMs: opened.ms, times, warmup, diagnostics: count, serverPeakRssKb: vmHwmKb(session.process.pid), windowUs };
+    return {
+      rows,
+      bytes: opened.bytes,
+      openMs: opened.ms,
+      times,
+      warmup,
+      diagnostics: count,
+      serverPeakRssKb: vmHwmKb(session.process.pid),
+      windowUs,
+    };
   });
 }
 
 /** hover if the server provides it, else the custom page summary request. */
 async function requestMethod(session: LspSession, page: OpenPage): Promise<string> {
   try {
-    await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: page.uri }, position: { line: page.line, character: 3 } });
+    await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: page.uri },
+      position: { line: page.line, character: 3 },
+    });
   } catch (e) {
     if (e instanceof ResponseError && e.code === ErrorCodes.MethodNotFound) return 'releasePages/pageSummary';
   }
@@ -186,11 +221,11 @@ export async function responsiveness(rows: number, trials: number): Promise<Resp
       const uri = uriFor(`cold-${t}.md`);
       const published = session.nextDiagnostics(uri, (p) => p.version === 1, DIAGNOSTICS_TIMEOUT);
       const t0 = performance.now();
-      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: g.text } });
+      await session.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'markdown', version: 1, text: g.text },
+      });
       await sleep(20);
-      const params = method === 'textDocument/hover'
-        ? { textDocument: { uri }, position: { line: g.middleLine, character: 3 } }
-        : { uri };
+      const params = method === 'textDocument/hover' ? { textDocument: { uri }, position: { line: g.middleLine, character: 3 } } : { uri };
       const t1 = performance.now();
       await session.connection.sendRequest(method, params);
       latencies.push(performance.now() - t1);

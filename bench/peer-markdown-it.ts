@@ -4,4 +4,11 @@ import { measurePages, runChild } from './harness';
 
 const md = new MarkdownIt();
 
-runChild({ parse: (plan) => measurePages(plan, (p) => p.text, (text) => md.parse(text, {})) });
+runChild({
+  parse: (plan) =>
+    measurePages(
+      plan,
+      (p) => p.text,
+      (text) => md.parse(text, {}),
+    ),
+});

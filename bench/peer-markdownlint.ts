@@ -5,11 +5,15 @@ import { measurePages, runChild } from './harness';
 runChild({
   lint: (plan) => {
     let problems = 0;
-    const m = measurePages(plan, (p) => p.text, (text) => {
-      const results = lint({ strings: { page: text } });
-      problems = results.page.length; // one entry per string linted
-      return results;
-    });
+    const m = measurePages(
+      plan,
+      (p) => p.text,
+      (text) => {
+        const results = lint({ strings: { page: text } });
+        problems = results.page.length; // one entry per string linted
+        return results;
+      },
+    );
     return { ...m, info: { problems } };
   },
 });

@@ -6,4 +6,11 @@ import { measurePages, runChild } from './harness';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
-runChild({ parse: (plan) => measurePages(plan, (p) => p.text, (text) => processor.parse(text)) });
+runChild({
+  parse: (plan) =>
+    measurePages(
+      plan,
+      (p) => p.text,
+      (text) => processor.parse(text),
+    ),
+});

@@ -30,4 +30,11 @@ export function scanCells(text: string): number {
   return cells;
 }
 
-runChild({ scan: (plan) => measurePages(plan, (p) => p.text, (text) => scanCells(text)) });
+runChild({
+  scan: (plan) =>
+    measurePages(
+      plan,
+      (p) => p.text,
+      (text) => scanCells(text),
+    ),
+});

@@ -35,10 +35,12 @@ function moduleOf(url: string, line: number): string | null {
   if (!marks) {
     marks = [];
     try {
-      readFileSync(fileURLToPath(url), 'utf8').split('\n').forEach((l, i) => {
-        const m = /^\/\/ ((?:server|client|test|bench|node_modules)\/\S+\.[cm]?[jt]s)$/.exec(l);
-        if (m && marks) marks.push({ line: i, file: m[1] });
-      });
+      readFileSync(fileURLToPath(url), 'utf8')
+        .split('\n')
+        .forEach((l, i) => {
+          const m = /^\/\/ ((?:server|client|test|bench|node_modules)\/\S+\.[cm]?[jt]s)$/.exec(l);
+          if (m && marks) marks.push({ line: i, file: m[1] });
+        });
     } catch {
       // not readable: no module names
     }
@@ -60,7 +62,11 @@ export interface Hotspot {
 }
 
 /** Self time per function within [fromUs, toUs] (the whole profile when the window does not overlap it). */
-export function hotspots(profile: CpuProfile, window: [number, number] | null, top = 15): { total: number; windowed: boolean; rows: Hotspot[]; modules: Hotspot[] } {
+export function hotspots(
+  profile: CpuProfile,
+  window: [number, number] | null,
+  top = 15,
+): { total: number; windowed: boolean; rows: Hotspot[]; modules: Hotspot[] } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const windowed = window !== null && window[0] < profile.endTime && window[1] > profile.startTime;
   const self = new Map<string, { fn: string; where: string; us: number }>();
@@ -74,7 +80,11 @@ export function hotspots(profile: CpuProfile, window: [number, number] | null, t
     if (!node) continue;
     const dt = profile.timeDeltas[i + 1] ?? 0;
     const { functionName, url, lineNumber } = node.callFrame;
-    const mod = url ? (moduleOf(url, lineNumber)?.replace(/^node_modules\//, '') ?? basename(url)) : functionName.startsWith('(') ? functionName : '(V8 builtins, JSON, RegExp)';
+    const mod = url
+      ? (moduleOf(url, lineNumber)?.replace(/^node_modules\//, '') ?? basename(url))
+      : functionName.startsWith('(')
+        ? functionName
+        : '(V8 builtins, JSON, RegExp)';
     const where = url ? `${mod} (${basename(url)}:${lineNumber + 1})` : '';
     perModule.set(mod, (perModule.get(mod) ?? 0) + dt);
     const key = `${functionName}@${where}`;
@@ -83,9 +93,13 @@ export function hotspots(profile: CpuProfile, window: [number, number] | null, t
     self.set(key, e);
     total += dt;
   }
-  const rows = [...self.values()].sort((a, b) => b.us - a.us).slice(0, top)
+  const rows = [...self.values()]
+    .sort((a, b) => b.us - a.us)
+    .slice(0, top)
     .map((e) => ({ fn: e.fn, where: e.where, selfMs: e.us / 1000, share: total ? e.us / total : 0 }));
-  const modules = [...perModule].sort((a, b) => b[1] - a[1]).slice(0, 10)
+  const modules = [...perModule]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
     .map(([m, us]) => ({ fn: m, where: '', selfMs: us / 1000, share: total ? us / total : 0 }));
   return { total: total / 1000, windowed, rows, modules };
 }
@@ -93,14 +107,25 @@ export function hotspots(profile: CpuProfile, window: [number, number] | null, t
 function table(h: ReturnType<typeof hotspots>): string {
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   return [
-    markdownTable(['function', 'where', 'self ms', 'share'], h.rows.map((r) => [r.fn, r.where, ms(r.selfMs), pct(r.share)]), [false, false, true, true]),
+    markdownTable(
+      ['function', 'where', 'self ms', 'share'],
+      h.rows.map((r) => [r.fn, r.where, ms(r.selfMs), pct(r.share)]),
+      [false, false, true, true],
+    ),
     '',
-    markdownTable(['module (self time)', 'self ms', 'share'], h.modules.map((r) => [r.fn, ms(r.selfMs), pct(r.share)]), [false, true, true]),
+    markdownTable(
+      ['module (self time)', 'self ms', 'share'],
+      h.modules.map((r) => [r.fn, ms(r.selfMs), pct(r.share)]),
+      [false, true, true],
+    ),
   ].join('\n');
 }
 
 function newest(dir: string, since: number, prefix: string): string | null {
-  const files = readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.cpuprofile')).map((f) => join(dir, f)).filter((f) => statSync(f).mtimeMs >= since);
+  const files = readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.cpuprofile'))
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).mtimeMs >= since);
   return files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0] ?? null;
 }
 
@@ -115,21 +140,36 @@ export async function runProfiles(rows: number, core: CoreBundle): Promise<void>
   const name = `incremental-${rows}.cpuprofile`;
   const plan = { op: 'incremental', rows, warmup: 5, runs: 40, core: core.path };
   const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}`, join(ROOT, 'out', 'bench', 'subject-ours.js'), JSON.stringify(plan)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--cpu-prof',
+        `--cpu-prof-dir=${dir}`,
+        `--cpu-prof-name=${name}`,
+        join(ROOT, 'out', 'bench', 'subject-ours.js'),
+        JSON.stringify(plan),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let s = '';
     child.stdout.on('data', (d: Buffer) => (s += d.toString()));
     child.on('close', (code) => (code === 0 ? resolve(s) : reject(new Error(`profiled child exited ${code}`))));
   });
   const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
   const r = line ? (JSON.parse(line.slice(RESULT_PREFIX.length)) as ChildResult) : null;
-  const win = r?.info && typeof r.info.windowStartUs === 'number' && typeof r.info.windowEndUs === 'number' ? [r.info.windowStartUs, r.info.windowEndUs] as [number, number] : null;
+  const win =
+    r?.info && typeof r.info.windowStartUs === 'number' && typeof r.info.windowEndUs === 'number'
+      ? ([r.info.windowStartUs, r.info.windowEndUs] as [number, number])
+      : null;
   const inc = hotspots(JSON.parse(readFileSync(join(dir, name), 'utf8')) as CpuProfile, win);
   const report: string[] = [];
   const print = (text: string): void => {
     report.push(text);
     process.stdout.write(text);
   };
-  print(`\nIncremental re-check, ${rows} rows, one-cell edit (median ${ms(r ? median(r.times) : null)} ms under the profiler; ${inc.windowed ? 'measured edits only' : 'whole process'}, ${ms(inc.total)} ms sampled):\n\n${table(inc)}\n`);
+  print(
+    `\nIncremental re-check, ${rows} rows, one-cell edit (median ${ms(r ? median(r.times) : null)} ms under the profiler; ${inc.windowed ? 'measured edits only' : 'whole process'}, ${ms(inc.total)} ms sampled):\n\n${table(inc)}\n`,
+  );
 
   // 2. The server during didChange → publishDiagnostics round trips (JSON-RPC, TextDocument, publishing included).
   const since = Date.now();
@@ -142,6 +182,8 @@ export async function runProfiles(rows: number, core: CoreBundle): Promise<void>
     return;
   }
   const srv = hotspots(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, lsp.windowUs ?? [before, nowUs()]);
-  print(`\nServer during didChange → publishDiagnostics, ${rows} rows (median ${ms(median(lsp.times))} ms under the profiler; ${srv.windowed ? 'measured edits only' : 'whole process'}, ${ms(srv.total)} ms sampled):\n\n${table(srv)}\n\nProfiles: ${join(dir, name)}, ${file} (open in Chrome DevTools or VS Code).\n`);
+  print(
+    `\nServer during didChange → publishDiagnostics, ${rows} rows (median ${ms(median(lsp.times))} ms under the profiler; ${srv.windowed ? 'measured edits only' : 'whole process'}, ${ms(srv.total)} ms sampled):\n\n${table(srv)}\n\nProfiles: ${join(dir, name)}, ${file} (open in Chrome DevTools or VS Code).\n`,
+  );
   writeFileSync(join(dir, '..', `profile-${rows}.md`), report.join(''));
 }

@@ -4,8 +4,15 @@ import type { LspRoundTrip, Responsiveness } from './lsp';
 import { markdownTable, mb, median, ms, quantile, ratio, rowsLabel } from './stats';
 
 export type SubjectId =
-  | 'ours-check' | 'ours-incremental' | 'ours-format' | 'ours-format-cold' | 'ours-status'
-  | 'markdownlint' | 'remark' | 'markdown-it' | 'scan';
+  | 'ours-check'
+  | 'ours-incremental'
+  | 'ours-format'
+  | 'ours-format-cold'
+  | 'ours-status'
+  | 'markdownlint'
+  | 'remark'
+  | 'markdown-it'
+  | 'scan';
 
 export interface SubjectResult {
   subject: SubjectId;
@@ -94,7 +101,13 @@ export function evaluateTargets(r: Omit<Results, 'targets'>): Target[] {
     target('didChange → publishDiagnostics, 50,000 rows (median)', 50, 'ms', l50 ? median(l50.times) : null, true),
     target('format table, 10,000 rows (median, checked doc)', 100, 'ms', at('ours-format', 10_000), true),
     target('status model, 10,000 rows (median)', 50, 'ms', at('ours-status', 10_000), true),
-    target('server peak RSS (VmHWM) with the 50,000-row page', 300, 'MB', l50?.serverPeakRssKb != null ? l50.serverPeakRssKb / 1024 : null, true),
+    target(
+      'server peak RSS (VmHWM) with the 50,000-row page',
+      300,
+      'MB',
+      l50?.serverPeakRssKb != null ? l50.serverPeakRssKb / 1024 : null,
+      true,
+    ),
     target(`${resp?.method ?? 'request'} during a cold 50,000-row check (median)`, 100, 'ms', resp ? median(resp.latencies) : null, true),
   ];
 }
@@ -103,18 +116,40 @@ const PEERS: SubjectId[] = ['markdownlint', 'remark', 'markdown-it', 'scan'];
 const OURS: SubjectId[] = ['ours-check', 'ours-incremental', 'ours-format', 'ours-status'];
 
 function summary(r: Results): string {
-  const header = ['rows', 'KB', 'check', 're-check', 'format', 'status', 'markdownlint', 'remark+gfm', 'markdown-it', 'line scan', 'ours÷mdlint', 'ours÷remark', 'ours÷floor'];
+  const header = [
+    'rows',
+    'KB',
+    'check',
+    're-check',
+    'format',
+    'status',
+    'markdownlint',
+    'remark+gfm',
+    'markdown-it',
+    'line scan',
+    'ours÷mdlint',
+    'ours÷remark',
+    'ours÷floor',
+  ];
   const rows = r.sizes.map((n) => {
     const ours = find(r, 'ours-check', n);
     const bytes = ours?.bytes ?? r.subjects.find((s) => s.rows === n && s.bytes)?.bytes ?? null;
     const m = (s: SubjectId): number | null => find(r, s, n)?.medianMs ?? null;
     return [
-      rowsLabel(n), bytes == null ? '–' : Math.round(bytes / 1024).toLocaleString('en-US'),
-      ...OURS.map((s) => cell(find(r, s, n))), ...PEERS.map((s) => cell(find(r, s, n))),
-      ratio(m('ours-check'), m('markdownlint')), ratio(m('ours-check'), m('remark')), ratio(m('ours-check'), m('scan')),
+      rowsLabel(n),
+      bytes == null ? '–' : Math.round(bytes / 1024).toLocaleString('en-US'),
+      ...OURS.map((s) => cell(find(r, s, n))),
+      ...PEERS.map((s) => cell(find(r, s, n))),
+      ratio(m('ours-check'), m('markdownlint')),
+      ratio(m('ours-check'), m('remark')),
+      ratio(m('ours-check'), m('scan')),
     ];
   });
-  return markdownTable(header, rows, header.map(() => true));
+  return markdownTable(
+    header,
+    rows,
+    header.map(() => true),
+  );
 }
 
 function details(r: Results): string {
@@ -124,10 +159,15 @@ function details(r: Results): string {
     for (const s of r.subjects.filter((x) => x.rows === n)) {
       const ok = s.state === 'ok';
       rows.push([
-        rowsLabel(n), LABELS[s.subject], ok ? ms(s.medianMs) : s.state,
+        rowsLabel(n),
+        LABELS[s.subject],
+        ok ? ms(s.medianMs) : s.state,
         ok ? `${ms(Math.min(...s.times))}–${ms(Math.max(...s.times))}` : '–',
         ok ? `${s.times.length}${s.warmup ? ` (+${s.warmup} warm-up)` : ''}` : '–',
-        ok ? ms(s.cpuMedianMs) : '–', ms(s.firstMs), mb(s.peakRssKb), s.note,
+        ok ? ms(s.cpuMedianMs) : '–',
+        ms(s.firstMs),
+        mb(s.peakRssKb),
+        s.note,
       ]);
     }
   }
@@ -135,16 +175,37 @@ function details(r: Results): string {
 }
 
 function lspTable(r: Results): string {
-  const header = ['rows', 'open → diagnostics ms', 'didChange → publishDiagnostics ms (median)', 'p90 ms', 'edits', 'diagnostics', 'server VmHWM MB'];
+  const header = [
+    'rows',
+    'open → diagnostics ms',
+    'didChange → publishDiagnostics ms (median)',
+    'p90 ms',
+    'edits',
+    'diagnostics',
+    'server VmHWM MB',
+  ];
   const rows = r.lsp.map((l) => [
-    rowsLabel(l.rows), ms(l.openMs), ms(median(l.times)), ms(quantile(l.times, 0.9)), `${l.times.length} (+${l.warmup} warm-up)`,
-    l.diagnostics.toLocaleString('en-US'), mb(l.serverPeakRssKb),
+    rowsLabel(l.rows),
+    ms(l.openMs),
+    ms(median(l.times)),
+    ms(quantile(l.times, 0.9)),
+    `${l.times.length} (+${l.warmup} warm-up)`,
+    l.diagnostics.toLocaleString('en-US'),
+    mb(l.serverPeakRssKb),
   ]);
-  return markdownTable(header, rows, header.map(() => true));
+  return markdownTable(
+    header,
+    rows,
+    header.map(() => true),
+  );
 }
 
 function targetTable(r: Results): string {
-  return markdownTable(['target', 'limit', 'measured', 'verdict'], r.targets.map((t) => [t.what, t.limit, t.measured, t.verdict]), [false, true, true, false]);
+  return markdownTable(
+    ['target', 'limit', 'measured', 'verdict'],
+    r.targets.map((t) => [t.what, t.limit, t.measured, t.verdict]),
+    [false, true, true, false],
+  );
 }
 
 export function render(r: Results): string {
@@ -170,9 +231,12 @@ export function render(r: Results): string {
   ];
   if (r.responsiveness) {
     const x = r.responsiveness;
-    out.push('', `Responsiveness: \`${x.method}\` sent 20 ms after didOpen of a ${rowsLabel(x.rows)}-row page the server had not seen: `
-      + `answered after ${x.latencies.map(ms).join(', ')} ms (median ${ms(median(x.latencies))}); the cold checks took ${x.checkMs.map(ms).join(', ')} ms `
-      + `(didOpen → diagnostics). Server VmHWM ${mb(x.serverPeakRssKb)} MB.`);
+    out.push(
+      '',
+      `Responsiveness: \`${x.method}\` sent 20 ms after didOpen of a ${rowsLabel(x.rows)}-row page the server had not seen: ` +
+        `answered after ${x.latencies.map(ms).join(', ')} ms (median ${ms(median(x.latencies))}); the cold checks took ${x.checkMs.map(ms).join(', ')} ms ` +
+        `(didOpen → diagnostics). Server VmHWM ${mb(x.serverPeakRssKb)} MB.`,
+    );
   }
   out.push('', '### Details (each subject in its own process)', '', details(r));
   if (r.notes.length) out.push('', ...r.notes.map((n) => `- ${n}`));

@@ -43,7 +43,11 @@ function describe(result: CheckResult): Record<string, string | number | boolean
 
 function check(plan: ChildPlan): Measurement {
   const { Engine } = loadCore(plan);
-  const m = measurePages(plan, (p) => p.text, (text) => new Engine().check(text));
+  const m = measurePages(
+    plan,
+    (p) => p.text,
+    (text) => new Engine().check(text),
+  );
   return { ...m, info: describe(new Engine().check(pageFor(plan.rows, 0, false).text)) };
 }
 
@@ -62,10 +66,16 @@ function incremental(plan: ChildPlan): Measurement {
     text = editCell(text, page.middleLine, STATUS_COLUMN, statusEdit(k++)).text;
     collectGarbage();
     if (!warm && windowStartUs === 0) windowStartUs = nowUs();
-    samples.add(sample(() => (findings = engine.check(text).findings.length)), !warm);
+    samples.add(
+      sample(() => (findings = engine.check(text).findings.length)),
+      !warm,
+    );
   }
   // The window of the measured edits, for CPU profiles (`npm run bench -- --profile`); it includes the collections between edits.
-  return { ...samples.result(), info: { coldCheckMs: Math.round(cold.wall), findingsAfterEdits: findings, windowStartUs, windowEndUs: nowUs() } };
+  return {
+    ...samples.result(),
+    info: { coldCheckMs: Math.round(cold.wall), findingsAfterEdits: findings, windowStartUs, windowEndUs: nowUs() },
+  };
 }
 
 function formatter(core: Core): { fn: FormatText; options: unknown } | string {
@@ -80,11 +90,15 @@ function format(plan: ChildPlan): Measurement {
   const f = formatter(core);
   if (typeof f === 'string') return { times: [], na: f };
   let edits = 0;
-  const m = measurePages(plan, (p) => {
-    const engine = new core.Engine();
-    engine.check(p.text);
-    return engine;
-  }, (engine, p) => (edits = f.fn(p.text, f.options, engine).edits.length));
+  const m = measurePages(
+    plan,
+    (p) => {
+      const engine = new core.Engine();
+      engine.check(p.text);
+      return engine;
+    },
+    (engine, p) => (edits = f.fn(p.text, f.options, engine).edits.length),
+  );
   return { ...m, info: { edits } };
 }
 
@@ -93,7 +107,11 @@ function formatCold(plan: ChildPlan): Measurement {
   const core = loadCore(plan);
   const f = formatter(core);
   if (typeof f === 'string') return { times: [], na: f };
-  return measurePages(plan, (p) => p.text, (text) => f.fn(text, f.options, new core.Engine()));
+  return measurePages(
+    plan,
+    (p) => p.text,
+    (text) => f.fn(text, f.options, new core.Engine()),
+  );
 }
 
 /** The status model of a checked page (the check itself is not timed). */
@@ -103,11 +121,15 @@ function status(plan: ChildPlan): Measurement {
   if (typeof fn !== 'function') return { times: [], na: 'n/a (status model not built)' };
   const build = fn as BuildStatus;
   let features = 0;
-  const m = measurePages(plan, (p) => new core.Engine().check(p.text), (result) => {
-    const s = build(result, { today: { year: 2013, month: 8, day: 1 } });
-    if (isRecord(s) && Array.isArray(s.features)) features = s.features.length;
-    return s;
-  });
+  const m = measurePages(
+    plan,
+    (p) => new core.Engine().check(p.text),
+    (result) => {
+      const s = build(result, { today: { year: 2013, month: 8, day: 1 } });
+      if (isRecord(s) && Array.isArray(s.features)) features = s.features.length;
+      return s;
+    },
+  );
   return { ...m, info: { features } };
 }
 

@@ -10,7 +10,11 @@ const watch = process.argv.includes('--watch');
 function findTests(dir, pattern) {
   const out = [];
   let entries;
-  try { entries = readdirSync(dir); } catch { return out; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
   for (const name of entries) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) out.push(...findTests(p, pattern));

@@ -9,16 +9,39 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-interface V8Range { startOffset: number; endOffset: number; count: number }
-interface V8Function { functionName: string; ranges: V8Range[]; isBlockCoverage: boolean }
-interface V8Script { url: string; functions: V8Function[] }
+interface V8Range {
+  startOffset: number;
+  endOffset: number;
+  count: number;
+}
+interface V8Function {
+  functionName: string;
+  ranges: V8Range[];
+  isBlockCoverage: boolean;
+}
+interface V8Script {
+  url: string;
+  functions: V8Function[];
+}
 
 /** One mapping of a bundle: generated offset → source index, 0-based source line and column. */
-interface Segment { offset: number; source: number; line: number; column: number }
-interface Mapped { sources: string[]; segments: Segment[] }
+interface Segment {
+  offset: number;
+  source: number;
+  line: number;
+  column: number;
+}
+interface Mapped {
+  sources: string[];
+  segments: Segment[];
+}
 
 /** Lines of one source file: how many have code, how many of those ran, the 1-based lines that did not. */
-export interface FileLines { covered: number; total: number; missed: number[] }
+export interface FileLines {
+  covered: number;
+  total: number;
+  missed: number[];
+}
 
 export interface CoverageSummary {
   lines: { covered: number; total: number };
@@ -53,7 +76,11 @@ function loadMapped(file: string, root: string, wanted: (path: string) => boolea
   const mapFile = `${file}.map`;
   if (!existsSync(mapFile) || !existsSync(file)) return undefined;
   const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[]; sourceRoot?: string; mappings: string };
-  const sources = map.sources.map((s) => relative(root, resolve(dirname(mapFile), map.sourceRoot ?? '', s)).split(sep).join('/'));
+  const sources = map.sources.map((s) =>
+    relative(root, resolve(dirname(mapFile), map.sourceRoot ?? '', s))
+      .split(sep)
+      .join('/'),
+  );
   const keep = sources.map(wanted);
   if (!keep.some(Boolean)) return undefined;
   const code = readFileSync(file, 'utf8');
@@ -87,7 +114,10 @@ function segmentAt(segments: readonly Segment[], offset: number, end: number): S
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (segments[mid].offset <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    if (segments[mid].offset <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   // The segment just after the start when the range opens between two mappings (a function's `(`).
   const next = segments[found + 1] as Segment | undefined; // none after the last
@@ -185,12 +215,19 @@ function linesPerFile(lines: Tally['lines']): Map<string, FileLines> {
 function countTrue(values: Iterable<boolean>): { covered: number; total: number } {
   let covered = 0;
   let total = 0;
-  for (const v of values) { total++; if (v) covered++; }
+  for (const v of values) {
+    total++;
+    if (v) covered++;
+  }
   return { covered, total };
 }
 
 /** Reads every coverage-*.json of `dir` and sums coverage of the sources `wanted` accepts (repository-relative paths). */
-export function summariseCoverage(dir: string, root: string, wanted: (path: string) => boolean): CoverageSummary & { perFile: Map<string, FileLines> } {
+export function summariseCoverage(
+  dir: string,
+  root: string,
+  wanted: (path: string) => boolean,
+): CoverageSummary & { perFile: Map<string, FileLines> } {
   const mapped = new Map<string, Mapped | undefined>();
   const tally: Tally = { lines: new Map(), functions: new Map(), functionRuns: new Map(), branchZero: new Map() };
   let processes = 0;
@@ -209,7 +246,14 @@ export function summariseCoverage(dir: string, root: string, wanted: (path: stri
   const perFile = linesPerFile(tally.lines);
   // A reported block is covered when it ran somewhere, or when its function ran in a process that did not report it as not run.
   const branchCovered = [...tally.branchZero.values()].map((e) => e.ranSomewhere || (tally.functionRuns.get(e.fn) ?? 0) > e.zeroWhereRan);
-  return { lines: countTrue(tally.lines.values()), functions: countTrue(tally.functions.values()), branches: countTrue(branchCovered), files: perFile.size, processes, perFile };
+  return {
+    lines: countTrue(tally.lines.values()),
+    functions: countTrue(tally.functions.values()),
+    branches: countTrue(branchCovered),
+    files: perFile.size,
+    processes,
+    perFile,
+  };
 }
 
 const pct = (x: { covered: number; total: number }): string => (x.total ? ((100 * x.covered) / x.total).toFixed(1) : '100.0');

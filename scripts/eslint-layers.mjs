@@ -16,7 +16,11 @@ function targetOf(fromAbs, spec) {
   const rel = repoPath(abs);
   if (/\.(ts|mjs|js|json|css)$/.test(rel)) return rel;
   // `../core` names the folder's index; `./x` names x.ts
-  return zoneOf(`${rel}.ts`) === zoneOf(`${rel}/index.ts`) ? `${rel}.ts` : ZONES[zoneOf(`${rel}/index.ts`)] ? `${rel}/index.ts` : `${rel}.ts`;
+  return zoneOf(`${rel}.ts`) === zoneOf(`${rel}/index.ts`)
+    ? `${rel}.ts`
+    : ZONES[zoneOf(`${rel}/index.ts`)]
+      ? `${rel}/index.ts`
+      : `${rel}.ts`;
 }
 
 const allowedImports = {
@@ -52,9 +56,13 @@ const allowedImports = {
       ImportDeclaration: (node) => check(node.source, node.source.value),
       ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
       ExportAllDeclaration: (node) => check(node.source, node.source.value),
-      ImportExpression: (node) => node.source.type === 'Literal' ? check(node.source, node.source.value) : context.report({ node, messageId: 'pkg', data: { from, spec: '(computed)', allowed: 'literal specifiers only' } }),
+      ImportExpression: (node) =>
+        node.source.type === 'Literal'
+          ? check(node.source, node.source.value)
+          : context.report({ node, messageId: 'pkg', data: { from, spec: '(computed)', allowed: 'literal specifiers only' } }),
       CallExpression: (node) => {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') check(node, node.arguments[0].value);
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal')
+          check(node, node.arguments[0].value);
       },
     };
   },

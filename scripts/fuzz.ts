@@ -31,8 +31,12 @@ const env: NodeJS.ProcessEnv = {
   RELEASE_PAGES_FUZZ_SEED: seed,
   SOAK_OPERATIONS: process.env.SOAK_OPERATIONS ?? '5000',
 };
-console.log(`fuzz: RELEASE_PAGES_FUZZ=${env.RELEASE_PAGES_FUZZ} RELEASE_PAGES_FUZZ_SEED=${seed} SOAK_OPERATIONS=${env.SOAK_OPERATIONS} SOAK_SEED=${env.SOAK_SEED ?? '(default)'}; ${files.length} file(s)`);
+console.log(
+  `fuzz: RELEASE_PAGES_FUZZ=${env.RELEASE_PAGES_FUZZ} RELEASE_PAGES_FUZZ_SEED=${seed} SOAK_OPERATIONS=${env.SOAK_OPERATIONS} SOAK_SEED=${env.SOAK_SEED ?? '(default)'}; ${files.length} file(s)`,
+);
 const started = Date.now();
 const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...files], { stdio: 'inherit', env });
-console.log(`fuzz: ${r.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s (RELEASE_PAGES_FUZZ_SEED=${seed})`);
+console.log(
+  `fuzz: ${r.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s (RELEASE_PAGES_FUZZ_SEED=${seed})`,
+);
 process.exit(r.status ?? 1);

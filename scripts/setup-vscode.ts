@@ -8,7 +8,9 @@ runMain('setup-vscode', async () => {
   const start = Date.now();
   try {
     const install = await ensureCodeServer({ force: process.argv.includes('--force') });
-    console.log(`[setup] ready: VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}), Node ${install.nodeVersion}; ${((Date.now() - start) / 1000).toFixed(1)} s`);
+    console.log(
+      `[setup] ready: VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}), Node ${install.nodeVersion}; ${((Date.now() - start) / 1000).toFixed(1)} s`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof PrerequisiteError) {

@@ -31,10 +31,12 @@ const measureCoverage = !process.argv.includes('--no-coverage');
 
 function findFiles(dir: string, pattern: RegExp): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? findFiles(p, pattern) : pattern.test(name) ? [p] : [];
-  }).sort();
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? findFiles(p, pattern) : pattern.test(name) ? [p] : [];
+    })
+    .sort();
 }
 
 /** Counts from node:test's TAP summary (`# pass N`, `# fail N`, `# cancelled N`, `# skipped N`, `# todo N`). */
@@ -66,18 +68,40 @@ function reportCoverage(dir: string, stage: string): void {
   const summary = summariseCoverage(dir, root, COVERED);
   coverage = coverageLine(summary);
   const files = [...summary.perFile].map(([f, l]) => ({ f, pct: (100 * l.covered) / l.total })).sort((a, b) => a.pct - b.pct);
-  const sources = ['server/src', 'shared', 'client/src'].flatMap((d) => findFiles(join(root, d), /\.ts$/).map((p) => p.slice(root.length + 1).split('\\').join('/')));
+  const sources = ['server/src', 'shared', 'client/src'].flatMap((d) =>
+    findFiles(join(root, d), /\.ts$/).map((p) =>
+      p
+        .slice(root.length + 1)
+        .split('\\')
+        .join('/'),
+    ),
+  );
   const unloaded = sources.filter((p) => !summary.perFile.has(p) && !p.endsWith('.d.ts'));
-  console.log(`${coverage}  (${summary.files} files of server/src, shared, client/src reached by the ${stage} tests, ${summary.processes} processes)`);
-  console.log(`least covered: ${files.slice(0, 5).map((x) => `${x.f} ${x.pct.toFixed(0)}%`).join(', ')}`);
-  console.log(`not loaded by any ${stage} test (${unloaded.length}; type-only modules and barrels have no code of their own): ${unloaded.join(', ') || 'none'}`);
+  console.log(
+    `${coverage}  (${summary.files} files of server/src, shared, client/src reached by the ${stage} tests, ${summary.processes} processes)`,
+  );
+  console.log(
+    `least covered: ${files
+      .slice(0, 5)
+      .map((x) => `${x.f} ${x.pct.toFixed(0)}%`)
+      .join(', ')}`,
+  );
+  console.log(
+    `not loaded by any ${stage} test (${unloaded.length}; type-only modules and barrels have no code of their own): ${unloaded.join(', ') || 'none'}`,
+  );
 }
 
-interface NodeTestOptions { coverage?: boolean; env?: NodeJS.ProcessEnv; only?: (bundle: string) => boolean }
+interface NodeTestOptions {
+  coverage?: boolean;
+  env?: NodeJS.ProcessEnv;
+  only?: (bundle: string) => boolean;
+}
 
 async function nodeTestStage(stage: string, dir: string, options: NodeTestOptions = {}): Promise<StageResult> {
   const start = Date.now();
-  const files = findFiles(join(root, 'out', 'test', dir), /\.test\.js$/).filter((f) => !options.only || options.only(readFileSync(f, 'utf8')));
+  const files = findFiles(join(root, 'out', 'test', dir), /\.test\.js$/).filter(
+    (f) => !options.only || options.only(readFileSync(f, 'utf8')),
+  );
   if (files.length === 0) {
     console.log(`WARNING: ${stage}: no test files in out/test/${dir}/ (test/${dir}/*.test.ts) — nothing to run`);
     return { stage, passed: 0, failed: 0, skipped: 0, seconds: 0, note: 'no test files (warning)' };
@@ -89,7 +113,14 @@ async function nodeTestStage(stage: string, dir: string, options: NodeTestOption
   try {
     const run = await runCommand(
       process.execPath,
-      ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
+      [
+        '--test',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${tapFile}`,
+        ...files,
+      ],
       { cwd: root, echo: true, env },
     );
     if (options.coverage) reportCoverage(join(tmp, 'coverage'), stage);
@@ -143,7 +174,8 @@ const STAGES: Record<string, () => Promise<StageResult[]>> = {
       const reason = /SKIPPED: (?:[^—\n]* — )?(.*(?:\n {2}.*)*)/.exec(setup.output)?.[1] ?? 'code-server cannot be installed here';
       return [{ stage: 'integration', passed: 0, failed: 0, skipped: 1, seconds, note: 'skipped', stageSkipped: reason }];
     }
-    if (setup.code !== 0) return [{ stage: 'integration', passed: 0, failed: 1, skipped: 0, seconds, note: `setup-vscode failed (exit ${setup.code})` }];
+    if (setup.code !== 0)
+      return [{ stage: 'integration', passed: 0, failed: 1, skipped: 0, seconds, note: `setup-vscode failed (exit ${setup.code})` }];
     return [await harnessStage('integration', process.execPath, [join(root, 'out', 'test', 'integration', 'run.js')])];
   },
   // The status preview driven like a user (clicks, keyboard, window reload) in code-server.
@@ -163,7 +195,10 @@ runMain('test', async () => {
       console.error(`--update: snapshots are never written in CI (CI=${process.env.CI})`);
       return 2;
     }
-    const r = await nodeTestStage('update', 'unit', { env: { UPDATE_SNAPSHOTS: process.env.UPDATE_SNAPSHOTS || '1' }, only: (b) => b.includes('UPDATE_SNAPSHOTS') });
+    const r = await nodeTestStage('update', 'unit', {
+      env: { UPDATE_SNAPSHOTS: process.env.UPDATE_SNAPSHOTS || '1' },
+      only: (b) => b.includes('UPDATE_SNAPSHOTS'),
+    });
     console.log(`${r.passed} passed, ${r.failed} failed; review the snapshots with \`git diff test/fixtures\` before committing`);
     return r.failed ? 1 : 0;
   }
@@ -182,7 +217,9 @@ runMain('test', async () => {
 
   banner('summary');
   for (const r of results) {
-    console.log(`${r.stage.padEnd(14)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${String(r.skipped).padStart(3)} skipped  ${r.seconds.toFixed(1).padStart(6)} s  ${r.note}`);
+    console.log(
+      `${r.stage.padEnd(14)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${String(r.skipped).padStart(3)} skipped  ${r.seconds.toFixed(1).padStart(6)} s  ${r.note}`,
+    );
   }
   for (const r of results.filter((x) => x.stageSkipped)) {
     banner(`SKIPPED: ${r.stage} — ${r.stageSkipped}`);

@@ -7,14 +7,6 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
-export type PageKind =
-  | 'release-management'
-  | 'z-stream'
-  | 'test-day'
-  | 'milestone-plan'
-  | 'announcement'
-  | 'roadmap'
-  | 'feature'
-  | 'other';
+export type PageKind = 'release-management' | 'z-stream' | 'test-day' | 'milestone-plan' | 'announcement' | 'roadmap' | 'feature' | 'other';
 
 export type MilestoneKind = 'alpha' | 'freeze' | 'beta' | 'test-day' | 'rc' | 'ga' | 'other';

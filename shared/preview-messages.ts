@@ -53,10 +53,23 @@ const isLine = (x: unknown): x is number => typeof x === 'number' && Number.isIn
 const isStr = (x: unknown, max = 10_000): x is string => typeof x === 'string' && x.length <= max;
 
 function isSummary(x: unknown): x is RenderedSummary {
-  return isObj(x) && typeof x.version === 'number' && isStr(x.title) && isStr(x.ga) && isLine(x.rows) && isLine(x.totalRows)
-    && isObj(x.tiles) && Object.values(x.tiles).every((v) => typeof v === 'number')
-    && Array.isArray(x.teams) && x.teams.every((t) => isStr(t)) && isLine(x.milestones) && isLine(x.criteria) && isStr(x.problems)
-    && typeof x.highlighted === 'number' && Number.isInteger(x.highlighted);
+  return (
+    isObj(x) &&
+    typeof x.version === 'number' &&
+    isStr(x.title) &&
+    isStr(x.ga) &&
+    isLine(x.rows) &&
+    isLine(x.totalRows) &&
+    isObj(x.tiles) &&
+    Object.values(x.tiles).every((v) => typeof v === 'number') &&
+    Array.isArray(x.teams) &&
+    x.teams.every((t) => isStr(t)) &&
+    isLine(x.milestones) &&
+    isLine(x.criteria) &&
+    isStr(x.problems) &&
+    typeof x.highlighted === 'number' &&
+    Number.isInteger(x.highlighted)
+  );
 }
 
 /** A message from the webview, or null when it is not one we know, well formed. */
@@ -99,7 +112,13 @@ function parseFilter(x: unknown): FilterState {
   if (!isObj(x)) return EMPTY_FILTER;
   const colour = ['green', 'orange', 'red', 'other', 'unset', ''].includes(x.colour as string) ? (x.colour as FilterState['colour']) : '';
   const only = ['', 'overdue', 'must'].includes(x.only as string) ? (x.only as FilterState['only']) : '';
-  return { team: isStr(x.team, 500) ? x.team : '', colour, priority: isStr(x.priority, 500) ? x.priority : '', text: isStr(x.text, 500) ? x.text : '', only };
+  return {
+    team: isStr(x.team, 500) ? x.team : '',
+    colour,
+    priority: isStr(x.priority, 500) ? x.priority : '',
+    text: isStr(x.text, 500) ? x.text : '',
+    only,
+  };
 }
 
 function parseSort(x: unknown): SortState {

@@ -13,7 +13,9 @@ async function formatTables(client: LanguageClient, atCursor: boolean): Promise<
   const position = atCursor ? client.code2ProtocolConverter.asPosition(editor.selection.active) : undefined;
   const result = await client.sendRequest(FormatTablesRequest, { uri: doc.uri.toString(), position });
   if (result.tables === 0) {
-    void vscode.window.showInformationMessage(atCursor ? 'Release Pages: there is no table at the cursor.' : 'Release Pages: this page has no tables.');
+    void vscode.window.showInformationMessage(
+      atCursor ? 'Release Pages: there is no table at the cursor.' : 'Release Pages: this page has no tables.',
+    );
     return false;
   }
   if (result.edits.length === 0) {
@@ -21,7 +23,9 @@ async function formatTables(client: LanguageClient, atCursor: boolean): Promise<
     return true;
   }
   if (result.version !== doc.version) {
-    void vscode.window.showInformationMessage('Release Pages: the page changed while its tables were being formatted; run the command again.');
+    void vscode.window.showInformationMessage(
+      'Release Pages: the page changed while its tables were being formatted; run the command again.',
+    );
     return false;
   }
   const edits = result.edits.map((e) => ({ range: client.protocol2CodeConverter.asRange(e.range), newText: e.newText }));

@@ -29,19 +29,28 @@ export function statusText(summary: PageSummary | null, server: ServerStatus): S
   if (server !== 'running') {
     return {
       text: server === 'starting' ? 'Release Pages: starting…' : 'Release Pages: server stopped',
-      detail: server === 'starting' ? 'The language server is starting' : 'Restart it with "Release Pages: Restart language server"; see the output channel',
+      detail:
+        server === 'starting'
+          ? 'The language server is starting'
+          : 'Restart it with "Release Pages: Restart language server"; see the output channel',
       level: server === 'starting' ? 'information' : 'error',
       showProblems: false,
     };
   }
   if (!summary || !summary.isReleasePage) {
-    return { text: 'Release Pages: not a release page', detail: 'Only release-management pages are checked · server running', level: 'information', showProblems: false };
+    return {
+      text: 'Release Pages: not a release page',
+      detail: 'Only release-management pages are checked · server running',
+      level: 'information',
+      showProblems: false,
+    };
   }
   const kind = KIND_LABELS[summary.kind] ?? 'Release page';
   const problems = summary.errors + summary.warnings;
-  const text = problems === 0 && summary.infos === 0
-    ? `$(pass) ${kind}: no problems`
-    : `$(checklist) ${kind}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
+  const text =
+    problems === 0 && summary.infos === 0
+      ? `$(pass) ${kind}: no problems`
+      : `$(checklist) ${kind}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
   const parts: string[] = [];
   if (summary.title) parts.push(summary.title);
   if (summary.gaDate) parts.push(`GA ${summary.gaDate}`);

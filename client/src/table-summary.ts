@@ -9,7 +9,8 @@ export type TableSummaryOutcome = 'preview' | 'revealed' | 'none';
 
 async function reveal(args: TableSummaryArgs): Promise<TableSummaryOutcome> {
   const uri = vscode.Uri.parse(args.uri);
-  const problems = vscode.languages.getDiagnostics(uri)
+  const problems = vscode.languages
+    .getDiagnostics(uri)
     .filter((d) => d.source === 'release-pages' && d.range.start.line >= args.startLine && d.range.start.line <= args.endLine)
     .sort((a, b) => a.range.start.compareTo(b.range.start));
   const target = problems[0]?.range ?? new vscode.Range(args.revealLine, 0, args.revealLine, 0);

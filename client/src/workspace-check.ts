@@ -29,11 +29,24 @@ async function readText(uri: vscode.Uri): Promise<string | null> {
   }
 }
 
-async function run(client: LanguageClient, options: WorkspaceCheckOptions, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<WorkspaceCheckSummary> {
+async function run(
+  client: LanguageClient,
+  options: WorkspaceCheckOptions,
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+): Promise<WorkspaceCheckSummary> {
   const source = new vscode.CancellationTokenSource();
   const links = [token.onCancellationRequested(() => source.cancel()), options.cancel?.onCancellationRequested(() => source.cancel())];
   if (token.isCancellationRequested || options.cancel?.isCancellationRequested) source.cancel();
-  const total: WorkspaceCheckSummary = { files: 0, checked: 0, skippedOpen: 0, pages: 0, filesWithProblems: 0, problems: 0, cancelled: false };
+  const total: WorkspaceCheckSummary = {
+    files: 0,
+    checked: 0,
+    skippedOpen: 0,
+    pages: 0,
+    filesWithProblems: 0,
+    problems: 0,
+    cancelled: false,
+  };
   try {
     const uris = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/node_modules/**', undefined, source.token);
     total.files = uris.length;
@@ -52,7 +65,10 @@ async function run(client: LanguageClient, options: WorkspaceCheckOptions, progr
       if (!r) break;
       for (const k of ['checked', 'skippedOpen', 'pages', 'filesWithProblems', 'problems'] as const) total[k] += r[k];
       if (r.cancelled) break;
-      progress.report({ increment: (batch.length / uris.length) * 100, message: `${Math.min(i + BATCH, uris.length)} of ${uris.length} files` });
+      progress.report({
+        increment: (batch.length / uris.length) * 100,
+        message: `${Math.min(i + BATCH, uris.length)} of ${uris.length} files`,
+      });
     }
     total.cancelled = source.token.isCancellationRequested;
     return total;
@@ -72,7 +88,9 @@ export function registerWorkspaceCheck(context: vscode.ExtensionContext, client:
       if (!options.silent) {
         const what = `${summary.pages} release page${summary.pages === 1 ? '' : 's'} in ${summary.checked} closed Markdown file${summary.checked === 1 ? '' : 's'}`;
         const result = `${summary.problems} problem${summary.problems === 1 ? '' : 's'} in ${summary.filesWithProblems} file${summary.filesWithProblems === 1 ? '' : 's'}`;
-        void vscode.window.showInformationMessage(`Release Pages: ${summary.cancelled ? 'cancelled after ' : ''}${what}: ${result} (see Problems).`);
+        void vscode.window.showInformationMessage(
+          `Release Pages: ${summary.cancelled ? 'cancelled after ' : ''}${what}: ${result} (see Problems).`,
+        );
       }
       return summary;
     }),

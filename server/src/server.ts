@@ -23,7 +23,8 @@ const connection = createConnection(ProposedFeatures.all);
 // Open documents are kept as lines (an edit costs what it touches), shared with the checks' engines.
 const documents = new TextDocuments<TextDocument>({
   create: (uri, languageId, version, content) => LineDocument.create(uri, languageId, version, content),
-  update: (doc, changes, version) => (doc instanceof LineDocument ? LineDocument.update(doc, changes, version) : TextDocument.update(doc, changes, version)),
+  update: (doc, changes, version) =>
+    doc instanceof LineDocument ? LineDocument.update(doc, changes, version) : TextDocument.update(doc, changes, version),
 });
 const state = new ServerState(connection, documents);
 const diagnostics = new DiagnosticsPublisher(state);
@@ -80,7 +81,8 @@ documents.onDidClose((e) => {
 
 connection.onDidChangeConfiguration((change) => {
   const previous = JSON.stringify(state.settings);
-  if (!state.hasConfigurationCapability) state.settings = readSettings((change.settings as { releasePages?: unknown } | null)?.releasePages);
+  if (!state.hasConfigurationCapability)
+    state.settings = readSettings((change.settings as { releasePages?: unknown } | null)?.releasePages);
   void refreshSettings(previous);
 });
 

@@ -1,5 +1,12 @@
 /** Editor settings (`releasePages.*`) → configuration the core understands. */
-import { DEFAULT_FORMAT_OPTIONS, type FormatOptions, type PartialConfig, RULES_BY_ID, type RuleSetting, type SeveritySetting } from './core';
+import {
+  DEFAULT_FORMAT_OPTIONS,
+  type FormatOptions,
+  type PartialConfig,
+  RULES_BY_ID,
+  type RuleSetting,
+  type SeveritySetting,
+} from './core';
 
 export interface EditorSettings {
   enable: boolean;
@@ -27,7 +34,8 @@ function section(v: unknown): Record<string, unknown> {
 function ruleSeverities(v: unknown): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {};
   for (const [id, sev] of Object.entries(section(v))) {
-    if (RULES_BY_ID.has(id) && typeof sev === 'string' && SEVERITIES.has(sev)) rules[id] = { severity: sev as SeveritySetting, options: {} };
+    if (RULES_BY_ID.has(id) && typeof sev === 'string' && SEVERITIES.has(sev))
+      rules[id] = { severity: sev as SeveritySetting, options: {} };
   }
   return rules;
 }
@@ -48,7 +56,10 @@ export function readSettings(raw: unknown): EditorSettings {
     format: {
       enable: format.enable !== false,
       style: format.style === 'compact' ? 'compact' : DEFAULT_FORMAT_OPTIONS.style,
-      maxColumnWidth: typeof format.maxColumnWidth === 'number' && format.maxColumnWidth >= 0 ? Math.floor(format.maxColumnWidth) : DEFAULT_FORMAT_OPTIONS.maxColumnWidth,
+      maxColumnWidth:
+        typeof format.maxColumnWidth === 'number' && format.maxColumnWidth >= 0
+          ? Math.floor(format.maxColumnWidth)
+          : DEFAULT_FORMAT_OPTIONS.maxColumnWidth,
     },
   };
 }

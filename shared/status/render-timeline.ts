@@ -24,16 +24,23 @@ type Place = { row: number; anchor: string; lx: number };
 
 export function shortLabel(m: MilestoneStatus): string {
   if (m.label.length <= 14) return m.label;
-  const n = m.label.match(/\b(\d+)\b/)?.[1] ?? (m.label.match(/\b(first|second|third|fourth)\b/i)?.[1].toLowerCase() ?? '');
+  const n = m.label.match(/\b(\d+)\b/)?.[1] ?? m.label.match(/\b(first|second|third|fourth)\b/i)?.[1].toLowerCase() ?? '';
   const ord = ({ first: '1', second: '2', third: '3', fourth: '4' } as Record<string, string>)[n] ?? n;
   switch (m.kind) {
-    case 'ga': return 'GA';
-    case 'rc': return `RC${ord}`;
-    case 'beta': return `Beta ${ord}`.trim();
-    case 'alpha': return `Alpha ${ord}`.trim();
-    case 'freeze': return 'Feature freeze';
-    case 'test-day': return `Test day ${ord}`.trim();
-    default: return `${m.label.slice(0, 13).trimEnd()}…`;
+    case 'ga':
+      return 'GA';
+    case 'rc':
+      return `RC${ord}`;
+    case 'beta':
+      return `Beta ${ord}`.trim();
+    case 'alpha':
+      return `Alpha ${ord}`.trim();
+    case 'freeze':
+      return 'Feature freeze';
+    case 'test-day':
+      return `Test day ${ord}`.trim();
+    default:
+      return `${m.label.slice(0, 13).trimEnd()}…`;
   }
 }
 
@@ -56,7 +63,10 @@ function tickDays(lo: number, hi: number): Array<{ day: number; label: string }>
   const yearly = step >= 12;
   return ticks
     .filter((t) => (yearly ? t.month === 1 : (t.month - 1) % step === 0))
-    .map((t, i) => ({ day: t.day, label: yearly ? String(t.year) : `${monthName(t.month, 'short')}${i === 0 || t.month === 1 ? ` ${t.year}` : ''}` }));
+    .map((t, i) => ({
+      day: t.day,
+      label: yearly ? String(t.year) : `${monthName(t.month, 'short')}${i === 0 || t.month === 1 ? ` ${t.year}` : ''}`,
+    }));
 }
 
 /** Greedy rows for labels: the first row whose last label ends before this one starts. */
@@ -130,25 +140,61 @@ function axisRange(points: readonly Point[], today: number): { lo: number; hi: n
 function rescheduleParts(p: Point, axis: number, x: (d: number) => number): string[] {
   if (!p.ghosts.length) return [];
   const from = Math.min(...p.ghosts);
-  const parts = [`<line class="rp-resched" x1="${num(x(from))}%" x2="${num(x(p.day))}%" y1="${axis - 8}" y2="${axis - 8}"><title>${esc(describe(p.m))}</title></line>`];
-  for (const g of p.ghosts) parts.push(`<circle class="rp-ghost" cx="${num(x(g))}%" cy="${axis}" r="4"><title>${esc(`${isolate(p.m.label)}: was ${isoOfDay(g)}`)}</title></circle>`);
+  const parts = [
+    `<line class="rp-resched" x1="${num(x(from))}%" x2="${num(x(p.day))}%" y1="${axis - 8}" y2="${axis - 8}"><title>${esc(describe(p.m))}</title></line>`,
+  ];
+  for (const g of p.ghosts)
+    parts.push(
+      `<circle class="rp-ghost" cx="${num(x(g))}%" cy="${axis}" r="4"><title>${esc(`${isolate(p.m.label)}: was ${isoOfDay(g)}`)}</title></circle>`,
+    );
   return parts;
 }
 
 /** One milestone's dot, with its label where the layout found room for one. */
-function milestoneDot(p: Point, place: Place | null | undefined, axis: number, x: (d: number) => number, s: PageStatus, today: number, interactive: boolean): string {
-  const cls = ['rp-ms', `rp-k-${esc(p.m.kind)}`, p.day < today ? 'rp-past' : 'rp-future', p.m.cancelled || !p.m.date?.iso ? 'rp-cancelled' : '', s.next?.line === p.m.line ? 'rp-next' : ''].filter(Boolean).join(' ');
+function milestoneDot(
+  p: Point,
+  place: Place | null | undefined,
+  axis: number,
+  x: (d: number) => number,
+  s: PageStatus,
+  today: number,
+  interactive: boolean,
+): string {
+  const cls = [
+    'rp-ms',
+    `rp-k-${esc(p.m.kind)}`,
+    p.day < today ? 'rp-past' : 'rp-future',
+    p.m.cancelled || !p.m.date?.iso ? 'rp-cancelled' : '',
+    s.next?.line === p.m.line ? 'rp-next' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const a11y = interactive ? ` tabindex="0" role="button" aria-label="${esc(describe(p.m))}"` : '';
-  const label = place ? `<text class="rp-ms-text" x="${num(place.lx)}%" y="${axis + 20 + place.row * 14}" text-anchor="${place.anchor}">${esc(isolate(shortLabel(p.m)))}</text>` : '';
+  const label = place
+    ? `<text class="rp-ms-text" x="${num(place.lx)}%" y="${axis + 20 + place.row * 14}" text-anchor="${place.anchor}">${esc(isolate(shortLabel(p.m)))}</text>`
+    : '';
   return `<g class="${cls}"${lineAttr(p.m.line)}${a11y}><title>${esc(describe(p.m))}</title><circle cx="${num(x(p.day))}%" cy="${axis}" r="${p.m.kind === 'ga' ? 7 : 5}"></circle>${label}</g>`;
 }
 
 /** One timeline's lane from height y: its label (when there are several), axis, reschedules and dots; returns the next lane's y. */
-function drawLane(lane: number, lanePoints: readonly Point[], y: number, multi: boolean, x: (d: number) => number, s: PageStatus, today: number, interactive: boolean, parts: string[]): number {
+function drawLane(
+  lane: number,
+  lanePoints: readonly Point[],
+  y: number,
+  multi: boolean,
+  x: (d: number) => number,
+  s: PageStatus,
+  today: number,
+  interactive: boolean,
+  parts: string[],
+): number {
   const rows = layoutRows(lanePoints, x);
   const used = Math.max(1, ...[...rows.values()].map((r) => (r ? r.row + 1 : 1)));
   const axis = y + (multi ? 18 : 10);
-  if (multi) parts.push(`<text class="rp-lane-label" x="0.5%" y="${axis - 10}">${esc(isolate(lanePoints[0].m.release ?? `Timeline ${lane + 1}`))}</text>`);
+  if (multi)
+    parts.push(
+      `<text class="rp-lane-label" x="0.5%" y="${axis - 10}">${esc(isolate(lanePoints[0].m.release ?? `Timeline ${lane + 1}`))}</text>`,
+    );
   parts.push(`<line class="rp-axis" x1="${LEFT - 1}%" x2="${RIGHT + 1}%" y1="${axis}" y2="${axis}"></line>`);
   for (const p of lanePoints) parts.push(...rescheduleParts(p, axis, x));
   for (const p of lanePoints) parts.push(milestoneDot(p, rows.get(p), axis, x, s, today, interactive));
@@ -166,7 +212,9 @@ function todayParts(s: PageStatus, today: number, hi: number, todayInside: boole
     ];
   }
   const after = today > hi;
-  return [`<text class="rp-today-label" x="${after ? RIGHT + 1 : LEFT - 1}%" y="11" text-anchor="${after ? 'end' : 'start'}">${after ? `Today ${esc(s.asOf)} →` : `← Today ${esc(s.asOf)}`}</text>`];
+  return [
+    `<text class="rp-today-label" x="${after ? RIGHT + 1 : LEFT - 1}%" y="11" text-anchor="${after ? 'end' : 'start'}">${after ? `Today ${esc(s.asOf)} →` : `← Today ${esc(s.asOf)}`}</text>`,
+  ];
 }
 
 function svg(s: PageStatus, interactive: boolean): string {
@@ -182,7 +230,17 @@ function svg(s: PageStatus, interactive: boolean): string {
   const laneTops: number[] = [];
   for (const lane of lanes) {
     laneTops.push(y);
-    y = drawLane(lane, points.filter((p) => p.m.timeline === lane), y, multi, x, s, today, interactive, parts);
+    y = drawLane(
+      lane,
+      points.filter((p) => p.m.timeline === lane),
+      y,
+      multi,
+      x,
+      s,
+      today,
+      interactive,
+      parts,
+    );
   }
   const ticksY = y + 4;
   for (const t of tickDays(lo, hi)) {
@@ -202,20 +260,31 @@ function isoOfDay(day: number): string {
 
 function listItem(m: MilestoneStatus, s: PageStatus, multi: boolean, interactive: boolean): string {
   const state = !m.date?.iso ? 'rp-undated' : (m.days ?? 0) < 0 ? 'rp-past' : 'rp-future';
-  const date = m.date?.iso ? esc(m.date.iso) : m.date ? `<span class="rp-warn-text">${bdi(m.date.text)}</span>` : '<span class="rp-muted">no date</span>';
-  const moved = m.superseded.length ? ` <span class="rp-moved">moved from ${m.superseded.map((d) => `<del>${bdi(d.iso ?? d.text)}</del>`).join(' ')}</span>` : '';
+  const date = m.date?.iso
+    ? esc(m.date.iso)
+    : m.date
+      ? `<span class="rp-warn-text">${bdi(m.date.text)}</span>`
+      : '<span class="rp-muted">no date</span>';
+  const moved = m.superseded.length
+    ? ` <span class="rp-moved">moved from ${m.superseded.map((d) => `<del>${bdi(d.iso ?? d.text)}</del>`).join(' ')}</span>`
+    : '';
   const rel = m.days !== null ? `<span class="rp-rel">${esc(relativeDays(m.days))}</span>` : '';
   const release = multi && m.release ? `<span class="rp-release">${bdi(m.release)}</span> ` : '';
   const label = m.cancelled ? `<del>${bdi(m.label)}</del> <span class="rp-muted">(cancelled)</span>` : bdi(m.label);
   const next = s.next?.line === m.line ? ' rp-next' : '';
   const inner = `<span class="rp-ms-date">${date}</span><span class="rp-ms-name">${release}${label}${moved}</span>${rel}`;
-  const body = interactive ? `<button type="button" class="rp-jump"${lineAttr(m.line)} title="Line ${m.line + 1}">${inner}</button>` : `<span class="rp-jump" title="Line ${m.line + 1}">${inner}</span>`;
+  const body = interactive
+    ? `<button type="button" class="rp-jump"${lineAttr(m.line)} title="Line ${m.line + 1}">${inner}</button>`
+    : `<span class="rp-jump" title="Line ${m.line + 1}">${inner}</span>`;
   return `<li class="rp-ms-item ${state}${next} rp-k-${esc(m.kind)}">${body}</li>`;
 }
 
 export function renderTimeline(s: PageStatus, interactive: boolean): string {
-  if (s.milestones.length === 0) return '<section class="rp-section rp-timeline-section" aria-labelledby="rp-h-timeline"><h2 id="rp-h-timeline">Timeline</h2><p class="rp-muted">This page has no timeline of dated milestones.</p></section>';
-  const order = [...s.milestones].sort((a, b) => (a.date?.iso ? isoDay(a.date.iso) : Infinity) - (b.date?.iso ? isoDay(b.date.iso) : Infinity) || a.line - b.line);
+  if (s.milestones.length === 0)
+    return '<section class="rp-section rp-timeline-section" aria-labelledby="rp-h-timeline"><h2 id="rp-h-timeline">Timeline</h2><p class="rp-muted">This page has no timeline of dated milestones.</p></section>';
+  const order = [...s.milestones].sort(
+    (a, b) => (a.date?.iso ? isoDay(a.date.iso) : Infinity) - (b.date?.iso ? isoDay(b.date.iso) : Infinity) || a.line - b.line,
+  );
   const multi = new Set(s.milestones.map((m) => m.timeline)).size > 1;
   const undated = s.milestones.filter((m) => !m.date?.iso).length;
   const note = undated ? `<p class="rp-note rp-warn-text">${undated} milestone${undated === 1 ? ' has' : 's have'} no date.</p>` : '';

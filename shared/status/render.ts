@@ -25,7 +25,13 @@ function fact(label: string, value: string, detail: string, cls = ''): string {
 
 export function renderHeader(s: PageStatus, o: { fileName?: string } = {}): string {
   const title = s.title ?? o.fileName ?? 'Untitled page';
-  const sub = [s.release ? `Release ${bdi(s.release)}` : '', esc(s.kind.replace(/-/g, ' ')), o.fileName ? `<span class="rp-file">${bdi(o.fileName)}</span>` : ''].filter(Boolean).join(' · ');
+  const sub = [
+    s.release ? `Release ${bdi(s.release)}` : '',
+    esc(s.kind.replace(/-/g, ' ')),
+    o.fileName ? `<span class="rp-file">${bdi(o.fileName)}</span>` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const facts: string[] = [];
   if (s.ga) {
     const soon = s.ga.days !== null && s.ga.days >= 0 && s.ga.days <= 14 ? ' rp-fact-soon' : '';
@@ -34,8 +40,18 @@ export function renderHeader(s: PageStatus, o: { fileName?: string } = {}): stri
     facts.push(fact('General availability', '<span class="rp-muted">not set</span>', 'no GA date in the timeline', 'rp-fact-ga'));
   }
   if (s.next) facts.push(fact('Next milestone', bdi(s.next.label), `${esc(s.next.iso)} · ${esc(relativeDays(s.next.days))}`));
-  if (s.counts.total) facts.push(fact('Features Green', `${s.counts.green} <span class="rp-of">of ${s.counts.total}</span>`, `${percent(s.counts.green, s.counts.total)}% ready`));
-  if (s.planProgress) facts.push(fact('Milestone plan', `${s.planProgress.done} <span class="rp-of">of ${s.planProgress.total}</span>`, 'milestones complete'));
+  if (s.counts.total)
+    facts.push(
+      fact(
+        'Features Green',
+        `${s.counts.green} <span class="rp-of">of ${s.counts.total}</span>`,
+        `${percent(s.counts.green, s.counts.total)}% ready`,
+      ),
+    );
+  if (s.planProgress)
+    facts.push(
+      fact('Milestone plan', `${s.planProgress.done} <span class="rp-of">of ${s.planProgress.total}</span>`, 'milestones complete'),
+    );
   facts.push(fact('As of', esc(s.asOf), s.updated ? `page updated ${esc(s.updated)}` : '&nbsp;'));
   return `<header class="rp-header"><h1 class="rp-title">${bdi(title)}</h1><p class="rp-subtitle">${sub}</p><div class="rp-facts">${facts.join('')}</div></header>`;
 }
@@ -50,7 +66,9 @@ export function bar(counts: ColourCounts, label: string): string {
     x += w;
     return r;
   });
-  const text = BAR_COLOURS.filter((c) => counts[c] > 0).map((c) => `${counts[c]} ${COLOUR_NAMES[c]}`).join(', ');
+  const text = BAR_COLOURS.filter((c) => counts[c] > 0)
+    .map((c) => `${counts[c]} ${COLOUR_NAMES[c]}`)
+    .join(', ');
   return `<svg class="rp-bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${esc(`${isolate(label)}: ${text}`)}">${rects.join('')}</svg>`;
 }
 
@@ -58,19 +76,23 @@ function breakdown(title: string, groups: readonly CountGroup[], kind: 'team' | 
   if (groups.length === 0) return '';
   const cols: StatusColour[] = showOther ? ['green', 'orange', 'red', 'other', 'unset'] : ['green', 'orange', 'red', 'unset'];
   const head = `<tr><th scope="col">${esc(title)}</th><th scope="col" class="rp-bar-col">Status</th>${cols.map((c) => `<th scope="col" class="rp-num">${esc(COLOUR_NAMES[c])}</th>`).join('')}<th scope="col" class="rp-num">Total</th></tr>`;
-  const rows = groups.map((g, i) => {
-    const name = g.name ?? (kind === 'team' ? 'No team' : 'No priority');
-    const filter = o.interactive ? ` data-filter-${kind}="${i}" tabindex="0" title="${esc(`Show the ${isolate(name)} features`)}"` : '';
-    const cells = cols.map((c) => `<td class="rp-num${g.counts[c] ? '' : ' rp-zero'}">${g.counts[c]}</td>`).join('');
-    return `<tr class="rp-group"${filter}><th scope="row">${g.name === null ? `<span class="rp-muted">${esc(name)}</span>` : bdi(name)}</th><td class="rp-bar-col">${bar(g.counts, name)}</td>${cells}<td class="rp-num rp-total">${g.counts.total}</td></tr>`;
-  }).join('');
+  const rows = groups
+    .map((g, i) => {
+      const name = g.name ?? (kind === 'team' ? 'No team' : 'No priority');
+      const filter = o.interactive ? ` data-filter-${kind}="${i}" tabindex="0" title="${esc(`Show the ${isolate(name)} features`)}"` : '';
+      const cells = cols.map((c) => `<td class="rp-num${g.counts[c] ? '' : ' rp-zero'}">${g.counts[c]}</td>`).join('');
+      return `<tr class="rp-group"${filter}><th scope="row">${g.name === null ? `<span class="rp-muted">${esc(name)}</span>` : bdi(name)}</th><td class="rp-bar-col">${bar(g.counts, name)}</td>${cells}<td class="rp-num rp-total">${g.counts.total}</td></tr>`;
+    })
+    .join('');
   return `<table class="rp-breakdown"><thead>${head}</thead><tbody>${rows}</tbody></table>`;
 }
 
 /** `label` is HTML. */
 function tile(label: string, value: number, cls: string, filter: string, o: RenderOptions, detail = ''): string {
   const inner = `<span class="rp-tile-value">${value}</span><span class="rp-tile-label">${label}</span>${detail ? `<span class="rp-tile-detail">${detail}</span>` : ''}`;
-  return o.interactive && filter ? `<button type="button" class="rp-tile ${cls}" ${filter}>${inner}</button>` : `<div class="rp-tile ${cls}">${inner}</div>`;
+  return o.interactive && filter
+    ? `<button type="button" class="rp-tile ${cls}" ${filter}>${inner}</button>`
+    : `<div class="rp-tile ${cls}">${inner}</div>`;
 }
 
 /** Counts per colour overall (tiles and a bar), Must-not-Green and overdue counts, per team and per priority. */
@@ -81,15 +103,18 @@ export function renderSummary(s: PageStatus, o: RenderOptions): string {
   const tiles = [
     tile('Features', c.total, 'rp-t-total', 'data-filter-reset="1"', o),
     ...(['green', 'orange', 'red', ...(showOther ? ['other'] : []), 'unset'] as StatusColour[]).map((k) =>
-      tile(chip(k), c[k], `rp-t-${k}`, `data-filter-colour="${k}"`, o, `${percent(c[k], c.total)}%`)),
+      tile(chip(k), c[k], `rp-t-${k}`, `data-filter-colour="${k}"`, o, `${percent(c[k], c.total)}%`),
+    ),
     tile('Must, not Green', s.mustNotGreen.length, `rp-t-must${s.mustNotGreen.length ? ' rp-t-alert' : ''}`, 'data-filter-only="must"', o),
     tile('Overdue', s.overdue.length, `rp-t-overdue${s.overdue.length ? ' rp-t-alert' : ''}`, 'data-filter-only="overdue"', o),
   ];
-  return `<section class="rp-section rp-summary" aria-labelledby="rp-h-summary"><h2 id="rp-h-summary">Feature status</h2>`
-    + `<div class="rp-tiles">${tiles.join('')}</div>`
-    + `<div class="rp-overall">${bar(c, 'All features')}</div>`
-    + `<div class="rp-breakdowns">${breakdown('Functional team', s.byTeam, 'team', showOther, o)}${breakdown('Priority', s.byPriority, 'priority', showOther, o)}</div>`
-    + '</section>';
+  return (
+    `<section class="rp-section rp-summary" aria-labelledby="rp-h-summary"><h2 id="rp-h-summary">Feature status</h2>` +
+    `<div class="rp-tiles">${tiles.join('')}</div>` +
+    `<div class="rp-overall">${bar(c, 'All features')}</div>` +
+    `<div class="rp-breakdowns">${breakdown('Functional team', s.byTeam, 'team', showOther, o)}${breakdown('Priority', s.byPriority, 'priority', showOther, o)}</div>` +
+    '</section>'
+  );
 }
 
 /** Everything, in reading order, without the preview's controls (the report's body). */
@@ -123,10 +148,12 @@ export interface ReportOptions {
 export function renderReport(s: PageStatus, o: ReportOptions): string {
   if (!/^'(sha256|sha384|sha512)-[A-Za-z0-9+/=]+'$/.test(o.styleSource)) throw new Error(`invalid CSP style source: ${o.styleSource}`);
   const title = `${s.title ?? o.fileName} — status`;
-  return '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-    + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${o.styleSource}; base-uri 'none'; form-action 'none'">\n`
-    + '<meta name="referrer" content="no-referrer">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-    + `<meta name="generator" content="${esc(o.generator)}">\n<title>${esc(isolate(title))}</title>\n<style>${o.css}</style>\n</head>\n`
-    + `<body class="rp-report">\n<main class="rp-dashboard">${renderDashboard(s, { interactive: false, fileName: o.fileName, problemList: true })}</main>\n`
-    + `<footer class="rp-footer">Generated by ${esc(o.generator)} from ${bdi(o.fileName)}, as of ${esc(s.asOf)}.</footer>\n</body>\n</html>\n`;
+  return (
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${o.styleSource}; base-uri 'none'; form-action 'none'">\n` +
+    '<meta name="referrer" content="no-referrer">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    `<meta name="generator" content="${esc(o.generator)}">\n<title>${esc(isolate(title))}</title>\n<style>${o.css}</style>\n</head>\n` +
+    `<body class="rp-report">\n<main class="rp-dashboard">${renderDashboard(s, { interactive: false, fileName: o.fileName, problemList: true })}</main>\n` +
+    `<footer class="rp-footer">Generated by ${esc(o.generator)} from ${bdi(o.fileName)}, as of ${esc(s.asOf)}.</footer>\n</body>\n</html>\n`
+  );
 }

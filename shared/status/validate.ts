@@ -30,16 +30,43 @@ function isGroup(x: unknown): boolean {
 }
 
 function isFeature(x: unknown): boolean {
-  return isObj(x) && isLine(x.line) && isLine(x.endLine) && isInt(x.table) && isStrOrNull(x.team) && isStr(x.name)
-    && isStrOrNull(x.owner) && isStrOrNull(x.priority) && (STATUS_COLOURS as readonly unknown[]).includes(x.colour)
-    && isStr(x.statusLabel) && isStr(x.statusComment) && arrayOf(x.statusHistory, isStr)
-    && (x.target === null || isDate(x.target)) && arrayOf(x.targetHistory, isDate)
-    && isBool(x.overdue) && isInt(x.overdueDays) && isBool(x.mustNotGreen) && isBool(x.malformed) && isBool(x.repaired);
+  return (
+    isObj(x) &&
+    isLine(x.line) &&
+    isLine(x.endLine) &&
+    isInt(x.table) &&
+    isStrOrNull(x.team) &&
+    isStr(x.name) &&
+    isStrOrNull(x.owner) &&
+    isStrOrNull(x.priority) &&
+    (STATUS_COLOURS as readonly unknown[]).includes(x.colour) &&
+    isStr(x.statusLabel) &&
+    isStr(x.statusComment) &&
+    arrayOf(x.statusHistory, isStr) &&
+    (x.target === null || isDate(x.target)) &&
+    arrayOf(x.targetHistory, isDate) &&
+    isBool(x.overdue) &&
+    isInt(x.overdueDays) &&
+    isBool(x.mustNotGreen) &&
+    isBool(x.malformed) &&
+    isBool(x.repaired)
+  );
 }
 
 function isMilestone(x: unknown): boolean {
-  return isObj(x) && isLine(x.line) && isStr(x.label) && isStr(x.kind) && /^[a-z-]+$/.test(x.kind) && isStrOrNull(x.release)
-    && isInt(x.timeline) && (x.date === null || isDate(x.date)) && arrayOf(x.superseded, isDate) && isBool(x.cancelled) && isIntOrNull(x.days);
+  return (
+    isObj(x) &&
+    isLine(x.line) &&
+    isStr(x.label) &&
+    isStr(x.kind) &&
+    /^[a-z-]+$/.test(x.kind) &&
+    isStrOrNull(x.release) &&
+    isInt(x.timeline) &&
+    (x.date === null || isDate(x.date)) &&
+    arrayOf(x.superseded, isDate) &&
+    isBool(x.cancelled) &&
+    isIntOrNull(x.days)
+  );
 }
 
 function isCriterion(x: unknown): boolean {
@@ -47,15 +74,26 @@ function isCriterion(x: unknown): boolean {
 }
 
 function isPlanItem(x: unknown): boolean {
-  return isObj(x) && isLine(x.line) && isStr(x.title) && isStr(x.when) && isStrOrNull(x.goal) && isStrOrNull(x.status)
-    && ['done', 'active', 'planned', 'blocked', 'cancelled', 'other', 'unset'].includes(x.state as string);
+  return (
+    isObj(x) &&
+    isLine(x.line) &&
+    isStr(x.title) &&
+    isStr(x.when) &&
+    isStrOrNull(x.goal) &&
+    isStrOrNull(x.status) &&
+    ['done', 'active', 'planned', 'blocked', 'cancelled', 'other', 'unset'].includes(x.state as string)
+  );
 }
 
 function isProblems(x: unknown): boolean {
   if (!isObj(x) || !isObj(x.counts) || !Array.isArray(x.items)) return false;
   const counts = x.counts;
-  return SEVERITIES.every((s) => isInt(counts[s]))
-    && x.items.every((p) => isObj(p) && isLine(p.line) && (SEVERITIES as readonly unknown[]).includes(p.severity) && isStr(p.rule) && isStr(p.message));
+  return (
+    SEVERITIES.every((s) => isInt(counts[s])) &&
+    x.items.every(
+      (p) => isObj(p) && isLine(p.line) && (SEVERITIES as readonly unknown[]).includes(p.severity) && isStr(p.rule) && isStr(p.message),
+    )
+  );
 }
 
 /** A check of an object's fields, one check per field (fields not listed are not read by the renderer). */
@@ -64,7 +102,10 @@ function fields(spec: Record<string, (v: unknown) => boolean>): (x: unknown) => 
   return (x) => isObj(x) && entries.every(([key, check]) => check(x[key]));
 }
 
-const orNull = (check: (v: unknown) => boolean) => (v: unknown): boolean => v === null || check(v);
+const orNull =
+  (check: (v: unknown) => boolean) =>
+  (v: unknown): boolean =>
+    v === null || check(v);
 
 const isGa = fields({ line: isLine, date: isDate, days: isIntOrNull });
 const isNext = fields({ line: isLine, label: isStr, iso: isIso, days: isInt });
@@ -72,7 +113,12 @@ const isCriteriaCount = fields({ keyword: isStr, count: isInt });
 const isProgress = fields({ done: isInt, total: isInt });
 
 const isPage = fields({
-  title: isStrOrNull, release: isStrOrNull, kind: isStr, isReleasePage: isBool, asOf: isIso, updated: isStrOrNull,
+  title: isStrOrNull,
+  release: isStrOrNull,
+  kind: isStr,
+  isReleasePage: isBool,
+  asOf: isIso,
+  updated: isStrOrNull,
   ga: orNull(isGa),
   milestones: (v) => arrayOf(v, isMilestone),
   next: orNull(isNext),

@@ -43,7 +43,10 @@ function matches(f: FeatureStatus, filter: FilterState): boolean {
   if (filter.only === 'must' && !f.mustNotGreen) return false;
   const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length) {
-    const hay = [f.team, f.name, f.owner, f.priority, f.statusLabel, f.statusComment, f.target?.text, f.target?.iso].filter(Boolean).join(' ').toLowerCase();
+    const hay = [f.team, f.name, f.owner, f.priority, f.statusLabel, f.statusComment, f.target?.text, f.target?.iso]
+      .filter(Boolean)
+      .join(' ')
+      .toLowerCase();
     if (!words.every((w) => hay.includes(w))) return false;
   }
   return true;
@@ -64,17 +67,24 @@ export function applyView(status: PageStatus, filter: FilterState, sort: SortSta
   const key = sort.key;
   const cmp = (a: FeatureStatus, b: FeatureStatus): number => {
     switch (key) {
-      case 'team': return compareText(a.team, b.team);
-      case 'name': return compareText(a.name, b.name);
-      case 'owner': return compareText(a.owner, b.owner);
-      case 'priority': return (priorityRank.get(a.priority) ?? 99) - (priorityRank.get(b.priority) ?? 99);
-      case 'status': return COLOUR_RANK[a.colour] - COLOUR_RANK[b.colour];
-      case 'target': return compareText(a.target?.iso ?? null, b.target?.iso ?? null);
+      case 'team':
+        return compareText(a.team, b.team);
+      case 'name':
+        return compareText(a.name, b.name);
+      case 'owner':
+        return compareText(a.owner, b.owner);
+      case 'priority':
+        return (priorityRank.get(a.priority) ?? 99) - (priorityRank.get(b.priority) ?? 99);
+      case 'status':
+        return COLOUR_RANK[a.colour] - COLOUR_RANK[b.colour];
+      case 'target':
+        return compareText(a.target?.iso ?? null, b.target?.iso ?? null);
     }
   };
   const sign = sort.dir === 'asc' ? 1 : -1;
   // Rows without a value stay last in both directions.
-  const missing = (f: FeatureStatus): boolean => (key === 'target' ? !f.target?.iso : key === 'team' ? f.team === null : key === 'owner' ? f.owner === null : false);
+  const missing = (f: FeatureStatus): boolean =>
+    key === 'target' ? !f.target?.iso : key === 'team' ? f.team === null : key === 'owner' ? f.owner === null : false;
   return rows
     .map((f, i) => ({ f, i }))
     .sort((x, y) => Number(missing(x.f)) - Number(missing(y.f)) || sign * cmp(x.f, y.f) || x.i - y.i)

@@ -8,9 +8,27 @@ export type Op =
   | { kind: 'cell'; at: number; n: number; text: string };
 
 export const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(noise, table, timeline, date.map((d) => `*   General availability: **${d}**`)) }),
-  fc.record({ kind: fc.constantFrom('delete' as const, 'swap' as const, 'cut' as const, 'grow' as const, 'blank-table' as const), at: fc.nat(), n: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ kind: fc.constant('cell' as const), at: fc.nat(), n: fc.nat(), text: fc.oneof(status, priority, date, fc.constantFrom('|', '\\|', '`a|b`', '')) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(
+      noise,
+      table,
+      timeline,
+      date.map((d) => `*   General availability: **${d}**`),
+    ),
+  }),
+  fc.record({
+    kind: fc.constantFrom('delete' as const, 'swap' as const, 'cut' as const, 'grow' as const, 'blank-table' as const),
+    at: fc.nat(),
+    n: fc.integer({ min: 1, max: 40 }),
+  }),
+  fc.record({
+    kind: fc.constant('cell' as const),
+    at: fc.nat(),
+    n: fc.nat(),
+    text: fc.oneof(status, priority, date, fc.constantFrom('|', '\\|', '`a|b`', '')),
+  }),
 );
 
 /** The index of a table line at or after `at` (wrapping), or -1. */

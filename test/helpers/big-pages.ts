@@ -13,10 +13,23 @@ export function featureRow(i: number, remark = i % 7 === 0 ? 'needs 日本語 re
  * cell of that many characters (the tester's case: 2,000 rows, one 100,000-character cell).
  */
 export function bigTablePage(rows: number, hugeCell = 0, hugeRow = rows >> 1): string {
-  const lines = ['---', 'category: release', 'title: oVirt 9.9 Release Management', '---', '# oVirt 9.9 Release Management', '',
-    '## Timeline', '', '*   Beta release: **2024-01-10**', '*   General availability: **2024-09-30**', '',
-    '## Features Status Table', '',
-    '| Functional team | Feature | Release priority | Owner | Status | Target date | Remarks |', '|---|---|:-:|---|---|--:|---|'];
+  const lines = [
+    '---',
+    'category: release',
+    'title: oVirt 9.9 Release Management',
+    '---',
+    '# oVirt 9.9 Release Management',
+    '',
+    '## Timeline',
+    '',
+    '*   Beta release: **2024-01-10**',
+    '*   General availability: **2024-09-30**',
+    '',
+    '## Features Status Table',
+    '',
+    '| Functional team | Feature | Release priority | Owner | Status | Target date | Remarks |',
+    '|---|---|:-:|---|---|--:|---|',
+  ];
   for (let i = 0; i < rows; i++) lines.push(featureRow(i, hugeCell > 0 && i === hugeRow ? 'x'.repeat(hugeCell) : undefined));
   return `${lines.join('\n')}\n`;
 }

@@ -14,4 +14,3 @@ export function one(value: string): DateToken {
 export function ymd(t: DateToken): [number | null, number, number] {
   return [t.year, t.month, t.day];
 }
-

@@ -3,7 +3,18 @@
  * the readable difference between markers and findings, and the lines a first fixing pass may change.
  * The markers are described in test/fixtures/README.md.
  */
-import { applyFixGroups, type Finding, type Fix, fixAllGroups, lineStartsOf, offsetAt, selectFixEdits, type SourceLine, splitLines, type TextEdit } from '../../server/src/core';
+import {
+  applyFixGroups,
+  type Finding,
+  type Fix,
+  fixAllGroups,
+  lineStartsOf,
+  offsetAt,
+  selectFixEdits,
+  type SourceLine,
+  splitLines,
+  type TextEdit,
+} from '../../server/src/core';
 
 // ---- markers ----
 
@@ -15,7 +26,10 @@ export function expectedFindings(lines: readonly SourceLine[]): Map<number, stri
   lines.forEach((l, i) => {
     for (const m of l.text.matchAll(MARKER)) {
       const target = m[1] === '-next-line' ? i + 1 : m[1] === '-prev-line' ? i - 1 : i;
-      const ids = m[2].split(',').map((s) => s.trim()).filter(Boolean);
+      const ids = m[2]
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       out.set(target, [...(out.get(target) ?? []), ...ids]);
     }
   });
@@ -44,7 +58,9 @@ export function markerDiff(lines: readonly SourceLine[], findings: readonly Find
     const got = (found.get(line) ?? []).map((f) => f.rule).sort();
     if (exp.join() === got.join()) continue;
     const text = lines[line]?.text ?? '(no such line)';
-    out.push(`  line ${line + 1}: expected [${exp.join(', ')}] got [${got.join(', ')}]\n      | ${text.length > 160 ? `${text.slice(0, 160)}…` : text}`);
+    out.push(
+      `  line ${line + 1}: expected [${exp.join(', ')}] got [${got.join(', ')}]\n      | ${text.length > 160 ? `${text.slice(0, 160)}…` : text}`,
+    );
     for (const f of found.get(line) ?? []) out.push(`      ${f.rule} @${where(f)}: ${f.message}`);
   }
   return out;
@@ -93,17 +109,24 @@ export function firstPassProblems(text: string, findings: readonly Finding[]): s
     for (let l = a; l <= b; l++) allowed.add(l);
     for (const e of fix.edits) {
       // An edit that starts at the very end of a line's text only removes that line's ending.
-      const first = e.range.start.character >= (lines[e.range.start.line]?.text.length ?? 0) && e.range.end.line > e.range.start.line
-        ? e.range.start.line + 1
-        : e.range.start.line;
+      const first =
+        e.range.start.character >= (lines[e.range.start.line]?.text.length ?? 0) && e.range.end.line > e.range.start.line
+          ? e.range.start.line + 1
+          : e.range.start.line;
       if (first < a || e.range.end.line > b) {
-        problems.push(`  ${f.rule} (finding at line ${f.range.start.line + 1}) edits lines ${first + 1}-${e.range.end.line + 1}, outside lines ${a + 1}-${b + 1}: ${JSON.stringify(e.newText)}`);
+        problems.push(
+          `  ${f.rule} (finding at line ${f.range.start.line + 1}) edits lines ${first + 1}-${e.range.end.line + 1}, outside lines ${a + 1}-${b + 1}: ${JSON.stringify(e.newText)}`,
+        );
       }
     }
   }
   // Every other line must be byte-identical (with its line ending) at its shifted position.
   const starts = lineStartsOf(text);
-  const spans = [...applied].map((e) => ({ from: offsetAt(starts, text, e.range.start), to: offsetAt(starts, text, e.range.end), len: e.newText.length }));
+  const spans = [...applied].map((e) => ({
+    from: offsetAt(starts, text, e.range.start),
+    to: offsetAt(starts, text, e.range.end),
+    len: e.newText.length,
+  }));
   lines.forEach((l, i) => {
     if (allowed.has(i)) return;
     const ls = starts[i];
@@ -115,13 +138,18 @@ export function firstPassProblems(text: string, findings: readonly Finding[]): s
     let mapped = ls;
     for (const s of spans) if (s.to <= ls) mapped += s.len - (s.to - s.from);
     const now = out.slice(mapped, mapped + (le - ls));
-    if (now !== text.slice(ls, le)) problems.push(`  line ${i + 1} changed: ${JSON.stringify(text.slice(ls, le))} → ${JSON.stringify(now)}`);
+    if (now !== text.slice(ls, le))
+      problems.push(`  line ${i + 1} changed: ${JSON.stringify(text.slice(ls, le))} → ${JSON.stringify(now)}`);
   });
   return problems;
 }
 
 export function eolKinds(text: string): Set<string> {
-  return new Set(splitLines(text).map((l) => l.eol).filter((e) => e !== ''));
+  return new Set(
+    splitLines(text)
+      .map((l) => l.eol)
+      .filter((e) => e !== ''),
+  );
 }
 
 /** The first lines where two texts differ, for a readable snapshot failure. */

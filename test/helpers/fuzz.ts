@@ -10,7 +10,8 @@ import type * as fc from 'fast-check';
 
 function readMode(): 'short' | 'long' {
   for (const old of ['FUZZ_RUNS', 'FUZZ_SEED']) {
-    if (process.env[old] !== undefined) throw new Error(`${old} is no longer read: use RELEASE_PAGES_FUZZ=long (npm run fuzz) and RELEASE_PAGES_FUZZ_SEED`);
+    if (process.env[old] !== undefined)
+      throw new Error(`${old} is no longer read: use RELEASE_PAGES_FUZZ=long (npm run fuzz) and RELEASE_PAGES_FUZZ_SEED`);
   }
   const v = process.env.RELEASE_PAGES_FUZZ ?? '';
   if (v === '' || v === 'short') return 'short';

@@ -21,14 +21,23 @@ export interface LspSession {
  * `textDocument`: client capabilities added to the default ones (e.g. code action resolve support).
  * `io.stderr`: receives the server's stderr (else it goes to the test's own stderr).
  */
-export async function startServer(settings: Record<string, unknown> = {}, rootUri: string | null = null, folders?: Array<{ uri: string; name: string }>, textDocument: Record<string, unknown> = {}, io: { stderr?: (chunk: string) => void } = {}): Promise<LspSession> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', io.stderr ? 'pipe' : 'inherit'] });
+export async function startServer(
+  settings: Record<string, unknown> = {},
+  rootUri: string | null = null,
+  folders?: Array<{ uri: string; name: string }>,
+  textDocument: Record<string, unknown> = {},
+  io: { stderr?: (chunk: string) => void } = {},
+): Promise<LspSession> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', io.stderr ? 'pipe' : 'inherit'],
+  });
   if (io.stderr) {
     const sink = io.stderr;
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => sink(chunk));
   }
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> =
+    [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     const i = waiters.findIndex((w) => w.uri === p.uri && w.accept(p));
     if (i >= 0) waiters.splice(i, 1)[0].resolve(p);
@@ -41,18 +50,28 @@ export async function startServer(settings: Record<string, unknown> = {}, rootUr
     processId: process.pid,
     rootUri,
     workspaceFolders: folders ?? (rootUri ? [{ uri: rootUri, name: 'ws' }] : null),
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument } },
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument },
+    },
   });
   await connection.sendNotification('initialized', {});
   const nextDiagnostics: LspSession['nextDiagnostics'] = (uri, accept = () => true, timeoutMs = 10_000) =>
     new Promise((resolve, reject) => {
-        const w = { uri, accept, resolve: (p: PublishDiagnosticsParams) => { clearTimeout(timer); resolve(p); } };
-        const timer = setTimeout(() => {
-          waiters.splice(waiters.indexOf(w), 1);
-          reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiters.push(w);
-      });
+      const w = {
+        uri,
+        accept,
+        resolve: (p: PublishDiagnosticsParams) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      };
+      const timer = setTimeout(() => {
+        waiters.splice(waiters.indexOf(w), 1);
+        reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiters.push(w);
+    });
   return {
     connection,
     init,

@@ -16,7 +16,9 @@ export const ROOT = findRoot();
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
 export function pagesIn(folder: string): string[] {
-  return readdirSync(join(FIXTURES, folder)).filter((f) => f.endsWith('.md') && f !== 'SOURCES.md' && f !== 'README.md').sort();
+  return readdirSync(join(FIXTURES, folder))
+    .filter((f) => f.endsWith('.md') && f !== 'SOURCES.md' && f !== 'README.md')
+    .sort();
 }
 
 export function readFixture(folder: string, name: string): string {

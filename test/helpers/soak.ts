@@ -28,13 +28,33 @@ export function random(seed: number): () => number {
 
 /** A 2,000-row page with a few hundred findings (well under the 1,000 published), so every finding is compared. */
 export function soakPage(rows: number): string {
-  const lines = ['---', 'category: release', 'title: oVirt 9.9 Release Management', '---', '# oVirt 9.9 Release Management', '',
-    '## Timeline', '', '*   Beta release: **2024-01-10**', '*   General availability: **2024-09-30**', '',
-    '## Release Criteria', '', '*   **MUST**: no regressions', '',
-    '## Features Status Table', '',
-    '| Functional team | Feature | Release priority | Owner | Status | Target date | Remarks |', '|---|---|:-:|---|---|--:|---|'];
+  const lines = [
+    '---',
+    'category: release',
+    'title: oVirt 9.9 Release Management',
+    '---',
+    '# oVirt 9.9 Release Management',
+    '',
+    '## Timeline',
+    '',
+    '*   Beta release: **2024-01-10**',
+    '*   General availability: **2024-09-30**',
+    '',
+    '## Release Criteria',
+    '',
+    '*   **MUST**: no regressions',
+    '',
+    '## Features Status Table',
+    '',
+    '| Functional team | Feature | Release priority | Owner | Status | Target date | Remarks |',
+    '|---|---|:-:|---|---|--:|---|',
+  ];
   for (let i = 0; i < rows; i++) {
-    lines.push(i % 25 === 0 ? featureRow(i) : `| Team ${i % 12} | Feature ${i} | ${['Must', 'Should', 'Optional'][i % 3]} | owner${i % 37} | ${['Green', 'Orange - in progress', 'Red - blocked'][i % 3]} | 2024-0${1 + (i % 8)}-1${i % 10} | ok |`);
+    lines.push(
+      i % 25 === 0
+        ? featureRow(i)
+        : `| Team ${i % 12} | Feature ${i} | ${['Must', 'Should', 'Optional'][i % 3]} | owner${i % 37} | ${['Green', 'Orange - in progress', 'Red - blocked'][i % 3]} | 2024-0${1 + (i % 8)}-1${i % 10} | ok |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -74,7 +94,11 @@ function rssMb(pid: number): number {
 
 /** Diagnostics in a stable order, as plain data. */
 export function normalised(d: PublishDiagnosticsParams['diagnostics']): string[] {
-  return d.map((x) => JSON.stringify([x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character, x.severity, x.code, x.message])).sort();
+  return d
+    .map((x) =>
+      JSON.stringify([x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character, x.severity, x.code, x.message]),
+    )
+    .sort();
 }
 
 interface Waiter {
@@ -105,7 +129,13 @@ function follow(s: LspSession, errors: string[]): { wait(version: number, ms: nu
       const done = latest.get(version);
       if (done) return Promise.resolve(done);
       return new Promise((resolve, reject) => {
-        const w: Waiter = { version, resolve: (p) => { clearTimeout(timer); resolve(p); } };
+        const w: Waiter = {
+          version,
+          resolve: (p) => {
+            clearTimeout(timer);
+            resolve(p);
+          },
+        };
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(w), 1);
           reject(new Error(`no diagnostics for version ${version} within ${ms} ms`));
@@ -145,7 +175,8 @@ function multiCursorChanges(m: SoakMoves): TextDocumentContentChangeEvent[] {
   const b = m.cellRange(m.randomRow(), 1);
   const changes: TextDocumentContentChangeEvent[] = [];
   if (a) changes.push({ range: { start: { line: a.line, character: a.from }, end: { line: a.line, character: a.from } }, text: 'x' });
-  if (b && (!a || b.line !== a.line)) changes.push({ range: { start: { line: b.line, character: b.from }, end: { line: b.line, character: b.from } }, text: 'y' });
+  if (b && (!a || b.line !== a.line))
+    changes.push({ range: { start: { line: b.line, character: b.from }, end: { line: b.line, character: b.from } }, text: 'y' });
   return changes;
 }
 
@@ -160,21 +191,53 @@ async function randomEdit(m: SoakMoves): Promise<void> {
   } else if (e < 0.45) {
     const len = lineText(line).length;
     const at = int(Math.max(1, len));
-    await change([{ range: { start: { line, character: at }, end: { line, character: Math.min(len, at + 1 + int(3)) } }, text: '' }], 'edit: delete');
+    await change(
+      [{ range: { start: { line, character: at }, end: { line, character: Math.min(len, at + 1 + int(3)) } }, text: '' }],
+      'edit: delete',
+    );
   } else if (e < 0.6) {
     const cell = m.cellRange(line, pick([4, 4, 2, 5]));
-    if (cell) await change([{ range: { start: { line, character: cell.from }, end: { line, character: cell.to } }, text: ` ${pick(rnd() < 0.6 ? STATUS_WORDS : DATES)} ` }], 'edit: retype cell');
+    if (cell)
+      await change(
+        [
+          {
+            range: { start: { line, character: cell.from }, end: { line, character: cell.to } },
+            text: ` ${pick(rnd() < 0.6 ? STATUS_WORDS : DATES)} `,
+          },
+        ],
+        'edit: retype cell',
+      );
   } else if (e < 0.7) {
-    await change([{ range: { start: { line: line + 1, character: 0 }, end: { line: line + 1, character: 0 } }, text: `${featureRow(int(100_000))}\n` }], 'edit: insert row');
+    await change(
+      [
+        {
+          range: { start: { line: line + 1, character: 0 }, end: { line: line + 1, character: 0 } },
+          text: `${featureRow(int(100_000))}\n`,
+        },
+      ],
+      'edit: insert row',
+    );
   } else if (e < 0.78) {
-    if (m.tableLines().length > 50) await change([{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }], 'edit: delete row');
+    if (m.tableLines().length > 50)
+      await change([{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }], 'edit: delete row');
   } else if (e < 0.84) {
-    await change([{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: pick(['| stray | pipes |\n', '|a|b|c|d|e|f|g|h|\n', '| Virt | x | Must | o | Green | 2024-01-01 | `a|b` |\n']) }], 'edit: paste line');
+    await change(
+      [
+        {
+          range: { start: { line, character: 0 }, end: { line, character: 0 } },
+          text: pick(['| stray | pipes |\n', '|a|b|c|d|e|f|g|h|\n', '| Virt | x | Must | o | Green | 2024-01-01 | `a|b` |\n']),
+        },
+      ],
+      'edit: paste line',
+    );
   } else if (e < 0.92) {
     // Above the table: every slice moves.
     const at = { line: 9, character: 0 };
     const text = lineText(9).startsWith('*   Test day') ? '' : '*   Test day: **2024-05-01**\n';
-    await change([text ? { range: { start: at, end: at }, text } : { range: { start: at, end: { line: 10, character: 0 } }, text: '' }], 'edit: above the table');
+    await change(
+      [text ? { range: { start: at, end: at }, text } : { range: { start: at, end: { line: 10, character: 0 } }, text: '' }],
+      'edit: above the table',
+    );
   } else {
     await change(multiCursorChanges(m), 'edit: multi');
   }
@@ -184,7 +247,9 @@ async function randomEdit(m: SoakMoves): Promise<void> {
 async function codeActionRound(m: SoakMoves): Promise<void> {
   const line = m.randomRow();
   const actions = await m.request<Array<{ edit?: { changes?: Record<string, TextEdit[]> } }>>('code actions', 'textDocument/codeAction', {
-    textDocument: { uri: URI }, range: { start: { line, character: 0 }, end: { line, character: m.lineText(line).length } }, context: { diagnostics: [] },
+    textDocument: { uri: URI },
+    range: { start: { line, character: 0 }, end: { line, character: m.lineText(line).length } },
+    context: { diagnostics: [] },
   });
   const edits = actions?.find((a) => a.edit?.changes?.[URI])?.edit?.changes?.[URI];
   if (edits && m.rnd() < 0.3) await m.change(changesOf(edits), 'apply: code action');
@@ -202,7 +267,10 @@ async function randomRequest(m: SoakMoves): Promise<void> {
   } else if (q < 0.5) {
     await codeActionRound(m);
   } else if (q < 0.6) {
-    const edits = await request<TextEdit[]>('formatting', 'textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } });
+    const edits = await request<TextEdit[]>('formatting', 'textDocument/formatting', {
+      textDocument,
+      options: { tabSize: 2, insertSpaces: true },
+    });
     if (edits && rnd() < 0.25) await change(changesOf(edits), 'apply: formatting');
   } else if (q < 0.7) {
     await request('symbols', 'textDocument/documentSymbol', { textDocument });
@@ -226,11 +294,19 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const int = (n: number): number => Math.floor(rnd() * n);
   const errors: string[] = [];
   const counts: Record<string, number> = {};
-  const count = (k: string): void => { counts[k] = (counts[k] ?? 0) + 1; };
+  const count = (k: string): void => {
+    counts[k] = (counts[k] ?? 0) + 1;
+  };
   /** Milliseconds spent waiting for each kind of request (printed, to see what a slow run spends its time on). */
   const waited: Record<string, number> = {};
 
-  const s = await startServer({ validate: { debounceMs: 0 } }, null, undefined, {}, { stderr: (chunk) => errors.push(`server stderr: ${chunk.slice(0, 500)}`) });
+  const s = await startServer(
+    { validate: { debounceMs: 0 } },
+    null,
+    undefined,
+    {},
+    { stderr: (chunk) => errors.push(`server stderr: ${chunk.slice(0, 500)}`) },
+  );
   const pid = s.process.pid!;
   let doc = TextDocument.create(URI, 'markdown', 1, soakPage(o.rows));
   const diagnostics = follow(s, errors);
@@ -252,7 +328,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     if (changes.length === 0) return;
     count(kind);
     doc = TextDocument.update(doc, changes, doc.version + 1);
-    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: doc.version }, contentChanges: changes });
+    await s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: doc.version },
+      contentChanges: changes,
+    });
   };
   const tableLines = (): number[] => {
     const out: number[] = [];
@@ -260,7 +339,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     for (let i = 0; i < lines.length; i++) if (lines[i].startsWith('| ') && !lines[i].startsWith('| Functional')) out.push(i);
     return out;
   };
-  const lineText = (line: number): string => doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const lineText = (line: number): string =>
+    doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
   const randomRow = (): number => {
     const rows = tableLines();
     return rows.length ? pick(rows) : 20;
@@ -279,7 +359,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const moves: SoakMoves = { rnd, pick, int, request, change, tableLines, lineText, randomRow, position, cellRange };
 
   try {
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'markdown', version: 1, text: doc.getText() } });
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: URI, languageId: 'markdown', version: 1, text: doc.getText() },
+    });
     await diagnostics.wait(1, 60_000);
     for (let op = 0; op < o.operations; op++) {
       if (op === o.warmup) {
@@ -287,7 +369,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         rssAfterWarmupMb = rssMb(pid);
       }
       if (op % 50 === 0) rssPeakMb = Math.max(rssPeakMb, rssMb(pid));
-      if (o.log && op % 1000 === 0 && op > 0) o.log(`soak: ${op} operations, ${((performance.now() - started) / 1000).toFixed(0)} s, RSS ${rssMb(pid).toFixed(0)} MB`);
+      if (o.log && op % 1000 === 0 && op > 0)
+        o.log(`soak: ${op} operations, ${((performance.now() - started) / 1000).toFixed(0)} s, RSS ${rssMb(pid).toFixed(0)} MB`);
       if (rnd() < 0.55) await randomEdit(moves);
       else await randomRequest(moves);
     }
@@ -305,8 +388,16 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       await fresh.stop();
     }
     return {
-      errors, rssAfterWarmupMb, rssEndMb, rssPeakMb, counts, waited, finalVersion: doc.version,
-      finalDiagnostics: final.diagnostics, freshDiagnostics, seconds: (performance.now() - started) / 1000,
+      errors,
+      rssAfterWarmupMb,
+      rssEndMb,
+      rssPeakMb,
+      counts,
+      waited,
+      finalVersion: doc.version,
+      finalDiagnostics: final.diagnostics,
+      freshDiagnostics,
+      seconds: (performance.now() - started) / 1000,
     };
   } finally {
     await s.stop();

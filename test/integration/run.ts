@@ -8,8 +8,12 @@ import { errorMessage } from './lib/util';
 
 function choose(): { script: string; why: string } {
   if (process.argv.includes('--electron')) return { script: 'runElectron.js', why: '--electron was given' };
-  if (process.env.VSCODE_EXECUTABLE) return { script: 'runElectron.js', why: `VSCODE_EXECUTABLE is set (${process.env.VSCODE_EXECUTABLE})` };
-  return { script: 'runCodeServer.js', why: 'no VSCODE_EXECUTABLE and no --electron: desktop VS Code cannot be downloaded offline, code-server can be installed from npm' };
+  if (process.env.VSCODE_EXECUTABLE)
+    return { script: 'runElectron.js', why: `VSCODE_EXECUTABLE is set (${process.env.VSCODE_EXECUTABLE})` };
+  return {
+    script: 'runCodeServer.js',
+    why: 'no VSCODE_EXECUTABLE and no --electron: desktop VS Code cannot be downloaded offline, code-server can be installed from npm',
+  };
 }
 
 const { script, why } = choose();

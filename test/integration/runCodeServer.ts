@@ -4,7 +4,16 @@
 // Usage: node out/test/integration/runCodeServer.js   (env RELEASE_PAGES_TEST_GREP=<pattern> to filter)
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createSandbox, launchBrowser, prerequisites, remoteUri, Session, startCodeServer, testResultsDir, workbenchUrl } from './lib/codeServer';
+import {
+  createSandbox,
+  launchBrowser,
+  prerequisites,
+  remoteUri,
+  Session,
+  startCodeServer,
+  testResultsDir,
+  workbenchUrl,
+} from './lib/codeServer';
 import { EXIT_SKIP, lastLines, pollUntil, repoRoot, runMain } from './lib/util';
 import type { SuiteResults } from './suite/index';
 
@@ -41,7 +50,9 @@ async function main(): Promise<number> {
   }
   const install = await prerequisites('integration (code-server)');
   if (!install) return EXIT_SKIP;
-  console.log(`VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}, Node ${install.nodeVersion}) — launcher: code-server + headless Chromium`);
+  console.log(
+    `VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}, Node ${install.nodeVersion}) — launcher: code-server + headless Chromium`,
+  );
 
   const out = testResultsDir();
   const hostLog = join(out, 'extension-host.log');
@@ -90,16 +101,26 @@ async function main(): Promise<number> {
     }
   };
   try {
-    await pollUntil('the extension host to start the test suites (results file)', () => {
-      failEarly();
-      return readResults(resultsFile) ? true : undefined;
-    }, START_TIMEOUT_MS, 250);
+    await pollUntil(
+      'the extension host to start the test suites (results file)',
+      () => {
+        failEarly();
+        return readResults(resultsFile) ? true : undefined;
+      },
+      START_TIMEOUT_MS,
+      250,
+    );
     console.log(`suites started ${((Date.now() - opened) / 1000).toFixed(1)} s after opening the workbench`);
-    const results = await pollUntil('the test suites to finish', () => {
-      failEarly();
-      const r = readResults(resultsFile);
-      return r?.state === 'done' ? r : undefined;
-    }, Math.max(0, TOTAL_TIMEOUT_MS - (Date.now() - opened)), 250);
+    const results = await pollUntil(
+      'the test suites to finish',
+      () => {
+        failEarly();
+        const r = readResults(resultsFile);
+        return r?.state === 'done' ? r : undefined;
+      },
+      Math.max(0, TOTAL_TIMEOUT_MS - (Date.now() - opened)),
+      250,
+    );
 
     const shot = join(out, 'workbench.png');
     await page.screenshot({ path: shot });

@@ -25,8 +25,10 @@ async function runInElectron(root: string, extensionTestsPath: string): Promise<
       extensionTestsEnv: { RELEASE_PAGES_TEST_RESULTS: resultsFile },
       launchArgs: [
         box.workspace,
-        '--user-data-dir', box.userData,
-        '--extensions-dir', box.extensions,
+        '--user-data-dir',
+        box.userData,
+        '--extensions-dir',
+        box.extensions,
         '--disable-workspace-trust',
         '--skip-welcome',
         '--skip-release-notes',
@@ -49,7 +51,8 @@ function reportResults(resultsFile: string, exitCode: number): number {
     console.log(`${results?.passed ?? 0} passed, ${(results?.failed ?? 0) + 1} failed`);
     return 1;
   }
-  for (const t of results.tests) console.log(`  ${t.state === 'passed' ? '✔ PASS' : t.state === 'failed' ? '✘ FAIL' : '- SKIP'} ${t.title}`);
+  for (const t of results.tests)
+    console.log(`  ${t.state === 'passed' ? '✔ PASS' : t.state === 'failed' ? '✘ FAIL' : '- SKIP'} ${t.title}`);
   for (const f of results.failures) console.log(`FAILED: ${f.title}\n${f.error ?? ''}`);
   if (results.passed + results.failed === 0) console.log('ERROR: no integration test ran');
   console.log(`${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} skipped` : ''}`);

@@ -7,7 +7,17 @@
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { createSandbox, launchBrowser, prerequisites, remoteUri, Session, startCodeServer, testResultsDir, workbenchUrl, writeUserSettings } from './lib/codeServer';
+import {
+  createSandbox,
+  launchBrowser,
+  prerequisites,
+  remoteUri,
+  Session,
+  startCodeServer,
+  testResultsDir,
+  workbenchUrl,
+  writeUserSettings,
+} from './lib/codeServer';
 import { Checks, EXIT_SKIP, pollUntil, repoRoot, runMain } from './lib/util';
 
 const PAGE = '000_015c11820e0fe26e.md';
@@ -29,7 +39,10 @@ function preview(page: Page): FrameLocator {
 }
 
 async function cursorLine(page: Page): Promise<number | undefined> {
-  const text = await page.locator('[id="status.editor.selection"]').innerText().catch(() => '');
+  const text = await page
+    .locator('[id="status.editor.selection"]')
+    .innerText()
+    .catch(() => '');
   const m = /Ln (\d+)/.exec(text);
   return m ? Number(m[1]) : undefined;
 }
@@ -39,12 +52,20 @@ async function cursorLine(page: Page): Promise<number | undefined> {
  * while the webview has the focus travel through it asynchronously, so the next key must wait.
  */
 async function focusEditor(page: Page): Promise<void> {
-  await pollUntil('the keyboard focus in the page\'s editor', async () => {
-    await page.keyboard.press('Control+1');
-    const inEditor = "document.activeElement?.closest('.editor-group-container.active .monaco-editor') != null"; // runs in the page
-    const focused = await page.waitForFunction(inEditor, undefined, { timeout: 2_000 }).then(() => true, () => undefined);
-    return focused;
-  }, 15_000, 0);
+  await pollUntil(
+    "the keyboard focus in the page's editor",
+    async () => {
+      await page.keyboard.press('Control+1');
+      const inEditor = "document.activeElement?.closest('.editor-group-container.active .monaco-editor') != null"; // runs in the page
+      const focused = await page.waitForFunction(inEditor, undefined, { timeout: 2_000 }).then(
+        () => true,
+        () => undefined,
+      );
+      return focused;
+    },
+    15_000,
+    0,
+  );
 }
 
 async function goToLine(page: Page, line: number): Promise<void> {
@@ -71,7 +92,10 @@ async function runCommand(page: Page, title: string): Promise<void> {
 /** The quick pick row whose label is exactly `label` (not one that merely contains it). */
 function exactRow(page: Page, label: string): ReturnType<Page['locator']> {
   const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  return page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  return page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) })
+    .first();
 }
 
 /** Preferences: Color Theme, then the theme by its label. */
@@ -109,10 +133,17 @@ async function main(): Promise<number> {
   const box = (session.sandbox = createSandbox());
   writeUserSettings(box, { 'editor.minimap.enabled': false, 'workbench.colorTheme': THEMES[0].label, 'releasePages.preview.asOf': AS_OF });
   const out = testResultsDir();
-  const server = (session.server = await startCodeServer(install, box, { logFile: join(out, 'code-server-preview.log'), smokeTestDriver: true }));
+  const server = (session.server = await startCodeServer(install, box, {
+    logFile: join(out, 'code-server-preview.log'),
+    smokeTestDriver: true,
+  }));
   const browser = (session.browser = await launchBrowser(box, { width: 1600, height: 1000 }));
   const { page } = browser;
-  const url = workbenchUrl(server, box.workspace, [['extensionDevelopmentPath', remoteUri(server, root)], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]);
+  const url = workbenchUrl(server, box.workspace, [
+    ['extensionDevelopmentPath', remoteUri(server, root)],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ]);
   const view = preview(page);
   try {
     await check('the workbench opens seed 000', async () => {
@@ -120,18 +151,38 @@ async function main(): Promise<number> {
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
       await page.locator('.explorer-folders-view').getByText(PAGE).click({ timeout: 60_000 });
       await page.locator('.tabs-container .tab.active').filter({ hasText: PAGE }).waitFor({ timeout: 15_000 });
-      await page.locator('.editor-instance .view-lines').filter({ hasText: 'OVirt 3.3 release-management' }).first().waitFor({ timeout: 15_000 });
+      await page
+        .locator('.editor-instance .view-lines')
+        .filter({ hasText: 'OVirt 3.3 release-management' })
+        .first()
+        .waitFor({ timeout: 15_000 });
     });
 
     await check('Ctrl+K Ctrl+Shift+R opens the status preview beside the page', async () => {
       await page.keyboard.press('Control+B'); // room for the dashboard: hide the side bar
-      await page.locator('.editor-instance .view-lines').first().click({ position: { x: 40, y: 10 } });
-      await pollUntil('the Release Pages commands (the extension activated)', async () => {
-        await page.keyboard.press('Control+K');
-        await page.keyboard.press('Control+Shift+R');
-        return (await view.locator('h1.rp-title').count().catch(() => 0)) > 0 || (await page.locator('.tab').filter({ hasText: 'Status:' }).count()) > 0 ? true : undefined;
-      }, 60_000, 2_000);
-      await page.locator('.tab').filter({ hasText: `Status: ${PAGE}` }).waitFor({ timeout: 30_000 });
+      await page
+        .locator('.editor-instance .view-lines')
+        .first()
+        .click({ position: { x: 40, y: 10 } });
+      await pollUntil(
+        'the Release Pages commands (the extension activated)',
+        async () => {
+          await page.keyboard.press('Control+K');
+          await page.keyboard.press('Control+Shift+R');
+          return (await view
+            .locator('h1.rp-title')
+            .count()
+            .catch(() => 0)) > 0 || (await page.locator('.tab').filter({ hasText: 'Status:' }).count()) > 0
+            ? true
+            : undefined;
+        },
+        60_000,
+        2_000,
+      );
+      await page
+        .locator('.tab')
+        .filter({ hasText: `Status: ${PAGE}` })
+        .waitFor({ timeout: 30_000 });
       await view.locator('h1.rp-title').filter({ hasText: 'OVirt 3.3 release-management' }).waitFor({ timeout: 30_000 });
       const rows = await view.locator('.rp-features tbody tr[data-line]').count();
       if (rows !== 36) throw new Error(`the table shows ${rows} features, the page has 36`);
@@ -156,7 +207,12 @@ async function main(): Promise<number> {
 
     await check('filters and sort: "gluster management" keeps 2 rows; sorting by target puts the earliest first', async () => {
       await view.locator('.rp-filters input[type="search"]').fill('gluster management');
-      await pollUntil('2 rows', async () => ((await view.locator('.rp-features tbody tr[data-line]').count()) === 2 ? true : undefined), 10_000, 100);
+      await pollUntil(
+        '2 rows',
+        async () => ((await view.locator('.rp-features tbody tr[data-line]').count()) === 2 ? true : undefined),
+        10_000,
+        100,
+      );
       await view.locator('.rp-features th button[data-sort="target"]').click();
       const first = await view.locator('.rp-features tbody tr[data-line]').first().innerText();
       if (!first.includes('2013-05-31')) throw new Error(`first row after sorting by target: ${first}`);
@@ -168,8 +224,14 @@ async function main(): Promise<number> {
       await runCommand(page, 'Developer: Reload Window');
       await reloaded;
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-      await page.locator('.tab').filter({ hasText: `Status: ${PAGE}` }).waitFor({ timeout: 60_000 });
-      await page.locator('.tab').filter({ hasText: `Status: ${PAGE}` }).click();
+      await page
+        .locator('.tab')
+        .filter({ hasText: `Status: ${PAGE}` })
+        .waitFor({ timeout: 60_000 });
+      await page
+        .locator('.tab')
+        .filter({ hasText: `Status: ${PAGE}` })
+        .click();
       await view.locator('h1.rp-title').filter({ hasText: 'OVirt 3.3 release-management' }).waitFor({ timeout: 60_000 });
       const value = await view.locator('.rp-filters input[type="search"]').inputValue();
       const rows = await view.locator('.rp-features tbody tr[data-line]').count();
@@ -177,7 +239,12 @@ async function main(): Promise<number> {
       await view.locator('.rp-filters button').filter({ hasText: 'Clear filters' }).click();
       await view.locator('.rp-features th button[data-sort="target"]').click(); // descending
       await view.locator('.rp-features th button[data-sort="target"]').click(); // page order
-      await pollUntil('36 rows', async () => ((await view.locator('.rp-features tbody tr[data-line]').count()) === 36 ? true : undefined), 10_000, 100);
+      await pollUntil(
+        '36 rows',
+        async () => ((await view.locator('.rp-features tbody tr[data-line]').count()) === 36 ? true : undefined),
+        10_000,
+        100,
+      );
     });
 
     for (const theme of THEMES) {

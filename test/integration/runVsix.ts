@@ -6,7 +6,16 @@
 // Usage: npm run package && node out/test/integration/runVsix.js [--update-docs-image]
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createSandbox, installExtension, launchBrowser, prerequisites, Session, startCodeServer, testResultsDir, workbenchUrl } from './lib/codeServer';
+import {
+  createSandbox,
+  installExtension,
+  launchBrowser,
+  prerequisites,
+  Session,
+  startCodeServer,
+  testResultsDir,
+  workbenchUrl,
+} from './lib/codeServer';
 import { Checks, EXIT_SKIP, lastLines, pollUntil, repoRoot, runMain } from './lib/util';
 import { vsixPath } from './lib/vsix';
 
@@ -27,7 +36,9 @@ async function main(): Promise<number> {
   }
   const install = await prerequisites('vsix');
   if (!install) return EXIT_SKIP;
-  console.log(`VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}); package ${vsix.slice(root.length + 1)} (${(statSync(vsix).size / 1024).toFixed(1)} KiB)`);
+  console.log(
+    `VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}); package ${vsix.slice(root.length + 1)} (${(statSync(vsix).size / 1024).toFixed(1)} KiB)`,
+  );
   const box = (session.sandbox = createSandbox([['001_dc88aac92be68e04.md', PAGE]]));
   const out = testResultsDir();
   try {
@@ -35,11 +46,16 @@ async function main(): Promise<number> {
       const result = await installExtension(install, box, vsix, join(out, 'vsix-install.log'));
       if (result.code !== 0) throw new Error(`exit ${result.code}\n${lastLines(result.output, 20)}`);
       const folders = readdirSync(box.extensions).filter((f) => EXTENSION_FOLDER.test(f));
-      if (folders.length !== 1) throw new Error(`expected one release-pages folder in the extensions dir, found: ${readdirSync(box.extensions).join(', ')}`);
-      if (!existsSync(join(box.extensions, folders[0] ?? '', 'dist', 'server.js'))) throw new Error('installed extension has no dist/server.js');
+      if (folders.length !== 1)
+        throw new Error(`expected one release-pages folder in the extensions dir, found: ${readdirSync(box.extensions).join(', ')}`);
+      if (!existsSync(join(box.extensions, folders[0] ?? '', 'dist', 'server.js')))
+        throw new Error('installed extension has no dist/server.js');
     });
 
-    const server = (session.server = await startCodeServer(install, box, { logFile: join(out, 'code-server-vsix.log'), smokeTestDriver: false }));
+    const server = (session.server = await startCodeServer(install, box, {
+      logFile: join(out, 'code-server-vsix.log'),
+      smokeTestDriver: false,
+    }));
     const browser = (session.browser = await launchBrowser(box, { width: 1280, height: 800 }));
     const { page } = browser;
     await check('the workbench loads the workspace', async () => {
@@ -57,15 +73,24 @@ async function main(): Promise<number> {
       await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: PAGE }).first().waitFor({ timeout: 15_000 });
       await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab.active').filter({ hasText: PAGE }).waitFor({ timeout: 15_000 });
-      await page.locator('.editor-instance .view-lines').filter({ hasText: 'oVirt 3.4 release management' }).first().waitFor({ timeout: 15_000 });
+      await page
+        .locator('.editor-instance .view-lines')
+        .filter({ hasText: 'oVirt 3.4 release management' })
+        .first()
+        .waitFor({ timeout: 15_000 });
     });
 
     const problems = page.locator('[id="status.problems"]');
-    await check('the status bar counts the page\'s problems (the extension activated)', async () => {
-      const label = await pollUntil('a non-zero problem count on the status bar', async () => {
-        const text = `${(await problems.getAttribute('aria-label')) ?? ''} ${await problems.innerText()}`;
-        return (text.match(/\d+/g) ?? []).some((n) => Number(n) > 0) ? text : undefined;
-      }, 60_000, 250);
+    await check("the status bar counts the page's problems (the extension activated)", async () => {
+      const label = await pollUntil(
+        'a non-zero problem count on the status bar',
+        async () => {
+          const text = `${(await problems.getAttribute('aria-label')) ?? ''} ${await problems.innerText()}`;
+          return (text.match(/\d+/g) ?? []).some((n) => Number(n) > 0) ? text : undefined;
+        },
+        60_000,
+        250,
+      );
       console.log(`      status bar: ${label.replace(/\s+/g, ' ').trim()}`);
     });
 
@@ -78,12 +103,17 @@ async function main(): Promise<number> {
       await panel.waitFor({ state: 'visible', timeout: 15_000 });
       await panel.locator('.monaco-list-row').filter({ hasText: 'date-placeholder' }).first().waitFor({ timeout: 30_000 });
       const text = await panel.innerText();
-      if (!text.includes('release-pages')) throw new Error(`the Problems panel does not name the source release-pages:\n${text.slice(0, 500)}`);
+      if (!text.includes('release-pages'))
+        throw new Error(`the Problems panel does not name the source release-pages:\n${text.slice(0, 500)}`);
     });
 
     await check('screenshot of the Problems panel', async () => {
       await page.mouse.move(640, 790); // no hover tooltips in the picture
-      await page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'date-placeholder' }).first().waitFor({ state: 'visible', timeout: 5_000 });
+      await page
+        .locator('.markers-panel .monaco-list-row')
+        .filter({ hasText: 'date-placeholder' })
+        .first()
+        .waitFor({ state: 'visible', timeout: 5_000 });
       const shot = join(out, 'problems-panel.png');
       await page.screenshot({ path: shot });
       const size = statSync(shot).size;

@@ -74,7 +74,11 @@ async function done(x: Served): Promise<void> {
 }
 
 /** Opens the page and waits for its diagnostics and for the configuration file's problem; checks time, memory and that the server still answers. */
-async function openBounded(x: Served, configFile: string, problem: RegExp): Promise<{ page: PublishDiagnosticsParams; config: PublishDiagnosticsParams }> {
+async function openBounded(
+  x: Served,
+  configFile: string,
+  problem: RegExp,
+): Promise<{ page: PublishDiagnosticsParams; config: PublishDiagnosticsParams }> {
   const configUri = pathToFileURL(configFile).toString();
   const config = x.s.nextDiagnostics(configUri, (p) => p.diagnostics.some((d) => problem.test(text(d))), ANSWER_MS);
   const t = performance.now();
@@ -103,7 +107,9 @@ for (const device of ['/dev/zero', '/dev/urandom']) {
 }
 
 test('server: extends a FIFO in the workspace does not hang the server (the pipe is never opened)', async () => {
-  const x = await serve({ '.release-pages.yaml': 'extends: ./base.fifo\n' }, (dir) => assert.equal(spawnSync('mkfifo', [join(dir, 'base.fifo')]).status, 0, 'mkfifo is needed'));
+  const x = await serve({ '.release-pages.yaml': 'extends: ./base.fifo\n' }, (dir) =>
+    assert.equal(spawnSync('mkfifo', [join(dir, 'base.fifo')]).status, 0, 'mkfifo is needed'),
+  );
   try {
     await openBounded(x, join(x.dir, '.release-pages.yaml'), /"\.\/base\.fifo" is not a regular file/);
   } finally {
@@ -112,7 +118,10 @@ test('server: extends a FIFO in the workspace does not hang the server (the pipe
 });
 
 test('server: an extends diamond of 20 levels is resolved once, not on every keystroke', async () => {
-  const files: Record<string, string> = { '.release-pages.yaml': 'extends: d0.yaml\nrules:\n  no-such-rule: off\n', 'd20.yaml': 'statuses: [Green, Orange, Red]\n' };
+  const files: Record<string, string> = {
+    '.release-pages.yaml': 'extends: d0.yaml\nrules:\n  no-such-rule: off\n',
+    'd20.yaml': 'statuses: [Green, Orange, Red]\n',
+  };
   for (let i = 0; i < 20; i++) files[`d${i}.yaml`] = `extends: [d${i + 1}.yaml, d${i + 1}.yaml]\n`;
   const x = await serve(files);
   try {
@@ -120,7 +129,10 @@ test('server: an extends diamond of 20 levels is resolved once, not on every key
     const t = performance.now();
     for (let version = 2; version <= 11; version++) {
       const next = x.s.nextDiagnostics(x.page, (p) => p.version === version, ANSWER_MS);
-      await x.s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: x.page, version }, contentChanges: [{ text: PAGE.replace('Feature 1 ', `Feature 1 v${version} `) }] });
+      await x.s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: x.page, version },
+        contentChanges: [{ text: PAGE.replace('Feature 1 ', `Feature 1 v${version} `) }],
+      });
       await next;
     }
     const perEdit = (performance.now() - t) / 10;
@@ -132,7 +144,9 @@ test('server: an extends diamond of 20 levels is resolved once, not on every key
 
 test('server: 8,000 statuses check in linear time, edit after edit', async () => {
   const statuses = Array.from({ length: 8000 }, (_, i) => `S${i}`);
-  const x = await serve({ '.release-pages.yaml': `statuses: [Green, ${statuses.join(', ')}]\nrules:\n  status-case:\n    statuses: [${[...statuses].reverse().join(', ')}, Green]\n  bad-rule: off\n` });
+  const x = await serve({
+    '.release-pages.yaml': `statuses: [Green, ${statuses.join(', ')}]\nrules:\n  status-case:\n    statuses: [${[...statuses].reverse().join(', ')}, Green]\n  bad-rule: off\n`,
+  });
   try {
     const { page } = await openBounded(x, join(x.dir, '.release-pages.yaml'), /Unknown rule "bad-rule"/);
     const unknown = page.diagnostics.filter((d) => d.code === 'status-unknown');
@@ -141,7 +155,10 @@ test('server: 8,000 statuses check in linear time, edit after edit', async () =>
     const t = performance.now();
     for (let version = 2; version <= 6; version++) {
       const next = x.s.nextDiagnostics(x.page, (p) => p.version === version, ANSWER_MS);
-      await x.s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: x.page, version }, contentChanges: [{ text: PAGE.replace('Unknown0 ', `Unknown0${version}`) }] });
+      await x.s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: x.page, version },
+        contentChanges: [{ text: PAGE.replace('Unknown0 ', `Unknown0${version}`) }],
+      });
       await next;
     }
     const perEdit = (performance.now() - t) / 5;
@@ -157,14 +174,19 @@ test('server: a 5,000-file extends chain stops at 32 files with a problem naming
   const x = await serve(files);
   try {
     const { config } = await openBounded(x, join(x.dir, 'chain', 'c30.yaml'), /goes deeper than 32 files/);
-    assert.match(text(config.diagnostics[0]), /\.release-pages\.yaml → chain\/c0\.yaml → .* → chain\/c31\.yaml; chain\/c31\.yaml is not read\./);
+    assert.match(
+      text(config.diagnostics[0]),
+      /\.release-pages\.yaml → chain\/c0\.yaml → .* → chain\/c31\.yaml; chain\/c31\.yaml is not read\./,
+    );
   } finally {
     await done(x);
   }
 });
 
 test('server: extends /etc/passwd (outside the workspace) is refused and nothing of it is published', async () => {
-  const x = await serve({ '.release-pages.yaml': 'extends: [/etc/passwd, base.yaml]\n' }, (dir) => symlinkSync('/etc/passwd', join(dir, 'base.yaml')));
+  const x = await serve({ '.release-pages.yaml': 'extends: [/etc/passwd, base.yaml]\n' }, (dir) =>
+    symlinkSync('/etc/passwd', join(dir, 'base.yaml')),
+  );
   try {
     const { config } = await openBounded(x, join(x.dir, '.release-pages.yaml'), /is a symbolic link to a file outside the workspace/);
     assert.equal(config.diagnostics.length, 2);
@@ -204,7 +226,11 @@ test('server: releasePages.config.allowExtends lets extends name a file outside 
   }
   const allowed = await startServer({ validate: { debounceMs: 0 }, config: { allowExtends: [shared] } }, pathToFileURL(dir).toString());
   try {
-    assert.ok(!(await allowed.open(uri, PAGE, (p) => !p.diagnostics.some((d) => d.code === 'status-unknown'))).diagnostics.some((d) => d.code === 'status-unknown'));
+    assert.ok(
+      !(await allowed.open(uri, PAGE, (p) => !p.diagnostics.some((d) => d.code === 'status-unknown'))).diagnostics.some(
+        (d) => d.code === 'status-unknown',
+      ),
+    );
   } finally {
     await allowed.stop();
   }

@@ -36,8 +36,15 @@ test('initialize announces hover, completion, symbols, code lens and both code a
     assert.ok(c.completionProvider?.triggerCharacters?.includes('|'));
     assert.ok(c.documentSymbolProvider);
     assert.ok(c.codeLensProvider);
-    assert.deepEqual(typeof c.codeActionProvider === 'object' ? c.codeActionProvider.codeActionKinds : null, ['quickfix', 'source.fixAll.releasePages']);
-    assert.equal(typeof c.codeActionProvider === 'object' && c.codeActionProvider.resolveProvider, false, 'a client that cannot resolve gets edits at once');
+    assert.deepEqual(typeof c.codeActionProvider === 'object' ? c.codeActionProvider.codeActionKinds : null, [
+      'quickfix',
+      'source.fixAll.releasePages',
+    ]);
+    assert.equal(
+      typeof c.codeActionProvider === 'object' && c.codeActionProvider.resolveProvider,
+      false,
+      'a client that cannot resolve gets edits at once',
+    );
   } finally {
     await other.stop();
   }
@@ -64,9 +71,14 @@ test('completion of statuses, priorities, milestone labels', async () => {
   assert.deepEqual(await labels('Orange - In progress, ,', { offset: 2 }), ['Green', 'Orange', 'Red']);
   assert.deepEqual(await labels('must ', { lineMarker: 'Device Custom Properties', offset: 1 }), ['Must', 'Should', 'Optional']);
   assert.ok((await labels('RC Build', { offset: 2 })).includes('General availability'));
-  const items = await request<CompletionItem[]>('textDocument/completion', { position: positionOf(SEED0, 'Orange - In progress, ,', { offset: 2 }) });
+  const items = await request<CompletionItem[]>('textDocument/completion', {
+    position: positionOf(SEED0, 'Orange - In progress, ,', { offset: 2 }),
+  });
   assert.deepEqual(items[1].textEdit && 'range' in items[1].textEdit ? items[1].textEdit.newText : null, 'Orange');
-  assert.equal(typeof items[0].documentation === 'object' ? items[0].documentation.value : '', 'Feature is in code base and ready for testing.');
+  assert.equal(
+    typeof items[0].documentation === 'object' ? items[0].documentation.value : '',
+    'Feature is in code base and ready for testing.',
+  );
 });
 
 test('completion of rule ids inside a disable comment', async () => {
@@ -74,7 +86,10 @@ test('completion of rule ids inside a disable comment', async () => {
   const text = `${SEED0}\n<!-- release-pages-disable-next-line `;
   await s.open(uri, text);
   const lines = text.split('\n');
-  const items = await s.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: lines[lines.length - 1].length } });
+  const items = await s.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
+    textDocument: { uri },
+    position: { line: lines.length - 1, character: lines[lines.length - 1].length },
+  });
   assert.ok(items.some((i) => i.label === 'date-format'));
   assert.ok(items.every((i) => /^[a-z]+(-[a-z]+)+$/.test(i.label)));
   await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -82,8 +97,14 @@ test('completion of rule ids inside a disable comment', async () => {
 
 test('document symbols: timeline with milestones, features by team, criteria', async () => {
   const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', {});
-  assert.deepEqual(symbols.map((x) => x.name), ['Timeline', 'Release criteria', 'Features Status Table']);
-  assert.deepEqual(symbols[0].children?.map((m) => `${m.name} (${m.detail})`).slice(0, 2), ['General availability (2013-07-01)', 'Beta release (2013-05-31)']);
+  assert.deepEqual(
+    symbols.map((x) => x.name),
+    ['Timeline', 'Release criteria', 'Features Status Table'],
+  );
+  assert.deepEqual(symbols[0].children?.map((m) => `${m.name} (${m.detail})`).slice(0, 2), [
+    'General availability (2013-07-01)',
+    'Beta release (2013-05-31)',
+  ]);
   assert.equal(symbols[2].children?.[0].name, 'Virt');
   assert.equal(symbols[2].children[0].children?.[0].name, 'RAM Snapshots');
   assert.equal(symbols[2].children[0].children[0].detail, 'Orange');
@@ -116,14 +137,20 @@ test('code actions: the quick fix (preferred) changes only its text; fix all of 
 });
 
 test('a client that resolves code actions (VS Code) gets the fix-all actions without edits, and their edits when it resolves them', async () => {
-  const other = await startServer({ validate: { debounceMs: 0 } }, null, undefined, { codeAction: { resolveSupport: { properties: ['edit'] } } });
+  const other = await startServer({ validate: { debounceMs: 0 } }, null, undefined, {
+    codeAction: { resolveSupport: { properties: ['edit'] } },
+  });
   try {
     const provider = other.init.capabilities.codeActionProvider;
     assert.equal(typeof provider === 'object' && provider.resolveProvider, true);
     await other.open(URI, SEED0);
     const at = positionOf(SEED0, 'red - in progress');
     const range = { start: at, end: { line: at.line, character: at.character + 3 } };
-    const actions = await other.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: URI }, range, context: { diagnostics: [] } });
+    const actions = await other.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range,
+      context: { diagnostics: [] },
+    });
     assert.deepEqual(actions.find((a) => a.title === 'Write "Red"')?.edit?.changes?.[URI], [{ range, newText: 'Red' }]);
     const all = actions.find((a) => a.title === 'Fix all status-case problems in this file');
     assert.ok(all && all.edit === undefined && all.data !== undefined);
@@ -131,7 +158,11 @@ test('a client that resolves code actions (VS Code) gets the fix-all actions wit
     const resolved = await other.connection.sendRequest<CodeAction>('codeAction/resolve', all);
     assert.equal(resolved.edit?.changes?.[URI].length, 6);
     assert.ok(resolved.edit.changes[URI].every((e) => /^(Red|Green|Orange)$/.test(e.newText)));
-    const [fixAll] = await other.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: URI }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    const [fixAll] = await other.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range,
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
     assert.ok(fixAll.edit === undefined && fixAll.diagnostics === undefined, 'more than ten findings: none listed');
     const fixedAll = await other.connection.sendRequest<CodeAction>('codeAction/resolve', fixAll);
     const eager = await request<CodeAction[]>('textDocument/codeAction', { range, context: { diagnostics: [], only: ['source.fixAll'] } });
@@ -144,7 +175,10 @@ test('a client that resolves code actions (VS Code) gets the fix-all actions wit
 test('source.fixAll.releasePages (for editor.codeActionsOnSave) fixes every fixable finding', async () => {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const actions = await request<CodeAction[]>('textDocument/codeAction', { range, context: { diagnostics: [], only: ['source.fixAll'] } });
-  assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.releasePages']);
+  assert.deepEqual(
+    actions.map((a) => a.kind),
+    ['source.fixAll.releasePages'],
+  );
   const fixed = apply(SEED0, actions[0].edit?.changes?.[URI] ?? []);
   const uri = 'untitled:Fixed';
   const rules = new Set((await s.open(uri, fixed)).diagnostics.map((d) => String(d.code)));

@@ -51,20 +51,41 @@ test('range formatting formats only the table under the selection; the command r
   const s = await startServer({ validate: { debounceMs: 0 } });
   try {
     await s.open(uri, page);
-    const range = (a: number, b: number, endChar = 0): unknown => ({ start: { line: a, character: 0 }, end: { line: b, character: endChar } });
+    const range = (a: number, b: number, endChar = 0): unknown => ({
+      start: { line: a, character: 0 },
+      end: { line: b, character: endChar },
+    });
     const options = { tabSize: 2, insertSpaces: true };
-    const inFirst = await s.connection.sendRequest<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range: range(6, 6, 3), options });
+    const inFirst = await s.connection.sendRequest<TextEdit[]>('textDocument/rangeFormatting', {
+      textDocument: { uri },
+      range: range(6, 6, 3),
+      options,
+    });
     assert.deepEqual([...new Set(inFirst.map((e) => e.range.start.line))], [5, 6, 7]);
-    const onText = await s.connection.sendRequest<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range: range(9, 10), options });
+    const onText = await s.connection.sendRequest<TextEdit[]>('textDocument/rangeFormatting', {
+      textDocument: { uri },
+      range: range(9, 10),
+      options,
+    });
     assert.deepEqual(onText, []);
-    const both = await s.connection.sendRequest<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range: range(7, 13, 1), options });
+    const both = await s.connection.sendRequest<TextEdit[]>('textDocument/rangeFormatting', {
+      textDocument: { uri },
+      range: range(7, 13, 1),
+      options,
+    });
     assert.deepEqual([...new Set(both.map((e) => e.range.start.line))], [5, 6, 7, 11, 12, 13]);
 
-    const atCursor = await s.connection.sendRequest<{ version: number; tables: number; edits: TextEdit[] }>('releasePages/formatTables', { uri, position: { line: 12, character: 1 } });
+    const atCursor = await s.connection.sendRequest<{ version: number; tables: number; edits: TextEdit[] }>('releasePages/formatTables', {
+      uri,
+      position: { line: 12, character: 1 },
+    });
     assert.equal(atCursor.version, 1);
     assert.equal(atCursor.tables, 1);
     assert.equal(apply(page, atCursor.edits), page.replace('|c|\n|-|\n|3|', '| c   |\n| --- |\n| 3   |'));
-    const none = await s.connection.sendRequest<{ tables: number; edits: TextEdit[] }>('releasePages/formatTables', { uri, position: { line: 9, character: 0 } });
+    const none = await s.connection.sendRequest<{ tables: number; edits: TextEdit[] }>('releasePages/formatTables', {
+      uri,
+      position: { line: 9, character: 0 },
+    });
     assert.deepEqual(none, { version: 1, tables: 0, edits: [] });
     const all = await s.connection.sendRequest<{ tables: number; edits: TextEdit[] }>('releasePages/formatTables', { uri });
     assert.equal(all.tables, 2);
@@ -78,7 +99,9 @@ test('ordinary Markdown is not formatted as a document; format.enable off turns 
   const settings: Record<string, unknown> = { validate: { debounceMs: 0 } };
   const s = await startServer(settings);
   try {
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: readme, languageId: 'markdown', version: 1, text: '# Tool\n\n|a|b|\n|-|-|\n' } });
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: readme, languageId: 'markdown', version: 1, text: '# Tool\n\n|a|b|\n|-|-|\n' },
+    });
     assert.deepEqual(await formatDocument(s, readme), []);
     const cmd = await s.connection.sendRequest<{ tables: number; edits: TextEdit[] }>('releasePages/formatTables', { uri: readme });
     assert.equal(cmd.tables, 1);
@@ -130,14 +153,25 @@ test('with dynamic registration the formatting providers follow releasePages.for
       w.resolve();
     }
   };
-  const next = (event: string): Promise<void> => new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within 10 s; events: ${events.join(', ')}`)), 10_000);
-    waiters.push({ event, resolve: () => { clearTimeout(timer); resolve(); } });
-  });
+  const next = (event: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${event} within 10 s; events: ${events.join(', ')}`)), 10_000);
+      waiters.push({
+        event,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
   const ids = new Map<string, string>();
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
   connection.onRequest('client/registerCapability', (p: { registrations: Registration[] }) => {
-    for (const r of p.registrations) if (r.method.startsWith('textDocument/')) { ids.set(r.id, r.method); record(`register ${r.method}`); }
+    for (const r of p.registrations)
+      if (r.method.startsWith('textDocument/')) {
+        ids.set(r.id, r.method);
+        record(`register ${r.method}`);
+      }
     return null;
   });
   connection.onRequest('client/unregisterCapability', (p: { unregisterations: Unregistration[] }) => {
@@ -150,7 +184,9 @@ test('with dynamic registration the formatting providers follow releasePages.for
   try {
     const registered = Promise.all([next('register textDocument/formatting'), next('register textDocument/rangeFormatting')]);
     const init = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
-      processId: process.pid, rootUri: null, workspaceFolders: null,
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { formatting: { dynamicRegistration: true }, rangeFormatting: { dynamicRegistration: true } },
@@ -170,9 +206,10 @@ test('with dynamic registration the formatting providers follow releasePages.for
     settings.format = { enable: true };
     await connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await again;
-    assert.deepEqual(events.filter((e) => e.endsWith('textDocument/formatting')), [
-      'register textDocument/formatting', 'unregister textDocument/formatting', 'register textDocument/formatting',
-    ]);
+    assert.deepEqual(
+      events.filter((e) => e.endsWith('textDocument/formatting')),
+      ['register textDocument/formatting', 'unregister textDocument/formatting', 'register textDocument/formatting'],
+    );
   } finally {
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
@@ -180,4 +217,3 @@ test('with dynamic registration the formatting providers follow releasePages.for
     if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
   }
 });
-

@@ -17,7 +17,9 @@ const SEED0 = readFixture('seeds', '000_015c11820e0fe26e.md');
 
 /** What a fresh engine says of the text, as the server would publish it. */
 function expected(text: string): string[] {
-  return pageDiagnostics(new Engine().check(text)).map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`);
+  return pageDiagnostics(new Engine().check(text)).map(
+    (d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`,
+  );
 }
 
 test('random incremental edits (several per notification, CRLF and lone CR too) give the diagnostics of the edited text', async () => {
@@ -46,7 +48,9 @@ test('random incremental edits (several per notification, CRLF and lone CR too) 
       }
       const published = s.nextDiagnostics(uri, (p) => p.version === version);
       await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
-      const got = (await published).diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`);
+      const got = (await published).diagnostics.map(
+        (d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`,
+      );
       assert.deepEqual(got, expected(text), `version ${version}: ${JSON.stringify(changes)}`);
     }
   } finally {
@@ -63,15 +67,22 @@ test('a burst of edits: only the newest version is published, and it is right', 
     const versions: number[] = [];
     let text = page.text;
     const last = 12;
-    const done = s.nextDiagnostics(uri, (p) => {
-      versions.push(p.version ?? -1);
-      return p.version === last;
-    }, 60_000);
+    const done = s.nextDiagnostics(
+      uri,
+      (p) => {
+        versions.push(p.version ?? -1);
+        return p.version === last;
+      },
+      60_000,
+    );
     for (let version = 2; version <= last; version++) {
       // Each edit adds a line at the top: the model is built again every time, the slow path.
       const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       text = `<!-- ${version} -->\n${text}`;
-      await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: `<!-- ${version} -->\n` }] });
+      await s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: `<!-- ${version} -->\n` }],
+      });
     }
     const final = await done;
     assert.equal(final.diagnostics.length, expected(text).length);
@@ -88,11 +99,16 @@ test('a hover sent while a big page is checked for the first time is answered be
     const page = generatePage(20_000, 9);
     const events: string[] = [];
     const checked = s.open(uri, page.text, (p) => p.version === 1, 120_000).then(() => events.push('diagnostics'));
-    const hover = s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: page.middleLine, character: 3 } }).then(() => events.push('hover'));
+    const hover = s.connection
+      .sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: page.middleLine, character: 3 } })
+      .then(() => events.push('hover'));
     await Promise.all([checked, hover]);
     assert.deepEqual(events, ['hover', 'diagnostics']);
     // Once checked, the same hover has content.
-    const h = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: page.middleLine, character: page.text.split('\n')[page.middleLine].indexOf('| 2013') + 3 } });
+    const h = await s.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: page.middleLine, character: page.text.split('\n')[page.middleLine].indexOf('| 2013') + 3 },
+    });
     assert.ok(h === null || typeof h === 'object');
   } finally {
     await s.stop();

@@ -20,14 +20,19 @@ test('a vscode-vfs:// page is checked, and no configuration file on the local di
   writeFileSync(join(dir, '.release-pages.yaml'), 'rules:\n  date-placeholder: off\n');
   const local = pathToFileURL(join(dir, 'docs', 'page.md')).toString();
   const virtual = `vscode-vfs://github/owner/repo${new URL(local).pathname}`;
-  const s = await startServer({ validate: { debounceMs: 0 } }, 'vscode-vfs://github/owner/repo', [{ uri: 'vscode-vfs://github/owner/repo', name: 'repo' }]);
+  const s = await startServer({ validate: { debounceMs: 0 } }, 'vscode-vfs://github/owner/repo', [
+    { uri: 'vscode-vfs://github/owner/repo', name: 'repo' },
+  ]);
   try {
     const d = await s.open(virtual, SEED1);
     assert.equal(d.diagnostics.filter((x) => x.code === 'date-placeholder').length, 6, 'the local config was not applied');
     // The same text as a local file does pick the config up (the control case).
     assert.equal((await s.open(local, SEED1)).diagnostics.length, 0);
     const edited = s.nextDiagnostics(virtual, (p) => p.version === 2);
-    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: virtual, version: 2 }, contentChanges: [{ text: `${SEED1}\n| a | b |\n|---|\n` }] });
+    await s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: virtual, version: 2 },
+      contentChanges: [{ text: `${SEED1}\n| a | b |\n|---|\n` }],
+    });
     assert.ok((await edited).diagnostics.length >= 6);
   } finally {
     await s.stop();
@@ -37,7 +42,10 @@ test('a vscode-vfs:// page is checked, and no configuration file on the local di
 test('a .release-pages.js next to an open page never runs in the server', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'release-pages-lsp-trust-'));
   const marker = join(dir, 'pwned');
-  writeFileSync(join(dir, '.release-pages.js'), `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { rules: { 'date-placeholder': 'off' } };\n`);
+  writeFileSync(
+    join(dir, '.release-pages.js'),
+    `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { rules: { 'date-placeholder': 'off' } };\n`,
+  );
   const uri = pathToFileURL(join(dir, 'page.md')).toString();
   writeFileSync(join(dir, 'page.md'), SEED1);
   const s = await startServer({ validate: { debounceMs: 0 } }, pathToFileURL(dir).toString());

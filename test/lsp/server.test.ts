@@ -31,10 +31,15 @@ test('the built server publishes diagnostics for an opened seed page, updates th
     // Replace the first placeholder with a real date: one diagnostic goes away.
     const at = d1.diagnostics[0].range;
     const second = s.nextDiagnostics(uri, (p) => p.version === 2);
-    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: at, text: '2014-03-20' }] });
+    await s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: at, text: '2014-03-20' }],
+    });
     const d2 = await second;
     assert.equal(d2.diagnostics.length, 5);
-    const summary = await s.connection.sendRequest<{ isReleasePage: boolean; kind: string; warnings: number }>('releasePages/pageSummary', { uri });
+    const summary = await s.connection.sendRequest<{ isReleasePage: boolean; kind: string; warnings: number }>('releasePages/pageSummary', {
+      uri,
+    });
     assert.deepEqual([summary.isReleasePage, summary.kind, summary.warnings], [true, 'release-management', 5]);
     const cleared = s.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
     await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -50,11 +55,17 @@ test('fix-all returns non-overlapping edits that fix the fixable findings', asyn
   try {
     const d = await s.open(uri, SEED0);
     assert.ok(d.diagnostics.some((x) => x.code === 'status-case'));
-    const r = await s.connection.sendRequest<{ version: number; edits: Array<{ range: { start: { line: number } }; newText: string }> }>('releasePages/fixAll', { uri });
+    const r = await s.connection.sendRequest<{ version: number; edits: Array<{ range: { start: { line: number } }; newText: string }> }>(
+      'releasePages/fixAll',
+      { uri },
+    );
     assert.equal(r.version, 1);
     assert.ok(r.edits.length >= 10);
     assert.ok(r.edits.some((e) => e.newText === 'Red'));
-    const only = await s.connection.sendRequest<{ edits: Array<{ newText: string }> }>('releasePages/fixAll', { uri, rule: 'priority-case' });
+    const only = await s.connection.sendRequest<{ edits: Array<{ newText: string }> }>('releasePages/fixAll', {
+      uri,
+      rule: 'priority-case',
+    });
     assert.deepEqual(only.edits.map((e) => e.newText).sort(), ['Must', 'Should']);
   } finally {
     await s.stop();
@@ -113,7 +124,7 @@ test('problems in a config file are published on that file, and cleared once it 
   }
 });
 
-test('the status request gives the preview the page\'s status model, with the problems counted, not listed', async () => {
+test("the status request gives the preview the page's status model, with the problems counted, not listed", async () => {
   const uri = 'untitled:Untitled-status';
   const s = await startServer({ validate: { debounceMs: 0 } });
   try {

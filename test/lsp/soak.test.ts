@@ -18,13 +18,40 @@ const SEED = Number(process.env.SOAK_SEED ?? 14) | 0;
 const RSS_MARGIN_MB = 60;
 const RSS_RATIO = 1.5;
 
-test(`soak: ${OPERATIONS} mixed edits and requests on a 2,000-row page (seed ${SEED})`, { timeout: Math.max(600_000, OPERATIONS * 1000) }, async () => {
-  const r = await runSoak({ operations: OPERATIONS, seed: SEED, rows: 2000, warmup: Math.min(500, Math.floor(OPERATIONS / 5)), log: console.log });
-  console.log(`soak: seed ${SEED}, ${OPERATIONS} operations in ${r.seconds.toFixed(1)} s, final version ${r.finalVersion}; RSS after warm-up ${r.rssAfterWarmupMb.toFixed(0)} MB, end ${r.rssEndMb.toFixed(0)} MB, peak ${r.rssPeakMb.toFixed(0)} MB; ${r.finalDiagnostics.length} diagnostics`);
-  console.log(`soak: ${Object.entries(r.counts).sort().map(([k, n]) => `${k} ${n}${r.waited[k] === undefined ? '' : ` (${r.waited[k].toFixed(0)} ms)`}`).join(', ')}`);
-  assert.deepEqual(r.errors, [], `seed ${SEED}: errors`);
-  const grown = r.rssEndMb - r.rssAfterWarmupMb;
-  assert.ok(grown <= RSS_MARGIN_MB || r.rssEndMb <= r.rssAfterWarmupMb * RSS_RATIO, `seed ${SEED}: RSS grew from ${r.rssAfterWarmupMb.toFixed(0)} to ${r.rssEndMb.toFixed(0)} MB`);
-  assert.ok(r.finalDiagnostics.length > 0 && r.finalDiagnostics.length < 1000, `${r.finalDiagnostics.length} diagnostics: all of them published, so all compared`);
-  assert.deepEqual(normalised(r.finalDiagnostics), normalised(r.freshDiagnostics), `seed ${SEED}: final diagnostics differ from a fresh server's`);
-});
+test(
+  `soak: ${OPERATIONS} mixed edits and requests on a 2,000-row page (seed ${SEED})`,
+  { timeout: Math.max(600_000, OPERATIONS * 1000) },
+  async () => {
+    const r = await runSoak({
+      operations: OPERATIONS,
+      seed: SEED,
+      rows: 2000,
+      warmup: Math.min(500, Math.floor(OPERATIONS / 5)),
+      log: console.log,
+    });
+    console.log(
+      `soak: seed ${SEED}, ${OPERATIONS} operations in ${r.seconds.toFixed(1)} s, final version ${r.finalVersion}; RSS after warm-up ${r.rssAfterWarmupMb.toFixed(0)} MB, end ${r.rssEndMb.toFixed(0)} MB, peak ${r.rssPeakMb.toFixed(0)} MB; ${r.finalDiagnostics.length} diagnostics`,
+    );
+    console.log(
+      `soak: ${Object.entries(r.counts)
+        .sort()
+        .map(([k, n]) => `${k} ${n}${r.waited[k] === undefined ? '' : ` (${r.waited[k].toFixed(0)} ms)`}`)
+        .join(', ')}`,
+    );
+    assert.deepEqual(r.errors, [], `seed ${SEED}: errors`);
+    const grown = r.rssEndMb - r.rssAfterWarmupMb;
+    assert.ok(
+      grown <= RSS_MARGIN_MB || r.rssEndMb <= r.rssAfterWarmupMb * RSS_RATIO,
+      `seed ${SEED}: RSS grew from ${r.rssAfterWarmupMb.toFixed(0)} to ${r.rssEndMb.toFixed(0)} MB`,
+    );
+    assert.ok(
+      r.finalDiagnostics.length > 0 && r.finalDiagnostics.length < 1000,
+      `${r.finalDiagnostics.length} diagnostics: all of them published, so all compared`,
+    );
+    assert.deepEqual(
+      normalised(r.finalDiagnostics),
+      normalised(r.freshDiagnostics),
+      `seed ${SEED}: final diagnostics differ from a fresh server's`,
+    );
+  },
+);

@@ -26,9 +26,20 @@ test('checkFiles publishes diagnostics for files that are not open, skips open o
     await s.open(open, SEED1);
     const closed = s.nextDiagnostics('file:///ws/closed.md');
     const readme = s.nextDiagnostics('file:///ws/README.md');
-    const files = [{ uri: open, text: SEED0 }, { uri: 'file:///ws/closed.md', text: SEED0 }, { uri: 'file:///ws/README.md', text: '# Tool\n\nUsage.\n' }];
+    const files = [
+      { uri: open, text: SEED0 },
+      { uri: 'file:///ws/closed.md', text: SEED0 },
+      { uri: 'file:///ws/README.md', text: '# Tool\n\nUsage.\n' },
+    ];
     const r = await s.connection.sendRequest<CheckFilesResult>('releasePages/checkFiles', { files });
-    assert.deepEqual(r, { checked: 2, skippedOpen: 1, pages: 1, filesWithProblems: 1, problems: (await closed).diagnostics.length, cancelled: false });
+    assert.deepEqual(r, {
+      checked: 2,
+      skippedOpen: 1,
+      pages: 1,
+      filesWithProblems: 1,
+      problems: (await closed).diagnostics.length,
+      cancelled: false,
+    });
     assert.ok(codes(await closed).has('date-invalid'));
     assert.deepEqual((await readme).diagnostics, []);
   } finally {
@@ -45,8 +56,12 @@ test('checkFiles stops when cancelled', async () => {
     // Cancel once the server has checked the first file (its diagnostics arrive), not after a fixed delay.
     await s.nextDiagnostics('file:///ws/page-0.md');
     source.cancel();
-    const outcome = await pending.then((r) => r, (e: unknown) => e);
-    if (outcome instanceof ResponseError) assert.equal(outcome.code, -32800); // LSP RequestCancelled
+    const outcome = await pending.then(
+      (r) => r,
+      (e: unknown) => e,
+    );
+    if (outcome instanceof ResponseError)
+      assert.equal(outcome.code, -32800); // LSP RequestCancelled
     else {
       const r = outcome as CheckFilesResult;
       assert.equal(r.cancelled, true);
@@ -73,7 +88,10 @@ test('debounced: quick edits publish once, for the latest version only', async (
     const last = s.nextDiagnostics(uri, (p) => p.version === 4);
     const end = { line: 0, character: 0 };
     for (const version of [2, 3, 4]) {
-      await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: end, end }, text: ' ' }] });
+      await s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: end, end }, text: ' ' }],
+      });
     }
     assert.equal((await last).version, 4);
     await sawVersion4;
@@ -96,7 +114,9 @@ test('a config file written and announced (didChangeWatchedFiles) applies withou
     const config = join(dir, '.release-pages.yaml');
     writeFileSync(config, 'rules:\n  date-invalid: off\n  link-target-space: off\n');
     const after = s.nextDiagnostics(uri, (p) => !codes(p).has('date-invalid'));
-    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).toString(), type: 1 }] });
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(config).toString(), type: 1 }],
+    });
     const c = codes(await after);
     assert.ok(!c.has('link-target-space') && c.has('table-cell-count'));
   } finally {
@@ -104,7 +124,7 @@ test('a config file written and announced (didChangeWatchedFiles) applies withou
   }
 });
 
-test('multi-root: each folder\'s config file applies to its own pages; include globs are per folder', async () => {
+test("multi-root: each folder's config file applies to its own pages; include globs are per folder", async () => {
   const root = mkdtempSync(join(tmpdir(), 'release-pages-multi-'));
   const a = join(root, 'a');
   const b = join(root, 'b');
@@ -114,15 +134,24 @@ test('multi-root: each folder\'s config file applies to its own pages; include g
   const uriA = pathToFileURL(join(a, 'page.md')).toString();
   const uriB = pathToFileURL(join(b, 'page.md')).toString();
   const notes = pathToFileURL(join(a, 'notes', 'plain.md')).toString();
-  const folders = [{ uri: pathToFileURL(a).toString(), name: 'a' }, { uri: pathToFileURL(b).toString(), name: 'b' }];
+  const folders = [
+    { uri: pathToFileURL(a).toString(), name: 'a' },
+    { uri: pathToFileURL(b).toString(), name: 'b' },
+  ];
   const s = await startServer({ validate: { debounceMs: 0 }, include: ['notes/**/*.md'] }, null, folders);
   try {
     const da = s.nextDiagnostics(uriA);
     const db = s.nextDiagnostics(uriB);
     const dn = s.nextDiagnostics(notes);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriA, languageId: 'markdown', version: 1, text: SEED0 } });
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriB, languageId: 'markdown', version: 1, text: SEED0 } });
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: notes, languageId: 'markdown', version: 1, text: '# Notes\n\n| Feature | Status |\n|---|---|\n| A | red |\n' } });
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uriA, languageId: 'markdown', version: 1, text: SEED0 },
+    });
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uriB, languageId: 'markdown', version: 1, text: SEED0 },
+    });
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: notes, languageId: 'markdown', version: 1, text: '# Notes\n\n| Feature | Status |\n|---|---|\n| A | red |\n' },
+    });
     assert.ok(codes(await da).has('date-invalid'));
     assert.ok(!codes(await db).has('date-invalid'));
     assert.ok(codes(await dn).has('status-case'), 'included by the folder-relative glob');

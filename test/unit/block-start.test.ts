@@ -21,23 +21,92 @@ const kindOf = (line: string, context: StartContext = 'document'): string => sta
 function remarkKind(line: string): string {
   const node = processor.parse(line).children[0] as RootContent | undefined; // a blank line: no node
   switch (node?.type) {
-    case 'heading': return node.position?.end.line === 1 && /^ {0,3}#/.test(line) ? 'atx-heading' : 'setext';
-    case 'thematicBreak': return 'thematic-break';
-    case 'code': return /^ {0,3}[`~]/.test(line) ? 'fence' : 'indented';
-    case 'html': return 'html';
-    case 'blockquote': return 'block-quote';
-    case 'list': return 'list-item';
-    case 'footnoteDefinition': return 'footnote-definition';
-    default: return 'none';
+    case 'heading':
+      return node.position?.end.line === 1 && /^ {0,3}#/.test(line) ? 'atx-heading' : 'setext';
+    case 'thematicBreak':
+      return 'thematic-break';
+    case 'code':
+      return /^ {0,3}[`~]/.test(line) ? 'fence' : 'indented';
+    case 'html':
+      return 'html';
+    case 'blockquote':
+      return 'block-quote';
+    case 'list':
+      return 'list-item';
+    case 'footnoteDefinition':
+      return 'footnote-definition';
+    default:
+      return 'none';
   }
 }
 
 const LINES = [
-  '# h', '###### h', '####### h', '#h', '#', '## h ##', '---', '***', '* * *', '_ _ _', '- - -', '--', '===', '```', '```js', '``` a`b', '~~~ a`b',
-  '~~', '> q', '>q', '- item', '-', '+ x', '* x', '1. x', '2) x', '1234567890. x', '10. x', '[^a]: note', '[^]: x', '[^a b]: x', '[x]: /url',
-  '<!-- c', '<!-->', '<?php', '<!DOCTYPE html>', '<![CDATA[ x', '<pre>', '<script src="x">', '<textarea', '<style/>', '<div>', '</div>',
-  '<div/>', '<hr/>', '<a href="x">', '<a href=x>', "<a b='c' d>", '<a b=c', '<a b="c>', '</a >', '</a x>', '<x-y z=1/>', '<a>b', '<a><b>',
-  '<a b=`c`>', '<a =b>', '<1a>', 'text', '| a | b |', ':-', '\\# not', '  # h', '   ```', '  > q', '<a\tb>',
+  '# h',
+  '###### h',
+  '####### h',
+  '#h',
+  '#',
+  '## h ##',
+  '---',
+  '***',
+  '* * *',
+  '_ _ _',
+  '- - -',
+  '--',
+  '===',
+  '```',
+  '```js',
+  '``` a`b',
+  '~~~ a`b',
+  '~~',
+  '> q',
+  '>q',
+  '- item',
+  '-',
+  '+ x',
+  '* x',
+  '1. x',
+  '2) x',
+  '1234567890. x',
+  '10. x',
+  '[^a]: note',
+  '[^]: x',
+  '[^a b]: x',
+  '[x]: /url',
+  '<!-- c',
+  '<!-->',
+  '<?php',
+  '<!DOCTYPE html>',
+  '<![CDATA[ x',
+  '<pre>',
+  '<script src="x">',
+  '<textarea',
+  '<style/>',
+  '<div>',
+  '</div>',
+  '<div/>',
+  '<hr/>',
+  '<a href="x">',
+  '<a href=x>',
+  "<a b='c' d>",
+  '<a b=c',
+  '<a b="c>',
+  '</a >',
+  '</a x>',
+  '<x-y z=1/>',
+  '<a>b',
+  '<a><b>',
+  '<a b=`c`>',
+  '<a =b>',
+  '<1a>',
+  'text',
+  '| a | b |',
+  ':-',
+  '\\# not',
+  '  # h',
+  '   ```',
+  '  > q',
+  '<a\tb>',
 ];
 
 test('blockStart: every line alone reads as remark reads it (document context)', () => {
@@ -80,18 +149,39 @@ test('completeTag: the rest of a tag after its name, then only whitespace', () =
 test('regions: `<!-->` and `<!--->` are comments closed on their own line, as remark reads them (the lines after stay Markdown)', () => {
   for (const open of ['<!-->', '<!--->']) {
     const text = `${open}\n# Heading\n-->`;
-    assert.deepEqual(processor.parse(text).children.map((n) => n.type), ['html', 'heading', 'paragraph']);
-    assert.deepEqual(splitRegions(text.split('\n').map((t) => ({ text: t })) as never).map((r) => r.kind), ['markdown']);
-    assert.deepEqual(new Engine().model(text).headings.map((h) => h.text), ['Heading']);
+    assert.deepEqual(
+      processor.parse(text).children.map((n) => n.type),
+      ['html', 'heading', 'paragraph'],
+    );
+    assert.deepEqual(
+      splitRegions(text.split('\n').map((t) => ({ text: t })) as never).map((r) => r.kind),
+      ['markdown'],
+    );
+    assert.deepEqual(
+      new Engine().model(text).headings.map((h) => h.text),
+      ['Heading'],
+    );
   }
 });
 
 test('regions: a raw HTML block ends at any of `</pre>` `</script>` `</style>` `</textarea>`, as remark reads it', () => {
   const text = '<textarea\n</style>\n# Heading';
-  assert.deepEqual(processor.parse(text).children.map((n) => n.type), ['html', 'heading']);
+  assert.deepEqual(
+    processor.parse(text).children.map((n) => n.type),
+    ['html', 'heading'],
+  );
   const regions = splitRegions(text.split('\n').map((t) => ({ text: t })) as never);
-  assert.deepEqual(regions.map((r) => [r.kind, r.startLine, r.endLine]), [['html', 0, 1], ['markdown', 2, 2]]);
-  assert.deepEqual(new Engine().model(text).headings.map((h) => h.text), ['Heading']);
+  assert.deepEqual(
+    regions.map((r) => [r.kind, r.startLine, r.endLine]),
+    [
+      ['html', 0, 1],
+      ['markdown', 2, 2],
+    ],
+  );
+  assert.deepEqual(
+    new Engine().model(text).headings.map((h) => h.text),
+    ['Heading'],
+  );
 });
 
 test('line-by-line reading (a region nested too deeply): ATX heading text as remark reads it, list items at any indentation', () => {
@@ -102,6 +192,20 @@ test('line-by-line reading (a region nested too deeply): ATX heading text as rem
     const node = processor.parse(h).children[0] as RootContent | undefined;
     return node?.type === 'heading' ? node.children.map((c) => ('value' in c ? c.value : '')).join('') : '?';
   };
-  assert.deepEqual(info.headings.map((h) => [h.line, h.level, h.text]), [[11, 1, remarkText('# #')], [12, 2, 'Title'], [13, 1, 'a #b']]);
-  assert.deepEqual(info.listItems.map((i) => [i.line, i.contentColumn, i.depth]), [[14, 4, 1], [15, 2, 0], [16, 2, 0]]);
+  assert.deepEqual(
+    info.headings.map((h) => [h.line, h.level, h.text]),
+    [
+      [11, 1, remarkText('# #')],
+      [12, 2, 'Title'],
+      [13, 1, 'a #b'],
+    ],
+  );
+  assert.deepEqual(
+    info.listItems.map((i) => [i.line, i.contentColumn, i.depth]),
+    [
+      [14, 4, 1],
+      [15, 2, 0],
+      [16, 2, 0],
+    ],
+  );
 });

@@ -21,13 +21,21 @@ const GITHUB = '%0A::error file=x.md,line=1::all good%0D';
 /** C1 CSI (U+009B), DEL, a bell and a backspace. */
 const C1 = '\u009b2K\u007f\u0007\bx';
 
-const page = (status: string): string => [
-  '---', 'category: release', 'title: oVirt 9.9 Release Management', '---', '# oVirt 9.9 Release Management', '',
-  '## Features Status Table', '',
-  '| Functional team | Feature | Release priority | Owner | Status | Target date |',
-  '|---|---|---|---|---|---|',
-  `| Virt | f | Must | o | ${status} | 2024-01-01 |`, '',
-].join('\n');
+const page = (status: string): string =>
+  [
+    '---',
+    'category: release',
+    'title: oVirt 9.9 Release Management',
+    '---',
+    '# oVirt 9.9 Release Management',
+    '',
+    '## Features Status Table',
+    '',
+    '| Functional team | Feature | Release priority | Owner | Status | Target date |',
+    '|---|---|---|---|---|---|',
+    `| Virt | f | Must | o | ${status} | 2024-01-01 |`,
+    '',
+  ].join('\n');
 
 function run(args: string[], files: Record<string, string>): { code: number | null; stdout: string; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'release-pages-forge-'));
@@ -45,7 +53,10 @@ const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\
 test('the payloads reach a finding message (else the tests below would prove nothing)', () => {
   const r = run(['check', '--format', 'json', 'p.md'], { 'p.md': page(FORGE) });
   const messages = (JSON.parse(r.stdout) as Array<{ message: string }>).map((f) => f.message);
-  assert.ok(messages.some((m) => m.includes(FORGE)), messages.join('\n'));
+  assert.ok(
+    messages.some((m) => m.includes(FORGE)),
+    messages.join('\n'),
+  );
 });
 
 test('stylish: escape sequences and bidi controls from the page are shown as visible escapes', () => {
@@ -90,10 +101,13 @@ test('github: one annotation per finding; %, CR, LF escaped in messages, also : 
     }
   }
   const gh = run(['check', '--format', 'github', 'p.md'], { 'p.md': page(GITHUB) }).stdout;
-  assert.ok(gh.includes('%250A::error file=x.md%2Cline=1::all good%250D') || gh.includes('%250A::error file=x.md,line=1::all good%250D'), gh);
+  assert.ok(
+    gh.includes('%250A::error file=x.md%2Cline=1::all good%250D') || gh.includes('%250A::error file=x.md,line=1::all good%250D'),
+    gh,
+  );
 });
 
-test('json and sarif: faithful data (the page\'s very characters after JSON.parse), no raw control or bidi byte', () => {
+test("json and sarif: faithful data (the page's very characters after JSON.parse), no raw control or bidi byte", () => {
   for (const payload of [FORGE, BIDI, C1]) {
     const json = run(['check', '--format', 'json', 'p.md'], { 'p.md': page(payload) }).stdout;
     assert.doesNotMatch(json, RAW, JSON.stringify(json));

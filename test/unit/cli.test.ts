@@ -49,8 +49,15 @@ test('--format json prints the documented fields with 1-based positions', () => 
   assert.equal(findings.length, 6);
   const line17 = SEED1.split('\n')[16];
   assert.deepEqual(findings[0], {
-    file: 'b.md', line: 17, column: line17.indexOf('\\1') + 1, endLine: 17, endColumn: line17.indexOf('\\1') + 3,
-    severity: 'warning', rule: 'date-placeholder', message: findings[0].message, fixable: false,
+    file: 'b.md',
+    line: 17,
+    column: line17.indexOf('\\1') + 1,
+    endLine: 17,
+    endColumn: line17.indexOf('\\1') + 3,
+    severity: 'warning',
+    rule: 'date-placeholder',
+    message: findings[0].message,
+    fixable: false,
   });
 });
 
@@ -64,7 +71,10 @@ test('folders recurse into .md and .markdown pages; globs expand', () => {
 
 test('sarif and github formats', () => {
   const dir = workspace({ 'b.md': SEED1 });
-  const sarif = JSON.parse(run(['check', 'b.md', '--format', 'sarif'], dir).stdout) as { version: string; runs: Array<{ results: unknown[]; tool: { driver: { rules: unknown[] } } }> };
+  const sarif = JSON.parse(run(['check', 'b.md', '--format', 'sarif'], dir).stdout) as {
+    version: string;
+    runs: Array<{ results: unknown[]; tool: { driver: { rules: unknown[] } } }>;
+  };
   assert.equal(sarif.version, '2.1.0');
   assert.equal(sarif.runs[0].results.length, 6);
   assert.ok(sarif.runs[0].tool.driver.rules.length >= 21);
@@ -93,7 +103,10 @@ test('--fix writes atomically, keeps CRLF, BOM and file mode, and changes only t
     assert.match(before[i], /\b(red|orange|must|should)\b|\d+\/\d+\/\d{4}|\]\(/, `line ${i + 1} had something to fix`);
   }
   const again = JSON.parse(run(['check', 'a.md', '--format', 'json'], dir).stdout) as Array<{ fixable: boolean; rule: string }>;
-  assert.deepEqual(again.filter((f) => f.fixable && f.rule !== 'date-ambiguous').map((f) => f.rule), []);
+  assert.deepEqual(
+    again.filter((f) => f.fixable && f.rule !== 'date-ambiguous').map((f) => f.rule),
+    [],
+  );
   const unchanged = readFileSync(join(dir, 'a.md'));
   assert.equal(run(['check', 'a.md', '--fix'], dir).stderr.includes('fixed'), false, 'nothing left to write');
   assert.ok(readFileSync(join(dir, 'a.md')).equals(unchanged));
@@ -108,7 +121,10 @@ test('--quiet reports errors only; --config uses a given file; bad config is exi
   });
   const quiet = JSON.parse(run(['check', 'a.md', '--quiet', '--format', 'json'], dir).stdout) as Array<{ severity: string }>;
   assert.ok(quiet.length > 0 && quiet.every((f) => f.severity === 'error'));
-  const strict = JSON.parse(run(['check', 'a.md', '--config', 'strict.yaml', '--format', 'json'], dir).stdout) as Array<{ rule: string; severity: string }>;
+  const strict = JSON.parse(run(['check', 'a.md', '--config', 'strict.yaml', '--format', 'json'], dir).stdout) as Array<{
+    rule: string;
+    severity: string;
+  }>;
   assert.ok(strict.filter((f) => f.rule === 'status-case').every((f) => f.severity === 'error'));
   const bad = run(['check', 'bad/a.md'], dir);
   assert.equal(bad.code, 2);

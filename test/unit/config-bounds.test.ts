@@ -60,13 +60,24 @@ interface Run {
 
 function run(args: string[], cwd: string): Run {
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--require', RSS_HOOK, CLI, ...args], { cwd, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--require', RSS_HOOK, CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - t;
   // Both null when the process could not be started, whatever the types say.
   const stdout = r.stdout as string | null;
   const stderr = r.stderr as string | null;
   const m = /\[maxrss (\d+)\]/.exec(stderr ?? '');
-  return { code: r.status, stdout: stdout ?? '', stderr: (stderr ?? '').replace(/\n\[maxrss \d+\]\n/, ''), ms, rssKb: m ? Number(m[1]) : Number.POSITIVE_INFINITY };
+  return {
+    code: r.status,
+    stdout: stdout ?? '',
+    stderr: (stderr ?? '').replace(/\n\[maxrss \d+\]\n/, ''),
+    ms,
+    rssKb: m ? Number(m[1]) : Number.POSITIVE_INFINITY,
+  };
 }
 
 let baseline: number | null = null;
@@ -119,8 +130,12 @@ test('CLI: extends a FIFO inside the project does not hang: the pipe is never op
 });
 
 test('CLI: an extends diamond of 20 levels is read once per file (linear, not 2^20)', () => {
-  const files: Record<string, string> = { '.release-pages.yaml': 'extends: d0.yaml\n', 'd20.yaml': 'statuses: [Green, Orange, Red, Done]\n' };
-  for (let i = 0; i < 20; i++) files[`d${i}.yaml`] = `extends: [d${i + 1}.yaml, d${i + 1}.yaml]\nrules:\n  value-unset: ${i % 2 ? 'hint' : 'warning'}\n`;
+  const files: Record<string, string> = {
+    '.release-pages.yaml': 'extends: d0.yaml\n',
+    'd20.yaml': 'statuses: [Green, Orange, Red, Done]\n',
+  };
+  for (let i = 0; i < 20; i++)
+    files[`d${i}.yaml`] = `extends: [d${i + 1}.yaml, d${i + 1}.yaml]\nrules:\n  value-unset: ${i % 2 ? 'hint' : 'warning'}\n`;
   const dir = project(files);
   const r = run(['check', 'page.md', '--format', 'json'], dir);
   assert.notEqual(r.code, null, 'killed: a hang');
@@ -145,7 +160,10 @@ test('CLI: a 5,000-file extends chain stops at 32 files with a message naming th
   const dir = project(files);
   const r = run(['check', 'page.md'], dir);
   assertBounded(r, '5,000-file chain');
-  assert.match(r.stderr, /chain\/c30\.yaml:1:10: `extends` goes deeper than 32 files: \.release-pages\.yaml → chain\/c0\.yaml → chain\/c1\.yaml → … \(27 more\) → chain\/c29\.yaml → chain\/c30\.yaml → chain\/c31\.yaml; chain\/c31\.yaml is not read\./);
+  assert.match(
+    r.stderr,
+    /chain\/c30\.yaml:1:10: `extends` goes deeper than 32 files: \.release-pages\.yaml → chain\/c0\.yaml → chain\/c1\.yaml → … \(27 more\) → chain\/c29\.yaml → chain\/c30\.yaml → chain\/c31\.yaml; chain\/c31\.yaml is not read\./,
+  );
   assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
 });
 
@@ -154,7 +172,10 @@ test('CLI: extends an absolute path outside the project (/etc/passwd) is refused
   const dir = project({ '.release-pages.yaml': 'extends: /etc/passwd\n' });
   const r = run(['check', 'page.md'], dir);
   assertBounded(r, '/etc/passwd');
-  assert.match(r.stderr, /`extends` "\/etc\/passwd" is outside the workspace: `extends` may name only files inside .* \(allow more with --allow-extends\)\./);
+  assert.match(
+    r.stderr,
+    /`extends` "\/etc\/passwd" is outside the workspace: `extends` may name only files inside .* \(allow more with --allow-extends\)\./,
+  );
   for (const line of secret.split('\n').filter((l) => l.length > 3)) {
     const field = line.split(':')[0];
     assert.ok(!r.stderr.includes(`"${field}:`) && !r.stdout.includes(line), `echoed: ${line}`);
@@ -220,7 +241,10 @@ test('8,000 statuses: the rules, the status model and the code lens take linear 
   const fastest = (cfg: typeof config): number => Math.min(...[0, 1, 2, 3, 4, 5].map((i) => round(cfg, i)).slice(1));
   const many = fastest(config);
   const plain = fastest(DEFAULT_CONFIG);
-  assert.ok(many < 3 * plain + 30, `a check took ${many.toFixed(0)} ms with 8,000 statuses, ${plain.toFixed(0)} ms with the default statuses`);
+  assert.ok(
+    many < 3 * plain + 30,
+    `a check took ${many.toFixed(0)} ms with 8,000 statuses, ${plain.toFixed(0)} ms with the default statuses`,
+  );
 });
 
 test('unknown keys are shown capped and escaped, never a whole foreign line', () => {
@@ -254,5 +278,8 @@ test('a load is reused while its files are unchanged, and read again when one of
   writeFileSync(join(dir, 'shared', 'base.yaml'), 'statuses: [Green]\nextends: ../.release-pages.yaml\n');
   utimesSync(join(dir, 'shared', 'base.yaml'), new Date(Date.now() + 10_000), new Date(Date.now() + 10_000));
   const cyclic = loader.forPage(page);
-  assert.deepEqual(cyclic.problems.map((p) => [p.file, p.line, p.column, p.message]), [[join(dir, 'shared', 'base.yaml'), 1, 9, '`extends` makes a cycle: .release-pages.yaml → shared/base.yaml → .release-pages.yaml']]);
+  assert.deepEqual(
+    cyclic.problems.map((p) => [p.file, p.line, p.column, p.message]),
+    [[join(dir, 'shared', 'base.yaml'), 1, 9, '`extends` makes a cycle: .release-pages.yaml → shared/base.yaml → .release-pages.yaml']],
+  );
 });

@@ -8,7 +8,9 @@ import { ConfigLoader } from '../../server/src/node/config-loader';
 import { readFixture } from '../helpers/paths';
 
 test('a config file sets severities, options and vocabularies', () => {
-  const { config, problems } = parseConfigText('rules:\n  date-format: off\n  status-unknown:\n    severity: warning\nstatuses: [Green, Orange, Red, Done]\nmilestoneOrder: [alpha, beta, rc, ga]\n');
+  const { config, problems } = parseConfigText(
+    'rules:\n  date-format: off\n  status-unknown:\n    severity: warning\nstatuses: [Green, Orange, Red, Done]\nmilestoneOrder: [alpha, beta, rc, ga]\n',
+  );
   assert.deepEqual(problems, []);
   assert.equal(config.rules?.['date-format'].severity, 'off');
   assert.equal(config.rules['status-unknown'].severity, 'warning');
@@ -23,7 +25,11 @@ test('bad config is reported with line and column, never thrown', () => {
     ['colour: red\n', /Unknown setting "colour"/, 0],
     ['rules: [\n', /./, 0],
     ['milestoneOrder: [alpha, gamma]\n', /Unknown milestone kind "gamma"/, 0],
-    ['a: &a [1,2]\nb: &b [*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b]\nrules:\n  date-format:\n    x: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n', /./, 0],
+    [
+      'a: &a [1,2]\nb: &b [*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b]\nrules:\n  date-format:\n    x: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',
+      /./,
+      0,
+    ],
   ];
   for (const [text, message, line] of cases) {
     const { problems } = parseConfigText(text);
@@ -66,7 +72,9 @@ test('severity off silences a rule; inline comments disable rules by line and ra
   const same = seed.split('\n');
   same[first] += ' <!-- release-pages-disable-line -->';
   assert.equal(checkText(same.join('\n')).findings.filter((f) => f.rule === 'date-placeholder').length, 5);
-  const ranged = seed.replace('## Timeline', '## Timeline\n\n<!-- release-pages-disable date-placeholder -->').replace('## Tracker Bug', '<!-- release-pages-enable date-placeholder -->\n\n## Tracker Bug');
+  const ranged = seed
+    .replace('## Timeline', '## Timeline\n\n<!-- release-pages-disable date-placeholder -->')
+    .replace('## Tracker Bug', '<!-- release-pages-enable date-placeholder -->\n\n## Tracker Bug');
   assert.equal(checkText(ranged).findings.filter((f) => f.rule === 'date-placeholder').length, 0);
   const other = seed.replace('## Timeline', '## Timeline\n\n<!-- release-pages-disable status-case -->');
   assert.equal(checkText(other).findings.filter((f) => f.rule === 'date-placeholder').length, 6);

@@ -29,7 +29,8 @@ test('every corpus page checks without throwing, and every finding names a regis
 // Every finding and every page kind of the corpus is pinned in corpus/__snapshots__/findings.txt
 // (test/unit/findings-snapshots.test.ts). Two pages that must never be taken for release pages:
 test('the feature template and a feature page are not release pages', () => {
-  for (const p of ['features__feature-template.md', 'features__engine__upgrademanager.html.md']) assert.equal(resultOf(p).page.kind, 'other', p);
+  for (const p of ['features__feature-template.md', 'features__engine__upgrademanager.html.md'])
+    assert.equal(resultOf(p).page.kind, 'other', p);
 });
 
 /** VOCABULARY.txt defect categories that a rule covers, and the rules that may report them. */
@@ -47,7 +48,10 @@ const COVERED: Record<string, { rules: string[]; only?: RegExp }> = {
   'template-leftover: YYYY-xx-xx placeholder date': { rules: ['date-placeholder'] },
   'table: stray pipe (extra empty cell)': { rules: ['table-cell-count', 'table-interrupted'] },
   'timeline: milestone dated before the previous row': { rules: ['timeline-order'] },
-  'inconsistent-capitalisation: table values': { rules: ['status-case', 'priority-case', 'table-interrupted'], only: /^`(Priority|Status colour word):/ },
+  'inconsistent-capitalisation: table values': {
+    rules: ['status-case', 'priority-case', 'table-interrupted'],
+    only: /^`(Priority|Status colour word):/,
+  },
   'empty status cell (info)': { rules: ['value-unset', 'table-interrupted'] },
   'empty date cell (info)': { rules: ['value-unset'] },
 };
@@ -80,8 +84,14 @@ test('each VOCABULARY defect a rule covers is found on every release page it occ
     const hit = r.findings.some((f) => cover.rules.includes(f.rule) && f.range.start.line <= l && l <= f.range.end.line);
     if (!hit) missing.push(`${category}: ${entry[1]}:${entry[2]} ${entry[3].slice(0, 80)}`);
   }
-  assert.deepEqual([...Object.keys(COVERED)].filter((c) => !seen.has(c)), [], 'every covered category was found in VOCABULARY.txt');
+  assert.deepEqual(
+    [...Object.keys(COVERED)].filter((c) => !seen.has(c)),
+    [],
+    'every covered category was found in VOCABULARY.txt',
+  );
   assert.deepEqual(missing, []);
   assert.ok(checked > 250, `checked ${checked} entries`);
-  console.log(`VOCABULARY coverage: ${checked} defect entries found on release pages; ${notRelease} on pages that are not release pages (not checked)`);
+  console.log(
+    `VOCABULARY coverage: ${checked} defect entries found on release pages; ${notRelease} on pages that are not release pages (not checked)`,
+  );
 });

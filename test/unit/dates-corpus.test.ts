@@ -2,13 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import {
-  inferSlashOrder,
-  resolveSlash,
-  scanDates,
-  toIso,
-  type DateToken,
-} from '../../server/src/core/dates';
+import { inferSlashOrder, resolveSlash, scanDates, toIso, type DateToken } from '../../server/src/core/dates';
 
 function fixturesDir(): string {
   let dir = __dirname;
@@ -76,7 +70,9 @@ function sweep(dir: string): { counts: Record<string, number>; formats: Record<s
   const counts: Record<string, number> = { values: 0, date: 0, invalid: 0, placeholder: 0, unset: 0, struck: 0, weekday: 0 };
   const formats: Record<string, number> = {};
   const notable: string[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .sort()) {
     if (name === 'SOURCES.md') continue;
     const { cells, bullets, frontMatter } = valuesOf(readFileSync(join(dir, name), 'utf8'));
     for (const value of [...cells, ...bullets, ...frontMatter]) {
@@ -118,8 +114,23 @@ test('seed sweep', () => {
 // vocabulary's 490 sit in link texts and `ETA:` prose. 16 month-day, 7 slash, 4 year-mon-day, 2 month-day-year,
 // 10 `\1` + 2 `2019-xx-xx` placeholders, 97 struck, 15 weekday annotations, as listed there. Unset: empty
 // cells of every table (test-day tables mostly), `?`, `Now`, `N/A`, `-`.
-const CORPUS_COUNTS: Record<string, number> = { values: 3825, date: 493, invalid: 0, placeholder: 12, unset: 1058, struck: 97, weekday: 15 };
-const CORPUS_FORMATS: Record<string, number> = { iso: 460, 'month-day': 16, slash: 7, 'month-day-year': 2, 'iso-datetime': 4, 'year-mon-day': 4 };
+const CORPUS_COUNTS: Record<string, number> = {
+  values: 3825,
+  date: 493,
+  invalid: 0,
+  placeholder: 12,
+  unset: 1058,
+  struck: 97,
+  weekday: 15,
+};
+const CORPUS_FORMATS: Record<string, number> = {
+  iso: 460,
+  'month-day': 16,
+  slash: 7,
+  'month-day-year': 2,
+  'iso-datetime': 4,
+  'year-mon-day': 4,
+};
 // Seeds: 000 has 8 slash dates (two ambiguous 1/7/2013, one impossible 31/06/2013), 001 six `\1`, 003 a date-time.
 const SEED_COUNTS: Record<string, number> = { values: 333, date: 26, invalid: 1, placeholder: 6, unset: 83, struck: 0, weekday: 0 };
 const SEED_FORMATS: Record<string, number> = { iso: 18, slash: 8, 'iso-datetime': 1 };
@@ -127,11 +138,19 @@ const SEED_FORMATS: Record<string, number> = { iso: 18, slash: 8, 'iso-datetime'
 test('slash order of the real pages', () => {
   const fixtures = fixturesDir();
   const slashOf = (path: string): DateToken[] =>
-    readFileSync(join(fixtures, path), 'utf8').split('\n').flatMap((l) => scanDates(l)).filter((t) => t.slash);
+    readFileSync(join(fixtures, path), 'utf8')
+      .split('\n')
+      .flatMap((l) => scanDates(l))
+      .filter((t) => t.slash);
   const seed = slashOf('seeds/000_015c11820e0fe26e.md');
-  assert.deepEqual(seed.map((t) => t.slash?.order), ['both', 'both', 'dmy', 'dmy', 'dmy', 'dmy', 'dmy', 'none']);
+  assert.deepEqual(
+    seed.map((t) => t.slash?.order),
+    ['both', 'both', 'dmy', 'dmy', 'dmy', 'dmy', 'dmy', 'none'],
+  );
   assert.equal(inferSlashOrder(seed), 'dmy');
-  assert.deepEqual(seed.map((t) => toIso(resolveSlash(t, 'dmy').year ?? 0, resolveSlash(t, 'dmy').month, resolveSlash(t, 'dmy').day)),
-    ['2013-07-01', '2013-07-01', '2013-06-16', '2013-05-31', '2013-05-31', '2013-05-30', '2013-06-20', '2013-06-31']);
+  assert.deepEqual(
+    seed.map((t) => toIso(resolveSlash(t, 'dmy').year ?? 0, resolveSlash(t, 'dmy').month, resolveSlash(t, 'dmy').day)),
+    ['2013-07-01', '2013-07-01', '2013-06-16', '2013-05-31', '2013-05-31', '2013-05-30', '2013-06-20', '2013-06-31'],
+  );
   assert.equal(inferSlashOrder(slashOf('corpus/release__3.3__release-management.html.md')), 'dmy');
 });

@@ -2,7 +2,21 @@
 // the calendar helpers, speed on hostile input. The formats themselves: dates.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { daysInMonth, dayNumber, fromDayNumber, inferYear, isUnsetValue, isValidDate, monthName, parseIsoDate, scanDates, toIso, weekdayName, weekdayOf, type DateToken } from '../../server/src/core/dates';
+import {
+  daysInMonth,
+  dayNumber,
+  fromDayNumber,
+  inferYear,
+  isUnsetValue,
+  isValidDate,
+  monthName,
+  parseIsoDate,
+  scanDates,
+  toIso,
+  weekdayName,
+  weekdayOf,
+  type DateToken,
+} from '../../server/src/core/dates';
 import { one, ymd } from '../helpers/dates';
 
 // ---------------------------------------------------------------------------------------------
@@ -82,8 +96,27 @@ test('placeholders: template leftovers where a date belongs', () => {
 });
 
 test('unset values: only when they are the whole value', () => {
-  const unset = ['?', 'TBD', 'tba', 'TBC', 'Now', 'N/A', 'n/a', '-', '--', 'No date yet', '', '   ', '**?**', '*TBD*', '_TBD_',
-    '<s>TBD</s>', "*' TBD*'", '[No date yet](http://www.gluster.org/community/documentation/index.php/Planning40)', ' Now '];
+  const unset = [
+    '?',
+    'TBD',
+    'tba',
+    'TBC',
+    'Now',
+    'N/A',
+    'n/a',
+    '-',
+    '--',
+    'No date yet',
+    '',
+    '   ',
+    '**?**',
+    '*TBD*',
+    '_TBD_',
+    '<s>TBD</s>',
+    "*' TBD*'",
+    '[No date yet](http://www.gluster.org/community/documentation/index.php/Planning40)',
+    ' Now ',
+  ];
   for (const v of unset) {
     assert.equal(isUnsetValue(v), true, JSON.stringify(v));
     const t = one(v);
@@ -95,7 +128,10 @@ test('unset values: only when they are the whole value', () => {
   assert.equal(one('<s>TBD</s>').struck, true);
   for (const v of ['----', 'TBD - depends on X', 'Nowhere', 'Now merged', '2013-06-03', 'Green', '? maybe']) {
     assert.equal(isUnsetValue(v), false, v);
-    assert.ok(scanDates(v).every((t) => t.kind !== 'unset'), v);
+    assert.ok(
+      scanDates(v).every((t) => t.kind !== 'unset'),
+      v,
+    );
   }
 });
 
@@ -104,17 +140,56 @@ test('unset values: only when they are the whole value', () => {
 
 test('no tokens for versions, bugs, URLs, times, percentages, years, fuzzy dates', () => {
   const none = [
-    '3.3.1', '4.2.z', '3.5.z', '1.10.0', 'oVirt 3.4.0-1', '3.1.0-1, 0.0.1-1, 4.0.0-1?',
-    'Bug 918494', '[Tracker - 918494](https://bugzilla.redhat.com/show_bug.cgi?id=918494)', 'show_bug.cgi?id=918494',
-    'http://lists.ovirt.org/2013/06/05/x', '<https://bugzilla.redhat.com/918494>',
+    '3.3.1',
+    '4.2.z',
+    '3.5.z',
+    '1.10.0',
+    'oVirt 3.4.0-1',
+    '3.1.0-1, 0.0.1-1, 4.0.0-1?',
+    'Bug 918494',
+    '[Tracker - 918494](https://bugzilla.redhat.com/show_bug.cgi?id=918494)',
+    'show_bug.cgi?id=918494',
+    'http://lists.ovirt.org/2013/06/05/x',
+    '<https://bugzilla.redhat.com/918494>',
     '[3.5 compatibility mode](http://lists.ovirt.org/pipermail/users/2014-September/027421.html)',
-    '[ovirt](http://example.org/blog/2013-06-05-release.html)', 'see www.example.org/2013-06-05/x', 'foo@2013-06-05.org',
-    '15:00', '15:00 UTC', '90%', 'code review (90% complete)', '2012', '2012?', 'Feb/Jan 2011 <- 2012?', 'Feb/Jan 2011',
-    'Mid February 2008', '(Mid February 2008)', 'First week Nov', '(First week Nov)', 'Last week November 2007',
-    '(Last week November 2007)', 'November 2011', 'June 2013', 'These are tentative planning dates and may change',
-    'may change', 'we may 5 times', 'planning meetings of December 10-11', 'June 3.3', 'Green (3.3.2)', '1/2', '3/4/13',
-    '2013-06-05.1', 'rc-2013-06-05', '2013-06-05-1', '20130605', '12/2013', 'RC5', 'four months before', '<!-- 2013-06-05 -->',
-    '', 'Green', 'Must',
+    '[ovirt](http://example.org/blog/2013-06-05-release.html)',
+    'see www.example.org/2013-06-05/x',
+    'foo@2013-06-05.org',
+    '15:00',
+    '15:00 UTC',
+    '90%',
+    'code review (90% complete)',
+    '2012',
+    '2012?',
+    'Feb/Jan 2011 <- 2012?',
+    'Feb/Jan 2011',
+    'Mid February 2008',
+    '(Mid February 2008)',
+    'First week Nov',
+    '(First week Nov)',
+    'Last week November 2007',
+    '(Last week November 2007)',
+    'November 2011',
+    'June 2013',
+    'These are tentative planning dates and may change',
+    'may change',
+    'we may 5 times',
+    'planning meetings of December 10-11',
+    'June 3.3',
+    'Green (3.3.2)',
+    '1/2',
+    '3/4/13',
+    '2013-06-05.1',
+    'rc-2013-06-05',
+    '2013-06-05-1',
+    '20130605',
+    '12/2013',
+    'RC5',
+    'four months before',
+    '<!-- 2013-06-05 -->',
+    '',
+    'Green',
+    'Must',
   ];
   for (const v of none) {
     const tokens = scanDates(v).filter((t) => t.kind !== 'unset');
@@ -134,27 +209,65 @@ test('offsets inside markup, struck flags', () => {
   assert.deepEqual([b.start, b.end, b.text, b.struck], [24, 34, '2015-05-12', false]);
   assert.equal(cell.slice(b.start, b.end), '2015-05-12');
 
-  const long = '<s>2014-11-25</s><br><s>2014-12-02</s><br><s>2014-12-09</s><br><s>2015-01-07</s><br><s>2015-01-14</s><br><s>2015-01-15</s><br> **2015-01-16**';
+  const long =
+    '<s>2014-11-25</s><br><s>2014-12-02</s><br><s>2014-12-09</s><br><s>2015-01-07</s><br><s>2015-01-14</s><br><s>2015-01-15</s><br> **2015-01-16**';
   const ts = scanDates(long);
-  assert.deepEqual(ts.map((t) => t.struck), [true, true, true, true, true, true, false]);
+  assert.deepEqual(
+    ts.map((t) => t.struck),
+    [true, true, true, true, true, true, false],
+  );
   for (const t of ts) assert.equal(long.slice(t.start, t.end), t.text);
 
   const multi = '<s>2014-11-12</s> \n <s>2014-11-19</s>  \n **2014-11-26**     ';
-  assert.deepEqual(scanDates(multi).map((t) => [t.text, t.struck]), [['2014-11-12', true], ['2014-11-19', true], ['2014-11-26', false]]);
+  assert.deepEqual(
+    scanDates(multi).map((t) => [t.text, t.struck]),
+    [
+      ['2014-11-12', true],
+      ['2014-11-19', true],
+      ['2014-11-26', false],
+    ],
+  );
 
-  assert.deepEqual(scanDates('<strike>June 25th</strike> Jul 25').map((t) => t.struck), [true, false]);
-  assert.deepEqual(scanDates('<DEL>2013-06-03</DEL> 2013-06-09').map((t) => t.struck), [true, false]);
-  assert.deepEqual(scanDates('~~2013-06-03~~ 2013-06-09').map((t) => t.struck), [true, false]);
-  assert.deepEqual(scanDates('~~2013-06-03 2013-06-09').map((t) => t.struck), [false, false], 'unpaired ~~ is text');
-  assert.deepEqual(scanDates('<s>2013-06-03 2013-06-09').map((t) => t.struck), [true, true], 'unclosed <s> strikes to the end');
-  assert.deepEqual(scanDates('<s>\\1</s>').map((t) => [t.kind, t.struck]), [['placeholder', true]]);
+  assert.deepEqual(
+    scanDates('<strike>June 25th</strike> Jul 25').map((t) => t.struck),
+    [true, false],
+  );
+  assert.deepEqual(
+    scanDates('<DEL>2013-06-03</DEL> 2013-06-09').map((t) => t.struck),
+    [true, false],
+  );
+  assert.deepEqual(
+    scanDates('~~2013-06-03~~ 2013-06-09').map((t) => t.struck),
+    [true, false],
+  );
+  assert.deepEqual(
+    scanDates('~~2013-06-03 2013-06-09').map((t) => t.struck),
+    [false, false],
+    'unpaired ~~ is text',
+  );
+  assert.deepEqual(
+    scanDates('<s>2013-06-03 2013-06-09').map((t) => t.struck),
+    [true, true],
+    'unclosed <s> strikes to the end',
+  );
+  assert.deepEqual(
+    scanDates('<s>\\1</s>').map((t) => [t.kind, t.struck]),
+    [['placeholder', true]],
+  );
 
   const milestone = one('Milestone 3 (December 21, 2007)');
   assert.deepEqual([milestone.start, milestone.end, milestone.format], [13, 30, 'month-day-year']);
   const link = one('[2015-11-27 (1 month after Fedora 23 release)](https://fedoraproject.org/wiki/Releases/23/Schedule)');
   assert.deepEqual([link.start, link.text], [1, '2015-11-27']);
   const bullet = scanDates('General availability: **2014-03-27** and RC Build: **\\1** or June 11, 2013');
-  assert.deepEqual(bullet.map((t) => [t.kind, t.start, t.text]), [['date', 24, '2014-03-27'], ['placeholder', 53, '\\1'], ['date', 61, 'June 11, 2013']]);
+  assert.deepEqual(
+    bullet.map((t) => [t.kind, t.start, t.text]),
+    [
+      ['date', 24, '2014-03-27'],
+      ['placeholder', 53, '\\1'],
+      ['date', 61, 'June 11, 2013'],
+    ],
+  );
 });
 
 // ---------------------------------------------------------------------------------------------

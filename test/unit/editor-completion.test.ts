@@ -6,7 +6,12 @@ import { positionOf } from '../helpers/positions';
 
 const SEED0 = readFixture('seeds', '000_015c11820e0fe26e.md');
 
-function complete(text: string, needle: string, o: { lineMarker?: string; offset?: number } = {}, config = DEFAULT_CONFIG): { items: CompletionEntry[]; replaced: string[] } {
+function complete(
+  text: string,
+  needle: string,
+  o: { lineMarker?: string; offset?: number } = {},
+  config = DEFAULT_CONFIG,
+): { items: CompletionEntry[]; replaced: string[] } {
   const p = positionOf(text, needle, o);
   const items = completionsAt(checkText(text).page, p, config);
   const line = text.split('\n')[p.line];
@@ -15,7 +20,10 @@ function complete(text: string, needle: string, o: { lineMarker?: string; offset
 
 test('status values in the Status column, with their meaning; the word under the cursor is replaced', () => {
   const { items, replaced } = complete(SEED0, 'Orange - In progress, , see comment', { offset: 3 });
-  assert.deepEqual(items.map((i) => i.label), ['Green', 'Orange', 'Red']);
+  assert.deepEqual(
+    items.map((i) => i.label),
+    ['Green', 'Orange', 'Red'],
+  );
   assert.ok(items.every((i) => i.kind === 'status'));
   assert.equal(items[0].documentation, 'Feature is in code base and ready for testing.');
   assert.deepEqual(replaced, ['Orange']);
@@ -23,25 +31,38 @@ test('status values in the Status column, with their meaning; the word under the
 
 test('priorities in the Release priority column (the page legend and the configuration)', () => {
   const { items, replaced } = complete(SEED0, 'must ', { lineMarker: 'Device Custom Properties', offset: 2 });
-  assert.deepEqual(items.map((i) => i.label), ['Must', 'Should', 'Optional']);
+  assert.deepEqual(
+    items.map((i) => i.label),
+    ['Must', 'Should', 'Optional'],
+  );
   assert.deepEqual(replaced, ['must']);
   const config = mergeConfig(DEFAULT_CONFIG, { priorities: ['P1', 'P2'] });
   const custom = complete(SEED0, 'must ', { lineMarker: 'Device Custom Properties', offset: 2 }, config);
-  assert.deepEqual(custom.items.map((i) => i.label), ['P1', 'P2', 'Must', 'Should']);
+  assert.deepEqual(
+    custom.items.map((i) => i.label),
+    ['P1', 'P2', 'Must', 'Should'],
+  );
 });
 
 test('an empty status cell of a new row gets the statuses', () => {
-  const text = '# oVirt 9.9 Release Management\n\n| Feature | Release priority | Status |\n|---|---|---|\n| A | Must | Green |\n| B | Should |  |\n';
+  const text =
+    '# oVirt 9.9 Release Management\n\n| Feature | Release priority | Status |\n|---|---|---|\n| A | Must | Green |\n| B | Should |  |\n';
   const p = positionOf(text, '|  |', { lineMarker: '| B |', offset: 2 });
   const items = completionsAt(checkText(text).page, p, DEFAULT_CONFIG);
-  assert.deepEqual(items.map((i) => i.label), ['Green', 'Orange', 'Red']);
+  assert.deepEqual(
+    items.map((i) => i.label),
+    ['Green', 'Orange', 'Red'],
+  );
   assert.deepEqual(items[0].range, { start: p, end: p });
 });
 
 test('a status cell completes its value only, not the words of its comment', () => {
   assert.deepEqual(complete(SEED0, 'Orange - In progress, ,', { offset: 9 }).items, []);
   const struck = '# oVirt 9.9 Release Management\n\n| Feature | Status |\n|---|---|\n| A | <s>orange</s> **Gr |\n';
-  assert.deepEqual(complete(struck, 'Gr ', { offset: 2 }).items.map((i) => i.label), ['Green', 'Orange', 'Red']);
+  assert.deepEqual(
+    complete(struck, 'Gr ', { offset: 2 }).items.map((i) => i.label),
+    ['Green', 'Orange', 'Red'],
+  );
 });
 
 test('other columns get nothing', () => {
@@ -49,7 +70,7 @@ test('other columns get nothing', () => {
   assert.deepEqual(complete(SEED0, 'Functional team', { offset: 3 }).items, [], 'header row');
 });
 
-test('milestone labels in a timeline: the page\'s own first, then the usual ones', () => {
+test("milestone labels in a timeline: the page's own first, then the usual ones", () => {
   const { items, replaced } = complete(SEED0, 'Test Day', { offset: 4 });
   const labels = items.map((i) => i.label);
   assert.deepEqual(labels.slice(0, 5), ['General availability', 'Beta release', 'Feature freeze', 'Test Day', 'RC Build']);
@@ -64,7 +85,8 @@ test('milestone labels in a timeline: the page\'s own first, then the usual ones
 });
 
 test('milestone labels in the Milestone column of a Date | Milestone table', () => {
-  const text = '# oVirt 9.9 Release Management\n\n## Schedule\n\n| Date | Milestone |\n|---|---|\n| 2015-10-28 | Beta |\n| 2015-11-30 | Gen |\n';
+  const text =
+    '# oVirt 9.9 Release Management\n\n## Schedule\n\n| Date | Milestone |\n|---|---|\n| 2015-10-28 | Beta |\n| 2015-11-30 | Gen |\n';
   const { items, replaced } = complete(text, 'Gen', { offset: 3 });
   assert.ok(items.some((i) => i.label === 'General availability'));
   assert.ok(items.some((i) => i.label === 'Beta'));
@@ -81,10 +103,16 @@ test('rule ids inside disable comments; directive names after <!--', () => {
   assert.deepEqual(replaced, ['dat']);
   assert.match(items.find((i) => i.label === 'date-invalid')?.documentation ?? '', /cannot exist/);
   const directive = complete(`${SEED0}\n<!-- rel`, '<!-- rel', { offset: 8 });
-  assert.deepEqual(directive.items.map((i) => i.label), ['release-pages-disable-next-line', 'release-pages-disable-line', 'release-pages-disable', 'release-pages-enable']);
+  assert.deepEqual(
+    directive.items.map((i) => i.label),
+    ['release-pages-disable-next-line', 'release-pages-disable-line', 'release-pages-disable', 'release-pages-enable'],
+  );
   assert.deepEqual(directive.replaced, ['rel']);
   // Right after the directive name (no space yet): nothing.
-  assert.deepEqual(complete(`${SEED0}\n<!-- release-pages-disable`, '<!-- release-pages-disable', { offset: 26 }).items.map((i) => i.kind), ['directive', 'directive', 'directive', 'directive']);
+  assert.deepEqual(
+    complete(`${SEED0}\n<!-- release-pages-disable`, '<!-- release-pages-disable', { offset: 26 }).items.map((i) => i.kind),
+    ['directive', 'directive', 'directive', 'directive'],
+  );
 });
 
 test('code blocks and front matter get nothing', () => {

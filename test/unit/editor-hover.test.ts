@@ -8,7 +8,12 @@ const SEED0 = readFixture('seeds', '000_015c11820e0fe26e.md');
 const TODAY = dayNumber(2013, 6, 1);
 const OPTIONS = { config: DEFAULT_CONFIG, today: TODAY };
 
-function hover(text: string, needle: string, o: { lineMarker?: string; offset?: number } = {}, options = OPTIONS): { markdown: string; text: string } | null {
+function hover(
+  text: string,
+  needle: string,
+  o: { lineMarker?: string; offset?: number } = {},
+  options = OPTIONS,
+): { markdown: string; text: string } | null {
   const page = checkText(text).page;
   const h = hoverAt(page, positionOf(text, needle, { offset: 1, ...o }), options);
   if (!h) return null;

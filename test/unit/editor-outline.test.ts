@@ -1,7 +1,17 @@
 // Document symbols and the features-table code lens.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildStatus, checkText, dayNumber, DEFAULT_CONFIG, documentSymbols, type Position, type Range, type SymbolNode, tableSummaries } from '../../server/src/core';
+import {
+  buildStatus,
+  checkText,
+  dayNumber,
+  DEFAULT_CONFIG,
+  documentSymbols,
+  type Position,
+  type Range,
+  type SymbolNode,
+  tableSummaries,
+} from '../../server/src/core';
 import { pagesIn, readFixture } from '../helpers/paths';
 
 const TODAY = dayNumber(2013, 6, 10);
@@ -25,18 +35,36 @@ function assertWellFormed(nodes: readonly SymbolNode[], where: string): void {
 test('seed 000: timeline milestones with dates, features grouped by team with status, criteria', () => {
   const r = checkText(SEED0);
   const symbols = documentSymbols(r.page, DEFAULT_CONFIG);
-  assert.deepEqual(symbols.map((s) => [s.kind, s.name]), [['timeline', 'Timeline'], ['criteria', 'Release criteria'], ['features', 'Features Status Table']]);
+  assert.deepEqual(
+    symbols.map((s) => [s.kind, s.name]),
+    [
+      ['timeline', 'Timeline'],
+      ['criteria', 'Release criteria'],
+      ['features', 'Features Status Table'],
+    ],
+  );
   const [timeline, criteria, features] = symbols;
-  assert.deepEqual(timeline.children.map((m) => `${m.name} ${m.detail}`), [
-    'General availability 2013-07-01', 'Beta release 2013-05-31', 'Feature freeze 2013-05-31', 'Test Day 2013-06-05', 'RC Build 2013-06-14',
-  ]);
+  assert.deepEqual(
+    timeline.children.map((m) => `${m.name} ${m.detail}`),
+    [
+      'General availability 2013-07-01',
+      'Beta release 2013-05-31',
+      'Feature freeze 2013-05-31',
+      'Test Day 2013-06-05',
+      'RC Build 2013-06-14',
+    ],
+  );
   assert.equal(timeline.children[0].selectionRange.start.line, 21);
-  assert.deepEqual(features.children.map((t) => t.name), ['Virt', 'Infra', 'Networking', 'Storage', 'SLA', 'Gluster', 'Node', 'Integration', 'UX']);
+  assert.deepEqual(
+    features.children.map((t) => t.name),
+    ['Virt', 'Infra', 'Networking', 'Storage', 'SLA', 'Gluster', 'Node', 'Integration', 'UX'],
+  );
   assert.equal(features.detail, '33 features', 'malformed rows (cell count) are left out');
   const sla = features.children.find((t) => t.name === 'SLA');
-  assert.deepEqual(sla?.children.map((f) => `${f.name}: ${f.detail}`), [
-    'oVirt scheduler: Red', 'Scheduling API: Red', 'Network QoS: Red', 'Watchdog engine support: Orange',
-  ]);
+  assert.deepEqual(
+    sla?.children.map((f) => `${f.name}: ${f.detail}`),
+    ['oVirt scheduler: Red', 'Scheduling API: Red', 'Network QoS: Red', 'Watchdog engine support: Orange'],
+  );
   assert.equal(criteria.detail, '20 MUST, 8 SHOULD');
   assert.match(criteria.children[0].name, /^MUST: No blockers on the lower level components/);
   assert.ok(criteria.children.every((c) => c.name.length <= 90));
@@ -47,7 +75,13 @@ test('a table without a team column lists its features directly; unset statuses 
   const text = '# oVirt 9.9 Release Management\n\n## Features\n\n| Feature | Status |\n|---|---|\n| A | Green |\n| B | ? |\n';
   const [table] = documentSymbols(checkText(text).page, DEFAULT_CONFIG);
   assert.equal(table.name, 'Features');
-  assert.deepEqual(table.children.map((c) => [c.kind, c.name, c.detail]), [['feature', 'A', 'Green'], ['feature', 'B', 'status not set']]);
+  assert.deepEqual(
+    table.children.map((c) => [c.kind, c.name, c.detail]),
+    [
+      ['feature', 'A', 'Green'],
+      ['feature', 'B', 'status not set'],
+    ],
+  );
 });
 
 test('symbols are well formed on every seed, corpus and fixture page', () => {
@@ -64,7 +98,10 @@ test('code lens summary of the seed features table', () => {
   const [s] = tableSummaries(r.page, DEFAULT_CONFIG, TODAY, r.findings);
   assert.equal(s.line, 84);
   // The rows the status preview reads: the three with a stray empty cell too (36 features, as the preview counts).
-  assert.deepEqual(s.counts.map((c) => `${c.value} ${c.count}`), ['Green 6', 'Orange 16', 'Red 12']);
+  assert.deepEqual(
+    s.counts.map((c) => `${c.value} ${c.count}`),
+    ['Green 6', 'Orange 16', 'Red 12'],
+  );
   assert.equal(s.unset, 2);
   assert.equal(s.mustNotGreen, 11);
   const preview = buildStatus(r, { today: { year: 2013, month: 6, day: 10 } });
@@ -79,15 +116,20 @@ test('code lens summary of the seed features table', () => {
 });
 
 test('a features table without a Status column before one with it: the lens counts the right table; an unreadable row is unknown', () => {
-  const text = '# oVirt 9.9 Release Management\n\n| Feature | Release priority |\n|---|---|\n| D | Must |\n| E | Should |\n\n'
-    + '| Feature | Release priority | Status |\n|---|---|---|\n| A | Must | Green |\n| B | must | orange - wip |\n| C | Should | Red | extra | cells |\n';
+  const text =
+    '# oVirt 9.9 Release Management\n\n| Feature | Release priority |\n|---|---|\n| D | Must |\n| E | Should |\n\n' +
+    '| Feature | Release priority | Status |\n|---|---|---|\n| A | Must | Green |\n| B | must | orange - wip |\n| C | Should | Red | extra | cells |\n';
   const r = checkText(text);
   const summaries = tableSummaries(r.page, DEFAULT_CONFIG, TODAY, r.findings);
-  assert.deepEqual(summaries.map((s) => [s.table, s.line, s.title]), [[1, 7, '3 features: 1 Green · 1 Orange · 1 unknown — 1 Must not Green']]);
+  assert.deepEqual(
+    summaries.map((s) => [s.table, s.line, s.title]),
+    [[1, 7, '3 features: 1 Green · 1 Orange · 1 unknown — 1 Must not Green']],
+  );
 });
 
 test('tables without a Status column get no lens; Must features that are Green do not count', () => {
-  const text = '# oVirt 9.9 Release Management\n\n| Feature | Release priority | Status |\n|---|---|---|\n| A | Must | Green |\n| B | must | orange - wip |\n| C | Should | Red |\n\n| Feature | Release priority |\n|---|---|\n| D | Must |\n';
+  const text =
+    '# oVirt 9.9 Release Management\n\n| Feature | Release priority | Status |\n|---|---|---|\n| A | Must | Green |\n| B | must | orange - wip |\n| C | Should | Red |\n\n| Feature | Release priority |\n|---|---|\n| D | Must |\n';
   const r = checkText(text);
   const summaries = tableSummaries(r.page, DEFAULT_CONFIG, TODAY, r.findings);
   assert.equal(summaries.length, 1);

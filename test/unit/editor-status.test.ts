@@ -3,7 +3,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { statusText } from '../../client/src/status-text';
 
-const SUMMARY = { isReleasePage: true, kind: 'release-management', title: 'OVirt 3.3 release-management', errors: 4, warnings: 12, infos: 3, gaDate: '2013-07-01', features: 33, mustNotGreen: 10 };
+const SUMMARY = {
+  isReleasePage: true,
+  kind: 'release-management',
+  title: 'OVirt 3.3 release-management',
+  errors: 4,
+  warnings: 12,
+  infos: 3,
+  gaDate: '2013-07-01',
+  features: 33,
+  mustNotGreen: 10,
+};
 
 test('a release page: kind and counts in the text; title, GA, Must not Green and server state in the detail', () => {
   const t = statusText(SUMMARY, 'running');

@@ -46,7 +46,10 @@ function breakRule(id: string): () => void {
 
 /** A big feature table (checked in slices) with status-case findings in many rows. */
 function bigPage(rows: number): string {
-  const body = Array.from({ length: rows }, (_, i) => `| Virt | Feature ${i} | Must | o | ${i % 2 ? 'red' : 'Green'} | 2030-05-01 | x |`).join('\n');
+  const body = Array.from(
+    { length: rows },
+    (_, i) => `| Virt | Feature ${i} | Must | o | ${i % 2 ? 'red' : 'Green'} | 2030-05-01 | x |`,
+  ).join('\n');
   return `---\ntitle: oVirt 9.9 Release Management\ncategory: release\n---\n\n# oVirt 9.9 Release Management\n\n## Features Status Table\n\n| Functional team | Feature | Release priority | Owner | Status | Target date | Remarks |\n|---|---|---|---|---|---|---|\n${body}\n\n*   General availability: **2030-02-30**\n`;
 }
 
@@ -57,12 +60,23 @@ test('a rule that throws: the other rules still report, and the failure is repor
   const calls: string[] = [];
   const broken = withBrokenRule('status-case', () => new Engine().check(text, { onRuleError: (rule) => calls.push(rule) }).findings);
   assert.deepEqual(calls, ['status-case']);
-  assert.deepEqual(broken, healthy.filter((f) => f.rule !== 'status-case'));
+  assert.deepEqual(
+    broken,
+    healthy.filter((f) => f.rule !== 'status-case'),
+  );
 });
 
-interface Logged { errors: string[]; published: number }
+interface Logged {
+  errors: string[];
+  published: number;
+}
 
-function fakeServer(): { state: ServerState; documents: TextDocuments<TextDocument>; logged: Logged; open: (uri: string, text: string, version?: number) => TextDocument } {
+function fakeServer(): {
+  state: ServerState;
+  documents: TextDocuments<TextDocument>;
+  logged: Logged;
+  open: (uri: string, text: string, version?: number) => TextDocument;
+} {
   const logged: Logged = { errors: [], published: 0 };
   const fake = {
     console: { error: (m: string) => logged.errors.push(m), warn: () => undefined, info: () => undefined, log: () => undefined },
@@ -90,7 +104,10 @@ test('the server logs a failing rule once per page and rule, however often the p
   await withBrokenRuleAsync('status-case', async () => {
     for (let v = 1; v <= 5; v++) {
       const r = (await state.analyse(open('untitled:a', `${SEED0}\n<!-- edit ${v} -->\n`, v)))!.result;
-      assert.ok(r.findings.some((f) => f.rule === 'date-invalid' || f.rule === 'priority-case'), 'the other rules still report');
+      assert.ok(
+        r.findings.some((f) => f.rule === 'date-invalid' || f.rule === 'priority-case'),
+        'the other rules still report',
+      );
     }
     await state.analyse(open('untitled:b', SEED0));
     await state.analyse(open('untitled:b', `${SEED0}\n`, 2));
@@ -139,6 +156,12 @@ test('unhandled rejections and uncaught exceptions are logged, and a failing log
   quiet.emit('unhandledRejection', 'first');
   assert.equal(calls, 1);
   const once = new FailureLog((m) => lines.push(m));
-  assert.equal(once.once('k', () => 'a'), true);
-  assert.equal(once.once('k', () => 'b'), false);
+  assert.equal(
+    once.once('k', () => 'a'),
+    true,
+  );
+  assert.equal(
+    once.once('k', () => 'b'),
+    false,
+  );
 });

@@ -25,7 +25,8 @@ function findingLines(folder: string, names: readonly string[], kinds: Record<st
     const r = checkText(readFixture(folder, name).replace(/^\uFEFF/, ''));
     kinds[r.page.kind] = (kinds[r.page.kind] ?? 0) + 1;
     out.push(`${name} kind ${r.page.kind}`);
-    for (const f of r.findings) out.push(`${name}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule} ${oneLine(f.message)}`);
+    for (const f of r.findings)
+      out.push(`${name}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule} ${oneLine(f.message)}`);
   }
   return out;
 }

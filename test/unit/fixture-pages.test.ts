@@ -28,7 +28,16 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Engine, RULES, RULES_BY_ID, splitLines } from '../../server/src/core';
-import { autoFix, eolKinds, expectedFindings, firstPassProblems, lineRuleMultiset, markerDiff, textDiff, where } from '../helpers/fixture-pages';
+import {
+  autoFix,
+  eolKinds,
+  expectedFindings,
+  firstPassProblems,
+  lineRuleMultiset,
+  markerDiff,
+  textDiff,
+  where,
+} from '../helpers/fixture-pages';
 import { UPDATE_MODE, updating, writeSnapshot } from '../helpers/snapshot';
 
 /**
@@ -44,7 +53,12 @@ const KNOWN_CONFLICTS: Readonly<Record<string, readonly string[]>> = {};
  * leaves them alone so the expectation is not overwritten by the behaviour it describes.
  */
 const HAND_CORRECTED: ReadonlySet<string> = new Set([
-  'code-and-html', 'date-ambiguous', 'link-target-space', 'readme-dated-bullets', 'struck-values', 'table-delimiter-first',
+  'code-and-html',
+  'date-ambiguous',
+  'link-target-space',
+  'readme-dated-bullets',
+  'struck-values',
+  'table-delimiter-first',
 ]);
 
 const MAX_PASSES = 10;
@@ -159,26 +173,46 @@ for (const page of pages) {
       assert.ok(!run.text.includes(BOM), `${page.name}.md: fixing inserted a BOM`);
       const before = eolKinds(page.text);
       const strange = [...eolKinds(run.text)].filter((e) => !before.has(e));
-      assert.deepEqual(strange, [], `${page.name}.md: fixing introduced line endings ${JSON.stringify(strange)} (page uses ${JSON.stringify([...before])})`);
+      assert.deepEqual(
+        strange,
+        [],
+        `${page.name}.md: fixing introduced line endings ${JSON.stringify(strange)} (page uses ${JSON.stringify([...before])})`,
+      );
 
       const fixed = (page.bom ? BOM : '') + run.text;
       const snap = join(SNAPSHOTS, `${page.name}.fixed.md`);
-      const rewrite = updating() && (UPDATE_MODE === 'all'
-        || (!HAND_CORRECTED.has(page.name) && markerDiff(lines, new Engine().check(page.text).findings).length === 0));
+      const rewrite =
+        updating() &&
+        (UPDATE_MODE === 'all' ||
+          (!HAND_CORRECTED.has(page.name) && markerDiff(lines, new Engine().check(page.text).findings).length === 0));
       const got = Buffer.from(fixed, 'utf8');
       if (rewrite && !(existsSync(snap) && readFileSync(snap).equals(got))) writeSnapshot(snap, got);
       else if (!rewrite) {
-        assert.ok(existsSync(snap), `${page.name}.md: the snapshot ${snap} is missing: check the fixed text, then run \`npm run test:update\``);
+        assert.ok(
+          existsSync(snap),
+          `${page.name}.md: the snapshot ${snap} is missing: check the fixed text, then run \`npm run test:update\``,
+        );
         const want = readFileSync(snap);
-        assert.ok(want.equals(got), `${page.name}.md: fixed text differs from ${snap} (\`npm run test:update\` rewrites it, UPDATE_SNAPSHOTS=all also the hand-corrected ones):\n${textDiff(want.toString('utf8'), fixed)}`);
+        assert.ok(
+          want.equals(got),
+          `${page.name}.md: fixed text differs from ${snap} (\`npm run test:update\` rewrites it, UPDATE_SNAPSHOTS=all also the hand-corrected ones):\n${textDiff(want.toString('utf8'), fixed)}`,
+        );
       }
 
       // A fresh engine (no region cache) must see the same as the editor-like one, and nothing fixable may remain.
       const fresh = new Engine().check(run.text).findings;
-      assert.deepEqual(lineRuleMultiset(engine.check(run.text).findings), lineRuleMultiset(fresh), `${page.name}.md: cached and fresh engines disagree on the fixed text`);
+      assert.deepEqual(
+        lineRuleMultiset(engine.check(run.text).findings),
+        lineRuleMultiset(fresh),
+        `${page.name}.md: cached and fresh engines disagree on the fixed text`,
+      );
       const allowedLeft = KNOWN_CONFLICTS[page.name] ?? [];
       const left = fresh.filter((f) => autoFix(f) && !allowedLeft.includes(f.rule));
-      assert.deepEqual(left.map((f) => `${f.rule} @${where(f)}: ${f.message}`), [], `${page.name}.md: fixable findings remain after fixing`);
+      assert.deepEqual(
+        left.map((f) => `${f.rule} @${where(f)}: ${f.message}`),
+        [],
+        `${page.name}.md: fixable findings remain after fixing`,
+      );
     });
   });
 }

@@ -15,7 +15,7 @@ const ROWS = 2000;
  */
 const GROWTH = 1.5;
 
-test('the tester\'s page (2,000 rows, one 100,000-character cell): output at most 1.5 times the input', () => {
+test("the tester's page (2,000 rows, one 100,000-character cell): output at most 1.5 times the input", () => {
   const input = bigTablePage(ROWS, 100_000);
   const t0 = performance.now();
   const { text, edits } = formatText(input, DEFAULT_FORMAT_OPTIONS);
@@ -39,7 +39,10 @@ test('edits only for lines that change, each within one line and no larger than 
   const changed = new Set<number>();
   for (let i = 0; i < before.length; i++) if (before[i] !== out[i]) changed.add(i);
   const edited = new Set(edits.map((e) => e.range.start.line));
-  assert.deepEqual([...edited].sort((a, b) => a - b), [...changed].sort((a, b) => a - b));
+  assert.deepEqual(
+    [...edited].sort((a, b) => a - b),
+    [...changed].sort((a, b) => a - b),
+  );
   for (const e of edits) {
     assert.equal(e.range.start.line, e.range.end.line);
     assert.ok(e.newText.length <= out[e.range.start.line].length);
@@ -52,5 +55,8 @@ test('maxColumnWidth 0 still means no limit (the user asked for it)', () => {
   const input = bigTablePage(20, 500);
   const { text } = formatText(input, { style: 'aligned', maxColumnWidth: 0 });
   const rows = text.split('\n').filter((l) => l.startsWith('| Team'));
-  assert.ok(rows.every((l) => l.length > 500), 'every row padded to the huge cell');
+  assert.ok(
+    rows.every((l) => l.length > 500),
+    'every row padded to the huge cell',
+  );
 });

@@ -32,15 +32,22 @@ function meaning(text: string): string {
 
 function tableLines(page: PageModel): Set<number> {
   const s = new Set<number>();
-  for (const t of page.tables) if (t.parsed.kind === 'gfm' && t.parsed.header) for (let l = t.parsed.startLine; l <= t.parsed.endLine; l++) s.add(l);
+  for (const t of page.tables)
+    if (t.parsed.kind === 'gfm' && t.parsed.header) for (let l = t.parsed.startLine; l <= t.parsed.endLine; l++) s.add(l);
   return s;
 }
 
 function cellsOf(page: PageModel): string[][][] {
-  return page.tables.filter((t) => t.parsed.kind === 'gfm' && t.parsed.header).map((t) => [t.parsed.header!, ...t.parsed.rows].map((r) => [String(r.line), ...r.cells.map((c) => c.text)]));
+  return page.tables
+    .filter((t) => t.parsed.kind === 'gfm' && t.parsed.header)
+    .map((t) => [t.parsed.header!, ...t.parsed.rows].map((r) => [String(r.line), ...r.cells.map((c) => c.text)]));
 }
 
-interface Stats { docs: number; tables: number; changedLines: number }
+interface Stats {
+  docs: number;
+  tables: number;
+  changedLines: number;
+}
 
 /** Checks every property for one document and options; returns how many tables and changed lines it saw. */
 function checkProperties(text: string, options: FormatOptions, withMeaning: boolean): { tables: number; changed: number } {
@@ -92,7 +99,9 @@ function fixtureTest(folder: string): void {
         }
       }
     }
-    console.log(`${folder}: ${stats.docs / OPTIONS.length} pages x ${OPTIONS.length} option sets, ${stats.tables / OPTIONS.length} tables per pass, ${stats.changedLines} changed lines in all`);
+    console.log(
+      `${folder}: ${stats.docs / OPTIONS.length} pages x ${OPTIONS.length} option sets, ${stats.tables / OPTIONS.length} tables per pass, ${stats.changedLines} changed lines in all`,
+    );
     assert.ok(stats.docs > 0);
   });
 }
@@ -101,17 +110,64 @@ for (const folder of ['seeds', 'corpus', 'pages']) fixtureTest(folder);
 
 // ---- Generated tables ----
 
-const cellContent = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('', ' ', 'a', 'Green', 'Orange - in progress', 'Must', '2015-05-06', '**bold**', '<s>x</s><br>y', 'x y z') },
-  { weight: 4, arbitrary: fc.constantFrom('日本語', '한국어', 'ｶﾀｶﾅ', 'ＡＢＣ', '中文 mixed', '🎉', '👍🏽', '👨‍👩‍👧', '🇯🇵', '1️⃣', '❤️', '❤', '✅ done') },
-  { weight: 3, arbitrary: fc.constantFrom('e\u0301', 'a\u0308\u0304', '\u0301x', '\u200b', 'a\u200db', 'soft\u00adhyphen', 'x\u00a0y', 'a\tb', '\u3000') },
-  { weight: 4, arbitrary: fc.constantFrom('\\|', 'a \\| b', '`a|b`', '`x`', '``a|b``', '`a\\|b`', '\\`a|b\\`', '\\', 'x\\', '\\\\', '\\\\|', '`', '[a|b](x)') },
-  { weight: 2, arbitrary: fc.constantFrom(':', '-', '---', ':-:', '#', '>', '*', '- x', '1.', '<div>', '&amp;', '[^1]', '~~s~~', '    x') },
-  { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 5 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 4 }) },
-).map((s) => s.replace(/[\r\n]/g, ' '));
+const cellContent = fc
+  .oneof(
+    {
+      weight: 6,
+      arbitrary: fc.constantFrom('', ' ', 'a', 'Green', 'Orange - in progress', 'Must', '2015-05-06', '**bold**', '<s>x</s><br>y', 'x y z'),
+    },
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom('日本語', '한국어', 'ｶﾀｶﾅ', 'ＡＢＣ', '中文 mixed', '🎉', '👍🏽', '👨‍👩‍👧', '🇯🇵', '1️⃣', '❤️', '❤', '✅ done'),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        'e\u0301',
+        'a\u0308\u0304',
+        '\u0301x',
+        '\u200b',
+        'a\u200db',
+        'soft\u00adhyphen',
+        'x\u00a0y',
+        'a\tb',
+        '\u3000',
+      ),
+    },
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(
+        '\\|',
+        'a \\| b',
+        '`a|b`',
+        '`x`',
+        '``a|b``',
+        '`a\\|b`',
+        '\\`a|b\\`',
+        '\\',
+        'x\\',
+        '\\\\',
+        '\\\\|',
+        '`',
+        '[a|b](x)',
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(':', '-', '---', ':-:', '#', '>', '*', '- x', '1.', '<div>', '&amp;', '[^1]', '~~s~~', '    x'),
+    },
+    { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 5 }) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 4 }) },
+  )
+  .map((s) => s.replace(/[\r\n]/g, ' '));
 
-interface RowStyle { indent: string; lead: boolean; trail: boolean; pad: string; tail: string }
+interface RowStyle {
+  indent: string;
+  lead: boolean;
+  trail: boolean;
+  pad: string;
+  tail: string;
+}
 const rowStyle: fc.Arbitrary<RowStyle> = fc.record({
   indent: fc.constantFrom('', '', '', '', ' ', '  ', '   ', '\t'),
   lead: fc.constantFrom(true, true, true, false),
@@ -122,57 +178,98 @@ const rowStyle: fc.Arbitrary<RowStyle> = fc.record({
 const render = (cells: string[], st: RowStyle): string =>
   st.indent + (st.lead ? '|' : '') + cells.map((c) => st.pad + c + st.pad).join('|') + (st.trail ? '|' : '') + st.tail;
 
-const delimiterCell = fc.record({ l: fc.boolean(), r: fc.boolean(), n: fc.integer({ min: 1, max: 5 }) })
+const delimiterCell = fc
+  .record({ l: fc.boolean(), r: fc.boolean(), n: fc.integer({ min: 1, max: 5 }) })
   .map(({ l, r, n }) => (l ? ':' : '') + '-'.repeat(n) + (r ? ':' : ''));
 
 const cells = (k: number): fc.Arbitrary<string[]> => fc.array(cellContent, { minLength: k, maxLength: k });
 
 /** Body lines: mostly rows with the header's cell count, some with more or fewer, some broken or odd. */
-const bodyLine = (k: number): fc.Arbitrary<string> => fc.oneof(
-  { weight: 10, arbitrary: fc.tuple(cells(k), rowStyle).map(([c, st]) => render(c, st)) },
-  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: Math.max(1, k - 2), max: k + 2 }).chain((n) => cells(n)), rowStyle).map(([c, st]) => render(c, st)) },
-  { weight: 1, arbitrary: fc.constantFrom('continues here |', 'plain text', '===', ':-', '|---|---|', '| `code | span` |', '|') },
-);
+const bodyLine = (k: number): fc.Arbitrary<string> =>
+  fc.oneof(
+    { weight: 10, arbitrary: fc.tuple(cells(k), rowStyle).map(([c, st]) => render(c, st)) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(
+          fc.integer({ min: Math.max(1, k - 2), max: k + 2 }).chain((n) => cells(n)),
+          rowStyle,
+        )
+        .map(([c, st]) => render(c, st)),
+    },
+    { weight: 1, arbitrary: fc.constantFrom('continues here |', 'plain text', '===', ':-', '|---|---|', '| `code | span` |', '|') },
+  );
 
 /** Container prefixes: [first line, other lines]. */
-const container = fc.constantFrom<[string, string]>(['', ''], ['', ''], ['', ''], ['- ', '  '], ['> ', '> '], ['> ', '>'], ['1. ', '   '], ['- > ', '  > '], ['* ', '  ']);
+const container = fc.constantFrom<[string, string]>(
+  ['', ''],
+  ['', ''],
+  ['', ''],
+  ['- ', '  '],
+  ['> ', '> '],
+  ['> ', '>'],
+  ['1. ', '   '],
+  ['- > ', '  > '],
+  ['* ', '  '],
+);
 
 /** Header cells without an unescaped pipe, so that most generated headers match their delimiter row. */
-const headerCells = (k: number): fc.Arbitrary<string[]> => fc.array(cellContent.filter((c) => !/(^|[^\\])(\\\\)*\|/.test(c)), { minLength: k, maxLength: k });
+const headerCells = (k: number): fc.Arbitrary<string[]> =>
+  fc.array(
+    cellContent.filter((c) => !/(^|[^\\])(\\\\)*\|/.test(c)),
+    { minLength: k, maxLength: k },
+  );
 
-const table = fc.integer({ min: 1, max: 6 }).chain((k) => fc.record({
-  header: fc.tuple(headerCells(k), rowStyle).map(([c, st]) => render(c, { ...st, indent: st.indent.replace('\t', '') })),
-  delimiter: fc.tuple(fc.array(delimiterCell, { minLength: k, maxLength: k }), rowStyle).map(([c, st]) => render(c, { ...st, indent: st.indent.replace('\t', '') })),
-  body: fc.array(bodyLine(k), { maxLength: 8 }),
-  container,
-  before: fc.constantFrom([], [], ['Some text.'], ['# Heading'], ['Para', ''], ['    code', '']),
-  after: fc.constantFrom([], [''], ['', 'After.'], ['Tail text'], ['# Next'], ['```', '| a | b |', '|---|---|', '```']),
-})).map((t) => [
-  ...t.before,
-  // In a container the header and delimiter start right after the marker (more indentation mostly ends the container).
-  ...[t.header, t.delimiter, ...t.body].map((l, i) => (i === 0 ? t.container[0] : t.container[1]) + (i < 2 && t.container[0] ? l.trimStart() : l)),
-  ...t.after,
-]);
+const table = fc
+  .integer({ min: 1, max: 6 })
+  .chain((k) =>
+    fc.record({
+      header: fc.tuple(headerCells(k), rowStyle).map(([c, st]) => render(c, { ...st, indent: st.indent.replace('\t', '') })),
+      delimiter: fc
+        .tuple(fc.array(delimiterCell, { minLength: k, maxLength: k }), rowStyle)
+        .map(([c, st]) => render(c, { ...st, indent: st.indent.replace('\t', '') })),
+      body: fc.array(bodyLine(k), { maxLength: 8 }),
+      container,
+      before: fc.constantFrom([], [], ['Some text.'], ['# Heading'], ['Para', ''], ['    code', '']),
+      after: fc.constantFrom([], [''], ['', 'After.'], ['Tail text'], ['# Next'], ['```', '| a | b |', '|---|---|', '```']),
+    }),
+  )
+  .map((t) => [
+    ...t.before,
+    // In a container the header and delimiter start right after the marker (more indentation mostly ends the container).
+    ...[t.header, t.delimiter, ...t.body].map(
+      (l, i) => (i === 0 ? t.container[0] : t.container[1]) + (i < 2 && t.container[0] ? l.trimStart() : l),
+    ),
+    ...t.after,
+  ]);
 
-const doc = fc.record({
-  tables: fc.array(table, { minLength: 2, maxLength: 5 }),
-  eol: fc.constantFrom('\n', '\n', '\r\n'),
-  finalNewline: fc.boolean(),
-  bom: fc.constantFrom(false, false, false, true),
-  options: fc.constantFrom(...OPTIONS),
-}).map((d) => ({ text: (d.bom ? '\uFEFF' : '') + d.tables.map((t) => t.join(d.eol)).join(d.eol + d.eol) + (d.finalNewline ? d.eol : ''), options: d.options }));
+const doc = fc
+  .record({
+    tables: fc.array(table, { minLength: 2, maxLength: 5 }),
+    eol: fc.constantFrom('\n', '\n', '\r\n'),
+    finalNewline: fc.boolean(),
+    bom: fc.constantFrom(false, false, false, true),
+    options: fc.constantFrom(...OPTIONS),
+  })
+  .map((d) => ({
+    text: (d.bom ? '\uFEFF' : '') + d.tables.map((t) => t.join(d.eol)).join(d.eol + d.eol) + (d.finalNewline ? d.eol : ''),
+    options: d.options,
+  }));
 
 // A case is a document of 2-5 tables formatted, re-read and parsed by remark-gfm twice (about 20-40 ms).
 const DOCS = budget(200, 10_000);
 
 test(`generated tables: idempotent, content- and meaning-preserving (fast-check, ${fuzzLabel(DOCS, 'documents')})`, () => {
   const stats: Stats = { docs: 0, tables: 0, changedLines: 0 };
-  fc.assert(fc.property(doc, ({ text, options }) => {
-    const r = checkProperties(text, options, true);
-    stats.docs++;
-    stats.tables += r.tables;
-    stats.changedLines += r.changed;
-  }), params(DOCS));
+  fc.assert(
+    fc.property(doc, ({ text, options }) => {
+      const r = checkProperties(text, options, true);
+      stats.docs++;
+      stats.tables += r.tables;
+      stats.changedLines += r.changed;
+    }),
+    params(DOCS),
+  );
   console.log(`generated: ${stats.docs} documents, ${stats.tables} GFM tables, ${stats.changedLines} changed lines`);
   assert.ok(stats.tables > 2.5 * DOCS, `only ${stats.tables} tables in ${DOCS} documents`);
 });

@@ -15,23 +15,32 @@ const PAGES = [...pagesIn('corpus').map((n) => readFixture('corpus', n)), ...pag
 // A case is a whole corpus page checked three times per edit (about 0.1-0.3 s).
 const SEQUENCES = budget(12, 200);
 
-const show = (fs: readonly Finding[]): string[] => fs.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.rule} ${f.message} ${JSON.stringify(f.fixes)}`);
+const show = (fs: readonly Finding[]): string[] =>
+  fs.map(
+    (f) =>
+      `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.rule} ${f.message} ${JSON.stringify(f.fixes)}`,
+  );
 
 test(`fuzz: random edits of corpus pages; one engine across the edits equals a fresh whole-table check (${fuzzLabel(SEQUENCES, 'pages')})`, () => {
   const started = performance.now();
   let edits = 0;
-  assertProperty(fc.property(fc.nat(PAGES.length - 1), fc.array(op, { minLength: 1, maxLength: 5 }), fc.boolean(), (index, ops, crlf) => {
-    const engine = new Engine();
-    let text = crlf ? PAGES[index].replace(/\n/g, '\r\n') : PAGES[index];
-    strictCheck(engine, text, { force: true });
-    for (const o of ops) {
-      text = applyOp(text, o);
-      edits++;
-      const incremental = strictCheck(engine, text, { force: true });
-      assertFindingsValid(text, incremental.findings);
-      const fresh = strictCheck(new Engine(), text, { force: true, wholeTables: true });
-      assert.deepEqual(show(incremental.findings), show(fresh.findings), `after ${JSON.stringify(o).slice(0, 200)}`);
-    }
-  }), params(SEQUENCES));
-  console.log(`fuzz corpus edits: ${fuzzLabel(SEQUENCES, 'pages')}, ${edits} edits, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  assertProperty(
+    fc.property(fc.nat(PAGES.length - 1), fc.array(op, { minLength: 1, maxLength: 5 }), fc.boolean(), (index, ops, crlf) => {
+      const engine = new Engine();
+      let text = crlf ? PAGES[index].replace(/\n/g, '\r\n') : PAGES[index];
+      strictCheck(engine, text, { force: true });
+      for (const o of ops) {
+        text = applyOp(text, o);
+        edits++;
+        const incremental = strictCheck(engine, text, { force: true });
+        assertFindingsValid(text, incremental.findings);
+        const fresh = strictCheck(new Engine(), text, { force: true, wholeTables: true });
+        assert.deepEqual(show(incremental.findings), show(fresh.findings), `after ${JSON.stringify(o).slice(0, 200)}`);
+      }
+    }),
+    params(SEQUENCES),
+  );
+  console.log(
+    `fuzz corpus edits: ${fuzzLabel(SEQUENCES, 'pages')}, ${edits} edits, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 });

@@ -31,7 +31,10 @@ for (const c of CASES) {
     assert.deepEqual([f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character], c.at);
     for (const fix of f.fixes) {
       const fixed = applyFixGroups(c.text, [fix.edits]).text;
-      assert.ok(!strictCheck(new Engine(), fixed, { force: true }).findings.some((x) => x.rule === c.rule && x.range.start.line === c.at[0]), `fix "${fix.title}"`);
+      assert.ok(
+        !strictCheck(new Engine(), fixed, { force: true }).findings.some((x) => x.rule === c.rule && x.range.start.line === c.at[0]),
+        `fix "${fix.title}"`,
+      );
     }
   });
 }

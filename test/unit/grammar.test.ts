@@ -32,7 +32,10 @@ function grammar(): Promise<IGrammar> {
     const wasm = readFileSync(join(ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
     await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
     const registry = new Registry({
-      onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
+      onigLib: Promise.resolve({
+        createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p),
+        createOnigString: (s: string) => new oniguruma.OnigString(s),
+      }),
       loadGrammar: (scope: string) => {
         if (scope === HOST) return Promise.resolve(parseRawGrammar(JSON.stringify(HOST_GRAMMAR), 'host.json'));
         if (scope === INJECTION) {
@@ -83,10 +86,18 @@ function releaseScopes(scopes: readonly string[]): string[] {
 async function expectScope(line: string, needle: string, scope: string | null): Promise<void> {
   const tokens = await tokensAt(line, needle);
   if (scope === null) {
-    assert.deepEqual(tokens.flatMap((t) => releaseScopes(t.scopes)), [], `"${needle}" in ${line}`);
+    assert.deepEqual(
+      tokens.flatMap((t) => releaseScopes(t.scopes)),
+      [],
+      `"${needle}" in ${line}`,
+    );
     return;
   }
-  assert.deepEqual(tokens.map((t) => t.text), [needle], `"${needle}" is not a token of its own in ${line}`);
+  assert.deepEqual(
+    tokens.map((t) => t.text),
+    [needle],
+    `"${needle}" is not a token of its own in ${line}`,
+  );
   assert.deepEqual(releaseScopes(tokens[0].scopes), [scope], `"${needle}" in ${line}`);
 }
 
@@ -146,14 +157,23 @@ test('release priorities in table cells', async () => {
 
 test('nothing is scoped in code, comments or link targets', async () => {
   const [fenced] = (await tokenise(['```', '| Virt | Must | Red | 2013-05-31 |', '```'])).slice(1);
-  assert.deepEqual(fenced.flatMap((t) => releaseScopes(t.scopes)), []);
+  assert.deepEqual(
+    fenced.flatMap((t) => releaseScopes(t.scopes)),
+    [],
+  );
   await expectScope('Run `release 2013-05-31` first', '2013-05-31', null);
   await expectScope('<!-- GA 2013-05-31 -->', '2013-05-31', null);
   await expectScope('See [notes](Notes/2013-05-31) here', '2013-05-31', null);
 });
 
 test('every line of the seed pages tokenises', async () => {
-  for (const name of ['000_015c11820e0fe26e.md', '001_dc88aac92be68e04.md', '002_b2c45803c922cfb7.md', '003_b019c6ff070c67ad.md', '004_9116975cb6519a9e.md']) {
+  for (const name of [
+    '000_015c11820e0fe26e.md',
+    '001_dc88aac92be68e04.md',
+    '002_b2c45803c922cfb7.md',
+    '003_b019c6ff070c67ad.md',
+    '004_9116975cb6519a9e.md',
+  ]) {
     const lines = readFixture('seeds', name).split('\n');
     const tokens = await tokenise(lines);
     assert.equal(tokens.length, lines.length);

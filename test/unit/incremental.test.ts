@@ -15,7 +15,11 @@ function page(rows: number, legendOptional = false): string {
   return `---\ntitle: oVirt 9.9 Release Management\ncategory: release\n---\n\n# oVirt 9.9 Release Management\n\n## Timeline\n\n*   General availability: **2030-07-01**\n    -   Beta release: **2030-05-31**\n\n## Features Status Table\n\n| Functional team | Feature | Release priority | Owner | Status | Target date | Test page | Remarks |\n|---|---|---|---|---|---|---|---|\n${body}\n### Feature Table Mapping\n\n#### Release priority:\n\n*   Must - absence delays the release\n*   Should - absence does not delay the release\n${legendOptional ? '*   Optional - nice to have\n' : ''}`;
 }
 
-const show = (fs: Finding[]): string[] => fs.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.rule} ${f.message} ${JSON.stringify(f.fixes)}`);
+const show = (fs: Finding[]): string[] =>
+  fs.map(
+    (f) =>
+      `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.rule} ${f.message} ${JSON.stringify(f.fixes)}`,
+  );
 const whole = (text: string): string[] => show(new Engine().check(text, { wholeTables: true }).findings);
 
 test('checking big tables in cached slices gives exactly the findings of checking them whole', () => {

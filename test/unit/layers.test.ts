@@ -16,7 +16,12 @@ async function layersLinter(): Promise<ESLint> {
     cwd: ROOT,
     overrideConfigFile: true,
     overrideConfig: [
-      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, plugins: { layers: plugin.default }, rules: { 'layers/allowed-imports': 'error' } },
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tseslint.parser },
+        plugins: { layers: plugin.default },
+        rules: { 'layers/allowed-imports': 'error' },
+      },
     ],
   });
 }

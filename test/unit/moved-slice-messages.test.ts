@@ -16,6 +16,9 @@ test('an edit above a big table: the moved findings equal a fresh check, message
   engine.check(before);
   const incremental = engine.check(after).findings.map((f) => [f.rule, f.range.start.line, f.message]);
   const fresh = new Engine().check(after).findings.map((f) => [f.rule, f.range.start.line, f.message]);
-  assert.ok(fresh.some(([rule, , message]) => rule === 'table-cell-count' && String(message).includes('joined')), 'the joined row is reported');
+  assert.ok(
+    fresh.some(([rule, , message]) => rule === 'table-cell-count' && String(message).includes('joined')),
+    'the joined row is reported',
+  );
   assert.deepEqual(incremental, fresh);
 });

@@ -12,25 +12,39 @@ import { generatePage } from '../../bench/generate';
 import { budget, params } from '../helpers/fuzz';
 import { readFixture } from '../helpers/paths';
 
-const show = (fs: readonly Finding[]): string[] => fs.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.rule} ${f.message} ${JSON.stringify(f.fixes)}`);
+const show = (fs: readonly Finding[]): string[] =>
+  fs.map(
+    (f) =>
+      `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.rule} ${f.message} ${JSON.stringify(f.fixes)}`,
+  );
 
 test('diffLines gives the lines of the new text and keeps the unchanged lines as the same objects', () => {
   const piece = fc.constantFrom('a', 'b', '|', ' ', '\n', '\r', '\r\n', 'é');
   const text = fc.array(piece, { maxLength: 30 }).map((xs) => xs.join(''));
-  fc.assert(fc.property(text, fc.nat(), fc.nat(), text, (a, i0, len, ins) => {
-    const i = i0 % (a.length + 1);
-    const b = a.slice(0, i) + ins + a.slice(Math.min(a.length, i + (len % 6)));
-    const old = splitLines(a);
-    const d = diffLines(a, old, b);
-    assert.deepEqual(d.lines.map((l) => [l.text, l.eol]), splitLines(b).map((l) => [l.text, l.eol]));
-    for (let k = 0; k < d.from; k++) assert.equal(d.lines[k], old[k]);
-    for (let k = d.oldTo; k < old.length; k++) assert.equal(d.lines[k - d.oldTo + d.newTo], old[k]);
-  }), params(budget(2_000, 100_000)));
+  fc.assert(
+    fc.property(text, fc.nat(), fc.nat(), text, (a, i0, len, ins) => {
+      const i = i0 % (a.length + 1);
+      const b = a.slice(0, i) + ins + a.slice(Math.min(a.length, i + (len % 6)));
+      const old = splitLines(a);
+      const d = diffLines(a, old, b);
+      assert.deepEqual(
+        d.lines.map((l) => [l.text, l.eol]),
+        splitLines(b).map((l) => [l.text, l.eol]),
+      );
+      for (let k = 0; k < d.from; k++) assert.equal(d.lines[k], old[k]);
+      for (let k = d.oldTo; k < old.length; k++) assert.equal(d.lines[k - d.oldTo + d.newTo], old[k]);
+    }),
+    params(budget(2_000, 100_000)),
+  );
 });
 
 /** Line edits inside a table row that keep it a row, and ones that do not (the model is then built again). */
 const ROW_EDITS: Array<{ name: string; patched: boolean; edit: (line: string) => string }> = [
-  { name: 'status value', patched: true, edit: (l) => l.replace(/\| (Green|Orange|Red|green|orange|red|\?|Done|)([^|]*)\|( [^|]*\|[^|]*\|[^|]*\|)$/, '| Gren $2|$3') },
+  {
+    name: 'status value',
+    patched: true,
+    edit: (l) => l.replace(/\| (Green|Orange|Red|green|orange|red|\?|Done|)([^|]*)\|( [^|]*\|[^|]*\|[^|]*\|)$/, '| Gren $2|$3'),
+  },
   { name: 'a new date', patched: true, edit: (l) => l.replace(/\|([^|]*)\|([^|]*)\|([^|]*)\|$/, '| 31/06/2013 |$2|$3|') },
   { name: 'an extra cell', patched: true, edit: (l) => `${l} extra |` },
   { name: 'a missing cell', patched: true, edit: (l) => l.replace(/\|[^|]*\|$/, '|') },
@@ -67,15 +81,22 @@ function checkEdits(text: string, rowLines: readonly number[], label: string): v
 test('edits in the rows of the benchmark page: patched where they keep the row, and equal to a fresh check', () => {
   const page = generatePage(1000, 3);
   const lines = page.text.split('\n');
-  const rows = lines.map((l, i) => (i > page.middleLine - 400 && i < page.middleLine + 400 && l.startsWith('| ') ? i : -1)).filter((i) => i >= 0);
+  const rows = lines
+    .map((l, i) => (i > page.middleLine - 400 && i < page.middleLine + 400 && l.startsWith('| ') ? i : -1))
+    .filter((i) => i >= 0);
   checkEdits(page.text, rows, 'bench page');
 });
 
 test('edits in the rows of real pages equal a fresh check', () => {
-  for (const [folder, name] of [['seeds', '000_015c11820e0fe26e.md'], ['corpus', 'releases__3.3__release-management.md']]) {
+  for (const [folder, name] of [
+    ['seeds', '000_015c11820e0fe26e.md'],
+    ['corpus', 'releases__3.3__release-management.md'],
+  ]) {
     const text = readFixture(folder, name);
     const page = new Engine().model(text);
-    const rows = page.tables.filter((t) => !t.isDateTable && t.parsed.kind === 'gfm').flatMap((t) => t.rows.filter((r) => r.lines.length === 1).map((r) => r.lines[0]));
+    const rows = page.tables
+      .filter((t) => !t.isDateTable && t.parsed.kind === 'gfm')
+      .flatMap((t) => t.rows.filter((r) => r.lines.length === 1).map((r) => r.lines[0]));
     assert.ok(rows.length > 10, name);
     checkEdits(text, rows, name);
   }
@@ -91,30 +112,37 @@ test('an unchanged text gives the same model; a change outside tables rebuilds i
   assert.equal(engine.lastModel, 'built');
 });
 
-test('applyChanges (the editor\'s incremental changes) gives the lines of the edited text and keeps the other line objects', () => {
+test("applyChanges (the editor's incremental changes) gives the lines of the edited text and keeps the other line objects", () => {
   const piece = fc.constantFrom('a', 'b', '|', '\n', '\r', '\r\n');
   const text = fc.array(piece, { maxLength: 16 }).map((xs) => xs.join(''));
   const pos = fc.record({ line: fc.nat(6), character: fc.nat(6) });
   const change = fc.record({ a: pos, b: pos, text });
-  fc.assert(fc.property(text, fc.array(change, { minLength: 1, maxLength: 3 }), (start, specs) => {
-    const old = splitLines(start);
-    let current = start;
-    const changes = specs.map(({ a, b, text: inserted }) => {
-      const ls = splitLines(current);
-      const starts = lineStarts(ls);
-      const off = (p: { line: number; character: number }): number => (p.line >= ls.length ? current.length : starts[p.line] + Math.min(p.character, ls[p.line].text.length));
-      const [s, e] = off(a) <= off(b) ? [a, b] : [b, a];
-      current = current.slice(0, off(s)) + inserted + current.slice(off(e));
-      return { range: { start: s, end: e }, text: inserted };
-    });
-    const d = applyChanges(old, changes);
-    assert.deepEqual(d.lines.map((l) => [l.text, l.eol]), splitLines(current).map((l) => [l.text, l.eol]));
-    for (let k = 0; k < d.from; k++) assert.equal(d.lines[k], old[k]);
-    for (let k = d.oldTo; k < old.length; k++) assert.equal(d.lines[k - d.oldTo + d.newTo], old[k]);
-  }), params(budget(2_000, 100_000), 1));
+  fc.assert(
+    fc.property(text, fc.array(change, { minLength: 1, maxLength: 3 }), (start, specs) => {
+      const old = splitLines(start);
+      let current = start;
+      const changes = specs.map(({ a, b, text: inserted }) => {
+        const ls = splitLines(current);
+        const starts = lineStarts(ls);
+        const off = (p: { line: number; character: number }): number =>
+          p.line >= ls.length ? current.length : starts[p.line] + Math.min(p.character, ls[p.line].text.length);
+        const [s, e] = off(a) <= off(b) ? [a, b] : [b, a];
+        current = current.slice(0, off(s)) + inserted + current.slice(off(e));
+        return { range: { start: s, end: e }, text: inserted };
+      });
+      const d = applyChanges(old, changes);
+      assert.deepEqual(
+        d.lines.map((l) => [l.text, l.eol]),
+        splitLines(current).map((l) => [l.text, l.eol]),
+      );
+      for (let k = 0; k < d.from; k++) assert.equal(d.lines[k], old[k]);
+      for (let k = d.oldTo; k < old.length; k++) assert.equal(d.lines[k - d.oldTo + d.newTo], old[k]);
+    }),
+    params(budget(2_000, 100_000), 1),
+  );
 });
 
-test('an Engine fed a document\'s edited lines (as the server does) checks like a fresh Engine given the whole text, and a dropped check leaves it consistent', () => {
+test("an Engine fed a document's edited lines (as the server does) checks like a fresh Engine given the whole text, and a dropped check leaves it consistent", () => {
   const page = generatePage(1000, 5);
   const engine = new Engine();
   let text = page.text;
@@ -126,7 +154,10 @@ test('an Engine fed a document\'s edited lines (as the server does) checks like 
   const row = lines[page.middleLine];
   const cell = row.indexOf('|', 30);
   const edits = [
-    { range: { start: { line: page.middleLine, character: cell + 1 }, end: { line: page.middleLine, character: cell + 1 } }, text: ' gren' },
+    {
+      range: { start: { line: page.middleLine, character: cell + 1 }, end: { line: page.middleLine, character: cell + 1 } },
+      text: ' gren',
+    },
     { range: { start: { line: page.middleLine, character: 0 }, end: { line: page.middleLine, character: 0 } }, text: `${row}\n` },
     { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '## Inserted heading\n' },
   ];
@@ -160,7 +191,10 @@ test('edits the patch must not take: a plan `Status:` line in a table without pi
   assert.equal(engine.lastModel, 'built');
   // A table, then a list and a pipe line: the region is not scanned exactly; over 200,000 characters it is
   // read line by line and described by its size, which a longer cell changes.
-  const rows = Array.from({ length: 3000 }, (_, i) => `| Virt | Feature ${i} | Must | Owner ${i} | Green | 2030-01-01 | remark number ${i} |`).join('\n');
+  const rows = Array.from(
+    { length: 3000 },
+    (_, i) => `| Virt | Feature ${i} | Must | Owner ${i} | Green | 2030-01-01 | remark number ${i} |`,
+  ).join('\n');
   const big = `# oVirt 9.9 Release Management\n\n| Team | Feature | Release priority | Owner | Status | Target date | Remarks |\n|---|---|---|---|---|---|---|\n${rows}\n- item\n  a | b\n`;
   engine.check(big);
   const longer = big.replace('remark number 1500 |', `remark number 1500 ${'x'.repeat(1500)} |`);

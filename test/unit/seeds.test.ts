@@ -53,7 +53,11 @@ test('seed 000: the stray-pipe rows get table-cell-count and nothing else on tho
   for (const l of rows) {
     assert.match(lines[l], /\| \|\[|\|\s*\|\s*\[/, `line ${l + 1} has a stray pipe`);
     const others = findings.filter((f) => f.range.start.line === l && !['table-cell-count', 'link-target-space'].includes(f.rule));
-    assert.deepEqual(others.map((f) => f.rule), [], 'no value findings cascade from a malformed row');
+    assert.deepEqual(
+      others.map((f) => f.rule),
+      [],
+      'no value findings cascade from a malformed row',
+    );
   }
 });
 
@@ -63,25 +67,42 @@ test('seed 001: each **\\1** placeholder is a date-placeholder finding', () => {
   const expected = lines.map((l, i) => (l.includes('**\\1**') ? i : -1)).filter((i) => i >= 0);
   assert.equal(expected.length, 6);
   const got = findings.filter((f) => f.rule === 'date-placeholder');
-  assert.deepEqual(got.map((f) => f.range.start.line), expected);
+  assert.deepEqual(
+    got.map((f) => f.range.start.line),
+    expected,
+  );
   for (const f of got) assert.equal(textOf(lines, f), '\\1');
-  assert.deepEqual(findings.filter((f) => f.rule !== 'date-placeholder'), []);
+  assert.deepEqual(
+    findings.filter((f) => f.rule !== 'date-placeholder'),
+    [],
+  );
 });
 
-for (const [label, name, kind] of [['002 (workshop roadmap)', SEED.s002, 'roadmap'], ['003 (release announcement)', SEED.s003, 'announcement'], ['004 (milestone plan)', SEED.s004, 'milestone-plan']] as const) {
+for (const [label, name, kind] of [
+  ['002 (workshop roadmap)', SEED.s002, 'roadmap'],
+  ['003 (release announcement)', SEED.s003, 'announcement'],
+  ['004 (milestone plan)', SEED.s004, 'milestone-plan'],
+] as const) {
   test(`seed ${label}: recognised and no false alarms`, () => {
     const { findings, kind: k } = check(name);
     assert.equal(k, kind);
-    assert.deepEqual(findings.map((f) => `${f.range.start.line + 1}: ${f.rule} ${f.message}`), []);
+    assert.deepEqual(
+      findings.map((f) => `${f.range.start.line + 1}: ${f.rule} ${f.message}`),
+      [],
+    );
   });
 }
 
 test('ordinary Markdown (a README with a Status table and a bold date) gets nothing', () => {
-  const readme = '# My tool\n\nReleased **2024-01-31**.\n\n| Component | Status |\n|---|---|\n| api | red - broken |\n| ui | ??? |\n\nSee [the docs](docs/Getting Started).\n';
+  const readme =
+    '# My tool\n\nReleased **2024-01-31**.\n\n| Component | Status |\n|---|---|\n| api | red - broken |\n| ui | ??? |\n\nSee [the docs](docs/Getting Started).\n';
   const r = checkText(readme);
   assert.equal(r.isReleasePage, false);
   assert.deepEqual(r.findings, []);
   const forced = checkText(readme, { force: true });
   assert.equal(forced.isReleasePage, true);
-  assert.ok(forced.findings.some((f) => f.rule === 'link-target-space'), 'a page the config includes is checked');
+  assert.ok(
+    forced.findings.some((f) => f.rule === 'link-target-space'),
+    'a page the config includes is checked',
+  );
 });

@@ -5,9 +5,16 @@ import { Engine, type Finding, severest } from '../../server/src/core';
 import { editCell, generatePage, STATUS_COLUMN } from '../../bench/generate';
 
 const RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
-const show = (fs: readonly Finding[]): string[] => fs.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.severity} ${f.rule}`);
+const show = (fs: readonly Finding[]): string[] =>
+  fs.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.severity} ${f.rule}`);
 const expected = (all: readonly Finding[], max: number): string[] =>
-  show(all.map((f, i) => ({ f, i })).sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i).slice(0, max).map(({ f }) => f));
+  show(
+    all
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)
+      .slice(0, max)
+      .map(({ f }) => f),
+  );
 
 test('the most severe findings, in page order within a severity, whether the check is sliced or whole', () => {
   const page = generatePage(3000, 9);

@@ -36,7 +36,10 @@ test('pages, tables and parsed tables have one shape whether built, patched, sli
   const quoted = `${generated.text}\n> | a | b |\n> |---|---|\n> | 1 | 2 |\n`;
   const engine = new Engine();
   const built = engine.model(quoted);
-  assert.ok(built.tables.some((t) => t.parsed.fromMdast), 'a table read by remark');
+  assert.ok(
+    built.tables.some((t) => t.parsed.fromMdast),
+    'a table read by remark',
+  );
   const patched = engine.model(editCell(quoted, generated.middleLine, STATUS_COLUMN, statusEdit(1)).text);
   assert.equal(engine.lastModel, 'patched');
   // Lines added above: the regions below are moved, not read again.

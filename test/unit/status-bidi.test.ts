@@ -23,17 +23,38 @@ const PAYLOADS = [
 const cell = (p: string): string => p.replace(/\|/g, '\\|');
 function page(p: string): string {
   return [
-    '---', `title: ${JSON.stringify(`${p} 9.9 Release Management`)}`, 'category: release', '---', '',
-    `# oVirt 9.9 ${p} Release Management`, '',
-    '## Timeline', '', '*   General availability: **2020-04-01**', `*   Beta ${p} release: **2020-03-01**`, `*   ${p}: **2020-03-10**`, `*   RC ${p}: **${p}**`, '',
-    '## Release Criteria', '', `*   **MUST**: ${p}`, '',
-    '## Features Status Table', '',
+    '---',
+    `title: ${JSON.stringify(`${p} 9.9 Release Management`)}`,
+    'category: release',
+    '---',
+    '',
+    `# oVirt 9.9 ${p} Release Management`,
+    '',
+    '## Timeline',
+    '',
+    '*   General availability: **2020-04-01**',
+    `*   Beta ${p} release: **2020-03-01**`,
+    `*   ${p}: **2020-03-10**`,
+    `*   RC ${p}: **${p}**`,
+    '',
+    '## Release Criteria',
+    '',
+    `*   **MUST**: ${p}`,
+    '',
+    '## Features Status Table',
+    '',
     '| Functional team | Feature | Release priority | Owner | Status | Target date | Remarks |',
     '|---|---|---|---|---|---|---|',
     `| ${cell(p)} | ${cell(p)} | Must | ${cell(p)} | Red - ${cell(p)} | ${cell(p)} | r |`,
     `| Virt | f | ${cell(p)} | x | ${cell(p)} | 2020-03-15 | r |`,
-    `| Virt | g | Must | o | <s>${cell(p)}</s> Green | ~~2020-02-01~~ 2020-05-01 | r |`, '',
-    'Milestone 1 (2020-03-30)', '', `Goal: ${p}`, '', `Status: ${p}`, '',
+    `| Virt | g | Must | o | <s>${cell(p)}</s> Green | ~~2020-02-01~~ 2020-05-01 | r |`,
+    '',
+    'Milestone 1 (2020-03-30)',
+    '',
+    `Goal: ${p}`,
+    '',
+    `Status: ${p}`,
+    '',
   ].join('\n');
 }
 
@@ -66,7 +87,10 @@ function assertIsolated(html: string, full: boolean, where: string): number {
       if (!BIDI.test(value)) continue;
       seen++;
       const inElement = ancestors.some((a) => a.tagName === 'bdi' || a.attrs.some((x) => x.name === 'dir'));
-      assert.ok(inElement || isolatedPlain(value), `${where}: text ${JSON.stringify(value)} in <${ancestors.at(-1)?.tagName}> is not isolated`);
+      assert.ok(
+        inElement || isolatedPlain(value),
+        `${where}: text ${JSON.stringify(value)} in <${ancestors.at(-1)?.tagName}> is not isolated`,
+      );
     }
     if ('attrs' in n) {
       for (const a of n.attrs) {
@@ -97,9 +121,17 @@ test('bidi controls from the page are isolated in the preview, the dashboard, th
     const renders: Array<[string, string, boolean]> = [
       ['preview', renderDashboard(status, { interactive: true, fileName: `f${p}.md` }), false],
       ['dashboard', renderDashboard(status, { interactive: false, fileName: `f${p}.md`, problemList: true }), false],
-      ['feature table', renderFeatureTable(status.features, status.features.length, { key: 'name', dir: 'asc' }, { interactive: true }), false],
+      [
+        'feature table',
+        renderFeatureTable(status.features, status.features.length, { key: 'name', dir: 'asc' }, { interactive: true }),
+        false,
+      ],
       ['timeline', renderTimeline(status, true), false],
-      ['report', renderReport(status, { css: 'x{}', styleSource: "'sha256-AAAA'", fileName: `f${p}.md`, generator: 'release-pages test' }), true],
+      [
+        'report',
+        renderReport(status, { css: 'x{}', styleSource: "'sha256-AAAA'", fileName: `f${p}.md`, generator: 'release-pages test' }),
+        true,
+      ],
     ];
     for (const [where, html, full] of renders) {
       const seen = assertIsolated(html, full, `${where} ${JSON.stringify(p)}`);

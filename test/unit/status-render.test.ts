@@ -12,10 +12,22 @@ import { parseHostMessage, parsePreviewState, parseWebviewMessage } from '../../
 import { ROOT, readFixture } from '../helpers/paths';
 
 const HOSTILE = [
-  '---', 'title: "</title><script>alert(5)</script> 9.9 release management"', 'category: release', '---', '',
-  '## Timeline', '', '*   General availability: **2020-04-01**', '*   Beta "quoted" <b>release</b>: **2020-03-01**', '',
-  '## Release Criteria', '', '*   **MUST**: <svg onload=alert(4)> works', '',
-  '## Features Status Table', '',
+  '---',
+  'title: "</title><script>alert(5)</script> 9.9 release management"',
+  'category: release',
+  '---',
+  '',
+  '## Timeline',
+  '',
+  '*   General availability: **2020-04-01**',
+  '*   Beta "quoted" <b>release</b>: **2020-03-01**',
+  '',
+  '## Release Criteria',
+  '',
+  '*   **MUST**: <svg onload=alert(4)> works',
+  '',
+  '## Features Status Table',
+  '',
   '| Functional team | Feature | Release priority | Owner | Status | Target date |',
   '|---|---|---|---|---|---|',
   '| Virt & Co | <img src=x onerror=alert(1)> | Must | "><script>alert(2)</script> | Red - <iframe src=javascript:alert(3)> | 2020-03-15 |',
@@ -26,14 +38,54 @@ function hostile(): PageStatus {
   return buildStatus(checkText(HOSTILE), { today: { year: 2020, month: 3, day: 18 } });
 }
 
-const ALLOWED_TAGS = new Set(['html', 'head', 'body', 'meta', 'title', 'style', 'main', 'footer', 'header', 'section', 'div', 'span', 'p', 'h1', 'h2', 'h3',
-  'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'ol', 'ul', 'li', 'button', 'details', 'summary', 'del', 'time', 'code', 'bdi',
-  'svg', 'g', 'circle', 'line', 'rect', 'text']);
+const ALLOWED_TAGS = new Set([
+  'html',
+  'head',
+  'body',
+  'meta',
+  'title',
+  'style',
+  'main',
+  'footer',
+  'header',
+  'section',
+  'div',
+  'span',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'ol',
+  'ul',
+  'li',
+  'button',
+  'details',
+  'summary',
+  'del',
+  'time',
+  'code',
+  'bdi',
+  'svg',
+  'g',
+  'circle',
+  'line',
+  'rect',
+  'text',
+]);
 
 /** Every tag's name and attribute names, from a scan that treats `<` only as markup when a tag name follows. */
 function tags(html: string): Array<{ name: string; attrs: string[]; raw: string }> {
   const out: Array<{ name: string; attrs: string[]; raw: string }> = [];
-  for (const m of html.replace(/<style>[\s\S]*?<\/style>/g, '<style></style>').matchAll(/<([a-zA-Z][\w-]*)((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*\/?>/g)) {
+  for (const m of html
+    .replace(/<style>[\s\S]*?<\/style>/g, '<style></style>')
+    .matchAll(/<([a-zA-Z][\w-]*)((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*\/?>/g)) {
     out.push({ name: m[1].toLowerCase(), attrs: [...m[2].matchAll(/\s([\w:-]+)(?:=|\s|$)/g)].map((a) => a[1].toLowerCase()), raw: m[0] });
   }
   return out;
@@ -42,7 +94,11 @@ function tags(html: string): Array<{ name: string; attrs: string[]; raw: string 
 function assertInert(html: string): void {
   for (const t of tags(html)) {
     assert.ok(ALLOWED_TAGS.has(t.name), `unexpected element <${t.name}>: ${t.raw.slice(0, 120)}`);
-    assert.deepEqual(t.attrs.filter((a) => a.startsWith('on') || a === 'src' || a === 'href' || a === 'style'), [], `no handler, source or inline style: ${t.raw.slice(0, 120)}`);
+    assert.deepEqual(
+      t.attrs.filter((a) => a.startsWith('on') || a === 'src' || a === 'href' || a === 'style'),
+      [],
+      `no handler, source or inline style: ${t.raw.slice(0, 120)}`,
+    );
   }
   assert.doesNotMatch(html, /<(script|img|iframe|object|embed|link)\b/i);
   // Every `<` that is not one of our tags is escaped: the only raw `<` start a tag the scan accepted.
@@ -93,13 +149,22 @@ test('the real stylesheets: theme colours only from --vscode-* variables, nothin
   const colours = status.replace(/\/\*[\s\S]*?\*\//g, '').match(/#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(/gi) ?? [];
   assert.deepEqual(colours, [], 'status.css names no colour of its own');
   const vars = new Set([...status.matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]).filter((v) => !v.startsWith('--rp-')));
-  assert.ok([...vars].every((v) => v.startsWith('--vscode-')), [...vars].join(', '));
-  for (const theme of ['vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light']) assert.ok(status.includes(`body.${theme}`), theme);
+  assert.ok(
+    [...vars].every((v) => v.startsWith('--vscode-')),
+    [...vars].join(', '),
+  );
+  for (const theme of ['vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light'])
+    assert.ok(status.includes(`body.${theme}`), theme);
 });
 
 test('the webview document: CSP default-src none, the script only by nonce, the style only from the extension', () => {
   const nonce = 'c2VjcmV0LW5vbmNlLTEyMzQ1Ng==';
-  const html = previewHtml({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://x/dist/preview.js', styleUri: 'https://x/media/status.css', nonce });
+  const html = previewHtml({
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    scriptUri: 'https://x/dist/preview.js',
+    styleUri: 'https://x/media/status.css',
+    nonce,
+  });
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
   assert.equal(csp, contentSecurityPolicy({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce }));
   assert.match(csp, /^default-src 'none'; /);
@@ -111,7 +176,10 @@ test('the webview document: CSP default-src none, the script only by nonce, the 
   assert.throws(() => previewHtml({ cspSource: 'x', scriptUri: 'a', styleUri: 'b', nonce: 'short' }), /nonce/);
   assert.throws(() => previewHtml({ cspSource: "x 'unsafe-inline'", scriptUri: 'a', styleUri: 'b', nonce }), /CSP source/);
   assert.throws(() => previewHtml({ cspSource: 'x; script-src *', scriptUri: 'a', styleUri: 'b', nonce }), /CSP source/);
-  assert.match(previewHtml({ cspSource: "'self' https://*.vscode-cdn.net", scriptUri: 'a', styleUri: 'b', nonce }), /style-src 'self' https:\/\/\*\.vscode-cdn\.net;/);
+  assert.match(
+    previewHtml({ cspSource: "'self' https://*.vscode-cdn.net", scriptUri: 'a', styleUri: 'b', nonce }),
+    /style-src 'self' https:\/\/\*\.vscode-cdn\.net;/,
+  );
 });
 
 test('messages are validated on both sides: reveal lines, model fields, saved state', () => {
@@ -121,18 +189,40 @@ test('messages are validated on both sides: reveal lines, model fields, saved st
   assert.equal(parseWebviewMessage('reveal'), null);
   assert.deepEqual(parseWebviewMessage({ type: 'toggleLock', extra: 1 }), { type: 'toggleLock' });
   const status = buildStatus(checkText(readFixture('seeds', '000_015c11820e0fe26e.md')), { today: { year: 2013, month: 6, day: 10 } });
-  const update = { type: 'update', uri: 'file:///a.md', fileName: 'a.md', version: 3, locked: false, status: JSON.parse(JSON.stringify(status)) as unknown };
+  const update = {
+    type: 'update',
+    uri: 'file:///a.md',
+    fileName: 'a.md',
+    version: 3,
+    locked: false,
+    status: JSON.parse(JSON.stringify(status)) as unknown,
+  };
   assert.equal(parseHostMessage(update)?.type, 'update');
-  const broken = JSON.parse(JSON.stringify(update)) as { status: { features: Array<Record<string, unknown>>; counts: Record<string, unknown> } };
+  const broken = JSON.parse(JSON.stringify(update)) as {
+    status: { features: Array<Record<string, unknown>>; counts: Record<string, unknown> };
+  };
   broken.status.features[0].colour = 'blue" onclick="x';
   assert.equal(parseHostMessage(broken), null, 'a colour outside the set is refused (it becomes a class name)');
   const broken2 = JSON.parse(JSON.stringify(update)) as typeof broken;
   broken2.status.counts.red = '12';
   assert.equal(parseHostMessage(broken2), null);
   assert.equal(parseHostMessage({ type: 'highlight', line: -3 }), null);
-  assert.deepEqual(parsePreviewState({ uri: 'file:///a.md', locked: true, filter: { colour: 'purple', text: 3 }, sort: { key: 'owner', dir: 'desc' }, scrollY: -5 }), {
-    uri: 'file:///a.md', locked: true, filter: { team: '', colour: '', priority: '', text: '', only: '' }, sort: { key: 'owner', dir: 'desc' }, scrollY: 0,
-  });
+  assert.deepEqual(
+    parsePreviewState({
+      uri: 'file:///a.md',
+      locked: true,
+      filter: { colour: 'purple', text: 3 },
+      sort: { key: 'owner', dir: 'desc' },
+      scrollY: -5,
+    }),
+    {
+      uri: 'file:///a.md',
+      locked: true,
+      filter: { team: '', colour: '', priority: '', text: '', only: '' },
+      sort: { key: 'owner', dir: 'desc' },
+      scrollY: 0,
+    },
+  );
   assert.equal(parsePreviewState({ locked: true }), null);
 });
 

@@ -2,7 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { buildStatus, checkText, DEFAULT_CONFIG, Engine, mergeConfig } from '../../server/src/core';
-import { applyView, type ColourCounts, DEFAULT_SORT, EMPTY_FILTER, isPageStatus, nextSort, NO_PRIORITY, type PageStatus } from '../../shared/status';
+import {
+  applyView,
+  type ColourCounts,
+  DEFAULT_SORT,
+  EMPTY_FILTER,
+  isPageStatus,
+  nextSort,
+  NO_PRIORITY,
+  type PageStatus,
+} from '../../shared/status';
 import { displayText } from '../../server/src/core/status/display-text';
 import { budget, params } from '../helpers/fuzz';
 import { readFixture } from '../helpers/paths';
@@ -18,7 +27,14 @@ function status(name: string, today: string): { s: PageStatus; lines: string[] }
   return { s: buildStatus(checkText(text), { today: { year, month, day } }), lines: text.split(/\r?\n/) };
 }
 
-const counts = (green: number, orange: number, red: number, other: number, unset: number): ColourCounts => ({ green, orange, red, other, unset, total: green + orange + red + other + unset });
+const counts = (green: number, orange: number, red: number, other: number, unset: number): ColourCounts => ({
+  green,
+  orange,
+  red,
+  other,
+  unset,
+  total: green + orange + red + other + unset,
+});
 
 test('seed 000: header facts, GA countdown and the next milestone (as of 2013-06-10)', () => {
   const { s, lines } = status(S000, '2013-06-10');
@@ -30,13 +46,16 @@ test('seed 000: header facts, GA countdown and the next milestone (as of 2013-06
   assert.deepEqual(s.ga, { line: 21, date: { text: '2013-07-01', iso: '2013-07-01' }, days: 21 });
   assert.match(lines[21], /General availability: \*\*2013-07-01\*\*/);
   assert.deepEqual(s.next, { line: 25, label: 'RC Build', iso: '2013-06-14', days: 4 });
-  assert.deepEqual(s.milestones.map((m) => [m.label, m.kind, m.date?.iso, m.days]), [
-    ['General availability', 'ga', '2013-07-01', 21],
-    ['Beta release', 'beta', '2013-05-31', -10],
-    ['Feature freeze', 'freeze', '2013-05-31', -10],
-    ['Test Day', 'test-day', '2013-06-05', -5],
-    ['RC Build', 'rc', '2013-06-14', 4],
-  ]);
+  assert.deepEqual(
+    s.milestones.map((m) => [m.label, m.kind, m.date?.iso, m.days]),
+    [
+      ['General availability', 'ga', '2013-07-01', 21],
+      ['Beta release', 'beta', '2013-05-31', -10],
+      ['Feature freeze', 'freeze', '2013-05-31', -10],
+      ['Test Day', 'test-day', '2013-06-05', -5],
+      ['RC Build', 'rc', '2013-06-14', 4],
+    ],
+  );
   for (const m of s.milestones) assert.ok(lines[m.line].includes(m.label), `milestone line ${m.line + 1} holds "${m.label}"`);
   assert.ok(isPageStatus(JSON.parse(JSON.stringify(s))), 'the model survives JSON and passes the webview check');
 });
@@ -45,23 +64,29 @@ test('seed 000: counts by status colour overall, per team and per priority (pinn
   const { s } = status(S000, '2013-06-10');
   assert.equal(s.features.length, 36);
   assert.deepEqual(s.counts, counts(6, 16, 12, 0, 2));
-  assert.deepEqual(s.byTeam.map((g) => [g.name, g.counts]), [
-    ['Virt', counts(1, 2, 1, 0, 1)],
-    ['Infra', counts(0, 4, 0, 0, 0)],
-    ['Networking', counts(1, 3, 3, 0, 0)],
-    ['Storage', counts(1, 3, 2, 0, 1)],
-    ['SLA', counts(0, 1, 3, 0, 0)],
-    ['Gluster', counts(0, 2, 0, 0, 0)],
-    ['Node', counts(2, 0, 0, 0, 0)],
-    ['Integration', counts(0, 1, 1, 0, 0)],
-    ['UX', counts(1, 0, 2, 0, 0)],
-  ]);
-  assert.deepEqual(s.byPriority.map((g) => [g.name, g.counts]), [
-    ['Must', counts(4, 6, 5, 0, 0)],
-    ['Should', counts(0, 4, 3, 0, 0)],
-    ['Optional', counts(1, 4, 3, 0, 1)],
-    [null, counts(1, 2, 1, 0, 1)],
-  ]);
+  assert.deepEqual(
+    s.byTeam.map((g) => [g.name, g.counts]),
+    [
+      ['Virt', counts(1, 2, 1, 0, 1)],
+      ['Infra', counts(0, 4, 0, 0, 0)],
+      ['Networking', counts(1, 3, 3, 0, 0)],
+      ['Storage', counts(1, 3, 2, 0, 1)],
+      ['SLA', counts(0, 1, 3, 0, 0)],
+      ['Gluster', counts(0, 2, 0, 0, 0)],
+      ['Node', counts(2, 0, 0, 0, 0)],
+      ['Integration', counts(0, 1, 1, 0, 0)],
+      ['UX', counts(1, 0, 2, 0, 0)],
+    ],
+  );
+  assert.deepEqual(
+    s.byPriority.map((g) => [g.name, g.counts]),
+    [
+      ['Must', counts(4, 6, 5, 0, 0)],
+      ['Should', counts(0, 4, 3, 0, 0)],
+      ['Optional', counts(1, 4, 3, 0, 1)],
+      [null, counts(1, 2, 1, 0, 1)],
+    ],
+  );
 });
 
 test('seed 000: each feature keeps its source line; lower-case values read as the vocabulary writes them', () => {
@@ -86,11 +111,14 @@ test('seed 000: each feature keeps its source line; lower-case values read as th
 test('seed 000: the three stray-pipe rows are read with the empty cell dropped and flagged', () => {
   const { s } = status(S000, '2013-06-10');
   const malformed = s.features.filter((f) => f.malformed);
-  assert.deepEqual(malformed.map((f) => [f.line, f.name, f.colour, f.repaired]), [
-    [87, 'noVNC console', 'orange', true],
-    [88, 'Non Plugin RDP Invocation', 'green', true],
-    [93, 'ExternalTasks', 'orange', true],
-  ]);
+  assert.deepEqual(
+    malformed.map((f) => [f.line, f.name, f.colour, f.repaired]),
+    [
+      [87, 'noVNC console', 'orange', true],
+      [88, 'Non Plugin RDP Invocation', 'green', true],
+      [93, 'ExternalTasks', 'orange', true],
+    ],
+  );
   assert.equal(malformed[0].owner, 'Frantisek Kobzik');
 });
 
@@ -98,14 +126,34 @@ test('seed 000: Must features not Green and overdue features (as of 2013-06-10)'
   const { s } = status(S000, '2013-06-10');
   const name = (line: number): string => s.features.find((f) => f.line === line)?.name ?? '?';
   assert.deepEqual(s.mustNotGreen.map(name), [
-    'Device Custom Properties', 'ExternalTasks', 'Normalized ovirtmgmt Initialization', 'Quantum Integration', 'Multiple Gateways',
-    'Edit Connection Properties', 'oVirt scheduler', 'Scheduling API', 'Network QoS', 'Watchdog engine support', 'Otopi Infra Migration',
+    'Device Custom Properties',
+    'ExternalTasks',
+    'Normalized ovirtmgmt Initialization',
+    'Quantum Integration',
+    'Multiple Gateways',
+    'Edit Connection Properties',
+    'oVirt scheduler',
+    'Scheduling API',
+    'Network QoS',
+    'Watchdog engine support',
+    'Otopi Infra Migration',
   ]);
-  assert.deepEqual(s.overdue.map((l) => [name(l), s.features.find((f) => f.line === l)?.overdueDays]), [
-    ['Device Custom Properties', 7], ['Supervdsm service', 7], ['Normalized ovirtmgmt Initialization', 7], ['Multiple Gateways', 1],
-    ['Gluster Hooks Management', 10], ['Gluster Swift Management', 10], ['Otopi Infra Migration', 11],
-  ]);
-  assert.ok(s.features.filter((f) => f.overdue).every((f) => f.colour !== 'green'), 'a Green feature is never overdue');
+  assert.deepEqual(
+    s.overdue.map((l) => [name(l), s.features.find((f) => f.line === l)?.overdueDays]),
+    [
+      ['Device Custom Properties', 7],
+      ['Supervdsm service', 7],
+      ['Normalized ovirtmgmt Initialization', 7],
+      ['Multiple Gateways', 1],
+      ['Gluster Hooks Management', 10],
+      ['Gluster Swift Management', 10],
+      ['Otopi Infra Migration', 11],
+    ],
+  );
+  assert.ok(
+    s.features.filter((f) => f.overdue).every((f) => f.colour !== 'green'),
+    'a Green feature is never overdue',
+  );
   const early = status(S000, '2013-05-01').s;
   assert.deepEqual(early.overdue, [], 'nothing is overdue before the first target date');
   assert.equal(early.ga?.days, 61);
@@ -115,9 +163,15 @@ test('seed 000: Must features not Green and overdue features (as of 2013-06-10)'
 test('seed 000: criteria and findings by severity (pinned)', () => {
   const { s, lines } = status(S000, '2013-06-10');
   assert.equal(s.criteria.length, 28);
-  assert.deepEqual(s.criteriaCounts, [{ keyword: 'MUST', count: 20 }, { keyword: 'SHOULD', count: 8 }]);
+  assert.deepEqual(s.criteriaCounts, [
+    { keyword: 'MUST', count: 20 },
+    { keyword: 'SHOULD', count: 8 },
+  ]);
   for (const c of s.criteria) assert.ok(lines[c.line].includes(c.keyword), `criterion line ${c.line + 1}`);
-  assert.equal(s.criteria[0].text, 'No blockers on the lower level components - libvirt, lvm,device-mapper,qemu-kvm, Jboss, postgres, iscsi-initiator');
+  assert.equal(
+    s.criteria[0].text,
+    'No blockers on the lower level components - libvirt, lvm,device-mapper,qemu-kvm, Jboss, postgres, iscsi-initiator',
+  );
   assert.deepEqual(s.problems.counts, { error: 4, warning: 55, information: 27, hint: 0 });
   assert.equal(s.problems.items.length, 86);
   assert.equal(s.plan.length, 0);
@@ -129,13 +183,24 @@ test('seed 001: placeholder milestones have no day; no feature table; criteria a
   assert.equal(s.title, 'oVirt 3.4 release management');
   assert.deepEqual(s.ga, { line: 15, date: { text: '2014-03-27', iso: '2014-03-27' }, days: 26 });
   assert.equal(s.milestones.length, 11);
-  assert.deepEqual(s.milestones.filter((m) => m.date?.iso === null).map((m) => [m.line, m.date?.text]), [
-    [16, '\\1'], [17, '\\1'], [18, '\\1'], [19, '\\1'], [20, '\\1'], [22, '\\1'],
-  ]);
+  assert.deepEqual(
+    s.milestones.filter((m) => m.date?.iso === null).map((m) => [m.line, m.date?.text]),
+    [
+      [16, '\\1'],
+      [17, '\\1'],
+      [18, '\\1'],
+      [19, '\\1'],
+      [20, '\\1'],
+      [22, '\\1'],
+    ],
+  );
   assert.deepEqual(s.next, { line: 15, label: 'General availability', iso: '2014-03-27', days: 26 });
   assert.deepEqual(s.counts, counts(0, 0, 0, 0, 0));
   assert.deepEqual(s.byTeam, []);
-  assert.deepEqual(s.criteriaCounts, [{ keyword: 'MUST', count: 20 }, { keyword: 'SHOULD', count: 7 }]);
+  assert.deepEqual(s.criteriaCounts, [
+    { keyword: 'MUST', count: 20 },
+    { keyword: 'SHOULD', count: 7 },
+  ]);
   assert.deepEqual(s.problems.counts, { error: 0, warning: 6, information: 0, hint: 0 });
   assert.ok(s.problems.items.every((p) => p.rule === 'date-placeholder'));
 });
@@ -144,13 +209,16 @@ test('seed 004: milestone plan progress (4 of 5 complete), each item at its line
   const { s, lines } = status(S004, '2008-03-01');
   assert.equal(s.kind, 'milestone-plan');
   assert.deepEqual(s.planProgress, { done: 4, total: 5 });
-  assert.deepEqual(s.plan.map((p) => [p.line, p.title, p.when, p.status, p.state]), [
-    [1, 'Milestone 1', 'First week Nov', 'Complete', 'done'],
-    [30, 'Milestone 2', 'Last week November 2007', 'Complete', 'done'],
-    [46, 'Milestone 3', 'December 21, 2007', 'Complete', 'done'],
-    [58, 'Milestone 4', 'Mid February 2008', 'Complete', 'done'],
-    [87, 'Milestone 5', 'end of February 2008', null, 'unset'],
-  ]);
+  assert.deepEqual(
+    s.plan.map((p) => [p.line, p.title, p.when, p.status, p.state]),
+    [
+      [1, 'Milestone 1', 'First week Nov', 'Complete', 'done'],
+      [30, 'Milestone 2', 'Last week November 2007', 'Complete', 'done'],
+      [46, 'Milestone 3', 'December 21, 2007', 'Complete', 'done'],
+      [58, 'Milestone 4', 'Mid February 2008', 'Complete', 'done'],
+      [87, 'Milestone 5', 'end of February 2008', null, 'unset'],
+    ],
+  );
   for (const p of s.plan) assert.ok(lines[p.line].startsWith(p.title));
   assert.equal(s.plan[0].goal, 'Bootstrap initial development process');
   assert.deepEqual([s.features.length, s.milestones.length, s.criteria.length, s.ga], [0, 0, 0, null]);
@@ -159,19 +227,28 @@ test('seed 004: milestone plan progress (4 of 5 complete), each item at its line
 
 test('struck values: status history, rescheduled targets and milestones keep the old dates', () => {
   const page = [
-    '# oVirt 9.9 release management', '', '## Timeline', '',
-    '*   General availability: <s>**2020-03-01**</s> **2020-04-01**', '*   Beta release: ~~2020-01-10~~ **2020-02-01**', '',
-    '## Features Status Table', '',
+    '# oVirt 9.9 release management',
+    '',
+    '## Timeline',
+    '',
+    '*   General availability: <s>**2020-03-01**</s> **2020-04-01**',
+    '*   Beta release: ~~2020-01-10~~ **2020-02-01**',
+    '',
+    '## Features Status Table',
+    '',
     '| Functional team | Feature | Release priority | Owner | Status | Target date |',
     '|---|---|---|---|---|---|',
     '| Virt | Alpha | Must | me | <s>Red</s> Green - done | <s>2020-01-01</s> 2020-02-15 |',
     '| Virt | Beta | Should | you | Yellow | 2020-02-15 |',
   ].join('\n');
   const s = buildStatus(checkText(page), { today: { year: 2020, month: 3, day: 1 } });
-  assert.deepEqual(s.milestones.map((m) => [m.label, m.date?.iso, m.superseded.map((d) => d.iso)]), [
-    ['General availability', '2020-04-01', ['2020-03-01']],
-    ['Beta release', '2020-02-01', ['2020-01-10']],
-  ]);
+  assert.deepEqual(
+    s.milestones.map((m) => [m.label, m.date?.iso, m.superseded.map((d) => d.iso)]),
+    [
+      ['General availability', '2020-04-01', ['2020-03-01']],
+      ['Beta release', '2020-02-01', ['2020-01-10']],
+    ],
+  );
   const [alpha, beta] = s.features;
   assert.deepEqual([alpha.colour, alpha.statusLabel, alpha.statusComment, alpha.statusHistory], ['green', 'Green', 'done', ['Red']]);
   assert.deepEqual([alpha.target?.iso, alpha.targetHistory.map((d) => d.iso), alpha.overdue], ['2020-02-15', ['2020-01-01'], false]);
@@ -195,8 +272,10 @@ test('view: filters by team, colour, priority, attention and text; sorts worst f
   const byTarget = applyView(s, EMPTY_FILTER, { key: 'target', dir: 'desc' });
   assert.equal(byTarget[0].target?.iso, '2013-07-01');
   assert.equal(byTarget.at(-1)?.target?.iso ?? null, null, 'rows without a date stay last, also descending');
-  assert.deepEqual([nextSort(DEFAULT_SORT, 'team'), nextSort({ key: 'team', dir: 'asc' }, 'team'), nextSort({ key: 'team', dir: 'desc' }, 'team')],
-    [{ key: 'team', dir: 'asc' }, { key: 'team', dir: 'desc' }, DEFAULT_SORT]);
+  assert.deepEqual(
+    [nextSort(DEFAULT_SORT, 'team'), nextSort({ key: 'team', dir: 'asc' }, 'team'), nextSort({ key: 'team', dir: 'desc' }, 'team')],
+    [{ key: 'team', dir: 'asc' }, { key: 'team', dir: 'desc' }, DEFAULT_SORT],
+  );
 });
 
 test('a big table edited in one cell: unchanged rows keep their status items, and the result equals a fresh build', () => {
@@ -211,14 +290,19 @@ test('a big table edited in one cell: unchanged rows keep their status items, an
   assert.equal(after.features[changed].colour, 'red');
   assert.equal(after.features[changed].statusComment, 'blocked on review');
   assert.equal(after.features.length, before.features.length);
-  after.features.forEach((f, i) => (i === changed ? assert.notEqual(f, before.features[i]) : assert.equal(f, before.features[i], `item ${i} was read again`)));
+  after.features.forEach((f, i) =>
+    i === changed ? assert.notEqual(f, before.features[i]) : assert.equal(f, before.features[i], `item ${i} was read again`),
+  );
   assert.deepEqual(after, buildStatus(checkText(edited), { today }));
   // Another day: every item is read again (overdue days depend on it); both days stay memoised (the
   // preview's as-of day and the code lens's today alternate on the same rows).
   const later = buildStatus(engine.check(edited), { today: { ...today, day: 2 } });
   assert.ok(later.features.every((f, i) => f !== after.features[i]));
   const again = buildStatus(engine.check(edited), { today });
-  assert.ok(again.features.every((f, i) => f === after.features[i]), 'the first day\'s items are kept');
+  assert.ok(
+    again.features.every((f, i) => f === after.features[i]),
+    "the first day's items are kept",
+  );
   // The first row of the table (the head of its first run of rows) edited: still equal to a fresh build.
   const firstRow = generated.headerLine + 2;
   const head = editCell(edited, firstRow, STATUS_COLUMN, 'Green').text;
@@ -229,15 +313,33 @@ test('a big table edited in one cell: unchanged rows keep their status items, an
 });
 
 test('status values of the rule options (status-unknown, priority-unknown) are read like the configured ones', () => {
-  const text = '# oVirt 9.9 Release Management\n\n| Feature | Release priority | Status |\n|---|---|---|\n| A | Must | Done - merged |\n| B | Blocker | Green |\n';
-  const config = mergeConfig(DEFAULT_CONFIG, { rules: { 'status-unknown': { options: { statuses: ['Done', 'Green'] } }, 'priority-unknown': { options: { priorities: ['Blocker', 'Must'] } } } });
+  const text =
+    '# oVirt 9.9 Release Management\n\n| Feature | Release priority | Status |\n|---|---|---|\n| A | Must | Done - merged |\n| B | Blocker | Green |\n';
+  const config = mergeConfig(DEFAULT_CONFIG, {
+    rules: {
+      'status-unknown': { options: { statuses: ['Done', 'Green'] } },
+      'priority-unknown': { options: { priorities: ['Blocker', 'Must'] } },
+    },
+  });
   const s = buildStatus(checkText(text, { config }), { today: { year: 2030, month: 1, day: 1 }, config });
-  assert.deepEqual(s.features.map((f) => [f.statusLabel, f.statusComment, f.priority]), [['Done', 'merged', 'Must'], ['Green', '', 'Blocker']]);
+  assert.deepEqual(
+    s.features.map((f) => [f.statusLabel, f.statusComment, f.priority]),
+    [
+      ['Done', 'merged', 'Must'],
+      ['Green', '', 'Blocker'],
+    ],
+  );
 });
 
 test('display text of a lone link: its text with whitespace runs made one space, trimmed (fast path equals the regex reading)', () => {
   const piece = fc.constantFrom('a', 'B', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u0001', 'é', '-', '1');
-  fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((xs) => xs.join('')), (t) => {
-    assert.equal(displayText(`[${t}](Features/${t})`), t.replace(/\s+/g, ' ').trim());
-  }), params(budget(2_000, 100_000)));
+  fc.assert(
+    fc.property(
+      fc.array(piece, { maxLength: 12 }).map((xs) => xs.join('')),
+      (t) => {
+        assert.equal(displayText(`[${t}](Features/${t})`), t.replace(/\s+/g, ' ').trim());
+      },
+    ),
+    params(budget(2_000, 100_000)),
+  );
 });

@@ -6,7 +6,12 @@ const texts = (line: string): string[] => splitRow(line).cells.map((c) => c.text
 const scan = (src: string): ScanResult => scanTables(src.split('\n'));
 /** Compact view of a table: kind, lines, header texts, body texts. */
 function view(t: ParsedTable): { kind: string; lines: [number, number]; header: string[] | null; rows: string[][] } {
-  return { kind: t.kind, lines: [t.startLine, t.endLine], header: t.header ? t.header.cells.map((c) => c.text) : null, rows: t.rows.map((r) => r.cells.map((c) => c.text)) };
+  return {
+    kind: t.kind,
+    lines: [t.startLine, t.endLine],
+    header: t.header ? t.header.cells.map((c) => c.text) : null,
+    rows: t.rows.map((r) => r.cells.map((c) => c.text)),
+  };
 }
 const views = (src: string): ReturnType<typeof view>[] => scan(src).tables.map(view);
 const gfm = (src: string): ReturnType<typeof view>[] => views(src).filter((t) => t.kind === 'gfm');
@@ -27,7 +32,13 @@ test('splitRow: without outer pipes; a first cell starts after the indentation',
   const r = splitRow('  a | b');
   assert.equal(r.leadingPipe, false);
   assert.equal(r.trailingPipe, false);
-  assert.deepEqual(r.cells.map((c) => [c.text, c.rawStart, c.rawEnd]), [['a', 2, 4], ['b', 5, 7]]);
+  assert.deepEqual(
+    r.cells.map((c) => [c.text, c.rawStart, c.rawEnd]),
+    [
+      ['a', 2, 4],
+      ['b', 5, 7],
+    ],
+  );
 });
 
 test('splitRow: whitespace after the trailing pipe belongs to no cell', () => {
@@ -44,7 +55,10 @@ test('splitRow: `\\|` is content (kept escaped), `\\\\|` is an escaped backslash
   // An escaped last pipe is no trailing pipe.
   const r = splitRow('| a \\|');
   assert.equal(r.trailingPipe, false);
-  assert.deepEqual(r.cells.map((c) => c.text), ['a \\|']);
+  assert.deepEqual(
+    r.cells.map((c) => c.text),
+    ['a \\|'],
+  );
 });
 
 test('splitRow: pipes inside code spans still split cells (GFM: the table row is split before inline parsing)', () => {
@@ -54,10 +68,19 @@ test('splitRow: pipes inside code spans still split cells (GFM: the table row is
 
 test('splitRow: empty cells; start === end where content would go (after one space)', () => {
   const r = splitRow('| a |  | |');
-  assert.deepEqual(r.cells.map((c) => c.text), ['a', '', '']);
+  assert.deepEqual(
+    r.cells.map((c) => c.text),
+    ['a', '', ''],
+  );
   assert.deepEqual([r.cells[1].start, r.cells[1].end, r.cells[1].rawStart, r.cells[1].rawEnd], [6, 6, 5, 7]);
   const tight = splitRow('|a||');
-  assert.deepEqual(tight.cells.map((c) => [c.text, c.start, c.end]), [['a', 1, 2], ['', 3, 3]]);
+  assert.deepEqual(
+    tight.cells.map((c) => [c.text, c.start, c.end]),
+    [
+      ['a', 1, 2],
+      ['', 3, 3],
+    ],
+  );
 });
 
 test('splitRow: a lone pipe is one empty cell, `||` too (micromark body rows)', () => {
@@ -78,7 +101,14 @@ test('splitRow: trailing backslash, tabs trimmed, other whitespace (NBSP) is con
 
 test('splitRow: columns are UTF-16 indexes (CJK, emoji, combining marks)', () => {
   const r = splitRow('| 日本 | 🎉 | e\u0301 |');
-  assert.deepEqual(r.cells.map((c) => [c.text, c.start, c.end]), [['日本', 2, 4], ['🎉', 7, 9], ['e\u0301', 12, 14]]);
+  assert.deepEqual(
+    r.cells.map((c) => [c.text, c.start, c.end]),
+    [
+      ['日本', 2, 4],
+      ['🎉', 7, 9],
+      ['e\u0301', 12, 14],
+    ],
+  );
 });
 
 // ---- parseDelimiterRow ----
@@ -117,18 +147,33 @@ test('a region that is just a table', () => {
   assert.equal(r.exact, true);
   assert.equal(r.tables.length, 1);
   const t = r.tables[0];
-  assert.deepEqual(view(t), { kind: 'gfm', lines: [0, 3], header: ['Date', 'Milestone'], rows: [['2015-05-06', 'Alpha'], ['2015-06-01', 'Beta']] });
+  assert.deepEqual(view(t), {
+    kind: 'gfm',
+    lines: [0, 3],
+    header: ['Date', 'Milestone'],
+    rows: [
+      ['2015-05-06', 'Alpha'],
+      ['2015-06-01', 'Beta'],
+    ],
+  });
   assert.equal(t.delimiterLine, 1);
   assert.deepEqual(t.align, [null, 'center']);
-  assert.deepEqual(t.rows.map((row) => row.line), [2, 3]);
+  assert.deepEqual(
+    t.rows.map((row) => row.line),
+    [2, 3],
+  );
 });
 
 test('a heading line, then a table in the same region (ATX heading is one line)', () => {
-  assert.deepEqual(gfm('## Key Milestones\n| a | b |\n|---|---|\n| c | d |'), [{ kind: 'gfm', lines: [1, 3], header: ['a', 'b'], rows: [['c', 'd']] }]);
+  assert.deepEqual(gfm('## Key Milestones\n| a | b |\n|---|---|\n| c | d |'), [
+    { kind: 'gfm', lines: [1, 3], header: ['a', 'b'], rows: [['c', 'd']] },
+  ]);
 });
 
 test('a table interrupts a paragraph: the header is the line after the paragraph line', () => {
-  assert.deepEqual(gfm('Some text\nmore text\n| a | b |\n|---|---|\n| c | d |'), [{ kind: 'gfm', lines: [2, 4], header: ['a', 'b'], rows: [['c', 'd']] }]);
+  assert.deepEqual(gfm('Some text\nmore text\n| a | b |\n|---|---|\n| c | d |'), [
+    { kind: 'gfm', lines: [2, 4], header: ['a', 'b'], rows: [['c', 'd']] },
+  ]);
   // The first paragraph line itself is a header when the next line is a matching delimiter row.
   assert.deepEqual(gfm('Date | Milestone\n--|--'), [{ kind: 'gfm', lines: [0, 1], header: ['Date', 'Milestone'], rows: [] }]);
 });
@@ -178,11 +223,31 @@ test('a list marker that cannot interrupt a paragraph is a table header (`2.` af
 const T = '| a | b |\n|---|---|\n| c | d |\n';
 
 test('blank line ends a table; body lines without pipe are one-cell rows (broken rows)', () => {
-  assert.deepEqual(gfm(`${T}continued here\n\n| x | y |`), [{ kind: 'gfm', lines: [0, 3], header: ['a', 'b'], rows: [['c', 'd'], ['continued here']] }]);
+  assert.deepEqual(gfm(`${T}continued here\n\n| x | y |`), [
+    { kind: 'gfm', lines: [0, 3], header: ['a', 'b'], rows: [['c', 'd'], ['continued here']] },
+  ]);
 });
 
 test('block constructs end a table body: ATX heading, thematic break, fence, HTML, indented code, block quote, list, footnote', () => {
-  for (const end of ['# h', '***', '- - -', '---', '```', '~~~', '<div>', '<span>', '<!-- c -->', '    code', '\tcode', '> q', '- item', '-', '2. x', '* x', '[^1]: note']) {
+  for (const end of [
+    '# h',
+    '***',
+    '- - -',
+    '---',
+    '```',
+    '~~~',
+    '<div>',
+    '<span>',
+    '<!-- c -->',
+    '    code',
+    '\tcode',
+    '> q',
+    '- item',
+    '-',
+    '2. x',
+    '* x',
+    '[^1]: note',
+  ]) {
     const r = scan(T + end);
     assert.deepEqual(r.tables.map(view), [{ kind: 'gfm', lines: [0, 2], header: ['a', 'b'], rows: [['c', 'd']] }], end);
     assert.equal(r.exact, true, end);
@@ -201,20 +266,49 @@ test('body rows keep their own cell count (mdast keeps extra cells and does not 
 });
 
 test('a later header + delimiter inside a table body are just body rows', () => {
-  assert.deepEqual(gfm('|a|b|\n|-|-|\n|c|d|\n|-|-|')[0].rows, [['c', 'd'], ['-', '-']]);
+  assert.deepEqual(gfm('|a|b|\n|-|-|\n|c|d|\n|-|-|')[0].rows, [
+    ['c', 'd'],
+    ['-', '-'],
+  ]);
 });
 
 test('a table after an HTML comment line (kind 2 ends on its line; `<!-->` is a whole comment in micromark)', () => {
-  assert.deepEqual(gfm(`${T}<!-- expect: x -->\n| e | f |\n|---|---|`).map((t) => t.lines), [[0, 2], [4, 5]]);
-  assert.deepEqual(gfm(`${T}<!-->\n| e | f |\n|---|---|`).map((t) => t.lines), [[0, 2], [4, 5]]);
-  assert.deepEqual(gfm(`${T}<!--x->\n| e | f |\n|---|---|`).map((t) => t.lines), [[0, 2]]);
+  assert.deepEqual(
+    gfm(`${T}<!-- expect: x -->\n| e | f |\n|---|---|`).map((t) => t.lines),
+    [
+      [0, 2],
+      [4, 5],
+    ],
+  );
+  assert.deepEqual(
+    gfm(`${T}<!-->\n| e | f |\n|---|---|`).map((t) => t.lines),
+    [
+      [0, 2],
+      [4, 5],
+    ],
+  );
+  assert.deepEqual(
+    gfm(`${T}<!--x->\n| e | f |\n|---|---|`).map((t) => t.lines),
+    [[0, 2]],
+  );
 });
 
 test('table-like lines inside HTML blocks and fenced code are no tables', () => {
-  assert.deepEqual(scan('<pre>\na | b\n-|-\n</pre>\nc | d\n-|-').tables.map(view), [{ kind: 'gfm', lines: [4, 5], header: ['c', 'd'], rows: [] }]);
-  assert.deepEqual(gfm('<div>\na|b\n-|-\n\na|b\n-|-').map((t) => t.lines), [[4, 5]]);
-  assert.deepEqual(gfm('<!--\na|b\n-|-\n-->\na|b\n-|-').map((t) => t.lines), [[4, 5]]);
-  assert.deepEqual(gfm('```\na|b\n-|-\n```\na|b\n-|-').map((t) => t.lines), [[4, 5]]);
+  assert.deepEqual(scan('<pre>\na | b\n-|-\n</pre>\nc | d\n-|-').tables.map(view), [
+    { kind: 'gfm', lines: [4, 5], header: ['c', 'd'], rows: [] },
+  ]);
+  assert.deepEqual(
+    gfm('<div>\na|b\n-|-\n\na|b\n-|-').map((t) => t.lines),
+    [[4, 5]],
+  );
+  assert.deepEqual(
+    gfm('<!--\na|b\n-|-\n-->\na|b\n-|-').map((t) => t.lines),
+    [[4, 5]],
+  );
+  assert.deepEqual(
+    gfm('```\na|b\n-|-\n```\na|b\n-|-').map((t) => t.lines),
+    [[4, 5]],
+  );
 });
 
 // ---- exactness ----
@@ -236,23 +330,40 @@ test('inexact (conscious rule): a setext underline after a paragraph that may be
 // ---- delimiter-first pseudo-tables ----
 
 test('delimiter-first: a `|---|` line that is no table delimiter starts a pseudo-table over the rest of its paragraph', () => {
-  const src = '## Key Milestones\n\n|---|---|\n| **2015-05-06** | Alpha release |\n| <s>2015-05-12</s>\n <s>2015-05-19</s> | Beta |\n\nAfter';
+  const src =
+    '## Key Milestones\n\n|---|---|\n| **2015-05-06** | Alpha release |\n| <s>2015-05-12</s>\n <s>2015-05-19</s> | Beta |\n\nAfter';
   const r = scan(src);
   assert.equal(r.exact, true);
-  assert.deepEqual(r.tables.map(view), [{
-    kind: 'delimiter-first', lines: [2, 5], header: null,
-    rows: [['**2015-05-06**', 'Alpha release'], ['<s>2015-05-12</s>'], ['<s>2015-05-19</s>', 'Beta']],
-  }]);
+  assert.deepEqual(r.tables.map(view), [
+    {
+      kind: 'delimiter-first',
+      lines: [2, 5],
+      header: null,
+      rows: [['**2015-05-06**', 'Alpha release'], ['<s>2015-05-12</s>'], ['<s>2015-05-19</s>', 'Beta']],
+    },
+  ]);
   assert.equal(r.tables[0].delimiterLine, 2);
   assert.deepEqual(r.tables[0].align, [null, null]);
 });
 
 test('delimiter-first: ends where a real table interrupts the paragraph; two delimiter rows form a real table', () => {
-  assert.deepEqual(views('|---|---|\n| a | b |\n| h | i |\n|---|---|\n| x | y |').map((t) => [t.kind, t.lines]), [['delimiter-first', [0, 1]], ['gfm', [2, 4]]]);
-  assert.deepEqual(views('|---|---|\n|---|---|').map((t) => t.kind), ['gfm']);
+  assert.deepEqual(
+    views('|---|---|\n| a | b |\n| h | i |\n|---|---|\n| x | y |').map((t) => [t.kind, t.lines]),
+    [
+      ['delimiter-first', [0, 1]],
+      ['gfm', [2, 4]],
+    ],
+  );
+  assert.deepEqual(
+    views('|---|---|\n|---|---|').map((t) => t.kind),
+    ['gfm'],
+  );
 });
 
 test('delimiter-first: not inside a table body, not from a line without a pipe', () => {
-  assert.deepEqual(views(`${T}|---|---|`).map((t) => t.kind), ['gfm']);
+  assert.deepEqual(
+    views(`${T}|---|---|`).map((t) => t.kind),
+    ['gfm'],
+  );
   assert.deepEqual(views('text\n:--'), [{ kind: 'gfm', lines: [0, 1], header: ['text'], rows: [] }]);
 });

@@ -25,7 +25,10 @@ test('a .release-pages.js next to a page is never loaded (CLI): no code runs, th
   writeFileSync(join(dir, '.release-pages.cjs'), payload(marker));
   writeFileSync(join(dir, 'page.md'), SEED1);
   assert.deepEqual(new ConfigLoader().forPage(join(dir, 'page.md')).files, []);
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'release-pages.js'), 'check', 'page.md', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'release-pages.js'), 'check', 'page.md', '--format', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   assert.equal(existsSync(marker), false, 'the JavaScript config ran');
   const rules = (JSON.parse(r.stdout) as Array<{ rule: string }>).map((f) => f.rule);
   assert.equal(rules.filter((x) => x === 'date-placeholder').length, 6);
@@ -33,29 +36,39 @@ test('a .release-pages.js next to a page is never loaded (CLI): no code runs, th
 
 test('YAML tags (!!js/function, !!js/regexp, custom tags) are refused with a position, never executed nor read as values', () => {
   const cases = [
-    'rules: !!js/function "function () { require(\'fs\').writeFileSync(\'/tmp/x\', 1) }"\n',
+    "rules: !!js/function \"function () { require('fs').writeFileSync('/tmp/x', 1) }\"\n",
     'statuses: [!!js/regexp /Gr.*/, Green]\n',
     'rules:\n  status-case: !custom warning\n',
     'rules:\n  status-case:\n    severity: warning\n    x: !!js/undefined\n',
   ];
   for (const text of cases) {
     const { config, problems } = parseConfigText(text);
-    assert.ok(problems.some((p) => /YAML tags are not supported/.test(p.message)), `${text}: ${JSON.stringify(problems)}`);
+    assert.ok(
+      problems.some((p) => /YAML tags are not supported/.test(p.message)),
+      `${text}: ${JSON.stringify(problems)}`,
+    );
     assert.deepEqual(config, {}, 'a refused file configures nothing');
   }
   assert.equal(parseConfigText('statuses: [!!js/regexp /x/]\n').problems[0].column, 11);
   // Front matter with tags is data too: the page is checked, the tag is text.
-  const page = checkText('---\ntitle: x\ncategory: release\nowner: !!js/function "function () { throw new Error(1) }"\n---\n\n*   General availability: **2013-02-30**\n');
+  const page = checkText(
+    '---\ntitle: x\ncategory: release\nowner: !!js/function "function () { throw new Error(1) }"\n---\n\n*   General availability: **2013-02-30**\n',
+  );
   assert.ok(page.findings.some((f) => f.rule === 'date-invalid'));
 });
 
 test('a config alias bomb is not expanded, and __proto__ keys pollute no prototype', () => {
-  const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`)];
+  const levels = [
+    'a: &a [x, x, x, x, x, x, x, x, x, x]',
+    ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`),
+  ];
   const t = performance.now();
   const bomb = parseConfigText(`${levels.join('\n')}\nrules:\n  date-format:\n    severity: warning\n    list: *h\n`);
   assert.ok(performance.now() - t < 2_000, 'took too long: expanded?');
   assert.ok(bomb.problems.length > 0);
-  const { config } = parseConfigText('rules:\n  status-case:\n    severity: warning\n    __proto__:\n      polluted: yes\n    constructor:\n      prototype:\n        polluted: yes\n');
+  const { config } = parseConfigText(
+    'rules:\n  status-case:\n    severity: warning\n    __proto__:\n      polluted: yes\n    constructor:\n      prototype:\n        polluted: yes\n',
+  );
   const probe: Record<string, unknown> = {};
   assert.equal(probe.polluted, undefined);
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
@@ -91,7 +104,12 @@ test('the shipped sources never run code from elsewhere nor reach the network (w
 });
 
 test('the manifest declares untrusted and virtual workspace support as the code behaves', () => {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { capabilities: { untrustedWorkspaces: { supported: unknown; description: string }; virtualWorkspaces: { supported: unknown; description: string } } };
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    capabilities: {
+      untrustedWorkspaces: { supported: unknown; description: string };
+      virtualWorkspaces: { supported: unknown; description: string };
+    };
+  };
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
   assert.match(pkg.capabilities.untrustedWorkspaces.description, /data only/);
   assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');

@@ -44,24 +44,86 @@ const cell = (p: string): string => p.replace(/\|/g, '\\|');
 
 function page(p: (i: number) => string): string {
   return [
-    '---', `title: ${JSON.stringify(`${p(0)} 9.9 Release Management`)}`, 'category: release', '---', '',
-    `# oVirt 9.9 ${p(1)} Release Management`, '',
-    '## Timeline', '', '*   General availability: **2020-04-01**', `*   Beta ${p(2)} release: **2020-03-01**`, `*   ${p(3)}: **2020-03-10**`, '',
-    '## Release Criteria', '', `*   **MUST**: ${p(4)}`, `*   **SHOULD**: [${p(5)}](javascript:alert(1))`, '',
-    '## Features Status Table', '',
+    '---',
+    `title: ${JSON.stringify(`${p(0)} 9.9 Release Management`)}`,
+    'category: release',
+    '---',
+    '',
+    `# oVirt 9.9 ${p(1)} Release Management`,
+    '',
+    '## Timeline',
+    '',
+    '*   General availability: **2020-04-01**',
+    `*   Beta ${p(2)} release: **2020-03-01**`,
+    `*   ${p(3)}: **2020-03-10**`,
+    '',
+    '## Release Criteria',
+    '',
+    `*   **MUST**: ${p(4)}`,
+    `*   **SHOULD**: [${p(5)}](javascript:alert(1))`,
+    '',
+    '## Features Status Table',
+    '',
     '| Functional team | Feature | Release priority | Owner | Status | Target date | Remarks |',
     '|---|---|---|---|---|---|---|',
     `| ${cell(p(6))} | [${cell(p(7))}](javascript:alert(2)) | Must | ${cell(p(8))} | Red - ${cell(p(9))} | 2020-03-15 | ${cell(p(10))} |`,
     `| Virt | <span style="color:red">${cell(p(11))}</span> | ${cell(p(12))} | x | ${cell(p(13))} | ${cell(p(14))} | \`${cell(p(15))}\` |`,
-    `| ${cell(p(16))} | f | Should | o | <s>Orange</s> Green - ${cell(p(17))} | 2020-05-01 | r |`, '',
-    '### Feature Table Mapping', '', '#### Release priority:', '', `*   Must - ${p(18)}`, `*   ${p(19)} - ${p(20)}`, '',
-    'Milestone 1 (2020-03-30)', '', `Goal: ${p(22)} ${p(21)}`, '', `Status: ${p(23)}`, '',
+    `| ${cell(p(16))} | f | Should | o | <s>Orange</s> Green - ${cell(p(17))} | 2020-05-01 | r |`,
+    '',
+    '### Feature Table Mapping',
+    '',
+    '#### Release priority:',
+    '',
+    `*   Must - ${p(18)}`,
+    `*   ${p(19)} - ${p(20)}`,
+    '',
+    'Milestone 1 (2020-03-30)',
+    '',
+    `Goal: ${p(22)} ${p(21)}`,
+    '',
+    `Status: ${p(23)}`,
+    '',
   ].join('\n');
 }
 
-const DANGEROUS_ATTRIBUTE = /^(on|style$|href$|src$|srcset$|srcdoc$|action$|formaction$|xlink:href$|background$|poster$|data$|http-equiv$|content$|content$)/i;
-const FRAGMENT_TAGS = new Set(['header', 'h1', 'h2', 'h3', 'p', 'div', 'span', 'section', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'ol', 'ul', 'li',
-  'button', 'details', 'summary', 'del', 'time', 'code', 'bdi', 'svg', 'g', 'circle', 'line', 'rect', 'text', 'title', 'main', 'footer']);
+const DANGEROUS_ATTRIBUTE =
+  /^(on|style$|href$|src$|srcset$|srcdoc$|action$|formaction$|xlink:href$|background$|poster$|data$|http-equiv$|content$|content$)/i;
+const FRAGMENT_TAGS = new Set([
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'div',
+  'span',
+  'section',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'ol',
+  'ul',
+  'li',
+  'button',
+  'details',
+  'summary',
+  'del',
+  'time',
+  'code',
+  'bdi',
+  'svg',
+  'g',
+  'circle',
+  'line',
+  'rect',
+  'text',
+  'title',
+  'main',
+  'footer',
+]);
 
 function* walk(n: Node): Generator<Node> {
   yield n;
@@ -89,7 +151,8 @@ function assertInert(root: Node, allowed: ReadonlySet<string>, where: string): v
     for (const a of n.attrs) {
       assert.doesNotMatch(a.name, DANGEROUS_ATTRIBUTE, `${where}: attribute ${a.name}="${a.value.slice(0, 60)}" on <${n.tagName}>`);
       // Only title and aria-label carry page text (as text); every other value is the renderer's own.
-      if (a.name !== 'title' && a.name !== 'aria-label') assert.match(a.value, /^[\w .,:%-]*$/, `${where}: page text in ${a.name}="${a.value.slice(0, 60)}"`);
+      if (a.name !== 'title' && a.name !== 'aria-label')
+        assert.match(a.value, /^[\w .,:%-]*$/, `${where}: page text in ${a.name}="${a.value.slice(0, 60)}"`);
     }
   }
 }
@@ -103,7 +166,11 @@ function renders(text: string): Array<{ where: string; html: string; full: boole
   return [
     { where: 'preview', html: renderDashboard(status, { interactive: true, fileName: PAYLOADS[0] }), full: false },
     { where: 'dashboard', html: renderDashboard(status, { interactive: false, fileName: PAYLOADS[1], problemList: true }), full: false },
-    { where: 'feature table (filtered, sorted)', html: renderFeatureTable(sorted, status.features.length, { key: 'name', dir: 'desc' }, { interactive: true }), full: false },
+    {
+      where: 'feature table (filtered, sorted)',
+      html: renderFeatureTable(sorted, status.features.length, { key: 'name', dir: 'desc' }, { interactive: true }),
+      full: false,
+    },
     { where: 'timeline', html: renderTimeline(status, true), full: false },
     { where: 'report', html: renderReport(status, { css, styleSource, fileName: PAYLOADS[6], generator: PAYLOADS[2] }), full: true },
   ];
@@ -118,9 +185,22 @@ function assertReportLocked(html: string, where: string): void {
   const csp = metas.find((m) => m.attrs.some((a) => a.name === 'http-equiv' && a.value === 'Content-Security-Policy'));
   assert.ok(csp, `${where}: CSP meta`);
   const policy = csp.attrs.find((a) => a.name === 'content')?.value ?? '';
-  assert.equal(policy, `default-src 'none'; style-src 'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'; base-uri 'none'; form-action 'none'`);
+  assert.equal(
+    policy,
+    `default-src 'none'; style-src 'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'; base-uri 'none'; form-action 'none'`,
+  );
   const kinds = metas.map((m) => m.attrs.map((a) => (a.name === 'content' ? 'content' : `${a.name}=${a.value}`)).join(' '));
-  assert.deepEqual(kinds, ['charset=utf-8', 'http-equiv=Content-Security-Policy content', 'name=referrer content', 'name=viewport content', 'name=generator content'], `${where}: no meta from the page`);
+  assert.deepEqual(
+    kinds,
+    [
+      'charset=utf-8',
+      'http-equiv=Content-Security-Policy content',
+      'name=referrer content',
+      'name=viewport content',
+      'name=generator content',
+    ],
+    `${where}: no meta from the page`,
+  );
   const body = [...walk(doc)].find((n): n is Element => isElement(n) && n.tagName === 'body');
   assert.ok(body);
   assertInert(body, new Set([...FRAGMENT_TAGS, 'body']), `${where} body`);
@@ -130,8 +210,22 @@ test('fixed payloads in every value: parsed like a browser parses them, the HTML
   PAYLOADS.forEach((payload, k) => {
     const status = buildStatus(checkText(page(() => payload)), { today: { year: 2020, month: 3, day: 18 } });
     // The payloads did reach the model: three features, criteria, milestones, a plan item, problems.
-    assert.deepEqual([status.features.length, status.criteria.length >= 2, status.milestones.length >= 2, status.plan.length], [3, true, true, 1], `#${k}: ${status.criteria.length} criteria, ${status.milestones.length} milestones`);
-    assert.ok(status.features.some((f) => f.name.includes(payload.replace(/<[^>]*>/g, '').trim().slice(0, 4))), `#${k}: feature names`);
+    assert.deepEqual(
+      [status.features.length, status.criteria.length >= 2, status.milestones.length >= 2, status.plan.length],
+      [3, true, true, 1],
+      `#${k}: ${status.criteria.length} criteria, ${status.milestones.length} milestones`,
+    );
+    assert.ok(
+      status.features.some((f) =>
+        f.name.includes(
+          payload
+            .replace(/<[^>]*>/g, '')
+            .trim()
+            .slice(0, 4),
+        ),
+      ),
+      `#${k}: feature names`,
+    );
     for (const { where, html, full } of renders(page(() => payload))) {
       const root = full ? parse(html) : parseFragment(html);
       if (full) assertReportLocked(html, `${where} #${k}`);
@@ -139,7 +233,16 @@ test('fixed payloads in every value: parsed like a browser parses them, the HTML
       assert.ok(!/<script/i.test(html.replace(/&lt;script/gi, '')), `${where} #${k}: a raw <script`);
       // The feature's remarks are not shown; each page shows the payload in its title, features and criteria.
       if (where === 'preview' || where === 'report') {
-        assert.ok(texts(root).includes(payload.replace(/\s+/g, ' ').trim()) || texts(root).includes(payload.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()), `${where} #${k}: the payload is not shown as text`);
+        assert.ok(
+          texts(root).includes(payload.replace(/\s+/g, ' ').trim()) ||
+            texts(root).includes(
+              payload
+                .replace(/<[^>]*>/g, ' ')
+                .replace(/\s+/g, ' ')
+                .trim(),
+            ),
+          `${where} #${k}: the payload is not shown as text`,
+        );
       }
     }
   });
@@ -149,20 +252,53 @@ test('fixed payloads in every value: parsed like a browser parses them, the HTML
 const PAYLOAD_PAGES = budget(60, 3_000);
 
 test(`generated payloads (fast-check, ${fuzzLabel(PAYLOAD_PAGES, 'pages')}): no element, handler, URL or style from the page reaches the HTML`, () => {
-  const piece = fc.oneof(fc.constantFrom(...PAYLOADS), fc.constantFrom('<', '>', '"', "'", '&', '&lt;', '&#60;', '`', '\\', '</', '<!--', ']]>', '\u0000', '\u2028', 'javascript:', 'url(', 'expression('), fc.string({ maxLength: 6 }));
+  const piece = fc.oneof(
+    fc.constantFrom(...PAYLOADS),
+    fc.constantFrom(
+      '<',
+      '>',
+      '"',
+      "'",
+      '&',
+      '&lt;',
+      '&#60;',
+      '`',
+      '\\',
+      '</',
+      '<!--',
+      ']]>',
+      '\u0000',
+      '\u2028',
+      'javascript:',
+      'url(',
+      'expression(',
+    ),
+    fc.string({ maxLength: 6 }),
+  );
   const payload = fc.array(piece, { minLength: 1, maxLength: 4 }).map((ps) => ps.join(''));
-  assertProperty(fc.property(fc.array(payload, { minLength: 24, maxLength: 24 }), (values) => {
-    for (const { where, html, full } of renders(page((i) => values[i]))) {
-      if (full) assertReportLocked(html, where);
-      else assertInert(parseFragment(html), FRAGMENT_TAGS, where);
-    }
-  }), params(PAYLOAD_PAGES));
+  assertProperty(
+    fc.property(fc.array(payload, { minLength: 24, maxLength: 24 }), (values) => {
+      for (const { where, html, full } of renders(page((i) => values[i]))) {
+        if (full) assertReportLocked(html, where);
+        else assertInert(parseFragment(html), FRAGMENT_TAGS, where);
+      }
+    }),
+    params(PAYLOAD_PAGES),
+  );
 });
 
 test('the webview shell: CSP default-src none, script only by a fresh nonce, no inline or eval, styles and images only from the extension; bad inputs refused', () => {
-  const o = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://x/dist/preview.js?"><script>alert(1)</script>', styleUri: 'https://x/media/status.css', nonce: 'AAAAAAAAAAAAAAAAAAAAAA==' };
+  const o = {
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    scriptUri: 'https://x/dist/preview.js?"><script>alert(1)</script>',
+    styleUri: 'https://x/media/status.css',
+    nonce: 'AAAAAAAAAAAAAAAAAAAAAA==',
+  };
   const csp = contentSecurityPolicy(o);
-  assert.equal(csp, `default-src 'none'; style-src ${o.cspSource}; script-src 'nonce-${o.nonce}'; img-src ${o.cspSource}; font-src ${o.cspSource}; base-uri 'none'; form-action 'none'`);
+  assert.equal(
+    csp,
+    `default-src 'none'; style-src ${o.cspSource}; script-src 'nonce-${o.nonce}'; img-src ${o.cspSource}; font-src ${o.cspSource}; base-uri 'none'; form-action 'none'`,
+  );
   assert.doesNotMatch(csp, /unsafe-|\*|data:|http:/);
   const doc = parse(previewHtml(o));
   const scripts = [...walk(doc)].filter((n): n is Element => isElement(n) && n.tagName === 'script');
@@ -170,7 +306,12 @@ test('the webview shell: CSP default-src none, script only by a fresh nonce, no 
   assert.deepEqual(scripts[0].attrs.map((a) => a.name).sort(), ['nonce', 'src']);
   assert.equal(scripts[0].childNodes.length, 0, 'no inline script');
   assert.equal(scripts[0].attrs.find((a) => a.name === 'src')?.value, o.scriptUri, 'the URI is one attribute value, escaped');
-  for (const bad of [{ ...o, cspSource: "'self'; script-src 'unsafe-inline'" }, { ...o, cspSource: "'unsafe-eval'" }, { ...o, nonce: 'short' }, { ...o, nonce: 'AAAAAAAAAAAAAAAAAAAA"><script>' }]) {
+  for (const bad of [
+    { ...o, cspSource: "'self'; script-src 'unsafe-inline'" },
+    { ...o, cspSource: "'unsafe-eval'" },
+    { ...o, nonce: 'short' },
+    { ...o, nonce: 'AAAAAAAAAAAAAAAAAAAA"><script>' },
+  ]) {
     assert.throws(() => previewHtml(bad));
   }
 });

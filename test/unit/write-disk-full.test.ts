@@ -55,14 +55,26 @@ function assertNothingLost(r: Run, dir: string, pages: ReadonlyMap<string, Buffe
   assert.doesNotMatch(r.stderr, /fixed \d+ problem/, 'no success is reported');
   for (const name of expectFailed) {
     const file = join(dir, name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    assert.match(r.stderr, new RegExp(`^release-pages: ${file}: not written: no space left on the device \\(ENOSPC\\) while [a-z ]+; the file is unchanged$`, 'm'), name);
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `^release-pages: ${file}: not written: no space left on the device \\(ENOSPC\\) while [a-z ]+; the file is unchanged$`,
+        'm',
+      ),
+      name,
+    );
   }
   for (const [name, bytes] of pages) assert.ok(readFileSync(join(dir, name)).equals(bytes), `${name} is byte for byte as it was`);
   assert.deepEqual(readdirSync(dir).sort(), [...pages.keys(), FILLER].sort(), 'no temp file or lock file is left');
 }
 
 /** A tmpfs with `pages` on it and `leave` blocks free, for `body`; always unmounted. */
-function onFullDisk(t: TestContext, pages: ReadonlyMap<string, Buffer>, leave: number, body: (dir: string, blockSize: number) => void): void {
+function onFullDisk(
+  t: TestContext,
+  pages: ReadonlyMap<string, Buffer>,
+  leave: number,
+  body: (dir: string, blockSize: number) => void,
+): void {
   const bytes = [...pages.values()].reduce((n, b) => n + b.length, 0);
   const dir = mountTmpfs(t, Math.ceil(bytes / 1024) + 4 * pages.size + 256);
   if (dir === null) return;
@@ -74,13 +86,20 @@ function onFullDisk(t: TestContext, pages: ReadonlyMap<string, Buffer>, leave: n
   }
 }
 
-for (const [command, args] of [['check --fix', ['check', '--fix', '--all']], ['format', ['format', '--all']]] as const) {
+for (const [command, args] of [
+  ['check --fix', ['check', '--fix', '--all']],
+  ['format', ['format', '--all']],
+] as const) {
   test(`${command} on a full disk: every fixture page it would rewrite is left as it was, exit 2, one "no space left" line per page`, (t) => {
     if (!requireRoot(t, 'mounting a small tmpfs (a full disk)')) return;
     const pages = fixturePages();
     const changed = rewrittenOnRoomyDisk(args, pages);
     assert.ok(changed.size >= 10, `the command rewrites fixture pages (${changed.size}) on a roomy disk`);
-    for (const kind of ['corpus__', 'seeds__', 'pages__']) assert.ok([...changed.keys()].some((n) => n.startsWith(kind)), `a ${kind} page is rewritten`);
+    for (const kind of ['corpus__', 'seeds__', 'pages__'])
+      assert.ok(
+        [...changed.keys()].some((n) => n.startsWith(kind)),
+        `a ${kind} page is rewritten`,
+      );
     onFullDisk(t, pages, 0, (dir) => assertNothingLost(runCli([...args, dir], dir), dir, pages, changed.keys()));
   });
 
@@ -107,7 +126,13 @@ test('the reported case: a 39,683-byte page on a 64 KiB tmpfs is not cut to 24,5
     for (const args of [['check', '--fix'], ['format']]) {
       const r = runCli([...args, page], dir);
       assert.equal(r.code, 2, r.stderr);
-      assert.match(r.stderr, new RegExp(`^release-pages: ${page}: not written: no space left on the device \\(ENOSPC\\) while writing the temp file; the file is unchanged$`, 'm'));
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^release-pages: ${page}: not written: no space left on the device \\(ENOSPC\\) while writing the temp file; the file is unchanged$`,
+          'm',
+        ),
+      );
       assert.doesNotMatch(r.stderr, /fixed \d+ problems|1 file reformatted/);
       assert.ok(readFileSync(page).equals(bytes), `${args.join(' ')}: the page is byte for byte as it was`);
       assert.deepEqual(readdirSync(dir), ['page.md']);
@@ -118,16 +143,29 @@ test('the reported case: a 39,683-byte page on a 64 KiB tmpfs is not cut to 24,5
 });
 
 test('report -o on a full disk: an existing report is left as it was, a new one is not created; exit 2 with the reason', (t) => {
-  const sources = [join(FIXTURES, 'corpus', 'releases__4.2__release-management.md'), join(FIXTURES, 'seeds', '000_015c11820e0fe26e.md'), join(FIXTURES, 'pages', 'crlf.md')];
-  const old = Buffer.from('<!doctype html><title>last week\'s report</title>\n');
+  const sources = [
+    join(FIXTURES, 'corpus', 'releases__4.2__release-management.md'),
+    join(FIXTURES, 'seeds', '000_015c11820e0fe26e.md'),
+    join(FIXTURES, 'pages', 'crlf.md'),
+  ];
+  const old = Buffer.from("<!doctype html><title>last week's report</title>\n");
   const pages = new Map([['old.html', old]]);
   onFullDisk(t, pages, 0, (dir) => {
     for (const source of sources) {
-      for (const [out, existed] of [[join(dir, 'old.html'), true], [join(dir, 'new.html'), false]] as const) {
+      for (const [out, existed] of [
+        [join(dir, 'old.html'), true],
+        [join(dir, 'new.html'), false],
+      ] as const) {
         const r = runCli(['report', '--all', source, '-o', out], dir);
         assert.equal(r.code, 2, r.stderr);
         const escaped = out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        assert.match(r.stderr, new RegExp(`^release-pages: ${escaped}: not written: no space left on the device \\(ENOSPC\\) while [a-z ]+${existed ? '; the file is unchanged' : ''}$`, 'm'));
+        assert.match(
+          r.stderr,
+          new RegExp(
+            `^release-pages: ${escaped}: not written: no space left on the device \\(ENOSPC\\) while [a-z ]+${existed ? '; the file is unchanged' : ''}$`,
+            'm',
+          ),
+        );
         assert.doesNotMatch(r.stderr, /wrote/);
       }
       assert.ok(readFileSync(join(dir, 'old.html')).equals(old));

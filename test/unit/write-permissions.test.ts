@@ -62,7 +62,7 @@ test('a read-only page (0444) is written by neither check --fix nor format, nor 
   assert.equal(statSync(file).mode & 0o7777, 0o644);
 });
 
-test('as another user (nobody), in a folder it may write: a root page is never replaced and stays root\'s; its own page is fixed', (t) => {
+test("as another user (nobody), in a folder it may write: a root page is never replaced and stays root's; its own page is fixed", (t) => {
   if (!requireRoot(t, 'running the CLI as nobody')) return;
   const prefix = asNobody();
   if (!prefix) return void cannotRun(t, 'neither setpriv nor runuser is installed');
@@ -73,11 +73,20 @@ test('as another user (nobody), in a folder it may write: a root page is never r
   for (const args of [['check', '--fix'], ['format']]) {
     const r1 = runCli([...args, closed], dir, prefix);
     assert.equal(r1.code, 2, r1.stderr);
-    assert.match(r1.stderr, new RegExp(`^release-pages: ${closed}: not written: no permission to write it \\(owner uid 0, group gid 0, mode 0644\\)$`, 'm'));
+    assert.match(
+      r1.stderr,
+      new RegExp(`^release-pages: ${closed}: not written: no permission to write it \\(owner uid 0, group gid 0, mode 0644\\)$`, 'm'),
+    );
     assertUntouched(closed, 0, 0o644);
     const r2 = runCli([...args, open], dir, prefix);
     assert.equal(r2.code, 2, r2.stderr);
-    assert.match(r2.stderr, new RegExp(`^release-pages: ${open}: not written: it belongs to uid 0 gid 0 and a replacement written by uid ${NOBODY} would belong to uid ${NOBODY} gid ${NOBODY} \\(the owner cannot be kept\\)$`, 'm'));
+    assert.match(
+      r2.stderr,
+      new RegExp(
+        `^release-pages: ${open}: not written: it belongs to uid 0 gid 0 and a replacement written by uid ${NOBODY} would belong to uid ${NOBODY} gid ${NOBODY} \\(the owner cannot be kept\\)$`,
+        'm',
+      ),
+    );
     assertUntouched(open, 0, 0o666);
     assert.doesNotMatch(r1.stderr + r2.stderr, /fixed \d+ problem|1 file reformatted/);
     assert.deepEqual(readdirSync(dir).sort(), ['nobody.md', 'root-0644.md', 'root-0666.md'], 'no temp or lock file left');
@@ -90,7 +99,7 @@ test('as another user (nobody), in a folder it may write: a root page is never r
   assert.equal(statSync(own).mode & 0o7777, 0o640);
 });
 
-test('root fixing another user\'s page keeps that owner, group and mode', (t) => {
+test("root fixing another user's page keeps that owner, group and mode", (t) => {
   if (!requireRoot(t, 'giving a page to nobody')) return;
   const dir = folder(0o755);
   const file = page(dir, 'page.md', 0o604, NOBODY);

@@ -6,7 +6,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodePage, encodePage, PageWriteError, readPage, writePageAtomic } from '../../server/src/cli/write';
@@ -55,7 +68,10 @@ test('a file changed on disk after it was read is not written: the other change 
   writeFileSync(file, PAGE);
   const page = readPage(file);
   writeFileSync(file, `${PAGE}edited by someone else\r\n`);
-  assert.throws(() => writePageAtomic(page, page.text.replace('red', 'Red')), (e) => e instanceof PageWriteError && /changed on disk/.test(e.message));
+  assert.throws(
+    () => writePageAtomic(page, page.text.replace('red', 'Red')),
+    (e) => e instanceof PageWriteError && /changed on disk/.test(e.message),
+  );
   assert.equal(readFileSync(file, 'utf8'), `${PAGE}edited by someone else\r\n`);
   assert.deepEqual(readdirSync(dir), ['page.md']);
 });
@@ -117,7 +133,7 @@ test('a symbolic link stays a link: its target is written', () => {
 // while one update is lost. The race is forced with the hooks: writer B runs inside writer A's window
 // between its last unchanged-on-disk check and its rename.
 
-test('two writers from the same content, B inside A\'s window before the rename: exactly one succeeds, the file holds its text whole', () => {
+test("two writers from the same content, B inside A's window before the rename: exactly one succeeds, the file holds its text whole", () => {
   const dir = folder();
   const file = join(dir, 'page.md');
   writeFileSync(file, PAGE);
@@ -137,12 +153,17 @@ test('two writers from the same content, B inside A\'s window before the rename:
   });
   assert.equal(wrote, true);
   assert.ok(bError instanceof PageWriteError, 'B fails');
-  assert.match(bError.message, new RegExp(`^not written: another release-pages \\(pid ${process.pid}\\) is writing it meanwhile \\(lock file \\.page\\.md\\.release-pages\\.lock;`));
+  assert.match(
+    bError.message,
+    new RegExp(
+      `^not written: another release-pages \\(pid ${process.pid}\\) is writing it meanwhile \\(lock file \\.page\\.md\\.release-pages\\.lock;`,
+    ),
+  );
   assert.equal(readFileSync(file, 'utf8'), textA);
   assert.deepEqual(readdirSync(dir), ['page.md'], 'no temp or lock file left');
 });
 
-test('the same race with B a separate release-pages process: B exits 2 naming the lock, A\'s update is whole', () => {
+test("the same race with B a separate release-pages process: B exits 2 naming the lock, A's update is whole", () => {
   const dir = folder();
   const file = join(dir, 'page.md');
   const seed = readFixture('seeds', '000_015c11820e0fe26e.md');
@@ -154,7 +175,10 @@ test('the same race with B a separate release-pages process: B exits 2 naming th
   const rb = b as Run | null;
   assert.ok(rb);
   assert.equal(rb.code, 2, rb.stderr);
-  assert.match(rb.stderr, new RegExp(`^release-pages: ${file}: not written: another release-pages \\(pid ${process.pid}\\) is writing it meanwhile`, 'm'));
+  assert.match(
+    rb.stderr,
+    new RegExp(`^release-pages: ${file}: not written: another release-pages \\(pid ${process.pid}\\) is writing it meanwhile`, 'm'),
+  );
   assert.doesNotMatch(rb.stderr, /fixed \d+ problem/);
   assert.equal(readFileSync(file, 'utf8'), textA);
   assert.deepEqual(readdirSync(dir), ['page.md']);
@@ -167,7 +191,10 @@ test('two writers one after the other from the same content: the second fails "c
   const a = readPage(file);
   const b = readPage(file);
   assert.equal(writePageAtomic(a, a.text.replace('red', 'Red')), true);
-  assert.throws(() => writePageAtomic(b, b.text.replace('red', 'Green')), /^PageWriteError: not written: the file changed on disk meanwhile/);
+  assert.throws(
+    () => writePageAtomic(b, b.text.replace('red', 'Green')),
+    /^PageWriteError: not written: the file changed on disk meanwhile/,
+  );
   assert.equal(readFileSync(file, 'utf8'), PAGE.replace('red', 'Red'));
   assert.deepEqual(readdirSync(dir), ['page.md']);
 });
@@ -205,22 +232,37 @@ test('a lock left by a process that is gone is taken over; a lock held by a live
   assert.deepEqual(readdirSync(dir), ['page.md'], 'the stale lock is removed');
   writeFileSync(lock, `${process.ppid} ${hostname()}\n`); // our parent: alive
   const again = readPage(file);
-  assert.throws(() => writePageAtomic(again, again.text.replace('Red', 'Green')), new RegExp(`another release-pages \\(pid ${process.ppid}\\) is writing it meanwhile`));
+  assert.throws(
+    () => writePageAtomic(again, again.text.replace('Red', 'Green')),
+    new RegExp(`another release-pages \\(pid ${process.ppid}\\) is writing it meanwhile`),
+  );
   assert.equal(readFileSync(file, 'utf8'), PAGE.replace('red', 'Red'));
-  assert.equal(readFileSync(lock, 'utf8'), `${process.ppid} ${hostname()}\n`, 'someone else\'s lock is left alone');
+  assert.equal(readFileSync(lock, 'utf8'), `${process.ppid} ${hostname()}\n`, "someone else's lock is left alone");
 });
 
 test('a temp file that does not read back as written (short, or other bytes) is not renamed over the page', () => {
   const cases: Array<[string, (tmp: string) => void, RegExp]> = [
     ['cut short', (tmp) => truncateSync(tmp, 10), /^not written: the temp file holds 10 of \d+ bytes$/],
-    ['a byte changed', (tmp) => writeFileSync(tmp, readFileSync(tmp).map((c, i) => (i === 3 ? c ^ 1 : c))), /^not written: the temp file reads back different bytes than were written$/],
+    [
+      'a byte changed',
+      (tmp) =>
+        writeFileSync(
+          tmp,
+          readFileSync(tmp).map((c, i) => (i === 3 ? c ^ 1 : c)),
+        ),
+      /^not written: the temp file reads back different bytes than were written$/,
+    ],
   ];
   for (const [what, damage, message] of cases) {
     const dir = folder();
     const file = join(dir, 'page.md');
     writeFileSync(file, PAGE);
     const page = readPage(file);
-    assert.throws(() => writePageAtomic(page, page.text.replace('red', 'Red'), { afterTempWritten: damage }), (e) => e instanceof PageWriteError && message.test(e.message), what);
+    assert.throws(
+      () => writePageAtomic(page, page.text.replace('red', 'Red'), { afterTempWritten: damage }),
+      (e) => e instanceof PageWriteError && message.test(e.message),
+      what,
+    );
     assert.equal(readFileSync(file, 'utf8'), PAGE, what);
     assert.deepEqual(readdirSync(dir), ['page.md'], what);
   }

@@ -26,7 +26,11 @@ export class PreviewManager implements vscode.Disposable {
   private lastDisposed: PreviewSnapshot | undefined;
   private readonly host: PreviewHost;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient, output: vscode.OutputChannel) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
+    output: vscode.OutputChannel,
+  ) {
     this.host = {
       client,
       extensionUri: context.extensionUri,
@@ -42,7 +46,9 @@ export class PreviewManager implements vscode.Disposable {
     const forDoc = (doc: vscode.TextDocument): StatusPreview[] => [...this.previews].filter((p) => p.document === doc);
     this.disposables.push(
       vscode.commands.registerCommand('releasePages.openPreview', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Active, false)),
-      vscode.commands.registerCommand('releasePages.openPreviewToSide', (uri?: vscode.Uri) => this.open(uri, vscode.ViewColumn.Beside, true)),
+      vscode.commands.registerCommand('releasePages.openPreviewToSide', (uri?: vscode.Uri) =>
+        this.open(uri, vscode.ViewColumn.Beside, true),
+      ),
       vscode.commands.registerCommand('releasePages.togglePreviewLock', () => {
         const p = this.activePreview();
         p?.setLocked(!p.isLocked);
@@ -84,7 +90,12 @@ export class PreviewManager implements vscode.Disposable {
       if (existing.document !== doc) existing.setDocument(doc);
       return true;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Status', { viewColumn: column, preserveFocus }, webviewOptions(this.context.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      'Status',
+      { viewColumn: column, preserveFocus },
+      webviewOptions(this.context.extensionUri),
+    );
     this.previews.add(new StatusPreview(panel, this.host, doc, false));
     return true;
   }
@@ -134,34 +145,53 @@ export class PreviewManager implements vscode.Disposable {
    */
   private testCommands(): vscode.Disposable[] {
     return [
-      vscode.commands.registerCommand('_releasePages.preview.inspect', (): { previews: PreviewSnapshot[]; lastDisposed: PreviewSnapshot | undefined } => ({
-        previews: [...this.previews].map((p) => p.snapshot()),
-        lastDisposed: this.lastDisposed,
-      })),
-      vscode.commands.registerCommand('_releasePages.preview.receive', (message: unknown) => this.activePreview()?.receive(message) ?? false),
-      vscode.commands.registerCommand('_releasePages.preview.waitForRender', (want: { version?: number; highlighted?: number; rows?: number; title?: string }, timeoutMs = 20_000) =>
-        new Promise<RenderedSummary>((resolve, reject) => {
-          const ok = (r: RenderedSummary | undefined): r is RenderedSummary =>
-            r !== undefined && (want.version === undefined || r.version >= want.version) && (want.highlighted === undefined || r.highlighted === want.highlighted) && (want.rows === undefined || r.rows === want.rows) && (want.title === undefined || r.title === want.title);
-          const now = [...this.previews].map((p) => p.snapshot().rendered).find(ok);
-          if (now) {
-            resolve(now);
-            return;
-          }
-          const subs = [...this.previews].map((p) => p.onDidRender((r) => {
-            if (!ok(r)) return;
-            done();
-            resolve(r);
-          }));
-          const timer = setTimeout(() => {
-            done();
-            reject(new Error(`no preview render matching ${JSON.stringify(want)} within ${timeoutMs} ms; last: ${JSON.stringify([...this.previews].map((p) => p.snapshot().rendered))}`));
-          }, timeoutMs);
-          const done = (): void => {
-            clearTimeout(timer);
-            for (const s of subs) s.dispose();
-          };
-        })),
+      vscode.commands.registerCommand(
+        '_releasePages.preview.inspect',
+        (): { previews: PreviewSnapshot[]; lastDisposed: PreviewSnapshot | undefined } => ({
+          previews: [...this.previews].map((p) => p.snapshot()),
+          lastDisposed: this.lastDisposed,
+        }),
+      ),
+      vscode.commands.registerCommand(
+        '_releasePages.preview.receive',
+        (message: unknown) => this.activePreview()?.receive(message) ?? false,
+      ),
+      vscode.commands.registerCommand(
+        '_releasePages.preview.waitForRender',
+        (want: { version?: number; highlighted?: number; rows?: number; title?: string }, timeoutMs = 20_000) =>
+          new Promise<RenderedSummary>((resolve, reject) => {
+            const ok = (r: RenderedSummary | undefined): r is RenderedSummary =>
+              r !== undefined &&
+              (want.version === undefined || r.version >= want.version) &&
+              (want.highlighted === undefined || r.highlighted === want.highlighted) &&
+              (want.rows === undefined || r.rows === want.rows) &&
+              (want.title === undefined || r.title === want.title);
+            const now = [...this.previews].map((p) => p.snapshot().rendered).find(ok);
+            if (now) {
+              resolve(now);
+              return;
+            }
+            const subs = [...this.previews].map((p) =>
+              p.onDidRender((r) => {
+                if (!ok(r)) return;
+                done();
+                resolve(r);
+              }),
+            );
+            const timer = setTimeout(() => {
+              done();
+              reject(
+                new Error(
+                  `no preview render matching ${JSON.stringify(want)} within ${timeoutMs} ms; last: ${JSON.stringify([...this.previews].map((p) => p.snapshot().rendered))}`,
+                ),
+              );
+            }, timeoutMs);
+            const done = (): void => {
+              clearTimeout(timer);
+              for (const s of subs) s.dispose();
+            };
+          }),
+      ),
     ];
   }
 

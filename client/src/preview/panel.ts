@@ -235,7 +235,14 @@ export class StatusPreview implements vscode.Disposable {
 
   private publish(doc: vscode.TextDocument, result: PageStatusResult): void {
     this.sentVersion = result.version;
-    this.post({ type: 'update', uri: doc.uri.toString(), fileName: vscode.workspace.asRelativePath(doc.uri), version: result.version, locked: this.locked, status: result.status });
+    this.post({
+      type: 'update',
+      uri: doc.uri.toString(),
+      fileName: vscode.workspace.asRelativePath(doc.uri),
+      version: result.version,
+      locked: this.locked,
+      status: result.status,
+    });
   }
 
   private highlightCursor(): void {
@@ -248,11 +255,17 @@ export class StatusPreview implements vscode.Disposable {
     const doc = this.doc;
     if (line >= doc.lineCount) {
       this.refused++;
-      this.host.output.appendLine(`status preview: refused to reveal line ${line + 1}: ${vscode.workspace.asRelativePath(doc.uri)} has ${doc.lineCount} lines`);
+      this.host.output.appendLine(
+        `status preview: refused to reveal line ${line + 1}: ${vscode.workspace.asRelativePath(doc.uri)} has ${doc.lineCount} lines`,
+      );
       return false;
     }
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside, preserveFocus: false, preview: false });
+    const editor = await vscode.window.showTextDocument(doc, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside,
+      preserveFocus: false,
+      preview: false,
+    });
     const at = new vscode.Position(line, 0);
     editor.selection = new vscode.Selection(at, at);
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

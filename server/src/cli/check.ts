@@ -27,10 +27,21 @@ export const checkCommand: Command = {
   summary: 'check pages and report problems (optionally fix them)',
   usage: USAGE,
   run(argv) {
-    const { flags, positionals } = parseArgs(argv, { format: 'string', config: 'string', 'allow-extends': 'string', fix: 'bool', quiet: 'bool', all: 'bool' });
+    const { flags, positionals } = parseArgs(argv, {
+      format: 'string',
+      config: 'string',
+      'allow-extends': 'string',
+      fix: 'bool',
+      quiet: 'bool',
+      all: 'bool',
+    });
     const format = (flags.format ?? 'stylish') as string;
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-    const run = collectPages(positionals, { config: flags.config as string | undefined, all: flags.all === true, allowExtends: flags['allow-extends'] as string | undefined });
+    const run = collectPages(positionals, {
+      config: flags.config as string | undefined,
+      all: flags.all === true,
+      allowExtends: flags['allow-extends'] as string | undefined,
+    });
     let ioProblem = run.ioProblem;
     const engine = new Engine();
     const results: FileResult[] = [];
@@ -51,7 +62,9 @@ export const checkCommand: Command = {
     }
     printConfigProblems(run.configProblems);
     const cwd = process.cwd();
-    process.stdout.write(render(format as Format, results, cwd, { color: format === 'stylish' && process.stdout.isTTY === true, version: pkg.version }));
+    process.stdout.write(
+      render(format as Format, results, cwd, { color: format === 'stylish' && process.stdout.isTTY === true, version: pkg.version }),
+    );
     if (ioProblem || run.configProblems.length > 0) return 2;
     return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   },

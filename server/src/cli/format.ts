@@ -40,9 +40,20 @@ export const formatCommand: Command = {
   summary: 'align the tables of pages (or list pages that need it with --check)',
   usage: USAGE,
   run(argv) {
-    const { flags, positionals } = parseArgs(argv, { check: 'bool', style: 'string', 'max-column-width': 'string', config: 'string', 'allow-extends': 'string', all: 'bool' });
+    const { flags, positionals } = parseArgs(argv, {
+      check: 'bool',
+      style: 'string',
+      'max-column-width': 'string',
+      config: 'string',
+      'allow-extends': 'string',
+      all: 'bool',
+    });
     const options = readOptions(flags);
-    const run = collectPages(positionals, { config: flags.config as string | undefined, all: flags.all === true, allowExtends: flags['allow-extends'] as string | undefined });
+    const run = collectPages(positionals, {
+      config: flags.config as string | undefined,
+      all: flags.all === true,
+      allowExtends: flags['allow-extends'] as string | undefined,
+    });
     let ioProblem = run.ioProblem;
     const engine = new Engine();
     const cwd = process.cwd();

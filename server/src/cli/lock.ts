@@ -98,8 +98,13 @@ function takeOverIfStale(path: string, mayRemove: boolean): void {
   }
   const sameHost = holder.host === hostname();
   if (holder.pid === null || !sameHost || alive(holder.pid) || !mayRemove) {
-    const who = holder.pid === null ? 'another release-pages' : `another release-pages (pid ${holder.pid}${sameHost ? '' : ` on ${holder.host ?? '?'}`})`;
-    throw new PageWriteError(`not written: ${who} is writing it meanwhile (lock file ${basename(path)}; remove it if no release-pages runs)`);
+    const who =
+      holder.pid === null
+        ? 'another release-pages'
+        : `another release-pages (pid ${holder.pid}${sameHost ? '' : ` on ${holder.host ?? '?'}`})`;
+    throw new PageWriteError(
+      `not written: ${who} is writing it meanwhile (lock file ${basename(path)}; remove it if no release-pages runs)`,
+    );
   }
   // Stale: its process is gone. Remove it only if it is still the file we read (not a fresh lock another
   // process made after removing the same stale one); a race left over here is caught by the

@@ -24,22 +24,29 @@ export interface JsonFinding {
 }
 
 export function toJson(results: readonly FileResult[], cwd: string): JsonFinding[] {
-  return results.flatMap((r) => r.findings.map((f) => ({
-    file: relative(cwd, r.file) || r.file,
-    line: f.range.start.line + 1,
-    column: f.range.start.character + 1,
-    endLine: f.range.end.line + 1,
-    endColumn: f.range.end.character + 1,
-    severity: f.severity,
-    rule: f.rule,
-    message: f.message,
-    fixable: f.fixes.length > 0,
-  })));
+  return results.flatMap((r) =>
+    r.findings.map((f) => ({
+      file: relative(cwd, r.file) || r.file,
+      line: f.range.start.line + 1,
+      column: f.range.start.character + 1,
+      endLine: f.range.end.line + 1,
+      endColumn: f.range.end.character + 1,
+      severity: f.severity,
+      rule: f.rule,
+      message: f.message,
+      fixable: f.fixes.length > 0,
+    })),
+  );
 }
 
 function stylish(results: readonly FileResult[], cwd: string, color: boolean): string {
   const paint = (code: string, s: string): string => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const sev: Record<Finding['severity'], string> = { error: paint('31', 'error'), warning: paint('33', 'warning'), information: paint('36', 'info'), hint: paint('2', 'hint') };
+  const sev: Record<Finding['severity'], string> = {
+    error: paint('31', 'error'),
+    warning: paint('33', 'warning'),
+    information: paint('36', 'info'),
+    hint: paint('2', 'hint'),
+  };
   let out = '';
   const counts = { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
   for (const r of results) {
@@ -67,8 +74,12 @@ function github(results: readonly FileResult[], cwd: string): string {
   const esc = (s: string): string => terminalText(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
   const prop = (s: string): string => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const level: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
-  return toJson(results, cwd).map((f) =>
-    `::${level[f.severity]} file=${prop(f.file)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${prop(f.rule)}::${esc(f.message)}\n`).join('');
+  return toJson(results, cwd)
+    .map(
+      (f) =>
+        `::${level[f.severity]} file=${prop(f.file)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${prop(f.rule)}::${esc(f.message)}\n`,
+    )
+    .join('');
 }
 
 function sarif(results: readonly FileResult[], cwd: string, version: string): string {
@@ -76,21 +87,34 @@ function sarif(results: readonly FileResult[], cwd: string, version: string): st
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'release-pages',
-          version,
-          rules: RULES.map((r) => ({ id: r.meta.id, shortDescription: { text: r.meta.description }, defaultConfiguration: { level: level[r.meta.defaultSeverity] } })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'release-pages',
+            version,
+            rules: RULES.map((r) => ({
+              id: r.meta.id,
+              shortDescription: { text: r.meta.description },
+              defaultConfiguration: { level: level[r.meta.defaultSeverity] },
+            })),
+          },
         },
+        results: toJson(results, cwd).map((f) => ({
+          ruleId: f.rule,
+          level: level[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file.split('\\').join('/') },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+        })),
       },
-      results: toJson(results, cwd).map((f) => ({
-        ruleId: f.rule,
-        level: level[f.severity],
-        message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: f.file.split('\\').join('/') }, region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } } }],
-      })),
-    }],
+    ],
   };
   return `${jsonText(log)}\n`;
 }

@@ -24,11 +24,18 @@ export interface PagesRun {
  * `allowExtends`: paths (joined with the platform's path delimiter, `:` or `;`) that `extends` may name
  * besides the current folder and the project of each configuration file.
  */
-export function collectPages(paths: readonly string[], opts: { config?: string; all?: boolean; allowExtends?: string }, cwd = process.cwd()): PagesRun {
+export function collectPages(
+  paths: readonly string[],
+  opts: { config?: string; all?: boolean; allowExtends?: string },
+  cwd = process.cwd(),
+): PagesRun {
   const { files, problems } = expandPaths(paths.length ? paths : ['.'], cwd);
   let ioProblem = problems.length > 0;
   for (const p of problems) printProblem(p);
-  const allow = (opts.allowExtends ?? '').split(delimiter).filter((a) => a !== '').map((a) => (a.startsWith('~') ? a : resolve(cwd, a)));
+  const allow = (opts.allowExtends ?? '')
+    .split(delimiter)
+    .filter((a) => a !== '')
+    .map((a) => (a.startsWith('~') ? a : resolve(cwd, a)));
   const loader = new ConfigLoader(undefined, { roots: [cwd], allow, projectRoot: 'always', allowHint: '--allow-extends' });
   const configProblems: LoadedConfigProblem[] = [];
   // Pages of one folder share one load (the same object): its problems are added once.

@@ -8,7 +8,22 @@
  * folder is fsynced. On any failure the temp file is removed and the file is left byte for byte as it was.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, unlinkSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  unlinkSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { acquireLock, errorCode, PageWriteError, writeAll } from './lock';
 
@@ -155,7 +170,9 @@ function keepOwner(fd: number, st: Stats): void {
   }
   now = fstatSync(fd);
   if (now.uid !== st.uid || now.gid !== st.gid) {
-    throw new PageWriteError(`not written: it belongs to uid ${st.uid} gid ${st.gid} and a replacement written by uid ${now.uid} would belong to uid ${now.uid} gid ${now.gid} (the owner cannot be kept)`);
+    throw new PageWriteError(
+      `not written: it belongs to uid ${st.uid} gid ${st.gid} and a replacement written by uid ${now.uid} would belong to uid ${now.uid} gid ${now.gid} (the owner cannot be kept)`,
+    );
   }
 }
 

@@ -55,16 +55,24 @@ export function withOneBasedLines(s: PageStatus): PageStatus {
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'render one page\'s status as a self-contained HTML dashboard (or JSON)',
+  summary: "render one page's status as a self-contained HTML dashboard (or JSON)",
   usage: USAGE,
   run(argv) {
-    const { flags, positionals } = parseArgs(argv, { output: 'string', format: 'string', 'as-of': 'string', config: 'string', 'allow-extends': 'string', all: 'bool' }, { '-o': '--output' });
+    const { flags, positionals } = parseArgs(
+      argv,
+      { output: 'string', format: 'string', 'as-of': 'string', config: 'string', 'allow-extends': 'string', all: 'bool' },
+      { '-o': '--output' },
+    );
     const format = (flags.format ?? 'html') as string;
     if (format !== 'html' && format !== 'json') throw new UsageError('--format must be html or json');
     if (positionals.length !== 1) throw new UsageError(positionals.length ? 'report takes exactly one page' : 'name the page to report on');
     const asOf = flags['as-of'] === undefined ? ymdOf(new Date()) : parseIsoDate(String(flags['as-of']));
     if (!asOf) throw new UsageError('--as-of must be a date written YYYY-MM-DD');
-    const run = collectPages(positionals, { config: flags.config as string | undefined, all: flags.all === true, allowExtends: flags['allow-extends'] as string | undefined });
+    const run = collectPages(positionals, {
+      config: flags.config as string | undefined,
+      all: flags.all === true,
+      allowExtends: flags['allow-extends'] as string | undefined,
+    });
     printConfigProblems(run.configProblems);
     const job = run.jobs.at(0); // none when the path named no Markdown page
     if (run.ioProblem || run.configProblems.length > 0 || !job) {
@@ -76,9 +84,10 @@ export const reportCommand: Command = {
     const name = relative(process.cwd(), job.file) || basename(job.file);
     if (!result.isReleasePage) printProblem(`${name}: does not look like a release page (use --all to check it anyway)`);
     const status = buildStatus(result, { today: asOf, config: job.loaded.config });
-    const text = format === 'json'
-      ? `${jsonText({ file: name, ...withOneBasedLines(status) })}\n`
-      : renderReport(status, { css: CSS, styleSource: styleHash(CSS), fileName: name, generator: `release-pages ${pkg.version}` });
+    const text =
+      format === 'json'
+        ? `${jsonText({ file: name, ...withOneBasedLines(status) })}\n`
+        : renderReport(status, { css: CSS, styleSource: styleHash(CSS), fileName: name, generator: `release-pages ${pkg.version}` });
     return writeReport(text, flags.output as string | undefined, status);
   },
 };
@@ -95,6 +104,8 @@ function writeReport(text: string, output: string | undefined, status: PageStatu
     printProblem(`${output}: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }
-  printProblem(`wrote ${output} (${status.features.length} features, ${status.milestones.length} milestones, ${status.problems.items.length} problems)`);
+  printProblem(
+    `wrote ${output} (${status.features.length} features, ${status.milestones.length} milestones, ${status.problems.items.length} problems)`,
+  );
   return 0;
 }

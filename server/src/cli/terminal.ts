@@ -10,7 +10,15 @@
  * (U+202A–U+202E), isolates (U+2066–U+2069), marks (U+200E, U+200F, U+061C).
  */
 function unsafe(c: number): boolean {
-  return (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x061c;
+  return (
+    (c < 0x20 && c !== 0x09) ||
+    (c >= 0x7f && c <= 0x9f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0x200e ||
+    c === 0x200f ||
+    c === 0x061c
+  );
 }
 
 function visible(code: number): string {

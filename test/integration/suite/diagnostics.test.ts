@@ -2,7 +2,15 @@
 // Runs inside a real VS Code (code-server or @vscode/test-electron) with the real `vscode` API.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { describeDiagnostics, diagnosticCode, EXTENSION_ID, releasePagesDiagnostics, waitForDiagnostics, waitForEvent, workspaceFile } from './helpers';
+import {
+  describeDiagnostics,
+  diagnosticCode,
+  EXTENSION_ID,
+  releasePagesDiagnostics,
+  waitForDiagnostics,
+  waitForEvent,
+  workspaceFile,
+} from './helpers';
 
 const SEED_001 = '001_dc88aac92be68e04.md';
 
@@ -82,7 +90,8 @@ suite('Release Pages: ordinary Markdown', () => {
   test('a README-like untitled document gets no release-pages diagnostics', async () => {
     const readme = await vscode.workspace.openTextDocument({
       language: 'markdown',
-      content: '# my-tool\n\nA small command-line tool.\n\n## Install\n\n    npm install my-tool\n\n## Usage\n\nReplace **\\1** in the template with your name, then run `my-tool`.\n',
+      content:
+        '# my-tool\n\nA small command-line tool.\n\n## Install\n\n    npm install my-tool\n\n## Usage\n\nReplace **\\1** in the template with your name, then run `my-tool`.\n',
     });
     await vscode.window.showTextDocument(readme);
     // Barrier: a release page opened after the README. The server validates documents in the order it
@@ -90,7 +99,10 @@ suite('Release Pages: ordinary Markdown', () => {
     const seed = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(SEED_001)));
     const barrier = await vscode.workspace.openTextDocument({ language: 'markdown', content: seed });
     await vscode.window.showTextDocument(barrier);
-    await waitForDiagnostics(barrier.uri, hasPlaceholder(barrier), { what: 'the barrier page\'s diagnostics' });
-    assert.deepEqual(releasePagesDiagnostics(readme.uri).map((d) => `${diagnosticCode(d)}: ${d.message}`), []);
+    await waitForDiagnostics(barrier.uri, hasPlaceholder(barrier), { what: "the barrier page's diagnostics" });
+    assert.deepEqual(
+      releasePagesDiagnostics(readme.uri).map((d) => `${diagnosticCode(d)}: ${d.message}`),
+      [],
+    );
   });
 });

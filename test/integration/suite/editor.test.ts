@@ -45,8 +45,9 @@ suite('Release Pages: editing seed page 000', () => {
     await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', warm.uri);
     // Timed from the moment the page is opened until its problems are in the editor (shown while it renders).
     const started = Date.now();
-    const shown = waitForDiagnostics(workspaceFile(SEED_000), (ds) => ds.some((d) => diagnosticCode(d) === 'date-invalid'), { what: 'the seed page\'s problems' })
-      .then(() => (openMs = Date.now() - started));
+    const shown = waitForDiagnostics(workspaceFile(SEED_000), (ds) => ds.some((d) => diagnosticCode(d) === 'date-invalid'), {
+      what: "the seed page's problems",
+    }).then(() => (openMs = Date.now() - started));
     doc = await vscode.workspace.openTextDocument(workspaceFile(SEED_000));
     await vscode.window.showTextDocument(doc);
     await shown;
@@ -65,7 +66,11 @@ suite('Release Pages: editing seed page 000', () => {
   });
 
   test('hover on a date: ISO form, weekday, distance to GA and today', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '2013-06-14', 3));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      positionOf(doc, '2013-06-14', 3),
+    );
     const text = hoverText(hovers);
     assert.match(text, /\*\*2013-06-14\*\* · Friday/);
     assert.match(text, /17 days \(2\.4 weeks\) before GA \(2013-07-01 \(Monday\)\)/);
@@ -73,25 +78,52 @@ suite('Release Pages: editing seed page 000', () => {
   });
 
   test('hover on a status value and on a priority value explains them from the page legend', async () => {
-    const status = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'Orange - In progress, ,', 2)));
+    const status = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        positionOf(doc, 'Orange - In progress, ,', 2),
+      ),
+    );
     assert.match(status, /Status: Orange\*\* — Feature is in code base but not completed yet\./);
-    const priority = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'Must ', 1, '[Migration Network]')));
+    const priority = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        positionOf(doc, 'Must ', 1, '[Migration Network]'),
+      ),
+    );
     assert.match(priority, /Priority: Must\*\* — feature absense will delay the release/);
   });
 
   test('completion offers the statuses in the Status column and the priorities in the priority column', async () => {
-    const statuses = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, positionOf(doc, 'Orange - In progress, ,', 2));
+    const statuses = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      positionOf(doc, 'Orange - In progress, ,', 2),
+    );
     const mine = statuses.items.map(label).filter((l) => ['Green', 'Orange', 'Red', 'Must'].includes(l));
     assert.deepEqual(mine.sort(), ['Green', 'Orange', 'Red']);
-    const priorities = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, positionOf(doc, 'must ', 2, 'Device Custom Properties'));
-    assert.ok(['Must', 'Should', 'Optional'].every((p) => priorities.items.some((i) => label(i) === p)), priorities.items.map(label).join(', '));
+    const priorities = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      positionOf(doc, 'must ', 2, 'Device Custom Properties'),
+    );
+    assert.ok(
+      ['Must', 'Should', 'Optional'].every((p) => priorities.items.some((i) => label(i) === p)),
+      priorities.items.map(label).join(', '),
+    );
   });
 
   test('the outline: timeline milestones with dates, features by team, criteria', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
     const timeline = symbols.find((s) => s.name === 'Timeline' && s.children.some((c) => c.name === 'General availability'));
     assert.ok(timeline, symbols.map((s) => s.name).join(', '));
-    assert.deepEqual(timeline.children.map((m) => `${m.name} ${m.detail}`).slice(0, 3), ['General availability 2013-07-01', 'Beta release 2013-05-31', 'Feature freeze 2013-05-31']);
+    assert.deepEqual(timeline.children.map((m) => `${m.name} ${m.detail}`).slice(0, 3), [
+      'General availability 2013-07-01',
+      'Beta release 2013-05-31',
+      'Feature freeze 2013-05-31',
+    ]);
     assert.equal(timeline.children[0].selectionRange.start.line, 21);
     const features = symbols.find((s) => s.name === 'Features Status Table' && s.children.length > 0);
     assert.ok(features);
@@ -144,7 +176,11 @@ suite('Release Pages: the light bulb', () => {
     const after = doc.getText();
     assert.equal(after.slice(0, start) + after.slice(start + 3), before.slice(0, start) + before.slice(start + 3));
     assert.equal(after.slice(start, start + 3), 'Red');
-    await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => diagnosticCode(d) === 'status-case' && d.range.start.line === target.range.start.line), { what: 'the fixed problem to go' });
+    await waitForDiagnostics(
+      doc.uri,
+      (ds) => !ds.some((d) => diagnosticCode(d) === 'status-case' && d.range.start.line === target.range.start.line),
+      { what: 'the fixed problem to go' },
+    );
   });
 
   test('"Fix all <rule> problems in this file" and "Disable <rule> for this line"', async () => {
@@ -153,30 +189,51 @@ suite('Release Pages: the light bulb', () => {
     // Fix-all edits are made when the action is resolved (as when it is picked): ask VS Code to resolve them.
     const unresolved = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, link.range);
     assert.equal(unresolved.find((a) => a.title === 'Fix all date-format problems in this file')?.edit, undefined);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, link.range, undefined, 100);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      link.range,
+      undefined,
+      100,
+    );
     const all = actions.find((a) => a.title === 'Fix all date-format problems in this file');
     assert.ok(all?.edit, actions.map((a) => a.title).join(' | '));
     assert.ok(await vscode.workspace.applyEdit(all.edit));
-    await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => diagnosticCode(d) === 'date-format'), { what: 'every date-format problem to go' });
+    await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => diagnosticCode(d) === 'date-format'), {
+      what: 'every date-format problem to go',
+    });
     const invalid = releasePagesDiagnostics(doc.uri).find((d) => diagnosticCode(d) === 'date-invalid');
     assert.ok(invalid);
-    const disable = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, invalid.range))
-      .find((a) => a.title === 'Disable date-invalid for this line');
+    const disable = (
+      await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, invalid.range)
+    ).find((a) => a.title === 'Disable date-invalid for this line');
     assert.ok(disable?.edit);
     assert.ok(await vscode.workspace.applyEdit(disable.edit));
     assert.match(doc.lineAt(invalid.range.start.line).text, /<!-- release-pages-disable-line date-invalid --> \|\s*$/);
-    await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => diagnosticCode(d) === 'date-invalid'), { what: 'the disabled problem to go' });
+    await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => diagnosticCode(d) === 'date-invalid'), {
+      what: 'the disabled problem to go',
+    });
   });
 
   test('completion of rule ids in a disable comment, in an untitled page', async () => {
     const seed = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(SEED_000)));
-    const untitled = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${seed}\n<!-- release-pages-disable-next-line ` });
+    const untitled = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: `${seed}\n<!-- release-pages-disable-next-line `,
+    });
     await vscode.window.showTextDocument(untitled);
     await waitForDiagnostics(untitled.uri, (ds) => ds.length > 0, { what: 'the untitled page to be checked' });
     const end = untitled.lineAt(untitled.lineCount - 1).range.end;
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', untitled.uri, end);
-    assert.ok(list.items.some((i) => label(i) === 'date-format'), list.items.map(label).slice(0, 30).join(', '));
+    assert.ok(
+      list.items.some((i) => label(i) === 'date-format'),
+      list.items.map(label).slice(0, 30).join(', '),
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await waitForEvent(vscode.window.onDidChangeActiveTextEditor, () => vscode.window.activeTextEditor?.document.uri.toString() !== untitled.uri.toString(), 'the untitled page to close');
+    await waitForEvent(
+      vscode.window.onDidChangeActiveTextEditor,
+      () => vscode.window.activeTextEditor?.document.uri.toString() !== untitled.uri.toString(),
+      'the untitled page to close',
+    );
   });
 });

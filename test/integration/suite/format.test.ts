@@ -7,9 +7,21 @@ import { diagnosticCode, EXTENSION_ID, waitForDiagnostics, workspaceFile } from 
 
 const SEED_000 = '000_015c11820e0fe26e.md';
 const TWO_TABLES = [
-  '---', 'category: release', '---', '# 9.9 Release Management', '',
-  '|Feature|Status|', '|-|-|', '|Snapshots|red|', '', 'Between the tables.', '',
-  '|Team|Release priority|', '|:-:|--:|', '|Virt|must|', '',
+  '---',
+  'category: release',
+  '---',
+  '# 9.9 Release Management',
+  '',
+  '|Feature|Status|',
+  '|-|-|',
+  '|Snapshots|red|',
+  '',
+  'Between the tables.',
+  '',
+  '|Team|Release priority|',
+  '|:-:|--:|',
+  '|Virt|must|',
+  '',
 ].join('\n');
 
 const GLOBAL = vscode.ConfigurationTarget.Global;
@@ -56,7 +68,10 @@ suite('Release Pages: table formatting', () => {
     const doc = await openCopy('format-warmup.md', TWO_TABLES);
     await setFormatting(doc, false);
     await setFormatting(doc, true);
-    const edits = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 2, insertSpaces: true });
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', doc.uri, {
+      tabSize: 2,
+      insertSpaces: true,
+    });
     assert.ok((edits ?? []).length > 0, 'the formatting provider is registered');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -136,13 +151,19 @@ suite('Release Pages: table formatting', () => {
   test('releasePages.format.enable off: Release Pages is no Markdown formatter; the commands still work', async () => {
     const doc = await openCopy('format-disabled.md', TWO_TABLES);
     await setFormatting(doc, false);
-    const edits = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 2, insertSpaces: true });
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', doc.uri, {
+      tabSize: 2,
+      insertSpaces: true,
+    });
     assert.deepEqual(edits ?? [], []);
     assert.equal(await vscode.commands.executeCommand('releasePages.formatAllTables'), true);
     assert.equal(doc.getText().split('\n')[5], '| Feature   | Status |');
     await setFormatting(doc, true);
     const other = await openCopy('format-enabled-again.md', TWO_TABLES);
-    const back = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', other.uri, { tabSize: 2, insertSpaces: true });
+    const back = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', other.uri, {
+      tabSize: 2,
+      insertSpaces: true,
+    });
     assert.ok((back ?? []).length > 0, 'the formatting provider is registered again');
   });
 });

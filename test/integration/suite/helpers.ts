@@ -15,7 +15,9 @@ export function diagnosticCode(d: vscode.Diagnostic): string | undefined {
 
 export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
   if (diagnostics.length === 0) return '(none)';
-  return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${diagnosticCode(d)} [${d.source}] ${d.message}`).join('\n');
+  return diagnostics
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${diagnosticCode(d)} [${d.source}] ${d.message}`)
+    .join('\n');
 }
 
 /**
@@ -41,7 +43,11 @@ export function waitForDiagnostics(
     });
     const timer = setTimeout(() => {
       finish();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${options.what ?? 'diagnostics'} on ${uri.toString()}; current:\n${describeDiagnostics(releasePagesDiagnostics(uri))}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${options.what ?? 'diagnostics'} on ${uri.toString()}; current:\n${describeDiagnostics(releasePagesDiagnostics(uri))}`,
+        ),
+      );
     }, timeoutMs);
     const finish = (): void => {
       clearTimeout(timer);

@@ -18,8 +18,9 @@ interface Inspection {
   lastDisposed: PreviewSnapshot | undefined;
 }
 
-const inspect = async (): Promise<Inspection> => (await vscode.commands.executeCommand<Inspection>('_releasePages.preview.inspect'));
-const receive = async (message: unknown): Promise<boolean> => (await vscode.commands.executeCommand<boolean>('_releasePages.preview.receive', message));
+const inspect = async (): Promise<Inspection> => await vscode.commands.executeCommand<Inspection>('_releasePages.preview.inspect');
+const receive = async (message: unknown): Promise<boolean> =>
+  await vscode.commands.executeCommand<boolean>('_releasePages.preview.receive', message);
 const waitForRender = async (want: { version?: number; highlighted?: number; rows?: number; title?: string }): Promise<RenderedSummary> =>
   vscode.commands.executeCommand<RenderedSummary>('_releasePages.preview.waitForRender', want, 30_000);
 
@@ -28,7 +29,9 @@ function model(doc: vscode.TextDocument): PageStatus {
 }
 
 function previewTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('releasePages.preview'));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('releasePages.preview'));
 }
 
 async function closePreviews(): Promise<void> {
@@ -59,15 +62,24 @@ suite('Release Pages: status preview', () => {
 
   test('the preview commands and the keybinding are contributed; the chord is free in the default keybindings', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['releasePages.openPreview', 'releasePages.openPreviewToSide', 'releasePages.togglePreviewLock']) assert.ok(commands.includes(c), c);
-    const pkg = vscode.extensions.getExtension('release-pages.release-pages')?.packageJSON as { contributes: { keybindings: Array<{ command: string; key: string }> }; activationEvents: string[] };
+    for (const c of ['releasePages.openPreview', 'releasePages.openPreviewToSide', 'releasePages.togglePreviewLock'])
+      assert.ok(commands.includes(c), c);
+    const pkg = vscode.extensions.getExtension('release-pages.release-pages')?.packageJSON as {
+      contributes: { keybindings: Array<{ command: string; key: string }> };
+      activationEvents: string[];
+    };
     assert.ok(pkg.activationEvents.includes('onWebviewPanel:releasePages.preview'));
     const ours = pkg.contributes.keybindings.find((k) => k.command === 'releasePages.openPreviewToSide');
     assert.ok(ours);
     await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
     const defaults = vscode.window.activeTextEditor?.document;
     assert.ok(defaults && defaults.getText().includes('"key"'), 'the default keybindings document opened');
-    const normalise = (k: string): string => k.toLowerCase().split(' ').map((part) => part.split('+').sort().join('+')).join(' ');
+    const normalise = (k: string): string =>
+      k
+        .toLowerCase()
+        .split(' ')
+        .map((part) => part.split('+').sort().join('+'))
+        .join(' ');
     const taken = [...defaults.getText().matchAll(/"key":\s*"([^"]+)",\s*"command":\s*"([^"]+)"/g)]
       .filter((m) => normalise(m[1]) === normalise(ours.key) && m[2] !== ours.command)
       .map((m) => m[2]);
@@ -88,10 +100,18 @@ suite('Release Pages: status preview', () => {
     assert.equal(rendered.rows, s.features.length);
     assert.equal(rendered.totalRows, s.features.length);
     assert.deepEqual(rendered.tiles, {
-      total: s.counts.total, green: s.counts.green, orange: s.counts.orange, red: s.counts.red, unset: s.counts.unset,
-      must: s.mustNotGreen.length, overdue: s.overdue.length,
+      total: s.counts.total,
+      green: s.counts.green,
+      orange: s.counts.orange,
+      red: s.counts.red,
+      unset: s.counts.unset,
+      must: s.mustNotGreen.length,
+      overdue: s.overdue.length,
     });
-    assert.deepEqual(rendered.teams, s.byTeam.map((g) => g.name ?? 'No team'));
+    assert.deepEqual(
+      rendered.teams,
+      s.byTeam.map((g) => g.name ?? 'No team'),
+    );
     assert.equal(rendered.milestones, s.milestones.length);
     assert.equal(rendered.criteria, s.criteria.length);
     assert.match(rendered.problems, new RegExp(`${s.problems.counts.error} errors · ${s.problems.counts.warning} warnings`));
@@ -117,7 +137,11 @@ suite('Release Pages: status preview', () => {
 
   test('a click on a row reveals its line in the editor; a line outside the document is refused', async () => {
     const line = lineOf(doc, '[Multiple Gateways]');
-    const moved = waitForEvent(vscode.window.onDidChangeTextEditorSelection, () => vscode.window.activeTextEditor?.document === doc && vscode.window.activeTextEditor.selection.active.line === line, `the cursor on line ${line + 1}`);
+    const moved = waitForEvent(
+      vscode.window.onDidChangeTextEditorSelection,
+      () => vscode.window.activeTextEditor?.document === doc && vscode.window.activeTextEditor.selection.active.line === line,
+      `the cursor on line ${line + 1}`,
+    );
     assert.equal(await receive({ type: 'reveal', line }), true);
     await moved;
     const editor = vscode.window.activeTextEditor;

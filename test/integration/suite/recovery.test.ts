@@ -51,9 +51,19 @@ suite('Release Pages: the language server process dies', () => {
     assert.ok(isAlive(after.pid));
     // The new server answers edits too.
     const editor = await vscode.window.showTextDocument(doc);
-    const line = doc.lineAt(doc.getText().split('\n').findIndex((l) => l.includes('\\1')));
+    const line = doc.lineAt(
+      doc
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.includes('\\1')),
+    );
     const fixedOne = releasePagesCount(doc) - 1;
-    await editor.edit((b) => b.replace(new vscode.Range(line.range.start.line, line.text.indexOf('\\1'), line.range.start.line, line.text.indexOf('\\1') + 2), '2014-03-20'));
+    await editor.edit((b) =>
+      b.replace(
+        new vscode.Range(line.range.start.line, line.text.indexOf('\\1'), line.range.start.line, line.text.indexOf('\\1') + 2),
+        '2014-03-20',
+      ),
+    );
     await waitForDiagnostics(doc.uri, (ds) => ds.length === fixedOne, { what: 'diagnostics after an edit, from the new server' });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

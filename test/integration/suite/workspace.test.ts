@@ -29,7 +29,12 @@ suite('Release Pages: fix all on save', () => {
   });
 
   test('editor.codeActionsOnSave with source.fixAll.releasePages fixes the page when it is saved', async () => {
-    await editorConfig().update('codeActionsOnSave', { 'source.fixAll.releasePages': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    await editorConfig().update(
+      'codeActionsOnSave',
+      { 'source.fixAll.releasePages': 'explicit' },
+      vscode.ConfigurationTarget.Workspace,
+      true,
+    );
     const uri = workspaceFile('fix-on-save.md');
     await vscode.workspace.fs.writeFile(uri, await seedBytes());
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -54,7 +59,9 @@ suite('Release Pages: fix all on save', () => {
     assert.ok(text.includes('31/06/2013'), 'a problem without a fix stays');
     const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.equal(onDisk, text);
-    await waitForDiagnostics(uri, (ds) => !has('status-case')(ds) && !has('priority-case')(ds) && has('date-invalid')(ds), { what: 'fixed problems to go' });
+    await waitForDiagnostics(uri, (ds) => !has('status-case')(ds) && !has('priority-case')(ds) && has('date-invalid')(ds), {
+      what: 'fixed problems to go',
+    });
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(uri);
   });
@@ -97,14 +104,16 @@ suite('Release Pages: settings and config files without a reload', () => {
   suiteSetup(async () => {
     doc = await vscode.workspace.openTextDocument(workspaceFile(SEED_000));
     await vscode.window.showTextDocument(doc);
-    await waitForDiagnostics(doc.uri, has('table-cell-count'), { what: 'the seed page\'s problems' });
+    await waitForDiagnostics(doc.uri, has('table-cell-count'), { what: "the seed page's problems" });
   });
 
   test('releasePages.rules: a rule turned off disappears, and comes back', async () => {
     const config = vscode.workspace.getConfiguration('releasePages');
     await config.update('rules', { 'table-cell-count': 'off' }, vscode.ConfigurationTarget.Workspace);
     try {
-      await waitForDiagnostics(doc.uri, (ds) => !has('table-cell-count')(ds) && has('date-invalid')(ds), { what: 'table-cell-count to go' });
+      await waitForDiagnostics(doc.uri, (ds) => !has('table-cell-count')(ds) && has('date-invalid')(ds), {
+        what: 'table-cell-count to go',
+      });
     } finally {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     }

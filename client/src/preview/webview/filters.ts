@@ -1,9 +1,25 @@
 /** The preview's filter bar: team, status, priority, attention and free text. Built with DOM calls only. */
-import { type CountGroup, EMPTY_FILTER, type FilterState, isFilterActive, isolate, NO_PRIORITY, NO_TEAM, type PageStatus, type QuickFilter, STATUS_COLOURS, type StatusColour } from '../../../../shared/status';
+import {
+  type CountGroup,
+  EMPTY_FILTER,
+  type FilterState,
+  isFilterActive,
+  isolate,
+  NO_PRIORITY,
+  NO_TEAM,
+  type PageStatus,
+  type QuickFilter,
+  STATUS_COLOURS,
+  type StatusColour,
+} from '../../../../shared/status';
 
 const COLOUR_LABELS: Record<StatusColour, string> = { green: 'Green', orange: 'Orange', red: 'Red', other: 'Other', unset: 'Not set' };
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text = ''): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  text = '',
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) if (v !== undefined) el.setAttribute(k, v);
   if (text) el.textContent = text;
@@ -17,11 +33,13 @@ function labelled(text: string, control: HTMLElement): HTMLLabelElement {
 }
 
 function setOptions(select: HTMLSelectElement, options: ReadonlyArray<readonly [string, string]>): void {
-  select.replaceChildren(...options.map(([value, text]) => {
-    const o = element('option', {}, text);
-    o.value = value;
-    return o;
-  }));
+  select.replaceChildren(
+    ...options.map(([value, text]) => {
+      const o = element('option', {}, text);
+      o.value = value;
+      return o;
+    }),
+  );
 }
 
 /**
@@ -44,8 +62,15 @@ export class FilterBar {
   private priorities: CountGroup[] = [];
   private optionsKey = '';
 
-  constructor(root: HTMLElement, private readonly onChange: (filter: FilterState) => void) {
-    setOptions(this.only, [['', 'All features'], ['must', 'Must, not Green'], ['overdue', 'Overdue']]);
+  constructor(
+    root: HTMLElement,
+    private readonly onChange: (filter: FilterState) => void,
+  ) {
+    setOptions(this.only, [
+      ['', 'All features'],
+      ['must', 'Must, not Green'],
+      ['overdue', 'Overdue'],
+    ]);
     root.replaceChildren(
       labelled('Team', this.team),
       labelled('Status', this.colour),
@@ -55,7 +80,8 @@ export class FilterBar {
       this.clear,
       this.shown,
     );
-    for (const control of [this.team, this.colour, this.priority, this.only]) control.addEventListener('change', () => this.onChange(this.read()));
+    for (const control of [this.team, this.colour, this.priority, this.only])
+      control.addEventListener('change', () => this.onChange(this.read()));
     this.text.addEventListener('input', () => this.onChange(this.read()));
     this.clear.addEventListener('click', () => {
       this.set(EMPTY_FILTER);
@@ -66,7 +92,11 @@ export class FilterBar {
 
   /** New options for a new model (kept when the teams and priorities did not change); returns the filter that still applies. */
   update(status: PageStatus, filter: FilterState): FilterState {
-    const key = JSON.stringify([status.byTeam.map((g) => [g.name, g.counts.total]), status.byPriority.map((g) => [g.name, g.counts.total]), status.counts]);
+    const key = JSON.stringify([
+      status.byTeam.map((g) => [g.name, g.counts.total]),
+      status.byPriority.map((g) => [g.name, g.counts.total]),
+      status.counts,
+    ]);
     if (key !== this.optionsKey) {
       this.optionsKey = key;
       this.teams = status.byTeam;
@@ -74,7 +104,10 @@ export class FilterBar {
       setOptions(this.team, groupOptions('All teams', this.teams, 'No team'));
       setOptions(this.priority, groupOptions('All priorities', this.priorities, 'No priority'));
       const colours = STATUS_COLOURS.filter((c) => c !== 'other' || status.counts.other > 0);
-      setOptions(this.colour, [['', 'All statuses'], ...colours.map((c): [string, string] => [c, `${COLOUR_LABELS[c]} (${status.counts[c]})`])]);
+      setOptions(this.colour, [
+        ['', 'All statuses'],
+        ...colours.map((c): [string, string] => [c, `${COLOUR_LABELS[c]} (${status.counts[c]})`]),
+      ]);
     }
     const kept: FilterState = {
       ...filter,

@@ -4,8 +4,35 @@
  * scroll in the webview state, and asks the extension to reveal lines. No inline handlers: one
  * delegated listener per event type. Every message is validated before use.
  */
-import { applyView, DEFAULT_SORT, EMPTY_FILTER, type CountGroup, type FilterState, nextSort, NO_PRIORITY, NO_TEAM, type PageStatus, renderAttention, renderCriteria, renderFeatureTable, renderHeader, renderPlan, renderProblems, renderSummary, renderTimeline, SORT_KEYS, type SortKey, type StatusColour } from '../../../../shared/status';
-import { parseHostMessage, parsePreviewState, type PreviewState, type RenderedSummary, type WebviewMessage } from '../../../../shared/preview-messages';
+import {
+  applyView,
+  DEFAULT_SORT,
+  EMPTY_FILTER,
+  type CountGroup,
+  type FilterState,
+  nextSort,
+  NO_PRIORITY,
+  NO_TEAM,
+  type PageStatus,
+  renderAttention,
+  renderCriteria,
+  renderFeatureTable,
+  renderHeader,
+  renderPlan,
+  renderProblems,
+  renderSummary,
+  renderTimeline,
+  SORT_KEYS,
+  type SortKey,
+  type StatusColour,
+} from '../../../../shared/status';
+import {
+  parseHostMessage,
+  parsePreviewState,
+  type PreviewState,
+  type RenderedSummary,
+  type WebviewMessage,
+} from '../../../../shared/preview-messages';
 import { FilterBar } from './filters';
 
 interface VsCodeApi {
@@ -16,7 +43,13 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const api = acquireVsCodeApi();
-let state: PreviewState = parsePreviewState(api.getState()) ?? { uri: '', locked: false, filter: EMPTY_FILTER, sort: DEFAULT_SORT, scrollY: 0 };
+let state: PreviewState = parsePreviewState(api.getState()) ?? {
+  uri: '',
+  locked: false,
+  filter: EMPTY_FILTER,
+  sort: DEFAULT_SORT,
+  scrollY: 0,
+};
 let status: PageStatus | null = null;
 let version = -1;
 let fileName = '';
@@ -24,13 +57,14 @@ let highlighted = -1;
 let scrollRestored = false;
 const OPTIONS = { interactive: true };
 
-const SKELETON = `<div class="rp-toolbar"><span id="rp-notice" class="rp-stale" role="status"></span><span class="rp-spacer"></span>`
-  + `<button type="button" id="rp-lock" class="rp-button" aria-pressed="false" title="Keep showing this page when another editor becomes active">Lock</button></div>`
-  + '<div id="rp-header"></div><div id="rp-timeline"></div><div id="rp-summary"></div><div id="rp-attention"></div>'
-  + '<section class="rp-section rp-features-section" id="rp-features" aria-labelledby="rp-h-features" hidden>'
-  + '<h2 id="rp-h-features">Features <span class="rp-count" id="rp-feature-count"></span></h2>'
-  + '<div class="rp-filters" id="rp-filters" role="search" aria-label="Filter features"></div><div id="rp-table"></div></section>'
-  + '<div id="rp-criteria"></div><div id="rp-plan"></div><div id="rp-problems"></div>';
+const SKELETON =
+  `<div class="rp-toolbar"><span id="rp-notice" class="rp-stale" role="status"></span><span class="rp-spacer"></span>` +
+  `<button type="button" id="rp-lock" class="rp-button" aria-pressed="false" title="Keep showing this page when another editor becomes active">Lock</button></div>` +
+  '<div id="rp-header"></div><div id="rp-timeline"></div><div id="rp-summary"></div><div id="rp-attention"></div>' +
+  '<section class="rp-section rp-features-section" id="rp-features" aria-labelledby="rp-h-features" hidden>' +
+  '<h2 id="rp-h-features">Features <span class="rp-count" id="rp-feature-count"></span></h2>' +
+  '<div class="rp-filters" id="rp-filters" role="search" aria-label="Filter features"></div><div id="rp-table"></div></section>' +
+  '<div id="rp-criteria"></div><div id="rp-plan"></div><div id="rp-problems"></div>';
 
 const app = document.getElementById('rp-app');
 if (!app) throw new Error('status preview: #rp-app is missing');
@@ -161,8 +195,10 @@ function setFilter(change: Partial<FilterState>): void {
 function filterFrom(el: HTMLElement): void {
   const d = el.dataset;
   if (d.filterReset !== undefined) setFilter(EMPTY_FILTER);
-  else if (d.filterColour !== undefined) setFilter({ colour: state.filter.colour === d.filterColour ? '' : (d.filterColour as StatusColour) });
-  else if (d.filterOnly === 'must' || d.filterOnly === 'overdue') setFilter({ only: state.filter.only === d.filterOnly ? '' : d.filterOnly });
+  else if (d.filterColour !== undefined)
+    setFilter({ colour: state.filter.colour === d.filterColour ? '' : (d.filterColour as StatusColour) });
+  else if (d.filterOnly === 'must' || d.filterOnly === 'overdue')
+    setFilter({ only: state.filter.only === d.filterOnly ? '' : d.filterOnly });
   else if (d.filterTeam !== undefined && status) {
     const g = status.byTeam[Number(d.filterTeam)] as CountGroup | undefined; // from the DOM: may be out of range
     if (g) setFilter({ ...EMPTY_FILTER, team: g.name ?? NO_TEAM });
@@ -213,7 +249,7 @@ document.addEventListener('mousedown', (e) => {
 });
 
 document.addEventListener('click', (e) => {
-  if (e.target instanceof Element && !(e.target.closest('summary'))) activate(e.target);
+  if (e.target instanceof Element && !e.target.closest('summary')) activate(e.target);
 });
 
 document.addEventListener('keydown', (e) => {

@@ -50,7 +50,11 @@ function yamlProblems(doc: YamlDocument, lc: LineCounter): ConfigProblem[] {
   for (const w of doc.warnings) {
     if (w.code !== 'TAG_RESOLVE_FAILED') continue;
     const pos = lc.linePos(w.pos[0]);
-    problems.push({ message: `${yamlMessage(w.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''))}: YAML tags are not supported (the configuration is data only).`, line: pos.line - 1, column: pos.col - 1 });
+    problems.push({
+      message: `${yamlMessage(w.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''))}: YAML tags are not supported (the configuration is data only).`,
+      line: pos.line - 1,
+      column: pos.col - 1,
+    });
   }
   return problems;
 }
@@ -71,7 +75,13 @@ function milestoneOrder(value: YamlNode | null, at: ReportAt): MilestoneKind[] |
   if (!list) return null;
   const bad = list.filter((k) => !(MILESTONE_KINDS as readonly string[]).includes(k));
   if (bad.length) {
-    at(value, `Unknown milestone kind ${bad.slice(0, 5).map((b) => `"${shownText(b)}"`).join(', ')}${bad.length > 5 ? ` (and ${bad.length - 5} more)` : ''}: use ${MILESTONE_KINDS.join(', ')}.`);
+    at(
+      value,
+      `Unknown milestone kind ${bad
+        .slice(0, 5)
+        .map((b) => `"${shownText(b)}"`)
+        .join(', ')}${bad.length > 5 ? ` (and ${bad.length - 5} more)` : ''}: use ${MILESTONE_KINDS.join(', ')}.`,
+    );
     return null;
   }
   return list as MilestoneKind[];

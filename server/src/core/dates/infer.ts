@@ -8,7 +8,10 @@ import type { DateToken } from './date-token';
  * Tokens that are ambiguous ('both') or impossible ('none') are no evidence.
  * `tokenOf` reads the token of each item (a page's dates), so no array of tokens has to be made.
  */
-export function inferSlashOrder<T = DateToken>(items: readonly T[], tokenOf: (item: T) => DateToken = (t) => t as DateToken): 'dmy' | 'mdy' | null {
+export function inferSlashOrder<T = DateToken>(
+  items: readonly T[],
+  tokenOf: (item: T) => DateToken = (t) => t as DateToken,
+): 'dmy' | 'mdy' | null {
   let dmy = 0;
   let mdy = 0;
   for (const item of items) {

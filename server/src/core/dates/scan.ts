@@ -30,7 +30,8 @@ import { invalidDateReason, isValidDate, monthFromName, weekdayFromName } from '
 import { inRanges, isUnsetValue, maskNonDates, struckRanges, unsetSpan } from './markup';
 import type { DateFormat, DateToken, SlashOrder, Weekday } from './date-token';
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAY = '(?:sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?)';
 const SP = '[ \\t\\u00a0]+';
 /** Nothing that would make the number part of something longer (a version, a bigger number, a word). */
@@ -81,9 +82,7 @@ function num(s: string | undefined): number {
 
 function dated(format: DateFormat, year: number | null, month: number, day: number): Draft {
   const reason = invalidDateReason(year, month, day);
-  return reason === null
-    ? { kind: 'date', format, year, month, day }
-    : { kind: 'invalid', format, year, month, day, reason };
+  return reason === null ? { kind: 'date', format, year, month, day } : { kind: 'invalid', format, year, month, day, reason };
 }
 
 /** Which readings of `a/b/year` exist. */

@@ -71,7 +71,10 @@ function canInsertAbove(page: PageModel, line: number): boolean {
 
 /** Adds `rule` to a disable comment already on the line (or the one above): `<!-- … a -->` → `<!-- … a b -->`. */
 function extendExisting(page: PageModel, line: number, rule: string): TextEdit | null {
-  const candidates: Array<[number, string]> = [[line, 'disable-line'], [line - 1, 'disable-next-line']];
+  const candidates: Array<[number, string]> = [
+    [line, 'disable-line'],
+    [line - 1, 'disable-next-line'],
+  ];
   for (const [l, kind] of candidates) {
     const text = page.lines[l]?.text ?? '';
     if (!text.includes('release-pages-')) continue;
@@ -146,13 +149,19 @@ export function codeActions(req: ActionRequest): EditorAction[] {
   const here = req.findings.filter((f) => overlaps(f.range, req.range));
   if (wants(req.only, 'quickfix')) {
     for (const f of here) {
-      for (const fix of f.fixes) out.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, preferred: fix.preferred === true, findings: [f] });
+      for (const fix of f.fixes)
+        out.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, preferred: fix.preferred === true, findings: [f] });
     }
     const rules = [...new Set(here.filter(hasAutoFix).map((f) => f.rule))];
     for (const rule of rules) {
       const first = firstOf(req.findings, (f) => f.rule === rule && hasAutoFix(f), LISTED + 1);
       if (first.length < 2) continue;
-      out.push({ title: `Fix all ${rule} problems in this file`, kind: 'quickfix', fixAll: { rule }, findings: first.length <= LISTED ? first : [] });
+      out.push({
+        title: `Fix all ${rule} problems in this file`,
+        kind: 'quickfix',
+        fixAll: { rule },
+        findings: first.length <= LISTED ? first : [],
+      });
     }
     const done = new Set<string>();
     for (const f of here) {
@@ -168,7 +177,13 @@ export function codeActions(req: ActionRequest): EditorAction[] {
   }
   if (wants(req.only, FIX_ALL_KIND)) {
     const first = firstOf(req.findings, hasAutoFix, LISTED + 1);
-    if (first.length) out.push({ title: 'Fix all Release Pages problems in this file', kind: FIX_ALL_KIND, fixAll: { rule: null }, findings: first.length <= LISTED ? first : [] });
+    if (first.length)
+      out.push({
+        title: 'Fix all Release Pages problems in this file',
+        kind: FIX_ALL_KIND,
+        fixAll: { rule: null },
+        findings: first.length <= LISTED ? first : [],
+      });
   }
   return out;
 }

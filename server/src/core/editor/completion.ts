@@ -66,7 +66,7 @@ function valueEntries(values: readonly ValueInfo[], kind: 'status' | 'priority',
     label: v.value,
     kind,
     range: r,
-    detail: `${kind === 'status' ? 'Status' : 'Release priority'}${v.source === 'legend' ? " (page legend)" : ''}`,
+    detail: `${kind === 'status' ? 'Status' : 'Release priority'}${v.source === 'legend' ? ' (page legend)' : ''}`,
     documentation: v.meaning ?? undefined,
     sortText: String(i).padStart(3, '0'),
   }));
@@ -92,7 +92,13 @@ function milestoneLabels(page: PageModel): Array<{ label: string; detail: string
 }
 
 function milestoneEntries(page: PageModel, r: Range): CompletionEntry[] {
-  return milestoneLabels(page).map((m, i) => ({ label: m.label, kind: 'milestone' as const, range: r, detail: m.detail, sortText: String(i).padStart(3, '0') }));
+  return milestoneLabels(page).map((m, i) => ({
+    label: m.label,
+    kind: 'milestone' as const,
+    range: r,
+    detail: m.detail,
+    sortText: String(i).padStart(3, '0'),
+  }));
 }
 
 function tableCompletions(page: PageModel, table: TableModel, text: string, p: Position, config: ResolvedConfig): CompletionEntry[] | null {

@@ -1,6 +1,17 @@
 /** Hover: what a date, a status or priority value, or a milestone label means on this page. */
 import type { ResolvedConfig } from '../config/merge';
-import { dayNumber, inferYear, monthName, resolveSlash, scanDates, toIso, weekdayName, weekdayOf, type DateToken, type YMD } from '../dates';
+import {
+  dayNumber,
+  inferYear,
+  monthName,
+  resolveSlash,
+  scanDates,
+  toIso,
+  weekdayName,
+  weekdayOf,
+  type DateToken,
+  type YMD,
+} from '../dates';
 import type { Milestone, PageDate, PageModel, Timeline } from '../model/page-model';
 import { dayOf, pageSlashOrder, releaseYear } from '../model/page-dates';
 import { readValue } from '../model/values';
@@ -18,7 +29,13 @@ export interface HoverOptions {
 }
 
 const KIND_NAMES: Record<Milestone['kind'], string> = {
-  alpha: 'alpha', freeze: 'feature freeze', beta: 'beta', 'test-day': 'test day', rc: 'release candidate', ga: 'general availability', other: 'milestone',
+  alpha: 'alpha',
+  freeze: 'feature freeze',
+  beta: 'beta',
+  'test-day': 'test day',
+  rc: 'release candidate',
+  ga: 'general availability',
+  other: 'milestone',
 };
 
 function plural(n: number, word: string): string {
@@ -59,7 +76,7 @@ function dayLines(page: PageModel, ymd: YMD, today: number, isGa: boolean): stri
   const day = dayNumber(ymd.year, ymd.month, ymd.day);
   const out = [`**${toIso(ymd.year, ymd.month, ymd.day)}** · ${weekdayOfYmd(ymd)}`];
   const ga = gaOf(page);
-  if (isGa) out.push('The page\'s general availability (GA) date.');
+  if (isGa) out.push("The page's general availability (GA) date.");
   else if (ga) out.push(`${distanceToGa(day, ga.day)} (${isoWithWeekday(ga.ymd)})`);
   out.push(`${distanceToToday(day, today)[0].toUpperCase()}${distanceToToday(day, today).slice(1)}`);
   return out;
@@ -68,7 +85,10 @@ function dayLines(page: PageModel, ymd: YMD, today: number, isGa: boolean): stri
 /** A date without a year: read in the page's release year when there is one. */
 function describeYearless(page: PageModel, token: DateToken): string[] {
   const ga = gaOf(page);
-  const year = inferYear(token.month, token.day, { releaseYear: ga?.ymd.year ?? releaseYear(page) ?? undefined, releaseMonth: ga?.ymd.month });
+  const year = inferYear(token.month, token.day, {
+    releaseYear: ga?.ymd.year ?? releaseYear(page) ?? undefined,
+    releaseMonth: ga?.ymd.month,
+  });
   const head = `**${monthName(token.month)} ${token.day}** has no year.`;
   if (year === null) return [head];
   return [head, `Read in the page's release year: ${isoWithWeekday({ year, month: token.month, day: token.day })}.`];
@@ -87,7 +107,8 @@ function describeAmbiguous(token: DateToken, year: number): string[] {
 function describeDay(page: PageModel, token: DateToken, ymd: YMD, today: number, isGa: boolean): string[] {
   const lines = dayLines(page, ymd, today, isGa);
   if (token.text !== toIso(ymd.year, ymd.month, ymd.day)) lines.splice(1, 0, `Written \`${token.text}\`.`);
-  if (token.weekday && token.weekday.day !== weekdayOf(ymd.year, ymd.month, ymd.day)) lines.push(`⚠ Written with the weekday "${token.weekday.text}", but it is a ${weekdayOfYmd(ymd)}.`);
+  if (token.weekday && token.weekday.day !== weekdayOf(ymd.year, ymd.month, ymd.day))
+    lines.push(`⚠ Written with the weekday "${token.weekday.text}", but it is a ${weekdayOfYmd(ymd)}.`);
   if (token.struck) lines.push('Struck through: a superseded date.');
   return lines;
 }
@@ -98,19 +119,33 @@ export function describeDate(page: PageModel, token: DateToken, today: number, i
   if (token.kind === 'unset') return ['No date set yet.'];
   if (token.kind === 'invalid') return [`**${token.text}** is not a date: ${token.reason ?? 'malformed'}.`];
   if (token.year === null) return describeYearless(page, token);
-  if (token.format === 'slash' && token.slash?.order === 'both' && token.slash.a !== token.slash.b && !pageSlashOrder(page)) return describeAmbiguous(token, token.year);
+  if (token.format === 'slash' && token.slash?.order === 'both' && token.slash.a !== token.slash.b && !pageSlashOrder(page))
+    return describeAmbiguous(token, token.year);
   const ymd = dayOf(page, token);
   if (!ymd) return [`**${token.text}** cannot be read as a date on this page.`];
   return describeDay(page, token, ymd, today, isGa);
 }
 
 function valueHover(kind: 'Status' | 'Priority', cell: CellRef, vocab: readonly ValueInfo[]): HoverResult {
-  const v = readValue(cell, vocab.map((x) => x.value));
+  const v = readValue(
+    cell,
+    vocab.map((x) => x.value),
+  );
   const lines: string[] = [];
   if (v.state === 'unset') {
-    lines.push(`**${kind}: not set.** Use one of ${listed(vocab.map((x) => x.value), 12)}.`);
+    lines.push(
+      `**${kind}: not set.** Use one of ${listed(
+        vocab.map((x) => x.value),
+        12,
+      )}.`,
+    );
   } else if (v.state === 'unknown') {
-    lines.push(`**${kind} "${v.value}" is not a known value.** Known: ${listed(vocab.map((x) => x.value), 12)}.`);
+    lines.push(
+      `**${kind} "${v.value}" is not a known value.** Known: ${listed(
+        vocab.map((x) => x.value),
+        12,
+      )}.`,
+    );
   } else {
     const info = vocab.find((x) => x.value === v.match);
     lines.push(`**${kind}: ${v.match}**${info?.meaning ? ` — ${info.meaning}` : ''}`);
@@ -127,7 +162,9 @@ function ordinalWord(n: number): string {
 }
 
 function milestoneHover(page: PageModel, timeline: Timeline, m: Milestone, today: number): HoverResult {
-  const lines = [`**${m.label}**${m.cancelled ? ' (cancelled)' : ''} · ${KIND_NAMES[m.kind]}${timeline.heading ? ` in *${timeline.heading}*` : ''}`];
+  const lines = [
+    `**${m.label}**${m.cancelled ? ' (cancelled)' : ''} · ${KIND_NAMES[m.kind]}${timeline.heading ? ` in *${timeline.heading}*` : ''}`,
+  ];
   const ymd = m.date ? dayOf(page, m.date.token) : null;
   if (m.date && ymd) {
     lines.push(...dayLines(page, ymd, today, page.gaDate === m.date));
@@ -136,7 +173,10 @@ function milestoneHover(page: PageModel, timeline: Timeline, m: Milestone, today
       .filter((e): e is { x: Milestone; d: YMD } => e.d !== null)
       .sort((a, b) => dayNumber(a.d.year, a.d.month, a.d.day) - dayNumber(b.d.year, b.d.month, b.d.day));
     const at = dated.findIndex((e) => e.x === m);
-    if (at >= 0) lines.push(`${ordinalWord(at + 1)} of ${dated.length} dated milestones in this timeline (by date); ${ordinalWord(timeline.milestones.indexOf(m) + 1)} as listed.`);
+    if (at >= 0)
+      lines.push(
+        `${ordinalWord(at + 1)} of ${dated.length} dated milestones in this timeline (by date); ${ordinalWord(timeline.milestones.indexOf(m) + 1)} as listed.`,
+      );
   } else if (m.date) {
     lines.push(...describeDate(page, m.date.token, today));
   } else {
@@ -157,7 +197,8 @@ function lineDateAt(page: PageModel, p: Position): { token: DateToken; start: nu
 
 function placedHover(page: PageModel, d: PageDate, today: number): HoverResult {
   const lines = describeDate(page, d.token, today, page.gaDate === d);
-  if (d.label && d.context !== 'frontmatter') lines.push(`_${d.context === 'timeline' ? 'Milestone' : d.context === 'plan' ? 'Plan' : 'Column'}: ${d.label}_`);
+  if (d.label && d.context !== 'frontmatter')
+    lines.push(`_${d.context === 'timeline' ? 'Milestone' : d.context === 'plan' ? 'Plan' : 'Column'}: ${d.label}_`);
   return { range: d.range, markdown: lines.join('\n\n') };
 }
 

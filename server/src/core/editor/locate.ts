@@ -43,7 +43,11 @@ export function rawCellAt(lineText: string, character: number): { cell: TableCel
 }
 
 /** The logical cell of a feature table in `column` that contains the position. */
-export function featureCellAt(page: PageModel, p: Position, column: ColumnKey): { table: TableModel; cell: CellRef; rowLine: number } | null {
+export function featureCellAt(
+  page: PageModel,
+  p: Position,
+  column: ColumnKey,
+): { table: TableModel; cell: CellRef; rowLine: number } | null {
   const at = tableAtLine(page, p.line);
   if (!at || !at.table.isFeatureTable) return null;
   const col = at.table.columns[column];

@@ -20,12 +20,19 @@ function cover(page: PageModel, nodes: readonly SymbolNode[]): Range {
 
 function milestoneNode(page: PageModel, m: Milestone): SymbolNode {
   const date = m.date ? m.date.token.text : m.superseded.length ? m.superseded[m.superseded.length - 1].token.text : 'no date';
-  const selection = m.labelRange.start.line === m.labelRange.end.line && m.labelRange.end.character > m.labelRange.start.character ? m.labelRange : m.valueRange;
+  const selection =
+    m.labelRange.start.line === m.labelRange.end.line && m.labelRange.end.character > m.labelRange.start.character
+      ? m.labelRange
+      : m.valueRange;
   return {
     name: m.label || date,
     detail: `${date}${m.cancelled ? ' (cancelled)' : ''}`,
     kind: 'milestone',
-    range: span(page, Math.min(m.line, m.labelRange.start.line, m.valueRange.start.line), Math.max(m.line, m.labelRange.end.line, m.valueRange.end.line)),
+    range: span(
+      page,
+      Math.min(m.line, m.labelRange.start.line, m.valueRange.start.line),
+      Math.max(m.line, m.labelRange.end.line, m.valueRange.end.line),
+    ),
     selectionRange: selection,
     children: [],
   };
@@ -36,7 +43,14 @@ function timelineNode(page: PageModel, tl: Timeline): SymbolNode | null {
   if (children.length === 0) return null;
   const name = tl.heading ?? 'Timeline';
   const range = cover(page, children);
-  return { name, detail: tl.release ? `release ${tl.release}` : `${children.length} milestones`, kind: 'timeline', range, selectionRange: children[0].selectionRange, children };
+  return {
+    name,
+    detail: tl.release ? `release ${tl.release}` : `${children.length} milestones`,
+    kind: 'timeline',
+    range,
+    selectionRange: children[0].selectionRange,
+    children,
+  };
 }
 
 function featureNodes(page: PageModel, table: TableModel, config: ResolvedConfig): SymbolNode[] {
@@ -58,7 +72,14 @@ function featureNodes(page: PageModel, table: TableModel, config: ResolvedConfig
       detail = v.state === 'unset' ? 'status not set' : v.state === 'unknown' ? v.value : v.match;
     }
     const last = row.lines[row.lines.length - 1];
-    const node: SymbolNode = { name, detail, kind: 'feature', range: span(page, row.lines[0], last), selectionRange: cell.range, children: [] };
+    const node: SymbolNode = {
+      name,
+      detail,
+      kind: 'feature',
+      range: span(page, row.lines[0], last),
+      selectionRange: cell.range,
+      children: [],
+    };
     const team = tc !== undefined ? plainText(row.cells[tc]?.text ?? '') : '';
     if (!groups.has(team)) {
       groups.set(team, []);
@@ -70,7 +91,14 @@ function featureNodes(page: PageModel, table: TableModel, config: ResolvedConfig
   return order.map((team) => {
     const children = groups.get(team)!;
     const range = cover(page, children);
-    return { name: team || '(no team)', detail: `${children.length} feature${children.length === 1 ? '' : 's'}`, kind: 'team' as const, range, selectionRange: children[0].selectionRange, children };
+    return {
+      name: team || '(no team)',
+      detail: `${children.length} feature${children.length === 1 ? '' : 's'}`,
+      kind: 'team' as const,
+      range,
+      selectionRange: children[0].selectionRange,
+      children,
+    };
   });
 }
 
@@ -80,7 +108,14 @@ function tableNode(page: PageModel, table: TableModel, config: ResolvedConfig): 
   const range = span(page, table.parsed.startLine, table.parsed.endLine);
   const header = table.parsed.header?.line ?? table.parsed.startLine;
   const count = children.reduce((n, c) => n + (c.kind === 'team' ? c.children.length : 1), 0);
-  return { name: table.heading ?? 'Features', detail: `${count} features`, kind: 'features', range, selectionRange: lineRangeOf(page, header), children };
+  return {
+    name: table.heading ?? 'Features',
+    detail: `${count} features`,
+    kind: 'features',
+    range,
+    selectionRange: lineRangeOf(page, header),
+    children,
+  };
 }
 
 function criteriaNode(page: PageModel): SymbolNode | null {
@@ -98,7 +133,14 @@ function criteriaNode(page: PageModel): SymbolNode | null {
   });
   const must = page.criteria.filter((c) => c.keyword === 'MUST').length;
   const should = page.criteria.filter((c) => c.keyword === 'SHOULD').length;
-  return { name: 'Release criteria', detail: `${must} MUST, ${should} SHOULD`, kind: 'criteria', range: cover(page, children), selectionRange: children[0].selectionRange, children };
+  return {
+    name: 'Release criteria',
+    detail: `${must} MUST, ${should} SHOULD`,
+    kind: 'criteria',
+    range: cover(page, children),
+    selectionRange: children[0].selectionRange,
+    children,
+  };
 }
 
 /** The symbols of a page, in document order. */

@@ -42,9 +42,10 @@ export function findingCount(result: CheckResult): number {
 /** Visits the findings in page order without making the list (a 50,000-row page has about 100,000). */
 export function eachFinding(result: CheckResult, visit: (f: Finding) => void): void {
   // `visit` returns nothing: it must not stop the walk by returning false.
-  if (result.parts) visitMerged(result.parts.rest, result.parts.slices, (f) => {
-    visit(f);
-  });
+  if (result.parts)
+    visitMerged(result.parts.rest, result.parts.slices, (f) => {
+      visit(f);
+    });
   else for (const f of result.findings) visit(f);
 }
 
@@ -58,7 +59,13 @@ export const NO_FIXES: Fix[] = [];
 export class LazyFinding implements Finding {
   #fixes: Fix[] | (() => Fix[]);
 
-  constructor(readonly rule: string, readonly severity: Severity, readonly message: string, readonly range: Range, make: () => Fix[]) {
+  constructor(
+    readonly rule: string,
+    readonly severity: Severity,
+    readonly message: string,
+    readonly range: Range,
+    make: () => Fix[],
+  ) {
     this.#fixes = make;
   }
 

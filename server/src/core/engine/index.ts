@@ -119,7 +119,12 @@ export class Engine {
     if (isReleasePage) {
       // The rules may run on many views of the page: a failing rule is reported once per check.
       const onRuleError = oncePerRule(options.onRuleError);
-      const parts = yield* this.views.findings(page, options.wholeTables === true, () => contextOf(page, config), (view) => runRules(view, config, onRuleError));
+      const parts = yield* this.views.findings(
+        page,
+        options.wholeTables === true,
+        () => contextOf(page, config),
+        (view) => runRules(view, config, onRuleError),
+      );
       result = checkResult(page, isReleasePage, parts);
     } else {
       result = { page, isReleasePage, findings: [] };

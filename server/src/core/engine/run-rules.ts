@@ -20,7 +20,9 @@ function severityOf(rule: Rule, config: ResolvedConfig): SeveritySetting {
  * Reports each failing rule once to `onRuleError` (a check may run the rules on many views of a page).
  * Returns undefined when there is no one to tell.
  */
-export function oncePerRule(onRuleError: ((rule: string, error: unknown) => void) | undefined): ((rule: string, error: unknown) => void) | undefined {
+export function oncePerRule(
+  onRuleError: ((rule: string, error: unknown) => void) | undefined,
+): ((rule: string, error: unknown) => void) | undefined {
   if (!onRuleError) return undefined;
   const failed = new Set<string>();
   return (rule, e) => {

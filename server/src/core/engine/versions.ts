@@ -61,7 +61,10 @@ export class InputVersions {
     while (from < max && base[from] === lines[from]) from++;
     let tail = 0;
     while (tail < max - from && base[base.length - 1 - tail] === lines[lines.length - 1 - tail]) tail++;
-    this.pendingInput = from === base.length && from === lines.length ? null : { diff: { lines: shared, from, oldTo: base.length - tail, newTo: lines.length - tail }, text: null };
+    this.pendingInput =
+      from === base.length && from === lines.length
+        ? null
+        : { diff: { lines: shared, from, oldTo: base.length - tail, newTo: lines.length - tail }, text: null };
   }
 
   /** Turns the incoming text, if any, into the pending input (a diff from the last model's lines). */

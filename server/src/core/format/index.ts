@@ -7,7 +7,14 @@ import type { PageModel, TableModel } from '../model/page-model';
 import type { TextEdit } from '../findings';
 import { layoutTable, type FormatOptions } from './layout';
 
-export { DEFAULT_FORMAT_OPTIONS, DEFAULT_MAX_COLUMN_WIDTH, layoutTable, type FormatOptions, type FormatStyle, type LineSink } from './layout';
+export {
+  DEFAULT_FORMAT_OPTIONS,
+  DEFAULT_MAX_COLUMN_WIDTH,
+  layoutTable,
+  type FormatOptions,
+  type FormatStyle,
+  type LineSink,
+} from './layout';
 export { displayWidth } from './width';
 
 export type FormattablePage = Pick<PageModel, 'lines' | 'tables'>;
@@ -19,12 +26,18 @@ export function tableLines(t: TableModel): { start: number; end: number } {
 
 /** The GFM table (with a header) that contains `line`, or null. */
 export function tableAtLine(page: FormattablePage, line: number): TableModel | null {
-  return page.tables.find((t) => t.parsed.kind === 'gfm' && t.parsed.header !== null && t.parsed.startLine <= line && line <= t.parsed.endLine) ?? null;
+  return (
+    page.tables.find(
+      (t) => t.parsed.kind === 'gfm' && t.parsed.header !== null && t.parsed.startLine <= line && line <= t.parsed.endLine,
+    ) ?? null
+  );
 }
 
 /** GFM tables that intersect the inclusive line span. */
 export function tablesInLines(page: FormattablePage, start: number, end: number): TableModel[] {
-  return page.tables.filter((t) => t.parsed.kind === 'gfm' && t.parsed.header !== null && t.parsed.startLine <= end && start <= t.parsed.endLine);
+  return page.tables.filter(
+    (t) => t.parsed.kind === 'gfm' && t.parsed.header !== null && t.parsed.startLine <= end && start <= t.parsed.endLine,
+  );
 }
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
@@ -97,6 +110,10 @@ export function formatText(text: string, options: FormatOptions, engine: Engine 
   if (edits.length === 0) return { text, edits };
   const out = applyLineEdits(page, edits);
   if (!bom) return { text: out, edits };
-  const shift = (p: { line: number; character: number }): { line: number; character: number } => (p.line === 0 ? { line: 0, character: p.character + 1 } : p);
-  return { text: `\uFEFF${out}`, edits: edits.map((e) => ({ range: { start: shift(e.range.start), end: shift(e.range.end) }, newText: e.newText })) };
+  const shift = (p: { line: number; character: number }): { line: number; character: number } =>
+    p.line === 0 ? { line: 0, character: p.character + 1 } : p;
+  return {
+    text: `\uFEFF${out}`,
+    edits: edits.map((e) => ({ range: { start: shift(e.range.start), end: shift(e.range.end) }, newText: e.newText })),
+  };
 }

@@ -67,10 +67,14 @@ function pad(text: string, width: number, target: number, align: Align): string 
 
 function delimiterCell(align: Align, width: number): string {
   switch (align) {
-    case 'left': return ` :${'-'.repeat(width - 1)} `;
-    case 'right': return ` ${'-'.repeat(width - 1)}: `;
-    case 'center': return ` :${'-'.repeat(width - 2)}: `;
-    default: return ` ${'-'.repeat(width)} `;
+    case 'left':
+      return ` :${'-'.repeat(width - 1)} `;
+    case 'right':
+      return ` ${'-'.repeat(width - 1)}: `;
+    case 'center':
+      return ` :${'-'.repeat(width - 2)}: `;
+    default:
+      return ` ${'-'.repeat(width)} `;
   }
 }
 
@@ -87,7 +91,8 @@ function frozenLines(lines: readonly string[], table: TableModel, columns: numbe
   for (const row of body) {
     const start = rowStart(lines[row.line], row);
     const line = lines[row.line];
-    if (row.cells.length !== columns || start === null || (line.includes('`', start) && codeSpanPipes(line, start).length > 0)) frozen.add(row.line);
+    if (row.cells.length !== columns || start === null || (line.includes('`', start) && codeSpanPipes(line, start).length > 0))
+      frozen.add(row.line);
   }
   for (let i = body.length - 1; i > 0; i--) {
     if (!frozen.has(body[i].line) || body[i].leadingPipe) continue;

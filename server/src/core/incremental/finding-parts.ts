@@ -12,15 +12,23 @@ export interface FindingParts {
 
 /** Page order: line, character, then rule and message (a total order, so merging equals sorting). */
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-    || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
 }
 
 /**
  * Visits `rest` (sorted) merged into the slices' findings (each sorted, the slices in page order);
  * stops when `visit` returns false.
  */
-export function visitMerged(rest: readonly Finding[], slices: ReadonlyArray<readonly Finding[]>, visit: (f: Finding) => boolean | void): void {
+export function visitMerged(
+  rest: readonly Finding[],
+  slices: ReadonlyArray<readonly Finding[]>,
+  visit: (f: Finding) => boolean | void,
+): void {
   let r = 0;
   for (const list of slices) {
     for (const f of list) {

@@ -11,7 +11,10 @@ export class TextMemo<V> {
   private current = new Map<string, V>();
   private previous = new Map<string, V>();
 
-  constructor(private readonly compute: (text: string) => V, private readonly limit = 200_000) {
+  constructor(
+    private readonly compute: (text: string) => V,
+    private readonly limit = 200_000,
+  ) {
     ALL.add(this);
   }
 

@@ -9,16 +9,38 @@ import type { PageModel, TableModel } from '../model/page-model';
 
 export function tableModel(t: TableModel): Complete<TableModel> {
   return {
-    parsed: t.parsed, header: t.header, headerInferred: t.headerInferred, columns: t.columns, isFeatureTable: t.isFeatureTable,
-    isDateTable: t.isDateTable, rows: t.rows, heading: t.heading,
+    parsed: t.parsed,
+    header: t.header,
+    headerInferred: t.headerInferred,
+    columns: t.columns,
+    isFeatureTable: t.isFeatureTable,
+    isDateTable: t.isDateTable,
+    rows: t.rows,
+    heading: t.heading,
   };
 }
 
 export function pageModel(p: PageModel): Complete<PageModel> {
   return {
-    lines: p.lines, kind: p.kind, isReleasePage: p.isReleasePage, title: p.title, release: p.release, frontMatter: p.frontMatter,
-    headings: p.headings, timelines: p.timelines, criteria: p.criteria, tables: p.tables, orphanRows: p.orphanRows,
-    legend: p.legend, plan: p.plan, dates: p.dates, literalLines: p.literalLines, directives: p.directives,
-    slashOrder: p.slashOrder, releaseYear: p.releaseYear, degraded: p.degraded, gaDate: p.gaDate,
+    lines: p.lines,
+    kind: p.kind,
+    isReleasePage: p.isReleasePage,
+    title: p.title,
+    release: p.release,
+    frontMatter: p.frontMatter,
+    headings: p.headings,
+    timelines: p.timelines,
+    criteria: p.criteria,
+    tables: p.tables,
+    orphanRows: p.orphanRows,
+    legend: p.legend,
+    plan: p.plan,
+    dates: p.dates,
+    literalLines: p.literalLines,
+    directives: p.directives,
+    slashOrder: p.slashOrder,
+    releaseYear: p.releaseYear,
+    degraded: p.degraded,
+    gaDate: p.gaDate,
   };
 }

@@ -28,7 +28,11 @@ export function severest(result: { readonly findings: readonly Finding[]; readon
   for (const severity of SEVERITIES) {
     if (shown.length >= max) break;
     // In page order within the severity, until `max` are shown.
-    visitMerged(rest[severity], slices.map((s) => s[severity]), (f) => shown.push(f) < max);
+    visitMerged(
+      rest[severity],
+      slices.map((s) => s[severity]),
+      (f) => shown.push(f) < max,
+    );
   }
   return shown;
 }

@@ -50,7 +50,13 @@ export class SliceCache {
     if (kept && kept.context === context && kept.from === s.from && sameElements(kept.rows, s.rows)) return kept;
     const texts = sliceTexts(page, s);
     const moved = this.byText.get(texts[0])?.find((e) => e.context === context && sameElements(e.texts, texts));
-    if (moved) return { ...moved, rows: s.rows, from: s.from, findings: moved.from === s.from ? moved.findings : shifted(moved.findings, s.from - moved.from) };
+    if (moved)
+      return {
+        ...moved,
+        rows: s.rows,
+        from: s.from,
+        findings: moved.from === s.from ? moved.findings : shifted(moved.findings, s.from - moved.from),
+      };
     return { context, rows: s.rows, texts, from: s.from, findings: check().sort(compareFindings) };
   }
 

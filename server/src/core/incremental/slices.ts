@@ -26,7 +26,7 @@ export interface Slice {
 function boundaryAfter(text: string): boolean {
   const n = text.length;
   const h = Math.imul(n ^ (text.charCodeAt(n - 2) << 7) ^ (text.charCodeAt(n >> 1) << 13) ^ text.charCodeAt(n - 5), 0x9e3779b1);
-  return ((h >>> 0) >>> 26) === 0;
+  return (h >>> 0) >>> 26 === 0;
 }
 
 export function sliceTables(page: PageModel): Slice[] {
@@ -54,7 +54,10 @@ export function sliceTables(page: PageModel): Slice[] {
 function physicalRows(s: Slice): TableRow[] {
   const rows = s.table.parsed.rows;
   const from = firstAtOrAfter(rows, s.from, (r) => r.line);
-  return rows.slice(from, firstAtOrAfter(rows, s.to, (r) => r.line));
+  return rows.slice(
+    from,
+    firstAtOrAfter(rows, s.to, (r) => r.line),
+  );
 }
 
 /** The texts a slice's findings depend on (besides the context): its rows' lines. */
@@ -87,7 +90,11 @@ export function wholeView(page: PageModel): PageView {
 /** A view of the page holding one slice's rows and their dates only (page-level context kept). */
 export function sliceView(page: PageModel, s: Slice): PageView {
   const dates: PageDate[] = [];
-  for (let i = firstAtOrAfter(page.dates, s.from, (d) => d.range.start.line); i < page.dates.length && page.dates[i].range.start.line < s.to; i++) {
+  for (
+    let i = firstAtOrAfter(page.dates, s.from, (d) => d.range.start.line);
+    i < page.dates.length && page.dates[i].range.start.line < s.to;
+    i++
+  ) {
     if (page.dates[i].context === 'table') dates.push(page.dates[i]);
   }
   const table = tableModel({ ...s.table, rows: s.rows, parsed: parsedTable({ ...s.table.parsed, rows: physicalRows(s) }) });
@@ -113,7 +120,9 @@ export function restView(page: PageModel, slices: readonly Slice[]): PageView {
     const last = t.rows[t.rows.length - 1];
     bodies.push([t.rows[0].lines[0], last.lines[last.lines.length - 1] + 1]);
   }
-  const dates = page.dates.filter((d) => d.context !== 'table' || !bodies.some(([a, b]) => d.range.start.line >= a && d.range.start.line < b));
+  const dates = page.dates.filter(
+    (d) => d.context !== 'table' || !bodies.some(([a, b]) => d.range.start.line >= a && d.range.start.line < b),
+  );
   const ranges: Array<[number, number]> = [];
   let at = 0;
   for (const s of [...slices].sort((a, b) => a.from - b.from)) {

@@ -23,7 +23,12 @@ export class PageViews {
    * rows that its findings depend on (asked only when there are slices). Yields before each slice; the
    * cache keeps only what a complete check used.
    */
-  *findings(page: PageModel, whole: boolean, context: () => string, check: (view: PageView) => Finding[]): Steps<FindingParts & { rest: Finding[] }> {
+  *findings(
+    page: PageModel,
+    whole: boolean,
+    context: () => string,
+    check: (view: PageView) => Finding[],
+  ): Steps<FindingParts & { rest: Finding[] }> {
     const slices = whole ? [] : sliceTables(page);
     const rest = check(slices.length ? restView(page, slices) : wholeView(page)).sort(compareFindings);
     if (slices.length === 0) return { rest, slices: [] };

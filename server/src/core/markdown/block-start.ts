@@ -7,8 +7,27 @@
  * columns of indentation (4 or more is indented code) and not blank.
  */
 import {
-  BACKTICK, blankFrom, CARET, COLON, DASH, DOT, EQ, GT, HASH, isDigit, isWs, LBRACKET, PLUS, RBRACKET, RPAREN, runOf, STAR,
-  TILDE, UNDERSCORE, BACKSLASH, SPACE,
+  BACKTICK,
+  blankFrom,
+  CARET,
+  COLON,
+  DASH,
+  DOT,
+  EQ,
+  GT,
+  HASH,
+  isDigit,
+  isWs,
+  LBRACKET,
+  PLUS,
+  RBRACKET,
+  RPAREN,
+  runOf,
+  STAR,
+  TILDE,
+  UNDERSCORE,
+  BACKSLASH,
+  SPACE,
 } from './chars';
 import { htmlStart, type HtmlKind } from './html-start';
 
@@ -46,8 +65,12 @@ const FOOTNOTE: BlockStart = { kind: 'footnote-definition' };
 const SETEXT: BlockStart = { kind: 'setext-underline' };
 const THEMATIC: BlockStart = { kind: 'thematic-break' };
 const HTML: { readonly [K in HtmlKind]: BlockStart } = {
-  raw: { kind: 'html', html: 'raw' }, comment: { kind: 'html', html: 'comment' }, instruction: { kind: 'html', html: 'instruction' },
-  declaration: { kind: 'html', html: 'declaration' }, cdata: { kind: 'html', html: 'cdata' }, block: { kind: 'html', html: 'block' },
+  raw: { kind: 'html', html: 'raw' },
+  comment: { kind: 'html', html: 'comment' },
+  instruction: { kind: 'html', html: 'instruction' },
+  declaration: { kind: 'html', html: 'declaration' },
+  cdata: { kind: 'html', html: 'cdata' },
+  block: { kind: 'html', html: 'block' },
   complete: { kind: 'html', html: 'complete' },
 };
 const HEADINGS: readonly BlockStart[] = [1, 2, 3, 4, 5, 6].map((level) => ({ kind: 'atx-heading', level }));
@@ -104,7 +127,10 @@ function isFootnoteDefinition(s: string, i: number): boolean {
     if (c === RBRACKET) return s.charCodeAt(k + 1) === COLON;
     k++;
     const e = s.charCodeAt(k);
-    if (c === BACKSLASH && (e === LBRACKET || e === BACKSLASH || e === RBRACKET)) { k++; size++; }
+    if (c === BACKSLASH && (e === LBRACKET || e === BACKSLASH || e === RBRACKET)) {
+      k++;
+      size++;
+    }
   }
 }
 

@@ -3,9 +3,31 @@
  * and tab (CommonMark's "space or tab"); lines hold no line endings.
  */
 
-export const TAB = 9, SPACE = 32, BANG = 33, DQUOTE = 34, HASH = 35, SQUOTE = 39, RPAREN = 41, STAR = 42, PLUS = 43,
-  DASH = 45, DOT = 46, SLASH = 47, COLON = 58, LT = 60, EQ = 61, GT = 62, QMARK = 63, LBRACKET = 91, BACKSLASH = 92,
-  RBRACKET = 93, CARET = 94, UNDERSCORE = 95, BACKTICK = 96, PIPE = 124, TILDE = 126;
+export const TAB = 9,
+  SPACE = 32,
+  BANG = 33,
+  DQUOTE = 34,
+  HASH = 35,
+  SQUOTE = 39,
+  RPAREN = 41,
+  STAR = 42,
+  PLUS = 43,
+  DASH = 45,
+  DOT = 46,
+  SLASH = 47,
+  COLON = 58,
+  LT = 60,
+  EQ = 61,
+  GT = 62,
+  QMARK = 63,
+  LBRACKET = 91,
+  BACKSLASH = 92,
+  RBRACKET = 93,
+  CARET = 94,
+  UNDERSCORE = 95,
+  BACKTICK = 96,
+  PIPE = 124,
+  TILDE = 126;
 
 export const isWs = (c: number): boolean => c === SPACE || c === TAB;
 export const isDigit = (c: number): boolean => c >= 48 && c <= 57;

@@ -4,8 +4,25 @@
  * with a complete tag (kind 7).
  */
 import {
-  BACKTICK, BANG, blankFrom, COLON, DASH, DOT, DQUOTE, EQ, GT, isAlnum, isAlpha, isWs, LT, QMARK, RBRACKET, runOf, SLASH,
-  SQUOTE, UNDERSCORE,
+  BACKTICK,
+  BANG,
+  blankFrom,
+  COLON,
+  DASH,
+  DOT,
+  DQUOTE,
+  EQ,
+  GT,
+  isAlnum,
+  isAlpha,
+  isWs,
+  LT,
+  QMARK,
+  RBRACKET,
+  runOf,
+  SLASH,
+  SQUOTE,
+  UNDERSCORE,
 } from './chars';
 
 /**
@@ -16,10 +33,14 @@ import {
 export type HtmlKind = 'raw' | 'comment' | 'instruction' | 'declaration' | 'cdata' | 'block' | 'complete';
 
 const RAW_NAMES = new Set(['pre', 'script', 'style', 'textarea']);
-const BLOCK_NAMES = new Set(('address article aside base basefont blockquote body caption center col colgroup dd details '
-  + 'dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html '
-  + 'iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table '
-  + 'tbody td tfoot th thead title tr track ul').split(' '));
+const BLOCK_NAMES = new Set(
+  (
+    'address article aside base basefont blockquote body caption center col colgroup dd details ' +
+    'dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html ' +
+    'iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table ' +
+    'tbody td tfoot th thead title tr track ul'
+  ).split(' '),
+);
 
 /** The kind of HTML block starting at i (first non-whitespace of the line), or null; `complete` only when not interrupting a paragraph. */
 export function htmlStart(s: string, i: number, interrupt: boolean): HtmlKind | null {
@@ -62,7 +83,15 @@ export function endsAtBlankLine(kind: HtmlKind): boolean {
  * Where the end marker is searched on the opening line, from the `<`: `<!--` from its `--` (`<!-->` is
  * closed), `<?` from its `?`, after `<!` and after `<![CDATA[`.
  */
-const OPENER_SKIP: { readonly [K in HtmlKind]: number } = { raw: 1, comment: 2, instruction: 1, declaration: 3, cdata: 9, block: 0, complete: 0 };
+const OPENER_SKIP: { readonly [K in HtmlKind]: number } = {
+  raw: 1,
+  comment: 2,
+  instruction: 1,
+  declaration: 3,
+  cdata: 9,
+  block: 0,
+  complete: 0,
+};
 
 /** Whether an HTML block of a kind with an end marker (1-5) that opens at i also ends on its opening line. */
 export function htmlEndsOnOpeningLine(kind: HtmlKind, s: string, i: number): boolean {
@@ -72,11 +101,16 @@ export function htmlEndsOnOpeningLine(kind: HtmlKind, s: string, i: number): boo
 /** Whether an HTML block of kind 1-5 ends on this line (searching from `from`), like micromark's continuation states. */
 export function htmlEnds(kind: HtmlKind, s: string, from: number): boolean {
   switch (kind) {
-    case 'comment': return s.indexOf('-->', from) >= 0;
-    case 'instruction': return s.indexOf('?>', from) >= 0;
-    case 'declaration': return s.indexOf('>', from) >= 0;
-    case 'cdata': return cdataEnds(s, from);
-    default: return rawEnds(s, from);
+    case 'comment':
+      return s.indexOf('-->', from) >= 0;
+    case 'instruction':
+      return s.indexOf('?>', from) >= 0;
+    case 'declaration':
+      return s.indexOf('>', from) >= 0;
+    case 'cdata':
+      return cdataEnds(s, from);
+    default:
+      return rawEnds(s, from);
   }
 }
 
@@ -102,8 +136,17 @@ function rawEnds(s: string, from: number): boolean {
 
 /** Where the tag reader stands; `complete` and `incomplete` are its answers. */
 type TagState =
-  | 'before-attribute' | 'attribute-name' | 'after-attribute-name' | 'before-value' | 'quoted-value'
-  | 'after-quoted-value' | 'unquoted-value' | 'after-closing-name' | 'tag-end' | 'complete' | 'incomplete';
+  | 'before-attribute'
+  | 'attribute-name'
+  | 'after-attribute-name'
+  | 'before-value'
+  | 'quoted-value'
+  | 'after-quoted-value'
+  | 'unquoted-value'
+  | 'after-closing-name'
+  | 'tag-end'
+  | 'complete'
+  | 'incomplete';
 
 type ReadingState = Exclude<TagState, 'complete' | 'incomplete'>;
 
@@ -122,9 +165,18 @@ const endsUnquotedValue = (c: number): boolean =>
 /** One step per state: reads the character c at t.k (-1 at the end of the line), moves t.k on if it takes it, says the next state. */
 const TAG_STEPS: { readonly [S in ReadingState]: (t: TagReader, c: number) => TagState } = {
   'before-attribute': (t, c) => {
-    if (c === SLASH) { t.k++; return 'tag-end'; }
-    if (c === COLON || c === UNDERSCORE || isAlpha(c)) { t.k++; return 'attribute-name'; }
-    if (isWs(c)) { t.k++; return 'before-attribute'; }
+    if (c === SLASH) {
+      t.k++;
+      return 'tag-end';
+    }
+    if (c === COLON || c === UNDERSCORE || isAlpha(c)) {
+      t.k++;
+      return 'attribute-name';
+    }
+    if (isWs(c)) {
+      t.k++;
+      return 'before-attribute';
+    }
     return 'tag-end';
   },
   'attribute-name': (t, c) => {
@@ -133,14 +185,27 @@ const TAG_STEPS: { readonly [S in ReadingState]: (t: TagReader, c: number) => Ta
     return 'attribute-name';
   },
   'after-attribute-name': (t, c) => {
-    if (c === EQ) { t.k++; return 'before-value'; }
-    if (isWs(c)) { t.k++; return 'after-attribute-name'; }
+    if (c === EQ) {
+      t.k++;
+      return 'before-value';
+    }
+    if (isWs(c)) {
+      t.k++;
+      return 'after-attribute-name';
+    }
     return 'before-attribute';
   },
   'before-value': (t, c) => {
     if (c === -1 || c === LT || c === EQ || c === GT || c === BACKTICK) return 'incomplete';
-    if (c === DQUOTE || c === SQUOTE) { t.quote = c; t.k++; return 'quoted-value'; }
-    if (isWs(c)) { t.k++; return 'before-value'; }
+    if (c === DQUOTE || c === SQUOTE) {
+      t.quote = c;
+      t.k++;
+      return 'quoted-value';
+    }
+    if (isWs(c)) {
+      t.k++;
+      return 'before-value';
+    }
     return 'unquoted-value';
   },
   'quoted-value': (t, c) => {

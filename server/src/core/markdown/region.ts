@@ -21,7 +21,16 @@ function* moveInfo(info: RegionInfo, by: number): Steps<RegionInfo> {
       rows.push(moveRow(t.rows[i], by));
       if (shouldYield(i)) yield; // a pause point for the language server (see incremental/steps)
     }
-    tables.push(parsedTable({ ...t, startLine: t.startLine + by, endLine: t.endLine + by, delimiterLine: t.delimiterLine + by, header: t.header && moveRow(t.header, by), rows }));
+    tables.push(
+      parsedTable({
+        ...t,
+        startLine: t.startLine + by,
+        endLine: t.endLine + by,
+        delimiterLine: t.delimiterLine + by,
+        header: t.header && moveRow(t.header, by),
+        rows,
+      }),
+    );
   }
   return {
     ...info,

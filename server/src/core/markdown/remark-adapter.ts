@@ -42,8 +42,14 @@ function tableFromMdast(node: MdTable, lines: readonly string[], offset: number)
   const align = parseDelimiterRow(lines[delimiterLine - offset]?.trim() ?? '') ?? header.cells.map(() => null);
   const body = rows.slice(1);
   return parsedTable({
-    kind: 'gfm', fromMdast: true, startLine: header.line, endLine: body.length ? body[body.length - 1].line : delimiterLine,
-    header, delimiterLine, align, rows: body,
+    kind: 'gfm',
+    fromMdast: true,
+    startLine: header.line,
+    endLine: body.length ? body[body.length - 1].line : delimiterLine,
+    header,
+    delimiterLine,
+    align,
+    rows: body,
   });
 }
 
@@ -81,7 +87,8 @@ function collect(root: Root, lines: readonly string[], into: RegionInfo, withTab
       case 'html':
       case 'code':
         // Inline HTML (`<s>`, `<br>`) inside text is not literal: the values around it are still read.
-        if (pos && !(node.type === 'html' && phrasing)) for (let l = pos.start.line - 1; l <= pos.end.line - 1; l++) into.literalLines.push(l + offset);
+        if (pos && !(node.type === 'html' && phrasing))
+          for (let l = pos.start.line - 1; l <= pos.end.line - 1; l++) into.literalLines.push(l + offset);
         return;
       default:
         if ('children' in node) for (const c of node.children as RootContent[]) walk(c, depth, phrasing || node.type === 'paragraph');

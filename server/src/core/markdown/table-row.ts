@@ -10,13 +10,21 @@ export interface TableCell {
   /** Cell content with surrounding whitespace trimmed, exactly as in the source (escapes kept: `\|` stays `\|`). */
   text: string;
   /** UTF-16 columns in the line: [start, end) of `text`; for an empty cell start === end (where content would go). */
-  start: number; end: number;
+  start: number;
+  end: number;
   /** Columns [rawStart, rawEnd) of the whole cell between its delimiting pipes (untrimmed); a first cell without a leading pipe starts after the indentation. */
-  rawStart: number; rawEnd: number;
+  rawStart: number;
+  rawEnd: number;
 }
 /** A cell of a row of the page: its line as well, so it is the CellRef the rules read (no wrapper). */
 export class RowCell implements TableCell {
-  constructor(readonly line: number, readonly text: string, readonly start: number, readonly rawStart: number, readonly rawEnd: number) {}
+  constructor(
+    readonly line: number,
+    readonly text: string,
+    readonly start: number,
+    readonly rawStart: number,
+    readonly rawEnd: number,
+  ) {}
 
   get end(): number {
     return this.start + this.text.length;
@@ -39,7 +47,8 @@ export interface TableRow {
   /** Line of the row (offset by the `offset` given to scanTables). */
   line: number;
   cells: RowCell[];
-  leadingPipe: boolean; trailingPipe: boolean;
+  leadingPipe: boolean;
+  trailingPipe: boolean;
 }
 export interface ParsedTable {
   /** `delimiter-first`: a paragraph from a `|---|` line on; not a table in Markdown (header null, rows = every following line of that paragraph). */
@@ -47,7 +56,8 @@ export interface ParsedTable {
   /** Read from remark's tree (a table inside a container) rather than by scanTables. */
   fromMdast?: boolean;
   /** Inclusive lines (indexes into the given lines plus the offset). */
-  startLine: number; endLine: number;
+  startLine: number;
+  endLine: number;
   header: TableRow | null;
   delimiterLine: number;
   align: Align[];
@@ -58,7 +68,16 @@ export interface ParsedTable {
  * a slice's view): the rules then meet one hidden class, and it lives as long as this code (see shapes.ts).
  */
 export function parsedTable(t: ParsedTable): Complete<ParsedTable> {
-  return { kind: t.kind, fromMdast: t.fromMdast, startLine: t.startLine, endLine: t.endLine, header: t.header, delimiterLine: t.delimiterLine, align: t.align, rows: t.rows };
+  return {
+    kind: t.kind,
+    fromMdast: t.fromMdast,
+    startLine: t.startLine,
+    endLine: t.endLine,
+    header: t.header,
+    delimiterLine: t.delimiterLine,
+    align: t.align,
+    rows: t.rows,
+  };
 }
 
 /** Makes a cell of s[a, b) (between its pipes): its text trimmed, [start, end) the text's columns. */
@@ -67,7 +86,8 @@ type MakeCell<C> = (s: string, a: number, b: number, st: number, en: number) => 
 const plainCell: MakeCell<TableCell> = (s, a, b, st, en) => ({ text: s.slice(st, en), start: st, end: en, rawStart: a, rawEnd: b });
 
 function makeCell<C>(s: string, a: number, b: number, make: MakeCell<C>): C {
-  let st = a, en = b;
+  let st = a,
+    en = b;
   while (st < en && isWs(s.charCodeAt(st))) st++;
   while (en > st && isWs(s.charCodeAt(en - 1))) en--;
   if (st === en) st = en = a < b && isWs(s.charCodeAt(a)) ? a + 1 : a;
@@ -107,20 +127,36 @@ export function parseDelimiterRow(text: string): Align[] | null {
   if (columnOf(text, idx) > 3) return null;
   const n = text.length;
   const align: Align[] = [];
-  let i = idx, seen = false;
-  const skipWs = (): void => { while (i < n && isWs(text.charCodeAt(i))) i++; };
-  if (i < n && text.charCodeAt(i) === PIPE) { seen = true; i++; skipWs(); }
+  let i = idx,
+    seen = false;
+  const skipWs = (): void => {
+    while (i < n && isWs(text.charCodeAt(i))) i++;
+  };
+  if (i < n && text.charCodeAt(i) === PIPE) {
+    seen = true;
+    i++;
+    skipWs();
+  }
   while (i < n) {
-    let left = false, right = false;
-    if (text.charCodeAt(i) === COLON) { left = seen = true; i++; }
+    let left = false,
+      right = false;
+    if (text.charCodeAt(i) === COLON) {
+      left = seen = true;
+      i++;
+    }
     if (i >= n || text.charCodeAt(i) !== DASH) return null;
     i += runOf(text, i, DASH);
-    if (i < n && text.charCodeAt(i) === COLON) { right = seen = true; i++; }
+    if (i < n && text.charCodeAt(i) === COLON) {
+      right = seen = true;
+      i++;
+    }
     align.push(left ? (right ? 'center' : 'left') : right ? 'right' : null);
     skipWs();
     if (i === n) break;
     if (text.charCodeAt(i) !== PIPE) return null;
-    seen = true; i++; skipWs();
+    seen = true;
+    i++;
+    skipWs();
   }
   return seen && align.length > 0 ? align : null;
 }

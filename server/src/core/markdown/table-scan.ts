@@ -17,8 +17,17 @@
 
 import { drain, shouldYield, type Steps } from '../incremental/steps';
 import {
-  blockStart, endsAtBlankLine, fenceCloses, htmlEnds, htmlEndsOnOpeningLine, htmlStart, isContainer, type BlockStart, type Fence,
-  type HtmlKind, type StartContext,
+  blockStart,
+  endsAtBlankLine,
+  fenceCloses,
+  htmlEnds,
+  htmlEndsOnOpeningLine,
+  htmlStart,
+  isContainer,
+  type BlockStart,
+  type Fence,
+  type HtmlKind,
+  type StartContext,
 } from './block-start';
 import { blankFrom, columnOf, firstNonWs, LBRACKET, PIPE, runOf, SPACE } from './chars';
 import { parseDelimiterRow, parsedTable, tableRowAt, type ParsedTable, type TableRow } from './table-row';
@@ -82,7 +91,10 @@ class TableScan {
   private fence: Fence = { marker: 0, length: 0 };
   private html: HtmlKind = 'block';
 
-  constructor(private readonly lines: readonly string[], private readonly offset: number) {}
+  constructor(
+    private readonly lines: readonly string[],
+    private readonly offset: number,
+  ) {}
 
   /** Reads line i, and maybe body rows after it; returns the last line read (lines.length: stop). */
   read(i: number): number {
@@ -113,7 +125,11 @@ class TableScan {
 
   /** Ends the open table and pseudo-table at line `last`. */
   private close(last: number): void {
-    for (const t of [this.table, this.pseudo]) if (t) { t.endLine = last + this.offset; this.tables.push(t); }
+    for (const t of [this.table, this.pseudo])
+      if (t) {
+        t.endLine = last + this.offset;
+        this.tables.push(t);
+      }
     this.table = this.pseudo = null;
   }
 
@@ -216,7 +232,16 @@ class TableScan {
     else if (s.charCodeAt(idx) === PIPE) {
       const align = parseDelimiterRow(s);
       const o = this.offset;
-      if (align) this.pseudo = parsedTable({ kind: 'delimiter-first', startLine: i + o, endLine: i + o, header: null, delimiterLine: i + o, align, rows: [] });
+      if (align)
+        this.pseudo = parsedTable({
+          kind: 'delimiter-first',
+          startLine: i + o,
+          endLine: i + o,
+          header: null,
+          delimiterLine: i + o,
+          align,
+          rows: [],
+        });
     }
   }
 }

@@ -14,7 +14,18 @@ import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel } from '../incremental/model-literals';
 import { buildTable } from './tables';
 import { milestoneFromBullet, placeDate, timelineFromTable } from './timeline';
-import type { Criterion, DegradedBlock, Heading, Milestone, OrphanRows, PageDate, PageKind, PageModel, TableModel, Timeline } from './page-model';
+import type {
+  Criterion,
+  DegradedBlock,
+  Heading,
+  Milestone,
+  OrphanRows,
+  PageDate,
+  PageKind,
+  PageModel,
+  TableModel,
+  Timeline,
+} from './page-model';
 
 const TIMELINE_HEADING = /timeline|milestones|schedule/i;
 const VERSION = /\b(\d+\.\d+(?:\.\d+)?(?:\.z)?)\b/i;
@@ -35,15 +46,25 @@ function headingAbove(headings: readonly Heading[], line: number, test?: (h: Hea
 }
 
 function detectKind(p: {
-  fm: FrontMatter | null; title: string | null; release: string | null; timelines: Timeline[]; tables: TableModel[]; plan: PageModel['plan']; text: () => string;
+  fm: FrontMatter | null;
+  title: string | null;
+  release: string | null;
+  timelines: Timeline[];
+  tables: TableModel[];
+  plan: PageModel['plan'];
+  text: () => string;
 }): PageKind {
   const category = (fmString(p.fm, 'category') ?? '').toLowerCase();
   const title = p.title ?? '';
   const layout = (fmString(p.fm, 'layout') ?? '').toLowerCase();
-  const dated = p.timelines.reduce((n, t) => n + t.milestones.filter((m) => m.kind !== 'other' && (m.date || m.superseded.length)).length, 0);
+  const dated = p.timelines.reduce(
+    (n, t) => n + t.milestones.filter((m) => m.kind !== 'other' && (m.date || m.superseded.length)).length,
+    0,
+  );
   if (layout === 'post' && (p.release !== null || /\brelease/i.test(p.text()))) return 'announcement';
   if (/release[- ]management/i.test(title)) return p.release && /\.z$/i.test(p.release) ? 'z-stream' : 'release-management';
-  if (/test[- ]?day|testing\b/i.test(title) && (category.startsWith('release') || p.tables.some((t) => t.isFeatureTable) || p.release)) return 'test-day';
+  if (/test[- ]?day|testing\b/i.test(title) && (category.startsWith('release') || p.tables.some((t) => t.isFeatureTable) || p.release))
+    return 'test-day';
   if (p.plan.filter((m) => m.status).length >= 1) return 'milestone-plan';
   if (/\broadmap\b/i.test(title)) return 'roadmap';
   if (category === 'release' || category === 'release-management') return 'release-management';
@@ -61,7 +82,8 @@ const ROW_LIKE = /^ {0,3}\|.*\|/;
 function findOrphanRows(lines: PageModel['lines'], tables: readonly TableModel[], literal: ReadonlySet<number>): OrphanRows[] {
   const starts = new Set(tables.map((t) => t.parsed.startLine));
   const out: OrphanRows[] = [];
-  const cutter = (l: number): boolean => lines[l].text.trim() === '' || (/^( {4,}|\t)/.test(lines[l].text) && !ROW_LIKE.test(lines[l].text));
+  const cutter = (l: number): boolean =>
+    lines[l].text.trim() === '' || (/^( {4,}|\t)/.test(lines[l].text) && !ROW_LIKE.test(lines[l].text));
   for (const t of tables) {
     if (t.parsed.kind !== 'gfm') continue;
     let end = t.parsed.endLine;
@@ -105,16 +127,40 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
   yield* giveEditorATurn();
   dates.sort(byPosition);
   yield* giveEditorATurn();
-  const kind = detectKind({ fm: blocks.fm, title: titles.title, release: titles.release, timelines, tables, plan, text: () => lines.map((l) => l.text).join('\n') });
+  const kind = detectKind({
+    fm: blocks.fm,
+    title: titles.title,
+    release: titles.release,
+    timelines,
+    tables,
+    plan,
+    text: () => lines.map((l) => l.text).join('\n'),
+  });
   const gaDate = findGaDate(timelines);
   const orphanRows = findOrphanRows(lines, tables, blocks.literal);
   yield* giveEditorATurn();
   const directives = findDirectives(lines, blocks.code);
   yield* giveEditorATurn();
   return pageModel({
-    lines, kind, isReleasePage: kind !== 'other', title: titles.title, release: titles.release, frontMatter: blocks.fm,
-    headings: blocks.headings, timelines, criteria, tables, orphanRows, legend: findLegend(lines, blocks.headings), plan, dates,
-    literalLines: blocks.literal, directives, degraded: blocks.degraded, ...dateFacts(dates, gaDate), gaDate,
+    lines,
+    kind,
+    isReleasePage: kind !== 'other',
+    title: titles.title,
+    release: titles.release,
+    frontMatter: blocks.fm,
+    headings: blocks.headings,
+    timelines,
+    criteria,
+    tables,
+    orphanRows,
+    legend: findLegend(lines, blocks.headings),
+    plan,
+    dates,
+    literalLines: blocks.literal,
+    directives,
+    degraded: blocks.degraded,
+    ...dateFacts(dates, gaDate),
+    gaDate,
   });
 }
 
@@ -185,7 +231,10 @@ function readTables(lines: SourceLine[], blocks: PageBlocks): TableModel[] {
 
 /** Timelines from tables and from bullets (grouped by section), and the release criteria among the bullets. */
 function readTimelinesAndCriteria(
-  lines: SourceLine[], blocks: PageBlocks, tables: readonly TableModel[], titles: Titles,
+  lines: SourceLine[],
+  blocks: PageBlocks,
+  tables: readonly TableModel[],
+  titles: Titles,
 ): { timelines: Timeline[]; criteria: Criterion[] } {
   const { releaseAt } = titles;
   const { headings } = blocks;
@@ -222,7 +271,11 @@ function readTimelinesAndCriteria(
 
 /** Every date of the page, unsorted: milestones', date columns' (giving the editor a turn every 1,024 rows), front matter's, the plan's. */
 function* readDates(
-  lines: SourceLine[], fm: FrontMatter | null, timelines: readonly Timeline[], tables: readonly TableModel[], plan: PageModel['plan'],
+  lines: SourceLine[],
+  fm: FrontMatter | null,
+  timelines: readonly Timeline[],
+  tables: readonly TableModel[],
+  plan: PageModel['plan'],
 ): Steps<PageDate[]> {
   const dates: PageDate[] = [];
   for (const tl of timelines) for (const m of tl.milestones) dates.push(...m.superseded, ...(m.date ? [m.date] : []));
@@ -261,6 +314,8 @@ function pushPlanDates(lines: SourceLine[], plan: PageModel['plan'], dates: Page
 
 /** The GA milestone's date, when it is a full date with a year. */
 function findGaDate(timelines: readonly Timeline[]): PageDate | null {
-  const ga = timelines.flatMap((t) => t.milestones).find((m) => m.kind === 'ga' && m.date?.token.kind === 'date' && m.date.token.year !== null);
+  const ga = timelines
+    .flatMap((t) => t.milestones)
+    .find((m) => m.kind === 'ga' && m.date?.token.kind === 'date' && m.date.token.year !== null);
   return ga?.date ?? null;
 }

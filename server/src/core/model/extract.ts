@@ -13,13 +13,23 @@ export function criterionFromItem(content: string, line: number, column: number)
     const word = (bold[2] as string | undefined) ?? bold[5];
     if (word !== word.toUpperCase()) return null;
     const start = column + ((bold[1] as string | undefined) ?? bold[4]).length;
-    return { keyword: word, keywordRange: { start: { line, character: start }, end: { line, character: start + word.length } }, text: content.slice(bold[0].length).trim(), line };
+    return {
+      keyword: word,
+      keywordRange: { start: { line, character: start }, end: { line, character: start + word.length } },
+      text: content.slice(bold[0].length).trim(),
+      line,
+    };
   }
   const plain = PLAIN_KEYWORD.exec(content);
   if (plain) {
     const word = (plain[1] as string | undefined) ?? plain[2];
     const start = column + content.indexOf(word);
-    return { keyword: word, keywordRange: { start: { line, character: start }, end: { line, character: start + word.length } }, text: content.slice(plain[0].length).trim(), line };
+    return {
+      keyword: word,
+      keywordRange: { start: { line, character: start }, end: { line, character: start + word.length } },
+      text: content.slice(plain[0].length).trim(),
+      line,
+    };
   }
   return null;
 }

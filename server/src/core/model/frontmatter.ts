@@ -1,5 +1,16 @@
 /** YAML front matter with the exact positions of keys, values and errors. */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+  type YAMLMap,
+} from 'yaml';
 import type { SourceLine } from '../lines';
 import type { Range } from '../findings';
 
@@ -74,10 +85,15 @@ function typed(v: YamlNode | null, raw: string): Pick<FrontMatterField, 'type' |
   if (isScalar(v)) {
     const val = v.value;
     const type: FieldType =
-      typeof val === 'string' ? 'string'
-      : typeof val === 'number' ? (Number.isInteger(val) && !/[.eE]/.test(raw) ? 'integer' : 'number')
-      : typeof val === 'boolean' ? 'boolean'
-      : 'other';
+      typeof val === 'string'
+        ? 'string'
+        : typeof val === 'number'
+          ? Number.isInteger(val) && !/[.eE]/.test(raw)
+            ? 'integer'
+            : 'number'
+          : typeof val === 'boolean'
+            ? 'boolean'
+            : 'other';
     return { type, value: scalarOf(val) };
   }
   if (isSeq(v)) return { type: 'list', value: v.items.map((it) => (isScalar(it) ? scalarOf(it.value) : null)) };

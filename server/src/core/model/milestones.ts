@@ -2,7 +2,16 @@
 import type { MilestoneKind } from './page-model';
 
 const ORDINAL_WORDS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
 };
 
 /** Versions named in a label (`oVirt 3.5.0 GA`), to tell another release's milestone from this one's. */
@@ -45,6 +54,13 @@ export const DEFAULT_MILESTONE_ORDER: readonly MilestoneKind[] = ['alpha', 'free
 
 /** Words the completion offers for timeline labels. */
 export const MILESTONE_LABELS: readonly string[] = [
-  'Alpha release', 'Feature freeze', 'Branching / Feature freeze', 'Beta release', 'Test Day',
-  'RC Build', 'First Release candidate', 'Second Release candidate', 'General availability',
+  'Alpha release',
+  'Feature freeze',
+  'Branching / Feature freeze',
+  'Beta release',
+  'Test Day',
+  'RC Build',
+  'First Release candidate',
+  'Second Release candidate',
+  'General availability',
 ];

@@ -25,7 +25,11 @@ export class CellDate implements PageDate {
   readonly range: Range;
   readonly context = 'table' as const;
 
-  constructor(readonly token: DateToken, private readonly cell: CellRef, readonly label: string) {
+  constructor(
+    readonly token: DateToken,
+    private readonly cell: CellRef,
+    readonly label: string,
+  ) {
     this.range = { start: cell.posAt(token.start), end: cell.posAt(token.end) };
   }
 
@@ -72,7 +76,8 @@ export function releaseYear(page: PageModel): number | null {
 export function dayOf(page: PageModel, t: DateToken): { year: number; month: number; day: number } | null {
   if (t.kind !== 'date' || t.year === null) return null;
   if (t.format !== 'slash' || !t.slash) return { year: t.year, month: t.month, day: t.day };
-  const order = t.slash.order === 'both' ? (t.slash.a === t.slash.b ? 'dmy' : pageSlashOrder(page)) : t.slash.order === 'none' ? null : t.slash.order;
+  const order =
+    t.slash.order === 'both' ? (t.slash.a === t.slash.b ? 'dmy' : pageSlashOrder(page)) : t.slash.order === 'none' ? null : t.slash.order;
   if (!order) return null;
   const r = resolveSlash(t, order);
   return r.kind === 'date' && r.year !== null ? { year: r.year, month: r.month, day: r.day } : null;

@@ -63,7 +63,10 @@ export class SingleLineRow implements LogicalRow {
   readonly continuationLines = NO_LINES;
   readonly lines: number[];
 
-  constructor(private readonly row: TableRow, readonly malformed: boolean) {
+  constructor(
+    private readonly row: TableRow,
+    readonly malformed: boolean,
+  ) {
     this.lines = [row.line];
   }
 

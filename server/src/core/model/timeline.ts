@@ -17,7 +17,13 @@ function splitCurrent(dates: PageDate[]): { date: PageDate | null; superseded: P
 }
 
 /** A timeline bullet: returns null when the item has no date-like value after a label. */
-export function milestoneFromBullet(content: string, line: number, column: number, release: string | null, inTimelineSection: boolean): Milestone | null {
+export function milestoneFromBullet(
+  content: string,
+  line: number,
+  column: number,
+  release: string | null,
+  inTimelineSection: boolean,
+): Milestone | null {
   const tokens = scanDates(content).filter((t) => VALUE_KINDS.has(t.kind));
   if (tokens.length === 0) return null;
   const first = tokens[0];

@@ -68,5 +68,10 @@ function readerOf(known: readonly string[]): TextMemo<RawValue> {
 export function readValue(cell: CellRef, known: readonly string[]): CellValue {
   const v = readerOf(known).get(cell.text);
   if (v.state !== 'case') return v;
-  return { state: 'case', match: v.match, written: v.written, range: { start: cell.posAt(v.offset), end: cell.posAt(v.offset + v.length) } };
+  return {
+    state: 'case',
+    match: v.match,
+    written: v.written,
+    range: { start: cell.posAt(v.offset), end: cell.posAt(v.offset + v.length) },
+  };
 }

@@ -13,7 +13,9 @@ export const rule: Rule = {
   check(ctx) {
     for (const c of ctx.page.criteria) {
       if (KEYWORDS.includes(c.keyword)) continue;
-      const near = KEYWORDS.map((k) => ({ k, d: editDistance(c.keyword, k, 2) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d);
+      const near = KEYWORDS.map((k) => ({ k, d: editDistance(c.keyword, k, 2) }))
+        .filter((x) => x.d <= 2)
+        .sort((a, b) => a.d - b.d);
       // Only near-misses of a keyword: a bold label such as **NOTE**: is not a misspelt criterion.
       if (near.length === 0) continue;
       ctx.report({

@@ -14,7 +14,8 @@ export const rule: Rule = {
     for (const d of ctx.page.dates) {
       const t = d.token;
       // Milestone plans date their milestones in prose (`Milestone 3 (December 21, 2007)`): not a format to enforce.
-      if (d.context === 'plan' || t.kind !== 'date' || t.struck || t.format === 'iso' || t.format === 'iso-datetime' || t.year === null) continue;
+      if (d.context === 'plan' || t.kind !== 'date' || t.struck || t.format === 'iso' || t.format === 'iso-datetime' || t.year === null)
+        continue;
       let ymd: { year: number; month: number; day: number } | null = { year: t.year, month: t.month, day: t.day };
       if (t.format === 'slash') {
         if (!t.slash || t.slash.order === 'none') continue;

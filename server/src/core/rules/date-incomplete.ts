@@ -17,9 +17,16 @@ export const rule: Rule = {
       const t = d.token;
       if (t.kind !== 'date' || t.year !== null) continue;
       const y = year === null ? null : inferYear(t.month, t.day, { releaseYear: year, releaseMonth });
-      const fixes = y !== null && isValidDate(y, t.month, t.day)
-        ? [{ title: `Write ${toIso(y, t.month, t.day)}`, edits: [{ range: d.range, newText: toIso(y, t.month, t.day) }], preferred: true }]
-        : [];
+      const fixes =
+        y !== null && isValidDate(y, t.month, t.day)
+          ? [
+              {
+                title: `Write ${toIso(y, t.month, t.day)}`,
+                edits: [{ range: d.range, newText: toIso(y, t.month, t.day) }],
+                preferred: true,
+              },
+            ]
+          : [];
       const hint = fixes.length ? ` (by the page's release date, ${y})` : '';
       ctx.report({ range: d.range, message: `"${t.text}" has no year${hint}.`, fixes });
     }

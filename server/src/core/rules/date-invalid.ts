@@ -3,7 +3,8 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: {
     id: 'date-invalid',
-    description: 'A date that cannot exist or is malformed (`2013-06-31`, `31/06/2013`, `April 31, 2009`, `2013-13-01`), front matter included.',
+    description:
+      'A date that cannot exist or is malformed (`2013-06-31`, `31/06/2013`, `April 31, 2009`, `2013-13-01`), front matter included.',
     defaultSeverity: 'error',
     fixable: false,
   },

@@ -3,7 +3,8 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: {
     id: 'parse-limit',
-    description: 'A block too large or nested too deeply to parse in time: it was read line by line, so its structure is only partly checked.',
+    description:
+      'A block too large or nested too deeply to parse in time: it was read line by line, so its structure is only partly checked.',
     defaultSeverity: 'information',
     fixable: false,
   },

@@ -5,7 +5,8 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: {
     id: 'status-unknown',
-    description: 'A status that does not start with a known value (Red/Orange/Green, the page legend or config; milestone plans: Complete/In progress/…).',
+    description:
+      'A status that does not start with a known value (Red/Orange/Green, the page legend or config; milestone plans: Complete/In progress/…).',
     defaultSeverity: 'error',
     fixable: false,
   },

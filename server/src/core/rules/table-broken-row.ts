@@ -16,7 +16,10 @@ export const rule: Rule = {
         const edits: TextEdit[] = row.continuationLines.map((l) => {
           const prev = l - 1;
           const lead = /^[ \t]*/.exec(lines[l].text)![0].length;
-          return { range: { start: { line: prev, character: lines[prev].text.trimEnd().length }, end: { line: l, character: lead } }, newText: ' ' };
+          return {
+            range: { start: { line: prev, character: lines[prev].text.trimEnd().length }, end: { line: l, character: lead } },
+            newText: ' ',
+          };
         });
         const first = row.lines[0];
         const last = row.continuationLines[row.continuationLines.length - 1];

@@ -21,13 +21,25 @@ export const rule: Rule = {
       const what = pipes.length === 1 ? 'A `|` inside a code span splits' : `${pipes.length} \`|\` inside code spans split`;
       if (isHeader) {
         // Escaping a header pipe removes a column: the delimiter row and the other rows must change too.
-        ctx.report({ range, message: `${what} the header cell (GFM splits cells at every unescaped \`|\`): write \`\\|\` and remove a delimiter cell per escaped pipe.` });
+        ctx.report({
+          range,
+          message: `${what} the header cell (GFM splits cells at every unescaped \`|\`): write \`\\|\` and remove a delimiter cell per escaped pipe.`,
+        });
         return;
       }
       ctx.report({
         range,
         message: `${what} the cell (GFM splits cells at every unescaped \`|\`, also in code): write \`\\|\`, which the table renders as \`|\`.`,
-        fixes: [{ title: 'Escape the | in the code span as \\|', edits: pipes.map((p) => ({ range: { start: { line: row.line, character: p }, end: { line: row.line, character: p } }, newText: '\\' })), preferred: true }],
+        fixes: [
+          {
+            title: 'Escape the | in the code span as \\|',
+            edits: pipes.map((p) => ({
+              range: { start: { line: row.line, character: p }, end: { line: row.line, character: p } },
+              newText: '\\',
+            })),
+            preferred: true,
+          },
+        ],
       });
     };
     for (const t of ctx.page.tables) {

@@ -22,7 +22,12 @@ export const rule: Rule = {
         const h = ctx.page.lines[headerLine];
         fix = {
           title: 'Move the delimiter row below the header row',
-          edits: [{ range: { start: { line: d, character: 0 }, end: { line: headerLine, character: h.text.length } }, newText: `${h.text}${eol}${line.text}` }],
+          edits: [
+            {
+              range: { start: { line: d, character: 0 }, end: { line: headerLine, character: h.text.length } },
+              newText: `${h.text}${eol}${line.text}`,
+            },
+          ],
           preferred: true,
         };
       } else {
@@ -35,7 +40,11 @@ export const rule: Rule = {
           preferred: true,
         };
       }
-      ctx.report({ range, message: 'This table starts with its delimiter row, so it is not a table: it renders as a paragraph of text.', fixes: [fix] });
+      ctx.report({
+        range,
+        message: 'This table starts with its delimiter row, so it is not a table: it renders as a paragraph of text.',
+        fixes: [fix],
+      });
     }
   },
 };

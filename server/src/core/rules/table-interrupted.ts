@@ -3,7 +3,8 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: {
     id: 'table-interrupted',
-    description: 'Table rows cut off from their table by a blank line or a wrapped, indented line: they render as plain text; fix rejoins them.',
+    description:
+      'Table rows cut off from their table by a blank line or a wrapped, indented line: they render as plain text; fix rejoins them.',
     defaultSeverity: 'warning',
     fixable: true,
   },
@@ -31,9 +32,18 @@ export const rule: Rule = {
         ? `The blank line at line ${o.blankFrom + 1}${lines[o.blankFrom].text.length ? ' (it holds only spaces)' : ''} ends the table above`
         : `Line ${o.blankFrom + 1} is indented (a wrapped cell), which ends the table above`;
       ctx.report({
-        range: { start: { line: blankOnly ? o.firstLine : o.blankFrom, character: 0 }, end: { line: o.lastLine, character: lines[o.lastLine].text.length } },
+        range: {
+          start: { line: blankOnly ? o.firstLine : o.blankFrom, character: 0 },
+          end: { line: o.lastLine, character: lines[o.lastLine].text.length },
+        },
         message: `${cause}, so ${n === 1 ? 'this row renders' : `these ${n} rows render`} as plain text.`,
-        fixes: [{ title: blankOnly ? 'Remove the blank line so the rows rejoin the table' : 'Join the wrapped line so the rows rejoin the table', edits: [edit], preferred: true }],
+        fixes: [
+          {
+            title: blankOnly ? 'Remove the blank line so the rows rejoin the table' : 'Join the wrapped line so the rows rejoin the table',
+            edits: [edit],
+            preferred: true,
+          },
+        ],
       });
     }
   },

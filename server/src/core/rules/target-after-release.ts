@@ -26,10 +26,10 @@ export const rule: Rule = {
         if (line < first || line > last || d.context !== 'table' || d.label !== name) continue;
         const ymd = t.struck ? null : dayOf(ctx.page, t);
         if (!ymd || dayNumber(ymd.year, ymd.month, ymd.day) <= gaDay) continue;
-      ctx.report({
-        range: d.range,
-        message: `Target date ${toIso(ymd.year, ymd.month, ymd.day)} is after general availability (${toIso(ga.year, ga.month, ga.day)}).`,
-      });
+        ctx.report({
+          range: d.range,
+          message: `Target date ${toIso(ymd.year, ymd.month, ymd.day)} is after general availability (${toIso(ga.year, ga.month, ga.day)}).`,
+        });
       }
     }
   },

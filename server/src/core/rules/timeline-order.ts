@@ -32,7 +32,8 @@ function latestBefore(items: readonly Dated[], key: (d: Dated) => number): Map<D
 export const rule: Rule = {
   meta: {
     id: 'timeline-order',
-    description: 'Milestones out of order (alpha ≤ feature freeze ≤ beta ≤ RC ≤ GA, test days before GA, numbered milestones in order), per release.',
+    description:
+      'Milestones out of order (alpha ≤ feature freeze ≤ beta ≤ RC ≤ GA, test days before GA, numbered milestones in order), per release.',
     defaultSeverity: 'warning',
     fixable: false,
   },

@@ -9,7 +9,16 @@ import { SEVERITIES, type Severity } from '../findings';
 import { featureVocabulary } from '../vocabulary';
 import { readFeatures, statusDate } from './features';
 import { displayText } from './display-text';
-import type { ColourCounts, CountGroup, CriterionStatus, FeatureStatus, MilestoneStatus, PageStatus, PlanItemStatus, PlanState } from '../../../../shared/status/model';
+import type {
+  ColourCounts,
+  CountGroup,
+  CriterionStatus,
+  FeatureStatus,
+  MilestoneStatus,
+  PageStatus,
+  PlanItemStatus,
+  PlanState,
+} from '../../../../shared/status/model';
 
 export interface StatusOptions {
   /** The day relative numbers count from (days to GA, overdue): the caller's today, or a fixed day in tests. */
@@ -44,7 +53,11 @@ function countAll(features: readonly FeatureStatus[]): ColourCounts {
 }
 
 /** Counts per group in first-appearance order; `first` names go first in that order, the null group last. */
-function groupBy(features: readonly FeatureStatus[], key: (f: FeatureStatus) => string | null, first: readonly string[] = []): CountGroup[] {
+function groupBy(
+  features: readonly FeatureStatus[],
+  key: (f: FeatureStatus) => string | null,
+  first: readonly string[] = [],
+): CountGroup[] {
   const groups = new Map<string | null, ColourCounts>();
   for (const name of first) groups.set(name, emptyCounts());
   for (const f of features) {
@@ -93,10 +106,15 @@ function milestones(page: PageModel, today: number): MilestoneStatus[] {
 }
 
 const PLAN_STATES: Record<string, PlanState> = {
-  complete: 'done', completed: 'done', done: 'done',
-  'in progress': 'active', started: 'active',
-  'not started': 'planned', planned: 'planned',
-  blocked: 'blocked', cancelled: 'cancelled',
+  complete: 'done',
+  completed: 'done',
+  done: 'done',
+  'in progress': 'active',
+  started: 'active',
+  'not started': 'planned',
+  planned: 'planned',
+  blocked: 'blocked',
+  cancelled: 'cancelled',
 };
 
 function plan(page: PageModel, config: ResolvedConfig): PlanItemStatus[] {
@@ -151,7 +169,10 @@ export function buildStatus(result: CheckResult, options: StatusOptions): PageSt
     isReleasePage: result.isReleasePage,
     asOf: toIso(options.today.year, options.today.month, options.today.day),
     updated: updated(page),
-    ga: page.gaDate && gaDate ? { line: page.gaDate.range.start.line, date: gaDate, days: gaDate.iso ? isoDay(gaDate.iso) - today : null } : null,
+    ga:
+      page.gaDate && gaDate
+        ? { line: page.gaDate.range.start.line, date: gaDate, days: gaDate.iso ? isoDay(gaDate.iso) - today : null }
+        : null,
     milestones: ms,
     next: next?.date?.iso && next.days !== null ? { line: next.line, label: next.label, iso: next.date.iso, days: next.days } : null,
     features,

@@ -30,7 +30,8 @@ function singleSpaced(text: string): string {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     // A second space, or any other whitespace (tab, no-break space, …; control characters too, to be safe).
-    if (c === SPACE ? text.charCodeAt(i + 1) === SPACE : c < SPACE || c === 0xa0 || (c >= 0x1680 && /\s/.test(text[i]))) return respaced(text);
+    if (c === SPACE ? text.charCodeAt(i + 1) === SPACE : c < SPACE || c === 0xa0 || (c >= 0x1680 && /\s/.test(text[i])))
+      return respaced(text);
   }
   return text;
 }
@@ -44,7 +45,10 @@ const SPACE = 32;
 function compute(raw: string): string {
   // Code spans are literal: set their text aside while the markup around them is removed.
   const code: string[] = [];
-  const marked = raw.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (_m, _ticks: string, body: string) => `\uE000${code.push(body.trim()) - 1}\uE000`);
+  const marked = raw.replace(
+    /(`+)([\s\S]*?[^`])\1(?!`)/g,
+    (_m, _ticks: string, body: string) => `\uE000${code.push(body.trim()) - 1}\uE000`,
+  );
   return marked
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<((?:https?|ftp|mailto):[^<>\s]*)>/gi, '$1')

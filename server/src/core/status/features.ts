@@ -54,7 +54,10 @@ function readStatus(cell: CellRef | undefined, statuses: readonly string[]): Sta
   const m = matchLeading(plainText(live), statuses);
   if (!m) return { colour: 'other', label: shown, comment: '', history: past };
   const after = matchLeading(shown, statuses) ? shown.slice(m.length) : '';
-  const comment = after.replace(/(,\s*)+,/g, ',').replace(/^[\s\-–—:,;.]+/, '').replace(/[\s,]+$/, '');
+  const comment = after
+    .replace(/(,\s*)+,/g, ',')
+    .replace(/^[\s\-–—:,;.]+/, '')
+    .replace(/[\s,]+$/, '');
   return { colour: colourOf(m.match), label: m.match, comment, history: past };
 }
 
@@ -65,7 +68,8 @@ interface PriorityRead {
 
 function readPriority(cell: CellRef, priorities: readonly string[]): PriorityRead {
   const v = readValue(cell, priorities);
-  const priority = v.state === 'unset' ? null : v.state === 'unknown' ? displayText(cell.text.slice(struckPrefix(cell.text))) || null : v.match;
+  const priority =
+    v.state === 'unset' ? null : v.state === 'unknown' ? displayText(cell.text.slice(struckPrefix(cell.text))) || null : v.match;
   return { priority, must: priority !== null && priority.toLowerCase() === 'must' };
 }
 
@@ -209,7 +213,15 @@ export function readFeatures(page: PageModel, vocab: Vocabulary, today: number):
 }
 
 /** The status item of one row, or null for an empty row. */
-function readRow(reading: FeatureReader, page: PageModel, table: TableModel, index: number, row: LogicalRow, vocab: Vocabulary, today: number): FeatureStatus | null {
+function readRow(
+  reading: FeatureReader,
+  page: PageModel,
+  table: TableModel,
+  index: number,
+  row: LogicalRow,
+  vocab: Vocabulary,
+  today: number,
+): FeatureStatus | null {
   const c = table.columns;
   let cells = row.cells;
   let repaired = false;
@@ -224,7 +236,9 @@ function readRow(reading: FeatureReader, page: PageModel, table: TableModel, ind
   const at = (col: number | undefined): CellRef | undefined => (col === undefined ? undefined : cells[col]);
   const name = c.feature !== undefined ? displayText(cells[c.feature]?.text ?? '') : '';
   if (name === '' && cells.every((x) => x.text.trim() === '')) return null;
-  const status: StatusRead = readable ? reading.status(at(c.status)) : { colour: 'other', label: 'Unreadable row', comment: 'the row does not match the header', history: [] };
+  const status: StatusRead = readable
+    ? reading.status(at(c.status))
+    : { colour: 'other', label: 'Unreadable row', comment: 'the row does not match the header', history: [] };
   const { target, history: targetHistory, day } = readable ? reading.target(page, at(c.target)) : NO_TARGET;
   const { priority, must } = readable ? reading.priority(at(c.priority)) : NO_PRIORITY;
   const overdueDays = day !== null && status.colour !== 'green' ? Math.max(0, today - day) : 0;
