@@ -1,4 +1,4 @@
-// The whole test run (`npm test` = build, then this): the static checks (typecheck, lint), unit tests
+// The whole test run (`npm test` = build, then this): the static checks (typecheck, lint, format), unit tests
 // (with coverage of server/src, shared and client/src), LSP tests, the integration suites in a real
 // VS Code, the status preview, the package and the packaged .vsix. Prints each stage's result and,
 // last, one line `N passed, N failed[, N skipped]`. A stage that cannot run here is SKIPPED loudly and
@@ -95,6 +95,8 @@ interface NodeTestOptions {
   coverage?: boolean;
   env?: NodeJS.ProcessEnv;
   only?: (bundle: string) => boolean;
+  /** Test files run at once (node --test-concurrency); default: node's own. */
+  concurrency?: number;
 }
 
 async function nodeTestStage(stage: string, dir: string, options: NodeTestOptions = {}): Promise<StageResult> {
@@ -119,6 +121,9 @@ async function nodeTestStage(stage: string, dir: string, options: NodeTestOption
         '--test-reporter-destination=stdout',
         '--test-reporter=tap',
         `--test-reporter-destination=${tapFile}`,
+        // Two test files at a time: many wait on the CLI or a server they started (node's default on
+        // 2 cores is one at a time).
+        ...(options.concurrency ? [`--test-concurrency=${options.concurrency}`] : []),
         ...files,
       ],
       { cwd: root, echo: true, env },
@@ -163,8 +168,13 @@ const STAGES: Record<string, () => Promise<StageResult[]>> = {
   static: async () => [
     await checkTest('typecheck', 'npm', ['run', '--silent', 'typecheck']),
     await checkTest('lint', process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']),
+    await checkTest('format', process.execPath, [
+      join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+      '--check',
+      '**/*.{ts,mjs}',
+    ]),
   ],
-  unit: async () => [await nodeTestStage('unit', 'unit', { coverage: measureCoverage })],
+  unit: async () => [await nodeTestStage('unit', 'unit', { coverage: measureCoverage, concurrency: 2 })],
   lsp: async () => [await nodeTestStage('lsp', 'lsp')],
   integration: async () => {
     const start = Date.now();

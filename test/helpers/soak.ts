@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { PublishDiagnosticsParams, TextDocumentContentChangeEvent, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { featureRow } from './big-pages';
+import { featureRow, FEATURES_TABLE_HEAD, PAGE_HEAD, TIMELINE } from './big-pages';
 import { startServer, type LspSession } from './lsp-client';
 
 /** mulberry32: a small seeded generator, so a failing run is reproduced by its seed. */
@@ -28,27 +28,7 @@ export function random(seed: number): () => number {
 
 /** A 2,000-row page with a few hundred findings (well under the 1,000 published), so every finding is compared. */
 export function soakPage(rows: number): string {
-  const lines = [
-    '---',
-    'category: release',
-    'title: oVirt 9.9 Release Management',
-    '---',
-    '# oVirt 9.9 Release Management',
-    '',
-    '## Timeline',
-    '',
-    '*   Beta release: **2024-01-10**',
-    '*   General availability: **2024-09-30**',
-    '',
-    '## Release Criteria',
-    '',
-    '*   **MUST**: no regressions',
-    '',
-    '## Features Status Table',
-    '',
-    '| Functional team | Feature | Release priority | Owner | Status | Target date | Remarks |',
-    '|---|---|:-:|---|---|--:|---|',
-  ];
+  const lines = [...PAGE_HEAD, ...TIMELINE, '## Release Criteria', '', '*   **MUST**: no regressions', '', ...FEATURES_TABLE_HEAD];
   for (let i = 0; i < rows; i++) {
     lines.push(
       i % 25 === 0

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/paths';
+import { PAGE_HEAD } from '../helpers/big-pages';
 
 const CLI = join(ROOT, 'bin', 'release-pages.js');
 const ESC = '\u001b';
@@ -23,12 +24,7 @@ const C1 = '\u009b2K\u007f\u0007\bx';
 
 const page = (status: string): string =>
   [
-    '---',
-    'category: release',
-    'title: oVirt 9.9 Release Management',
-    '---',
-    '# oVirt 9.9 Release Management',
-    '',
+    ...PAGE_HEAD,
     '## Features Status Table',
     '',
     '| Functional team | Feature | Release priority | Owner | Status | Target date |',

@@ -10,6 +10,7 @@ import { type PageStatus, renderDashboard, renderReport } from '../../shared/sta
 import { previewHtml, contentSecurityPolicy } from '../../client/src/preview/html';
 import { parseHostMessage, parsePreviewState, parseWebviewMessage } from '../../shared/preview-messages';
 import { ROOT, readFixture } from '../helpers/paths';
+import { RENDERED_TAGS } from '../helpers/html-tags';
 
 const HOSTILE = [
   '---',
@@ -38,47 +39,8 @@ function hostile(): PageStatus {
   return buildStatus(checkText(HOSTILE), { today: { year: 2020, month: 3, day: 18 } });
 }
 
-const ALLOWED_TAGS = new Set([
-  'html',
-  'head',
-  'body',
-  'meta',
-  'title',
-  'style',
-  'main',
-  'footer',
-  'header',
-  'section',
-  'div',
-  'span',
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'table',
-  'caption',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-  'ol',
-  'ul',
-  'li',
-  'button',
-  'details',
-  'summary',
-  'del',
-  'time',
-  'code',
-  'bdi',
-  'svg',
-  'g',
-  'circle',
-  'line',
-  'rect',
-  'text',
-]);
+/** The report's document adds these around the rendered fragments. */
+const ALLOWED_TAGS = new Set([...RENDERED_TAGS, 'body', 'head', 'html', 'meta', 'style']);
 
 /** Every tag's name and attribute names, from a scan that treats `<` only as markup when a tag name follows. */
 function tags(html: string): Array<{ name: string; attrs: string[]; raw: string }> {

@@ -16,6 +16,7 @@ import { renderDashboard, renderFeatureTable, renderReport, renderTimeline } fro
 import { contentSecurityPolicy, previewHtml } from '../../client/src/preview/html';
 import { assertProperty } from '../fuzz/check';
 import { budget, fuzzLabel, params } from '../helpers/fuzz';
+import { RENDERED_TAGS } from '../helpers/html-tags';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -88,42 +89,7 @@ function page(p: (i: number) => string): string {
 
 const DANGEROUS_ATTRIBUTE =
   /^(on|style$|href$|src$|srcset$|srcdoc$|action$|formaction$|xlink:href$|background$|poster$|data$|http-equiv$|content$|content$)/i;
-const FRAGMENT_TAGS = new Set([
-  'header',
-  'h1',
-  'h2',
-  'h3',
-  'p',
-  'div',
-  'span',
-  'section',
-  'table',
-  'caption',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-  'ol',
-  'ul',
-  'li',
-  'button',
-  'details',
-  'summary',
-  'del',
-  'time',
-  'code',
-  'bdi',
-  'svg',
-  'g',
-  'circle',
-  'line',
-  'rect',
-  'text',
-  'title',
-  'main',
-  'footer',
-]);
+const FRAGMENT_TAGS = RENDERED_TAGS;
 
 function* walk(n: Node): Generator<Node> {
   yield n;
