@@ -64,6 +64,14 @@ const allowedImports = {
         if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal')
           check(node, node.arguments[0].value);
       },
+      // `import x = require('…')` and `typeof import('…')` in a type reach a module too.
+      TSImportEqualsDeclaration: (node) =>
+        node.moduleReference.type === 'TSExternalModuleReference' && check(node, node.moduleReference.expression.value),
+      TSImportType: (node) => {
+        const arg = node.argument;
+        const literal = arg.type === 'TSLiteralType' ? arg.literal : arg;
+        if (literal.type === 'Literal') check(node, literal.value);
+      },
     };
   },
 };

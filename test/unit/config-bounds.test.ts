@@ -283,3 +283,33 @@ test('a load is reused while its files are unchanged, and read again when one of
     [[join(dir, 'shared', 'base.yaml'), 1, 9, '`extends` makes a cycle: .release-pages.yaml → shared/base.yaml → .release-pages.yaml']],
   );
 });
+
+test('the bytes of a load are bounded before reading: past 8 MB no later base is opened, also a small one', () => {
+  // Ten bases of 0.9 MB each (a statuses list), then a small one: 8 MB is spent after the eighth.
+  const big = (i: number): string => `statuses: [${Array.from({ length: 90_000 }, (_, k) => `s${i}x${k}`).join(', ')}]\n`.slice(0, 900_000);
+  const files: Record<string, string> = {};
+  const names: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    files[`b${i}.yaml`] = `${big(i).replace(/, [^,]*$/, ']')}\n`;
+    names.push(`b${i}.yaml`);
+  }
+  files['small.yaml'] = 'priorities: [Must, Nice]\n';
+  files['.release-pages.yaml'] = `extends: [${[...names, 'small.yaml'].join(', ')}]\n`;
+  const dir = project(files);
+  const loaded = new ConfigLoader(undefined, scope(dir)).forPage(join(dir, 'page.md'));
+  const over = loaded.problems.filter((p) => p.message.includes('together'));
+  assert.equal(over.length, 1, JSON.stringify(loaded.problems.map((p) => p.message)));
+  assert.ok(!loaded.files.some((f) => f.endsWith('small.yaml')), 'the small base after the limit is not read');
+  assert.ok(!loaded.files.some((f) => f.endsWith('b9.yaml')));
+  assert.deepEqual(loaded.config.priorities, DEFAULT_CONFIG.priorities);
+});
+
+test('a configuration listing thousands of missing bases is looked at up to a bound, with one problem', () => {
+  const list = Array.from({ length: 5_000 }, (_, i) => `missing/${i}.yaml`).join(', ');
+  const dir = project({ '.release-pages.yaml': `extends: [${list}]\n` });
+  const loader = new ConfigLoader(undefined, scope(dir));
+  const loaded = loader.forPage(join(dir, 'page.md'));
+  // 1,000 entries looked at (each "not found") and one problem for the rest: 1,001 problems, 100 shown.
+  assert.equal(loaded.problems.length, 101);
+  assert.equal(loaded.problems[100].message, '901 more problems in this file are not shown.');
+});

@@ -55,6 +55,8 @@ test('each kind of crossing is an error', async () => {
     ['client/src/preview/webview/x.ts', "import * as vscode from 'vscode';", /may not use the package "vscode"/],
     ['shared/x.ts', "import { checkText } from '../server/src/core';", /shared may not import core\/index/],
     ['server/src/core/dates/x.ts', "const m = await import('./' + name);", /literal specifiers only/],
+    ['server/src/core/rules/x.ts', "import fs = require('node:fs');", /may not use the package "node:fs"/],
+    ['server/src/core/rules/x.ts', "type E = typeof import('../engine');", /core\/rules may not import core\/engine/],
   ];
   for (const [path, code, expected] of cases) {
     const messages = await crossings(path, code);

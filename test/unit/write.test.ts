@@ -5,7 +5,7 @@
 // permissions: write-disk-full.test.ts, write-permissions.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   lstatSync,
@@ -266,4 +266,25 @@ test('a temp file that does not read back as written (short, or other bytes) is 
     assert.equal(readFileSync(file, 'utf8'), PAGE, what);
     assert.deepEqual(readdirSync(dir), ['page.md'], what);
   }
+});
+
+test('an empty lock (its writer died while making it) is taken over once it is old; a fresh one is respected', () => {
+  const dir = folder();
+  const file = join(dir, 'page.md');
+  const lock = join(dir, '.page.md.release-pages.lock');
+  writeFileSync(file, PAGE);
+  writeFileSync(lock, '');
+  const page = readPage(file);
+  assert.throws(() => writePageAtomic(page, page.text.replace('red', 'Red')), /is writing it meanwhile/, 'a fresh empty lock');
+  const old = new Date(Date.now() - 60_000);
+  utimesSync(lock, old, old);
+  assert.equal(writePageAtomic(page, page.text.replace('red', 'Red')), true);
+  assert.deepEqual(readdirSync(dir), ['page.md'], 'the old empty lock is removed');
+});
+
+test('a page that is a FIFO is refused at once, never waited on', () => {
+  const dir = folder();
+  const fifo = join(dir, 'page.md');
+  execFileSync('mkfifo', [fifo]);
+  assert.throws(() => readPage(fifo), /not a regular file/);
 });

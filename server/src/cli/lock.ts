@@ -5,7 +5,8 @@
  * `pid hostname`; removed in `finally`. A lock whose process is gone (a crash, `kill -9`) is stale and
  * taken over.
  */
-import { closeSync, fstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
@@ -37,9 +38,12 @@ interface Holder {
 }
 
 function readHolder(path: string): Holder {
-  const m = /^(\d+) (\S*)\n?$/.exec(readFileSync(path, 'utf8'));
+  const m = /^(\d+) (\S*)(?: \S+)?\n?$/.exec(readFileSync(path, 'utf8'));
   return m ? { pid: Number(m[1]), host: m[2] } : { pid: null, host: null };
 }
+
+/** How old a lock file without a readable pid must be to count as stale (its writer died while making it). */
+const UNREADABLE_LOCK_STALE_MS = 10_000;
 
 /** Writes all of `data` at the fd's position; a write that makes no progress is an error, never a silent stop. */
 export function writeAll(fd: number, data: Uint8Array): void {
@@ -57,7 +61,9 @@ export function writeAll(fd: number, data: Uint8Array): void {
  */
 export function acquireLock(target: string): () => void {
   const path = lockPathOf(target);
-  const me = Buffer.from(`${process.pid} ${hostname()}\n`, 'utf8');
+  // A random token makes each lock file's content its own: the release and a stale takeover compare the
+  // content, not the inode (a file system may give a new lock the inode number of a removed one).
+  const me = `${process.pid} ${hostname()} ${randomBytes(8).toString('hex')}\n`;
   for (let attempt = 0; ; attempt++) {
     let fd: number;
     try {
@@ -67,17 +73,17 @@ export function acquireLock(target: string): () => void {
       takeOverIfStale(path, attempt < 3);
       continue;
     }
-    let ino = -1;
+    let written = false;
     try {
-      writeAll(fd, me);
-      ino = fstatSync(fd).ino;
+      writeAll(fd, Buffer.from(me, 'utf8'));
+      written = true;
     } finally {
       closeSync(fd);
-      if (ino < 0) unlinkSync(path);
+      if (!written) unlinkSync(path);
     }
     return () => {
       try {
-        if (statSync(path).ino === ino) unlinkSync(path);
+        if (readFileSync(path, 'utf8') === me) unlinkSync(path);
       } catch {
         // already gone
       }
@@ -88,16 +94,20 @@ export function acquireLock(target: string): () => void {
 /** Removes the lock at `path` if its process is gone (and `mayRemove`); else throws who holds it. */
 function takeOverIfStale(path: string, mayRemove: boolean): void {
   let holder: Holder;
-  let ino: number;
+  let content: string;
+  let ageMs: number;
   try {
-    ino = statSync(path).ino;
+    ageMs = Date.now() - statSync(path).mtimeMs;
+    content = readFileSync(path, 'utf8');
     holder = readHolder(path);
   } catch (gone) {
     if (errorCode(gone) === 'ENOENT' && mayRemove) return; // released meanwhile: try again
     throw gone;
   }
   const sameHost = holder.host === hostname();
-  if (holder.pid === null || !sameHost || alive(holder.pid) || !mayRemove) {
+  // A lock without a readable pid is one whose writer died between creating and filling it: stale once old.
+  const unreadableAndOld = holder.pid === null && ageMs > UNREADABLE_LOCK_STALE_MS;
+  if (!unreadableAndOld && (holder.pid === null || !sameHost || alive(holder.pid) || !mayRemove)) {
     const who =
       holder.pid === null
         ? 'another release-pages'
@@ -106,11 +116,12 @@ function takeOverIfStale(path: string, mayRemove: boolean): void {
       `not written: ${who} is writing it meanwhile (lock file ${basename(path)}; remove it if no release-pages runs)`,
     );
   }
-  // Stale: its process is gone. Remove it only if it is still the file we read (not a fresh lock another
-  // process made after removing the same stale one); a race left over here is caught by the
-  // unchanged-on-disk check just before the rename.
+  if (!mayRemove) throw new PageWriteError(`not written: the lock file ${basename(path)} could not be taken over`);
+  // Stale: its process is gone. Remove it only if it still holds what we read (not a fresh lock another
+  // process made after removing the same stale one: its token differs); a race left over here is caught
+  // by the unchanged-on-disk check just before the rename.
   try {
-    if (statSync(path).ino === ino) unlinkSync(path);
+    if (readFileSync(path, 'utf8') === content) unlinkSync(path);
   } catch (gone) {
     if (errorCode(gone) !== 'ENOENT') throw gone;
   }

@@ -9,7 +9,7 @@ import { renderReport, type PageStatus } from '../../../shared/status';
 import { parseArgs, UsageError, type Command } from './args';
 import { collectPages, printConfigProblems } from './pages';
 import { replaceFile } from './replace';
-import { jsonText, printProblem } from './terminal';
+import { jsonText, printProblem, terminalText } from './terminal';
 
 const USAGE = `Usage: release-pages report <page.md> [options]
 
@@ -95,7 +95,9 @@ export const reportCommand: Command = {
 /** Writes the report to stdout (no `--output`, or `-`) or to the file; returns the exit code. */
 function writeReport(text: string, output: string | undefined, status: PageStatus): number {
   if (output === undefined || output === '-') {
-    process.stdout.write(text);
+    // To a terminal, page text must not act on it (escape sequences in a cell): shown as escapes there;
+    // a pipe or a file gets the report byte for byte.
+    process.stdout.write(process.stdout.isTTY ? text.split('\n').map(terminalText).join('\n') : text);
     return 0;
   }
   try {

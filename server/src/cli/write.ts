@@ -4,7 +4,7 @@
  * itself (atomic, complete, permissions, owner and mode kept, under a lock, only if the file is unchanged
  * on disk) is replace.ts.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { identityOf, PageWriteError, replaceFile, type FileIdentity, type WriteHooks } from './replace';
 
 export { PageWriteError, type WriteHooks };
@@ -69,10 +69,17 @@ export function decodePage(path: string, raw: Buffer): ReadPage {
   };
 }
 
+/**
+ * Reads a page. Opened without blocking and checked on its descriptor: a page swapped for a FIFO after
+ * the paths were expanded is refused, never waited on.
+ */
 export function readPage(path: string): ReadPage {
-  const fd = openSync(path, 'r');
+  // O_NONBLOCK is not defined on Windows (its typings say it always is).
+  const fd = openSync(path, constants.O_RDONLY | ((constants.O_NONBLOCK as number | undefined) ?? 0));
   try {
-    const identity = identityOf(fstatSync(fd)); // of the bytes read: the same open file
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error('not a regular file (a pipe or a device is never read)'), { code: 'EINVAL' });
+    const identity = identityOf(st); // of the bytes read: the same open file
     return { ...decodePage(path, readFileSync(fd)), identity };
   } finally {
     closeSync(fd);

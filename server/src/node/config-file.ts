@@ -14,6 +14,8 @@ export const CONFIG_LIMITS = {
   maxFiles: 100,
   /** Bytes of all files of one load together. */
   maxTotalBytes: 8 * 1024 * 1024,
+  /** `extends` entries one load looks at (each costs a few stats, on every check while it is cached). */
+  maxEntries: 1000,
   /** Problems shown per file (the rest are counted). */
   maxProblemsPerFile: 100,
 };
@@ -21,7 +23,7 @@ export const CONFIG_LIMITS = {
 /** Parsed files by real path, with the identity (fstat) they were read with. */
 export type ParseCache = Map<string, { signature: string; parsed: ParsedConfig; bytes: number }>;
 
-export type Read = { ok: true; parsed: ParsedConfig; bytes: number } | { ok: false; reason: string };
+export type Read = { ok: true; parsed: ParsedConfig; bytes: number } | { ok: false; reason: string; overBudget?: true };
 
 export function codeOf(e: unknown): string {
   return typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : 'EUNKNOWN';
@@ -62,7 +64,8 @@ export const MB = (n: number): string => `${(n / (1024 * 1024)).toFixed(n % (102
  * then open without blocking, fstat the descriptor (the path may have been replaced meanwhile) and read
  * at most maxBytes + 1 bytes.
  */
-export function readConfigFile(real: string, cache: ParseCache): Read {
+/** Reads one configuration file; a file larger than `budget` (what is left of a load's bytes) is not opened. */
+export function readConfigFile(real: string, cache: ParseCache, budget = CONFIG_LIMITS.maxBytes): Read {
   let st: Stats;
   try {
     st = statSync(real);
@@ -79,6 +82,8 @@ export function readConfigFile(real: string, cache: ParseCache): Read {
           : null;
   const before = kind(st);
   if (before) return { ok: false, reason: before };
+  if (st.size > budget)
+    return { ok: false, reason: `would pass the ${MB(CONFIG_LIMITS.maxTotalBytes)} all files of a load may hold`, overBudget: true };
   let fd: number;
   try {
     // O_NONBLOCK is not defined on Windows (its typings say it always is).

@@ -243,6 +243,7 @@ export class ConfigLoader {
     let named = 0;
     let tooMany = false;
     let tooBig = false;
+    let entries = 0;
     /** Flattened files by real path (each read once per load), and bases that could not be read. */
     const flattened = new Map<string, PartialConfig>();
     const failed = new Map<string, string>();
@@ -250,20 +251,36 @@ export class ConfigLoader {
     const stack: Frame[] = [{ file: first, parsed: head.parsed, next: 0, acc: {} }];
     const real: string[] = [firstReal];
     let result: PartialConfig = {};
+    /** A file whose bases are all merged: flattened once, merged into the file that named it. */
+    const finish = (frame: Frame): void => {
+      const frameReal = real.pop()!;
+      onStack.delete(frameReal);
+      const flat = composeConfig(frame.acc, frame.parsed.config);
+      flattened.set(frameReal, flat);
+      files.push(frame.file);
+      const parent = stack.at(-1); // none when the first file is done
+      if (parent) parent.acc = composeConfig(parent.acc, flat);
+      else result = flat;
+    };
+    /**
+     * Whether to pass over an entry: every entry costs stats (also one that names a missing file), on
+     * each check, so a load looks at a bounded number; and once a load's bytes are spent nothing more is read.
+     */
+    const skipEntry = (problem: (message: string) => void): boolean => {
+      if (++entries <= CONFIG_LIMITS.maxEntries) return tooBig;
+      if (entries === CONFIG_LIMITS.maxEntries + 1)
+        problem(
+          `\`extends\` lists more than ${CONFIG_LIMITS.maxEntries} entries in all: this one and the ones after it are not looked at.`,
+        );
+      return true;
+    };
     // An explicit stack, not recursion: a chain of thousands of files cannot overflow the call stack.
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const list = frame.parsed.config.extends ?? [];
       if (frame.next >= list.length) {
         stack.pop();
-        const frameReal = real.pop()!;
-        onStack.delete(frameReal);
-        const flat = composeConfig(frame.acc, frame.parsed.config);
-        flattened.set(frameReal, flat);
-        files.push(frame.file);
-        const parent = stack.at(-1); // none when the first file is done
-        if (parent) parent.acc = composeConfig(parent.acc, flat);
-        else result = flat;
+        finish(frame);
         continue;
       }
       const i = frame.next++;
@@ -272,6 +289,7 @@ export class ConfigLoader {
       const problem = (message: string): void => {
         problems.push({ file: frame.file, line: pos.line, column: pos.column, message });
       };
+      if (skipEntry(problem)) continue;
       const what = `\`extends\` "${shownText(written, 80)}"`;
       const target = resolve(dirname(frame.file), written);
       // The path as written is checked before anything is touched (`/etc/shadow`, `/dev/zero` are never stat'ed).
@@ -325,17 +343,16 @@ export class ConfigLoader {
         continue;
       }
       named++;
-      const r = readConfigFile(targetReal, this.parsed);
-      if (!r.ok) {
+      const r = readConfigFile(targetReal, this.parsed, Math.min(CONFIG_LIMITS.maxBytes, CONFIG_LIMITS.maxTotalBytes - bytes));
+      if (!r.ok && !r.overBudget) {
         failed.set(targetReal, r.reason);
         problem(`${what} ${r.reason}.`);
         continue;
       }
-      if (bytes + r.bytes > CONFIG_LIMITS.maxTotalBytes) {
-        if (!tooBig)
-          problem(
-            `The files named by \`extends\` hold more than ${MB(CONFIG_LIMITS.maxTotalBytes)} together: ${shown(target)} and the files after it are not read.`,
-          );
+      if (!r.ok || bytes + r.bytes > CONFIG_LIMITS.maxTotalBytes) {
+        problem(
+          `The files named by \`extends\` hold more than ${MB(CONFIG_LIMITS.maxTotalBytes)} together: ${shown(target)} and the files after it are not read.`,
+        );
         tooBig = true;
         continue;
       }

@@ -105,8 +105,12 @@ suite('Release Pages: table formatting', () => {
     assert.ok(changed > 10, `${changed} lines changed`);
     const header = after.findIndex((l) => l.startsWith('| Functional team'));
     assert.ok(header >= 0);
-    assert.deepEqual(pipes(after[header + 1]), pipes(after[header]), 'delimiter row aligned with the header');
-    assert.deepEqual(pipes(after[header + 2]), pipes(after[header]), 'first row aligned with the header');
+    // The second column (Feature) is 136 display columns wide, over `releasePages.format.maxColumnWidth`
+    // (120 by default): the column before it lines up, and it is not padded.
+    const head = pipes(after[header]).slice(0, 2);
+    assert.deepEqual(pipes(after[header + 1]).slice(0, 2), head, 'delimiter row aligned with the header');
+    assert.deepEqual(pipes(after[header + 2]).slice(0, 2), head, 'first row aligned with the header');
+    assert.ok(!after[header + 1].includes('-'.repeat(121)), 'the wide column is not padded');
   });
 
   test('format on save formats the tables before the page is written', async () => {

@@ -1,7 +1,7 @@
 /**
  * The engine: text → page model → findings. One Engine per document coordinates the input's versions
  * (versions.ts), the model (built, or patched for edits inside table rows), the rules (run-rules.ts) and
- * their findings (findings.ts). How a page is divided for checking, and what is kept between checks, is
+ * their findings (check-result.ts). How a page is divided for checking, and what is kept between checks, is
  * the incremental layer's (incremental/views.ts): the engine asks it for the findings of the views it
  * checks, and the rules never learn of them.
  */
