@@ -237,12 +237,14 @@ test('8,000 statuses: the rules, the status model and the code lens take linear 
     if (cfg === config) assert.equal(r.findings.filter((f) => f.rule === 'status-unknown').length, 100);
     return performance.now() - t;
   };
-  // The fastest of five rounds each (the machine may be busy): with 8,000 statuses, and with the three default ones.
+  // The fastest of five rounds each (the machine may be busy, other test files run beside this one): with
+  // 8,000 statuses, and with the three default ones. Quadratic handling took about 14 s per check; the
+  // bound is far from both that and linear time, so load alone cannot fail it.
   const fastest = (cfg: typeof config): number => Math.min(...[0, 1, 2, 3, 4, 5].map((i) => round(cfg, i)).slice(1));
   const many = fastest(config);
   const plain = fastest(DEFAULT_CONFIG);
   assert.ok(
-    many < 3 * plain + 30,
+    many < 10 * plain + 250,
     `a check took ${many.toFixed(0)} ms with 8,000 statuses, ${plain.toFixed(0)} ms with the default statuses`,
   );
 });
@@ -285,12 +287,12 @@ test('a load is reused while its files are unchanged, and read again when one of
 });
 
 test('the bytes of a load are bounded before reading: past 8 MB no later base is opened, also a small one', () => {
-  // Ten bases of 0.9 MB each (a statuses list), then a small one: 8 MB is spent after the eighth.
-  const big = (i: number): string => `statuses: [${Array.from({ length: 90_000 }, (_, k) => `s${i}x${k}`).join(', ')}]\n`.slice(0, 900_000);
+  // Ten bases of 0.9 MB each (mostly comment lines: cheap to parse), then a small one: 8 MB is spent after the eighth.
+  const filler = `${'#'.repeat(99)}\n`.repeat(9_000);
   const files: Record<string, string> = {};
   const names: string[] = [];
   for (let i = 0; i < 10; i++) {
-    files[`b${i}.yaml`] = `${big(i).replace(/, [^,]*$/, ']')}\n`;
+    files[`b${i}.yaml`] = `${filler}statuses: [Green, S${i}]\n`;
     names.push(`b${i}.yaml`);
   }
   files['small.yaml'] = 'priorities: [Must, Nice]\n';
