@@ -1,3 +1,4 @@
+// Over 300 lines: one generator of the benchmark's seeded pages: its value tables and its layout belong together.
 /**
  * Deterministic generator of synthetic oVirt-shaped release pages (front matter, timeline, release
  * criteria, an 8-column *Features Status Table*, its legend), modelled on

@@ -1,3 +1,4 @@
+// Over 300 lines: one grammar of generated release pages: its pieces refer to each other.
 /**
  * fast-check generators of release-page-shaped text for the fuzz tests: front matter (good and broken
  * YAML), timelines with real, impossible and placeholder dates, release criteria, feature tables with

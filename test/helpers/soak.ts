@@ -1,3 +1,4 @@
+// Over 300 lines: the soak's seeded generator of edits and requests and its checks stay together, so one seed reproduces a run.
 /**
  * A standing adversarial soak of the built language server over stdio: a 2,000-row release page, then a
  * seeded random mix of edits (typing and deleting in cells, new and removed rows, stray pipes, rows

@@ -1,3 +1,4 @@
+// Over 300 lines: one test per hostile configuration case of issue 14, each with its time and memory bounds.
 // Configuration files are read within bounds (SECURITY.md, "What it reads"): devices, pipes and files
 // outside the project are never read, `extends` is walked once per file with depth and file limits, a
 // file's lines are never echoed whole, thousands of statuses cost linear time. The CLI runs as a child

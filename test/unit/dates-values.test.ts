@@ -1,3 +1,4 @@
+// Over 300 lines: the cases of one reader (dates in values), one test per written shape.
 // Date tokens: invalid dates, placeholders, unset values, what is not a date, offsets inside markup,
 // the calendar helpers, speed on hostile input. The formats themselves: dates.test.ts.
 import { test } from 'node:test';

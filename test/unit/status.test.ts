@@ -1,3 +1,4 @@
+// Over 300 lines: the cases of one model (the status model), one test per section of the preview.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';

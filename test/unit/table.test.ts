@@ -1,3 +1,4 @@
+// Over 300 lines: the cases of one component (the GFM table scanner), grouped by rule of the GFM spec.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDelimiterRow, scanTables, splitRow, type ParsedTable, type ScanResult } from '../../server/src/core/markdown/table';

@@ -1,3 +1,4 @@
+// Over 300 lines: one panel's whole life (webview, messages both ways, throttled refresh, reveal, lock, dispose) in one class.
 /**
  * One status preview panel: a webview bound to a release page. It asks the language server for the
  * page's status model (throttled while typing, dropped when the document moved on), posts it to the

@@ -1,3 +1,4 @@
+// Over 300 lines: one install recipe (Node 24, code-server, its native modules, a lock), step after step.
 // Installs code-server (VS Code 1.139.1 server + web workbench) under Node 24 into .vscode-test/.
 // npm 11 here skips packages' install scripts, so the native modules are built by hand (see
 // shared docs: real-vscode.md). A marker file records a complete install; a second run is instant.

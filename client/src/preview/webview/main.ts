@@ -1,3 +1,4 @@
+// Over 300 lines: the webview script's entry: drawing, view state and the event wiring of one page, which share that state.
 /**
  * The status preview's webview script (bundled for the browser: dist/preview.js). It draws the
  * dashboard with the core's renderer from the model the extension posts, keeps filters, sort and

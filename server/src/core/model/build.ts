@@ -1,3 +1,4 @@
+// Over 300 lines: the build's named phases read best in one file, each a short function in the order they run.
 /** Builds the page model from text. Regions are parsed once and cached by content (see RegionCache). */
 import { scanDates } from '../dates';
 import { frontMatterEnd, splitRegions, type Region } from '../markdown/blocks';
