@@ -14,18 +14,7 @@ import type { PublishDiagnosticsParams, TextDocumentContentChangeEvent, TextEdit
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { featureRow, FEATURES_TABLE_HEAD, PAGE_HEAD, TIMELINE } from './big-pages';
 import { startServer, type LspSession } from './lsp-client';
-
-/** mulberry32: a small seeded generator, so a failing run is reproduced by its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../bench/generate';
 
 /** A 2,000-row page with a few hundred findings (well under the 1,000 published), so every finding is compared. */
 export function soakPage(rows: number): string {
@@ -270,7 +259,7 @@ async function randomRequest(m: SoakMoves): Promise<void> {
 
 export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const started = performance.now();
-  const rnd = random(o.seed);
+  const rnd = prng(o.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const int = (n: number): number => Math.floor(rnd() * n);
   const errors: string[] = [];

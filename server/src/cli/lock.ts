@@ -37,8 +37,8 @@ interface Holder {
   host: string | null;
 }
 
-function readHolder(path: string): Holder {
-  const m = /^(\d+) (\S*)(?: \S+)?\n?$/.exec(readFileSync(path, 'utf8'));
+function holderOf(content: string): Holder {
+  const m = /^(\d+) (\S*)(?: \S+)?\n?$/.exec(content);
   return m ? { pid: Number(m[1]), host: m[2] } : { pid: null, host: null };
 }
 
@@ -99,7 +99,7 @@ function takeOverIfStale(path: string, mayRemove: boolean): void {
   try {
     ageMs = Date.now() - statSync(path).mtimeMs;
     content = readFileSync(path, 'utf8');
-    holder = readHolder(path);
+    holder = holderOf(content);
   } catch (gone) {
     if (errorCode(gone) === 'ENOENT' && mayRemove) return; // released meanwhile: try again
     throw gone;
