@@ -7,6 +7,24 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
-export type PageKind = 'release-management' | 'z-stream' | 'test-day' | 'milestone-plan' | 'announcement' | 'roadmap' | 'feature' | 'other';
+/**
+ * What a page is. `release-schedule` is a release page of any project read from its schedule (dated
+ * milestones with release vocabulary), `support-policy` a page of releases with their support phases.
+ */
+export type PageKind =
+  | 'release-management'
+  | 'z-stream'
+  | 'test-day'
+  | 'milestone-plan'
+  | 'announcement'
+  | 'roadmap'
+  | 'feature'
+  | 'release-schedule'
+  | 'support-policy'
+  | 'other';
 
-export type MilestoneKind = 'alpha' | 'freeze' | 'beta' | 'test-day' | 'rc' | 'ga' | 'other';
+/**
+ * A milestone's phase: `start` a cycle's beginning, `maintenance` the end of active support (maintenance
+ * or LTS phase begins), `eol` the end of life / end of support.
+ */
+export type MilestoneKind = 'start' | 'alpha' | 'freeze' | 'beta' | 'test-day' | 'rc' | 'ga' | 'maintenance' | 'eol' | 'other';

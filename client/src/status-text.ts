@@ -19,6 +19,8 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   announcement: 'Release announcement',
   roadmap: 'Roadmap',
   feature: 'Feature page',
+  'release-schedule': 'Release schedule',
+  'support-policy': 'Support policy',
 };
 
 function plural(n: number, word: string): string {

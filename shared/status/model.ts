@@ -32,6 +32,8 @@ export interface StatusDate {
   text: string;
   /** `YYYY-MM-DD`, or null when the text names no day (placeholder, invalid, ambiguous, no year). */
   iso: string | null;
+  /** For a range (`March 4–8`, `Tuesday 19th - Friday 22nd March 2024`): its last day; absent otherwise. */
+  endIso?: string | null;
 }
 
 export interface FeatureStatus {
@@ -81,6 +83,27 @@ export interface MilestoneStatus {
   cancelled: boolean;
   /** Days from the as-of day to the date (negative: in the past); null without a day. */
   days: number | null;
+  /** Who owns it, when the page says. */
+  owner: string | null;
+  /** When it happened, where the page keeps planned (`date`) and actual dates apart. */
+  actual: StatusDate | null;
+  /** Days the actual date is after the planned one (negative: early); null without both. */
+  slipDays: number | null;
+}
+
+/** One release of a support-policy or per-version phase table: its phases on one time axis. */
+export interface ReleaseSpan {
+  /** Source line of the row. */
+  line: number;
+  version: string;
+  /** Index of the row's timeline in the page's timelines (as `MilestoneStatus.timeline`). */
+  timeline: number;
+  /** First line of the table: rows of one table share it and draw on one axis. */
+  tableLine: number;
+  /** The first and last dated phases (`iso` null when undated). */
+  start: StatusDate | null;
+  end: StatusDate | null;
+  phases: Array<{ label: string; kind: MilestoneKind; date: StatusDate | null }>;
 }
 
 export interface CriterionStatus {
@@ -125,6 +148,8 @@ export interface PageStatus {
     days: number | null;
   } | null;
   milestones: MilestoneStatus[];
+  /** Releases of per-version phase tables (support-policy pages), in page order. */
+  releases: ReleaseSpan[];
   /** The first dated, not cancelled milestone on or after the as-of day. */
   next: { line: number; label: string; iso: string; days: number } | null;
   features: FeatureStatus[];

@@ -18,7 +18,7 @@ const arrayOf = (x: unknown, item: (y: unknown) => boolean): boolean => Array.is
 const isIso = (x: unknown): boolean => isStr(x) && /^\d{4}-\d{2}-\d{2}$/.test(x);
 
 function isDate(x: unknown): boolean {
-  return isObj(x) && isStr(x.text) && (x.iso === null || isIso(x.iso));
+  return isObj(x) && isStr(x.text) && (x.iso === null || isIso(x.iso)) && (x.endIso === undefined || x.endIso === null || isIso(x.endIso));
 }
 
 function isCounts(x: unknown): boolean {
@@ -65,7 +65,10 @@ function isMilestone(x: unknown): boolean {
     (x.date === null || isDate(x.date)) &&
     arrayOf(x.superseded, isDate) &&
     isBool(x.cancelled) &&
-    isIntOrNull(x.days)
+    isIntOrNull(x.days) &&
+    isStrOrNull(x.owner) &&
+    (x.actual === null || isDate(x.actual)) &&
+    isIntOrNull(x.slipDays)
   );
 }
 
@@ -107,6 +110,16 @@ const orNull =
   (v: unknown): boolean =>
     v === null || check(v);
 
+const isPhase = fields({ label: isStr, kind: isStr, date: orNull(isDate) });
+const isRelease = fields({
+  line: isLine,
+  version: isStr,
+  timeline: isInt,
+  tableLine: isLine,
+  start: orNull(isDate),
+  end: orNull(isDate),
+  phases: (v) => arrayOf(v, isPhase),
+});
 const isGa = fields({ line: isLine, date: isDate, days: isIntOrNull });
 const isNext = fields({ line: isLine, label: isStr, iso: isIso, days: isInt });
 const isCriteriaCount = fields({ keyword: isStr, count: isInt });
@@ -121,6 +134,7 @@ const isPage = fields({
   updated: isStrOrNull,
   ga: orNull(isGa),
   milestones: (v) => arrayOf(v, isMilestone),
+  releases: (v) => arrayOf(v, isRelease),
   next: orNull(isNext),
   features: (v) => arrayOf(v, isFeature),
   counts: isCounts,

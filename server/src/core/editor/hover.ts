@@ -29,12 +29,15 @@ export interface HoverOptions {
 }
 
 const KIND_NAMES: Record<Milestone['kind'], string> = {
+  start: 'start of the cycle',
   alpha: 'alpha',
   freeze: 'feature freeze',
   beta: 'beta',
   'test-day': 'test day',
   rc: 'release candidate',
   ga: 'general availability',
+  maintenance: 'start of maintenance',
+  eol: 'end of life',
   other: 'milestone',
 };
 

@@ -35,6 +35,10 @@ export interface Milestone {
   /** A struck-through label: the milestone was cancelled. */
   cancelled: boolean;
   line: number;
+  /** Who owns it (a `Who`/`Owner`/`Lead` column), when the page says. */
+  owner: string | null;
+  /** The date it happened, when the page keeps planned and actual dates apart (`Expected | Actual`); `date` is then the planned one. */
+  actual: PageDate | null;
 }
 
 export interface Timeline {
@@ -42,7 +46,14 @@ export interface Timeline {
   release: string | null;
   heading: string | null;
   line: number;
-  source: 'bullets' | 'table';
+  /**
+   * Where it was read: a bullet list, a table with a date column, dated headings, or one row of a
+   * per-version phase table (`Version | Release | EOL`): each such row is a timeline of its own whose
+   * `release` is the row's version and whose milestones are the row's phases.
+   */
+  source: 'bullets' | 'table' | 'headings' | 'phases';
+  /** For `phases`: the first line of the table the row belongs to (rows of one table share it); else null. */
+  tableLine: number | null;
   milestones: Milestone[];
 }
 

@@ -47,6 +47,8 @@ export function milestoneFromBullet(
     valueRange: { start: at(first.start), end: at(content.length) },
     cancelled: isStruck(labelRaw),
     line,
+    owner: null,
+    actual: null,
   };
 }
 
@@ -67,6 +69,8 @@ function milestoneFromRow(dateCell: CellRef, labelCell: CellRef | undefined, rel
     valueRange: dateCell.range,
     cancelled: labelRaw !== '' && isStruck(labelRaw),
     line: dateCell.range.start.line,
+    owner: null,
+    actual: null,
   };
 }
 
@@ -82,5 +86,5 @@ export function timelineFromTable(table: TableModel, release: string | null): Ti
     const m = milestoneFromRow(cell, mc !== undefined ? row.cells[mc] : undefined, release);
     if (m) milestones.push(m);
   }
-  return { release, heading: table.heading, line: table.parsed.startLine, source: 'table', milestones };
+  return { release, heading: table.heading, line: table.parsed.startLine, source: 'table', tableLine: null, milestones };
 }

@@ -89,6 +89,7 @@ function milestones(page: PageModel, today: number): MilestoneStatus[] {
   page.timelines.forEach((tl, timeline) => {
     for (const m of tl.milestones) {
       const date = m.date ? statusDate(page, m.date.token) : null;
+      const actual = m.actual ? statusDate(page, m.actual.token) : null;
       out.push({
         line: m.line,
         label: m.label,
@@ -99,6 +100,9 @@ function milestones(page: PageModel, today: number): MilestoneStatus[] {
         superseded: m.superseded.map((d) => statusDate(page, d.token)),
         cancelled: m.cancelled,
         days: date?.iso ? isoDay(date.iso) - today : null,
+        owner: m.owner,
+        actual,
+        slipDays: date?.iso && actual?.iso ? isoDay(actual.iso) - isoDay(date.iso) : null,
       });
     }
   });
@@ -174,6 +178,7 @@ export function buildStatus(result: CheckResult, options: StatusOptions): PageSt
         ? { line: page.gaDate.range.start.line, date: gaDate, days: gaDate.iso ? isoDay(gaDate.iso) - today : null }
         : null,
     milestones: ms,
+    releases: [],
     next: next?.date?.iso && next.days !== null ? { line: next.line, label: next.label, iso: next.date.iso, days: next.days } : null,
     features,
     counts: countAll(features),
