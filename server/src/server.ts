@@ -37,14 +37,28 @@ const capabilities: ServerCapabilities = {
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 
-/** Reads the settings; pages are re-checked only when they changed (or when `force`, e.g. a config file changed). */
-async function refreshSettings(previous = JSON.stringify(state.settings)): Promise<void> {
+/** Every settings object the server holds, as one string: what a refresh compares. */
+function settingsKey(): string {
+  return JSON.stringify([state.settings, [...state.folderSettings]]);
+}
+
+/**
+ * Reads the settings: the unscoped ones and each workspace folder's (`scopeUri`), in one request. Pages are
+ * re-checked only when they changed.
+ */
+async function refreshSettings(previous = settingsKey()): Promise<void> {
   try {
-    if (state.hasConfigurationCapability) state.settings = readSettings(await connection.workspace.getConfiguration('releasePages'));
+    if (state.hasConfigurationCapability) {
+      const folders = state.folders;
+      const items = [{ section: 'releasePages' }, ...folders.map((f) => ({ scopeUri: f.uri, section: 'releasePages' }))];
+      const values: unknown[] = await connection.workspace.getConfiguration(items);
+      state.settings = readSettings(values[0]);
+      state.folderSettings = new Map(folders.map((f, i) => [f.uri, readSettings(values[i + 1])]));
+    }
   } catch (e) {
     connection.console.error(`reading the releasePages settings failed; keeping the current ones: ${describeError(e)}`);
   }
-  const changed = JSON.stringify(state.settings) !== previous;
+  const changed = settingsKey() !== previous;
   if (changed) state.invalidate();
   await formatting.update(); // (un)registered before the diagnostics are republished
   if (changed) diagnostics.scheduleAll(0);
@@ -68,6 +82,7 @@ connection.onInitialized(() => {
   if (supportsFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       state.folders = state.folders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
+      void refreshSettings(); // the new folders' settings; a removed folder's pages fall back to the unscoped ones
     });
   }
 });
@@ -80,7 +95,7 @@ documents.onDidClose((e) => {
 });
 
 connection.onDidChangeConfiguration((change) => {
-  const previous = JSON.stringify(state.settings);
+  const previous = settingsKey();
   if (!state.hasConfigurationCapability)
     state.settings = readSettings((change.settings as { releasePages?: unknown } | null)?.releasePages);
   void refreshSettings(previous);

@@ -18,11 +18,13 @@ export interface LspSession {
 }
 
 /**
+ * `settings`: the `releasePages` section the client answers, or a function of the item's `scopeUri`
+ * (undefined for the unscoped request) for per-folder settings.
  * `textDocument`: client capabilities added to the default ones (e.g. code action resolve support).
  * `io.stderr`: receives the server's stderr (else it goes to the test's own stderr).
  */
 export async function startServer(
-  settings: Record<string, unknown> = {},
+  settings: Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>) = {},
   rootUri: string | null = null,
   folders?: Array<{ uri: string; name: string }>,
   textDocument: Record<string, unknown> = {},
@@ -42,7 +44,9 @@ export async function startServer(
     const i = waiters.findIndex((w) => w.uri === p.uri && w.accept(p));
     if (i >= 0) waiters.splice(i, 1)[0].resolve(p);
   });
-  connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(() => settings));
+  connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string; scopeUri?: string }> }) =>
+    params.items.map((item) => (typeof settings === 'function' ? settings(item.scopeUri) : settings)),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();

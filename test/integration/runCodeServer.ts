@@ -92,7 +92,7 @@ async function main(): Promise<number> {
     ['skipReleaseNotes', 'true'],
   ] as const;
   const opened = Date.now();
-  await page.goto(workbenchUrl(server, sandbox.workspace, payload));
+  await page.goto(workbenchUrl(server, sandbox.workspaceFile, payload));
 
   const failEarly = (): void => {
     if (server.hasExited()) throw new Error(`code-server exited during the run; see test-results/code-server.log`);

@@ -160,6 +160,38 @@ test("multi-root: each folder's config file applies to its own pages; include gl
   }
 });
 
+test('multi-root: settings are read per folder (scopeUri) and each folder obeys its own, also after a change', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'release-pages-scoped-'));
+  const folders = ['a', 'b'].map((name) => ({ uri: pathToFileURL(join(root, name)).toString(), name }));
+  const [uriA, uriB] = folders.map((f) => `${f.uri}/page.md`);
+  const scoped: Record<string, Record<string, unknown>> = {
+    [folders[0].uri]: { rules: { 'date-invalid': 'off' } },
+    [folders[1].uri]: { enable: true },
+  };
+  const asked: Array<string | undefined> = [];
+  const settings = (scopeUri: string | undefined): Record<string, unknown> => {
+    asked.push(scopeUri);
+    return { validate: { debounceMs: 0 }, ...(scopeUri ? scoped[scopeUri] : {}) };
+  };
+  const s = await startServer(settings, null, folders);
+  try {
+    const [da, db] = await Promise.all([s.open(uriA, SEED0), s.open(uriB, SEED0)]);
+    assert.ok(asked.includes(folders[0].uri) && asked.includes(folders[1].uri), 'each folder asked with its scopeUri');
+    assert.ok(!codes(da).has('date-invalid'), 'folder a turns date-invalid off');
+    assert.ok(codes(db).has('date-invalid'), 'folder b keeps it');
+    // The folder setting changes: only that folder's pages follow.
+    scoped[folders[1].uri] = { enable: false };
+    const off = s.nextDiagnostics(uriB, (p) => p.diagnostics.length === 0);
+    const again = s.nextDiagnostics(uriA);
+    await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await off;
+    const a2 = await again;
+    assert.ok(a2.diagnostics.length > 0 && !codes(a2).has('date-invalid'), 'folder a re-checked with its own settings');
+  } finally {
+    await s.stop();
+  }
+});
+
 test('statuses, priorities and enable take effect without a restart', async () => {
   const settings: Record<string, unknown> = { validate: { debounceMs: 0 } };
   const s = await startServer(settings);

@@ -68,8 +68,8 @@ export class DiagnosticsPublisher {
 
   /** Checks the document's version (a slice at a time) and publishes its diagnostics, unless a newer version came first. */
   async validate(doc: TextDocument): Promise<void> {
-    const { connection, documents, settings } = this.state;
-    if (!settings.enable) {
+    const { connection, documents } = this.state;
+    if (!this.state.settingsFor(doc.uri).enable) {
       void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
       return;
     }

@@ -38,14 +38,14 @@ export function registerFormatting(state: ServerState, capabilities: ServerCapab
 
   /** The page model of an open document, when we should format it as a release page. */
   const releasePage = async (uri: string): Promise<PageModel | null> => {
-    if (!state.settings.format.enable) return null;
+    if (!state.settingsFor(uri).format.enable) return null;
     const p = await state.ready(uri);
     return p?.result.isReleasePage ? p.result.page : null;
   };
 
   connection.onDocumentFormatting(async ({ textDocument }): Promise<TextEdit[]> => {
     const page = await releasePage(textDocument.uri);
-    return page ? formatTables(page, state.settings.format) : [];
+    return page ? formatTables(page, state.settingsFor(textDocument.uri).format) : [];
   });
 
   connection.onDocumentRangeFormatting(async ({ textDocument, range }): Promise<TextEdit[]> => {
@@ -53,7 +53,7 @@ export function registerFormatting(state: ServerState, capabilities: ServerCapab
     if (!page) return [];
     // A selection of whole lines ends at column 0 of the next line: that line is not selected.
     const end = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
-    return formatTables(page, state.settings.format, tablesInLines(page, range.start.line, end));
+    return formatTables(page, state.settingsFor(textDocument.uri).format, tablesInLines(page, range.start.line, end));
   });
 
   // The commands: any Markdown document, whatever `format.enable` says (the user asked for it).
@@ -65,11 +65,12 @@ export function registerFormatting(state: ServerState, capabilities: ServerCapab
       result: { page },
     } = p;
     const tables = position ? [tableAtLine(page, position.line)].filter((t) => t !== null) : tablesInLines(page, 0, page.lines.length);
-    return { version: doc.version, tables: tables.length, edits: formatTables(page, state.settings.format, tables) };
+    return { version: doc.version, tables: tables.length, edits: formatTables(page, state.settingsFor(uri).format, tables) };
   });
 
   const apply = async (): Promise<void> => {
-    const want = state.settings.format.enable;
+    // Registered while any folder (or the unscoped settings) formats; each request then asks its document's folder.
+    const want = [state.settings, ...state.folderSettings.values()].some((s) => s.format.enable);
     if (want && !registration) {
       const bulk = BulkRegistration.create();
       bulk.add(DocumentFormattingRequest.type, { documentSelector: SELECTOR });

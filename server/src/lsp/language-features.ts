@@ -86,7 +86,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
  */
 async function hoverPage(state: ServerState, uri: string, line: number): Promise<{ result: CheckResult; config: ResolvedConfig } | null> {
   const doc = state.documents.get(uri);
-  if (!doc || !state.settings.enable) return null;
+  if (!doc || !state.settingsFor(uri).enable) return null;
   const page = <T extends { result: CheckResult }>(p: T | null | undefined): T | null => (p?.result.isReleasePage ? p : null);
   const analysed = state.latest(uri);
   if (analysed?.version === doc.version) return page(analysed);
@@ -122,7 +122,7 @@ export function registerEditorFeatures(
 
   /** The open release page behind a URI, checked at its current version (waiting for the check); null for other documents. */
   const pageOf = async (uri: string): Promise<{ doc: TextDocument; result: CheckResult; config: ResolvedConfig } | null> => {
-    if (!state.settings.enable) return null;
+    if (!state.settingsFor(uri).enable) return null;
     const p = await state.ready(uri);
     return p?.result.isReleasePage ? p : null;
   };

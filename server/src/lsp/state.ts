@@ -14,9 +14,22 @@ export function filePath(uri: string): string | null {
   return uri.startsWith('file:') ? fileURLToPath(uri) : null;
 }
 
+/** The folder of a document: the workspace folder whose URI is the longest prefix of the document's. */
+export function folderOf(folders: readonly WorkspaceFolder[], uri: string): WorkspaceFolder | null {
+  let best: WorkspaceFolder | null = null;
+  for (const f of folders) {
+    const base = f.uri.endsWith('/') ? f.uri : `${f.uri}/`;
+    if (uri.startsWith(base) && (!best || f.uri.length > best.uri.length)) best = f;
+  }
+  return best;
+}
+
 export class ServerState {
   readonly loader = new ConfigLoader();
+  /** The settings without a folder scope: window-level ones (`validate.debounceMs`, `config.allowExtends`) and pages outside every folder. */
   settings: EditorSettings = readSettings({});
+  /** Each workspace folder's settings (`resource` scope: folder settings override the workspace's and the user's). */
+  folderSettings = new Map<string, EditorSettings>();
   folders: WorkspaceFolder[] = [];
   hasConfigurationCapability = false;
   /** Checks of open documents (see checks.ts). */
@@ -26,7 +39,7 @@ export class ServerState {
   /** Loads whose problems were logged and published (the loader returns the same object while its files are unchanged). */
   private published = new WeakSet<LoadedConfig>();
   /** The settings layer, made once per settings object (its identity lets the loader reuse its result). */
-  private baseOf: { settings: EditorSettings; base: ResolvedConfig } | null = null;
+  private baseOf = new WeakMap<EditorSettings, ResolvedConfig>();
   /** The workspace folders and settings the loader's scope was made from. */
   private scopeOf: { folders: WorkspaceFolder[]; settings: EditorSettings } | null = null;
   /** Each failure (a rule on a page, a check of a page) is logged once. */
@@ -39,26 +52,35 @@ export class ServerState {
     this.failures = new FailureLog((message) => connection.console.error(message));
   }
 
-  private isIncluded(path: string | null): boolean {
-    if (!path || this.settings.include.length === 0) return false;
-    return this.folders.some((f) => {
+  /** The settings that apply to a document: its workspace folder's, else the unscoped ones. */
+  settingsFor(uri: string): EditorSettings {
+    const folder = folderOf(this.folders, uri);
+    return (folder && this.folderSettings.get(folder.uri)) ?? this.settings;
+  }
+
+  /** Whether the page matches `include` globs: a page in a folder by that folder's globs, relative to it. */
+  private isIncluded(uri: string, path: string | null): boolean {
+    const include = this.settingsFor(uri).include;
+    if (!path || include.length === 0) return false;
+    const folder = folderOf(this.folders, uri);
+    return (folder ? [folder] : this.folders).some((f) => {
       const root = filePath(f.uri);
       if (!root) return false;
       const rel = relative(root, path).split(sep).join('/');
-      return !rel.startsWith('..') && this.settings.include.some((g) => globToRegExp(g).test(rel));
+      return !rel.startsWith('..') && include.some((g) => globToRegExp(g).test(rel));
     });
   }
 
-  /** The configuration for a page (settings, then the nearest config file) and whether its `include` globs force a check. */
+  /** The configuration for a page (its folder's settings, then the nearest config file) and whether `include` globs force a check. */
   configFor(uri: string): { config: ResolvedConfig; force: boolean } {
     const path = filePath(uri);
-    if (this.baseOf?.settings !== this.settings)
-      this.baseOf = { settings: this.settings, base: mergeConfig(DEFAULT_CONFIG, this.settings.config) };
-    const base = this.baseOf.base;
+    const settings = this.settingsFor(uri);
+    let base = this.baseOf.get(settings);
+    if (!base) this.baseOf.set(settings, (base = mergeConfig(DEFAULT_CONFIG, settings.config)));
     this.updateScope();
     // Resolved again only when a file of the chain changed (the loader compares their identities and times).
     const loaded = path ? this.loader.forPage(path, base) : { config: base, files: [], problems: [] };
-    const force = this.isIncluded(path) || (path !== null && configIncludes(loaded, path));
+    const force = this.isIncluded(uri, path) || (path !== null && configIncludes(loaded, path));
     if (this.published.has(loaded)) return { config: loaded.config, force };
     this.published.add(loaded);
     for (const p of loaded.problems) {

@@ -19,7 +19,7 @@ export function registerWorkspaceCheck(state: ServerState): void {
       }
       let findings: CheckResult | null = null;
       try {
-        findings = state.settings.enable ? state.checkText(f.uri, f.text).result : null;
+        findings = state.settingsFor(f.uri).enable ? state.checkText(f.uri, f.text).result : null;
       } catch (e) {
         state.failures.once(`check\u0000${f.uri}`, () => `checking ${f.uri} failed (logged once): ${describeError(e)}`);
       }

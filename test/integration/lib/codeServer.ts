@@ -34,7 +34,12 @@ const USER_SETTINGS = {
 
 export interface Sandbox {
   dir: string;
+  /** The first folder: copies of the seed pages. */
   workspace: string;
+  /** A second folder whose own settings differ (`.vscode/settings.json` turns `date-invalid` off), with a copy of seed 000. */
+  second: string;
+  /** A multi-root workspace file naming both folders (the integration run opens it; other runs open `workspace`). */
+  workspaceFile: string;
   userData: string;
   extensions: string;
   profile: string;
@@ -54,6 +59,8 @@ export function createSandbox(seeds: readonly (readonly [string, string])[] = SE
   const sandbox: Sandbox = {
     dir,
     workspace: join(dir, 'workspace'),
+    second: join(dir, 'second'),
+    workspaceFile: join(dir, 'release-pages.code-workspace'),
     userData: join(dir, 'user-data'),
     extensions: join(dir, 'extensions'),
     profile: join(dir, 'chromium-profile'),
@@ -63,6 +70,14 @@ export function createSandbox(seeds: readonly (readonly [string, string])[] = SE
   for (const d of [sandbox.workspace, sandbox.userData, sandbox.extensions, sandbox.profile]) mkdirSync(d, { recursive: true });
   writeUserSettings(sandbox);
   for (const [from, to] of seeds) cpSync(join(repoRoot(), 'test', 'fixtures', 'seeds', from), join(sandbox.workspace, to));
+  mkdirSync(join(sandbox.second, '.vscode'), { recursive: true });
+  writeFileSync(
+    join(sandbox.second, '.vscode', 'settings.json'),
+    `${JSON.stringify({ 'releasePages.rules': { 'date-invalid': 'off' } })}\n`,
+  );
+  cpSync(join(repoRoot(), 'test', 'fixtures', 'seeds', SEEDS[1]), join(sandbox.second, 'other-folder.md'));
+  const folders = [{ path: sandbox.workspace }, { path: sandbox.second }];
+  writeFileSync(sandbox.workspaceFile, `${JSON.stringify({ folders, settings: {} }, null, 2)}\n`);
   return sandbox;
 }
 
@@ -187,8 +202,9 @@ export async function startCodeServer(
 }
 
 /** The workbench URL that opens `folder` and, with a payload, runs extension tests in the extension host. */
+/** The workbench's URL opening a folder, or a multi-root workspace when `folder` is a `.code-workspace` file. */
 export function workbenchUrl(server: CodeServer, folder: string, payload?: readonly (readonly [string, string])[]): string {
-  const query = [`folder=${encodeURIComponent(folder)}`];
+  const query = [`${folder.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(folder)}`];
   if (payload) query.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
   return `${server.origin}/?${query.join('&')}`;
 }

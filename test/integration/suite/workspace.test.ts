@@ -147,3 +147,31 @@ suite('Release Pages: settings and config files without a reload', () => {
     await waitForDiagnostics(doc.uri, has('date-invalid'), { what: 'date-invalid to come back' });
   });
 });
+
+suite('Release Pages: a multi-root workspace whose folders disagree', () => {
+  /** The second folder the launcher opened: its `.vscode/settings.json` turns `date-invalid` off. */
+  const secondFolder = (): vscode.WorkspaceFolder => {
+    const folder = vscode.workspace.workspaceFolders?.[1];
+    if (!folder) throw new Error('the launcher must open a workspace of two folders');
+    return folder;
+  };
+
+  test("each folder's settings apply to its own pages (the same page, two folders, two answers)", async () => {
+    const first = await vscode.workspace.openTextDocument(workspaceFile(SEED_000));
+    const second = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(secondFolder().uri, 'other-folder.md'));
+    assert.equal(first.getText(), second.getText(), 'the same page in both folders');
+    assert.equal(
+      vscode.workspace.getConfiguration('releasePages', second.uri).get<Record<string, string>>('rules')?.['date-invalid'],
+      'off',
+      'VS Code reads the folder setting',
+    );
+    await vscode.window.showTextDocument(second);
+    await vscode.window.showTextDocument(first);
+    await waitForDiagnostics(first.uri, has('date-invalid'), { what: 'date-invalid in the first folder' });
+    const ds = await waitForDiagnostics(second.uri, (d) => d.length > 0 && !has('date-invalid')(d), {
+      what: 'the second folder’s page checked without date-invalid',
+    });
+    assert.ok(has('table-cell-count')(ds), 'the other rules still run there');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
