@@ -3,7 +3,8 @@
 // Usage: npm run package
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { listVsix, vsixPath } from '../test/integration/lib/vsix';
+import { listVsix, readVsixEntry, vsixPath } from '../test/integration/lib/vsix';
+import { fences, relativeTargets } from './package-readme';
 import { repoRoot, runCommand, runMain } from '../test/integration/lib/util';
 
 const REQUIRED = ['dist/client.js', 'dist/server.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png'];
@@ -17,23 +18,21 @@ const FORBIDDEN: readonly [string, RegExp][] = [
 ];
 
 /**
- * vsce rewrites relative links and images in README.md to absolute URLs, and refuses to guess them
- * for a repository that is not on GitHub/GitLab: derive them from package.json's repository.url.
+ * vsce would rewrite README's relative links and images to absolute URLs of the repository (inside code
+ * fences too); the package keeps them relative instead, and ships the files they name, so that they work
+ * in VS Code's extension view. No repository URL is declared until there is a real one.
  */
-function baseUrlArgs(root: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { repository?: { url?: unknown } | string };
-  const url = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
-  if (typeof url !== 'string' || /github\.com|gitlab\.com/.test(url)) return [];
-  const base = url.replace(/^git\+/, '').replace(/\.git$/, '');
-  return ['--baseContentUrl', `${base}/blob/HEAD`, '--baseImagesUrl', `${base}/raw/HEAD`];
-}
+const VSCE_ARGS = ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
+/** Hosts that must never reach the package (placeholders). */
+const PLACEHOLDER = /example\.(invalid|com|org)|localhost\.invalid/;
+const TEXT = /\.(md|json|js|css|txt|xml|html|vsixmanifest)$/i;
 
 runMain('package', async () => {
   const root = repoRoot();
   const out = vsixPath(root);
   rmSync(out, { force: true });
   const vsce = join(root, 'node_modules', '.bin', 'vsce');
-  const result = await runCommand(vsce, ['package', '--no-dependencies', ...baseUrlArgs(root), '--out', out], { cwd: root, echo: true });
+  const result = await runCommand(vsce, [...VSCE_ARGS, '--out', out], { cwd: root, echo: true });
   if (result.code !== 0 || !existsSync(out)) {
     console.log(`ERROR: vsce package failed (exit ${result.code})`);
     console.log('0 passed, 1 failed');
@@ -57,6 +56,27 @@ runMain('package', async () => {
     const bad = entries.filter((e) => pattern.test(e.name)).map((e) => e.name);
     check(bad.length === 0, `contains no ${what}${bad.length ? `: ${bad.slice(0, 5).join(', ')}` : ''}`);
   }
+  const textOf = (name: string): string => {
+    const e = entries.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    return e ? readVsixEntry(out, e).toString('utf8') : '';
+  };
+  const placeholders = entries
+    .filter((e) => TEXT.test(e.name) && PLACEHOLDER.test(readVsixEntry(out, e).toString('utf8')))
+    .map((e) => e.name);
+  check(placeholders.length === 0, `no placeholder URL in any file${placeholders.length ? `: ${placeholders.join(', ')}` : ''}`);
+  const source = readFileSync(join(root, 'README.md'), 'utf8');
+  const shipped = textOf('extension/readme.md');
+  const [a, b] = [fences(source), fences(shipped)];
+  const changed = a.filter((f, i) => f !== b[i]).length + Math.abs(a.length - b.length);
+  check(
+    a.length > 0 && changed === 0,
+    `README's ${a.length} code fences reach the package unchanged${changed ? ` (${changed} differ)` : ''}`,
+  );
+  const missing = relativeTargets(shipped).filter((t) => !names.has(`extension/${t}`.toLowerCase()));
+  check(
+    missing.length === 0,
+    `every relative link and image of README is in the package${missing.length ? `: missing ${missing.join(', ')}` : ''}`,
+  );
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 });
