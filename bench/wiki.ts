@@ -1,0 +1,256 @@
+/**
+ * `npm run bench:wiki` (and the end of `npm run bench`) — the work people run: a folder of ordinary
+ * pages, each tool as a whole process (start-up included), one after another, on the same files:
+ *
+ *   tiny      one small release page (start-up), against `node -e 0`
+ *   corpus    the 49 real oVirt pages of test/fixtures/corpus
+ *   projects  the real pages of other projects in test/fixtures/projects (when present)
+ *   wiki      a generated wiki of 2,000 pages: the corpus pages varied (years, versions, rows), in 20 folders
+ *
+ * Subjects: `release-pages check DIR`, markdownlint-cli2 (default rules), remark-cli (parse only, with
+ * remark-gfm: `--tree-out --no-stdout`), and the floor (read every file, split table lines into cells).
+ * Wall time by hrtime around each process, peak RSS from GNU time (`/usr/bin/time -f %M`).
+ * Prints the tables and the targets of the real-wiki issue, writes bench/results/wiki.{json,md}.
+ * `--quick`: a 200-page wiki, one run each (to try the script; the targets need the full run).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../test/helpers/paths';
+import { prng } from './generate';
+import { markdownTable, mb, median, ms, ratio } from './stats';
+
+const TIME = '/usr/bin/time';
+const NODE = process.execPath;
+const CLI = join(ROOT, 'bin', 'release-pages.js');
+const MARKDOWNLINT = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const REMARK = join(ROOT, 'node_modules', 'remark-cli', 'cli.js');
+const REMARK_GFM = join(ROOT, 'node_modules', 'remark-gfm', 'index.js');
+const FLOOR = join(ROOT, 'out', 'bench', 'wiki-floor.js');
+const RESULTS = join(ROOT, 'bench', 'results');
+
+interface Subject {
+  id: 'node' | 'ours' | 'markdownlint-cli2' | 'remark-cli' | 'floor';
+  /** The command for a folder (run with the folder as working directory). */
+  args(dir: string): string[];
+  /** Exit codes that mean "ran to the end" (a linter exits 1 when it finds problems). */
+  ok: readonly number[];
+}
+
+const SUBJECTS: Subject[] = [
+  { id: 'ours', args: (dir) => [CLI, 'check', dir], ok: [0, 1] },
+  { id: 'markdownlint-cli2', args: () => [MARKDOWNLINT, '**/*.md'], ok: [0, 1] },
+  { id: 'remark-cli', args: () => [REMARK, '.', '--use', REMARK_GFM, '--quiet', '--no-stdout', '--tree-out'], ok: [0] },
+  { id: 'floor', args: (dir) => [FLOOR, dir], ok: [0] },
+];
+const NODE_ONLY: Subject = { id: 'node', args: () => ['-e', '0'], ok: [0] };
+
+interface DataSet {
+  id: string;
+  what: string;
+  dir: string;
+  pages: number;
+  bytes: number;
+  runs: number;
+  subjects: Subject[];
+}
+
+interface Measured {
+  set: string;
+  subject: Subject['id'];
+  runs: number[];
+  medianMs: number;
+  minMs: number;
+  peakRssKb: number | null;
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(md|markdown)$/.test(f) && statSync(join(dir, f)).isFile())
+    .sort();
+}
+
+/** Copies the pages (not SOURCES.md or snapshots) of a fixture folder into `to`. */
+function copyPages(from: string, to: string): void {
+  for (const f of markdownFiles(from)) {
+    if (/(^|\/)(SOURCES|README)\.md$|__snapshots__/.test(f)) continue;
+    mkdirSync(join(to, f, '..'), { recursive: true });
+    cpSync(join(from, f), join(to, f));
+  }
+}
+
+/** One corpus page varied: years shifted, release versions bumped, table rows duplicated or dropped. */
+export function varyPage(text: string, i: number, random: () => number): string {
+  const shift = i % 7;
+  const bump = Math.floor(i / 49);
+  const lines = text
+    .replace(/\b(20[01]\d)\b/g, (y) => String(Number(y) + shift))
+    .replace(/\b([34])\.(\d+)\b/g, (_, major: string, minor: string) => `${major}.${Number(minor) + bump}`)
+    .split('\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    const row = /^\|[^-]/.test(line) && !/^\|\s*:?-+/.test(line);
+    if (row && random() < 0.08) continue;
+    out.push(line);
+    if (row && random() < 0.3) out.push(line.replace(/^\|\s*([^|]*?)\s*\|/, (_, first: string) => `| ${first} (${i}) |`));
+  }
+  return out.join('\n');
+}
+
+function generateWiki(corpus: string, to: string, pages: number): void {
+  const sources = markdownFiles(corpus)
+    .filter((f) => !/SOURCES\.md$/.test(f))
+    .map((f) => readFileSync(join(corpus, f), 'utf8'));
+  const random = prng(2000);
+  for (let i = 0; i < pages; i++) {
+    const dir = join(to, `section-${String(i % 20).padStart(2, '0')}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `page-${String(i).padStart(4, '0')}.md`), varyPage(sources[i % sources.length], i, random));
+  }
+}
+
+function dataSet(id: string, what: string, dir: string, runs: number, subjects: Subject[]): DataSet {
+  const files = markdownFiles(dir);
+  const bytes = files.reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  return { id, what, dir, pages: files.length, bytes, runs, subjects };
+}
+
+/** One whole process: wall milliseconds and peak RSS (KiB). */
+function runOnce(subject: Subject, dir: string, rssFile: string): { ms: number; rssKb: number | null } {
+  const useTime = existsSync(TIME);
+  const [cmd, args] = useTime ? [TIME, ['-f', '%M', '-o', rssFile, NODE, ...subject.args(dir)]] : [NODE, subject.args(dir)];
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status === null || !subject.ok.includes(r.status))
+    throw new Error(`${subject.id} in ${dir} exited ${r.status ?? r.signal}: ${r.stderr.toString().slice(0, 400)}`);
+  const rss = useTime && existsSync(rssFile) ? Number(/(\d+)\s*$/.exec(readFileSync(rssFile, 'utf8'))?.[1]) : NaN;
+  return { ms: elapsed, rssKb: Number.isFinite(rss) ? rss : null };
+}
+
+function measure(set: DataSet, subject: Subject, tmp: string): Measured {
+  const rssFile = join(tmp, 'rss.txt');
+  runOnce(subject, set.dir, rssFile); // warm-up: files in the page cache, compile caches filled
+  const runs: number[] = [];
+  let peak: number | null = null;
+  for (let i = 0; i < set.runs; i++) {
+    const r = runOnce(subject, set.dir, rssFile);
+    runs.push(r.ms);
+    if (r.rssKb !== null) peak = Math.max(peak ?? 0, r.rssKb);
+  }
+  return { set: set.id, subject: subject.id, runs, medianMs: median(runs), minMs: Math.min(...runs), peakRssKb: peak };
+}
+
+interface Target {
+  what: string;
+  limit: string;
+  measured: string;
+  verdict: 'PASS' | 'FAIL' | 'not measured';
+}
+
+function targets(results: readonly Measured[]): Target[] {
+  const get = (set: string, subject: Subject['id']): Measured | undefined => results.find((r) => r.set === set && r.subject === subject);
+  const atMost = (what: string, value: number | undefined, limit: number, unit: string): Target =>
+    value === undefined
+      ? { what, limit: `≤ ${limit} ${unit}`, measured: '–', verdict: 'not measured' }
+      : { what, limit: `≤ ${ms(limit)} ${unit}`, measured: `${ms(value)} ${unit}`, verdict: value <= limit ? 'PASS' : 'FAIL' };
+  const ours = get('corpus', 'ours')?.medianMs;
+  const lint = get('corpus', 'markdownlint-cli2')?.medianMs;
+  const speedup = ours !== undefined && lint !== undefined ? lint / ours : undefined;
+  const tiny = get('tiny', 'ours')?.medianMs;
+  const node = get('tiny', 'node')?.medianMs;
+  return [
+    atMost('49-page corpus, whole process', ours, 500, 'ms'),
+    {
+      what: '49-page corpus: markdownlint-cli2 ÷ ours',
+      limit: '≥ 7×',
+      measured: speedup === undefined ? '–' : ratio(lint, ours),
+      verdict: speedup === undefined ? 'not measured' : speedup >= 7 ? 'PASS' : 'FAIL',
+    },
+    atMost(`${QUICK ? '200' : '2,000'}-page wiki, whole process`, get('wiki', 'ours')?.medianMs, 10_000, 'ms'),
+    atMost('a tiny page: start-up over `node -e 0`', tiny !== undefined && node !== undefined ? tiny - node : undefined, 40, 'ms'),
+  ];
+}
+
+function render(sets: readonly DataSet[], results: readonly Measured[], load: number[][], checks: readonly Target[]): string {
+  const parts = [
+    `# Real-wiki benchmark\n`,
+    `${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · load average before ${load[0].map((l) => l.toFixed(2)).join(' ')}, after ${load[1].map((l) => l.toFixed(2)).join(' ')}\n`,
+    'Each cell: median wall time of the whole process (start-up included) over the runs after one warm-up; peak RSS the largest of the runs.\n',
+  ];
+  for (const set of sets) {
+    const rows = results.filter((r) => r.set === set.id);
+    const ours = rows.find((r) => r.subject === 'ours');
+    parts.push(`## ${set.id}: ${set.what} (${set.pages} pages, ${Math.round(set.bytes / 1024)} KB, ${set.runs} runs)\n`);
+    parts.push(
+      markdownTable(
+        ['subject', 'median ms', 'min ms', 'peak RSS MB', 'time ÷ ours'],
+        rows.map((r) => [r.subject, ms(r.medianMs), ms(r.minMs), mb(r.peakRssKb), ratio(r.medianMs, ours?.medianMs)]),
+        [false, true, true, true, true],
+      ) + '\n',
+    );
+  }
+  parts.push('## Targets\n');
+  parts.push(
+    markdownTable(
+      ['target', 'limit', 'measured', 'verdict'],
+      checks.map((t) => [t.what, t.limit, t.measured, t.verdict]),
+    ) + '\n',
+  );
+  return parts.join('\n');
+}
+
+const QUICK = process.argv.includes('--quick');
+
+function main(): void {
+  if (!existsSync(FLOOR)) throw new Error(`${FLOOR} is missing: run \`node scripts/build.mjs\` first`);
+  const tmp = mkdtempSync(join(os.tmpdir(), 'release-pages-wiki-'));
+  const load = [os.loadavg()];
+  try {
+    const corpus = join(tmp, 'corpus');
+    copyPages(join(ROOT, 'test', 'fixtures', 'corpus'), corpus);
+    const tiny = join(tmp, 'tiny');
+    mkdirSync(tiny);
+    writeFileSync(join(tiny, 'page.md'), '# oVirt 9.9 Release Management\n\n## Timeline\n\n- **GA**: 2030-01-15\n');
+    const sets: DataSet[] = [
+      dataSet('tiny', 'one small release page', tiny, QUICK ? 1 : 10, [NODE_ONLY, ...SUBJECTS]),
+      dataSet('corpus', 'the real oVirt pages', corpus, QUICK ? 1 : 5, SUBJECTS),
+    ];
+    const projects = join(ROOT, 'test', 'fixtures', 'projects');
+    if (existsSync(projects)) {
+      copyPages(projects, join(tmp, 'projects'));
+      sets.push(dataSet('projects', 'real pages of other projects', join(tmp, 'projects'), QUICK ? 1 : 5, SUBJECTS));
+    }
+    const wiki = join(tmp, 'wiki');
+    generateWiki(corpus, wiki, QUICK ? 200 : 2000);
+    sets.push(dataSet('wiki', 'generated from the corpus, varied', wiki, QUICK ? 1 : 3, SUBJECTS));
+    const results: Measured[] = [];
+    for (const set of sets) {
+      for (const subject of set.subjects) {
+        const m = measure(set, subject, tmp);
+        results.push(m);
+        log(`${set.id.padEnd(9)} ${subject.id.padEnd(18)} ${ms(m.medianMs).padStart(8)} ms  ${mb(m.peakRssKb).padStart(4)} MB`);
+      }
+    }
+    load.push(os.loadavg());
+    const checks = targets(results);
+    const text = render(sets, results, load, checks);
+    process.stdout.write(`\n${text}`);
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(
+      join(RESULTS, 'wiki.json'),
+      `${JSON.stringify({ load, sets: sets.map(({ subjects, ...info }) => ({ ...info, subjects: subjects.map((x) => x.id) })), results, targets: checks }, null, 2)}\n`,
+    );
+    writeFileSync(join(RESULTS, 'wiki.md'), text);
+    log('wrote bench/results/wiki.json and bench/results/wiki.md');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main();
