@@ -2,7 +2,7 @@
 // ranges, times with zones and dual-zone pairs, year-first slashes, month-year and quarters, unpadded ISO.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scanDates } from '../../server/src/core/dates';
+import { scanDates, type DateToken } from '../../server/src/core/dates';
 import { one, ymd } from '../helpers/dates';
 
 test('a weekday before the date is read into the token', () => {
@@ -73,8 +73,9 @@ test('ranges are one token with their end', () => {
     assert.equal(t.kind, 'date', value);
     assert.equal(t.text, value);
     assert.deepEqual(ymd(t), from, value);
-    assert.ok(t.until, value);
-    assert.deepEqual([t.until.year, t.until.month, t.until.day], to, value);
+    const end = t.until;
+    assert.ok(end, value);
+    assert.deepEqual([end.year, end.month, end.day], to, value);
   }
   assert.equal(one('Tuesday 19th - Friday 22nd March 2024').until?.weekday?.text, 'Friday');
   // An end that cannot exist makes the range invalid; an end before the start is read (date-range-order).
@@ -88,9 +89,11 @@ test('ranges are one token with their end', () => {
 
 test('times with zones before the date, and dual-zone pairs', () => {
   const value = '02:00 UTC Friday 9th February 2024 / 18:00 PDT Thursday 8th February 2024';
-  const [a, b] = scanDates(value);
+  const tokens = scanDates(value);
+  assert.equal(tokens.length, 2);
+  const a = tokens[0] as DateToken | undefined;
+  const b = tokens[1] as DateToken | undefined;
   assert.ok(a && b);
-  assert.equal(scanDates(value).length, 2);
   assert.equal(a.text, '02:00 UTC Friday 9th February 2024');
   assert.deepEqual(ymd(a), [2024, 2, 9]);
   assert.equal(a.time, '02:00 UTC');

@@ -36,15 +36,17 @@ export const ZONE_WORDS = Object.keys(ZONE_OFFSETS)
 export function readZone(text: string): DateZone | null {
   const m = /^(?:([A-Z]{1,4})(?:([+-])(\d{1,2})(?::?(\d{2}))?)?|([+-])(\d{2}):?(\d{2}))$/.exec(text.trim());
   if (!m) return null;
-  if (m[5] !== undefined) {
+  const sign = m[5] as string | undefined;
+  if (sign !== undefined) {
     const minutes = Number(m[6]) * 60 + Number(m[7]);
-    return minutes > 18 * 60 ? null : { text: text.trim(), offsetMinutes: m[5] === '-' ? -minutes : minutes };
+    return minutes > 18 * 60 ? null : { text: text.trim(), offsetMinutes: sign === '-' ? -minutes : minutes };
   }
   const base = ZONE_OFFSETS[m[1]] as number | undefined;
   if (base === undefined) return null;
-  if (m[2] === undefined) return { text: text.trim(), offsetMinutes: base };
-  const extra = Number(m[3]) * 60 + Number(m[4] ?? '0');
-  return { text: text.trim(), offsetMinutes: base + (m[2] === '-' ? -extra : extra) };
+  const extraSign = m[2] as string | undefined;
+  if (extraSign === undefined) return { text: text.trim(), offsetMinutes: base };
+  const extra = Number(m[3]) * 60 + Number((m[4] as string | undefined) ?? '0');
+  return { text: text.trim(), offsetMinutes: base + (extraSign === '-' ? -extra : extra) };
 }
 
 /** `hh:mm[:ss]` → minutes after midnight, or null when not a time of day. */
@@ -88,6 +90,36 @@ function isDay(t: DateToken): boolean {
   return t.kind === 'date' && (t.precision ?? 'day') === 'day' && !t.until && t.format !== 'weekday-day';
 }
 
+/** `a` and `b` as one range token when only a range gap lies between them; else null. */
+function joinRange(text: string, a: DateToken, b: DateToken): DateToken | null {
+  if (!isDay(a) || !isDay(b) || a.time !== undefined || b.time !== undefined || a.struck !== b.struck) return null;
+  const gap = text.slice(a.end, b.start);
+  const isoPair = a.format === 'iso' && b.format === 'iso';
+  if (!(isoPair ? SPACED_GAP : RANGE_GAP).test(gap) || (a.year !== null && b.year === null)) return null;
+  const year = a.year ?? (b.year === null ? null : a.month > b.month ? b.year - 1 : b.year);
+  if (year !== null && invalidDateReason(year, a.month, a.day) !== null) return null;
+  const joined: DateToken = {
+    ...a,
+    end: b.end,
+    text: text.slice(a.start, b.end),
+    year,
+    until: { year: b.year, month: b.month, day: b.day },
+  };
+  if (b.weekday && joined.until) joined.until.weekday = b.weekday;
+  if (!a.ordinalTypo && b.ordinalTypo) joined.ordinalTypo = b.ordinalTypo;
+  return joined;
+}
+
+function pairsWith(text: string, a: DateToken, b: DateToken): boolean {
+  return (
+    a.zone !== undefined &&
+    b.zone !== undefined &&
+    a.minutes !== undefined &&
+    b.minutes !== undefined &&
+    PAIR_GAP.test(text.slice(a.end, b.start))
+  );
+}
+
 /**
  * Second pass over the tokens of one value: two day dates separated only by a range gap become one
  * token with `until` (an ISO pair needs spaces around a plain hyphen); two zoned times separated by `/`
@@ -99,27 +131,11 @@ export function joinTokens(text: string, tokens: DateToken[]): DateToken[] {
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i];
     const b = tokens[i + 1] as DateToken | undefined;
-    if (b && isDay(a) && isDay(b) && !a.time && !b.time && a.struck === b.struck) {
-      const gap = text.slice(a.end, b.start);
-      const isoPair = a.format === 'iso' && b.format === 'iso';
-      if ((isoPair ? SPACED_GAP : RANGE_GAP).test(gap) && (a.year === null || b.year !== null)) {
-        const year = a.year ?? (b.year === null ? null : a.month > b.month ? b.year - 1 : b.year);
-        const reason = year === null ? null : invalidDateReason(year, a.month, a.day);
-        if (reason === null) {
-          const joined: DateToken = { ...a, end: b.end, text: text.slice(a.start, b.end), year, until: { year: b.year, month: b.month, day: b.day } };
-          if (b.weekday && joined.until) joined.until.weekday = b.weekday;
-          if (!a.ordinalTypo && b.ordinalTypo) joined.ordinalTypo = b.ordinalTypo;
-          out.push(joined);
-          i++;
-          continue;
-        }
-      }
-    }
-    if (b && a.zone && b.zone && a.minutes !== undefined && b.minutes !== undefined && PAIR_GAP.test(text.slice(a.end, b.start))) {
-      out.push({ ...a, zonePair: b });
-      continue;
-    }
-    out.push(a);
+    const joined = b ? joinRange(text, a, b) : null;
+    if (joined) {
+      out.push(joined);
+      i++;
+    } else out.push(b && pairsWith(text, a, b) ? { ...a, zonePair: b } : a);
   }
   return out;
 }

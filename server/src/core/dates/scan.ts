@@ -42,7 +42,7 @@ import { TextMemo } from '../incremental/memo';
 import { invalidDateReason, isValidDate, monthFromName, weekdayFromName } from '../../../../shared/calendar';
 import { inRanges, isUnsetValue, maskNonDates, stripValueMarkup, struckRanges, unsetSpan } from './markup';
 import { joinTokens, ordinalTypo, readMinutes, readTimeTail, readZone, ZONE_WORDS } from './scan-parts';
-import type { DateFormat, DateRangeEnd, DateToken, OrdinalTypo, SlashOrder, Weekday } from './date-token';
+import type { DateFormat, DateRangeEnd, DateToken, DateZone, OrdinalTypo, SlashOrder, Weekday } from './date-token';
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -153,7 +153,8 @@ function placeholderDraft(text: string): Draft | null {
   return { kind: 'placeholder', format: null, year, month: part(parts?.[2]), day: part(parts?.[3]) };
 }
 
-function draftFor(g: Groups, body: string, whole: boolean): Draft | null {
+/** Dates written with digits only: ISO, `YYYY-Mon-DD`, `YYYY/MM/DD`, `D/M/YYYY`. */
+function numericDraft(g: Groups): Draft | null {
   if (g.iy !== undefined) {
     const d = dated('iso', num(g.iy), num(g.im), num(g.id));
     if (d.kind === 'date' && (g.im?.length !== 2 || g.id?.length !== 2)) d.unpadded = true;
@@ -162,27 +163,37 @@ function draftFor(g: Groups, body: string, whole: boolean): Draft | null {
   if (g.yy !== undefined) return dated('year-mon-day', num(g.yy), monthFromName(g.ym ?? '') ?? 0, num(g.yd));
   if (g.ry !== undefined) return dated('year-slash', num(g.ry), num(g.rm), num(g.rd));
   if (g.sa !== undefined) return slashDraft(num(g.sa), num(g.sb), num(g.sy));
+  return null;
+}
+
+function monthFirstDraft(g: Groups): Draft | null {
+  const hasYear = g.my !== undefined;
+  if (!hasYear && g.mm === 'may') return null; // "may 5": the verb, not the month
+  const month = monthFromName(g.mm ?? '') ?? 0;
+  const year = hasYear ? num(g.my) : null;
+  const until = g.me === undefined ? null : { year, month, day: num(g.me) };
+  return ranged(dated(hasYear ? 'month-day-year' : 'month-day', year, month, num(g.md)), until);
+}
+
+/** Month-year and quarters: no day. */
+function coarseDraft(g: Groups): Draft | null {
+  if (g.qm !== undefined) {
+    if (!/^[A-Z]/.test(g.qm)) return null; // "may 2024" in a sentence; month words in dates are capitalised
+    return { kind: 'date', format: 'month-year', year: num(g.qy), month: monthFromName(g.qm) ?? 0, day: 0, precision: 'month' };
+  }
+  const q = num(g.qq ?? g.qq2);
+  return { kind: 'date', format: 'quarter', year: num(g.qqy ?? g.qyq), month: 3 * q - 2, day: 0, precision: 'quarter' };
+}
+
+function draftFor(g: Groups, body: string, whole: boolean): Draft | null {
+  if (g.iy !== undefined || g.yy !== undefined || g.ry !== undefined || g.sa !== undefined) return numericDraft(g);
   if (g.dd !== undefined) {
     const year = num(g.dy);
     const month = monthFromName(g.dm ?? '') ?? 0;
     return ranged(dated('day-month-year', year, month, num(g.dd)), g.de === undefined ? null : { year, month, day: num(g.de) });
   }
-  if (g.mm !== undefined) {
-    const hasYear = g.my !== undefined;
-    if (!hasYear && g.mm === 'may') return null; // "may 5": the verb, not the month
-    const month = monthFromName(g.mm) ?? 0;
-    const year = hasYear ? num(g.my) : null;
-    const until = g.me === undefined ? null : { year, month, day: num(g.me) };
-    return ranged(dated(hasYear ? 'month-day-year' : 'month-day', year, month, num(g.md)), until);
-  }
-  if (g.qm !== undefined) {
-    if (!/^[A-Z]/.test(g.qm)) return null; // "may 2024" in a sentence; month words in dates are capitalised
-    return { kind: 'date', format: 'month-year', year: num(g.qy), month: monthFromName(g.qm) ?? 0, day: 0, precision: 'month' };
-  }
-  if (g.qq !== undefined || g.qq2 !== undefined) {
-    const q = num(g.qq ?? g.qq2);
-    return { kind: 'date', format: 'quarter', year: num(g.qqy ?? g.qyq), month: 3 * q - 2, day: 0, precision: 'quarter' };
-  }
+  if (g.mm !== undefined) return monthFirstDraft(g);
+  if (g.qm !== undefined || g.qq !== undefined || g.qq2 !== undefined) return coarseDraft(g);
   if (g.bd !== undefined) {
     const day = num(g.bd);
     return whole && g.wd !== undefined && day >= 1 && day <= 31 ? { kind: 'date', format: 'weekday-day', year: null, month: 0, day } : null;
@@ -235,6 +246,54 @@ export function scanDates(text: string): readonly DateToken[] {
   return SCANNED.get(text);
 }
 
+interface TimeRead {
+  time?: string;
+  minutes: number | null;
+  zone: DateZone | null;
+  end: number;
+}
+
+/** The time of a match: written before the date (the prefix), or after an ISO date (`2012-02-07 15:00UTC`: the format becomes `iso-datetime`). */
+function timeOf(g: Groups, spans: Spans, masked: string, draft: Draft, start: number, end: number): TimeRead {
+  if (draft.kind !== 'placeholder' && g.tm !== undefined) {
+    const time = masked.slice(spans.tm?.[0] ?? start, spans.tz?.[1] ?? spans.tm?.[1] ?? start);
+    return { time, minutes: readMinutes(g.tm), zone: g.tz === undefined ? null : readZone(g.tz), end };
+  }
+  if (draft.format === 'iso' && (masked[end] === ' ' || masked[end] === 'T' || masked[end] === 't')) {
+    TIME_RE.lastIndex = end;
+    const t = TIME_RE.exec(masked);
+    if (t?.[1] !== undefined) {
+      draft.format = 'iso-datetime';
+      return { time: t[1], ...readTimeTail(t[1]), end: TIME_RE.lastIndex };
+    }
+  }
+  return { minutes: null, zone: null, end };
+}
+
+/** The optional fields of a token, from its draft, its time and the match's groups. */
+function addDetails(token: DateToken, draft: Draft, time: TimeRead, g: Groups, spans: Spans, masked: string): void {
+  if (draft.slash) token.slash = draft.slash;
+  if (time.time !== undefined) token.time = time.time;
+  if (time.minutes !== null) token.minutes = time.minutes;
+  if (time.zone) token.zone = time.zone;
+  if (draft.precision) token.precision = draft.precision;
+  if (draft.unpadded) token.unpadded = true;
+  if (draft.until) {
+    token.until = draft.until;
+    const wd2 = weekdayOfSpan(g.wd2, spans.wd2);
+    if (wd2) token.until.weekday = wd2;
+  }
+  const typo = typoOf(g, spans);
+  if (typo) token.ordinalTypo = typo;
+  const before = draft.kind !== 'placeholder' ? weekdayOfSpan(g.wd, spans.wd) : undefined;
+  if (before) token.weekday = before;
+  else if (draft.format !== null && !draft.until && !draft.precision) {
+    const weekday = weekdayAfter(masked, token.end);
+    if (weekday) token.weekday = weekday;
+  }
+  if (draft.reason !== undefined) token.reason = draft.reason;
+}
+
 function scanDatesUncached(text: string): DateToken[] {
   if (text.length <= 200 && isUnsetValue(text)) {
     const { start, end } = unsetSpan(text);
@@ -250,41 +309,22 @@ function scanDatesUncached(text: string): DateToken[] {
   for (let m = DATE_RE.exec(masked); m !== null; m = DATE_RE.exec(masked)) {
     const g: Groups = m.groups ?? {};
     const spans: Spans = m.indices?.groups ?? {};
-    let start = m.index;
-    let end = start + m[0].length;
-    const bodyStart = spans.pre?.[1] ?? start;
+    const bodyStart = spans.pre?.[1] ?? m.index;
     if (g.bd !== undefined) wholeValue ??= text.length <= 200 ? stripValueMarkup(text) : '';
-    const draft = draftFor(g, masked.slice(bodyStart, end), g.bd !== undefined && wholeValue === stripValueMarkup(m[0]));
+    const draft = draftFor(g, masked.slice(bodyStart, m.index + m[0].length), g.bd !== undefined && wholeValue === stripValueMarkup(m[0]));
     if (draft === null) {
       // The prefix may have taken the start of another date (`Mon 5 may`): read again after it.
-      if (bodyStart > start) DATE_RE.lastIndex = bodyStart;
+      if (bodyStart > m.index) DATE_RE.lastIndex = bodyStart;
       continue;
     }
-    const prefixed = draft.kind !== 'placeholder';
-    if (!prefixed) start = bodyStart;
-    let time: string | undefined;
-    let minutes: number | null = null;
-    let zone = null;
-    if (prefixed && g.tm !== undefined) {
-      time = masked.slice(spans.tm?.[0] ?? start, spans.tz?.[1] ?? spans.tm?.[1] ?? start);
-      minutes = readMinutes(g.tm);
-      zone = g.tz === undefined ? null : readZone(g.tz);
-    }
-    if (draft.format === 'iso' && time === undefined && (masked[end] === ' ' || masked[end] === 'T' || masked[end] === 't')) {
-      TIME_RE.lastIndex = end;
-      const t = TIME_RE.exec(masked);
-      if (t?.[1] !== undefined) {
-        time = t[1];
-        end = TIME_RE.lastIndex;
-        draft.format = 'iso-datetime';
-        ({ minutes, zone } = readTimeTail(time));
-      }
-    }
+    // A placeholder keeps no prefix: `Mon {{date}}` is a placeholder after a word.
+    const start = draft.kind === 'placeholder' ? bodyStart : m.index;
+    const time = timeOf(g, spans, masked, draft, start, m.index + m[0].length);
     struck ??= struckRanges(text);
     const token: DateToken = {
       start,
-      end,
-      text: text.slice(start, end),
+      end: time.end,
+      text: text.slice(start, time.end),
       kind: draft.kind,
       format: draft.format,
       year: draft.year,
@@ -292,28 +332,9 @@ function scanDatesUncached(text: string): DateToken[] {
       day: draft.day,
       struck: inRanges(start, struck),
     };
-    if (draft.slash) token.slash = draft.slash;
-    if (time !== undefined) token.time = time;
-    if (minutes !== null) token.minutes = minutes;
-    if (zone) token.zone = zone;
-    if (draft.precision) token.precision = draft.precision;
-    if (draft.unpadded) token.unpadded = true;
-    if (draft.until) {
-      token.until = draft.until;
-      const wd2 = weekdayOfSpan(g.wd2, spans.wd2);
-      if (wd2) token.until.weekday = wd2;
-    }
-    const typo = typoOf(g, spans);
-    if (typo) token.ordinalTypo = typo;
-    const before = prefixed ? weekdayOfSpan(g.wd, spans.wd) : undefined;
-    if (before) token.weekday = before;
-    else if (draft.format !== null && !draft.until && !draft.precision) {
-      const weekday = weekdayAfter(masked, end);
-      if (weekday) token.weekday = weekday;
-    }
-    if (draft.reason !== undefined) token.reason = draft.reason;
+    addDetails(token, draft, time, g, spans, masked);
     tokens.push(token);
-    DATE_RE.lastIndex = end;
+    DATE_RE.lastIndex = time.end;
   }
   return tokens.length > 1 ? joinTokens(text, tokens) : tokens;
 }

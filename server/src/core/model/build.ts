@@ -15,6 +15,7 @@ import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel } from '../incremental/model-literals';
 import { buildTable } from './tables';
 import { milestoneFromBullet, placeDate, timelineFromTable } from './timeline';
+import { pushProseDates } from './prose-dates';
 import type {
   Criterion,
   DegradedBlock,
@@ -125,6 +126,8 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
   yield* giveEditorATurn();
   const plan = findPlan(lines, blocks.literal);
   const dates = yield* readDates(lines, blocks.fm, timelines, tables, plan);
+  yield* giveEditorATurn();
+  pushProseDates(lines, blocks.literal, tables, dates);
   yield* giveEditorATurn();
   dates.sort(byPosition);
   yield* giveEditorATurn();
@@ -260,7 +263,14 @@ function readTimelinesAndCriteria(
     const key = section?.line ?? -1;
     let tl = bulletTimelines.get(key);
     if (!tl) {
-      tl = { release: releaseAt(it.line), heading: section?.text ?? null, line: it.line, source: 'bullets', tableLine: null, milestones: [] };
+      tl = {
+        release: releaseAt(it.line),
+        heading: section?.text ?? null,
+        line: it.line,
+        source: 'bullets',
+        tableLine: null,
+        milestones: [],
+      };
       bulletTimelines.set(key, tl);
       timelines.push(tl);
     }
@@ -317,6 +327,6 @@ function pushPlanDates(lines: SourceLine[], plan: PageModel['plan'], dates: Page
 function findGaDate(timelines: readonly Timeline[]): PageDate | null {
   const ga = timelines
     .flatMap((t) => t.milestones)
-    .find((m) => m.kind === 'ga' && m.date?.token.kind === 'date' && m.date.token.year !== null);
+    .find((m) => m.kind === 'ga' && m.date?.token.kind === 'date' && m.date.token.year !== null && !m.date.token.precision);
   return ga?.date ?? null;
 }

@@ -72,9 +72,9 @@ export function releaseYear(page: PageModel): number | null {
   return page.releaseYear;
 }
 
-/** The day a date token names on this page (slash dates read in the page's order), or null. */
+/** The day a date token names on this page (slash dates read in the page's order), or null (also for a month or a quarter). */
 export function dayOf(page: PageModel, t: DateToken): { year: number; month: number; day: number } | null {
-  if (t.kind !== 'date' || t.year === null) return null;
+  if (t.kind !== 'date' || t.year === null || t.month === 0 || (t.precision ?? 'day') !== 'day') return null;
   if (t.format !== 'slash' || !t.slash) return { year: t.year, month: t.month, day: t.day };
   const order =
     t.slash.order === 'both' ? (t.slash.a === t.slash.b ? 'dmy' : pageSlashOrder(page)) : t.slash.order === 'none' ? null : t.slash.order;
