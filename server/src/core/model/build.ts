@@ -291,10 +291,11 @@ function* readDates(
   const dates: PageDate[] = [];
   for (const tl of timelines) for (const m of tl.milestones) dates.push(...m.superseded, ...(m.date ? [m.date] : []));
   for (const t of tables) {
+    // A timeline table's dates are its milestones'; other tables give their date columns and weekday dates.
+    if (t.isDateTable) continue;
     const columns = dateColumns(t);
-    if (columns.length === 0) continue;
     for (let i = 0; i < t.rows.length; i++) {
-      pushRowDates(t.rows[i], columns, dates);
+      pushRowDates(t.rows[i], columns, dates, t.header);
       if ((i & 1023) === 1023) yield* giveEditorATurn();
     }
   }

@@ -38,14 +38,33 @@ export class CellDate implements PageDate {
   }
 }
 
-/** Appends the dates in one row's date columns. */
-export function pushRowDates(row: LogicalRow, columns: readonly DateColumn[], into: PageDate[]): void {
+/** Cheap test before scanning a cell of another column: does it name a weekday? */
+const WEEKDAY_WORD = /\b(?:mon|tue|wed|thu|fri|sat|sun)/i;
+
+/**
+ * Appends the dates in one row's date columns, and the dates written with a weekday or as a dual-zone
+ * time in its other cells (`| Begin Code Freeze | 01:00 UTC Wednesday 15th March 2023 / … |`): a
+ * weekday makes a value a date for certain, whatever the column is called.
+ */
+export function pushRowDates(row: LogicalRow, columns: readonly DateColumn[], into: PageDate[], header: readonly string[] = []): void {
   if (row.malformed) return;
+  const before = into.length;
   for (const { col, name } of columns) {
     const cell = row.cells[col] as CellRef | undefined; // a row may have fewer cells than the header
     if (!cell) continue;
     for (const tok of scanDates(cell.text)) if (tok.kind !== 'unset') into.push(new CellDate(tok, cell, name));
   }
+  row.cells.forEach((cell, col) => {
+    if (columns.some((c) => c.col === col) || !WEEKDAY_WORD.test(cell.text)) return;
+    const tokens = scanDates(cell.text);
+    const paired = new Set(tokens.flatMap((t) => (t.zonePair ? [t, t.zonePair] : [])));
+    for (const tok of tokens) {
+      if ((tok.kind === 'date' || tok.kind === 'invalid') && (tok.weekday || tok.until?.weekday || paired.has(tok))) {
+        into.push(new CellDate(tok, cell, plainText(header[col] ?? '')));
+      }
+    }
+  });
+  if (into.length - before > 1) into.splice(before, into.length - before, ...into.slice(before).sort(byPosition));
 }
 
 export function byPosition(a: PageDate, b: PageDate): number {
