@@ -73,7 +73,7 @@ function check(dir: string, page: string): { text: string; findings: readonly Fi
 
 test('every recorded date mistake is reported at its line; no other weekday, range or zone finding', () => {
   const dir = projectsDir();
-  const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, { mistakes?: Mistake[] }>;
+  const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Partial<Record<string, { mistakes?: Mistake[] }>>;
   const missing: string[] = [];
   const extra: string[] = [];
   const typos: string[] = [];
