@@ -52,7 +52,8 @@ export const ZONES = {
   },
   'core/config': {
     paths: ['server/src/core/config/'],
-    may: ['core/config', 'core/model', 'core/base', 'shared'],
+    // core/dates: `dateFormat` patterns are checked when the file is read (dates/style.ts).
+    may: ['core/config', 'core/model', 'core/dates', 'core/base', 'shared'],
     packages: ['yaml'],
     note: 'configuration as data',
   },

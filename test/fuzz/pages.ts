@@ -42,6 +42,35 @@ export const date: fc.Arbitrary<string> = fc.oneof(
       .map(([m, d, y]) => (y === null ? `${m} ${d}th` : `${m} ${d}, ${y}`)),
   },
   {
+    // The forms of other projects' schedules: weekday first, ordinals right and wrong, ranges, zoned pairs, months, quarters.
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        pick('Monday', 'Tue', 'Thursday,', 'fri'),
+        fc.integer({ min: 0, max: 32 }),
+        pick('st', 'nd', 'rd', 'th', ''),
+        pick(...MONTHS),
+        fc.integer({ min: 1999, max: 2040 }),
+        pick('', ' - Friday 22nd', '–8', ' to 2024-03-04'),
+        pick('', '02:00 UTC ', '18:00 PDT ', '09:00 +05:30 '),
+      )
+      .map(([w, d, o, m, y, range, time]) => `${time}${w} ${d}${o}${range} ${m} ${y}`),
+  },
+  {
+    weight: 1,
+    arbitrary: pick(
+      '2019/09/30',
+      '2021-8-17',
+      'March 2024',
+      'Q3 2024',
+      '2024 Q4',
+      'Mon 7',
+      'March 4–8',
+      '2024-03-08 to 2024-03-04',
+      '02:00 UTC Friday 9th February 2024 / 18:00 PDT Thursday 8th February 2024',
+    ),
+  },
+  {
     weight: 1,
     arbitrary: pick(
       '\\1',

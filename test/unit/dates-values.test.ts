@@ -47,12 +47,14 @@ test('invalid dates: shapes that cannot exist, with a reason', () => {
   }
   assert.equal(one('31/06/2013').slash?.order, 'none');
   assert.equal(one('Feb 29').kind, 'date', 'no year: February 29 may exist');
+  // Unpadded ISO is a valid date in the wrong form (date-format fixes it), not a malformed one.
   const m = one('2013-6-5');
-  assert.equal(m.kind, 'invalid');
+  assert.equal(m.kind, 'date');
   assert.equal(m.format, 'iso');
+  assert.equal(m.unpadded, true);
   assert.deepEqual(ymd(m), [2013, 6, 5]);
-  assert.match(m.reason ?? '', /^malformed date/);
-  assert.equal(one('2013-6-31').reason, 'June has only 30 days', 'impossible before malformed');
+  assert.equal(one('2013-06-05').unpadded, undefined);
+  assert.equal(one('2013-6-31').reason, 'June has only 30 days', 'an impossible unpadded date is invalid');
 });
 
 test('leap years', () => {
@@ -162,20 +164,14 @@ test('no tokens for versions, bugs, URLs, times, percentages, years, fuzzy dates
     'code review (90% complete)',
     '2012',
     '2012?',
-    'Feb/Jan 2011 <- 2012?',
-    'Feb/Jan 2011',
-    'Mid February 2008',
-    '(Mid February 2008)',
     'First week Nov',
+    'we may 2024 change',
+    'Q5 2024',
+    'Mon 7 people',
     '(First week Nov)',
-    'Last week November 2007',
-    '(Last week November 2007)',
-    'November 2011',
-    'June 2013',
     'These are tentative planning dates and may change',
     'may change',
     'we may 5 times',
-    'planning meetings of December 10-11',
     'June 3.3',
     'Green (3.3.2)',
     '1/2',

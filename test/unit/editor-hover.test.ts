@@ -137,3 +137,42 @@ test('distance wording', () => {
   assert.equal(distanceToToday(6, 5), 'in 1 day');
   assert.equal(distanceToToday(3, 5), '2 days ago');
 });
+
+test('a range, a zoned time, a dual-zone pair, a month and a quarter', () => {
+  const page = [
+    '---',
+    'title: oVirt 9.9 Release Management',
+    'category: release',
+    '---',
+    '# oVirt 9.9 Release Management',
+    '',
+    '## Timeline',
+    '',
+    '*   General availability: **2024-03-22**',
+    '    -   Test days: **2024-03-04 to 2024-03-08**',
+    '',
+    'The freeze starts at 02:00 UTC Friday 9th February 2024 / 18:00 PST Thursday 8th February 2024.',
+    'The cut is at 16:00 UTC Wednesday 7th February 2024 / 08:00 PDT Wednesday 7th February 2024.',
+    '',
+    '| Feature | Target date |',
+    '|---|---|',
+    '| Scheduler | March 2024 |',
+    '| Importer | Q3 2024 |',
+  ].join('\n');
+  const range = hover(page, '2024-03-04 to', { lineMarker: 'Test days' });
+  assert.ok(range);
+  assert.equal(range.text, '2024-03-04 to 2024-03-08');
+  assert.match(range.markdown, /A range: 2024-03-04 to 2024-03-08 \(Friday\) \(5 days\)/);
+  const zoned = hover(page, '02:00 UTC');
+  assert.ok(zoned);
+  assert.match(zoned.markdown, /At 2024-02-09 02:00 UTC/);
+  assert.match(zoned.markdown, /The same instant as `18:00 PST Thursday 8th February 2024`/);
+  const other = hover(page, '18:00 PST');
+  assert.ok(other);
+  assert.match(other.markdown, /At 2024-02-09 02:00 UTC \(`18:00 PST`\)/);
+  const wrong = hover(page, '16:00 UTC');
+  assert.ok(wrong);
+  assert.match(wrong.markdown, /`08:00 PDT Wednesday 7th February 2024` is 2024-02-07 15:00 UTC: not the same instant/);
+  assert.match(hover(page, 'March 2024')?.markdown ?? '', /a month, no day \(precision: month\)/);
+  assert.match(hover(page, 'Q3 2024')?.markdown ?? '', /a quarter, July to September 2024 \(precision: quarter\)/);
+});

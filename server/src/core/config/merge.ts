@@ -16,6 +16,8 @@ export interface PartialConfig {
   planStatuses?: string[];
   milestoneOrder?: MilestoneKind[];
   include?: string[];
+  /** `iso`, `page` (the page's predominant style) or a pattern such as `dddd Do MMMM YYYY` (date-format). */
+  dateFormat?: string;
 }
 
 export interface ResolvedConfig {
@@ -25,6 +27,7 @@ export interface ResolvedConfig {
   planStatuses: string[];
   milestoneOrder: MilestoneKind[];
   include: string[];
+  dateFormat: string;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
@@ -34,6 +37,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   planStatuses: ['Complete', 'Completed', 'Done', 'In progress', 'Started', 'Not started', 'Blocked', 'Planned', 'Cancelled'],
   milestoneOrder: ['alpha', 'freeze', 'beta', 'rc', 'ga'],
   include: [],
+  dateFormat: 'page',
 };
 
 /** The setting of rule `id`, or undefined when no layer of the configuration names that rule. */
@@ -54,6 +58,7 @@ export function mergeConfig(base: ResolvedConfig, over: PartialConfig): Resolved
     planStatuses: over.planStatuses ?? base.planStatuses,
     milestoneOrder: over.milestoneOrder ?? base.milestoneOrder,
     include: over.include ?? base.include,
+    dateFormat: over.dateFormat ?? base.dateFormat,
   };
 }
 
@@ -78,5 +83,7 @@ export function composeConfig(under: PartialConfig, over: PartialConfig): Partia
   }
   const order = over.milestoneOrder ?? under.milestoneOrder;
   if (order) out.milestoneOrder = order;
+  const dateFormat = over.dateFormat ?? under.dateFormat;
+  if (dateFormat !== undefined) out.dateFormat = dateFormat;
   return out;
 }

@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNo
 import type { MilestoneKind } from '../model/page-model';
 import type { SeveritySetting } from '../findings';
 import { shownText } from '../lines';
+import { patternProblem } from '../dates/style';
 import type { PartialConfig, RuleSetting } from './merge';
 
 export interface ConfigProblem {
@@ -87,6 +88,18 @@ function milestoneOrder(value: YamlNode | null, at: ReportAt): MilestoneKind[] |
   return list as MilestoneKind[];
 }
 
+/** `dateFormat`: `iso`, `page` or a date pattern, or null after reporting what is wrong. */
+function dateFormatOf(value: YamlNode | null, at: ReportAt): string | null {
+  const format = isScalar(value) && typeof value.value === 'string' ? value.value : null;
+  if (format === null) {
+    at(value, '`dateFormat` must be `iso`, `page` or a pattern such as `dddd Do MMMM YYYY`.');
+    return null;
+  }
+  const problem = format === 'iso' || format === 'page' ? null : patternProblem(format);
+  if (problem) at(value, `\`dateFormat\`: ${problem} (e.g. \`dddd Do MMMM YYYY\`).`);
+  return problem ? null : format;
+}
+
 /** One rule's value: a severity, or `{ severity, …options }`; null after reporting what is wrong. */
 function ruleSettingOf(v: YamlNode | null, id: string, at: ReportAt): RuleSetting | null {
   if (isScalar(v) && typeof v.value === 'string') {
@@ -169,6 +182,9 @@ export function parseConfigText(text: string, ruleIds: { has(id: string): boolea
     } else if (key === 'milestoneOrder') {
       const order = milestoneOrder(value, at);
       if (order) config.milestoneOrder = order;
+    } else if (key === 'dateFormat') {
+      const format = dateFormatOf(value, at);
+      if (format !== null) config.dateFormat = format;
     } else if (key === 'rules') {
       const rules = ruleSettings(value, ruleIds, at);
       if (rules) config.rules = rules;

@@ -20,3 +20,6 @@ export { isUnsetValue, stripValueMarkup, struckRanges } from './markup';
 export { scanDates, slashOrder } from './scan';
 export { inferSlashOrder, inferYear, resolveSlash } from './infer';
 export type { YearContext } from './infer';
+export { formatDate, ISO_PATTERN, patternProblem, predominantStyle, styleOf } from './style';
+export { ordinalSuffix, ZONE_OFFSETS } from './scan-parts';
+export { formatUtc, utcInstant } from './instant';

@@ -1,60 +1,89 @@
 /**
  * `scanDates`: every date-like token in a short value (a table cell's raw markdown, the value of a
- * timeline bullet, a front-matter value).
+ * timeline bullet, a front-matter value, a line of prose).
  *
  * Recognised (month and weekday words in English, any case; `Sept` too):
  * - ISO `2013-05-31`, optionally followed by a time and zone (`2012-02-07 15:00UTC`, `2012-01-12 12:00 UTC`,
  *   `2016-11-30 14:51:34+01:00`, `2016-04-15 08:32:01 CEST`, `2014-03-27T14:45Z`);
- * - `D/M/YYYY` or `M/D/YYYY` with 1-2 digit parts (`15/7/2013`, `17/06/2013`); only `/` separates them,
- *   the only separator the corpus shows; two-digit years are not recognised (no token);
+ * - `D/M/YYYY` or `M/D/YYYY` with 1-2 digit parts (`15/7/2013`, `17/06/2013`); two-digit years are not
+ *   recognised (no token); year first `2019/09/30` (format `year-slash`);
  * - `Month D, YYYY` / `Mon D YYYY` (`June 11, 2013`, `December 21, 2007`);
  * - `D Month YYYY` (`27 March 2014`); a day-first date needs its year;
  * - `YYYY-Mon-DD` (`2012-Aug-08`);
- * - month-day without year (`June 25th`, `Jun 23rd`, `Jul 25`, `December 12th`), ordinals st/nd/rd/th.
+ * - month-day without year (`June 25th`, `Jun 23rd`, `Jul 25`, `December 12th`), ordinals st/nd/rd/th,
+ *   and the wrong ones (`23th`, `1th`: read, with `ordinalTypo`).
  *   The lower-case word `may` counts as a month only when a year follows (`may 5` is not a date).
- * - Weekday annotations right after a date: `(Fri)`, `(Friday)`, `, Fri`.
+ * - A weekday before the date (`Tuesday 5th July 2023`, `Thursday, March 7th, 2018`: inside the token)
+ *   or an annotation right after it: `(Fri)`, `(Friday)`, `, Fri`. Both are kept in `weekday`.
+ * - A weekday and a day alone (`Mon 7`, format `weekday-day`, year null, month 0) only when that is the
+ *   whole value (a cell, a milestone's value): in prose it is too often something else.
+ * - A time before the date, with a zone (`02:00 UTC Friday 9th February 2024`): `time`, `minutes`, `zone`.
+ * - Ranges, as one token with `until`: `4-8 March 2024`, `March 4–8`, `March 4–8, 2024`,
+ *   `Tuesday 19th - Friday 22nd March 2024`, and any two day dates joined by a dash, `to`, `until` or
+ *   `through` (`2024-03-04 to 2024-03-08`, `March 30 - April 2, 2024`); see `joinTokens`.
+ * - Dual-zone times `02:00 UTC Friday 9th February 2024 / 18:00 PDT Thursday 8th February 2024`: two
+ *   tokens, the first with `zonePair` set to the second.
+ * - Month-year `March 2024` (precision 'month'; the month word capitalised) and quarters `Q3 2024`,
+ *   `2024 Q3`, `2024-Q3` (precision 'quarter', `month` its first month); `day` is 0.
  *
  * Decisions:
- * - `2013-6-5` (ISO-like with a one-digit month or day) is kind 'invalid', format 'iso', with the parts
- *   read, and reason "malformed date: …". An impossible date is reported as impossible first.
- * - Month-only or fuzzy dates (`June 2013`, `Feb/Jan 2011`, `Mid February 2008`, `First week Nov`) and
- *   a lone year give no token; nor do ranges like `December 10-11` (the day is followed by `-digits`).
+ * - `2021-8-17` (ISO with a one-digit month or day) is a valid date in the wrong form: kind 'date',
+ *   `unpadded`. An impossible date is kind 'invalid' with its reason.
+ * - Fuzzy dates (`Feb/Jan 2011` reads only `Jan 2011`, `First week Nov`) and a lone year give no token.
  * - A date glued to more digits, letters, `.digit`, `-digit` or `/digit` is not a date (`3.3.1`,
  *   `2013-06-05.1`, `rc-2013-06-05`); URLs, link destinations, autolinks, e-mail addresses and HTML
  *   comments are masked first.
  * - Unset values (`?`, `TBD`, `TBA`, `TBC`, `Now`, `N/A`, `-`, `No date yet`, empty) yield one 'unset'
  *   token, and only when they are the whole value.
+ *
+ * (Over 300 lines: one regular expression and the reading of its groups belong together.)
  */
 import { TextMemo } from '../incremental/memo';
 import { invalidDateReason, isValidDate, monthFromName, weekdayFromName } from '../../../../shared/calendar';
-import { inRanges, isUnsetValue, maskNonDates, struckRanges, unsetSpan } from './markup';
-import type { DateFormat, DateToken, SlashOrder, Weekday } from './date-token';
+import { inRanges, isUnsetValue, maskNonDates, stripValueMarkup, struckRanges, unsetSpan } from './markup';
+import { joinTokens, ordinalTypo, readMinutes, readTimeTail, readZone, ZONE_WORDS } from './scan-parts';
+import type { DateFormat, DateRangeEnd, DateToken, DateZone, OrdinalTypo, SlashOrder, Weekday } from './date-token';
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAY = '(?:sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?)';
 const SP = '[ \\t\\u00a0]+';
+const ORD = '(?:st|nd|rd|th)';
+/** Between the two days of a range written in one date (`4-8 March 2024`, `March 4 to 8`). */
+const RSEP = `(?:[ \\t\\u00a0]*[-\\u2013\\u2014][ \\t\\u00a0]*|${SP}(?:to|until|through|till)${SP})`;
 /** Nothing that would make the number part of something longer (a version, a bigger number, a word). */
 const END = '(?![0-9A-Za-z]|[.\\-/][0-9])';
+/** A time (and zone) before a date, then a weekday: `02:00 UTC Friday 9th February 2024`, `Thursday, March 7th`. */
+const PREFIX =
+  `(?<pre>(?:(?<tm>\\d{1,2}:\\d{2})(?:[ \\t]?(?<tz>(?:${ZONE_WORDS})(?:[+-]\\d{1,2}(?::?\\d{2})?)?|[+-]\\d{2}:?\\d{2}))?,?${SP}(?:on${SP})?)?` +
+  `(?:(?<wd>${WEEKDAY})\\.?,?${SP})?)`;
 
 const DATE_RE = new RegExp(
-  '(?<![0-9A-Za-z\\-./])(?:' +
+  '(?<![0-9A-Za-z\\-./])' +
+    PREFIX +
+    '(?:' +
     [
       // ISO (and ISO-like with one-digit parts); a `T` may follow (time).
       '(?<iy>\\d{4})-(?<im>\\d{1,2})-(?<id>\\d{1,2})(?!\\d|[A-SU-Za-su-z]|[.\\-/][0-9])',
       `(?<yy>\\d{4})-(?<ym>${MONTH})\\.?-(?<yd>\\d{1,2})${END}`,
+      `(?<ry>\\d{4})/(?<rm>\\d{1,2})/(?<rd>\\d{1,2})${END}`,
       `(?<sa>\\d{1,2})/(?<sb>\\d{1,2})/(?<sy>\\d{4})${END}`,
-      `(?<dd>\\d{1,2})(?:st|nd|rd|th)?${SP}(?:of${SP})?(?<dm>${MONTH})\\.?,?${SP}(?<dy>\\d{4})${END}`,
-      `(?<mm>${MONTH})\\.?${SP}(?<md>\\d{1,2})(?:st|nd|rd|th)?${END}(?:,?${SP}(?<my>\\d{4})${END})?`,
+      `(?<dd>\\d{1,2})(?<do>${ORD})?(?:${RSEP}(?:(?<wd2>${WEEKDAY})\\.?,?${SP})?(?<de>\\d{1,2})(?<deo>${ORD})?)?${SP}(?:of${SP})?(?<dm>${MONTH})\\.?,?${SP}(?<dy>\\d{4})${END}`,
+      `(?<mm>${MONTH})\\.?${SP}(?<md>\\d{1,2})(?<mo>${ORD})?(?:${RSEP}(?<me>\\d{1,2})(?<meo>${ORD})?)?${END}(?:,?${SP}(?<my>\\d{4})${END})?`,
+      `(?<qm>${MONTH})\\.?,?${SP}(?<qy>\\d{4})${END}`,
+      `Q(?<qq>[1-4])[ \\t\\u00a0-]?(?<qqy>\\d{4})${END}`,
+      `(?<qyq>\\d{4})[ \\t\\u00a0-]?Q(?<qq2>[1-4])${END}`,
       // Placeholders.
       '(?<bs>\\\\[1-9])(?!\\d)',
       '(?<dl>\\$[1-9])(?![\\d.,])',
       `(?<pi>(?:\\d{4}|y{4}|x{4})-(?:\\d{1,2}|mm|x{1,2})-(?:\\d{1,2}|dd|x{1,2}))${END}`,
       `(?<ps>(?:dd?|mm?)/(?:dd?|mm?)/(?:y{4}|y{2}))${END}`,
       '(?<pb>\\{\\{[^{}\\n]{0,200}\\}\\})',
+      // A weekday and a day alone (`Mon 7`): kept only when it is the whole value.
+      `(?<=${WEEKDAY}\\.?,?[ \\t\\u00a0]{1,3})(?<bd>\\d{1,2})(?<bo>${ORD})?${END}`,
     ].join('|') +
     ')',
-  'gi',
+  'gid',
 );
 
 /** A time right after an ISO date; case matters for the zone (`UTC`, `CEST`), so no `i` flag. */
@@ -72,9 +101,10 @@ const WEEKDAY_RE = new RegExp(
 const MAY_HOLD_DATE = /[0-9{]|yyyy/i;
 
 type Groups = Record<string, string | undefined>;
+type Spans = Record<string, [number, number] | undefined>;
 
 /** What reading a match decides about a token, before its position and markup are known. */
-type Draft = Pick<DateToken, 'kind' | 'format' | 'year' | 'month' | 'day' | 'slash' | 'reason'>;
+type Draft = Pick<DateToken, 'kind' | 'format' | 'year' | 'month' | 'day' | 'slash' | 'reason' | 'precision' | 'until' | 'unpadded'>;
 
 function num(s: string | undefined): number {
   return s === undefined ? 0 : Number(s);
@@ -83,6 +113,15 @@ function num(s: string | undefined): number {
 function dated(format: DateFormat, year: number | null, month: number, day: number): Draft {
   const reason = invalidDateReason(year, month, day);
   return reason === null ? { kind: 'date', format, year, month, day } : { kind: 'invalid', format, year, month, day, reason };
+}
+
+/** A date with a range end read in the same match: invalid when either end cannot exist. */
+function ranged(d: Draft, until: DateRangeEnd | null): Draft {
+  if (!until || d.kind !== 'date') return d;
+  d.until = until;
+  const reason = invalidDateReason(until.year ?? d.year, until.month, until.day);
+  if (reason !== null) return { ...d, kind: 'invalid', reason: `the range's end: ${reason}` };
+  return d;
 }
 
 /** Which readings of `a/b/year` exist. */
@@ -114,29 +153,74 @@ function placeholderDraft(text: string): Draft | null {
   return { kind: 'placeholder', format: null, year, month: part(parts?.[2]), day: part(parts?.[3]) };
 }
 
-function draftFor(g: Groups, text: string): Draft | null {
+/** Dates written with digits only: ISO, `YYYY-Mon-DD`, `YYYY/MM/DD`, `D/M/YYYY`. */
+function numericDraft(g: Groups): Draft | null {
   if (g.iy !== undefined) {
-    const year = num(g.iy);
-    const month = num(g.im);
-    const day = num(g.id);
-    const d = dated('iso', year, month, day);
-    if (d.kind === 'date' && (g.im?.length !== 2 || g.id?.length !== 2)) {
-      d.kind = 'invalid';
-      d.reason = 'malformed date: an ISO date needs a two-digit month and day (YYYY-MM-DD)';
-    }
+    const d = dated('iso', num(g.iy), num(g.im), num(g.id));
+    if (d.kind === 'date' && (g.im?.length !== 2 || g.id?.length !== 2)) d.unpadded = true;
     return d;
   }
   if (g.yy !== undefined) return dated('year-mon-day', num(g.yy), monthFromName(g.ym ?? '') ?? 0, num(g.yd));
+  if (g.ry !== undefined) return dated('year-slash', num(g.ry), num(g.rm), num(g.rd));
   if (g.sa !== undefined) return slashDraft(num(g.sa), num(g.sb), num(g.sy));
-  if (g.dd !== undefined) return dated('day-month-year', num(g.dy), monthFromName(g.dm ?? '') ?? 0, num(g.dd));
-  if (g.mm !== undefined) {
-    const hasYear = g.my !== undefined;
-    if (!hasYear && g.mm === 'may') return null; // "may 5": the verb, not the month
-    const month = monthFromName(g.mm) ?? 0;
-    return hasYear ? dated('month-day-year', num(g.my), month, num(g.md)) : dated('month-day', null, month, num(g.md));
+  return null;
+}
+
+function monthFirstDraft(g: Groups): Draft | null {
+  const hasYear = g.my !== undefined;
+  if (!hasYear && g.mm === 'may') return null; // "may 5": the verb, not the month
+  const month = monthFromName(g.mm ?? '') ?? 0;
+  const year = hasYear ? num(g.my) : null;
+  const until = g.me === undefined ? null : { year, month, day: num(g.me) };
+  return ranged(dated(hasYear ? 'month-day-year' : 'month-day', year, month, num(g.md)), until);
+}
+
+/** Month-year and quarters: no day. */
+function coarseDraft(g: Groups): Draft | null {
+  if (g.qm !== undefined) {
+    if (!/^[A-Z]/.test(g.qm)) return null; // "may 2024" in a sentence; month words in dates are capitalised
+    return { kind: 'date', format: 'month-year', year: num(g.qy), month: monthFromName(g.qm) ?? 0, day: 0, precision: 'month' };
   }
-  if (g.pi !== undefined) return placeholderDraft(text);
+  const q = num(g.qq ?? g.qq2);
+  return { kind: 'date', format: 'quarter', year: num(g.qqy ?? g.qyq), month: 3 * q - 2, day: 0, precision: 'quarter' };
+}
+
+function draftFor(g: Groups, body: string, whole: boolean): Draft | null {
+  if (g.iy !== undefined || g.yy !== undefined || g.ry !== undefined || g.sa !== undefined) return numericDraft(g);
+  if (g.dd !== undefined) {
+    const year = num(g.dy);
+    const month = monthFromName(g.dm ?? '') ?? 0;
+    return ranged(dated('day-month-year', year, month, num(g.dd)), g.de === undefined ? null : { year, month, day: num(g.de) });
+  }
+  if (g.mm !== undefined) return monthFirstDraft(g);
+  if (g.qm !== undefined || g.qq !== undefined || g.qq2 !== undefined) return coarseDraft(g);
+  if (g.bd !== undefined) {
+    const day = num(g.bd);
+    return whole && g.wd !== undefined && day >= 1 && day <= 31 ? { kind: 'date', format: 'weekday-day', year: null, month: 0, day } : null;
+  }
+  if (g.pi !== undefined) return placeholderDraft(body);
   return { kind: 'placeholder', format: null, year: null, month: 0, day: 0 };
+}
+
+/** The first wrong ordinal suffix of a match. */
+function typoOf(g: Groups, spans: Spans): OrdinalTypo | undefined {
+  const pairs: Array<[string, string]> = [
+    ['dd', 'do'],
+    ['de', 'deo'],
+    ['md', 'mo'],
+    ['me', 'meo'],
+    ['bd', 'bo'],
+  ];
+  for (const [day, suffix] of pairs) {
+    const t = g[day] === undefined ? null : ordinalTypo(num(g[day]), g[suffix], spans[suffix]);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+function weekdayOfSpan(word: string | undefined, span: [number, number] | undefined): Weekday | undefined {
+  const day = word === undefined ? null : weekdayFromName(word);
+  return day === null || span === undefined || word === undefined ? undefined : { text: word, start: span[0], end: span[1], day };
 }
 
 function weekdayAfter(text: string, at: number): Weekday | undefined {
@@ -162,6 +246,54 @@ export function scanDates(text: string): readonly DateToken[] {
   return SCANNED.get(text);
 }
 
+interface TimeRead {
+  time?: string;
+  minutes: number | null;
+  zone: DateZone | null;
+  end: number;
+}
+
+/** The time of a match: written before the date (the prefix), or after an ISO date (`2012-02-07 15:00UTC`: the format becomes `iso-datetime`). */
+function timeOf(g: Groups, spans: Spans, masked: string, draft: Draft, start: number, end: number): TimeRead {
+  if (draft.kind !== 'placeholder' && g.tm !== undefined) {
+    const time = masked.slice(spans.tm?.[0] ?? start, spans.tz?.[1] ?? spans.tm?.[1] ?? start);
+    return { time, minutes: readMinutes(g.tm), zone: g.tz === undefined ? null : readZone(g.tz), end };
+  }
+  if (draft.format === 'iso' && (masked[end] === ' ' || masked[end] === 'T' || masked[end] === 't')) {
+    TIME_RE.lastIndex = end;
+    const t = TIME_RE.exec(masked);
+    if (t?.[1] !== undefined) {
+      draft.format = 'iso-datetime';
+      return { time: t[1], ...readTimeTail(t[1]), end: TIME_RE.lastIndex };
+    }
+  }
+  return { minutes: null, zone: null, end };
+}
+
+/** The optional fields of a token, from its draft, its time and the match's groups. */
+function addDetails(token: DateToken, draft: Draft, time: TimeRead, g: Groups, spans: Spans, masked: string): void {
+  if (draft.slash) token.slash = draft.slash;
+  if (time.time !== undefined) token.time = time.time;
+  if (time.minutes !== null) token.minutes = time.minutes;
+  if (time.zone) token.zone = time.zone;
+  if (draft.precision) token.precision = draft.precision;
+  if (draft.unpadded) token.unpadded = true;
+  if (draft.until) {
+    token.until = draft.until;
+    const wd2 = weekdayOfSpan(g.wd2, spans.wd2);
+    if (wd2) token.until.weekday = wd2;
+  }
+  const typo = typoOf(g, spans);
+  if (typo) token.ordinalTypo = typo;
+  const before = draft.kind !== 'placeholder' ? weekdayOfSpan(g.wd, spans.wd) : undefined;
+  if (before) token.weekday = before;
+  else if (draft.format !== null && !draft.until && !draft.precision) {
+    const weekday = weekdayAfter(masked, token.end);
+    if (weekday) token.weekday = weekday;
+  }
+  if (draft.reason !== undefined) token.reason = draft.reason;
+}
+
 function scanDatesUncached(text: string): DateToken[] {
   if (text.length <= 200 && isUnsetValue(text)) {
     const { start, end } = unsetSpan(text);
@@ -171,28 +303,28 @@ function scanDatesUncached(text: string): DateToken[] {
   if (!MAY_HOLD_DATE.test(text)) return [];
   const masked = maskNonDates(text);
   let struck: Array<[number, number]> | null = null;
+  let wholeValue: string | null = null;
   const tokens: DateToken[] = [];
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(masked); m !== null; m = DATE_RE.exec(masked)) {
-    const start = m.index;
-    let end = start + m[0].length;
-    const draft = draftFor(m.groups ?? {}, m[0]);
-    if (draft === null) continue;
-    let time: string | undefined;
-    if (draft.format === 'iso' && (masked[end] === ' ' || masked[end] === 'T' || masked[end] === 't')) {
-      TIME_RE.lastIndex = end;
-      const t = TIME_RE.exec(masked);
-      if (t?.[1] !== undefined) {
-        time = t[1];
-        end = TIME_RE.lastIndex;
-        draft.format = 'iso-datetime';
-      }
+    const g: Groups = m.groups ?? {};
+    const spans: Spans = m.indices?.groups ?? {};
+    const bodyStart = spans.pre?.[1] ?? m.index;
+    if (g.bd !== undefined) wholeValue ??= text.length <= 200 ? stripValueMarkup(text) : '';
+    const draft = draftFor(g, masked.slice(bodyStart, m.index + m[0].length), g.bd !== undefined && wholeValue === stripValueMarkup(m[0]));
+    if (draft === null) {
+      // The prefix may have taken the start of another date (`Mon 5 may`): read again after it.
+      if (bodyStart > m.index) DATE_RE.lastIndex = bodyStart;
+      continue;
     }
+    // A placeholder keeps no prefix: `Mon {{date}}` is a placeholder after a word.
+    const start = draft.kind === 'placeholder' ? bodyStart : m.index;
+    const time = timeOf(g, spans, masked, draft, start, m.index + m[0].length);
     struck ??= struckRanges(text);
     const token: DateToken = {
       start,
-      end,
-      text: text.slice(start, end),
+      end: time.end,
+      text: text.slice(start, time.end),
       kind: draft.kind,
       format: draft.format,
       year: draft.year,
@@ -200,15 +332,9 @@ function scanDatesUncached(text: string): DateToken[] {
       day: draft.day,
       struck: inRanges(start, struck),
     };
-    if (draft.slash) token.slash = draft.slash;
-    if (time !== undefined) token.time = time;
-    if (draft.format !== null) {
-      const weekday = weekdayAfter(masked, end);
-      if (weekday) token.weekday = weekday;
-    }
-    if (draft.reason !== undefined) token.reason = draft.reason;
+    addDetails(token, draft, time, g, spans, masked);
     tokens.push(token);
-    DATE_RE.lastIndex = end;
+    DATE_RE.lastIndex = time.end;
   }
-  return tokens;
+  return tokens.length > 1 ? joinTokens(text, tokens) : tokens;
 }

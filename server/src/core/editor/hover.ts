@@ -2,11 +2,13 @@
 import type { ResolvedConfig } from '../config/merge';
 import {
   dayNumber,
+  formatUtc,
   inferYear,
   monthName,
   resolveSlash,
   scanDates,
   toIso,
+  utcInstant,
   weekdayName,
   weekdayOf,
   type DateToken,
@@ -116,17 +118,52 @@ function describeDay(page: PageModel, token: DateToken, ymd: YMD, today: number,
   return lines;
 }
 
+/** A month or a quarter: what it spans. */
+function describeCoarse(token: DateToken, year: number): string[] {
+  if (token.precision === 'quarter') {
+    const q = Math.floor((token.month - 1) / 3) + 1;
+    return [`**Q${q} ${year}**: a quarter, ${monthName(token.month)} to ${monthName(token.month + 2)} ${year} (precision: quarter).`];
+  }
+  return [`**${monthName(token.month)} ${year}**: a month, no day (precision: month).`];
+}
+
+/** What a range, a zoned time or a dual-zone pair adds to the description of its (first) day. */
+function extraLines(token: DateToken, ymd: YMD): string[] {
+  const out: string[] = [];
+  const end = token.until;
+  if (end) {
+    const endYear = end.year ?? ymd.year;
+    const days = dayNumber(endYear, end.month, end.day) - dayNumber(ymd.year, ymd.month, ymd.day) + 1;
+    out.push(
+      `A range: ${toIso(ymd.year, ymd.month, ymd.day)} to ${isoWithWeekday({ year: endYear, month: end.month, day: end.day })} (${days} days).`,
+    );
+  }
+  const at = utcInstant(token);
+  if (at !== null) out.push(`At ${formatUtc(at)} (\`${token.time ?? ''}\`).`);
+  const other = token.zonePair ? utcInstant(token.zonePair) : null;
+  if (token.zonePair && other !== null)
+    out.push(
+      other === at
+        ? `The same instant as \`${token.zonePair.text}\`.`
+        : `⚠ \`${token.zonePair.text}\` is ${formatUtc(other)}: not the same instant.`,
+    );
+  return out;
+}
+
 /** The hover text of a date token placed on the page. */
 export function describeDate(page: PageModel, token: DateToken, today: number, isGa = false): string[] {
   if (token.kind === 'placeholder') return [`**${token.text}** is a template placeholder, not a date: write the date as \`YYYY-MM-DD\`.`];
   if (token.kind === 'unset') return ['No date set yet.'];
   if (token.kind === 'invalid') return [`**${token.text}** is not a date: ${token.reason ?? 'malformed'}.`];
+  if (token.month === 0)
+    return [`**${token.text}**: a day of the month (${token.day}) with its weekday; the month comes from the schedule around it.`];
+  if (token.year !== null && token.precision) return describeCoarse(token, token.year);
   if (token.year === null) return describeYearless(page, token);
   if (token.format === 'slash' && token.slash?.order === 'both' && token.slash.a !== token.slash.b && !pageSlashOrder(page))
     return describeAmbiguous(token, token.year);
   const ymd = dayOf(page, token);
   if (!ymd) return [`**${token.text}** cannot be read as a date on this page.`];
-  return describeDay(page, token, ymd, today, isGa);
+  return [...describeDay(page, token, ymd, today, isGa), ...extraLines(token, ymd)];
 }
 
 function valueHover(kind: 'Status' | 'Priority', cell: CellRef, vocab: readonly ValueInfo[]): HoverResult {

@@ -15,6 +15,7 @@ import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel } from '../incremental/model-literals';
 import { buildTable } from './tables';
 import { milestoneFromBullet, placeDate, timelineFromTable } from './timeline';
+import { pushProseDates } from './prose-dates';
 import type {
   Criterion,
   DegradedBlock,
@@ -125,6 +126,8 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
   yield* giveEditorATurn();
   const plan = findPlan(lines, blocks.literal);
   const dates = yield* readDates(lines, blocks.fm, timelines, tables, plan);
+  yield* giveEditorATurn();
+  pushProseDates(lines, blocks.literal, tables, dates);
   yield* giveEditorATurn();
   dates.sort(byPosition);
   yield* giveEditorATurn();
@@ -288,10 +291,11 @@ function* readDates(
   const dates: PageDate[] = [];
   for (const tl of timelines) for (const m of tl.milestones) dates.push(...m.superseded, ...(m.date ? [m.date] : []));
   for (const t of tables) {
+    // A timeline table's dates are its milestones'; other tables give their date columns and weekday dates.
+    if (t.isDateTable) continue;
     const columns = dateColumns(t);
-    if (columns.length === 0) continue;
     for (let i = 0; i < t.rows.length; i++) {
-      pushRowDates(t.rows[i], columns, dates);
+      pushRowDates(t.rows[i], columns, dates, t.header);
       if ((i & 1023) === 1023) yield* giveEditorATurn();
     }
   }
@@ -324,6 +328,6 @@ function pushPlanDates(lines: SourceLine[], plan: PageModel['plan'], dates: Page
 function findGaDate(timelines: readonly Timeline[]): PageDate | null {
   const ga = timelines
     .flatMap((t) => t.milestones)
-    .find((m) => m.kind === 'ga' && m.date?.token.kind === 'date' && m.date.token.year !== null);
+    .find((m) => m.kind === 'ga' && m.date?.token.kind === 'date' && m.date.token.year !== null && !m.date.token.precision);
   return ga?.date ?? null;
 }

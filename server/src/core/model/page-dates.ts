@@ -38,14 +38,33 @@ export class CellDate implements PageDate {
   }
 }
 
-/** Appends the dates in one row's date columns. */
-export function pushRowDates(row: LogicalRow, columns: readonly DateColumn[], into: PageDate[]): void {
+/** Cheap test before scanning a cell of another column: does it name a weekday? */
+const WEEKDAY_WORD = /\b(?:mon|tue|wed|thu|fri|sat|sun)/i;
+
+/**
+ * Appends the dates in one row's date columns, and the dates written with a weekday or as a dual-zone
+ * time in its other cells (`| Begin Code Freeze | 01:00 UTC Wednesday 15th March 2023 / … |`): a
+ * weekday makes a value a date for certain, whatever the column is called.
+ */
+export function pushRowDates(row: LogicalRow, columns: readonly DateColumn[], into: PageDate[], header: readonly string[] = []): void {
   if (row.malformed) return;
+  const before = into.length;
   for (const { col, name } of columns) {
     const cell = row.cells[col] as CellRef | undefined; // a row may have fewer cells than the header
     if (!cell) continue;
     for (const tok of scanDates(cell.text)) if (tok.kind !== 'unset') into.push(new CellDate(tok, cell, name));
   }
+  row.cells.forEach((cell, col) => {
+    if (columns.some((c) => c.col === col) || !WEEKDAY_WORD.test(cell.text)) return;
+    const tokens = scanDates(cell.text);
+    const paired = new Set(tokens.flatMap((t) => (t.zonePair ? [t, t.zonePair] : [])));
+    for (const tok of tokens) {
+      if ((tok.kind === 'date' || tok.kind === 'invalid') && (tok.weekday || tok.until?.weekday || paired.has(tok))) {
+        into.push(new CellDate(tok, cell, plainText(header[col] ?? '')));
+      }
+    }
+  });
+  if (into.length - before > 1) into.splice(before, into.length - before, ...into.slice(before).sort(byPosition));
 }
 
 export function byPosition(a: PageDate, b: PageDate): number {
@@ -72,9 +91,9 @@ export function releaseYear(page: PageModel): number | null {
   return page.releaseYear;
 }
 
-/** The day a date token names on this page (slash dates read in the page's order), or null. */
+/** The day a date token names on this page (slash dates read in the page's order), or null (also for a month or a quarter). */
 export function dayOf(page: PageModel, t: DateToken): { year: number; month: number; day: number } | null {
-  if (t.kind !== 'date' || t.year === null) return null;
+  if (t.kind !== 'date' || t.year === null || t.month === 0 || (t.precision ?? 'day') !== 'day') return null;
   if (t.format !== 'slash' || !t.slash) return { year: t.year, month: t.month, day: t.day };
   const order =
     t.slash.order === 'both' ? (t.slash.a === t.slash.b ? 'dmy' : pageSlashOrder(page)) : t.slash.order === 'none' ? null : t.slash.order;

@@ -8,7 +8,8 @@ import type { FrontMatter } from './frontmatter';
 export type { MilestoneKind, PageKind } from '../../../../shared/kinds';
 import type { MilestoneKind, PageKind } from '../../../../shared/kinds';
 
-export type DateContext = 'timeline' | 'table' | 'frontmatter' | 'plan';
+/** Where a date was read; `prose` is a date written with a weekday (or a dual-zone time) in a page's other lines. */
+export type DateContext = 'timeline' | 'table' | 'frontmatter' | 'plan' | 'prose';
 
 /** A date (or date-like token) placed in the page. */
 export interface PageDate {

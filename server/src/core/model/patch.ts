@@ -60,7 +60,7 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
   const patched = tableModel({ ...table, parsed: parsedTable({ ...table.parsed, rows: parsedRows }), rows });
   const added: PageDate[] = [];
   const columns = dateColumns(table);
-  for (const row of newLogical) pushRowDates(row, columns, added);
+  for (const row of newLogical) pushRowDates(row, columns, added, table.header);
   added.sort(byPosition);
   // Only this table's dates lie on its body lines.
   const lineOf = (d: PageDate): number => d.range.start.line;

@@ -1,6 +1,18 @@
-import { inferYear, isValidDate, toIso } from '../dates';
+import { inferYear, isValidDate, toIso, type DateToken } from '../dates';
 import { releaseYear } from '../model/page-dates';
 import type { Rule } from './rule';
+
+/**
+ * The date in ISO with year `y`, a range as `start to end` (its end in the same year, or the next when
+ * its month comes earlier: `December 30 - January 2`); null when a day does not exist in that year.
+ */
+function completed(t: DateToken, y: number): string | null {
+  if (!isValidDate(y, t.month, t.day)) return null;
+  const end = t.until;
+  if (!end) return toIso(y, t.month, t.day);
+  const endYear = end.month < t.month ? y + 1 : y;
+  return isValidDate(endYear, end.month, end.day) ? `${toIso(y, t.month, t.day)} to ${toIso(endYear, end.month, end.day)}` : null;
+}
 
 export const rule: Rule = {
   meta: {
@@ -15,18 +27,11 @@ export const rule: Rule = {
     const releaseMonth = ga && ga.year === year ? ga.month : undefined;
     for (const d of ctx.page.dates) {
       const t = d.token;
-      if (t.kind !== 'date' || t.year !== null) continue;
+      // `Mon 7` (a weekday and a day) names no month: the schedule around it does, not this rule.
+      if (t.kind !== 'date' || t.year !== null || t.month === 0 || d.context === 'prose') continue;
       const y = year === null ? null : inferYear(t.month, t.day, { releaseYear: year, releaseMonth });
-      const fixes =
-        y !== null && isValidDate(y, t.month, t.day)
-          ? [
-              {
-                title: `Write ${toIso(y, t.month, t.day)}`,
-                edits: [{ range: d.range, newText: toIso(y, t.month, t.day) }],
-                preferred: true,
-              },
-            ]
-          : [];
+      const newText = y === null ? null : completed(t, y);
+      const fixes = newText !== null ? [{ title: `Write ${newText}`, edits: [{ range: d.range, newText }], preferred: true }] : [];
       const hint = fixes.length ? ` (by the page's release date, ${y})` : '';
       ctx.report({ range: d.range, message: `"${t.text}" has no year${hint}.`, fixes });
     }

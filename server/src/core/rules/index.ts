@@ -8,6 +8,9 @@ import { rule as dateFormat } from './date-format';
 import { rule as dateAmbiguous } from './date-ambiguous';
 import { rule as dateIncomplete } from './date-incomplete';
 import { rule as weekdayMismatch } from './weekday-mismatch';
+import { rule as dateOrdinal } from './date-ordinal';
+import { rule as dateRangeOrder } from './date-range-order';
+import { rule as dateZoneMismatch } from './date-zone-mismatch';
 import { rule as timelineOrder } from './timeline-order';
 import { rule as targetAfterRelease } from './target-after-release';
 import { rule as statusUnknown } from './status-unknown';
@@ -34,6 +37,9 @@ export const RULES: readonly Rule[] = [
   dateAmbiguous,
   dateIncomplete,
   weekdayMismatch,
+  dateOrdinal,
+  dateRangeOrder,
+  dateZoneMismatch,
   timelineOrder,
   targetAfterRelease,
   statusUnknown,
