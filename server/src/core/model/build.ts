@@ -30,7 +30,7 @@ import type {
   Timeline,
 } from './page-model';
 
-const VERSION = /\b(\d+\.\d+(?:\.\d+)?(?:\.z)?)\b/i;
+const VERSION = /(?<![\w.])v?(\d+\.\d+(?:\.\d+)?(?:\.z)?)\b/i;
 const FRONT_MATTER_DATE_KEYS = /(^|_)(date|updated|last_updated)$/i;
 
 function fmString(fm: FrontMatter | null, key: string): string | null {

@@ -145,8 +145,10 @@ function milestone(label: string, labelOf: BulletReading, valueOf: BulletReading
 /** Whether a label may make a milestone here: release vocabulary, or a schedule-ish section (or bold, for a label written first). */
 function accepted(r: BulletReading, label: string, ctx: BulletContext): boolean {
   if (!/\p{L}/u.test(label) || label.length > 120) return false;
-  if (ctx.inTimelineSection || classifyMilestone(label, ctx.release) !== 'other') return true;
-  return r.bold && !r.dateFirst;
+  if (classifyMilestone(label, ctx.release) !== 'other') return true;
+  // A sentence that mentions a date (`… extended support for Electron 22 until October 10, 2023`) names no milestone.
+  if (label.split(/\s+/).length > 8 || /\b(?:until|on|by|since|from|before|after|in|at)$/i.test(label)) return false;
+  return ctx.inTimelineSection || (r.bold && !r.dateFirst);
 }
 
 /** The milestone a list item (or heading) names, or null. `content` is the item's text after its marker. */
