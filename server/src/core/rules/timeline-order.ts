@@ -2,6 +2,7 @@ import { dayNumber, toIso } from '../dates';
 import type { Milestone, MilestoneKind, Timeline } from '../model/page-model';
 import { dayOf } from '../model/page-dates';
 import { isFeatureFreeze } from '../model/milestones';
+import { seriesSlips } from './release-series';
 import type { Rule, RuleContext } from './rule';
 
 interface Dated {
@@ -78,6 +79,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const order: readonly MilestoneKind[] = ctx.config.milestoneOrder;
+    const reported = new Set<Timeline>();
     for (const tl of ctx.page.timelines) {
       const dated = datedMilestones(ctx, tl);
       const ranked = dated.filter((d) => isRanked(d, order));
@@ -98,7 +100,15 @@ export const rule: Rule = {
         if (!why || !d.m.date) continue;
         const where = tl.release ? ` in the ${tl.release} timeline` : '';
         ctx.report({ range: d.m.date.range, message: `"${d.m.label}" on ${iso(d)} is out of order${where}: ${why}.` });
+        reported.add(tl);
       }
+    }
+    // A row already out of order within itself is not reported again for its place in the series.
+    for (const s of seriesSlips(ctx.page)) {
+      if (!s.m.date || reported.has(s.tl)) continue;
+      const which = s.other.lower ? 'an earlier version' : 'a later version';
+      const message = `"${s.m.label}" of ${s.release} on ${s.iso} is out of order: ${s.other.release}, ${which}, is released ${s.other.iso}.`;
+      ctx.report({ range: s.m.date.range, message });
     }
   },
 };
