@@ -7,7 +7,7 @@
 import { scanDates, type DateToken } from '../dates';
 import type { SourceLine } from '../lines';
 import type { PageDate, TableModel } from './page-model';
-import { placeDate } from './timeline';
+import { placeDate } from './bullets';
 
 /** Longer lines are not read for prose dates (a minified blob, a generated line). */
 const MAX_LINE = 4000;

@@ -12,6 +12,8 @@ import { rule as dateOrdinal } from './date-ordinal';
 import { rule as dateRangeOrder } from './date-range-order';
 import { rule as dateZoneMismatch } from './date-zone-mismatch';
 import { rule as timelineOrder } from './timeline-order';
+import { rule as weekMismatch } from './week-mismatch';
+import { rule as releaseDateConflict } from './release-date-conflict';
 import { rule as targetAfterRelease } from './target-after-release';
 import { rule as statusUnknown } from './status-unknown';
 import { rule as statusCase } from './status-case';
@@ -41,6 +43,8 @@ export const RULES: readonly Rule[] = [
   dateRangeOrder,
   dateZoneMismatch,
   timelineOrder,
+  weekMismatch,
+  releaseDateConflict,
   targetAfterRelease,
   statusUnknown,
   statusCase,
