@@ -9,24 +9,14 @@ import type { SourceLine } from '../lines';
 import { drain, type Steps } from '../incremental/steps';
 import type { Position } from '../findings';
 import { criterionFromItem, findLegend, findPlan } from './extract';
+import { detectKind } from './detect';
 import { findDirectives } from './directives';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel } from '../incremental/model-literals';
 import { buildTable } from './tables';
 import { milestoneFromBullet, placeDate, timelineFromTable } from './timeline';
-import type {
-  Criterion,
-  DegradedBlock,
-  Heading,
-  Milestone,
-  OrphanRows,
-  PageDate,
-  PageKind,
-  PageModel,
-  TableModel,
-  Timeline,
-} from './page-model';
+import type { Criterion, DegradedBlock, Heading, Milestone, OrphanRows, PageDate, PageModel, TableModel, Timeline } from './page-model';
 
 const TIMELINE_HEADING = /timeline|milestones|schedule/i;
 const VERSION = /\b(\d+\.\d+(?:\.\d+)?(?:\.z)?)\b/i;
@@ -44,33 +34,6 @@ function headingAbove(headings: readonly Heading[], line: number, test?: (h: Hea
     if (!test || test(h)) found = h;
   }
   return found;
-}
-
-function detectKind(p: {
-  fm: FrontMatter | null;
-  title: string | null;
-  release: string | null;
-  timelines: Timeline[];
-  tables: TableModel[];
-  plan: PageModel['plan'];
-  text: () => string;
-}): PageKind {
-  const category = (fmString(p.fm, 'category') ?? '').toLowerCase();
-  const title = p.title ?? '';
-  const layout = (fmString(p.fm, 'layout') ?? '').toLowerCase();
-  const dated = p.timelines.reduce(
-    (n, t) => n + t.milestones.filter((m) => m.kind !== 'other' && (m.date || m.superseded.length)).length,
-    0,
-  );
-  if (layout === 'post' && (p.release !== null || /\brelease/i.test(p.text()))) return 'announcement';
-  if (/release[- ]management/i.test(title)) return p.release && /\.z$/i.test(p.release) ? 'z-stream' : 'release-management';
-  if (/test[- ]?day|testing\b/i.test(title) && (category.startsWith('release') || p.tables.some((t) => t.isFeatureTable) || p.release))
-    return 'test-day';
-  if (p.plan.filter((m) => m.status).length >= 1) return 'milestone-plan';
-  if (/\broadmap\b/i.test(title)) return 'roadmap';
-  if (category === 'release' || category === 'release-management') return 'release-management';
-  if (p.tables.some((t) => t.isFeatureTable) || dated >= 2) return 'release-management';
-  return 'other';
 }
 
 const ROW_LIKE = /^ {0,3}\|.*\|/;
@@ -260,7 +223,14 @@ function readTimelinesAndCriteria(
     const key = section?.line ?? -1;
     let tl = bulletTimelines.get(key);
     if (!tl) {
-      tl = { release: releaseAt(it.line), heading: section?.text ?? null, line: it.line, source: 'bullets', tableLine: null, milestones: [] };
+      tl = {
+        release: releaseAt(it.line),
+        heading: section?.text ?? null,
+        line: it.line,
+        source: 'bullets',
+        tableLine: null,
+        milestones: [],
+      };
       bulletTimelines.set(key, tl);
       timelines.push(tl);
     }
