@@ -9,7 +9,7 @@ import type { SourceLine } from '../lines';
 import { drain, type Steps } from '../incremental/steps';
 import type { Position } from '../findings';
 import { criterionFromItem, findLegend, findPlan } from './extract';
-import { detectKind } from './detect';
+import { detectPage } from './detect';
 import { findDirectives } from './directives';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
@@ -91,14 +91,16 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
   yield* giveEditorATurn();
   dates.sort(byPosition);
   yield* giveEditorATurn();
-  const kind = detectKind({
+  const { kind, detection } = detectPage({
     fm: blocks.fm,
     title: titles.title,
+    titleLine: titles.titleLine,
     release: titles.release,
+    headings: blocks.headings,
     timelines,
     tables,
     plan,
-    text: () => lines.map((l) => l.text).join('\n'),
+    lines,
   });
   const gaDate = findGaDate(timelines);
   const orphanRows = findOrphanRows(lines, tables, blocks.literal);
@@ -109,6 +111,7 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     lines,
     kind,
     isReleasePage: kind !== 'other',
+    detection,
     title: titles.title,
     release: titles.release,
     frontMatter: blocks.fm,
@@ -171,6 +174,8 @@ function addRegion(blocks: PageBlocks, r: Region, info: RegionInfo): void {
 
 interface Titles {
   title: string | null;
+  /** The line of the title: its front matter field, else its heading. */
+  titleLine: number | null;
   /** The page's release version (from its title). */
   release: string | null;
   /** The release a line belongs to: the version of the nearest heading above that names one, else the page's. */
@@ -180,13 +185,15 @@ interface Titles {
 function readTitles(blocks: PageBlocks): Titles {
   const { fm, headings } = blocks;
   const h1 = headings.find((h) => h.level === 1);
-  const title = fmString(fm, 'title') ?? h1?.text ?? null;
+  const fmTitle = fmString(fm, 'title');
+  const title = fmTitle ?? h1?.text ?? null;
+  const titleLine = fmTitle !== null ? (fm?.fields.get('title')?.keyRange.start.line ?? null) : (h1?.line ?? null);
   const release = title ? (VERSION.exec(title)?.[1] ?? null) : null;
   const releaseAt = (line: number): string | null => {
     const h = headingAbove(headings, line, (x) => VERSION.test(x.text) && x.line > (h1?.line ?? -1));
     return h ? (VERSION.exec(h.text)?.[1] ?? release) : release;
   };
-  return { title, release, releaseAt };
+  return { title, titleLine, release, releaseAt };
 }
 
 function readTables(lines: SourceLine[], blocks: PageBlocks): TableModel[] {

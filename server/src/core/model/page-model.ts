@@ -5,8 +5,8 @@ import type { SourceLine } from '../lines';
 import type { Position, Range } from '../findings';
 import type { FrontMatter } from './frontmatter';
 
-export type { MilestoneKind, PageKind } from '../../../../shared/kinds';
-import type { MilestoneKind, PageKind } from '../../../../shared/kinds';
+export type { Detection, DetectionEvidence, MilestoneKind, PageKind } from '../../../../shared/kinds';
+import type { Detection, MilestoneKind, PageKind } from '../../../../shared/kinds';
 
 export type DateContext = 'timeline' | 'table' | 'frontmatter' | 'plan';
 
@@ -145,6 +145,8 @@ export interface PageModel {
   lines: SourceLine[];
   kind: PageKind;
   isReleasePage: boolean;
+  /** Why the page is (or is not) a release page: the evidence for and against, scored (model/detect.ts). */
+  detection: Detection;
   title: string | null;
   /** Release version from the title (`3.3`, `3.5.z`). */
   release: string | null;
