@@ -64,7 +64,11 @@ test('projects: every collected page is detected as its expected class', { skip:
     const r = check(engine, readFileSync(join(PROJECTS, page.file), 'utf8'));
     const kind = r.page.kind;
     const ok =
-      page.class === 'other' ? kind === 'other' : page.class === 'support-policy' ? kind !== 'other' : kind !== 'other' && kind !== 'support-policy';
+      page.class === 'other'
+        ? kind === 'other'
+        : page.class === 'support-policy'
+          ? kind !== 'other'
+          : kind !== 'other' && kind !== 'support-policy';
     if (!ok) wrong.push(`${page.file}: expected ${page.class}, got ${kind} (${why(r)})`);
     if (page.class === 'other') for (const p of problems(r)) wrong.push(`${page.file}:${p}`);
   }
@@ -88,7 +92,8 @@ function dependencyDocs(): string[] {
     } catch {
       continue; // a file, or a broken link
     }
-    for (const n of names) if (/^(?:readme|changelog|history|changes)(?:\.md|\.markdown)$/i.test(n) && statSync(join(dir, n)).isFile()) docs.push(join(dir, n));
+    for (const n of names)
+      if (/^(?:readme|changelog|history|changes)(?:\.md|\.markdown)$/i.test(n) && statSync(join(dir, n)).isFile()) docs.push(join(dir, n));
   }
   return docs.sort();
 }

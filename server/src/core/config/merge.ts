@@ -16,6 +16,7 @@ export interface PartialConfig {
   planStatuses?: string[];
   milestoneOrder?: MilestoneKind[];
   include?: string[];
+  exclude?: string[];
 }
 
 export interface ResolvedConfig {
@@ -25,6 +26,8 @@ export interface ResolvedConfig {
   planStatuses: string[];
   milestoneOrder: MilestoneKind[];
   include: string[];
+  /** Globs of pages never taken as release pages, whatever their evidence (`--all` still checks them). */
+  exclude: string[];
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
@@ -34,6 +37,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   planStatuses: ['Complete', 'Completed', 'Done', 'In progress', 'Started', 'Not started', 'Blocked', 'Planned', 'Cancelled'],
   milestoneOrder: ['alpha', 'freeze', 'beta', 'rc', 'ga'],
   include: [],
+  exclude: [],
 };
 
 /** The setting of rule `id`, or undefined when no layer of the configuration names that rule. */
@@ -54,6 +58,7 @@ export function mergeConfig(base: ResolvedConfig, over: PartialConfig): Resolved
     planStatuses: over.planStatuses ?? base.planStatuses,
     milestoneOrder: over.milestoneOrder ?? base.milestoneOrder,
     include: over.include ?? base.include,
+    exclude: over.exclude ?? base.exclude,
   };
 }
 
@@ -72,7 +77,7 @@ export function composeConfig(under: PartialConfig, over: PartialConfig): Partia
     }
     out.rules = rules;
   }
-  for (const key of ['statuses', 'priorities', 'planStatuses', 'include'] as const) {
+  for (const key of ['statuses', 'priorities', 'planStatuses', 'include', 'exclude'] as const) {
     const v = over[key] ?? under[key];
     if (v) out[key] = v;
   }

@@ -247,3 +247,32 @@ export function detectPage(p: DetectInput): { kind: PageKind; detection: Detecti
     detection: { score, verdict: isRelease ? 'release-page' : 'not-release-page', evidence: ev.list },
   };
 }
+
+/** Why a page was or was not checked, in sentences: the verdict, then each piece of evidence (strongest first). */
+export interface DetectionExplanation {
+  /** `release page (score 7, needs 3)`, `not a release page (score 1, needs 3)`, or what the configuration decided. */
+  verdict: string;
+  /** `+4 the title "…" names a release schedule (line 2)`, strongest first. */
+  reasons: string[];
+}
+
+/**
+ * The explanation of a page's detection. `checked` is whether the page was checked in the end: a page the
+ * configuration includes (or `--all`) is checked whatever its score, one it excludes is not.
+ */
+export function explainDetection(detection: Detection, checked: boolean): DetectionExplanation {
+  const { score } = detection;
+  const taken = detection.verdict === 'release-page';
+  const scored = `score ${score}, needs ${RELEASE_PAGE_THRESHOLD}`;
+  const verdict =
+    checked === taken
+      ? `${taken ? 'release page' : 'not a release page'} (${scored})`
+      : checked
+        ? `checked because the configuration includes it (or --all); by its evidence it is not a release page (${scored})`
+        : `not checked: the configuration excludes it; by its evidence it is a release page (${scored})`;
+  const reasons = [...detection.evidence]
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
+    .map((e) => `${e.weight > 0 ? '+' : ''}${e.weight} ${e.why}${e.line === null ? '' : ` (line ${e.line + 1})`}`);
+  if (reasons.length === 0) reasons.push('no evidence: no release title, release front matter, schedule or per-version table');
+  return { verdict, reasons };
+}
