@@ -153,6 +153,32 @@ test('a README whose only dated thing is a table of versions and dates is not a 
   assert.ok(readme.detection.score < RELEASE_PAGE_THRESHOLD);
 });
 
+const SUPPORT_TABLE = `| Version | Release | End of Life |
+|---|---|---|
+| 1.0 | 2020-01-05 | 2021-01-05 |
+| 1.1 | 2020-06-05 | 2021-06-05 |
+`;
+
+test('a per-version table with support phases is a support policy; one date per version is a plan only under a schedule heading', () => {
+  const support = model(`# Widget\n\n${SUPPORT_TABLE}`);
+  assert.equal(support.kind, 'support-policy');
+  has(support, /^a per-version table: 2 releases with their support phases \(end of life\)$/, 1);
+  const planned = model('# Widget\n\n## Release schedule\n\n| Version | Date |\n|---|---|\n| 1.0 | 2020-01-05 |\n| 1.1 | 2020-06-05 |\n');
+  has(planned, /^a per-version schedule: 2 releases with their phases$/, 1);
+  assert.equal(planned.kind, 'release-schedule');
+  const history = model('# Widget\n\n## Versions\n\n| Version | Release date |\n|---|---|\n| 1.0 | 2020-01-05 |\n| 1.1 | 2020-06-05 |\n');
+  assert.equal(history.kind, 'other');
+  has(history, /a table of 2 versions with the day each came out/, 1);
+});
+
+test('a README with a support table in one of its sections is not a release page', () => {
+  const readme = model(
+    `# widget\n\n## Install\n\nnpm i widget\n\n## Usage\n\nCall it.\n\n## Long Term Support\n\n${SUPPORT_TABLE}\n## License\n\nMIT\n`,
+  );
+  assert.equal(readme.kind, 'other');
+  has(readme, /^sections of a project README \(Install, Usage, License\)/, -1);
+});
+
 test('the explanation: the verdict, then the reasons strongest first, with 1-based lines', () => {
   const page = model(BULLET_SCHEDULE);
   const { verdict, reasons } = explainDetection(page.detection, true);

@@ -53,6 +53,9 @@ const HEADING_DATE = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\b[A-Z][a-z]{2,8}\.? \d{1,2}
 /** The sections of a changelog entry (Keep a Changelog's and the common generated ones). */
 const CHANGE_SECTION =
   /^(?:added|changed|fixed|removed|deprecated|security|bug ?fixes|features|breaking changes|improvements|performance|dependencies|chores?|other changes|new features|enhancements|refactor)\b/i;
+/** Sections every project README has; a schedule among them is one part of the page, not what it is for. */
+const README_SECTION =
+  /^(?:install(?:ation|ing)?|usage|api(?: reference)?|licen[cs]e|contributing|getting started|quick ?start|examples?|requirements|options|faq|benchmarks?)\b/i;
 const DECISION_HEADINGS = /^(?:context|decision|consequences|status)\b/i;
 const KEEP_A_CHANGELOG = /keep ?a ?changelog/i;
 /** A phase column that is only the day a version came out (`Release date`, `Released`, `Date`): a version history, not a plan. */
@@ -127,7 +130,11 @@ function frontMatterEvidence(p: DetectInput, ev: Evidence): void {
   else ev.add(-3, 'front matter of a blog post (date and author, layout or tags)', fmLine(fm, 'date'));
 }
 
-/** Per-version rows (`Version | RC | GA | EOL`): releases with plans or support phases, or only a history of release days. */
+/**
+ * Per-version rows (`Version | RC | GA | EOL`): releases with plans or support phases, or only a history of
+ * release days. One date per version is a plan when the rows name who runs each release (`Release manager`)
+ * or the table stands under a schedule heading (`Release schedule`).
+ */
 function phaseEvidence(timelines: readonly Timeline[], ev: Evidence): void {
   let planned = 0;
   let supported = 0;
@@ -139,7 +146,12 @@ function phaseEvidence(timelines: readonly Timeline[], ev: Evidence): void {
     if (phases.length === 0) continue;
     at ??= tl.tableLine ?? tl.line;
     if (phases.some((m) => m.kind === 'eol' || m.kind === 'maintenance')) supported++;
-    else if (phases.length >= 2 || phases.some((m) => hasReleaseWords(m) && !HISTORY_PHASE.test(m.label.trim()))) planned++;
+    else if (
+      phases.length >= 2 ||
+      phases.some((m) => (hasReleaseWords(m) && !HISTORY_PHASE.test(m.label.trim())) || m.owner !== null) ||
+      (tl.heading !== null && SCHEDULE_HEADING.test(tl.heading))
+    )
+      planned++;
     else history++;
   }
   const s = (n: number): string => (n === 1 ? '' : 's');
@@ -189,6 +201,16 @@ function negativeStructure(p: DetectInput, ev: Evidence): void {
     ev.add(-5, `${withDates.length} headings that are a version and its date, in series (a changelog)`, withDates[0].line);
   else if (versions.length >= 2 && changeSections >= 2)
     ev.add(-4, `${versions.length} version headings with sections of changes (a changelog)`, versions[0].line);
+  const readme = p.headings.filter((h) => h.level >= 2 && README_SECTION.test(h.text.trim()));
+  if (readme.length >= 2)
+    ev.add(
+      -3,
+      `sections of a project README (${readme
+        .slice(0, 3)
+        .map((h) => h.text.trim())
+        .join(', ')}): a schedule there is one part of it`,
+      readme[0].line,
+    );
   const decision = new Set(
     p.headings.filter((h) => DECISION_HEADINGS.test(h.text.trim())).map((h) => h.text.trim().toLowerCase().split(/\s/)[0]),
   );
