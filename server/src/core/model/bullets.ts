@@ -94,7 +94,7 @@ export function readBullet(content: string, line: number, column: number): Bulle
   }
   const colon = colonOutsideLinks(before);
   const head = colon > 0 && /\p{L}/u.test(plainText(before.slice(0, colon))) ? before.slice(0, colon) : before;
-  const labelRaw = head.replace(/[\s*_:'`(]+$/, '').replace(/^[\s*_]+/, '');
+  const labelRaw = head.replace(/[\s*_:'`(—–-]+$/, '').replace(/^[\s*_]+/, '');
   const label = plainText(labelRaw).replace(/[:.]$/, '').trim();
   const labelStart = Math.max(0, content.indexOf(labelRaw));
   const bold = /\*\*\s*$|\*'\s*$|__\s*$/.test(before) || /^\s*\*\*[^*]+\*\*/.test(head);
@@ -145,7 +145,8 @@ function milestone(label: string, labelOf: BulletReading, valueOf: BulletReading
 /** Whether a label may make a milestone here: release vocabulary, or a schedule-ish section (or bold, for a label written first). */
 function accepted(r: BulletReading, label: string, ctx: BulletContext): boolean {
   if (!/\p{L}/u.test(label) || label.length > 120) return false;
-  if (classifyMilestone(label, ctx.release) !== 'other') return true;
+  // `Week 3 — …`: an entry of a release cycle's week-by-week schedule.
+  if (classifyMilestone(label, ctx.release) !== 'other' || /^week\s*\d{1,2}\b/i.test(label)) return true;
   // A sentence that mentions a date (`… extended support for Electron 22 until October 10, 2023`) names no milestone.
   if (label.split(/\s+/).length > 8 || /\b(?:until|on|by|since|from|before|after|in|at)$/i.test(label)) return false;
   return ctx.inTimelineSection || (r.bold && !r.dateFirst);
