@@ -28,3 +28,20 @@ export type PageKind =
  * or LTS phase begins), `eol` the end of life / end of support.
  */
 export type MilestoneKind = 'start' | 'alpha' | 'freeze' | 'beta' | 'test-day' | 'rc' | 'ga' | 'maintenance' | 'eol' | 'other';
+
+/** One piece of evidence for or against a page being a release page: a sentence, its weight, its line (0-based) when it has one. */
+export interface DetectionEvidence {
+  why: string;
+  weight: number;
+  line: number | null;
+}
+
+/**
+ * Why a page is or is not a release page: the evidence found (positive weights for, negative against),
+ * their sum, and the verdict (`release-page` when the score reaches the threshold, 3).
+ */
+export interface Detection {
+  score: number;
+  verdict: 'release-page' | 'not-release-page';
+  evidence: DetectionEvidence[];
+}

@@ -35,6 +35,11 @@ export interface PageSummary {
   /** Rows of the features tables, and how many Must features are not Green. */
   features?: number;
   mustNotGreen?: number;
+  /**
+   * Why the page was or was not taken as a release page, in the core's sentences: the verdict
+   * (`release page (score 7, needs 3)`) and the evidence, strongest first (`+4 the title "…" names a release schedule (line 2)`).
+   */
+  why?: { verdict: string; reasons: string[] };
 }
 export const PageSummaryRequest = new RequestType<PageSummaryParams, PageSummary | null, void>('releasePages/pageSummary');
 

@@ -23,6 +23,11 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   'support-policy': 'Support policy',
 };
 
+/** The verdict and the strongest reasons (the server sorts them), for the item's hover. */
+function why(w: NonNullable<PageSummary['why']>, reasons: number): string {
+  return `${w.verdict}: ${w.reasons.slice(0, reasons).join('; ')}`;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -42,7 +47,7 @@ export function statusText(summary: PageSummary | null, server: ServerStatus): S
   if (!summary || !summary.isReleasePage) {
     return {
       text: 'Release Pages: not a release page',
-      detail: 'Only release-management pages are checked · server running',
+      detail: summary?.why ? `${why(summary.why, 3)} · server running` : 'Only release-management pages are checked · server running',
       level: 'information',
       showProblems: false,
     };
@@ -57,6 +62,7 @@ export function statusText(summary: PageSummary | null, server: ServerStatus): S
   if (summary.title) parts.push(summary.title);
   if (summary.gaDate) parts.push(`GA ${summary.gaDate}`);
   if (summary.features) parts.push(`${plural(summary.features, 'feature')}, ${summary.mustNotGreen ?? 0} Must not Green`);
+  if (summary.why) parts.push(why(summary.why, 2));
   parts.push('server running');
   return {
     text,

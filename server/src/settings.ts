@@ -11,6 +11,8 @@ import {
 export interface EditorSettings {
   enable: boolean;
   include: string[];
+  /** `releasePages.exclude`: globs of pages never checked, whatever their evidence (`include` wins). */
+  exclude: string[];
   debounceMs: number;
   config: PartialConfig;
   /** `releasePages.config.allowExtends`: files or folders outside the workspace that `extends` may name. */
@@ -50,6 +52,7 @@ export function readSettings(raw: unknown): EditorSettings {
   return {
     enable: s.enable !== false,
     include: strings(s.include) ?? [],
+    exclude: strings(s.exclude) ?? [],
     debounceMs: debounce,
     config: { rules, statuses: strings(s.statuses), priorities: strings(s.priorities) },
     allowExtends: (strings(configSection.allowExtends) ?? []).filter((a) => a.trim() !== ''),

@@ -36,3 +36,25 @@ test('not a release page, and the server starting or stopped', () => {
   assert.equal(stopped.text, 'Release Pages: server stopped');
   assert.equal(stopped.level, 'error');
 });
+
+test('the item says why a page was or was not taken (the verdict and the strongest reasons)', () => {
+  const why = {
+    verdict: 'not a release page (score 1, needs 3)',
+    reasons: [
+      '+3 front matter category: release (line 3)',
+      '-2 the title "X" names a template or a guide, not one release (line 2)',
+      '+0 a',
+      '+0 b',
+    ],
+  };
+  const not = statusText({ ...SUMMARY, isReleasePage: false, why }, 'running');
+  assert.equal(
+    not.detail,
+    'not a release page (score 1, needs 3): +3 front matter category: release (line 3); -2 the title "X" names a template or a guide, not one release (line 2); +0 a · server running',
+  );
+  const taken = statusText(
+    { ...SUMMARY, features: 0, gaDate: null, why: { verdict: 'release page (score 8, needs 3)', reasons: ['+4 t', '+4 f', '+0 z'] } },
+    'running',
+  );
+  assert.equal(taken.detail, 'OVirt 3.3 release-management · release page (score 8, needs 3): +4 t; +4 f · server running');
+});

@@ -1,6 +1,6 @@
 /** What every page command shares: expanding paths, reading pages, finding their configuration. */
 import { delimiter, resolve } from 'node:path';
-import { ConfigLoader, configIncludes, type LoadedConfig, type LoadedConfigProblem } from '../node/config-loader';
+import { ConfigLoader, configExcludes, configIncludes, type LoadedConfig, type LoadedConfigProblem } from '../node/config-loader';
 import { type CheckOptions } from '../core';
 import { expandPaths } from '../node/files';
 import { printProblem } from './terminal';
@@ -73,6 +73,7 @@ export function collectPages(
       checkOptions: {
         config: loaded.config,
         force: opts.all === true || configIncludes(loaded, file),
+        exclude: configExcludes(loaded, file),
         onRuleError: (rule, e) => {
           if (failedRules.has(rule)) return;
           failedRules.add(rule);

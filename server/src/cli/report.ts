@@ -4,7 +4,7 @@ import { basename, relative } from 'node:path';
 import pkg from '../../../package.json';
 import reportCss from '../../../media/report.css';
 import statusCss from '../../../media/status.css';
-import { buildStatus, Engine, parseIsoDate, ymdOf } from '../core';
+import { buildStatus, Engine, explainDetection, parseIsoDate, ymdOf } from '../core';
 import { renderReport, type PageStatus } from '../../../shared/status';
 import { parseArgs, UsageError, type Command } from './args';
 import { collectPages, printConfigProblems } from './pages';
@@ -82,7 +82,12 @@ export const reportCommand: Command = {
     if (run.jobs.length > 1) throw new UsageError(`${positionals[0]} names ${run.jobs.length} pages; report takes exactly one`);
     const result = new Engine().check(job.page.text, job.checkOptions);
     const name = relative(process.cwd(), job.file) || basename(job.file);
-    if (!result.isReleasePage) printProblem(`${name}: does not look like a release page (use --all to check it anyway)`);
+    if (!result.isReleasePage) {
+      const why = explainDetection(result.page.detection, false);
+      printProblem(
+        `${name}: does not look like a release page (use --all to check it anyway): ${why.verdict}; ${why.reasons.slice(0, 2).join('; ')}`,
+      );
+    }
     const status = buildStatus(result, { today: asOf, config: job.loaded.config });
     const text =
       format === 'json'

@@ -22,6 +22,8 @@ export { severest } from './incremental/shown-findings';
 export { drain, type Steps } from './incremental/steps';
 export { RULES, RULES_BY_ID, type Rule, type RuleMeta } from './rules';
 export type { PageModel, TableModel } from './model/page-model';
+export type { Detection, DetectionEvidence } from './model/page-model';
+export { explainDetection, RELEASE_PAGE_THRESHOLD, type DetectionExplanation } from './model/detect';
 
 // Fixes and formatting
 export { applyFixGroups, fixAllEdits, fixAllGroups, lineStartsOf, offsetAt, selectFixEdits } from './fix';

@@ -15,7 +15,12 @@ export interface Analysed {
 }
 
 /** What a check needs besides the text: the page's configuration and how to report a failing rule. */
-export type CheckSetup = (uri: string) => { config: ResolvedConfig; force: boolean; onRuleError: (rule: string, e: unknown) => void };
+export type CheckSetup = (uri: string) => {
+  config: ResolvedConfig;
+  force: boolean;
+  exclude: boolean;
+  onRuleError: (rule: string, e: unknown) => void;
+};
 
 interface Running {
   version: number;
@@ -71,8 +76,8 @@ export class Checks {
     if (e.latest?.version === doc.version) return Promise.resolve(e.latest);
     if (e.running?.version === doc.version) return e.running.promise;
     this.feed(e, doc);
-    const { config, force, onRuleError } = this.setup(doc.uri);
-    const steps = e.engine.checkSteps({ config, force, onRuleError });
+    const { config, force, exclude, onRuleError } = this.setup(doc.uri);
+    const steps = e.engine.checkSteps({ config, force, exclude, onRuleError });
     let cancelled = false;
     const version = doc.version;
     const running: Running = {

@@ -1,5 +1,5 @@
 /** Custom requests: page summary (status item), fix-all edits and server info. */
-import { eachFinding, fixAllEdits, type Severity, tableSummaries } from '../core';
+import { eachFinding, explainDetection, fixAllEdits, type Severity, tableSummaries } from '../core';
 import { today } from './language-features';
 import { FixAllRequest, PageSummaryRequest, ServerInfoRequest } from '../../../shared/protocol';
 import type { ServerState } from './state';
@@ -23,6 +23,7 @@ export function registerRequests(state: ServerState): void {
       gaDate: r.page.gaDate?.token.text ?? null,
       features: tables.reduce((n, t) => n + t.features, 0),
       mustNotGreen: tables.reduce((n, t) => n + t.mustNotGreen, 0),
+      why: explainDetection(r.page.detection, r.isReleasePage),
     };
   });
 

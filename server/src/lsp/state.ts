@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, sep } from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigLoader, configIncludes, type LoadedConfig, type LoadedConfigProblem } from '../node/config-loader';
+import { ConfigLoader, configExcludes, configIncludes, type LoadedConfig, type LoadedConfigProblem } from '../node/config-loader';
 import { globToRegExp } from '../node/files';
 import { type CheckResult, DEFAULT_CONFIG, Engine, mergeConfig, type ResolvedConfig } from '../core';
 import { Checks, type Analysed, type CheckSetup } from './checks';
@@ -58,21 +58,23 @@ export class ServerState {
     return (folder && this.folderSettings.get(folder.uri)) ?? this.settings;
   }
 
-  /** Whether the page matches `include` globs: a page in a folder by that folder's globs, relative to it. */
-  private isIncluded(uri: string, path: string | null): boolean {
-    const include = this.settingsFor(uri).include;
-    if (!path || include.length === 0) return false;
+  /** Whether settings globs (`releasePages.include` or `.exclude`) name the page: in a folder by that folder's globs, relative to it. */
+  private named(uri: string, path: string | null, globs: readonly string[]): boolean {
+    if (!path || globs.length === 0) return false;
     const folder = folderOf(this.folders, uri);
     return (folder ? [folder] : this.folders).some((f) => {
       const root = filePath(f.uri);
       if (!root) return false;
       const rel = relative(root, path).split(sep).join('/');
-      return !rel.startsWith('..') && include.some((g) => globToRegExp(g).test(rel));
+      return !rel.startsWith('..') && globs.some((g) => globToRegExp(g).test(rel));
     });
   }
 
-  /** The configuration for a page (its folder's settings, then the nearest config file) and whether `include` globs force a check. */
-  configFor(uri: string): { config: ResolvedConfig; force: boolean } {
+  /**
+   * The configuration for a page (its folder's settings, then the nearest config file), whether its
+   * `include` globs force a check and whether its `exclude` globs prevent one.
+   */
+  configFor(uri: string): { config: ResolvedConfig; force: boolean; exclude: boolean } {
     const path = filePath(uri);
     const settings = this.settingsFor(uri);
     let base = this.baseOf.get(settings);
@@ -80,8 +82,9 @@ export class ServerState {
     this.updateScope();
     // Resolved again only when a file of the chain changed (the loader compares their identities and times).
     const loaded = path ? this.loader.forPage(path, base) : { config: base, files: [], problems: [] };
-    const force = this.isIncluded(uri, path) || (path !== null && configIncludes(loaded, path));
-    if (this.published.has(loaded)) return { config: loaded.config, force };
+    const force = this.named(uri, path, settings.include) || (path !== null && configIncludes(loaded, path));
+    const exclude = this.named(uri, path, settings.exclude) || (path !== null && configExcludes(loaded, path));
+    if (this.published.has(loaded)) return { config: loaded.config, force, exclude };
     this.published.add(loaded);
     for (const p of loaded.problems) {
       const key = `${p.file}:${p.line}:${p.message}`;
@@ -90,7 +93,7 @@ export class ServerState {
       this.connection.console.warn(`${p.file}:${p.line + 1}:${p.column + 1}: ${p.message}`);
     }
     this.publishConfigProblems(loaded.files, loaded.problems);
-    return { config: loaded.config, force };
+    return { config: loaded.config, force, exclude };
   }
 
   /** `extends` may name files in the workspace folders and in `releasePages.config.allowExtends`. */
@@ -129,14 +132,14 @@ export class ServerState {
 
   /** What a check of the page needs: its configuration and a once-per-rule failure log. */
   private setupFor(uri: string): ReturnType<CheckSetup> {
-    const { config, force } = this.configFor(uri);
+    const { config, force, exclude } = this.configFor(uri);
     const onRuleError = (rule: string, e: unknown): void => {
       this.failures.once(
         `rule\u0000${uri}\u0000${rule}`,
         () => `rule ${rule} failed on ${uri} (logged once; its other findings are still reported): ${describeError(e)}`,
       );
     };
-    return { config, force, onRuleError };
+    return { config, force, exclude, onRuleError };
   }
 
   /** Checks a page's text with its configuration (no cache: for files that are not open). */

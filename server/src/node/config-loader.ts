@@ -394,10 +394,18 @@ function capped(problems: LoadedConfigProblem[]): LoadedConfigProblem[] {
 
 /** Whether the config's `include` globs (relative to the nearest config file's folder) name the page. */
 export function configIncludes(loaded: LoadedConfig, pagePath: string): boolean {
-  const include = loaded.config.include;
-  if (include.length === 0 || loaded.files.length === 0) return false;
+  return configNames(loaded, loaded.config.include, pagePath);
+}
+
+/** Whether the config's `exclude` globs (relative to the nearest config file's folder) name the page. */
+export function configExcludes(loaded: LoadedConfig, pagePath: string): boolean {
+  return configNames(loaded, loaded.config.exclude, pagePath);
+}
+
+function configNames(loaded: LoadedConfig, globs: readonly string[], pagePath: string): boolean {
+  if (globs.length === 0 || loaded.files.length === 0) return false;
   const rel = relative(dirname(loaded.files[loaded.files.length - 1]), pagePath)
     .split(sep)
     .join('/');
-  return !rel.startsWith('..') && include.some((g) => globToRegExp(g).test(rel));
+  return !rel.startsWith('..') && globs.some((g) => globToRegExp(g).test(rel));
 }

@@ -18,6 +18,7 @@ export interface PartialConfig {
   include?: string[];
   /** `iso`, `page` (the page's predominant style) or a pattern such as `dddd Do MMMM YYYY` (date-format). */
   dateFormat?: string;
+  exclude?: string[];
 }
 
 export interface ResolvedConfig {
@@ -28,6 +29,8 @@ export interface ResolvedConfig {
   milestoneOrder: MilestoneKind[];
   include: string[];
   dateFormat: string;
+  /** Globs of pages never taken as release pages, whatever their evidence (`--all` still checks them). */
+  exclude: string[];
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
@@ -38,6 +41,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   milestoneOrder: ['alpha', 'freeze', 'beta', 'rc', 'ga'],
   include: [],
   dateFormat: 'page',
+  exclude: [],
 };
 
 /** The setting of rule `id`, or undefined when no layer of the configuration names that rule. */
@@ -59,6 +63,7 @@ export function mergeConfig(base: ResolvedConfig, over: PartialConfig): Resolved
     milestoneOrder: over.milestoneOrder ?? base.milestoneOrder,
     include: over.include ?? base.include,
     dateFormat: over.dateFormat ?? base.dateFormat,
+    exclude: over.exclude ?? base.exclude,
   };
 }
 
@@ -77,7 +82,7 @@ export function composeConfig(under: PartialConfig, over: PartialConfig): Partia
     }
     out.rules = rules;
   }
-  for (const key of ['statuses', 'priorities', 'planStatuses', 'include'] as const) {
+  for (const key of ['statuses', 'priorities', 'planStatuses', 'include', 'exclude'] as const) {
     const v = over[key] ?? under[key];
     if (v) out[key] = v;
   }

@@ -27,6 +27,8 @@ export interface CheckOptions {
   config?: ResolvedConfig;
   /** Check the page even when it does not look like a release page (the user's config includes it). */
   force?: boolean;
+  /** Never check the page, whatever its evidence (the user's config excludes it); `force` wins over it. */
+  exclude?: boolean;
   /** Check big tables whole instead of in cached slices (the tests compare both ways). */
   wholeTables?: boolean;
   /** Called when a rule throws (once per rule and check); the other rules still report. */
@@ -111,10 +113,10 @@ export class Engine {
   *checkSteps(options: CheckOptions = {}): Steps<CheckResult> {
     const config = options.config ?? DEFAULT_CONFIG;
     const page = yield* this.modelSteps();
-    const key = JSON.stringify([config, options.force === true, options.wholeTables === true]);
+    const key = JSON.stringify([config, options.force === true, options.exclude === true, options.wholeTables === true]);
     const reuse = this.lastCheck;
     if (reuse && reuse.page === page && reuse.key === key) return reuse.result;
-    const isReleasePage = page.isReleasePage || options.force === true;
+    const isReleasePage = options.force === true || (page.isReleasePage && options.exclude !== true);
     let result: CheckResult;
     if (isReleasePage) {
       // The rules may run on many views of the page: a failing rule is reported once per check.

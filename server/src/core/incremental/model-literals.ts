@@ -25,6 +25,7 @@ export function pageModel(p: PageModel): Complete<PageModel> {
     lines: p.lines,
     kind: p.kind,
     isReleasePage: p.isReleasePage,
+    detection: p.detection,
     title: p.title,
     release: p.release,
     frontMatter: p.frontMatter,

@@ -9,6 +9,7 @@ import type { SourceLine } from '../lines';
 import { drain, type Steps } from '../incremental/steps';
 import type { Position } from '../findings';
 import { criterionFromItem, findLegend, findPlan } from './extract';
+import { detectPage } from './detect';
 import { findDirectives } from './directives';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
@@ -18,18 +19,7 @@ import { milestoneFromBullet, placeDate, readBullet, type BulletReading } from '
 import { SCHEDULE_HEADING } from './schedule-columns';
 import { timelinesFromTable } from './timeline';
 import { pushProseDates } from './prose-dates';
-import type {
-  Criterion,
-  DegradedBlock,
-  Heading,
-  Milestone,
-  OrphanRows,
-  PageDate,
-  PageKind,
-  PageModel,
-  TableModel,
-  Timeline,
-} from './page-model';
+import type { Criterion, DegradedBlock, Heading, Milestone, OrphanRows, PageDate, PageModel, TableModel, Timeline } from './page-model';
 
 const VERSION = /(?<![\w.])v?(\d+\.\d+(?:\.\d+)?(?:\.z)?)\b/i;
 const FRONT_MATTER_DATE_KEYS = /(^|_)(date|updated|last_updated)$/i;
@@ -46,33 +36,6 @@ function headingAbove(headings: readonly Heading[], line: number, test?: (h: Hea
     if (!test || test(h)) found = h;
   }
   return found;
-}
-
-function detectKind(p: {
-  fm: FrontMatter | null;
-  title: string | null;
-  release: string | null;
-  timelines: Timeline[];
-  tables: TableModel[];
-  plan: PageModel['plan'];
-  text: () => string;
-}): PageKind {
-  const category = (fmString(p.fm, 'category') ?? '').toLowerCase();
-  const title = p.title ?? '';
-  const layout = (fmString(p.fm, 'layout') ?? '').toLowerCase();
-  const dated = p.timelines.reduce(
-    (n, t) => n + t.milestones.filter((m) => m.kind !== 'other' && (m.date || m.superseded.length)).length,
-    0,
-  );
-  if (layout === 'post' && (p.release !== null || /\brelease/i.test(p.text()))) return 'announcement';
-  if (/release[- ]management/i.test(title)) return p.release && /\.z$/i.test(p.release) ? 'z-stream' : 'release-management';
-  if (/test[- ]?day|testing\b/i.test(title) && (category.startsWith('release') || p.tables.some((t) => t.isFeatureTable) || p.release))
-    return 'test-day';
-  if (p.plan.filter((m) => m.status).length >= 1) return 'milestone-plan';
-  if (/\broadmap\b/i.test(title)) return 'roadmap';
-  if (category === 'release' || category === 'release-management') return 'release-management';
-  if (p.tables.some((t) => t.isFeatureTable) || dated >= 2) return 'release-management';
-  return 'other';
 }
 
 const ROW_LIKE = /^ {0,3}\|.*\|/;
@@ -132,14 +95,16 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
   yield* giveEditorATurn();
   dates.sort(byPosition);
   yield* giveEditorATurn();
-  const kind = detectKind({
+  const { kind, detection } = detectPage({
     fm: blocks.fm,
     title: titles.title,
+    titleLine: titles.titleLine,
     release: titles.release,
+    headings: blocks.headings,
     timelines,
     tables,
     plan,
-    text: () => lines.map((l) => l.text).join('\n'),
+    lines,
   });
   const gaDate = findGaDate(timelines, titles.release);
   const orphanRows = findOrphanRows(lines, tables, blocks.literal);
@@ -150,6 +115,7 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     lines,
     kind,
     isReleasePage: kind !== 'other',
+    detection,
     title: titles.title,
     release: titles.release,
     frontMatter: blocks.fm,
@@ -212,6 +178,8 @@ function addRegion(blocks: PageBlocks, r: Region, info: RegionInfo): void {
 
 interface Titles {
   title: string | null;
+  /** The line of the title: its front matter field, else its heading. */
+  titleLine: number | null;
   /** The page's release version (from its title). */
   release: string | null;
   /** The release a line belongs to: the version of the nearest heading above that names one, else the page's. */
@@ -221,13 +189,15 @@ interface Titles {
 function readTitles(blocks: PageBlocks): Titles {
   const { fm, headings } = blocks;
   const h1 = headings.find((h) => h.level === 1);
-  const title = fmString(fm, 'title') ?? h1?.text ?? null;
+  const fmTitle = fmString(fm, 'title');
+  const title = fmTitle ?? h1?.text ?? null;
+  const titleLine = fmTitle !== null ? (fm?.fields.get('title')?.keyRange.start.line ?? null) : (h1?.line ?? null);
   const release = title ? (VERSION.exec(title)?.[1] ?? null) : null;
   const releaseAt = (line: number): string | null => {
     const h = headingAbove(headings, line, (x) => VERSION.test(x.text) && x.line > (h1?.line ?? -1));
     return h ? (VERSION.exec(h.text)?.[1] ?? release) : release;
   };
-  return { title, release, releaseAt };
+  return { title, titleLine, release, releaseAt };
 }
 
 function readTables(lines: SourceLine[], blocks: PageBlocks): TableModel[] {

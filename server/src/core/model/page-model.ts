@@ -5,8 +5,8 @@ import type { SourceLine } from '../lines';
 import type { Position, Range } from '../findings';
 import type { FrontMatter } from './frontmatter';
 
-export type { MilestoneKind, PageKind } from '../../../../shared/kinds';
-import type { MilestoneKind, PageKind } from '../../../../shared/kinds';
+export type { Detection, DetectionEvidence, MilestoneKind, PageKind } from '../../../../shared/kinds';
+import type { Detection, MilestoneKind, PageKind } from '../../../../shared/kinds';
 
 /** Where a date was read; `prose` is a date written with a weekday (or a dual-zone time) in a page's other lines. */
 export type DateContext = 'timeline' | 'table' | 'frontmatter' | 'plan' | 'prose';
@@ -146,6 +146,8 @@ export interface PageModel {
   lines: SourceLine[];
   kind: PageKind;
   isReleasePage: boolean;
+  /** Why the page is (or is not) a release page: the evidence for and against, scored (model/detect.ts). */
+  detection: Detection;
   title: string | null;
   /** Release version from the title (`3.3`, `3.5.z`). */
   release: string | null;
