@@ -204,7 +204,10 @@ test('timeline: a slip drawn from the planned day (ghosted, struck in the list) 
   assert.match(html, /<text class="rp-slip-text"[^>]*>−1 day<\/text>/);
   assert.equal((html.match(/<circle class="rp-ghost rp-planned"/g) ?? []).length, 2, 'the planned days ghosted');
   assert.match(html, /<del class="rp-planned-date">2024-03-01<\/del> 2024-03-06<\/span>/);
-  assert.match(html, /<bdi>Code freeze<\/bdi> <span class="rp-slip-badge rp-late">\+5 days<\/span> <span class="rp-ms-owner"><bdi>Release team<\/bdi>/);
+  assert.match(
+    html,
+    /<bdi>Code freeze<\/bdi> <span class="rp-slip-badge rp-late">\+5 days<\/span> <span class="rp-ms-owner"><bdi>Release team<\/bdi>/,
+  );
   assert.match(html, /<span class="rp-slip-badge">−1 day<\/span>/);
   assert.match(html, /Code freeze: planned 2024-03-01 \(19 days ago\); actual 2024-03-06 \(\+5 days\); owner Release team/);
   // The freeze's dot is at its actual day, the slip line from the planned day to it.
