@@ -70,15 +70,22 @@ export function segments(r: ReleaseSpan): Segment[] {
   return out;
 }
 
+const STATE_WORDS: Record<string, string> = { pre: 'Pre-release', active: 'Active', maintenance: 'Maintenance' };
+
+/** A phase in the state column: the common word for the known phases, else the page's label. */
+function stateWord(p: Phase): string {
+  return STATE_WORDS[phaseClass(p.kind)] ?? isolate(p.label);
+}
+
 /** Where the release is on the as-of day, in words: `Maintenance until 2025-02-28`, `Ended 2024-06-28`. */
 export function stateToday(r: ReleaseSpan, today: number): { text: string; ended: boolean } {
   const segs = segments(r);
   if (segs.length === 0) return { text: 'No dates', ended: false };
   if (today < segs[0].from) return { text: `${isolate(segs[0].phase.label)} on ${isoOfDay(segs[0].from)}`, ended: false };
   const now = segs.filter((g) => g.from <= today).at(-1) ?? segs[0];
-  if (now.to !== null) return { text: `${isolate(now.phase.label)} until ${isoOfDay(now.to)}`, ended: false };
+  if (now.to !== null) return { text: `${stateWord(now.phase)} until ${isoOfDay(now.to)}`, ended: false };
   const ended = !now.open;
-  return { text: ended ? `Ended ${isoOfDay(now.from)}` : `${isolate(now.phase.label)} since ${isoOfDay(now.from)}`, ended };
+  return { text: ended ? `Ended ${isoOfDay(now.from)}` : `${stateWord(now.phase)} since ${isoOfDay(now.from)}`, ended };
 }
 
 /** The bar's text alternative: every phase with its date, undated ones said so. */

@@ -210,12 +210,13 @@ function listDate(d: MilestoneStatus['date']): string {
 
 /** The planned date struck and the actual one with the slip, where the page keeps both; else the date. */
 function listDates(m: MilestoneStatus): { date: string; slip: string } {
-  if (m.actual?.iso && m.date?.iso) {
+  if (m.actual?.iso && m.date?.iso && m.slipDays !== 0) {
     const late = m.slipDays !== null && m.slipDays > 0 ? ' rp-late' : '';
     const badge = m.slipDays !== null ? ` <span class="rp-slip-badge${late}">${esc(slipText(m.slipDays))}</span>` : '';
     return { date: `<del class="rp-planned-date">${listDate(m.date)}</del> ${listDate(m.actual)}`, slip: badge };
   }
-  return { date: listDate(m.date), slip: m.actual ? ` <span class="rp-moved">actual ${listDate(m.actual)}</span>` : '' };
+  const onTime = m.slipDays === 0 ? ` <span class="rp-slip-badge">on time</span>` : '';
+  return { date: listDate(m.date), slip: m.actual && !onTime ? ` <span class="rp-moved">actual ${listDate(m.actual)}</span>` : onTime };
 }
 
 function listItem(m: MilestoneStatus, s: PageStatus, multi: boolean, interactive: boolean): string {

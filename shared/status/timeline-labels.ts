@@ -21,7 +21,12 @@ export type Place = { row: number; anchor: string; lx: number };
 
 export function shortLabel(m: MilestoneStatus): string {
   if (m.label.length <= 14) return m.label;
-  const n = m.label.match(/\b(\d+)\b/)?.[1] ?? m.label.match(/\b(first|second|third|fourth)\b/i)?.[1].toLowerCase() ?? '';
+  // The number after the kind's word first (`v1.31.0-alpha.1` is Alpha 1), else the first number.
+  const n =
+    m.label.match(/(?:alpha|beta|rc)[.\s-]*(\d+)\b/i)?.[1] ??
+    m.label.match(/\b(\d+)\b/)?.[1] ??
+    m.label.match(/\b(first|second|third|fourth)\b/i)?.[1].toLowerCase() ??
+    '';
   const ord = ({ first: '1', second: '2', third: '3', fourth: '4' } as Record<string, string>)[n] ?? n;
   switch (m.kind) {
     case 'ga':

@@ -95,7 +95,7 @@ test('release bars: each phase a segment whose position and width are proportion
   // The version is the row header; the last column says where each release is today.
   assert.match(html, /<th scope="row" class="rp-gantt-version"><bdi>v20<\/bdi><\/th>/);
   assert.match(html, /Maintenance until 2026-04-30/);
-  assert.match(html, /Release until 2025-10-21/);
+  assert.match(html, /Active until 2025-10-21/);
   // Ticks per year over four years, per quarter over two, per month within a year.
   assert.deepEqual(
     calendarTicks(lo, hi).map((t) => t.label),
@@ -148,7 +148,7 @@ test('release bars: an empty table draws nothing, one release draws one row, und
     'the release runs to the next dated phase',
   );
   assert.match(html, /\(1 phase without a date\)/);
-  assert.match(html, /aria-label="1\.29: Release 2023-12-13, Maintenance no date, End of life 2025-02-28\. Release until 2025-02-28\."/);
+  assert.match(html, /aria-label="1\.29: Release 2023-12-13, Maintenance no date, End of life 2025-02-28\. Active until 2025-02-28\."/);
   // The end of life not known yet: the last phase runs on to the axis' end, faded.
   const open = release('1.31', 8, [phase('Release', 'ga', '2024-08-13'), phase('End of life', 'eol', null)]);
   const [openRow] = bars(renderReleases(status('2024-09-01', [open]), false));
@@ -197,6 +197,7 @@ test('timeline: a slip drawn from the planned day (ghosted, struck in the list) 
         days: -1,
       }),
       milestone('Release', 8, { kind: 'ga', date: date('2024-04-17'), days: 28 }),
+      milestone('v1.30.0-rc.2 candidate', 9, { kind: 'rc', date: date('2024-03-15'), actual: date('2024-03-15'), slipDays: 0, days: -5 }),
     ],
   );
   const html = renderTimeline(s, true);
@@ -209,6 +210,12 @@ test('timeline: a slip drawn from the planned day (ghosted, struck in the list) 
     /<bdi>Code freeze<\/bdi> <span class="rp-slip-badge rp-late">\+5 days<\/span> <span class="rp-ms-owner"><bdi>Release team<\/bdi>/,
   );
   assert.match(html, /<span class="rp-slip-badge">−1 day<\/span>/);
+  assert.match(
+    html,
+    /<span class="rp-ms-date">2024-03-15<\/span><span class="rp-ms-name"><bdi>v1\.30\.0-rc\.2 candidate<\/bdi> <span class="rp-slip-badge">on time<\/span>/,
+  );
+  assert.equal((html.match(/class="rp-slip"/g) ?? []).length, 2, 'no slip drawn for a milestone on time');
+  assert.match(html, /text-anchor="[a-z]+">RC2<\/text>/, 'the short label takes the number after the kind');
   assert.match(html, /Code freeze: planned 2024-03-01 \(19 days ago\); actual 2024-03-06 \(\+5 days\); owner Release team/);
   // The freeze's dot is at its actual day, the slip line from the planned day to it.
   const slip = /<line class="rp-slip" x1="([\d.]+)%" x2="([\d.]+)%"/.exec(html);
