@@ -14,7 +14,7 @@ import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel } from '../incremental/model-literals';
 import { buildTable } from './tables';
-import { milestoneFromBullet, placeDate, timelineFromTable } from './timeline';
+import { milestoneFromBullet, placeDate, timelinesFromTable } from './timeline';
 import type {
   Criterion,
   DegradedBlock,
@@ -241,8 +241,7 @@ function readTimelinesAndCriteria(
   const { headings } = blocks;
   const timelines: Timeline[] = [];
   for (const t of tables) {
-    const tl = timelineFromTable(t, releaseAt(t.parsed.startLine));
-    if (tl) timelines.push(tl);
+    for (const tl of timelinesFromTable(t, releaseAt(t.parsed.startLine))) timelines.push(tl);
   }
   const criteria: Criterion[] = [];
   const bulletTimelines = new Map<number, Timeline>();
@@ -260,7 +259,14 @@ function readTimelinesAndCriteria(
     const key = section?.line ?? -1;
     let tl = bulletTimelines.get(key);
     if (!tl) {
-      tl = { release: releaseAt(it.line), heading: section?.text ?? null, line: it.line, source: 'bullets', tableLine: null, milestones: [] };
+      tl = {
+        release: releaseAt(it.line),
+        heading: section?.text ?? null,
+        line: it.line,
+        source: 'bullets',
+        tableLine: null,
+        milestones: [],
+      };
       bulletTimelines.set(key, tl);
       timelines.push(tl);
     }

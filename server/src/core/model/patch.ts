@@ -3,7 +3,7 @@
  * (typing in a cell, the commonest edit of all) gives the previous model with those rows and their dates
  * replaced. Work is proportional to the edit, apart from copying a few arrays of references. Anything
  * else (lines added or removed, a row that stops being a row, a table inside a container, a timeline
- * table, a disable comment or plan line, a region read line by line) returns null and the page is built again.
+ * table or the first rows of a table that could become one, a disable comment or plan line, a region read line by line) returns null and the page is built again.
  */
 import type { LineDiff } from '../diff';
 import { continuesTable, parsedTable, tableRowAt, type TableRow } from '../markdown/table';
@@ -12,6 +12,7 @@ import type { SourceLine } from '../lines';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel, tableModel } from '../incremental/model-literals';
 import { singleLineRow } from './tables';
+import { SCHEDULE_SAMPLE_ROWS } from './schedule-columns';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './page-model';
 
 /** Lines whose text other parts of the model read: disable comments, milestone plans (`Milestone 2 (…)`, `Status:`, `Goal:`). */
@@ -40,6 +41,8 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
   const physical = table.parsed.rows;
   const p0 = firstAtOrAfter(physical, from, (r) => r.line);
   const l0 = firstAtOrAfter(table.rows, from, (r) => r.lines[0]);
+  // A table's first rows decide whether it is a schedule (schedule-columns.ts): an edit there may change that.
+  if (!table.isFeatureTable && l0 < SCHEDULE_SAMPLE_ROWS) return null;
   const newPhysical: TableRow[] = [];
   const newLogical: LogicalRow[] = [];
   for (let l = from, k = 0; l < newTo; l++, k++) {

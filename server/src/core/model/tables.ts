@@ -5,6 +5,7 @@ import type { Position } from '../findings';
 import { plainText } from './inline';
 import { tableModel } from '../incremental/model-literals';
 import type { CellRef, ColumnKey, LogicalRow, TableModel } from './page-model';
+import { scheduleLayout, SCHEDULE_SAMPLE_ROWS, type ScheduleLayout } from './schedule-columns';
 
 const COLUMN_NAMES: Record<ColumnKey, readonly string[]> = {
   status: ['status', 'dev - status', 'dev status', 'dev-status', 'state', 'development status'],
@@ -144,6 +145,23 @@ export function buildTable(parsed: ParsedTable, lines: readonly SourceLine[], he
     });
   }
   const isFeatureTable = columns.feature !== undefined && (columns.status !== undefined || columns.priority !== undefined);
-  const isDateTable = columns.date !== undefined && columns.milestone !== undefined;
-  return tableModel({ parsed, header, headerInferred, columns, isFeatureTable, isDateTable, rows, heading });
+  const layout = isFeatureTable
+    ? null
+    : scheduleLayout(
+        header,
+        rows.slice(0, SCHEDULE_SAMPLE_ROWS).map((r) => r.cells.map((c) => c.text)),
+        columns,
+        heading,
+      );
+  const table = tableModel({ parsed, header, headerInferred, columns, isFeatureTable, isDateTable: layout !== null, rows, heading });
+  if (layout) LAYOUTS.set(table, layout);
+  return table;
+}
+
+/** The schedule layout of each table read as a timeline (`isDateTable`), kept beside the table it describes. */
+const LAYOUTS = new WeakMap<TableModel, ScheduleLayout>();
+
+/** How a schedule table (`isDateTable`) is read: its date, label, owner and actual columns, or its phases. */
+export function layoutOf(table: TableModel): ScheduleLayout | null {
+  return LAYOUTS.get(table) ?? null;
 }

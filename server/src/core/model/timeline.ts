@@ -3,7 +3,9 @@ import { scanDates, type DateToken } from '../dates';
 import type { Position } from '../findings';
 import { isStruck, plainText } from './inline';
 import { classifyMilestone, milestoneOrdinal } from './milestones';
-import type { CellRef, Milestone, PageDate, TableModel, Timeline } from './page-model';
+import type { CellRef, LogicalRow, Milestone, PageDate, TableModel, Timeline } from './page-model';
+import { cellText, type PhaseColumn } from './schedule-columns';
+import { layoutOf } from './tables';
 
 const VALUE_KINDS = new Set<DateToken['kind']>(['date', 'invalid', 'placeholder']);
 
@@ -52,39 +54,105 @@ export function milestoneFromBullet(
   };
 }
 
-function milestoneFromRow(dateCell: CellRef, labelCell: CellRef | undefined, release: string | null): Milestone | null {
-  const labelRaw = labelCell?.text ?? '';
+/** The dates of a cell: the one that counts and the struck ones it replaced. */
+function cellDates(cell: CellRef | undefined, label: string): { date: PageDate | null; superseded: PageDate[] } {
+  if (!cell) return { date: null, superseded: [] };
+  const tokens = scanDates(cell.text).filter((t) => VALUE_KINDS.has(t.kind));
+  return splitCurrent(tokens.map((t) => placeDate(t, (o) => cell.posAt(o), 'timeline', label)));
+}
+
+function ownerOf(cell: CellRef | undefined): string | null {
+  const text = cell ? plainText(cell.text) : '';
+  return text && !/^[-–—?]+$/.test(text) ? text : null;
+}
+
+interface RowCells {
+  date: CellRef;
+  label: CellRef | undefined;
+  owner: CellRef | undefined;
+  actual: CellRef | undefined;
+}
+
+function milestoneFromRow(cells: RowCells, release: string | null): Milestone | null {
+  const labelRaw = cells.label?.text ?? '';
   const label = plainText(labelRaw);
-  const tokens = scanDates(dateCell.text).filter((t) => VALUE_KINDS.has(t.kind));
-  const placed = tokens.map((t) => placeDate(t, (o) => dateCell.posAt(o), 'timeline', label));
-  const { date, superseded } = splitCurrent(placed);
-  if (!label && placed.length === 0) return null;
+  const { date, superseded } = cellDates(cells.date, label);
+  const actual = cellDates(cells.actual, label).date;
+  if (!label && !date && superseded.length === 0) return null;
   return {
     label,
-    labelRange: labelCell?.range ?? dateCell.range,
+    labelRange: cells.label?.range ?? cells.date.range,
     kind: classifyMilestone(label, release),
     ordinal: milestoneOrdinal(label),
     date,
     superseded,
-    valueRange: dateCell.range,
+    valueRange: cells.date.range,
     cancelled: labelRaw !== '' && isStruck(labelRaw),
-    line: dateCell.range.start.line,
-    owner: null,
-    actual: null,
+    line: cells.date.range.start.line,
+    owner: ownerOf(cells.owner),
+    actual,
   };
 }
 
-export function timelineFromTable(table: TableModel, release: string | null): Timeline | null {
-  const dc = table.columns.date;
-  const mc = table.columns.milestone;
-  if (!table.isDateTable || dc === undefined) return null;
+/** One phase cell of a per-version row: labelled by its column's header. */
+function phaseMilestone(row: LogicalRow, phase: PhaseColumn, label: string): Milestone | null {
+  const cell = row.cells.at(phase.col); // a row may have fewer cells than the header
+  if (!cell) return null;
+  const { date, superseded } = cellDates(cell, label);
+  const actual = phase.actual !== null ? cellDates(row.cells.at(phase.actual), label).date : null;
+  if (!date && superseded.length === 0 && !actual) return null;
+  return {
+    label,
+    labelRange: cell.range,
+    kind: phase.kind,
+    ordinal: null,
+    date,
+    superseded,
+    valueRange: cell.range,
+    cancelled: isStruck(cell.text),
+    line: cell.range.start.line,
+    owner: null,
+    actual,
+  };
+}
+
+/** A per-version row's version as written (`[18.x][]` → `18.x`, `v1.29` → `v1.29`). */
+function rowVersion(cell: CellRef | undefined): string | null {
+  const text = cell ? cellText(cell.text) : '';
+  return text && !/^[-–—?]+$/.test(text) ? text : null;
+}
+
+/** The timelines a schedule table gives: one for a table with one date column, one per row for a per-version phase table. */
+export function timelinesFromTable(table: TableModel, release: string | null): Timeline[] {
+  const layout = table.isDateTable ? layoutOf(table) : null;
+  if (!layout) return [];
+  const tableLine = table.parsed.startLine;
+  if (layout.shape === 'phases') {
+    const out: Timeline[] = [];
+    for (const row of table.rows) {
+      if (row.malformed) continue;
+      const version = rowVersion(row.cells.at(layout.version));
+      if (!version) continue;
+      const milestones: Milestone[] = [];
+      for (const phase of layout.phases) {
+        const m = phaseMilestone(row, phase, plainText(table.header[phase.col]));
+        if (m) milestones.push(m);
+      }
+      out.push({ release: version, heading: table.heading, line: row.lines[0], source: 'phases', tableLine, milestones });
+    }
+    return out;
+  }
   const milestones: Milestone[] = [];
+  const at = (row: LogicalRow, col: number | null): CellRef | undefined => (col === null ? undefined : row.cells.at(col)); // a row may have fewer cells than the header
   for (const row of table.rows) {
     if (row.malformed) continue;
-    const cell = row.cells[dc] as CellRef | undefined; // a row may have fewer cells than the header
-    if (!cell) continue;
-    const m = milestoneFromRow(cell, mc !== undefined ? row.cells[mc] : undefined, release);
+    const date = at(row, layout.date);
+    if (!date) continue;
+    const m = milestoneFromRow(
+      { date, label: at(row, layout.label), owner: at(row, layout.owner), actual: at(row, layout.actual) },
+      release,
+    );
     if (m) milestones.push(m);
   }
-  return { release, heading: table.heading, line: table.parsed.startLine, source: 'table', tableLine: null, milestones };
+  return [{ release, heading: table.heading, line: tableLine, source: 'table', tableLine: null, milestones }];
 }
