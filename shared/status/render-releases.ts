@@ -1,7 +1,7 @@
 /**
  * Releases of per-version phase tables (support-policy pages) as horizontal bars: one row per version,
- * from its first dated phase to its last, a coloured segment per phase, on one time axis per table with
- * today marked and ticks per year, quarter or month. The layout is an HTML table (the version is the
+ * from its first dated phase to its last, a coloured segment per phase, every release of the page on
+ * one time axis (each table a row group) with today marked and ticks per year, quarter or month. The layout is an HTML table (the version is the
  * row header) with an SVG per row whose geometry is in attributes only, so no script and no inline
  * style is needed (the preview's CSP allows neither). Each bar has a text alternative (its `aria-label`)
  * and the last column says in words where the release is today.
@@ -158,19 +158,21 @@ function row(r: ReleaseSpan, span: Span, today: number, x: (d: number) => number
   );
 }
 
-/** One table's releases on one axis. */
-function chart(s: PageStatus, rows: readonly ReleaseSpan[], interactive: boolean): string {
+/** Every release of the page on one axis; each table a row group of its own, in page order. */
+function chart(s: PageStatus, tables: ReadonlyArray<readonly ReleaseSpan[]>, interactive: boolean): string {
   const today = isoDay(s.asOf);
-  const days = rows.flatMap((r) => segments(r).flatMap((g) => [g.from, ...(g.to !== null ? [g.to] : [])]));
+  const all = tables.flat();
+  const days = all.flatMap((r) => segments(r).flatMap((g) => [g.from, ...(g.to !== null ? [g.to] : [])]));
   if (days.length === 0)
-    return `<p class="rp-muted">${plural(rows.length, 'release')} without a dated phase: ${rows.map((r) => bdi(r.version)).join(', ')}.</p>`;
+    return `<p class="rp-muted">${plural(all.length, 'release')} without a dated phase: ${all.map((r) => bdi(r.version)).join(', ')}.</p>`;
   const span = spanOf(days, today, 90);
   const x = (d: number): number => LEFT + ((d - span.lo) / (span.hi - span.lo)) * (RIGHT - LEFT);
   const head =
     `<thead><tr><th scope="col" class="rp-gantt-version">Version</th>` +
     `<th scope="col" class="rp-gantt-cell"><span class="rp-sr">Phases from ${esc(isoOfDay(span.lo))} to ${esc(isoOfDay(span.hi))}</span>${axisRow(s, span, today, x)}</th>` +
     `<th scope="col" class="rp-gantt-state">Today</th></tr></thead>`;
-  return `<table class="rp-gantt">${head}<tbody>${rows.map((r) => row(r, span, today, x, interactive)).join('')}</tbody></table>`;
+  const bodies = tables.map((rows) => `<tbody>${rows.map((r) => row(r, span, today, x, interactive)).join('')}</tbody>`);
+  return `<table class="rp-gantt">${head}${bodies.join('')}</table>`;
 }
 
 function legend(releases: readonly ReleaseSpan[]): string {
@@ -189,6 +191,5 @@ export function renderReleases(s: PageStatus, interactive: boolean): string {
     if (rows) rows.push(r);
     else tables.set(r.tableLine, [r]);
   }
-  const charts = [...tables.values()].map((rows) => chart(s, rows, interactive)).join('');
-  return `<section class="rp-section rp-releases-section" aria-labelledby="rp-h-releases"><h2 id="rp-h-releases">Releases <span class="rp-count">${s.releases.length}</span></h2>${legend(s.releases)}${charts}</section>`;
+  return `<section class="rp-section rp-releases-section" aria-labelledby="rp-h-releases"><h2 id="rp-h-releases">Releases <span class="rp-count">${s.releases.length}</span></h2>${legend(s.releases)}${chart(s, [...tables.values()], interactive)}</section>`;
 }

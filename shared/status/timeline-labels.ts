@@ -37,8 +37,10 @@ export function shortLabel(m: MilestoneStatus): string {
       return `Beta ${ord}`.trim();
     case 'alpha':
       return `Alpha ${ord}`.trim();
-    case 'freeze':
-      return 'Feature freeze';
+    case 'freeze': {
+      const word = m.label.match(/([A-Za-z]+)\W*freeze/i)?.[1];
+      return word && word.length <= 12 ? `${word[0].toUpperCase()}${word.slice(1).toLowerCase()} freeze` : 'Freeze';
+    }
     case 'test-day':
       return `Test day ${ord}`.trim();
     case 'maintenance':
