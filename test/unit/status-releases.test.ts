@@ -2,6 +2,10 @@
 // status models made by hand (the shapes `buildStatus` gives), checked on the HTML the renderer writes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isoDay } from '../../shared/calendar';
 import {
   isPageStatus,
@@ -15,6 +19,7 @@ import {
 import { calendarTicks } from '../../shared/status/axis';
 import { withOneBasedLines } from '../../server/src/cli/report';
 import { buildStatus, checkText } from '../../server/src/core';
+import { readFixture, ROOT } from '../helpers/paths';
 
 type Phase = ReleaseSpan['phases'][number];
 
@@ -286,4 +291,59 @@ test('report --format json: releases with 1-based lines, as every other line of 
     ],
   );
   assert.deepEqual(s.releases[0].phases, NODE_LIKE[0].phases);
+});
+
+test('real phase tables: buildStatus gives one release per row, and report carries them (JSON with 1-based lines, HTML bars)', () => {
+  const text = readFixture(join('projects', 'release'), 'cert-manager-supported-releases.md');
+  const s = buildStatus(checkText(text), { today: { year: 2025, month: 6, day: 1 } });
+  assert.equal(s.releases.length, 26);
+  assert.deepEqual(
+    [...new Set(s.releases.map((r) => r.tableLine))].map((l) => text.split('\n')[l].startsWith('| Release')),
+    [true, true, true, true],
+    'four tables, each row group keyed by its header line',
+  );
+  const old = s.releases.find((r) => r.version === '1.15');
+  assert.ok(old);
+  assert.deepEqual(
+    old.phases.map((p) => [p.kind, p.date?.iso]),
+    [
+      ['ga', old.start?.iso],
+      ['eol', old.end?.iso],
+    ],
+  );
+  assert.ok(old.start?.iso && old.end?.iso && old.start.iso < old.end.iso);
+  for (const r of s.releases) {
+    assert.match(
+      text.split('\n')[r.line],
+      new RegExp(`\\b${r.version.split(' ')[0].replace(/\./g, '\\.')}\\b`),
+      `row line of ${r.version}`,
+    );
+    assert.ok(
+      s.milestones.some((m) => m.timeline === r.timeline && m.release === r.version),
+      `${r.version}: its phases are milestones too`,
+    );
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'release-pages-releases-'));
+  writeFileSync(join(dir, 'support.md'), text);
+  const run = (args: string[]): string => {
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'release-pages.js'), 'report', 'support.md', '--as-of', '2025-06-01', ...args],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout;
+  };
+  const json = JSON.parse(run(['--format', 'json'])) as PageStatus;
+  assert.deepEqual(
+    json.releases.map((r) => [r.version, r.line, r.tableLine]),
+    s.releases.map((r) => [r.version, r.line + 1, r.tableLine + 1]),
+  );
+  assert.deepEqual(json.releases[0].phases, s.releases[0].phases);
+  const html = run([]);
+  assert.equal((html.match(/<tr class="rp-gantt-row/g) ?? []).length, 26);
+  assert.match(html, /<td class="rp-gantt-state">Ended 2025-02-03<\/td>/);
 });
