@@ -14,7 +14,9 @@ import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel } from '../incremental/model-literals';
 import { buildTable } from './tables';
-import { milestoneFromBullet, placeDate, timelinesFromTable } from './timeline';
+import { milestoneFromBullet, placeDate, readBullet, type BulletReading } from './bullets';
+import { SCHEDULE_HEADING } from './schedule-columns';
+import { timelinesFromTable } from './timeline';
 import type {
   Criterion,
   DegradedBlock,
@@ -28,8 +30,7 @@ import type {
   Timeline,
 } from './page-model';
 
-const TIMELINE_HEADING = /timeline|milestones|schedule/i;
-const VERSION = /\b(\d+\.\d+(?:\.\d+)?(?:\.z)?)\b/i;
+const VERSION = /(?<![\w.])v?(\d+\.\d+(?:\.\d+)?(?:\.z)?)\b/i;
 const FRONT_MATTER_DATE_KEYS = /(^|_)(date|updated|last_updated)$/i;
 
 function fmString(fm: FrontMatter | null, key: string): string | null {
@@ -137,7 +138,7 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     plan,
     text: () => lines.map((l) => l.text).join('\n'),
   });
-  const gaDate = findGaDate(timelines);
+  const gaDate = findGaDate(timelines, titles.release);
   const orphanRows = findOrphanRows(lines, tables, blocks.literal);
   yield* giveEditorATurn();
   const directives = findDirectives(lines, blocks.code);
@@ -230,7 +231,25 @@ function readTables(lines: SourceLine[], blocks: PageBlocks): TableModel[] {
   return blocks.parsedTables.map((t) => buildTable(t, lines, headingAbove(blocks.headings, t.startLine)?.text ?? null));
 }
 
-/** Timelines from tables and from bullets (grouped by section), and the release criteria among the bullets. */
+/** Bullet and heading milestones gathered into one timeline per section (the heading above them). */
+class TimelineGroups {
+  private readonly bySection = new Map<string, Timeline>();
+
+  constructor(private readonly into: Timeline[]) {}
+
+  add(source: 'bullets' | 'headings', section: Heading | null, line: number, release: string | null, m: Milestone): void {
+    const key = `${source}:${section?.line ?? -1}`;
+    let tl = this.bySection.get(key);
+    if (!tl) {
+      tl = { release, heading: section?.text ?? null, line, source, tableLine: null, milestones: [] };
+      this.bySection.set(key, tl);
+      this.into.push(tl);
+    }
+    tl.milestones.push(m);
+  }
+}
+
+/** Timelines from tables, bullets and dated headings (grouped by section), and the release criteria among the bullets. */
 function readTimelinesAndCriteria(
   lines: SourceLine[],
   blocks: PageBlocks,
@@ -244,33 +263,35 @@ function readTimelinesAndCriteria(
     for (const tl of timelinesFromTable(t, releaseAt(t.parsed.startLine))) timelines.push(tl);
   }
   const criteria: Criterion[] = [];
-  const bulletTimelines = new Map<number, Timeline>();
+  const grouped = new TimelineGroups(timelines);
+  const parents: Array<{ depth: number; section: Heading | null; reading: BulletReading }> = [];
   for (const it of blocks.items) {
     const content = lines[it.line].text.slice(it.contentColumn);
+    const section = headingAbove(headings, it.line);
+    // A parent is an item of less depth in the same section (a heading ends every list above it).
+    while (parents.length > 0 && (parents[parents.length - 1].depth >= it.depth || parents[parents.length - 1].section !== section))
+      parents.pop();
     const c = criterionFromItem(content, it.line, it.contentColumn);
     if (c) {
       criteria.push(c);
       continue;
     }
-    const section = headingAbove(headings, it.line);
-    const inTimeline = section !== null && TIMELINE_HEADING.test(section.text);
-    const m: Milestone | null = milestoneFromBullet(content, it.line, it.contentColumn, releaseAt(it.line), inTimeline);
-    if (!m) continue;
-    const key = section?.line ?? -1;
-    let tl = bulletTimelines.get(key);
-    if (!tl) {
-      tl = {
-        release: releaseAt(it.line),
-        heading: section?.text ?? null,
-        line: it.line,
-        source: 'bullets',
-        tableLine: null,
-        milestones: [],
-      };
-      bulletTimelines.set(key, tl);
-      timelines.push(tl);
-    }
-    tl.milestones.push(m);
+    const reading = readBullet(content, it.line, it.contentColumn);
+    const parent = parents.at(-1)?.reading ?? null;
+    parents.push({ depth: it.depth, section, reading });
+    const inTimelineSection = section !== null && SCHEDULE_HEADING.test(section.text);
+    const m = milestoneFromBullet(content, reading, { release: releaseAt(it.line), inTimelineSection, parent });
+    if (m) grouped.add('bullets', section, it.line, releaseAt(it.line), m);
+  }
+  for (const h of headings) {
+    const column = lines[h.line].text.indexOf(h.text);
+    if (column < 0 || !/\d/.test(h.text)) continue;
+    const reading = readBullet(h.text, h.line, column);
+    if (reading.dates.length === 0) continue;
+    const section = headingAbove(headings, h.line, (x) => x.level < h.level);
+    const inTimelineSection = section !== null && SCHEDULE_HEADING.test(section.text);
+    const m = milestoneFromBullet(h.text, reading, { release: releaseAt(h.line), inTimelineSection, parent: null });
+    if (m) grouped.add('headings', section, h.line, releaseAt(h.line), m);
   }
   timelines.sort((a, b) => a.line - b.line);
   return { timelines, criteria };
@@ -285,7 +306,13 @@ function* readDates(
   plan: PageModel['plan'],
 ): Steps<PageDate[]> {
   const dates: PageDate[] = [];
-  for (const tl of timelines) for (const m of tl.milestones) dates.push(...m.superseded, ...(m.date ? [m.date] : []));
+  const seen = new Set<PageDate>(); // a date parent's dates are shared by its event children
+  for (const tl of timelines)
+    for (const m of tl.milestones)
+      for (const d of [...m.superseded, ...(m.date ? [m.date] : [])]) {
+        if (!seen.has(d)) dates.push(d);
+        seen.add(d);
+      }
   for (const t of tables) {
     const columns = dateColumns(t);
     if (columns.length === 0) continue;
@@ -319,9 +346,12 @@ function pushPlanDates(lines: SourceLine[], plan: PageModel['plan'], dates: Page
   }
 }
 
-/** The GA milestone's date, when it is a full date with a year. */
-function findGaDate(timelines: readonly Timeline[]): PageDate | null {
-  const ga = timelines
+/** The GA milestone's date, when it is a full date with a year (a per-version table's rows are many releases: none is the page's). */
+function findGaDate(timelines: readonly Timeline[], release: string | null): PageDate | null {
+  const schedules = timelines.filter((t) => t.source !== 'phases');
+  // A page without a release of its own whose sections are several releases (`### v0.56`, `### v0.53`) has no one GA.
+  if (release === null && new Set(schedules.map((t) => t.release).filter((r) => r !== null)).size > 1) return null;
+  const ga = schedules
     .flatMap((t) => t.milestones)
     .find((m) => m.kind === 'ga' && m.date?.token.kind === 'date' && m.date.token.year !== null);
   return ga?.date ?? null;

@@ -48,7 +48,7 @@ export function classifyMilestone(label: string, release: string | null): Milest
   if (EOL.test(l)) return 'eol';
   if (MAINTENANCE.test(l)) return 'maintenance';
   if (/\bgeneral availability\b|\bga\b|\bfinal release\b/.test(l)) return 'ga';
-  if (/\brelease candidate\b|\brc\s?\.?\d*\b/.test(l)) return 'rc';
+  if (/\brelease candidate\b|\brc\s?\.?\d*\b|\bfirst pre-?release\b/.test(l)) return 'rc';
   if (/\bbeta\b/.test(l)) return 'beta';
   if (/\bfeature freeze\b|^branching\b/.test(l)) return 'freeze';
   if (/\balpha\b/.test(l)) return 'alpha';
@@ -75,6 +75,7 @@ export function phaseKind(header: string): MilestoneKind {
   if (kind !== 'other') return kind;
   if (/^(?:release|released|stable|ga|initial|first|launch)\b|\brelease date\b|\breleased\b/.test(h)) return 'ga';
   if (/^start\b|\bstart$/.test(h)) return 'start';
+  if (/\bcherry[- ]?picks? deadline\b|\bcode cut-?off\b/.test(h)) return 'freeze';
   return 'other';
 }
 

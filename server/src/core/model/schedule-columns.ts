@@ -33,7 +33,7 @@ const ACTUAL_HEADER = /^(?:actual|actual date|actual release|actual release date
 const LABEL_HEADER = /^(?:what|milestone|milestones|event|events|description|task|tasks|activity|phase|item|deliverable|step|name)$/;
 const OWNER_HEADER = /^(?:who|owner|owners|lead|leads|assignee|assignees|responsible|driver|contact)$/;
 const VERSION_HEADER =
-  /^(?:version|versions|release|releases|release line|release series|branch|series|minor release|kubernetes version|k8s version)$/;
+  /^(?:version|versions|release|releases|release line|release series|branch|series|minor release|minor version|patch release|quarter|kubernetes version|k8s version)$/;
 const VERSION_CELL = /^v?\d+(?:\.(?:\d+|x))+(?:[ -]?(?:lts|\(lts\)))?$|^v?\d+\.x$/i;
 
 /** Rows sampled to judge a column: a schedule says what it is in its first rows (and a huge table costs nothing more). */
@@ -83,6 +83,31 @@ function isDated(f: ColumnFacts): boolean {
   );
 }
 
+/** A per-version table's column naming who runs each release: its rows are planned releases. */
+const MANAGER_HEADER = /manager|shepherd|captain|release lead|owner/;
+const PLANNED_WORDS = /tentative|planned|expected|target|estimated|scheduled/;
+
+/** Whether per-version rows with these dated columns are a schedule (several phases, a planned/actual pair, or one release date with a schedule's signs). */
+function isPhaseTable(
+  facts: readonly ColumnFacts[],
+  planned: readonly number[],
+  named: readonly number[],
+  actual: readonly number[],
+  heading: string | null,
+): boolean {
+  if (named.length >= 2 || (named.length >= 1 && (actual.length >= 1 || planned.length >= 2))) return true;
+  if (planned.length !== 1) return false;
+  const only = facts[planned[0]].name;
+  const kind = phaseKind(only);
+  return (
+    kind === 'eol' ||
+    kind === 'maintenance' ||
+    PLANNED_WORDS.test(only) ||
+    facts.some((f) => MANAGER_HEADER.test(f.name)) ||
+    (heading !== null && (SCHEDULE_HEADING.test(heading) || (named.length === 1 && RELEASES_HEADING.test(heading))))
+  );
+}
+
 function phasesLayout(
   facts: readonly ColumnFacts[],
   version: number,
@@ -91,15 +116,11 @@ function phasesLayout(
   heading: string | null,
 ): ScheduleLayout | null {
   const named = planned.filter((c) => phaseKind(facts[c].name) !== 'other' || PLANNED_HEADER.test(facts[c].name));
-  const enough =
-    named.length >= 2 ||
-    (named.length >= 1 && actual.length >= 1) ||
-    (named.length >= 1 && heading !== null && (SCHEDULE_HEADING.test(heading) || RELEASES_HEADING.test(heading)));
-  if (!enough) return null;
-  // Every dated column is a phase (Node's "Active LTS Start" too); the named ones say the table is a schedule.
+  if (!isPhaseTable(facts, planned, named, actual, heading)) return null;
+  // Every dated column is a phase (Node's "Active LTS Start" too); a row's only date, or a planned one, is its release.
   const phases: PhaseColumn[] = planned.map((col) => {
     const kind = phaseKind(facts[col].name);
-    return { col, kind: kind === 'other' && PLANNED_HEADER.test(facts[col].name) ? 'ga' : kind, actual: null };
+    return { col, kind: kind === 'other' && (planned.length === 1 || PLANNED_HEADER.test(facts[col].name)) ? 'ga' : kind, actual: null };
   });
   if (actual.length > 0) {
     const target = phases.find((p) => PLANNED_HEADER.test(facts[p.col].name)) ?? phases.find((p) => p.kind === 'ga') ?? phases[0];

@@ -1,6 +1,6 @@
-/** Timelines from bullets (`Label: **date**`) and from `Date | Milestone` tables. */
+/** Timelines from schedule tables: one date column (`Date | Milestone`, `What | Who | When`) or per-version phase rows. */
 import { scanDates, type DateToken } from '../dates';
-import type { Position } from '../findings';
+import { placeDate, splitCurrent } from './bullets';
 import { isStruck, plainText } from './inline';
 import { classifyMilestone, milestoneOrdinal } from './milestones';
 import type { CellRef, LogicalRow, Milestone, PageDate, TableModel, Timeline } from './page-model';
@@ -8,51 +8,6 @@ import { cellText, type PhaseColumn } from './schedule-columns';
 import { layoutOf } from './tables';
 
 const VALUE_KINDS = new Set<DateToken['kind']>(['date', 'invalid', 'placeholder']);
-
-export function placeDate(token: DateToken, at: (offset: number) => Position, context: PageDate['context'], label: string): PageDate {
-  return { token, range: { start: at(token.start), end: at(token.end) }, context, label, posAt: (offset) => at(token.start + offset) };
-}
-
-function splitCurrent(dates: PageDate[]): { date: PageDate | null; superseded: PageDate[] } {
-  const live = dates.filter((d) => !d.token.struck);
-  return { date: live.length ? live[live.length - 1] : null, superseded: dates.filter((d) => d.token.struck) };
-}
-
-/** A timeline bullet: returns null when the item has no date-like value after a label. */
-export function milestoneFromBullet(
-  content: string,
-  line: number,
-  column: number,
-  release: string | null,
-  inTimelineSection: boolean,
-): Milestone | null {
-  const tokens = scanDates(content).filter((t) => VALUE_KINDS.has(t.kind));
-  if (tokens.length === 0) return null;
-  const first = tokens[0];
-  const before = content.slice(0, first.start);
-  const bold = /\*\*\s*$|\*'\s*$|__\s*$/.test(before);
-  if (!inTimelineSection && !bold) return null;
-  const labelRaw = before.replace(/[\s*_:'`]+$/, '').replace(/^[\s*_]+/, '');
-  const label = plainText(labelRaw).replace(/[:.]$/, '').trim();
-  if (!/\p{L}/u.test(label) || label.length > 120) return null;
-  const labelStart = content.indexOf(labelRaw);
-  const at = (o: number): Position => ({ line, character: column + o });
-  const placed = tokens.map((t) => placeDate(t, at, 'timeline', label));
-  const { date, superseded } = splitCurrent(placed);
-  return {
-    label,
-    labelRange: { start: at(Math.max(0, labelStart)), end: at(Math.max(0, labelStart) + labelRaw.length) },
-    kind: classifyMilestone(label, release),
-    ordinal: milestoneOrdinal(label),
-    date,
-    superseded,
-    valueRange: { start: at(first.start), end: at(content.length) },
-    cancelled: isStruck(labelRaw),
-    line,
-    owner: null,
-    actual: null,
-  };
-}
 
 /** The dates of a cell: the one that counts and the struck ones it replaced. */
 function cellDates(cell: CellRef | undefined, label: string): { date: PageDate | null; superseded: PageDate[] } {

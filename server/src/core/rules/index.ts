@@ -9,6 +9,8 @@ import { rule as dateAmbiguous } from './date-ambiguous';
 import { rule as dateIncomplete } from './date-incomplete';
 import { rule as weekdayMismatch } from './weekday-mismatch';
 import { rule as timelineOrder } from './timeline-order';
+import { rule as weekMismatch } from './week-mismatch';
+import { rule as releaseDateConflict } from './release-date-conflict';
 import { rule as targetAfterRelease } from './target-after-release';
 import { rule as statusUnknown } from './status-unknown';
 import { rule as statusCase } from './status-case';
@@ -35,6 +37,8 @@ export const RULES: readonly Rule[] = [
   dateIncomplete,
   weekdayMismatch,
   timelineOrder,
+  weekMismatch,
+  releaseDateConflict,
   targetAfterRelease,
   statusUnknown,
   statusCase,
