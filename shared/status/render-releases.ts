@@ -46,8 +46,9 @@ function phaseClass(kind: string): string {
 
 /**
  * A segment of a bar: a phase from its day to the next dated phase's day. The last dated phase has no
- * `to`: an end of life is a mark at its day; any other phase is `open` (still going on as far as the
- * page says) and runs on to the axis' end, faded.
+ * `to`: an end of life is a mark at its day; a phase followed by phases written without a date is
+ * `open` (going on as far as the page says) and runs on to the axis' end, faded; a phase the row ends
+ * with (a table of release dates only) is a dot at its day.
  */
 export interface Segment {
   phase: Phase;
@@ -60,12 +61,13 @@ export interface Segment {
 export function segments(r: ReleaseSpan): Segment[] {
   const out: Segment[] = [];
   r.phases.forEach((phase, i) => {
+    const last = i === r.phases.length - 1;
     if (!phase.date?.iso) return;
     const from = isoDay(phase.date.iso);
     const next = r.phases.slice(i + 1).find((p) => p.date?.iso);
     const to = next?.date?.iso ? isoDay(next.date.iso) : null;
     const end = to !== null && to >= from ? to : null;
-    out.push({ phase, from, to: end, open: end === null && phaseClass(phase.kind) !== 'eol' });
+    out.push({ phase, from, to: end, open: end === null && !last && phaseClass(phase.kind) !== 'eol' });
   });
   return out;
 }
@@ -84,8 +86,9 @@ export function stateToday(r: ReleaseSpan, today: number): { text: string; ended
   if (today < segs[0].from) return { text: `${isolate(segs[0].phase.label)} on ${isoOfDay(segs[0].from)}`, ended: false };
   const now = segs.filter((g) => g.from <= today).at(-1) ?? segs[0];
   if (now.to !== null) return { text: `${stateWord(now.phase)} until ${isoOfDay(now.to)}`, ended: false };
-  const ended = !now.open;
-  return { text: ended ? `Ended ${isoOfDay(now.from)}` : `${stateWord(now.phase)} since ${isoOfDay(now.from)}`, ended };
+  if (now.open) return { text: `${stateWord(now.phase)} since ${isoOfDay(now.from)}`, ended: false };
+  const ended = phaseClass(now.phase.kind) === 'eol';
+  return { text: ended ? `Ended ${isoOfDay(now.from)}` : `${isolate(now.phase.label)} ${isoOfDay(now.from)}`, ended };
 }
 
 /** The bar's text alternative: every phase with its date, undated ones said so. */
@@ -116,8 +119,9 @@ function bar(r: ReleaseSpan, span: Span, today: number, x: (d: number) => number
       parts.push(
         `<rect class="rp-ph rp-ph-${cls} rp-ph-open" x="${num(x1)}%" y="${BAR_Y}" width="${num(Math.max(0.3, RIGHT - x1))}%" height="${BAR_HEIGHT}">${title}</rect>`,
       );
+    } else if (cls !== 'eol') {
+      parts.push(`<circle class="rp-ph-dot rp-ph-${cls}" cx="${num(x1)}%" cy="${BAR_Y + BAR_HEIGHT / 2}" r="5">${title}</circle>`);
     } else {
-      // The last dated phase (end of life, or a lone date): a mark at its day.
       parts.push(
         `<rect class="rp-ph-mark rp-ph-${cls}" x="${num(x1 - 0.25)}%" y="${BAR_Y - 3}" width="0.5%" height="${BAR_HEIGHT + 6}">${title}</rect>`,
       );

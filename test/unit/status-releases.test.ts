@@ -159,6 +159,14 @@ test('release bars: an empty table draws nothing, one release draws one row, und
   const [openRow] = bars(renderReleases(status('2024-09-01', [open]), false));
   assert.equal(openRow[0].cls, 'rp-ph rp-ph-active rp-ph-open');
   assert.ok(Math.abs(openRow[0].x + openRow[0].w - 99) < 0.01);
+  // A table of release dates only: a dot at each release, no bar running on.
+  const dates = renderReleases(status('2019-06-01', [release('v2.4', 8, [phase('Release date', 'ga', '2018-09-06')])]), false);
+  assert.deepEqual(bars(dates), [[]]);
+  assert.match(
+    dates,
+    /<circle class="rp-ph-dot rp-ph-active" cx="[\d.]+%" cy="11" r="5"><title>Release date: 2018-09-06<\/title><\/circle>/,
+  );
+  assert.match(dates, /<td class="rp-gantt-state">Release date 2018-09-06<\/td>/);
   const none = renderReleases(status('2024-09-01', [release('2.0', 9, [phase('Release', 'ga', null)])]), false);
   assert.match(none, /1 release without a dated phase: <bdi>2\.0<\/bdi>/);
   // Two tables: one axis, a row group each.
