@@ -9,4 +9,5 @@ export { isPageStatus } from './validate';
 export { renderDashboard, renderHeader, renderReport, renderSummary, type ReportOptions } from './render';
 export { renderAttention, renderCriteria, renderFeatureTable, renderPlan, renderProblems, type RenderOptions } from './render-sections';
 export { renderTimeline } from './render-timeline';
+export { renderReleases } from './render-releases';
 export { bdi, esc, isolate } from './html';

@@ -1,139 +1,82 @@
 /**
- * The timeline strip: milestones on a time axis (one lane per timeline), the as-of day marked,
- * reschedules drawn from the struck dates to the current one, and the same facts as a list. SVG
- * geometry uses attributes only (no inline styles: the preview's CSP allows none).
+ * The timeline strip: every dated milestone on a time axis (one lane per timeline), the as-of day
+ * marked, ranges drawn as bars, reschedules drawn from the struck dates to the current one, a slip from
+ * the planned date (ghosted) to the actual one, and the same facts as a list. Rows of per-version phase
+ * tables are drawn as release bars instead (`render-releases.ts`). SVG geometry uses attributes only
+ * (no inline styles: the preview's CSP allows none).
  */
-import { fromDayNumber, isoDay, monthName, toIso } from '../calendar';
+import { isoDay } from '../calendar';
+import { isoOfDay, monthTicks, spanOf } from './axis';
 import { bdi, esc, isolate, lineAttr, num, relativeDays } from './html';
 import type { MilestoneStatus, PageStatus } from './model';
+import { layoutRows, shortLabel, type Place } from './timeline-labels';
 
-const NOMINAL_WIDTH = 560; // px the label layout assumes; the strip stretches to the panel
-const CHAR_PX = 6.6;
-const MAX_ROWS = 3;
 const LEFT = 3;
 const RIGHT = 97;
 
 interface Point {
   m: MilestoneStatus;
+  /** Where the dot is: the actual date when there is one, else the date, else the last struck date. */
   day: number;
+  /** A range's last day. */
+  endDay: number | null;
+  /** The planned day when the milestone happened on another day (the slip starts there). */
+  planned: number | null;
   ghosts: number[];
 }
 
-/** Where a milestone's label goes: its row under the axis, its text anchor and x (percent). */
-type Place = { row: number; anchor: string; lx: number };
-
-export function shortLabel(m: MilestoneStatus): string {
-  if (m.label.length <= 14) return m.label;
-  const n = m.label.match(/\b(\d+)\b/)?.[1] ?? m.label.match(/\b(first|second|third|fourth)\b/i)?.[1].toLowerCase() ?? '';
-  const ord = ({ first: '1', second: '2', third: '3', fourth: '4' } as Record<string, string>)[n] ?? n;
-  switch (m.kind) {
-    case 'ga':
-      return 'GA';
-    case 'rc':
-      return `RC${ord}`;
-    case 'beta':
-      return `Beta ${ord}`.trim();
-    case 'alpha':
-      return `Alpha ${ord}`.trim();
-    case 'freeze':
-      return 'Feature freeze';
-    case 'test-day':
-      return `Test day ${ord}`.trim();
-    default:
-      return `${m.label.slice(0, 13).trimEnd()}…`;
-  }
+/** A date as the tooltip says it: its day, a range's two days, or the text when it names no day. */
+function when(d: MilestoneStatus['date']): string {
+  if (!d) return 'no date';
+  if (!d.iso) return `${isolate(d.text)} (not a date)`;
+  return d.endIso && d.endIso !== d.iso ? `${d.iso} to ${d.endIso}` : d.iso;
 }
 
-function tickDays(lo: number, hi: number): Array<{ day: number; label: string }> {
-  const start = fromDayNumber(lo);
-  const ticks: Array<{ day: number; label: string; month: number; year: number }> = [];
-  let y = start.year;
-  let mo = start.month + 1;
-  for (;;) {
-    if (mo > 12) {
-      mo = 1;
-      y++;
-    }
-    const day = isoDay(toIso(y, mo, 1));
-    if (day > hi) break;
-    ticks.push({ day, label: '', month: mo, year: y });
-    mo++;
-  }
-  const step = Math.max(1, Math.ceil(ticks.length / 8));
-  const yearly = step >= 12;
-  return ticks
-    .filter((t) => (yearly ? t.month === 1 : (t.month - 1) % step === 0))
-    .map((t, i) => ({
-      day: t.day,
-      label: yearly ? String(t.year) : `${monthName(t.month, 'short')}${i === 0 || t.month === 1 ? ` ${t.year}` : ''}`,
-    }));
-}
-
-/** Greedy rows for labels: the first row whose last label ends before this one starts. */
-function layoutRows(points: readonly Point[], x: (d: number) => number): Map<Point, Place | null> {
-  const ends: number[] = [];
-  const out = new Map<Point, Place | null>();
-  for (const p of [...points].sort((a, b) => a.day - b.day || a.m.line - b.m.line)) {
-    const cx = x(p.day);
-    const w = ((shortLabel(p.m).length * CHAR_PX) / NOMINAL_WIDTH) * 100;
-    let from = cx - w / 2;
-    let anchor = 'middle';
-    let lx = cx;
-    if (from < 0) {
-      from = cx - 1;
-      anchor = 'start';
-      lx = cx - 1;
-    } else if (cx + w / 2 > 100) {
-      from = cx + 1 - w;
-      anchor = 'end';
-      lx = cx + 1;
-    }
-    const row = ends.findIndex((e) => e + 1.5 <= from);
-    const r = row >= 0 ? row : ends.length < MAX_ROWS ? ends.length : -1;
-    if (r < 0) {
-      out.set(p, null);
-      continue;
-    }
-    ends[r] = from + w;
-    out.set(p, { row: r, anchor, lx });
-  }
-  return out;
+/** `+3 days`, `-1 day`, `on time`. */
+export function slipText(days: number): string {
+  if (days === 0) return 'on time';
+  return `${days > 0 ? '+' : '−'}${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'}`;
 }
 
 function describe(m: MilestoneStatus): string {
-  const when = m.date?.iso ?? (m.date ? `${isolate(m.date.text)} (not a date)` : 'no date');
   const rel = m.days !== null ? ` (${relativeDays(m.days)})` : '';
+  const actual = m.actual ? `; actual ${when(m.actual)}${m.slipDays !== null ? ` (${slipText(m.slipDays)})` : ''}` : '';
   const moved = m.superseded.length ? `; moved from ${m.superseded.map((d) => d.iso ?? isolate(d.text)).join(', ')}` : '';
-  return `${isolate(m.label)}: ${when}${rel}${moved}${m.cancelled ? '; cancelled' : ''}`;
+  const owner = m.owner ? `; owner ${isolate(m.owner)}` : '';
+  return `${isolate(m.label)}: ${m.actual ? 'planned ' : ''}${when(m.date)}${rel}${actual}${moved}${owner}${m.cancelled ? '; cancelled' : ''}`;
 }
 
-/** The milestones drawn on the axis: dated ones at their date, undated ones that moved at their last date. */
-function timelinePoints(s: PageStatus): Point[] {
+/**
+ * The milestones drawn on the axis: dated ones at their date (at the actual date when the page keeps
+ * one apart, the planned date ghosted), undated ones that moved at their last date.
+ */
+function timelinePoints(milestones: readonly MilestoneStatus[]): Point[] {
   const points: Point[] = [];
-  for (const m of s.milestones) {
+  for (const m of milestones) {
     const ghosts = m.superseded.flatMap((d) => (d.iso ? [isoDay(d.iso)] : []));
-    if (m.date?.iso) points.push({ m, day: isoDay(m.date.iso), ghosts });
-    else if (ghosts.length) points.push({ m, day: Math.max(...ghosts), ghosts: ghosts.slice(0, -1) });
+    const planned = m.date?.iso ? isoDay(m.date.iso) : null;
+    const actual = m.actual?.iso ? isoDay(m.actual.iso) : null;
+    const endDay = m.date?.iso && m.date.endIso && !actual ? isoDay(m.date.endIso) : null;
+    const range = endDay !== null && planned !== null && endDay > planned ? endDay : null;
+    if (actual !== null) points.push({ m, day: actual, endDay: null, planned: planned !== actual ? planned : null, ghosts });
+    else if (planned !== null) points.push({ m, day: planned, endDay: range, planned: null, ghosts });
+    else if (ghosts.length) points.push({ m, day: Math.max(...ghosts), endDay: null, planned: null, ghosts: ghosts.slice(0, -1) });
   }
   return points;
 }
 
-/** The days the axis spans (at least two weeks), widened to today when today is within half a span of it. */
-function axisRange(points: readonly Point[], today: number): { lo: number; hi: number; todayInside: boolean } {
-  const all = points.flatMap((p) => [p.day, ...p.ghosts]);
-  let lo = Math.min(...all);
-  let hi = Math.max(...all);
-  if (hi - lo < 14) {
-    lo -= 7;
-    hi += 7;
-  }
-  const span = hi - lo;
-  const todayInside = today >= lo - span / 2 && today <= hi + span / 2;
-  if (todayInside) {
-    lo = Math.min(lo, today);
-    hi = Math.max(hi, today);
-  }
-  return { lo, hi, todayInside };
+/** A slip: the planned date's ghost, an arrow from it to the actual date, and `+N days` above it. */
+function slipParts(p: Point, axis: number, x: (d: number) => number): string[] {
+  if (p.planned === null) return [];
+  const days = p.day - p.planned;
+  const [x1, x2] = [x(p.planned), x(p.day)];
+  const title = `<title>${esc(describe(p.m))}</title>`;
+  return [
+    `<circle class="rp-ghost rp-planned" cx="${num(x1)}%" cy="${axis}" r="5"><title>${esc(`${isolate(p.m.label)}: planned ${isoOfDay(p.planned)}`)}</title></circle>`,
+    `<line class="rp-slip" x1="${num(x1)}%" x2="${num(x2)}%" y1="${axis - 9}" y2="${axis - 9}">${title}</line>`,
+    `<text class="rp-slip-head" x="${num(x2)}%" y="${axis - 6}" text-anchor="${days > 0 ? 'end' : 'start'}">${days > 0 ? '▶' : '◀'}</text>`,
+    `<text class="rp-slip-text" x="${num((x1 + x2) / 2)}%" y="${axis - 13}" text-anchor="middle">${esc(slipText(days))}</text>`,
+  ];
 }
 
 /** A moved milestone's earlier dates: a line from the first of them to the date, and a ghost dot at each. */
@@ -173,7 +116,9 @@ function milestoneDot(
   const label = place
     ? `<text class="rp-ms-text" x="${num(place.lx)}%" y="${axis + 20 + place.row * 14}" text-anchor="${place.anchor}">${esc(isolate(shortLabel(p.m)))}</text>`
     : '';
-  return `<g class="${cls}"${lineAttr(p.m.line)}${a11y}><title>${esc(describe(p.m))}</title><circle cx="${num(x(p.day))}%" cy="${axis}" r="${p.m.kind === 'ga' ? 7 : 5}"></circle>${label}</g>`;
+  const range =
+    p.endDay !== null ? `<line class="rp-range" x1="${num(x(p.day))}%" x2="${num(x(p.endDay))}%" y1="${axis}" y2="${axis}"></line>` : '';
+  return `<g class="${cls}"${lineAttr(p.m.line)}${a11y}><title>${esc(describe(p.m))}</title>${range}<circle cx="${num(x(p.day))}%" cy="${axis}" r="${p.m.kind === 'ga' ? 7 : 5}"></circle>${label}</g>`;
 }
 
 /** One timeline's lane from height y: its label (when there are several), axis, reschedules and dots; returns the next lane's y. */
@@ -190,13 +135,14 @@ function drawLane(
 ): number {
   const rows = layoutRows(lanePoints, x);
   const used = Math.max(1, ...[...rows.values()].map((r) => (r ? r.row + 1 : 1)));
-  const axis = y + (multi ? 18 : 10);
+  const slips = lanePoints.some((p) => p.planned !== null) ? 14 : 0;
+  const axis = y + (multi ? 18 : 10) + slips;
   if (multi)
     parts.push(
       `<text class="rp-lane-label" x="0.5%" y="${axis - 10}">${esc(isolate(lanePoints[0].m.release ?? `Timeline ${lane + 1}`))}</text>`,
     );
   parts.push(`<line class="rp-axis" x1="${LEFT - 1}%" x2="${RIGHT + 1}%" y1="${axis}" y2="${axis}"></line>`);
-  for (const p of lanePoints) parts.push(...rescheduleParts(p, axis, x));
+  for (const p of lanePoints) parts.push(...rescheduleParts(p, axis, x), ...slipParts(p, axis, x));
   for (const p of lanePoints) parts.push(milestoneDot(p, rows.get(p), axis, x, s, today, interactive));
   return axis + 12 + used * 14;
 }
@@ -217,33 +163,35 @@ function todayParts(s: PageStatus, today: number, hi: number, todayInside: boole
   ];
 }
 
-function svg(s: PageStatus, interactive: boolean): string {
+function svg(s: PageStatus, milestones: readonly MilestoneStatus[], interactive: boolean): string {
   const today = isoDay(s.asOf);
-  const points = timelinePoints(s);
+  const points = timelinePoints(milestones);
   if (points.length === 0) return '';
-  const { lo, hi, todayInside } = axisRange(points, today);
+  const days = points.flatMap((p) => [
+    p.day,
+    ...p.ghosts,
+    ...(p.endDay !== null ? [p.endDay] : []),
+    ...(p.planned !== null ? [p.planned] : []),
+  ]);
+  const { lo, hi, todayInside } = spanOf(days, today);
   const x = (d: number): number => LEFT + ((d - lo) / (hi - lo)) * (RIGHT - LEFT);
-  const lanes = [...new Set(points.map((p) => p.m.timeline))].sort((a, b) => a - b);
+  const byLane = new Map<number, Point[]>();
+  for (const p of points) {
+    const lane = byLane.get(p.m.timeline);
+    if (lane) lane.push(p);
+    else byLane.set(p.m.timeline, [p]);
+  }
+  const lanes = [...byLane.keys()].sort((a, b) => a - b);
   const multi = lanes.length > 1;
   const parts: string[] = [];
   let y = 18;
   const laneTops: number[] = [];
   for (const lane of lanes) {
     laneTops.push(y);
-    y = drawLane(
-      lane,
-      points.filter((p) => p.m.timeline === lane),
-      y,
-      multi,
-      x,
-      s,
-      today,
-      interactive,
-      parts,
-    );
+    y = drawLane(lane, byLane.get(lane) ?? [], y, multi, x, s, today, interactive, parts);
   }
   const ticksY = y + 4;
-  for (const t of tickDays(lo, hi)) {
+  for (const t of monthTicks(lo, hi)) {
     parts.push(`<line class="rp-tick" x1="${num(x(t.day))}%" x2="${num(x(t.day))}%" y1="${laneTops[0]}" y2="${ticksY}"></line>`);
     parts.push(`<text class="rp-tick-label" x="${num(x(t.day))}%" y="${ticksY + 12}" text-anchor="middle">${esc(t.label)}</text>`);
   }
@@ -253,26 +201,36 @@ function svg(s: PageStatus, interactive: boolean): string {
   return `<svg class="rp-timeline" width="100%" height="${height}" role="img" aria-label="${esc(`Timeline with ${points.length} dated milestones; today is ${s.asOf}`)}">${parts.join('')}</svg>`;
 }
 
-function isoOfDay(day: number): string {
-  const d = fromDayNumber(day);
-  return toIso(d.year, d.month, d.day);
+/** The date column of the list: the day (a range's two days), the text when it names no day. */
+function listDate(d: MilestoneStatus['date']): string {
+  if (!d) return '<span class="rp-muted">no date</span>';
+  if (!d.iso) return `<span class="rp-warn-text">${bdi(d.text)}</span>`;
+  return d.endIso && d.endIso !== d.iso ? `${esc(d.iso)} – ${esc(d.endIso)}` : esc(d.iso);
+}
+
+/** The planned date struck and the actual one with the slip, where the page keeps both; else the date. */
+function listDates(m: MilestoneStatus): { date: string; slip: string } {
+  if (m.actual?.iso && m.date?.iso && m.slipDays !== 0) {
+    const late = m.slipDays !== null && m.slipDays > 0 ? ' rp-late' : '';
+    const badge = m.slipDays !== null ? ` <span class="rp-slip-badge${late}">${esc(slipText(m.slipDays))}</span>` : '';
+    return { date: `<del class="rp-planned-date">${listDate(m.date)}</del> ${listDate(m.actual)}`, slip: badge };
+  }
+  const onTime = m.slipDays === 0 ? ` <span class="rp-slip-badge">on time</span>` : '';
+  return { date: listDate(m.date), slip: m.actual && !onTime ? ` <span class="rp-moved">actual ${listDate(m.actual)}</span>` : onTime };
 }
 
 function listItem(m: MilestoneStatus, s: PageStatus, multi: boolean, interactive: boolean): string {
   const state = !m.date?.iso ? 'rp-undated' : (m.days ?? 0) < 0 ? 'rp-past' : 'rp-future';
-  const date = m.date?.iso
-    ? esc(m.date.iso)
-    : m.date
-      ? `<span class="rp-warn-text">${bdi(m.date.text)}</span>`
-      : '<span class="rp-muted">no date</span>';
+  const { date, slip } = listDates(m);
   const moved = m.superseded.length
     ? ` <span class="rp-moved">moved from ${m.superseded.map((d) => `<del>${bdi(d.iso ?? d.text)}</del>`).join(' ')}</span>`
     : '';
+  const owner = m.owner ? ` <span class="rp-ms-owner">${bdi(m.owner)}</span>` : '';
   const rel = m.days !== null ? `<span class="rp-rel">${esc(relativeDays(m.days))}</span>` : '';
   const release = multi && m.release ? `<span class="rp-release">${bdi(m.release)}</span> ` : '';
   const label = m.cancelled ? `<del>${bdi(m.label)}</del> <span class="rp-muted">(cancelled)</span>` : bdi(m.label);
   const next = s.next?.line === m.line ? ' rp-next' : '';
-  const inner = `<span class="rp-ms-date">${date}</span><span class="rp-ms-name">${release}${label}${moved}</span>${rel}`;
+  const inner = `<span class="rp-ms-date">${date}</span><span class="rp-ms-name">${release}${label}${slip}${moved}${owner}</span>${rel}`;
   const body = interactive
     ? `<button type="button" class="rp-jump"${lineAttr(m.line)} title="Line ${m.line + 1}">${inner}</button>`
     : `<span class="rp-jump" title="Line ${m.line + 1}">${inner}</span>`;
@@ -280,13 +238,18 @@ function listItem(m: MilestoneStatus, s: PageStatus, multi: boolean, interactive
 }
 
 export function renderTimeline(s: PageStatus, interactive: boolean): string {
-  if (s.milestones.length === 0)
-    return '<section class="rp-section rp-timeline-section" aria-labelledby="rp-h-timeline"><h2 id="rp-h-timeline">Timeline</h2><p class="rp-muted">This page has no timeline of dated milestones.</p></section>';
-  const order = [...s.milestones].sort(
+  // Rows of per-version phase tables are drawn as release bars (renderReleases), not as lanes here.
+  const bars = new Set(s.releases.map((r) => r.timeline));
+  const milestones = bars.size ? s.milestones.filter((m) => !bars.has(m.timeline)) : s.milestones;
+  if (milestones.length === 0)
+    return bars.size
+      ? ''
+      : '<section class="rp-section rp-timeline-section" aria-labelledby="rp-h-timeline"><h2 id="rp-h-timeline">Timeline</h2><p class="rp-muted">This page has no timeline of dated milestones.</p></section>';
+  const order = [...milestones].sort(
     (a, b) => (a.date?.iso ? isoDay(a.date.iso) : Infinity) - (b.date?.iso ? isoDay(b.date.iso) : Infinity) || a.line - b.line,
   );
-  const multi = new Set(s.milestones.map((m) => m.timeline)).size > 1;
-  const undated = s.milestones.filter((m) => !m.date?.iso).length;
+  const multi = new Set(milestones.map((m) => m.timeline)).size > 1;
+  const undated = milestones.filter((m) => !m.date?.iso).length;
   const note = undated ? `<p class="rp-note rp-warn-text">${undated} milestone${undated === 1 ? ' has' : 's have'} no date.</p>` : '';
-  return `<section class="rp-section rp-timeline-section" aria-labelledby="rp-h-timeline"><h2 id="rp-h-timeline">Timeline</h2>${svg(s, interactive)}${note}<ol class="rp-ms-list">${order.map((m) => listItem(m, s, multi, interactive)).join('')}</ol></section>`;
+  return `<section class="rp-section rp-timeline-section" aria-labelledby="rp-h-timeline"><h2 id="rp-h-timeline">Timeline</h2>${svg(s, milestones, interactive)}${note}<ol class="rp-ms-list">${order.map((m) => listItem(m, s, multi, interactive)).join('')}</ol></section>`;
 }

@@ -5,11 +5,21 @@
  */
 import { bdi, chip, COLOUR_NAMES, esc, isolate, num, percent, plural, relativeDays } from './html';
 import { renderAttention, renderCriteria, renderFeatureTable, renderPlan, renderProblems, type RenderOptions } from './render-sections';
+import { renderReleases } from './render-releases';
 import { renderTimeline } from './render-timeline';
 import type { ColourCounts, CountGroup, PageStatus, StatusColour } from './model';
 import { DEFAULT_SORT } from './view';
 
-export { renderAttention, renderCriteria, renderFeatureTable, renderPlan, renderProblems, renderTimeline, type RenderOptions };
+export {
+  renderAttention,
+  renderCriteria,
+  renderFeatureTable,
+  renderPlan,
+  renderProblems,
+  renderReleases,
+  renderTimeline,
+  type RenderOptions,
+};
 
 const BAR_COLOURS: readonly StatusColour[] = ['green', 'orange', 'red', 'other', 'unset'];
 
@@ -125,6 +135,7 @@ export function renderDashboard(s: PageStatus, o: RenderOptions & { fileName?: s
   return [
     renderHeader(s, { fileName: o.fileName }),
     renderTimeline(s, o.interactive),
+    renderReleases(s, o.interactive),
     renderSummary(s, o),
     renderAttention(s, o),
     features,

@@ -16,6 +16,8 @@ const isIntOrNull = (x: unknown): boolean => x === null || isInt(x);
 const isBool = (x: unknown): boolean => typeof x === 'boolean';
 const arrayOf = (x: unknown, item: (y: unknown) => boolean): boolean => Array.isArray(x) && x.every(item);
 const isIso = (x: unknown): boolean => isStr(x) && /^\d{4}-\d{2}-\d{2}$/.test(x);
+/** A kind becomes part of a class name (`rp-k-…`, `rp-ph-…`): lower-case letters and hyphens only. */
+const isKind = (v: unknown): boolean => isStr(v) && /^[a-z-]+$/.test(v);
 
 function isDate(x: unknown): boolean {
   return isObj(x) && isStr(x.text) && (x.iso === null || isIso(x.iso)) && (x.endIso === undefined || x.endIso === null || isIso(x.endIso));
@@ -58,8 +60,7 @@ function isMilestone(x: unknown): boolean {
     isObj(x) &&
     isLine(x.line) &&
     isStr(x.label) &&
-    isStr(x.kind) &&
-    /^[a-z-]+$/.test(x.kind) &&
+    isKind(x.kind) &&
     isStrOrNull(x.release) &&
     isInt(x.timeline) &&
     (x.date === null || isDate(x.date)) &&
@@ -110,11 +111,11 @@ const orNull =
   (v: unknown): boolean =>
     v === null || check(v);
 
-const isPhase = fields({ label: isStr, kind: isStr, date: orNull(isDate) });
+const isPhase = fields({ label: isStr, kind: isKind, date: orNull(isDate) });
 const isRelease = fields({
   line: isLine,
   version: isStr,
-  timeline: isInt,
+  timeline: isLine,
   tableLine: isLine,
   start: orNull(isDate),
   end: orNull(isDate),

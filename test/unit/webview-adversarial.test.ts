@@ -12,7 +12,7 @@ import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { checkText } from '../../server/src/core';
 import { applyView, EMPTY_FILTER } from '../../shared/status';
 import { buildStatus } from '../../server/src/core';
-import { renderDashboard, renderFeatureTable, renderReport, renderTimeline } from '../../shared/status';
+import { renderDashboard, renderFeatureTable, renderReleases, renderReport, renderTimeline } from '../../shared/status';
 import { contentSecurityPolicy, previewHtml } from '../../client/src/preview/html';
 import { assertProperty } from '../fuzz/check';
 import { budget, fuzzLabel, params } from '../helpers/fuzz';
@@ -84,6 +84,20 @@ function page(p: (i: number) => string): string {
     '',
     `Status: ${p(23)}`,
     '',
+    '## Supported releases',
+    '',
+    '| Version | Release date | End of life |',
+    '|---|---|---|',
+    `| 9.7 ${cell(p(24))} | 2019-05-01 | 2020-05-01 |`,
+    '| 9.8 | 2019-11-01 | 2020-11-01 |',
+    '',
+    '## Old releases',
+    '',
+    '| Version | Release date | End of life |',
+    '|---|---|---|',
+    '| 9.0 | 2018-01-10 | 2019-01-10 |',
+    `| 9.1 | 2018-06-01 | ${cell(p(25))} |`,
+    '',
   ].join('\n');
 }
 
@@ -138,6 +152,7 @@ function renders(text: string): Array<{ where: string; html: string; full: boole
       full: false,
     },
     { where: 'timeline', html: renderTimeline(status, true), full: false },
+    { where: 'releases', html: renderReleases(status, true), full: false },
     { where: 'report', html: renderReport(status, { css, styleSource, fileName: PAYLOADS[6], generator: PAYLOADS[2] }), full: true },
   ];
 }
@@ -177,8 +192,8 @@ test('fixed payloads in every value: parsed like a browser parses them, the HTML
     const status = buildStatus(checkText(page(() => payload)), { today: { year: 2020, month: 3, day: 18 } });
     // The payloads did reach the model: three features, criteria, milestones, a plan item, problems.
     assert.deepEqual(
-      [status.features.length, status.criteria.length >= 2, status.milestones.length >= 2, status.plan.length],
-      [3, true, true, 1],
+      [status.features.length, status.criteria.length >= 2, status.milestones.length >= 2, status.plan.length, status.releases.length >= 1],
+      [3, true, true, 1, true],
       `#${k}: ${status.criteria.length} criteria, ${status.milestones.length} milestones`,
     );
     assert.ok(
@@ -214,7 +229,7 @@ test('fixed payloads in every value: parsed like a browser parses them, the HTML
   });
 });
 
-// A case renders a page with 24 payloads four ways and parses each HTML (about 30-80 ms).
+// A case renders a page with 26 payloads four ways and parses each HTML (about 30-80 ms).
 const PAYLOAD_PAGES = budget(60, 3_000);
 
 test(`generated payloads (fast-check, ${fuzzLabel(PAYLOAD_PAGES, 'pages')}): no element, handler, URL or style from the page reaches the HTML`, () => {
@@ -243,7 +258,7 @@ test(`generated payloads (fast-check, ${fuzzLabel(PAYLOAD_PAGES, 'pages')}): no 
   );
   const payload = fc.array(piece, { minLength: 1, maxLength: 4 }).map((ps) => ps.join(''));
   assertProperty(
-    fc.property(fc.array(payload, { minLength: 24, maxLength: 24 }), (values) => {
+    fc.property(fc.array(payload, { minLength: 26, maxLength: 26 }), (values) => {
       for (const { where, html, full } of renders(page((i) => values[i]))) {
         if (full) assertReportLocked(html, where);
         else assertInert(parseFragment(html), FRAGMENT_TAGS, where);

@@ -44,6 +44,7 @@ export function withOneBasedLines(s: PageStatus): PageStatus {
     ga: s.ga && up(s.ga),
     next: s.next && up(s.next),
     milestones: s.milestones.map(up),
+    releases: s.releases.map((r) => ({ ...r, line: r.line + 1, tableLine: r.tableLine + 1 })),
     features: s.features.map((f) => ({ ...f, line: f.line + 1, endLine: f.endLine + 1 })),
     mustNotGreen: s.mustNotGreen.map((l) => l + 1),
     overdue: s.overdue.map((l) => l + 1),

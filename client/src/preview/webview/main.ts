@@ -22,6 +22,7 @@ import {
   renderPlan,
   renderProblems,
   renderSummary,
+  renderReleases,
   renderTimeline,
   SORT_KEYS,
   type SortKey,
@@ -61,7 +62,7 @@ const OPTIONS = { interactive: true };
 const SKELETON =
   `<div class="rp-toolbar"><span id="rp-notice" class="rp-stale" role="status"></span><span class="rp-spacer"></span>` +
   `<button type="button" id="rp-lock" class="rp-button" aria-pressed="false" title="Keep showing this page when another editor becomes active">Lock</button></div>` +
-  '<div id="rp-header"></div><div id="rp-timeline"></div><div id="rp-summary"></div><div id="rp-attention"></div>' +
+  '<div id="rp-header"></div><div id="rp-timeline"></div><div id="rp-releases"></div><div id="rp-summary"></div><div id="rp-attention"></div>' +
   '<section class="rp-section rp-features-section" id="rp-features" aria-labelledby="rp-h-features" hidden>' +
   '<h2 id="rp-h-features">Features <span class="rp-count" id="rp-feature-count"></span></h2>' +
   '<div class="rp-filters" id="rp-filters" role="search" aria-label="Filter features"></div><div id="rp-table"></div></section>' +
@@ -124,6 +125,7 @@ function renderAll(): void {
   const s = status;
   byId('rp-header').innerHTML = renderHeader(s, { fileName });
   byId('rp-timeline').innerHTML = renderTimeline(s, true);
+  byId('rp-releases').innerHTML = renderReleases(s, true);
   byId('rp-summary').innerHTML = renderSummary(s, OPTIONS);
   byId('rp-attention').innerHTML = renderAttention(s, OPTIONS);
   byId('rp-criteria').innerHTML = renderCriteria(s, OPTIONS);

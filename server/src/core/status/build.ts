@@ -18,6 +18,7 @@ import type {
   PageStatus,
   PlanItemStatus,
   PlanState,
+  ReleaseSpan,
 } from '../../../../shared/status/model';
 
 export interface StatusOptions {
@@ -109,6 +110,35 @@ function milestones(page: PageModel, today: number): MilestoneStatus[] {
   return out;
 }
 
+/**
+ * One release per row of a per-version phase table (timelines read with `source: 'phases'`): its phases
+ * in column order, from the first dated phase to the last. The row's milestones are already in `ms`.
+ */
+function releases(page: PageModel, ms: readonly MilestoneStatus[]): ReleaseSpan[] {
+  const out: ReleaseSpan[] = [];
+  const byTimeline = new Map<number, ReleaseSpan['phases']>();
+  for (const m of ms) {
+    let list = byTimeline.get(m.timeline);
+    if (!list) byTimeline.set(m.timeline, (list = []));
+    list.push({ label: m.label, kind: m.kind, date: m.date });
+  }
+  page.timelines.forEach((tl, timeline) => {
+    if (tl.source !== 'phases') return;
+    const phases = byTimeline.get(timeline) ?? [];
+    const dated = phases.filter((p) => p.date?.iso);
+    out.push({
+      line: tl.line,
+      version: tl.release ?? tl.heading ?? `Row ${out.length + 1}`,
+      timeline,
+      tableLine: tl.tableLine ?? tl.line,
+      start: dated.at(0)?.date ?? null,
+      end: dated.at(-1)?.date ?? null,
+      phases,
+    });
+  });
+  return out;
+}
+
 const PLAN_STATES: Record<string, PlanState> = {
   complete: 'done',
   completed: 'done',
@@ -178,7 +208,7 @@ export function buildStatus(result: CheckResult, options: StatusOptions): PageSt
         ? { line: page.gaDate.range.start.line, date: gaDate, days: gaDate.iso ? isoDay(gaDate.iso) - today : null }
         : null,
     milestones: ms,
-    releases: [],
+    releases: releases(page, ms),
     next: next?.date?.iso && next.days !== null ? { line: next.line, label: next.label, iso: next.date.iso, days: next.days } : null,
     features,
     counts: countAll(features),
