@@ -16,6 +16,8 @@ export interface PartialConfig {
   planStatuses?: string[];
   milestoneOrder?: MilestoneKind[];
   include?: string[];
+  /** Globs (relative to the config file's folder) of pages the CLI leaves out. */
+  ignores?: string[];
 }
 
 export interface ResolvedConfig {
@@ -25,6 +27,7 @@ export interface ResolvedConfig {
   planStatuses: string[];
   milestoneOrder: MilestoneKind[];
   include: string[];
+  ignores: string[];
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
@@ -34,6 +37,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   planStatuses: ['Complete', 'Completed', 'Done', 'In progress', 'Started', 'Not started', 'Blocked', 'Planned', 'Cancelled'],
   milestoneOrder: ['alpha', 'freeze', 'beta', 'rc', 'ga'],
   include: [],
+  ignores: [],
 };
 
 /** The setting of rule `id`, or undefined when no layer of the configuration names that rule. */
@@ -54,6 +58,7 @@ export function mergeConfig(base: ResolvedConfig, over: PartialConfig): Resolved
     planStatuses: over.planStatuses ?? base.planStatuses,
     milestoneOrder: over.milestoneOrder ?? base.milestoneOrder,
     include: over.include ?? base.include,
+    ignores: over.ignores ?? base.ignores,
   };
 }
 
@@ -72,7 +77,7 @@ export function composeConfig(under: PartialConfig, over: PartialConfig): Partia
     }
     out.rules = rules;
   }
-  for (const key of ['statuses', 'priorities', 'planStatuses', 'include'] as const) {
+  for (const key of ['statuses', 'priorities', 'planStatuses', 'include', 'ignores'] as const) {
     const v = over[key] ?? under[key];
     if (v) out[key] = v;
   }
