@@ -25,7 +25,7 @@ function checkChars(s: string, at: number): void {
 
 function decode(raw: string, at: number): string {
   if (/[<]/.test(raw)) throw new Error(`raw < at ${at}`);
-  return raw.replace(/&([^;]*);|&/g, (m, body: string | undefined) => {
+  return raw.replace(/&([^;]*);|&/g, (_m, body: string | undefined) => {
     if (body === undefined) throw new Error(`raw & at ${at}`);
     if (body in ENTITIES) return ENTITIES[body];
     const num = /^#(x[0-9a-fA-F]+|[0-9]+)$/.exec(body);
@@ -35,6 +35,31 @@ function decode(raw: string, at: number): string {
     checkChars(ch, at);
     return ch;
   });
+}
+
+/** Reads `<name attr="v"…>` or `<name…/>` from just after the `<` at `i`; returns the element, where it ends and whether it closed itself. */
+function startTag(text: string, i: number): { el: XmlElement; end: number; selfClosing: boolean } {
+  const name = NAME.exec(text.slice(i));
+  if (!name) throw new Error(`bad tag at ${i}`);
+  let at = i + name[0].length;
+  const el: XmlElement = { name: name[0], attrs: {}, children: [], text: '' };
+  for (;;) {
+    const attr = /^\s+([A-Za-z_][\w.:-]*)="([^"]*)"/.exec(text.slice(at));
+    if (!attr) break;
+    if (attr[1] in el.attrs) throw new Error(`duplicate attribute ${attr[1]} at ${at}`);
+    el.attrs[attr[1]] = decode(attr[2], at);
+    at += attr[0].length;
+  }
+  const end = /^\s*(\/?)>/.exec(text.slice(at));
+  if (!end) throw new Error(`unterminated tag <${el.name} at ${i}`);
+  return { el, end: at + end[0].length, selfClosing: end[1] === '/' };
+}
+
+/** Reads `</name>` from just after the `<` at `i` (which must close `open`); returns where it ends. */
+function endTag(text: string, i: number, open: XmlElement | undefined): number {
+  const m = NAME.exec(text.slice(i + 1));
+  if (!m || !open || open.name !== m[0] || text[i + 1 + m[0].length] !== '>') throw new Error(`mismatched close tag at ${i}`);
+  return i + m[0].length + 2;
 }
 
 export function parseXml(text: string): XmlElement {
@@ -50,32 +75,16 @@ export function parseXml(text: string): XmlElement {
     if (stack.length === 0 && chunk.trim() !== '') throw new Error(`text outside the root at ${i}`);
     if (stack.length) stack[stack.length - 1].text += decode(chunk, i);
     if (lt < 0) break;
-    i = lt + 1;
-    if (text[i] === '/') {
-      const m = NAME.exec(text.slice(i + 1));
-      const open = stack.pop();
-      if (!m || !open || open.name !== m[0] || text[i + 1 + m[0].length] !== '>') throw new Error(`mismatched close tag at ${lt}`);
-      i += m[0].length + 2;
+    if (text[lt + 1] === '/') {
+      i = endTag(text, lt + 1, stack.pop());
       continue;
     }
     if (root && stack.length === 0) throw new Error(`a second root element at ${lt}`);
-    const name = NAME.exec(text.slice(i));
-    if (!name) throw new Error(`bad tag at ${lt}`);
-    i += name[0].length;
-    const el: XmlElement = { name: name[0], attrs: {}, children: [], text: '' };
-    for (;;) {
-      const attr = /^\s+([A-Za-z_][\w.:-]*)="([^"]*)"/.exec(text.slice(i));
-      if (!attr) break;
-      if (attr[1] in el.attrs) throw new Error(`duplicate attribute ${attr[1]} at ${i}`);
-      el.attrs[attr[1]] = decode(attr[2], i);
-      i += attr[0].length;
-    }
-    const end = /^\s*(\/?)>/.exec(text.slice(i));
-    if (!end) throw new Error(`unterminated tag <${el.name} at ${lt}`);
-    i += end[0].length;
+    const { el, end, selfClosing } = startTag(text, lt + 1);
+    i = end;
     if (stack.length) stack[stack.length - 1].children.push(el);
     else root = el;
-    if (end[1] !== '/') stack.push(el);
+    if (!selfClosing) stack.push(el);
   }
   if (stack.length || !root) throw new Error(`unclosed element ${stack.at(-1)?.name ?? '(none)'}`);
   return root;
