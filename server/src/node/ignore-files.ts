@@ -48,6 +48,8 @@ function isInside(dir: string, path: string): boolean {
 export class IgnoreFiles {
   private readonly perFolder = new Map<string, Ignore | null>();
   private readonly folderVerdict = new Map<string, boolean>();
+  /** The repository root of each folder asked about (a walk asks once per entry). */
+  private readonly repoOf = new Map<string, string | null>();
 
   /**
    * `names`: the ignore files read in each folder (`.gitignore`, `.release-pagesignore`). `cwd`: the root
@@ -59,7 +61,12 @@ export class IgnoreFiles {
   ) {}
 
   private rootFor(path: string): string {
-    const repo = repositoryRoot(dirname(path));
+    const dir = dirname(path);
+    let repo = this.repoOf.get(dir);
+    if (repo === undefined) {
+      repo = repositoryRoot(dir);
+      this.repoOf.set(dir, repo);
+    }
     if (repo) return repo;
     return isInside(this.cwd, path) ? this.cwd : dirname(path);
   }
