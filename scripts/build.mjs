@@ -40,6 +40,10 @@ const common = {
   external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'fast-check'],
   // Stylesheets imported as text: the status report inlines media/*.css.
   loader: { '.css': 'text' },
+  // ESM dependencies bundled to CommonJS that call createRequire(import.meta.url) (tinyglobby's fdir)
+  // get this file's URL, not undefined.
+  define: { 'import.meta.url': '__bundle_import_meta_url' },
+  banner: { js: "var __bundle_import_meta_url = require('url').pathToFileURL(__filename).href;" },
 };
 
 const shipped = {

@@ -147,8 +147,9 @@ export const ZONES = {
   node: {
     paths: ['server/src/node/'],
     may: ['node', 'core/index', 'shared'],
-    packages: ['node:*'],
-    note: 'file system pieces shared by the CLI and the server: configuration files, globs, walking folders',
+    // globs (tinyglobby, picomatch) and gitignore-style ignore files (ignore) are matched here, never in the core
+    packages: ['node:*', 'tinyglobby', 'picomatch', 'ignore'],
+    note: 'file system pieces shared by the CLI and the server: configuration files, globs, ignore files, walking folders',
   },
   lsp: {
     paths: ['server/src/lsp/', 'server/src/server.ts', 'server/src/settings.ts'],

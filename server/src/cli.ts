@@ -29,7 +29,8 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`release-pages: unknown command "${terminalText(name)}"\n\n${help()}`);
     return 2;
   }
-  if (rest.includes('-h') || rest.includes('--help')) {
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest; // after --, -h is a page name
+  if (options.includes('-h') || options.includes('--help')) {
     process.stdout.write(command.usage);
     return 0;
   }
@@ -37,7 +38,9 @@ function main(argv: readonly string[]): number {
     return command.run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`release-pages ${command.name}: ${terminalText(e.message)}\n\n${command.usage}`);
+      process.stderr.write(
+        `release-pages ${command.name}: ${terminalText(e.message)}\nRun \`release-pages ${command.name} --help\` for its options.\n`,
+      );
       return 2;
     }
     // A stack keeps its lines; anything else in it (a file name in a message) is made visible.
@@ -46,5 +49,11 @@ function main(argv: readonly string[]): number {
     return 2;
   }
 }
+
+// A reader that stops early (\`| head\`) closes the pipe: that ends the output, it is no crash.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
 
 process.exitCode = main(process.argv.slice(2));

@@ -5,46 +5,85 @@ import pkg from '../../../package.json';
 import { parseArgs, UsageError, type Command } from './args';
 import { FORMATS, render, type FileResult, type Format } from './output';
 import { collectPages, printConfigProblems } from './pages';
-import { printProblem, terminalText } from './terminal';
+import { replaceFile } from './replace';
+import { colorWanted, printProblem, terminalText } from './terminal';
 import { writePageAtomic } from './write';
 
-const USAGE = `Usage: release-pages check [paths or globs…] [options]
+const USAGE = `Usage: release-pages check [paths, globs or -…] [options]
 
-Checks release-management Markdown pages (folders recurse into *.md and *.markdown).
+Checks release-management Markdown pages. A folder is walked for *.md and *.markdown pages, leaving out
+node_modules/, dist/, out/ and what .gitignore files ignore; a glob ('docs/**/*.md', '[ab].md',
+'{a,b{1,2}}.md', 'a\\*.md' for the file a*.md; * never matches a dot file) matches what it says;
+'!pattern' leaves pages out. .release-pagesignore files and \`ignores:\` in the config leave pages out
+wherever they come from. - reads one page from standard input. No path: the current folder.
 
 Options:
-  --format <stylish|json|sarif|github>  output format (default: stylish)
-  --config <file>                       use this config file instead of .release-pages.yaml lookup
-  --allow-extends <paths>               extends may also name files there (besides the current folder and the project; separate paths with :)
-  --fix                                 apply the fixes and write the files (atomically)
-  --quiet                               report errors only
-  --all                                 check every page, not only pages that look like release pages
-  --explain                             say for each page why it is or is not taken as a release page
-                                        (to stdout before the findings; to stderr with another --format)
+  --format <stylish|json|sarif|github|junit>
+                                  output format (default: stylish)
+  -o, --output-file <file>        write the report to this file (whole or not at all) instead of stdout
+  --config <file>                 use this config file instead of .release-pages.yaml lookup
+  --allow-extends <paths>         extends may also name files there (besides the current folder and the
+                                  project; separate paths with :)
+  --fix                           apply the fixes and write the files (atomically)
+  --quiet                         report errors only
+  --all                           check every page, not only pages that look like release pages
+  --no-gitignore                  folder walks also enter what .gitignore files ignore
+  --stdin-filename <path>         with -: the page's name, for config lookup and in the report
+  --explain                       say for each page why it is or is not taken as a release page
+                                  (to stdout before the findings; to stderr with another --format)
+
+Colour (stylish only): on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on (also into a file or pipe).
 
 Exit codes: 0 no errors, 1 errors found, 2 usage, I/O or configuration problem.
 `;
+
+/** Writes the report to stdout or, whole or not at all, to \`file\`; false (after saying why) if it could not. */
+function emit(text: string, file: string | undefined): boolean {
+  if (file === undefined) {
+    process.stdout.write(text);
+    return true;
+  }
+  try {
+    replaceFile(file, Buffer.from(text, 'utf8'));
+    return true;
+  } catch (e) {
+    printProblem(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
+}
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'check pages and report problems (optionally fix them)',
   usage: USAGE,
   run(argv) {
-    const { flags, positionals } = parseArgs(argv, {
-      format: 'string',
-      config: 'string',
-      'allow-extends': 'string',
-      fix: 'bool',
-      quiet: 'bool',
-      all: 'bool',
-      explain: 'bool',
-    });
+    const { flags, positionals } = parseArgs(
+      argv,
+      {
+        format: 'string',
+        'output-file': 'string',
+        config: 'string',
+        'allow-extends': 'string',
+        fix: 'bool',
+        quiet: 'bool',
+        all: 'bool',
+        'no-gitignore': 'bool',
+        'stdin-filename': 'string',
+        explain: 'bool',
+      },
+      { '-o': '--output-file' },
+    );
     const format = (flags.format ?? 'stylish') as string;
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    if (flags.fix && positionals.includes('-'))
+      throw new UsageError('--fix cannot write standard input back (format - prints a formatted page)');
+    const outputFile = flags['output-file'] as string | undefined;
     const run = collectPages(positionals, {
       config: flags.config as string | undefined,
       all: flags.all === true,
       allowExtends: flags['allow-extends'] as string | undefined,
+      gitignore: flags['no-gitignore'] !== true,
+      stdinFilename: flags['stdin-filename'] as string | undefined,
     });
     let ioProblem = run.ioProblem;
     const engine = new Engine();
@@ -67,11 +106,9 @@ export const checkCommand: Command = {
       results.push({ file: job.file, findings: flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings });
     }
     printConfigProblems(run.configProblems);
-    const cwd = process.cwd();
     if (explanations.length > 0) (format === 'stylish' ? process.stdout : process.stderr).write(explanations.join(''));
-    process.stdout.write(
-      render(format as Format, results, cwd, { color: format === 'stylish' && process.stdout.isTTY === true, version: pkg.version }),
-    );
+    const color = format === 'stylish' && colorWanted(process.env, outputFile === undefined && process.stdout.isTTY === true);
+    if (!emit(render(format as Format, results, process.cwd(), { color, version: pkg.version }), outputFile)) ioProblem = true;
     if (ioProblem || run.configProblems.length > 0) return 2;
     return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   },

@@ -2,13 +2,16 @@
 import { relative } from 'node:path';
 import { applyLineEdits, DEFAULT_FORMAT_OPTIONS, Engine, type FormatOptions, formatTables } from '../core';
 import { parseArgs, UsageError, type Command, type Parsed } from './args';
+import type { LoadedConfigProblem } from '../node/config-loader';
 import { collectPages, printConfigProblems } from './pages';
 import { printProblem, terminalText } from './terminal';
-import { writePageAtomic } from './write';
+import { encodePage, writePageAtomic, type ReadPage } from './write';
 
-const USAGE = `Usage: release-pages format [paths or globs…] [options]
+const USAGE = `Usage: release-pages format [paths, globs or -…] [options]
 
-Aligns the GFM tables of release pages (folders recurse into *.md and *.markdown). Only tables change:
+Aligns the GFM tables of release pages (paths, globs and ignore files as in \`release-pages check\`;
+- reads one page from standard input and writes it, formatted or as it was, to standard output, nothing
+else: for editors and pre-commit hooks). Only tables change:
 text outside them, line endings, the final newline and the BOM are kept. Rows GFM reads differently
 from their header (stray pipes, broken rows, a | inside a code span) are left as they are: run
 \`release-pages check\` to see why. Files are written atomically.
@@ -21,6 +24,8 @@ Options:
   --config <file>             use this config file instead of .release-pages.yaml lookup (for its include globs)
   --allow-extends <paths>     extends may also name files there (besides the current folder and the project; separate paths with :)
   --all                       format every page, not only pages that look like release pages
+  --no-gitignore              folder walks also enter what .gitignore files ignore
+  --stdin-filename <path>     with -: the page's name, for config lookup (include, ignores) and messages
 
 Exit codes: 0 done (or, with --check, nothing to change), 1 with --check: files would change,
 2 usage or I/O problem.
@@ -47,13 +52,20 @@ export const formatCommand: Command = {
       config: 'string',
       'allow-extends': 'string',
       all: 'bool',
+      'no-gitignore': 'bool',
+      'stdin-filename': 'string',
     });
     const options = readOptions(flags);
     const run = collectPages(positionals, {
       config: flags.config as string | undefined,
       all: flags.all === true,
       allowExtends: flags['allow-extends'] as string | undefined,
+      gitignore: flags['no-gitignore'] !== true,
+      stdinFilename: flags['stdin-filename'] as string | undefined,
     });
+    const stdinJob = run.jobs.find((j) => j.stdin);
+    if (stdinJob && !flags.check)
+      return formatStdin(new Engine(), stdinJob.page, stdinJob.checkOptions.force === true, options, run.configProblems);
     let ioProblem = run.ioProblem;
     const engine = new Engine();
     const cwd = process.cwd();
@@ -84,3 +96,26 @@ export const formatCommand: Command = {
     return flags.check && changed.length > 0 ? 1 : 0;
   },
 };
+
+/**
+ * `format -`: the page on stdout, formatted, or byte for byte as it came when there is nothing to do (not
+ * a release page, no table to align) or when it cannot be written back faithfully (not valid UTF-8: exit 2).
+ */
+function formatStdin(
+  engine: Engine,
+  page: ReadPage,
+  force: boolean,
+  options: FormatOptions,
+  configProblems: LoadedConfigProblem[],
+): number {
+  printConfigProblems(configProblems);
+  const model = engine.model(page.text);
+  const edits = model.isReleasePage || force ? formatTables(model, options) : [];
+  if (edits.length > 0 && page.unwritable) {
+    process.stdout.write(page.raw);
+    printProblem(`${page.path}: ${page.unwritable}; written back unchanged`);
+    return 2;
+  }
+  process.stdout.write(edits.length > 0 ? encodePage(page, applyLineEdits(model, edits)) : page.raw);
+  return configProblems.length > 0 ? 2 : 0;
+}

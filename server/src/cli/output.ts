@@ -1,6 +1,8 @@
-/** Output formats of `release-pages check`: stylish, json, sarif, github. */
+/** Output formats of `release-pages check`: stylish, json, github here; sarif (sarif.ts), junit (junit.ts). */
 import { relative } from 'node:path';
-import { type Finding, RULES } from '../core';
+import { type Finding } from '../core';
+import { junit } from './junit';
+import { sarif } from './sarif';
 import { jsonText, terminalText } from './terminal';
 
 export interface FileResult {
@@ -8,7 +10,7 @@ export interface FileResult {
   findings: Finding[];
 }
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface JsonFinding {
@@ -23,10 +25,15 @@ export interface JsonFinding {
   fixable: boolean;
 }
 
+/** A page's name in reports: relative to the current folder (`<stdin>` stays as it is). */
+export function displayName(file: string, cwd: string): string {
+  return relative(cwd, file) || file;
+}
+
 export function toJson(results: readonly FileResult[], cwd: string): JsonFinding[] {
   return results.flatMap((r) =>
     r.findings.map((f) => ({
-      file: relative(cwd, r.file) || r.file,
+      file: displayName(r.file, cwd),
       line: f.range.start.line + 1,
       column: f.range.start.character + 1,
       endLine: f.range.end.line + 1,
@@ -51,7 +58,7 @@ function stylish(results: readonly FileResult[], cwd: string, color: boolean): s
   const counts = { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
   for (const r of results) {
     if (r.findings.length === 0) continue;
-    out += `\n${paint('4', terminalText(relative(cwd, r.file) || r.file))}\n`;
+    out += `\n${paint('4', terminalText(displayName(r.file, cwd)))}\n`;
     for (const f of r.findings) {
       counts[f.severity]++;
       if (f.fixes.length) counts.fixable++;
@@ -82,43 +89,6 @@ function github(results: readonly FileResult[], cwd: string): string {
     .join('');
 }
 
-function sarif(results: readonly FileResult[], cwd: string, version: string): string {
-  const level: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'release-pages',
-            version,
-            rules: RULES.map((r) => ({
-              id: r.meta.id,
-              shortDescription: { text: r.meta.description },
-              defaultConfiguration: { level: level[r.meta.defaultSeverity] },
-            })),
-          },
-        },
-        results: toJson(results, cwd).map((f) => ({
-          ruleId: f.rule,
-          level: level[f.severity],
-          message: { text: f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: f.file.split('\\').join('/') },
-                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-              },
-            },
-          ],
-        })),
-      },
-    ],
-  };
-  return `${jsonText(log)}\n`;
-}
-
 export function render(format: Format, results: readonly FileResult[], cwd: string, opts: { color: boolean; version: string }): string {
   switch (format) {
     case 'json':
@@ -127,6 +97,8 @@ export function render(format: Format, results: readonly FileResult[], cwd: stri
       return sarif(results, cwd, opts.version);
     case 'github':
       return github(results, cwd);
+    case 'junit':
+      return junit(results, cwd);
     default:
       return stylish(results, cwd, opts.color);
   }

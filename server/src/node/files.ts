@@ -1,49 +1,49 @@
-/** Expands CLI path arguments: files, folders (recursing into *.md/*.markdown) and globs. */
+/**
+ * Expands CLI path arguments: files, folders (recursing into *.md/*.markdown), globs (tinyglobby, with
+ * picomatch's semantics: `*`, `**`, `?`, `[ab]`, nested braces, `\*` escapes, dot files only when the
+ * pattern names them) and `!pattern` negations. Folder walks skip `node_modules/`, `dist/`, `out/` and
+ * what the `.gitignore` files say; a glob matches what it says. `.release-pagesignore` files apply to all.
+ */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { globSync } from 'tinyglobby';
+import { IgnoreFiles, PAGES_IGNORE } from './ignore-files';
 
 const PAGE = /\.(md|markdown)$/i;
+/** Folders a folder walk never enters (build output, dependencies, VS Code test downloads, git's own). */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 
+/** A glob as a regular expression (picomatch: `*` does not match a dot file or cross `/`). */
 export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const end = glob.indexOf('}', i);
-      if (end < 0) re += '\\{';
-      else {
-        re += `(?:${glob
-          .slice(i + 1, end)
-          .split(',')
-          .map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&'))
-          .join('|')})`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+  return picomatch.makeRe(glob);
+}
+
+/** Whether a path argument is a glob: magic characters, or a `\` escape (`a\*.md` names the file `a*.md`). */
+export function isGlob(arg: string): boolean {
+  return picomatch.scan(arg).isGlob || (sep === '/' && arg.includes('\\'));
+}
+
+interface WalkContext {
+  out: string[];
+  problems: string[];
+  filter: (p: string) => boolean;
+  seen: Set<string>;
+  ignores: IgnoreFiles;
+  /** Pages left out by an ignore file (a folder of ignored pages is not "a folder without pages"). */
+  ignored: number;
 }
 
 /**
  * Page files under `dir`, sorted. Each real folder is read once (symbolic link loops end); a page that
  * cannot be read (a dangling link) is reported, anything else unreadable is skipped.
  */
-function walk(dir: string, out: string[], filter: (p: string) => boolean, problems: string[], seen = new Set<string>()): void {
+function walk(dir: string, ctx: WalkContext): void {
   let names: string[];
   try {
     const real = realpathSync(dir);
-    if (seen.has(real)) return;
-    seen.add(real);
+    if (ctx.seen.has(real)) return;
+    ctx.seen.add(real);
     names = readdirSync(dir).sort();
   } catch {
     return;
@@ -55,31 +55,71 @@ function walk(dir: string, out: string[], filter: (p: string) => boolean, proble
     try {
       st = statSync(p);
     } catch (e) {
-      if (filter(p)) problems.push(`${p}: cannot read: ${e instanceof Error ? e.message : String(e)}`);
+      if (ctx.filter(p)) ctx.problems.push(`${p}: cannot read: ${e instanceof Error ? e.message : String(e)}`);
       continue;
     }
-    if (st.isDirectory()) walk(p, out, filter, problems, seen);
-    else if (st.isFile() && filter(p)) out.push(p);
+    if (!st.isDirectory() && !(st.isFile() && ctx.filter(p))) continue;
+    if (ctx.ignores.ignored(p, st.isDirectory())) {
+      ctx.ignored++;
+      continue;
+    }
+    if (st.isDirectory()) walk(p, ctx);
+    else ctx.out.push(p);
   }
+}
+
+export interface ExpandOptions {
+  /** Folder walks leave out what `.gitignore` files ignore (default: true). */
+  gitignore?: boolean;
 }
 
 export interface Expanded {
   files: string[];
   problems: string[];
+  /** Files named one by one on the command line (not found by a walk or a glob). */
+  named: Set<string>;
+  /** Named files left out by `.release-pagesignore` or a negation (say so: the user asked for them). */
+  ignoredNamed: string[];
 }
 
-export function expandPaths(args: readonly string[], cwd: string): Expanded {
+/** The files a glob matches, absolute, sorted; a page reached through several links once (its shortest path). */
+function globFiles(pattern: string, cwd: string): string[] {
+  const found = globSync([pattern], {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    dot: false,
+    expandDirectories: false,
+    followSymbolicLinks: true,
+  });
+  const byReal = new Map<string, string>();
+  for (const f of found.map((x) => resolve(x)).sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
+    let real = f;
+    try {
+      real = realpathSync(f);
+    } catch {
+      // a dangling link: reported when it is read
+    }
+    if (!byReal.has(real)) byReal.set(real, f);
+  }
+  return [...byReal.values()].sort();
+}
+
+export function expandPaths(args: readonly string[], cwd: string, opts: ExpandOptions = {}): Expanded {
+  const negations = args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => picomatch(a.slice(1), { dot: true }));
+  const positives = args.filter((a) => !(a.startsWith('!') && a.length > 1));
+  const walkIgnores = new IgnoreFiles(opts.gitignore === false ? [PAGES_IGNORE] : ['.gitignore', PAGES_IGNORE], cwd);
+  const pageIgnores = new IgnoreFiles([PAGES_IGNORE], cwd);
   const files: string[] = [];
   const problems: string[] = [];
-  for (const arg of args) {
-    if (/[*?{]/.test(arg)) {
-      const firstMagic = arg.search(/[*?{]/);
-      const baseDir = arg.slice(0, firstMagic).replace(/[^/]*$/, '') || '.';
-      const re = globToRegExp(arg.replace(/^\.\//, ''));
-      const found: string[] = [];
-      walk(resolve(cwd, baseDir), found, (p) => re.test(relative(cwd, p).split(sep).join('/')), problems);
-      if (found.length === 0) problems.push(`${arg}: no files match this pattern`);
-      files.push(...found);
+  const named = new Set<string>();
+  const ignoredNamed: string[] = [];
+  const negated = (p: string): boolean => negations.some((m) => m(relative(cwd, p).split(sep).join('/')));
+  for (const arg of positives.length ? positives : ['.']) {
+    if (isGlob(arg)) {
+      const all = globFiles(arg, cwd);
+      if (all.length === 0) problems.push(`${arg}: no files match this pattern`);
+      files.push(...all.filter((f) => !pageIgnores.ignored(f) && !negated(f)));
       continue;
     }
     const p = resolve(cwd, arg);
@@ -91,13 +131,20 @@ export function expandPaths(args: readonly string[], cwd: string): Expanded {
       continue;
     }
     if (st.isDirectory()) {
-      const found: string[] = [];
+      const ctx: WalkContext = { out: [], problems, filter: (f) => PAGE.test(f), seen: new Set(), ignores: walkIgnores, ignored: 0 };
       const before = problems.length;
-      walk(p, found, (f) => PAGE.test(f), problems);
-      if (found.length === 0 && problems.length === before) problems.push(`${arg}: folder has no .md or .markdown pages`);
+      walk(p, ctx);
+      const found = ctx.out.filter((f) => !negated(f));
+      if (ctx.out.length === 0 && ctx.ignored === 0 && problems.length === before)
+        problems.push(`${arg}: folder has no .md or .markdown pages`);
       files.push(...found);
-    } else if (st.isFile()) files.push(p);
-    else problems.push(`${arg}: not a regular file (a pipe or a device is never read)`);
+    } else if (st.isFile()) {
+      if (pageIgnores.ignored(p) || negated(p)) ignoredNamed.push(arg);
+      else {
+        files.push(p);
+        named.add(p);
+      }
+    } else problems.push(`${arg}: not a regular file (a pipe or a device is never read)`);
   }
-  return { files: [...new Set(files)], problems };
+  return { files: [...new Set(files)], problems, named, ignoredNamed };
 }

@@ -19,6 +19,8 @@ export interface PartialConfig {
   /** `iso`, `page` (the page's predominant style) or a pattern such as `dddd Do MMMM YYYY` (date-format). */
   dateFormat?: string;
   exclude?: string[];
+  /** Globs (relative to the config file's folder) of pages the CLI leaves out. */
+  ignores?: string[];
 }
 
 export interface ResolvedConfig {
@@ -31,6 +33,7 @@ export interface ResolvedConfig {
   dateFormat: string;
   /** Globs of pages never taken as release pages, whatever their evidence (`--all` still checks them). */
   exclude: string[];
+  ignores: string[];
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
@@ -42,6 +45,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   include: [],
   dateFormat: 'page',
   exclude: [],
+  ignores: [],
 };
 
 /** The setting of rule `id`, or undefined when no layer of the configuration names that rule. */
@@ -64,6 +68,7 @@ export function mergeConfig(base: ResolvedConfig, over: PartialConfig): Resolved
     include: over.include ?? base.include,
     dateFormat: over.dateFormat ?? base.dateFormat,
     exclude: over.exclude ?? base.exclude,
+    ignores: over.ignores ?? base.ignores,
   };
 }
 
@@ -82,7 +87,7 @@ export function composeConfig(under: PartialConfig, over: PartialConfig): Partia
     }
     out.rules = rules;
   }
-  for (const key of ['statuses', 'priorities', 'planStatuses', 'include', 'exclude'] as const) {
+  for (const key of ['statuses', 'priorities', 'planStatuses', 'include', 'exclude', 'ignores'] as const) {
     const v = over[key] ?? under[key];
     if (v) out[key] = v;
   }

@@ -33,7 +33,7 @@ function yamlMessage(message: string): string {
 
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 const MILESTONE_KINDS: readonly MilestoneKind[] = ['alpha', 'freeze', 'beta', 'test-day', 'rc', 'ga'];
-const LIST_KEYS = ['statuses', 'priorities', 'planStatuses', 'include', 'exclude'] as const;
+const LIST_KEYS = ['statuses', 'priorities', 'planStatuses', 'include', 'exclude', 'ignores'] as const;
 
 /** Reports a problem at a node of the configuration (its start; the file's start when there is none). */
 type ReportAt = (node: YamlNode | null | undefined, message: string) => void;
