@@ -29,9 +29,7 @@ interface NvimDiagnostic {
 /** The Lua block README shows for Neovim 0.7+, the one a user copies into init.lua. */
 function readmeBlock(): string {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const block = [...readme.matchAll(/```lua\n([\s\S]*?)```/g)]
-    .map((m) => m[1] ?? '')
-    .find((b) => b.startsWith('-- release-pages: Neovim 0.7+'));
+  const block = [...readme.matchAll(/```lua\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.startsWith('-- release-pages: Neovim 0.7+'));
   assert.ok(block, "README has no ```lua block starting with '-- release-pages: Neovim 0.7+'");
   return block;
 }

@@ -44,7 +44,15 @@ test('pre-commit runs the release-pages hooks from this repository', { timeout: 
   );
   writeFileSync(join(repo, 'README.md'), '# Not a release page\n');
   // pre-commit's clones and Node environment go to a folder of this test, not ~/.cache/pre-commit.
-  const env = { ...process.env, PRE_COMMIT_HOME: join(tmp.dir, 'pre-commit-home'), PRE_COMMIT_COLOR: 'never' };
+  // npm (run by pre-commit) takes what its cache holds without asking the registry again.
+  const env = {
+    ...process.env,
+    PRE_COMMIT_HOME: join(tmp.dir, 'pre-commit-home'),
+    PRE_COMMIT_COLOR: 'never',
+    npm_config_prefer_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+  };
   const commit = (message: string): { status: number | null; output: string } => {
     const r = run('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-m', message], {
       cwd: repo,

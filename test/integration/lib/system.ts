@@ -78,12 +78,14 @@ export function ensurePackages(needs: readonly SystemNeed[], why: string): strin
   // Another engineer's run may hold dpkg's lock: wait for it rather than fail.
   const lock = ['-o', 'DPkg::Lock::Timeout=600'];
   const run = (args: string[]): void => {
-    const [command, ...rest] = [...runner.prefix, 'apt-get', ...args];
-    const r = spawnSync(command as string, rest, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    writeFileSync(log, `${r.stdout ?? ''}${r.stderr ?? ''}`, { flag: 'a' });
+    const argv = [...runner.prefix, 'apt-get', ...args];
+    const r = spawnSync(argv[0] ?? 'apt-get', argv.slice(1), { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    // Node leaves stdout and stderr null when the command cannot be started, whatever their type says.
+    const output = `${(r.stdout as string | null) ?? ''}${(r.stderr as string | null) ?? ''}`;
+    writeFileSync(log, output, { flag: 'a' });
     if (r.status !== 0) {
       throw new PrerequisiteError(
-        `apt-get ${args.join(' ')} failed (exit ${r.status ?? r.signal}); log: ${log}\n${lastLines(`${r.stdout ?? ''}${r.stderr ?? ''}`, 15)}\n  install by hand: ${installCommand(missing)}`,
+        `apt-get ${args.join(' ')} failed (exit ${r.status ?? r.signal}); log: ${log}\n${lastLines(output, 15)}\n  install by hand: ${installCommand(missing)}`,
       );
     }
   };
