@@ -8,6 +8,7 @@ src="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/release-pages-fresh-XXXXXX")"
 cleanup() { rm -rf "$work"; }
 trap cleanup EXIT
+chmod 755 "$work" # mktemp's 0700 would keep out the tests that run the CLI as another user (nobody)
 git clone -q "$src" "$work/release-pages"
 mkdir "$work/home"
 echo "fresh-clone: $(git -C "$work/release-pages" log -1 --format='%h %s') in $work/release-pages, HOME=$work/home"
