@@ -3,13 +3,20 @@
 // VS Code, the status preview, the package and the packaged .vsix. Prints each stage's result and,
 // last, one line `N passed, N failed[, N skipped]`. A stage that cannot run here is SKIPPED loudly and
 // makes the run fail unless RELEASE_PAGES_ALLOW_SKIP=1.
-// Usage: node out/scripts/test.js [static] [unit] [lsp] [integration] [preview] [vsix]   (no argument: all, in this order)
+// Debian packages a stage needs (Chromium, code-server's build headers, Neovim, pre-commit) are installed
+// first, in one apt-get run, when this user may (root or password-less sudo); else that stage is SKIPPED
+// with the command to run.
+// Usage: node out/scripts/test.js [static] [unit] [lsp] [tools] [integration] [preview] [vsix]   (no argument: all, in this order)
 //        node out/scripts/test.js --update   (`npm run test:update`: rewrite the snapshots, never in CI; review the diff)
 //        node out/scripts/test.js --no-coverage unit   (about a third faster: V8's precise coverage slows the code it counts)
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumNeeds } from '../test/integration/lib/codeServer';
+import { isInstalled } from '../test/integration/lib/install';
+import { ensurePackages, missingPackages, NATIVE_BUILD_NEEDS, PrerequisiteError, type SystemNeed } from '../test/integration/lib/system';
 import { EXIT_SKIP, repoRoot, runCommand, runMain } from '../test/integration/lib/util';
+import { TOOLS_NEEDS } from '../test/tools/lib/tools';
 import { coverageLine, summariseCoverage } from './coverage';
 
 interface StageResult {
@@ -164,6 +171,40 @@ async function checkTest(stage: string, command: string, args: readonly string[]
   return { stage, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, seconds: (Date.now() - start) / 1000, note: `exit ${run.code}` };
 }
 
+/** The Debian packages a stage needs and why, in words for the one line that installs them. */
+function stageNeeds(stage: string): { needs: SystemNeed[]; why: string } {
+  if (stage === 'tools') return { needs: [...TOOLS_NEEDS], why: 'the pre-commit and Neovim tests' };
+  if (!['integration', 'preview', 'vsix'].includes(stage)) return { needs: [], why: '' };
+  // The headers only matter while code-server is not installed yet (its native modules are built once).
+  const build = isInstalled() ? [] : NATIVE_BUILD_NEEDS;
+  return {
+    needs: [...chromiumNeeds(), ...build],
+    why: build.length ? "Chromium for the workbench, headers to build code-server's native modules" : 'Chromium for the workbench',
+  };
+}
+
+/**
+ * Installs what the stages need in one apt-get run (one printed line), where this user may. Returns
+ * the stages that cannot run, each with the reason and the command that fixes it.
+ */
+function prepareSystem(stages: readonly string[]): Map<string, string> {
+  const blocked = new Map<string, string>();
+  const wanted = stages.map((s) => ({ stage: s, ...stageNeeds(s) })).filter((w) => missingPackages(w.needs).length > 0);
+  if (wanted.length === 0) return blocked;
+  const whys = [...new Set(wanted.map((w) => w.why))];
+  try {
+    ensurePackages(
+      wanted.flatMap((w) => w.needs),
+      `${wanted.map((w) => w.stage).join(', ')}: ${whys.join('; ')}`,
+    );
+  } catch (e) {
+    if (!(e instanceof PrerequisiteError)) throw e;
+    console.log(`[system] ${e.message}`);
+    for (const w of wanted) if (missingPackages(w.needs).length) blocked.set(w.stage, e.message);
+  }
+  return blocked;
+}
+
 const STAGES: Record<string, () => Promise<StageResult[]>> = {
   static: async () => [
     await checkTest('typecheck', 'npm', ['run', '--silent', 'typecheck']),
@@ -176,6 +217,8 @@ const STAGES: Record<string, () => Promise<StageResult[]>> = {
   ],
   unit: async () => [await nodeTestStage('unit', 'unit', { coverage: measureCoverage, concurrency: 2 })],
   lsp: async () => [await nodeTestStage('lsp', 'lsp')],
+  // The GitHub Action's entry script, the pre-commit hooks (Debian's pre-commit) and Neovim (Debian's) as a client.
+  tools: async () => [await nodeTestStage('tools', 'tools')],
   integration: async () => {
     const start = Date.now();
     const setup = await runCommand(process.execPath, [join(root, 'out', 'scripts', 'setup-vscode.js')], { cwd: root, echo: true });
@@ -220,8 +263,15 @@ runMain('test', async () => {
   const stages = wanted.length ? wanted : Object.keys(STAGES);
   const results: StageResult[] = [];
   const started = Date.now();
+  const blocked = prepareSystem(stages);
   for (const name of stages) {
     banner(`stage: ${name}`);
+    const reason = blocked.get(name);
+    if (reason) {
+      console.log(`SKIPPED: ${name} — ${reason}`);
+      results.push({ stage: name, passed: 0, failed: 0, skipped: 1, seconds: 0, note: 'skipped', stageSkipped: reason });
+      continue;
+    }
     results.push(...(await STAGES[name]())); // every name is a stage: checked above
   }
 

@@ -6,9 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ensureCodeServer, PrerequisiteError, type CodeServerInstall } from './install';
+import { ensurePackages, type SystemNeed } from './system';
 import { freePort, pollUntil, repoRoot, runCommand, type RunResult } from './util';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's chromium, unless CHROMIUM_PATH names another browser (which must then exist). */
+export function chromiumNeeds(): SystemNeed[] {
+  return process.env.CHROMIUM_PATH ? [] : [{ package: 'chromium', command: CHROMIUM }];
+}
+
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -264,11 +271,8 @@ export class Session {
 
 /** Chromium and code-server for a stage, or null after printing why the stage is SKIPPED. */
 export async function prerequisites(stage: string): Promise<CodeServerInstall | null> {
-  if (!existsSync(CHROMIUM)) {
-    console.log(`SKIPPED: ${stage} — Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-    return null;
-  }
   try {
+    ensurePackages(chromiumNeeds(), 'the browser the integration tests drive the workbench in');
     return await ensureCodeServer();
   } catch (e) {
     if (!(e instanceof PrerequisiteError)) throw e;

@@ -5,7 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePackages, NATIVE_BUILD_NEEDS, PrerequisiteError } from './system';
 import { lastLines, repoRoot, runCommand, seconds } from './util';
+
+export { PrerequisiteError };
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_MAJOR = 24;
@@ -23,9 +26,6 @@ export const NATIVE_MODULES = [
   '@vscode/native-watchdog',
 ] as const;
 
-const DEBIAN_PACKAGES = ['libkrb5-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config'] as const;
-const TOOLS = ['make', 'g++', 'python3', 'pkg-config'] as const;
-
 export interface CodeServerInstall {
   root: string;
   nodeDir: string;
@@ -36,8 +36,6 @@ export interface CodeServerInstall {
   vscodeVersion: string;
   nodeVersion: string;
 }
-
-export class PrerequisiteError extends Error {}
 
 export function installPaths(root = repoRoot()): CodeServerInstall {
   const base = join(root, '.vscode-test');
@@ -84,24 +82,9 @@ function stdoutOf(command: string, args: readonly string[]): string | null {
   return spawnSync(command, args, { encoding: 'utf8' }).stdout;
 }
 
-/** Throws a PrerequisiteError naming the Debian packages and tools the native builds need. */
+/** Installs the Debian packages and tools the native builds need, or throws a PrerequisiteError with the command. */
 export function checkPrerequisites(): void {
-  const missingTools = TOOLS.filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0);
-  const missingPackages = DEBIAN_PACKAGES.filter(
-    (p) => stdoutOf('dpkg-query', ['-W', '-f=${Status}', p])?.includes('install ok installed') !== true,
-  );
-  if (missingTools.length || missingPackages.length) {
-    throw new PrerequisiteError(
-      [
-        "cannot build code-server's native modules for Node 24:",
-        missingPackages.length ? `  missing Debian packages: ${missingPackages.join(' ')}` : '',
-        missingTools.length ? `  missing tools on PATH: ${missingTools.join(' ')}` : '',
-        `  fix: apt-get update && apt-get install -y ${DEBIAN_PACKAGES.join(' ')} make g++ python3`,
-      ]
-        .filter(Boolean)
-        .join('\n'),
-    );
-  }
+  ensurePackages(NATIVE_BUILD_NEEDS, "to build code-server's native modules for Node 24, once");
 }
 
 /** The node-gyp that ships with npm (same one npm would run for an install script). */
