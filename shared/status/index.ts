@@ -10,3 +10,4 @@ export { renderDashboard, renderHeader, renderReport, renderSummary, type Report
 export { renderAttention, renderCriteria, renderFeatureTable, renderPlan, renderProblems, type RenderOptions } from './render-sections';
 export { renderTimeline } from './render-timeline';
 export { bdi, esc, isolate } from './html';
+export * from './changes';

@@ -40,7 +40,7 @@ export function parseConfigText(text: string): ParsedConfig {
 export { dayNumber, parseIsoDate } from './dates';
 
 // Status model
-export { buildStatus, ymdOf, type StatusOptions } from './status';
+export { buildStatus, compareStatus, daysBetween, matchFeatures, ymdOf, type CompareSides, type StatusOptions } from './status';
 
 // Editor features
 export { codeActions, disableEdit, kindMatches } from './editor/actions';
