@@ -11,3 +11,4 @@ export { renderAttention, renderCriteria, renderFeatureTable, renderPlan, render
 export { renderTimeline } from './render-timeline';
 export { bdi, esc, isolate } from './html';
 export * from './changes';
+export { daysText, renderChanges, renderChangesBody, renderFeatureHistory, type ChangesRenderOptions } from './render-changes';

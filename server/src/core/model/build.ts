@@ -260,7 +260,14 @@ function readTimelinesAndCriteria(
     const key = section?.line ?? -1;
     let tl = bulletTimelines.get(key);
     if (!tl) {
-      tl = { release: releaseAt(it.line), heading: section?.text ?? null, line: it.line, source: 'bullets', tableLine: null, milestones: [] };
+      tl = {
+        release: releaseAt(it.line),
+        heading: section?.text ?? null,
+        line: it.line,
+        source: 'bullets',
+        tableLine: null,
+        milestones: [],
+      };
       bulletTimelines.set(key, tl);
       timelines.push(tl);
     }

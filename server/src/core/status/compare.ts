@@ -18,7 +18,7 @@ import {
   type PageChanges,
 } from '../../../../shared/status/changes';
 import type { CriterionStatus, FeatureStatus, MilestoneStatus, PageStatus, StatusDate } from '../../../../shared/status/model';
-import { matchFeatures, normalisedName } from './match';
+import { matchFeatures, normalisedName, SIMILAR, similarity } from './match';
 
 const UNNAMED: ChangesSide = { label: '', commit: null, date: null };
 
@@ -167,7 +167,15 @@ function compareCriteria(base: readonly CriterionStatus[], head: readonly Criter
     }
     return out;
   };
-  return { added: onlyIn(head, count(base)), removed: onlyIn(base, count(head)) };
+  const added = onlyIn(head, count(base));
+  const removed = onlyIn(base, count(head));
+  // A criterion reworded slightly (a link's markup fixed) is the same criterion: neither added nor removed.
+  const reworded = new Set<CriterionRef>();
+  for (const a of added) {
+    const r = removed.find((x) => !reworded.has(x) && x.keyword === a.keyword && similarity(x.text, a.text) >= SIMILAR);
+    if (r) reworded.add(r).add(a);
+  }
+  return { added: added.filter((x) => !reworded.has(x)), removed: removed.filter((x) => !reworded.has(x)) };
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

@@ -2,3 +2,4 @@
 export { buildStatus, ymdOf, type StatusOptions } from './build';
 export { compareStatus, daysBetween, type CompareSides } from './compare';
 export { matchFeatures, normalisedName, similarity } from './match';
+export { featureHistory, type HistoryOptions, type PageVersion } from './history';
