@@ -11,7 +11,7 @@ import { dayNumber, type YMD } from '../dates';
 import { Engine } from '../engine';
 import { featureVocabulary } from '../vocabulary';
 import { readFeatures } from './features';
-import { matchFeatures } from './match';
+import { matchFeatures, normalisedLink, normalisedName } from './match';
 import type { FeatureHistory, FeatureHistoryPoint } from '../../../../shared/status/changes';
 import type { FeatureStatus } from '../../../../shared/status/model';
 
@@ -37,12 +37,11 @@ export function featureHistory(
   const today = dayNumber(options.today.year, options.today.month, options.today.day);
   let current: Pick<FeatureStatus, 'name' | 'link'> = feature;
   const points: FeatureHistoryPoint[] = [];
+  const finder = new FeatureFinder();
   for (const v of versions) {
     const page = engine.model(v.text);
     const features = readFeatures(page, featureVocabulary(page, config), today);
-    const probe = { ...SHAPE, name: current.name, ...(current.link === undefined ? {} : { link: current.link }) };
-    const pair = matchFeatures(features, [probe]).at(0);
-    const found = pair ? features[pair.base] : undefined;
+    const found = finder.find(features, current);
     if (found) current = found;
     points.push({
       commit: v.commit,
@@ -54,6 +53,34 @@ export function featureHistory(
     });
   }
   return { name: feature.name, points: points.reverse() };
+}
+
+/**
+ * Finds one feature in a version's list: by link, then by normalised name, else by similarity (through
+ * `matchFeatures`). Speed: the names of neighbouring revisions are mostly the same strings, so their
+ * normalised forms are kept for the whole history (one finder per history, dropped with it).
+ */
+class FeatureFinder {
+  private readonly names = new Map<string, string>();
+
+  private norm(name: string): string {
+    let n = this.names.get(name);
+    if (n === undefined) this.names.set(name, (n = normalisedName(name)));
+    return n;
+  }
+
+  find(features: readonly FeatureStatus[], probe: Pick<FeatureStatus, 'name' | 'link'>): FeatureStatus | undefined {
+    if (probe.link !== undefined) {
+      const link = normalisedLink(probe.link);
+      const byLink = features.filter((f) => f.link !== undefined && normalisedLink(f.link) === link);
+      if (byLink.length === 1) return byLink[0];
+    }
+    const name = this.norm(probe.name);
+    const byName = features.find((f) => this.norm(f.name) === name);
+    if (byName) return byName;
+    const pair = matchFeatures(features, [{ ...SHAPE, name: probe.name }]).at(0);
+    return pair ? features[pair.base] : undefined;
+  }
 }
 
 /** The fields of a feature a match does not read. */

@@ -25,7 +25,8 @@ export function normalisedName(name: string): string {
     .trim();
 }
 
-function normalisedLink(link: string): string {
+/** A link target without case and trailing slashes. */
+export function normalisedLink(link: string): string {
   return link.trim().toLowerCase().replace(/\/+$/, '');
 }
 
