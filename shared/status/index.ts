@@ -12,3 +12,4 @@ export { renderTimeline } from './render-timeline';
 export { bdi, esc, isolate } from './html';
 export * from './changes';
 export { daysText, renderChanges, renderChangesBody, renderFeatureHistory, type ChangesRenderOptions } from './render-changes';
+export { isFeatureHistory, isPageChanges } from './validate-changes';
