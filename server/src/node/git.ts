@@ -42,7 +42,8 @@ export interface GitPage {
 /** Runs git in `cwd` and returns its standard output; throws the failure's stderr as a `GitError`. */
 function git(cwd: string, args: readonly string[]): Buffer {
   try {
-    return execFileSync('git', ['-c', 'core.quotepath=off', ...args], {
+    // A repository's own settings must not start a program: no fsmonitor hook, no external diff or textconv.
+    return execFileSync('git', ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false', ...args], {
       cwd,
       maxBuffer: MAX_OUTPUT,
       timeout: TIMEOUT_MS,
@@ -116,7 +117,7 @@ export function pageAt(page: GitPage, commit: string, path = page.path): string 
 /** True when the page on disk differs from its last commit. */
 export function hasLocalChanges(page: GitPage): boolean {
   try {
-    git(page.root, ['diff', '--quiet', 'HEAD', '--', page.path]);
+    git(page.root, ['diff', '--quiet', '--no-ext-diff', '--no-textconv', 'HEAD', '--', page.path]);
     return false;
   } catch (e) {
     if (e instanceof GitError) return true;
