@@ -31,6 +31,7 @@ const SPECS: Spec[] = [
   { id: 'ours-format', file: 'subject-ours.js', op: 'format' },
   { id: 'ours-format-cold', file: 'subject-ours.js', op: 'format-cold' },
   { id: 'ours-status', file: 'subject-ours.js', op: 'status' },
+  { id: 'ours-history', file: 'subject-ours.js', op: 'history' },
   { id: 'markdownlint', file: 'peer-markdownlint.js', op: 'lint' },
   { id: 'remark', file: 'peer-remark.js', op: 'parse' },
   { id: 'markdown-it', file: 'peer-markdown-it.js', op: 'parse' },

@@ -9,6 +9,7 @@ export type SubjectId =
   | 'ours-format'
   | 'ours-format-cold'
   | 'ours-status'
+  | 'ours-history'
   | 'markdownlint'
   | 'remark'
   | 'markdown-it'
@@ -67,6 +68,7 @@ export const LABELS: Record<SubjectId, string> = {
   'ours-format': 'ours: format table (checked doc)',
   'ours-format-cold': 'ours: format table (fresh Engine)',
   'ours-status': 'ours: status model',
+  'ours-history': "ours: a feature's history, 500 revisions",
   markdownlint: 'markdownlint (sync, default rules)',
   remark: 'remark-parse + remark-gfm (parse)',
   'markdown-it': 'markdown-it (parse)',
@@ -101,6 +103,7 @@ export function evaluateTargets(r: Omit<Results, 'targets'>): Target[] {
     target('didChange → publishDiagnostics, 50,000 rows (median)', 50, 'ms', l50 ? median(l50.times) : null, true),
     target('format table, 10,000 rows (median, checked doc)', 100, 'ms', at('ours-format', 10_000), true),
     target('status model, 10,000 rows (median)', 50, 'ms', at('ours-status', 10_000), true),
+    target("one feature's history over 500 revisions, 1,000 rows (median)", 2000, 'ms', at('ours-history', 1000), true),
     target(
       'server peak RSS (VmHWM) with the 50,000-row page',
       300,

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { type CheckResult, type Engine } from '../server/src/core';
-import { editCell, statusEdit, STATUS_COLUMN } from './generate';
+import { cellSpan, editCell, prng, statusEdit, STATUS_COLUMN } from './generate';
 import { collectGarbage, measurePages, pageFor, runChild, sample, Samples, schedule, type ChildPlan, type Measurement } from './harness';
 
 type EngineClass = new () => Engine;
@@ -133,4 +133,57 @@ function status(plan: ChildPlan): Measurement {
   return { ...m, info: { features } };
 }
 
-runChild({ check, incremental, format, 'format-cold': formatCold, status });
+type FeatureHistoryFn = (
+  versions: Iterable<{ commit: string; date: string | null; text: string }>,
+  feature: { name: string },
+  options: { today: { year: number; month: number; day: number } },
+) => { points: unknown[] };
+
+/** Revisions of the 1,000-row page, newest first: each changes one row's Status cell (the middle row's every tenth time). */
+function revisions(count: number): { texts: string[]; name: string } {
+  const page = pageFor(1000, 0, false);
+  const rnd = prng(21);
+  const first = page.headerLine + 2;
+  let text = page.text;
+  const texts = [text];
+  for (let k = 1; k < count; k++) {
+    const line = k % 10 === 0 ? page.middleLine : first + Math.floor(rnd() * page.rows);
+    try {
+      text = editCell(text, line, STATUS_COLUMN, statusEdit(k)).text;
+    } catch {
+      text = editCell(text, page.middleLine, STATUS_COLUMN, statusEdit(k)).text; // a broken row: edit the clean one
+    }
+    texts.push(text);
+  }
+  const middle = page.text.split('\n')[page.middleLine];
+  const span = cellSpan(middle, 1);
+  const cell = middle.slice(span.start, span.end);
+  return { texts: texts.reverse(), name: /^\[([^\]]*)\]/.exec(cell)?.[1] ?? cell }; // a link's text is the name
+}
+
+/** One feature's status over 500 revisions of a 1,000-row page (the preview's history strip), one Engine throughout. */
+function history(plan: ChildPlan): Measurement {
+  if (plan.rows !== 1000) return { times: [], na: 'measured at 1,000 rows only' };
+  const fn = loadCore(plan).status?.featureHistory;
+  if (typeof fn !== 'function') return { times: [], na: 'n/a (feature history not built)' };
+  const featureHistory = fn as FeatureHistoryFn;
+  const { texts, name } = revisions(500);
+  const versions = texts.map((text, i) => ({ commit: `r${i}`, date: null, text }));
+  let points = 0;
+  let found = 0;
+  const samples = new Samples();
+  for (const { warm } of schedule({ ...plan, warmup: Math.min(plan.warmup, 1), runs: Math.min(plan.runs, 5) }, samples)) {
+    collectGarbage();
+    samples.add(
+      sample(() => {
+        const h = featureHistory(versions, { name }, { today: { year: 2013, month: 8, day: 1 } });
+        points = h.points.length;
+        found = h.points.filter((p) => isRecord(p) && p.absent === false).length;
+      }),
+      !warm,
+    );
+  }
+  return { ...samples.result(), info: { revisions: points, found, feature: name } };
+}
+
+runChild({ check, incremental, format, 'format-cold': formatCold, status, history });

@@ -3,14 +3,34 @@
  * receipt on both sides (a webview is a separate, less trusted context). No `vscode` import: the
  * webview bundle uses this module too.
  */
-import { DEFAULT_SORT, EMPTY_FILTER, type FilterState, isPageStatus, type PageStatus, SORT_KEYS, type SortState } from './status';
+import {
+  DEFAULT_SORT,
+  EMPTY_FILTER,
+  type FeatureHistory,
+  type FilterState,
+  isFeatureHistory,
+  isPageChanges,
+  isPageStatus,
+  type PageChanges,
+  type PageStatus,
+  SORT_KEYS,
+  type SortState,
+} from './status';
 
 /** Extension → webview. */
 export type HostMessage =
   | { type: 'update'; uri: string; fileName: string; version: number; locked: boolean; status: PageStatus }
   | { type: 'highlight'; line: number }
   | { type: 'locked'; locked: boolean }
-  | { type: 'notice'; text: string };
+  | { type: 'notice'; text: string }
+  | { type: 'changes'; bases: BaseChoice[]; selected: string; changes: PageChanges | null; note: string }
+  | { type: 'history'; history: FeatureHistory | null; note: string };
+
+/** A base the preview's picker offers: `id` is what the webview sends back (`previous`, `days:7`, `ref:<name or commit>`). */
+export interface BaseChoice {
+  id: string;
+  label: string;
+}
 
 /** What the webview drew, read back from its DOM (the integration tests compare it with the model). */
 export interface RenderedSummary {
@@ -36,7 +56,9 @@ export type WebviewMessage =
   | { type: 'reveal'; line: number }
   | { type: 'showProblems' }
   | { type: 'toggleLock' }
-  | { type: 'rendered'; summary: RenderedSummary };
+  | { type: 'rendered'; summary: RenderedSummary }
+  | { type: 'changesBase'; base: string }
+  | { type: 'featureHistory'; name: string };
 
 /** What the webview keeps with `setState` (and the serializer gets back after a window reload). */
 export interface PreviewState {
@@ -84,6 +106,10 @@ export function parseWebviewMessage(x: unknown): WebviewMessage | null {
       return isLine(x.line) ? { type: 'reveal', line: x.line } : null;
     case 'rendered':
       return isSummary(x.summary) ? { type: 'rendered', summary: x.summary } : null;
+    case 'changesBase':
+      return isStr(x.base, 300) ? { type: 'changesBase', base: x.base } : null;
+    case 'featureHistory':
+      return isStr(x.name, 2000) ? { type: 'featureHistory', name: x.name } : null;
     default:
       return null;
   }
@@ -103,9 +129,24 @@ export function parseHostMessage(x: unknown): HostMessage | null {
       return typeof x.locked === 'boolean' ? { type: 'locked', locked: x.locked } : null;
     case 'notice':
       return isStr(x.text, 500) ? { type: 'notice', text: x.text } : null;
+    case 'changes':
+      return parseChanges(x);
+    case 'history':
+      return (x.history === null || isFeatureHistory(x.history)) && isStr(x.note, 500)
+        ? { type: 'history', history: x.history, note: x.note }
+        : null;
     default:
       return null;
   }
+}
+
+const isChoice = (c: unknown): c is BaseChoice => isObj(c) && isStr(c.id, 300) && isStr(c.label, 300);
+
+function parseChanges(x: Obj): HostMessage | null {
+  if (!Array.isArray(x.bases) || x.bases.length > 200 || !x.bases.every(isChoice) || !isStr(x.selected, 300) || !isStr(x.note, 500))
+    return null;
+  if (x.changes !== null && !isPageChanges(x.changes)) return null;
+  return { type: 'changes', bases: x.bases, selected: x.selected, changes: x.changes, note: x.note };
 }
 
 function parseFilter(x: unknown): FilterState {

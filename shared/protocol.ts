@@ -5,6 +5,7 @@
 import { RequestType, RequestType0, NotificationType } from 'vscode-languageserver-protocol';
 import type { TextEdit } from 'vscode-languageserver-protocol';
 import type { PageStatus } from './status/model';
+import type { ChangesSide, FeatureHistory, PageChanges } from './status/changes';
 
 /** Edits that apply every available fix to one document. */
 export interface FixAllParams {
@@ -88,6 +89,28 @@ export interface PageStatusResult {
   status: PageStatus;
 }
 export const PageStatusRequest = new RequestType<PageStatusParams, PageStatusResult | null, void>('releasePages/pageStatus');
+
+/** What changed on an open document since a base version of it (its text at a revision, read by the client from Git). */
+export interface PageChangesParams {
+  uri: string;
+  today: string;
+  baseText: string;
+  base: ChangesSide;
+}
+export interface PageChangesResult {
+  version: number;
+  changes: PageChanges;
+}
+export const PageChangesRequest = new RequestType<PageChangesParams, PageChangesResult | null, void>('releasePages/pageChanges');
+
+/** One feature's status over versions of an open document (newest first; the client reads them from Git). */
+export interface FeatureHistoryParams {
+  uri: string;
+  today: string;
+  name: string;
+  versions: Array<{ commit: string; date: string | null; text: string }>;
+}
+export const FeatureHistoryRequest = new RequestType<FeatureHistoryParams, FeatureHistory | null, void>('releasePages/featureHistory');
 
 /** Edits that format the GFM tables of a document (the commands "Format table at cursor" / "Format all tables"). */
 export interface FormatTablesParams {

@@ -1,12 +1,13 @@
 /** `release-pages` command line: a dispatcher over the commands in cli/. */
 import pkg from '../../package.json';
 import { UsageError, type Command } from './cli/args';
+import { changesCommand } from './cli/changes';
 import { checkCommand } from './cli/check';
 import { formatCommand } from './cli/format';
 import { reportCommand } from './cli/report';
 import { terminalText } from './cli/terminal';
 
-const COMMANDS: readonly Command[] = [checkCommand, reportCommand, formatCommand];
+const COMMANDS: readonly Command[] = [checkCommand, reportCommand, changesCommand, formatCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -14,6 +14,7 @@ import { registerRequests } from './lsp/requests';
 import { registerEditorFeatures } from './lsp/language-features';
 import { registerWorkspaceCheck } from './lsp/workspace-check';
 import { ServerState } from './lsp/state';
+import { registerChangesRequests } from './lsp/changes';
 import { registerStatusRequest } from './lsp/status';
 import { registerFormatting } from './lsp/formatting';
 import { readSettings } from './settings';
@@ -111,6 +112,7 @@ registerRequests(state);
 const editor = registerEditorFeatures(state, capabilities);
 registerWorkspaceCheck(state);
 registerStatusRequest(state);
+registerChangesRequests(state);
 const formatting = registerFormatting(state, capabilities);
 
 documents.listen(connection);

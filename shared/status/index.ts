@@ -11,3 +11,6 @@ export { renderAttention, renderCriteria, renderFeatureTable, renderPlan, render
 export { renderTimeline } from './render-timeline';
 export { renderReleases } from './render-releases';
 export { bdi, esc, isolate } from './html';
+export * from './changes';
+export { daysText, renderChanges, renderChangesBody, renderFeatureHistory, type ChangesRenderOptions } from './render-changes';
+export { isFeatureHistory, isPageChanges } from './validate-changes';

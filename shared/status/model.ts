@@ -44,6 +44,8 @@ export interface FeatureStatus {
   table: number;
   team: string | null;
   name: string;
+  /** The first link target of the name cell, when it has one (matches a renamed row between versions). */
+  link?: string;
   owner: string | null;
   /** The priority as the vocabulary writes it (`Must`), the plain text when unknown, null when unset. */
   priority: string | null;

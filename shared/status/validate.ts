@@ -39,6 +39,7 @@ function isFeature(x: unknown): boolean {
     isInt(x.table) &&
     isStrOrNull(x.team) &&
     isStr(x.name) &&
+    (x.link === undefined || isStr(x.link)) &&
     isStrOrNull(x.owner) &&
     isStrOrNull(x.priority) &&
     (STATUS_COLOURS as readonly unknown[]).includes(x.colour) &&
@@ -47,12 +48,12 @@ function isFeature(x: unknown): boolean {
     arrayOf(x.statusHistory, isStr) &&
     (x.target === null || isDate(x.target)) &&
     arrayOf(x.targetHistory, isDate) &&
-    isBool(x.overdue) &&
-    isInt(x.overdueDays) &&
-    isBool(x.mustNotGreen) &&
-    isBool(x.malformed) &&
-    isBool(x.repaired)
+    hasFeatureFlags(x)
   );
+}
+
+function hasFeatureFlags(x: Obj): boolean {
+  return isBool(x.overdue) && isInt(x.overdueDays) && isBool(x.mustNotGreen) && isBool(x.malformed) && isBool(x.repaired);
 }
 
 function isMilestone(x: unknown): boolean {

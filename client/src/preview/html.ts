@@ -11,6 +11,8 @@ export interface ShellOptions {
   /** `asWebviewUri` of dist/preview.js and media/status.css. */
   scriptUri: string;
   styleUri: string;
+  /** `asWebviewUri` of media/changes.css (the "Changes" section). */
+  changesStyleUri?: string;
   /** A fresh random nonce for this render (base64 or hex). */
   nonce: string;
 }
@@ -38,7 +40,7 @@ export function previewHtml(o: ShellOptions): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(o)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${esc(o.styleUri)}">
+<link rel="stylesheet" href="${esc(o.styleUri)}">${o.changesStyleUri ? `\n<link rel="stylesheet" href="${esc(o.changesStyleUri)}">` : ''}
 <title>Release status</title>
 </head>
 <body>

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PageStatusRequest, type PageStatusResult } from '../../../shared/protocol';
+import { ChangesSource } from './changes';
 import { previewHtml } from './html';
 import { parseWebviewMessage, type HostMessage, type RenderedSummary } from '../../../shared/preview-messages';
 
@@ -61,6 +62,9 @@ export class StatusPreview implements vscode.Disposable {
   private title = '';
   private focusGuard: vscode.Disposable | undefined;
   private readonly nonce = randomBytes(18).toString('base64');
+  private changesBase = 'previous';
+  private changesSequence = 0;
+  private readonly changes: ChangesSource;
   private readonly listeners: vscode.Disposable[] = [];
   private readonly renderEmitter = new vscode.EventEmitter<RenderedSummary>();
   readonly onDidRender = this.renderEmitter.event;
@@ -71,6 +75,7 @@ export class StatusPreview implements vscode.Disposable {
     private doc: vscode.TextDocument,
     private locked: boolean,
   ) {
+    this.changes = new ChangesSource(host.client, host.output);
     panel.webview.options = webviewOptions(host.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'images', 'icon.png');
     this.updateTitle();
@@ -86,6 +91,7 @@ export class StatusPreview implements vscode.Disposable {
       cspSource: webview.cspSource,
       scriptUri: asset('dist', 'preview.js'),
       styleUri: asset('media', 'status.css'),
+      changesStyleUri: asset('media', 'changes.css'),
       nonce: this.nonce,
     });
   }
@@ -195,6 +201,7 @@ export class StatusPreview implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.sentVersion = -1;
+        this.changes.clear();
         await this.refresh();
         this.highlightCursor();
         return true;
@@ -209,6 +216,14 @@ export class StatusPreview implements vscode.Disposable {
       case 'rendered':
         this.rendered = message.summary;
         this.renderEmitter.fire(message.summary);
+        return true;
+      case 'changesBase':
+        this.changesBase = message.base;
+        this.changes.clear();
+        await this.postChanges(this.doc);
+        return true;
+      case 'featureHistory':
+        this.post(await this.changes.history(this.doc, message.name, this.host.today()));
         return true;
     }
   }
@@ -244,6 +259,14 @@ export class StatusPreview implements vscode.Disposable {
       locked: this.locked,
       status: result.status,
     });
+    void this.postChanges(doc);
+  }
+
+  /** The changes since the chosen base, unless the panel moved on meanwhile. */
+  private async postChanges(doc: vscode.TextDocument): Promise<void> {
+    const seq = ++this.changesSequence;
+    const message = await this.changes.changes(doc, this.changesBase, this.host.today());
+    if (!this.isDisposed && doc === this.doc && seq === this.changesSequence) this.post(message);
   }
 
   private highlightCursor(): void {

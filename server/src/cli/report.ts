@@ -2,11 +2,13 @@
 import { createHash } from 'node:crypto';
 import { basename, relative } from 'node:path';
 import pkg from '../../../package.json';
+import changesCss from '../../../media/changes.css';
 import reportCss from '../../../media/report.css';
 import statusCss from '../../../media/status.css';
 import { buildStatus, Engine, explainDetection, parseIsoDate, ymdOf } from '../core';
 import { renderReport, type PageStatus } from '../../../shared/status';
 import { parseArgs, UsageError, type Command } from './args';
+import { changesSection } from './changes';
 import { collectPages, printConfigProblems } from './pages';
 import { replaceFile } from './replace';
 import { jsonText, printProblem, terminalText } from './terminal';
@@ -21,6 +23,8 @@ Options:
   -o, --output <file>    write to this file (default: standard output)
   --format <html|json>   html (default) or json (the status model; lines are 1-based)
   --as-of <YYYY-MM-DD>   count days (to GA, overdue) from this day instead of today
+  --since <base>         add a "Changes" section: what changed since this revision or date
+                         (as for the changes command; HTML only)
   --config <file>        use this config file instead of .release-pages.yaml lookup
   --allow-extends <paths>
                          extends may also name files there (besides the current folder and the project; separate paths with :)
@@ -30,6 +34,8 @@ Exit codes: 0 written, 2 usage, I/O or configuration problem.
 `;
 
 const CSS = `${reportCss}\n${statusCss}`;
+/** With the changes section (`--since`). */
+const CSS_CHANGES = `${CSS}\n${changesCss}`;
 
 /** The CSP source that allows exactly the report's `<style>` element. */
 export function styleHash(css: string): string {
@@ -61,7 +67,7 @@ export const reportCommand: Command = {
   run(argv) {
     const { flags, positionals } = parseArgs(
       argv,
-      { output: 'string', format: 'string', 'as-of': 'string', config: 'string', 'allow-extends': 'string', all: 'bool' },
+      { output: 'string', format: 'string', 'as-of': 'string', since: 'string', config: 'string', 'allow-extends': 'string', all: 'bool' },
       { '-o': '--output' },
     );
     const format = (flags.format ?? 'html') as string;
@@ -90,10 +96,13 @@ export const reportCommand: Command = {
       );
     }
     const status = buildStatus(result, { today: asOf, config: job.loaded.config });
+    const after = format === 'html' ? changesSection(flags.since, job, asOf) : '';
+    if (after === null) return 2;
+    const css = after ? CSS_CHANGES : CSS;
     const text =
       format === 'json'
         ? `${jsonText({ file: name, ...withOneBasedLines(status) })}\n`
-        : renderReport(status, { css: CSS, styleSource: styleHash(CSS), fileName: name, generator: `release-pages ${pkg.version}` });
+        : renderReport(status, { css, styleSource: styleHash(css), fileName: name, generator: `release-pages ${pkg.version}`, after });
     return writeReport(text, flags.output as string | undefined, status);
   },
 };

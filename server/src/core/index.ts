@@ -39,10 +39,11 @@ export function parseConfigText(text: string): ParsedConfig {
 }
 
 // Dates
-export { dayNumber, parseIsoDate } from './dates';
+export { dayNumber, parseIsoDate, type YMD } from './dates';
 
 // Status model
-export { buildStatus, ymdOf, type StatusOptions } from './status';
+export { buildStatus, compareStatus, daysBetween, matchFeatures, ymdOf, type CompareSides, type StatusOptions } from './status';
+export { featureHistory, type HistoryOptions, type PageVersion } from './status';
 
 // Editor features
 export { codeActions, disableEdit, kindMatches } from './editor/actions';

@@ -35,6 +35,7 @@ import {
   type RenderedSummary,
   type WebviewMessage,
 } from '../../../../shared/preview-messages';
+import { ChangesView } from './changes';
 import { FilterBar } from './filters';
 
 interface VsCodeApi {
@@ -62,7 +63,7 @@ const OPTIONS = { interactive: true };
 const SKELETON =
   `<div class="rp-toolbar"><span id="rp-notice" class="rp-stale" role="status"></span><span class="rp-spacer"></span>` +
   `<button type="button" id="rp-lock" class="rp-button" aria-pressed="false" title="Keep showing this page when another editor becomes active">Lock</button></div>` +
-  '<div id="rp-header"></div><div id="rp-timeline"></div><div id="rp-releases"></div><div id="rp-summary"></div><div id="rp-attention"></div>' +
+  '<div id="rp-header"></div><div id="rp-timeline"></div><div id="rp-releases"></div><div id="rp-summary"></div><div id="rp-attention"></div><div id="rp-changes"></div>' +
   '<section class="rp-section rp-features-section" id="rp-features" aria-labelledby="rp-h-features" hidden>' +
   '<h2 id="rp-h-features">Features <span class="rp-count" id="rp-feature-count"></span></h2>' +
   '<div class="rp-filters" id="rp-filters" role="search" aria-label="Filter features"></div><div id="rp-table"></div></section>' +
@@ -85,6 +86,10 @@ function save(): void {
 function post(message: WebviewMessage): void {
   api.postMessage(message);
 }
+
+const changesView = new ChangesView(byId('rp-changes'), post);
+changesView.listen(byId('rp-changes'));
+changesView.listen(byId('rp-features'));
 
 const filters = new FilterBar(byId('rp-filters'), (filter) => {
   state = { ...state, filter };
@@ -115,6 +120,7 @@ function renderTable(focusSort?: SortKey): void {
   byId('rp-table').innerHTML = renderFeatureTable(rows, status.features.length, state.sort, OPTIONS);
   filters.setShown(rows.length, status.features.length);
   markFilters();
+  changesView.mark();
   applyHighlight(false);
   if (focusSort) document.querySelector<HTMLElement>(`[data-sort="${focusSort}"]`)?.focus();
   report();
@@ -299,6 +305,12 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     case 'notice':
       byId('rp-notice').textContent = message.text;
+      return;
+    case 'changes':
+      changesView.update(message.bases, message.selected, message.changes, message.note);
+      return;
+    case 'history':
+      changesView.showHistory(message.history, message.note);
       return;
   }
 });

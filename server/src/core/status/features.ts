@@ -234,7 +234,7 @@ function readRow(
   }
   const readable = !row.malformed || repaired;
   const at = (col: number | undefined): CellRef | undefined => (col === undefined ? undefined : cells[col]);
-  const name = c.feature !== undefined ? displayText(cells[c.feature]?.text ?? '') : '';
+  const { name, link } = readName(cells, c.feature);
   if (name === '' && cells.every((x) => x.text.trim() === '')) return null;
   const status: StatusRead = readable
     ? reading.status(at(c.status))
@@ -248,6 +248,7 @@ function readRow(
     table: index,
     team: readable ? reading.text(at(c.team)) : reading.text(cells[c.team ?? -1]),
     name: name || '(unnamed)',
+    ...(link === null ? {} : { link }),
     owner: readable ? reading.text(at(c.owner)) : null,
     priority,
     colour: status.colour,
@@ -262,4 +263,17 @@ function readRow(
     malformed: row.malformed,
     repaired,
   };
+}
+
+/** The feature's display name and link target (empty name and null link when the table has no feature column). */
+function readName(cells: readonly CellRef[], col: number | undefined): { name: string; link: string | null } {
+  const raw = col === undefined ? '' : (cells[col]?.text ?? '');
+  return raw === '' ? { name: '', link: null } : { name: displayText(raw), link: featureLink(raw) };
+}
+
+/** The first link target in a feature's name cell (`[RAM Snapshots](Features/RAM Snapshots)`), trimmed; null without one. */
+function featureLink(raw: string): string | null {
+  if (!raw.includes('](')) return null;
+  const m = /\]\(\s*<?([^()<>\n]*?)>?\s*\)/.exec(raw);
+  return m && m[1] !== '' ? m[1] : null;
 }
