@@ -4,7 +4,7 @@ import { Engine, explainDetection, type CheckResult } from '../core';
 import pkg from '../../../package.json';
 import { parseArgs, UsageError, type Command } from './args';
 import { FORMATS, render, type FileResult, type Format } from './output';
-import { collectPages, printConfigProblems } from './pages';
+import { collectPages, printConfigProblems, type PageJob } from './pages';
 import { replaceFile } from './replace';
 import { colorWanted, printProblem, terminalText } from './terminal';
 import { writePageAtomic } from './write';
@@ -90,18 +90,8 @@ export const checkCommand: Command = {
     const results: FileResult[] = [];
     const explanations: string[] = [];
     for (const job of run.jobs) {
-      const fixedRun = flags.fix ? engine.fixAll(job.page.text, job.checkOptions) : null;
-      let result = fixedRun ? fixedRun.result : engine.check(job.page.text, job.checkOptions);
-      if (fixedRun && fixedRun.text !== job.page.text) {
-        try {
-          writePageAtomic(job.page, fixedRun.text);
-          printProblem(`${job.file}: fixed ${fixedRun.fixed} problem${fixedRun.fixed === 1 ? '' : 's'}`);
-        } catch (e) {
-          printProblem(`${job.file}: ${e instanceof Error ? e.message : String(e)}`);
-          ioProblem = true;
-          result = engine.check(job.page.text, job.checkOptions); // the page on disk keeps its problems: report those
-        }
-      }
+      const { result, written } = checkPage(engine, job, flags.fix === true);
+      if (!written) ioProblem = true;
       if (flags.explain) explanations.push(explanation(relative(process.cwd(), job.file) || job.file, result));
       results.push({ file: job.file, findings: flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings });
     }
@@ -113,6 +103,21 @@ export const checkCommand: Command = {
     return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   },
 };
+
+/** Checks one page, fixing it first with `fix` (written whole; when it cannot be written, `written` is false and the page on disk is reported). */
+function checkPage(engine: Engine, job: PageJob, fix: boolean): { result: CheckResult; written: boolean } {
+  const fixedRun = fix ? engine.fixAll(job.page.text, job.checkOptions) : null;
+  if (!fixedRun || fixedRun.text === job.page.text)
+    return { result: fixedRun ? fixedRun.result : engine.check(job.page.text, job.checkOptions), written: true };
+  try {
+    writePageAtomic(job.page, fixedRun.text);
+    printProblem(`${job.file}: fixed ${fixedRun.fixed} problem${fixedRun.fixed === 1 ? '' : 's'}`);
+    return { result: fixedRun.result, written: true };
+  } catch (e) {
+    printProblem(`${job.file}: ${e instanceof Error ? e.message : String(e)}`);
+    return { result: engine.check(job.page.text, job.checkOptions), written: false }; // the page on disk keeps its problems: report those
+  }
+}
 
 /** A page's verdict and evidence, one line each (page text through terminalText: it may hold control characters). */
 function explanation(file: string, result: CheckResult): string {
