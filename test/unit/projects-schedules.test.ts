@@ -11,7 +11,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkText, type PageModel, type Timeline } from '../../server/src/core';
+import { checkText, type PageModel } from '../../server/src/core';
+import type { Timeline } from '../../server/src/core/model/page-model';
 import { scanDates, toIso } from '../../server/src/core/dates';
 import { dayOf } from '../../server/src/core/model/page-dates';
 import { pagesIn, readFixture } from '../helpers/paths';
