@@ -27,6 +27,8 @@ export interface BulletReading {
   valueStart: number;
   valueEnd: number;
   dateFirst: boolean;
+  /** A label written first and a sentence going on after the date: prose that mentions a date, no milestone. */
+  prose: boolean;
   /** The date or the label is bold (`**2013-05-31**`, `**Initial Release**:`). */
   bold: boolean;
   line: number;
@@ -66,7 +68,7 @@ function colonOutsideLinks(text: string): number {
 export function readBullet(content: string, line: number, column: number): BulletReading {
   const at = (o: number): Position => ({ line, character: column + o });
   const tokens = scanDates(content).filter((t) => VALUE_KINDS.has(t.kind));
-  const base = { dates: [] as PageDate[], line, at, bold: false, dateFirst: false };
+  const base = { dates: [] as PageDate[], line, at, bold: false, dateFirst: false, prose: false };
   if (tokens.length === 0) {
     const label = plainText(content);
     return { ...base, label, labelStart: 0, labelEnd: content.length, valueStart: content.length, valueEnd: content.length };
@@ -99,8 +101,12 @@ export function readBullet(content: string, line: number, column: number): Bulle
   const labelStart = Math.max(0, content.indexOf(labelRaw));
   const bold = /\*\*\s*$|\*'\s*$|__\s*$/.test(before) || /^\s*\*\*[^*]+\*\*/.test(head);
   const dates = tokens.map((t) => placeDate(t, at, 'timeline', label));
+  // A sentence going on after the date (`The security release day (2019-04-05) was Friday PDT. We should…`) is prose.
+  const after = plainText(content.slice(tokens[tokens.length - 1].end).replace(/\([^)]*\)|\[[^\]]*\]/g, ' '));
+  const prose = (after.match(/\p{L}{2,}/gu) ?? []).length >= 4;
   return {
     ...base,
+    prose,
     label,
     labelStart,
     labelEnd: labelStart + labelRaw.length,
@@ -144,6 +150,7 @@ function milestone(label: string, labelOf: BulletReading, valueOf: BulletReading
 
 /** Whether a label may make a milestone here: release vocabulary, or a schedule-ish section (or bold, for a label written first). */
 function accepted(r: BulletReading, label: string, ctx: BulletContext): boolean {
+  if (r.prose) return false;
   if (!/\p{L}/u.test(label) || label.length > 120) return false;
   // `Week 3 — …`: an entry of a release cycle's week-by-week schedule.
   if (classifyMilestone(label, ctx.release) !== 'other' || /^week\s*\d{1,2}\b/i.test(label)) return true;

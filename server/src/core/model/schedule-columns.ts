@@ -156,8 +156,9 @@ export function scheduleLayout(
   const ownerCol = owner >= 0 ? owner : null;
   if (legacy.date !== undefined && legacy.milestone !== undefined)
     return { shape: 'single', date: legacy.date, label: legacy.milestone, owner: ownerCol, actual: null };
+  // A quarter (`2024 Q2`) may read as a date, but it names its row's release.
   const version = facts.findIndex(
-    (f) => f.dated === 0 && (VERSION_HEADER.test(f.name) || (f.versions >= 2 && f.versions >= 0.6 * f.filled)),
+    (f) => (f.dated === 0 || f.name === 'quarter') && (VERSION_HEADER.test(f.name) || (f.versions >= 2 && f.versions >= 0.6 * f.filled)),
   );
   const dated = facts.map((f, i) => ({ f, i })).filter(({ f, i }) => i !== version && i !== owner && isDated(f));
   if (dated.length === 0) return null;

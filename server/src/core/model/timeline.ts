@@ -1,6 +1,9 @@
 /** Timelines from schedule tables: one date column (`Date | Milestone`, `What | Who | When`) or per-version phase rows. */
 import { scanDates, type DateToken } from '../dates';
 import { placeDate, splitCurrent } from './bullets';
+
+/** Moved to bullets.ts; still exported here for the modules that import it from this one. */
+export { placeDate } from './bullets';
 import { isStruck, plainText } from './inline';
 import { classifyMilestone, milestoneOrdinal } from './milestones';
 import type { CellRef, LogicalRow, Milestone, PageDate, TableModel, Timeline } from './page-model';
