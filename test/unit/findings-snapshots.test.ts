@@ -1,5 +1,5 @@
 /**
- * Every finding on every real and fixture page, pinned: test/fixtures/{corpus,seeds,pages}/__snapshots__/findings.txt
+ * Every finding on every real and fixture page, pinned: test/fixtures/{corpus,seeds,pages,projects/release,projects/other}/__snapshots__/findings.txt
  * hold one line per page (`FILE kind KIND`) and one line per finding (`FILE:LINE:COLUMN RULE MESSAGE`,
  * 1-based), as reviewed. A finding that appears, disappears, moves or reads differently, or a page whose
  * kind changes, fails here; `npm run test:update` rewrites the files (never in CI) for review.
@@ -31,7 +31,7 @@ function findingLines(folder: string, names: readonly string[], kinds: Record<st
   return out;
 }
 
-for (const folder of ['corpus', 'seeds', 'pages']) {
+for (const folder of ['corpus', 'seeds', 'pages', 'projects/release', 'projects/other']) {
   test(`${folder}: every finding and every page kind equal the reviewed snapshot`, () => {
     const names = pagesIn(folder);
     const kinds: Record<string, number> = {};

@@ -101,3 +101,6 @@ export function dayOf(page: PageModel, t: DateToken): { year: number; month: num
   const r = resolveSlash(t, order);
   return r.kind === 'date' && r.year !== null ? { year: r.year, month: r.month, day: r.day } : null;
 }
+
+/** The kinds of the oVirt wiki write ISO dates with years; schedules of other projects keep their own style. */
+export const OWN_DATE_STYLE_KINDS: ReadonlySet<PageModel['kind']> = new Set(['release-schedule', 'support-policy', 'other']);

@@ -1,6 +1,6 @@
 import { formatDate, ISO_PATTERN, predominantStyle, styleOf, toIso, weekdayName, weekdayOf } from '../dates';
-import { dayOf } from '../model/page-dates';
-import type { PageDate, PageModel } from '../model/page-model';
+import { dayOf, OWN_DATE_STYLE_KINDS } from '../model/page-dates';
+import type { PageDate } from '../model/page-model';
 import type { Rule, RuleContext } from './rule';
 
 interface Day {
@@ -8,9 +8,6 @@ interface Day {
   month: number;
   day: number;
 }
-
-/** The kinds of the oVirt wiki, whose house style is ISO; schedules of other projects keep their own style. */
-const OWN_STYLE_KINDS: ReadonlySet<PageModel['kind']> = new Set(['release-schedule', 'support-policy', 'other']);
 
 /** A date this rule judges: one whole day with a year, neither struck nor in a milestone plan's prose. */
 function judged(d: PageDate): boolean {
@@ -79,7 +76,9 @@ function checkStyle(ctx: RuleContext, styled: readonly Styled[], pattern: string
     if (wrongWeekday || (t.weekday && t.weekday.start >= t.end && pattern?.includes('ddd'))) continue;
     if (t.unpadded) report(ctx, d, formatDate(pattern ?? ISO_PATTERN, ymd.year, ymd.month, ymd.day), pattern ? why : 'YYYY-MM-DD');
     else if (pattern && (configured ? t.text !== formatDate(pattern, ymd.year, ymd.month, ymd.day) : style !== null && style !== pattern)) {
-      report(ctx, d, formatDate(pattern, ymd.year, ymd.month, ymd.day), why);
+      // Two patterns may write a date alike (`May 19, 2023` is both `MMM D, YYYY` and `MMMM D, YYYY`): nothing to change then.
+      const wanted = formatDate(pattern, ymd.year, ymd.month, ymd.day);
+      if (wanted !== t.text) report(ctx, d, wanted, why);
     }
   }
 }
@@ -97,7 +96,7 @@ export const rule: Rule = {
     if (setting === 'iso') return checkIso(ctx);
     if (setting !== 'page') return checkStyle(ctx, styledDates(ctx), setting, true);
     // The oVirt wiki's house style is ISO; other pages keep their own predominant style.
-    if (!OWN_STYLE_KINDS.has(ctx.page.kind)) return checkIso(ctx);
+    if (!OWN_DATE_STYLE_KINDS.has(ctx.page.kind)) return checkIso(ctx);
     const styled = styledDates(ctx);
     checkStyle(ctx, styled, predominantStyle(styled.flatMap((s) => (s.style === null ? [] : [s.style]))), false);
   },

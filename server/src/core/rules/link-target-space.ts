@@ -27,7 +27,8 @@ export const rule: Rule = {
         for (let m = LINK.exec(scanned); m !== null; m = LINK.exec(scanned)) {
           const target = m[2];
           const trimmed = target.trim();
-          if (!/\s/.test(trimmed) || trimmed.startsWith('<')) continue;
+          // `{{< ref page.md >}}`: a site generator's shortcode (Hugo), replaced before the Markdown is rendered.
+          if (!/\s/.test(trimmed) || trimmed.startsWith('<') || /^\{\{.*\}\}$/.test(trimmed)) continue;
           const ws = trimmed.search(/\s/);
           if (TITLE.test(trimmed.slice(ws).trim())) continue;
           // A title after the destination stays as it is: only the destination is wrapped.
