@@ -113,7 +113,7 @@ test('SARIF: each rule has helpUri (its doc), fullDescription and help from docs
   for (const rule of rules) {
     const doc = readFileSync(join(ROOT, 'docs', 'rules', `${rule.id}.md`), 'utf8');
     const uri = new URL(rule.helpUri); // absolute, as SARIF requires
-    // package.json's repository is a placeholder (example.invalid): the doc shipped with the package.
+    // package.json names no repository yet: the doc shipped with the package.
     assert.equal(uri.protocol, 'file:', rule.helpUri);
     assert.equal(fileURLToPath(uri), join(ROOT, 'docs', 'rules', `${rule.id}.md`));
     assert.ok(existsSync(fileURLToPath(uri)));

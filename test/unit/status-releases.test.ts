@@ -1,3 +1,4 @@
+// Over 300 lines: one status model per case, written out by hand so each expectation is read beside its data.
 // The release bars of per-version phase tables and the timeline's slips, ranges and owners, drawn from
 // status models made by hand (the shapes `buildStatus` gives), checked on the HTML the renderer writes.
 import { test } from 'node:test';

@@ -50,7 +50,7 @@ export function plainText(markdown: string): string {
 
 /**
  * The web address of the repository when package.json names a real one (`homepage`, else `repository`):
- * https, not a reserved example host. Today it is the placeholder `example.invalid`, so null.
+ * https, not a reserved example host. Today it names none, so null.
  */
 export function repositoryWebUrl(): string | null {
   const meta = pkg as { homepage?: unknown; repository?: unknown };

