@@ -35,12 +35,18 @@ suite('Release Pages: fix all on save', () => {
       vscode.ConfigurationTarget.Workspace,
       true,
     );
+    // In a multi-root workspace the value goes to the .code-workspace file: wait until it reads back.
+    const wanted = (): boolean =>
+      editorConfig().get<Record<string, string>>('codeActionsOnSave')?.['source.fixAll.releasePages'] === 'explicit';
+    await waitForEvent(vscode.workspace.onDidChangeConfiguration, wanted, 'editor.codeActionsOnSave to apply');
     const uri = workspaceFile('fix-on-save.md');
     await vscode.workspace.fs.writeFile(uri, await seedBytes());
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
     await waitForDiagnostics(uri, has('status-case'), { what: 'status-case problems' });
+    const checked = waitForDiagnostics(uri, has('status-case'), { what: 'the edited version checked', onlyAfterChange: true });
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount - 1, 0), '\n')));
+    await checked; // the save participant then gets its fixes at once, within VS Code's time limit for it
     let saves = 0;
     const counter = vscode.workspace.onDidSaveTextDocument((d) => {
       if (d.uri.toString() === uri.toString()) saves++;
@@ -52,6 +58,9 @@ suite('Release Pages: fix all on save', () => {
     } finally {
       counter.dispose();
     }
+    // The extension host may hear of the save before it hears of the fix's edits made just before it.
+    const fixed = (): boolean => !doc.getText().includes('| red - in progress');
+    await waitForEvent(vscode.workspace.onDidChangeTextDocument, fixed, 'the fixes to reach the document');
     const text = doc.getText();
     assert.ok(!text.includes('| red - in progress'), 'status case fixed');
     assert.ok(!text.includes('| must '), 'priority case fixed');
