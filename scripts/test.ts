@@ -231,8 +231,12 @@ const STAGES: Record<string, () => Promise<StageResult[]>> = {
       return [{ stage: 'integration', passed: 0, failed: 1, skipped: 0, seconds, note: `setup-vscode failed (exit ${setup.code})` }];
     return [await harnessStage('integration', process.execPath, [join(root, 'out', 'test', 'integration', 'run.js')])];
   },
-  // The status preview driven like a user (clicks, keyboard, window reload) in code-server.
-  preview: async () => [await harnessStage('preview', process.execPath, [join(root, 'out', 'test', 'integration', 'runPreview.js')])],
+  // The status preview driven like a user (clicks, keyboard, window reload) in code-server; then its
+  // Changes section and a feature's history over a real Git history of a renamed page.
+  preview: async () => [
+    await harnessStage('preview', process.execPath, [join(root, 'out', 'test', 'integration', 'runPreview.js')]),
+    await harnessStage('changes preview', process.execPath, [join(root, 'out', 'test', 'integration', 'runChangesPreview.js')]),
+  ],
   vsix: async () => {
     const pack = await harnessStage('package', 'npm', ['run', '--silent', 'package']);
     if (pack.failed > 0 || !pack.passed) return [pack];

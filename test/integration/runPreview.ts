@@ -4,9 +4,9 @@
 // filter), and takes screenshots in the light, dark and high contrast themes (test-results/); the
 // README's two go to docs/images/ when missing or with --update-docs-images. Prints `N passed, N failed`.
 // Usage: npm run build && node out/test/integration/runPreview.js [--update-docs-images]
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   createSandbox,
   launchBrowser,
@@ -19,6 +19,7 @@ import {
   writeUserSettings,
 } from './lib/codeServer';
 import { Checks, EXIT_SKIP, pollUntil, repoRoot, runMain } from './lib/util';
+import { cursorLine, exactRow, focusEditor, previewFrame, runCommand, screenshot } from './lib/workbench';
 
 const PAGE = '000_015c11820e0fe26e.md';
 const AS_OF = '2013-06-10';
@@ -33,41 +34,6 @@ const session = new Session();
 const checks = new Checks();
 const check = <T>(what: string, fn: () => Promise<T>): Promise<T> => checks.check(what, fn);
 
-/** The preview's document: the webview iframe, then its active frame. */
-function preview(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
-}
-
-async function cursorLine(page: Page): Promise<number | undefined> {
-  const text = await page
-    .locator('[id="status.editor.selection"]')
-    .innerText()
-    .catch(() => '');
-  const m = /Ln (\d+)/.exec(text);
-  return m ? Number(m[1]) : undefined;
-}
-
-/**
- * Focuses the page's editor (first group) and waits until the keyboard focus is in it: keys pressed
- * while the webview has the focus travel through it asynchronously, so the next key must wait.
- */
-async function focusEditor(page: Page): Promise<void> {
-  await pollUntil(
-    "the keyboard focus in the page's editor",
-    async () => {
-      await page.keyboard.press('Control+1');
-      const inEditor = "document.activeElement?.closest('.editor-group-container.active .monaco-editor') != null"; // runs in the page
-      const focused = await page.waitForFunction(inEditor, undefined, { timeout: 2_000 }).then(
-        () => true,
-        () => undefined,
-      );
-      return focused;
-    },
-    15_000,
-    0,
-  );
-}
-
 async function goToLine(page: Page, line: number): Promise<void> {
   await focusEditor(page);
   await page.locator('.editor-group-container.active .tab.active').filter({ hasText: PAGE }).waitFor({ timeout: 10_000 });
@@ -79,46 +45,12 @@ async function goToLine(page: Page, line: number): Promise<void> {
   await pollUntil(`the cursor on line ${line}`, async () => ((await cursorLine(page)) === line ? true : undefined), 10_000, 100);
 }
 
-/** Runs a command from the Command Palette (focus in the page's editor group first). */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await focusEditor(page);
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
-  await exactRow(page, title).click({ timeout: 10_000 });
-}
-
-/** The quick pick row whose label is exactly `label` (not one that merely contains it). */
-function exactRow(page: Page, label: string): ReturnType<Page['locator']> {
-  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  return page
-    .locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: exact }) })
-    .first();
-}
-
 /** Preferences: Color Theme, then the theme by its label. */
 async function setTheme(page: Page, label: string): Promise<void> {
   await runCommand(page, 'Preferences: Color Theme');
   await page.locator('.quick-input-widget input').fill(label);
   await exactRow(page, label).click({ timeout: 10_000 });
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-}
-
-async function screenshot(page: Page, root: string, file: string, docs: boolean): Promise<void> {
-  await page.mouse.move(5, 995); // no hover tooltips in the picture
-  const shot = join(testResultsDir(), file);
-  await page.screenshot({ path: shot });
-  const size = statSync(shot).size;
-  if (size < 20_000) throw new Error(`screenshot ${file} is only ${size} bytes`);
-  console.log(`      ${shot.slice(root.length + 1)}: ${(size / 1024).toFixed(0)} KiB`);
-  const target = join(root, 'docs', 'images', file);
-  if (docs && (!existsSync(target) || process.argv.includes('--update-docs-images'))) {
-    mkdirSync(join(root, 'docs', 'images'), { recursive: true });
-    copyFileSync(shot, target);
-    console.log(`      updated ${target.slice(root.length + 1)}`);
-  }
 }
 
 async function main(): Promise<number> {
@@ -144,7 +76,7 @@ async function main(): Promise<number> {
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ]);
-  const view = preview(page);
+  const view = previewFrame(page);
   try {
     await check('the workbench opens seed 000', async () => {
       await page.goto(url);

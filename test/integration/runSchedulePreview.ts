@@ -5,21 +5,11 @@
 // light theme (test-results/); the README's go to docs/images/ when missing or with --update-docs-images.
 // Prints `N passed, N failed`.
 // Usage: npm run build && node out/test/integration/runSchedulePreview.js [page.md] [--update-docs-images]
-import { copyFileSync, cpSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
-import {
-  createSandbox,
-  launchBrowser,
-  prerequisites,
-  remoteUri,
-  Session,
-  startCodeServer,
-  testResultsDir,
-  workbenchUrl,
-  writeUserSettings,
-} from './lib/codeServer';
-import { Checks, EXIT_SKIP, pollUntil, repoRoot, runMain } from './lib/util';
+import { createSandbox, launchBrowser, prerequisites, Session, startCodeServer, testResultsDir, writeUserSettings } from './lib/codeServer';
+import { Checks, EXIT_SKIP, repoRoot, runMain } from './lib/util';
+import { openPage, openPreview, screenshot } from './lib/workbench';
 
 /** A page from test/fixtures/projects/release/, the day its preview counts from, and what must show. */
 const PAGES = [
@@ -44,25 +34,6 @@ const PAGES = [
 const session = new Session();
 const checks = new Checks();
 
-function preview(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
-}
-
-async function screenshot(page: Page, root: string, file: string): Promise<void> {
-  await page.mouse.move(5, 995); // no hover tooltips in the picture
-  const shot = join(testResultsDir(), file);
-  await page.screenshot({ path: shot });
-  const size = statSync(shot).size;
-  if (size < 20_000) throw new Error(`screenshot ${file} is only ${size} bytes`);
-  console.log(`      ${shot.slice(root.length + 1)}: ${(size / 1024).toFixed(0)} KiB`);
-  const target = join(root, 'docs', 'images', file);
-  if (!existsSync(target) || process.argv.includes('--update-docs-images')) {
-    mkdirSync(join(root, 'docs', 'images'), { recursive: true });
-    copyFileSync(shot, target);
-    console.log(`      updated ${target.slice(root.length + 1)}`);
-  }
-}
-
 /** One page in a fresh workbench: open it, open its preview, check the sections, take the screenshot. */
 async function showPage(root: string, p: (typeof PAGES)[number]): Promise<void> {
   const install = await prerequisites('schedule preview');
@@ -76,41 +47,13 @@ async function showPage(root: string, p: (typeof PAGES)[number]): Promise<void> 
   }));
   const browser = (session.browser = await launchBrowser(box, { width: 1600, height: 1000 }));
   const { page } = browser;
-  const view = preview(page);
   try {
-    await checks.check(`${p.file}: the workbench opens the page`, async () => {
-      await page.goto(
-        workbenchUrl(server, box.workspace, [
-          ['extensionDevelopmentPath', remoteUri(server, root)],
-          ['skipWelcome', 'true'],
-          ['skipReleaseNotes', 'true'],
-        ]),
-        { timeout: 120_000 },
-      );
-      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-      await page.locator('.explorer-folders-view').getByText(p.file).click({ timeout: 60_000 });
-      await page.locator('.tabs-container .tab.active').filter({ hasText: p.file }).waitFor({ timeout: 15_000 });
-    });
+    await checks.check(`${p.file}: the workbench opens the page`, () => openPage(page, server, root, box.workspace, p.file));
     await checks.check(`${p.file}: the preview shows ${p.ready} (at least ${p.minItems})`, async () => {
-      await page.keyboard.press('Control+B'); // room for the dashboard: hide the side bar
-      await page
-        .locator('.editor-instance .view-lines')
-        .first()
-        .click({ position: { x: 40, y: 10 } });
-      await pollUntil(
-        'the status preview',
-        async () => {
-          await page.keyboard.press('Control+K');
-          await page.keyboard.press('Control+Shift+R');
-          return (await page.locator('.tab').filter({ hasText: 'Status:' }).count()) > 0 ? true : undefined;
-        },
-        60_000,
-        2_000,
-      );
-      await view.locator('h1.rp-title').filter({ hasText: p.title }).waitFor({ timeout: 30_000 });
+      const view = await openPreview(page, p.title);
       const n = await view.locator(p.ready).count();
       if (n < p.minItems) throw new Error(`${n} items of ${p.ready}`);
-      await screenshot(page, root, p.shot);
+      await screenshot(page, root, p.shot, true);
     });
   } catch {
     await page.screenshot({ path: join(testResultsDir(), 'schedule-preview-failure.png') }).catch(() => undefined);

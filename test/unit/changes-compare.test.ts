@@ -193,7 +193,7 @@ test('milestones matched by kind and moved by days; GA slip in the summary; crit
     c.criteriaRemoved.map((x) => x.text),
     ['release notes written'],
   );
-  assert.equal(c.summary, '1 feature worse, GA slipped 14 days, 1 milestone moved, criteria: 1 added, 1 removed');
+  assert.equal(c.summary, '1 feature worse, GA slipped 14 days, 1 other milestone moved, criteria: 1 added, 1 removed');
 });
 
 test('corpus: the two snapshots of the oVirt 3.3 features table', () => {

@@ -3,62 +3,23 @@
 // a file outside any repository and a shallow clone; then `release-pages changes` and `report --since`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitPage, GitError, pageAt, pageRevisions, resolveBase, isDateBase, type GitErrorKind } from '../../server/src/node/git';
-import { ROOT, readFixture } from '../helpers/paths';
+import { ROOT } from '../helpers/paths';
+import { buildPageHistory, commit, git, LATER, MID, NEW, OLD } from '../helpers/page-history';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
-const OLD = readFixture('corpus', 'release__3.3__release-management.html.md');
-const NEW = readFixture('corpus', 'releases__3.3__release-management.md');
-// Between the two snapshots: Cloud-Init went from Red to Orange.
-const MID = OLD.replace(/(Cloud-Init Integration.*?\|[^|]*\|[^|]*\|\s*)Red/, '$1Orange');
-// After the newer one: RAM Snapshots went Red, and a feature was added.
-const LATER = NEW.replace(/(RAM Snapshots.*?\|[^|]*\|[^|]*\|\s*)Green/, '$1Red').replace(
-  /(\| Virt\s+\| \[RAM Snapshots\])/,
-  '| Virt | Live merge | ? | Adam Litke | Orange | 2013-08-01 | | |\n$1',
-);
 
 // Git must not look above the test's folders for a repository (the worktree itself is one).
 process.env.GIT_CEILING_DIRECTORIES = realpathSync(tmpdir());
 
-function git(cwd: string, args: string[], date?: string): string {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'T',
-    GIT_AUTHOR_EMAIL: 't@example.org',
-    GIT_COMMITTER_NAME: 'T',
-    GIT_COMMITTER_EMAIL: 't@example.org',
-  };
-  const dated = date ? { ...env, GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : env;
-  return execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
-    cwd,
-    env: dated,
-    encoding: 'utf8',
-  });
-}
-
-function commit(dir: string, file: string, text: string, date: string, message: string): string {
-  writeFileSync(join(dir, file), text);
-  git(dir, ['add', file]);
-  git(dir, ['commit', '-q', '-m', message], date);
-  return git(dir, ['rev-parse', 'HEAD']).trim();
-}
-
 /** old (2013-06-01, tag v3.3-plan) → mid (2013-06-20) → new (2013-07-10) → renamed and later (2013-07-20). */
 function history(): { dir: string; commits: string[] } {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'rp-history-')));
-  git(dir, ['init', '-q']);
-  const commits = [commit(dir, 'rm.md', OLD, '2013-06-01', 'old snapshot')];
-  git(dir, ['tag', 'v3.3-plan']);
-  commits.push(commit(dir, 'rm.md', MID, '2013-06-20', 'Cloud-Init: orange'));
-  commits.push(commit(dir, 'rm.md', NEW, '2013-07-10', 'new snapshot'));
-  git(dir, ['mv', 'rm.md', 'release-management.md']);
-  commits.push(commit(dir, 'release-management.md', LATER, '2013-07-20', 'rename; RAM snapshots red'));
-  writeFileSync(join(dir, 'notes.md'), NEW);
-  return { dir, commits };
+  return { dir, commits: buildPageHistory(dir) };
 }
 
 const repo = history();

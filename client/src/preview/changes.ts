@@ -1,40 +1,15 @@
 /**
  * The preview's "Changes" section and a feature's history strip, on the extension's side: reads the
- * page's revisions through the built-in Git extension's API (`vscode.git`, `getAPI(1)`: `log` with the
- * page's path, `show`, the repository's tags) and asks the language server to compare (the core runs
- * there). The base texts read are kept per page and base until the user picks a base again or the
- * preview reloads.
+ * page's revisions (renames followed: `git-history.ts`) and texts through the built-in Git extension's
+ * API and asks the language server to compare (the core runs there). The base texts read are kept per
+ * page and base until the user picks a base again or the preview reloads.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FeatureHistoryRequest, PageChangesRequest } from '../../../shared/protocol';
 import type { BaseChoice, HostMessage } from '../../../shared/preview-messages';
 import type { ChangesSide } from '../../../shared/status';
-
-/** The parts of the Git extension's API this module reads (its API version 1). */
-interface GitCommit {
-  hash: string;
-  message: string;
-  commitDate?: Date;
-  authorDate?: Date;
-}
-interface GitRef {
-  type: number;
-  name?: string;
-  commit?: string;
-}
-interface GitRepository {
-  state: { refs?: GitRef[] };
-  getRefs?(query: { pattern?: string; count?: number }): Promise<GitRef[]>;
-  log(options: { maxEntries?: number; path?: string }): Promise<GitCommit[]>;
-  show(ref: string, path: string): Promise<string>;
-}
-interface GitApi {
-  getRepository(uri: vscode.Uri): GitRepository | null;
-}
-interface GitExtension {
-  getAPI(version: 1): GitApi;
-}
+import { pageRevisions, pathsOf, repositoryOf, type GitCommit, type GitRef, type GitRepository, type Revision } from './git-history';
 
 /** The Git extension's `RefType.Tag`. */
 const TAG = 2;
@@ -66,61 +41,56 @@ export class ChangesSource {
     this.bases.clear();
   }
 
-  private async repository(doc: vscode.TextDocument): Promise<GitRepository | string> {
-    if (doc.uri.scheme !== 'file') return 'The page is not a file on disk: it has no Git history.';
-    const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
-    if (!ext) return 'The built-in Git extension is not available: no history to compare.';
-    const exports = ext.isActive ? ext.exports : await ext.activate();
-    const repo = exports.getAPI(1).getRepository(doc.uri);
-    return repo ?? 'The page is not inside a Git repository: it has no history to compare.';
-  }
-
   private async tags(repo: GitRepository): Promise<GitRef[]> {
     const refs = repo.getRefs ? await repo.getRefs({ pattern: 'refs/tags' }) : (repo.state.refs ?? []);
     return refs.filter((r) => r.type === TAG && r.name).slice(0, 30);
   }
 
-  /** The choices of the picker: previous, 7 days ago, the tags, the page's recent commits. */
-  private async choices(repo: GitRepository, log: readonly GitCommit[]): Promise<BaseChoice[]> {
+  /** The choices of the picker: previous, 7 and 30 days ago, the tags, the page's recent commits. */
+  private async choices(repo: GitRepository, revisions: readonly Revision[]): Promise<BaseChoice[]> {
     const out: BaseChoice[] = [
       { id: 'previous', label: 'Previous revision' },
       { id: 'days:7', label: '7 days ago' },
       { id: 'days:30', label: '30 days ago' },
     ];
     for (const t of await this.tags(repo)) out.push({ id: `ref:${t.name ?? ''}`, label: `Tag ${t.name ?? ''}` });
-    for (const c of log.slice(0, 20))
+    for (const { commit: c } of revisions.slice(0, 20))
       out.push({ id: `ref:${c.hash}`, label: `${c.hash.slice(0, 8)} ${day(c.commitDate) ?? ''} ${subject(c)}` });
     return out;
   }
 
-  private async resolve(doc: vscode.TextDocument, repo: GitRepository, log: readonly GitCommit[], id: string): Promise<Resolved> {
-    const path = doc.uri.fsPath;
-    const at = async (ref: string, label: string, date: string | null): Promise<Resolved> => {
-      try {
-        return { text: await repo.show(ref, path), side: { label, commit: ref, date } };
-      } catch {
-        return `The page does not exist in ${label}.`;
+  private async resolve(doc: vscode.TextDocument, repo: GitRepository, revisions: readonly Revision[], id: string): Promise<Resolved> {
+    /** The page at `ref`: under `path` when known, else under each name it has had, newest first. */
+    const at = async (ref: string, label: string, date: string | null, path?: string): Promise<Resolved> => {
+      for (const p of path ? [path] : pathsOf(revisions, doc.uri.fsPath)) {
+        try {
+          return { text: await repo.show(ref, p), side: { label, commit: ref, date } };
+        } catch {
+          // not under this name there: try the next one
+        }
       }
+      return `The page does not exist in ${label}.`;
     };
+    const atRevision = (r: Revision, label: string): Promise<Resolved> => at(r.commit.hash, label, day(r.commit.commitDate), r.path);
     if (id === 'previous') {
-      if (!log.length) return 'The page has no committed revision yet.';
-      const head = await at(log[0].hash, 'previous', day(log[0].commitDate));
-      const changed = typeof head === 'string' || head.text !== doc.getText();
-      const c = changed ? log[0] : log.at(1);
-      return c ? at(c.hash, 'previous', day(c.commitDate)) : 'The page has only one revision: there is no previous one.';
+      const newest = revisions.at(0);
+      const older = revisions.at(1);
+      if (!newest) return 'The page has no committed revision yet.';
+      const head = await atRevision(newest, 'previous');
+      const edited = typeof head === 'string' || head.text !== doc.getText();
+      if (edited) return head;
+      return older ? atRevision(older, 'previous') : 'The page has only one revision: there is no previous one.';
     }
     if (id.startsWith('days:')) {
       const days = Number(id.slice(5));
       const before = Date.now() - days * DAY_MS;
-      const c = log.find((x) => (x.commitDate ?? x.authorDate ?? new Date(0)).getTime() <= before);
-      return c
-        ? at(c.hash, `${days} days ago`, day(c.commitDate))
-        : `The page did not exist ${days} days ago (or its history is not here).`;
+      const r = revisions.find((x) => (x.commit.commitDate ?? x.commit.authorDate ?? new Date(0)).getTime() <= before);
+      return r ? atRevision(r, `${days} days ago`) : `The page did not exist ${days} days ago (or its history is not here).`;
     }
     if (id.startsWith('ref:')) {
       const ref = id.slice(4);
-      const c = log.find((x) => x.hash === ref);
-      return at(ref, c ? ref.slice(0, 8) : ref, day(c?.commitDate));
+      const r = revisions.find((x) => x.commit.hash === ref);
+      return r ? atRevision(r, ref.slice(0, 8)) : at(ref, ref, null);
     }
     return `Unknown base ${id}.`;
   }
@@ -129,13 +99,13 @@ export class ChangesSource {
   async changes(doc: vscode.TextDocument, selected: string, today: string): Promise<HostMessage> {
     const none = (note: string, bases: BaseChoice[] = []): HostMessage => ({ type: 'changes', bases, selected, changes: null, note });
     try {
-      const repo = await this.repository(doc);
+      const repo = await repositoryOf(doc);
       if (typeof repo === 'string') return none(repo);
-      const log = await repo.log({ path: doc.uri.fsPath, maxEntries: LOG_ENTRIES });
-      const bases = await this.choices(repo, log);
+      const revisions = await pageRevisions(repo, doc.uri.fsPath, LOG_ENTRIES);
+      const bases = await this.choices(repo, revisions);
       const key = `${doc.uri.toString()}\u0000${selected}`;
       let base = this.bases.get(key);
-      if (!base) this.bases.set(key, (base = this.resolve(doc, repo, log, selected)));
+      if (!base) this.bases.set(key, (base = this.resolve(doc, repo, revisions, selected)));
       const resolved = await base;
       if (typeof resolved === 'string') return none(resolved, bases);
       const result = await this.client.sendRequest(PageChangesRequest, {
@@ -160,13 +130,12 @@ export class ChangesSource {
   /** The 'history' message: one feature's status over the page's last revisions. */
   async history(doc: vscode.TextDocument, name: string, today: string): Promise<HostMessage> {
     try {
-      const repo = await this.repository(doc);
+      const repo = await repositoryOf(doc);
       if (typeof repo === 'string') return { type: 'history', history: null, note: repo };
-      const log = await repo.log({ path: doc.uri.fsPath, maxEntries: HISTORY_REVISIONS });
       const versions = [];
-      for (const c of log) {
+      for (const { commit: c, path } of await pageRevisions(repo, doc.uri.fsPath, HISTORY_REVISIONS)) {
         try {
-          versions.push({ commit: c.hash, date: day(c.commitDate), text: await repo.show(c.hash, doc.uri.fsPath) });
+          versions.push({ commit: c.hash, date: day(c.commitDate), text: await repo.show(c.hash, path) });
         } catch {
           break; // the page did not exist there (under this name): the history ends
         }

@@ -5,6 +5,7 @@
  */
 import { buildStatus, compareStatus, Engine, featureHistory, parseIsoDate, ymdOf } from '../core';
 import { FeatureHistoryRequest, PageChangesRequest } from '../../../shared/protocol';
+import { toIso } from '../../../shared/calendar';
 import type { ServerState } from './state';
 
 /** At most this many versions of a page in one history request. */
@@ -27,7 +28,8 @@ export function registerChangesRequests(state: ServerState): void {
     const p = await state.ready(uri);
     if (!p || typeof name !== 'string' || !Array.isArray(versions)) return null;
     const day = (typeof today === 'string' ? parseIsoDate(today) : null) ?? ymdOf(new Date());
-    const current = [{ commit: 'this editor', date: null, text: p.doc.getText() }];
+    // The editor's text is the page as of the preview's day: its chip is dated so.
+    const current = [{ commit: 'this editor', date: toIso(day.year, day.month, day.day), text: p.doc.getText() }];
     return featureHistory([...current, ...versions.slice(0, MAX_VERSIONS)], { name }, { today: day, config: p.config });
   });
 }

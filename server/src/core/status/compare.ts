@@ -201,7 +201,7 @@ function summaryLine(c: Omit<PageChanges, 'summary'>): string {
   const ga = gaPhrase(c.ga);
   if (ga) parts.push(ga);
   const others = c.milestones.filter((m) => m.kind !== 'ga' && m.days !== 0).length;
-  if (others) parts.push(`${plural(others, 'milestone')} moved`);
+  if (others) parts.push(`${plural(others, ga ? 'other milestone' : 'milestone')} moved`);
   if (c.criteriaAdded.length + c.criteriaRemoved.length)
     parts.push(`criteria: ${c.criteriaAdded.length} added, ${c.criteriaRemoved.length} removed`);
   if (!parts.length) return n.priority || n.owner ? `${plural(n.priority + n.owner, 'priority or owner change')}` : 'No changes';
