@@ -7,7 +7,22 @@ import { type Steps } from '../core';
 /** Work done before the event loop gets a turn. */
 export const SLICE_MS = 8;
 
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * A turn of the event loop: `setImmediate` in Node; in a web worker (no `setImmediate`) a message to
+ * itself, which, unlike `setTimeout(0)`, is not clamped to 4 ms after a few nested calls.
+ */
+export const turn: () => Promise<void> =
+  typeof setImmediate === 'function'
+    ? () => new Promise((resolve) => setImmediate(resolve))
+    : () =>
+        new Promise((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            channel.port1.close();
+            resolve();
+          };
+          channel.port2.postMessage(null);
+        });
 
 /** The steps' result, or null when they were dropped (the steps are closed: their `finally` blocks run). */
 export async function runSteps<T>(steps: Steps<T>, stale: () => boolean, sliceMs = SLICE_MS): Promise<T | null> {
