@@ -6,7 +6,7 @@
  * preview reloads.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { FeatureHistoryRequest, PageChangesRequest } from '../../../shared/protocol';
 import type { BaseChoice, HostMessage } from '../../../shared/preview-messages';
 import type { ChangesSide } from '../../../shared/status';
@@ -67,7 +67,8 @@ export class ChangesSource {
   }
 
   private async repository(doc: vscode.TextDocument): Promise<GitRepository | string> {
-    if (doc.uri.scheme !== 'file') return 'The page is not a file on disk: it has no Git history.';
+    if (doc.uri.scheme !== 'file')
+      return 'The page is not in a local folder (a browser, a virtual workspace): its Git history needs a local folder.';
     const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
     if (!ext) return 'The built-in Git extension is not available: no history to compare.';
     const exports = ext.isActive ? ext.exports : await ext.activate();

@@ -16,7 +16,11 @@ export const turn: () => Promise<void> =
     ? () => new Promise((resolve) => setImmediate(resolve))
     : () =>
         new Promise((resolve) => {
-          const channel = new MessageChannel();
+          // Typed as the web's MessageChannel (Node's typings describe its own ports).
+          const channel = new MessageChannel() as unknown as {
+            port1: { onmessage: (() => void) | null; close(): void };
+            port2: { postMessage(message: null): void };
+          };
           channel.port1.onmessage = () => {
             channel.port1.close();
             resolve();

@@ -7,9 +7,24 @@
  * asked of the client (`readFiles`); when it arrives every page is checked again.
  */
 import picomatch from 'picomatch';
-import { composeConfig, mergeConfig, parseConfigText, shownText, type ParsedConfig, type PartialConfig, type ResolvedConfig } from '../core';
+import {
+  composeConfig,
+  mergeConfig,
+  parseConfigText,
+  shownText,
+  type ParsedConfig,
+  type PartialConfig,
+  type ResolvedConfig,
+} from '../core';
 import { CONFIG_FILE_NAMES, type ConfigFileText } from '../../../shared/protocol';
-import { folderOf, type ConfigContext, type ConfigLoad, type ConfigProblem, type ConfigSource, type PageConfig } from '../lsp/config-source';
+import {
+  folderOf,
+  type ConfigContext,
+  type ConfigLoad,
+  type ConfigProblem,
+  type ConfigSource,
+  type PageConfig,
+} from '../lsp/config-source';
 
 /** The Node loader's limits (`node/config-file.ts` CONFIG_LIMITS; a unit test keeps them equal). */
 export const WEB_CONFIG_LIMITS = { maxDepth: 32, maxFiles: 100, maxTotalBytes: 8 * 1024 * 1024, maxProblemsPerFile: 100 };
@@ -53,7 +68,10 @@ export class WebConfigSource implements ConfigSource {
   /** Bases asked of the client and not answered yet. */
   private readonly pending = new Set<string>();
   /** Resolved chains by first file, for the base they were merged onto (the same object until the files change). */
-  private loads = new Map<string, { flat: PartialConfig; files: string[]; problems: ConfigProblem[]; last: { base: ResolvedConfig; load: ConfigLoad } | null }>();
+  private loads = new Map<
+    string,
+    { flat: PartialConfig; files: string[]; problems: ConfigProblem[]; last: { base: ResolvedConfig; load: ConfigLoad } | null }
+  >();
   private readonly none = new WeakMap<ResolvedConfig, ConfigLoad>();
 
   constructor(
@@ -71,7 +89,10 @@ export class WebConfigSource implements ConfigSource {
   add(files: readonly ConfigFileText[]): void {
     for (const f of files) {
       this.pending.delete(f.uri);
-      this.files.set(f.uri, f.text === null ? { problem: f.problem ?? 'cannot be read' } : { text: f.text, bytes: new TextEncoder().encode(f.text).length });
+      this.files.set(
+        f.uri,
+        f.text === null ? { problem: f.problem ?? 'cannot be read' } : { text: f.text, bytes: new TextEncoder().encode(f.text).length },
+      );
     }
     this.parsed = new Map();
     this.loads = new Map();
@@ -134,7 +155,12 @@ export class WebConfigSource implements ConfigSource {
     const ask: string[] = [];
     const head = this.files.get(first);
     if (!head || !('text' in head)) {
-      problems.push({ file: first, line: 0, column: 0, message: `Configuration file ${first.slice(first.lastIndexOf('/') + 1)} ${head && 'problem' in head ? head.problem : 'cannot be read'}.` });
+      problems.push({
+        file: first,
+        line: 0,
+        column: 0,
+        message: `Configuration file ${first.slice(first.lastIndexOf('/') + 1)} ${head && 'problem' in head ? head.problem : 'cannot be read'}.`,
+      });
       return { flat: {}, files: [first], problems };
     }
     const flattened = new Map<string, PartialConfig>();
@@ -170,7 +196,9 @@ export class WebConfigSource implements ConfigSource {
         continue;
       }
       if (stack.some((f) => f.file === target)) {
-        problem(`\`extends\` makes a cycle: ${[...stack.map((f) => f.file), target].map((u) => u.slice(u.lastIndexOf('/') + 1)).join(' → ')}`);
+        problem(
+          `\`extends\` makes a cycle: ${[...stack.map((f) => f.file), target].map((u) => u.slice(u.lastIndexOf('/') + 1)).join(' → ')}`,
+        );
         continue;
       }
       const flat = flattened.get(target);
@@ -223,6 +251,7 @@ function capped(problems: ConfigProblem[]): ConfigProblem[] {
     count.set(p.file, n);
     if (n <= max) out.push(p);
   }
-  for (const [file, n] of count) if (n > max) out.push({ file, line: 0, column: 0, message: `${n - max} more problems in this file are not shown.` });
+  for (const [file, n] of count)
+    if (n > max) out.push({ file, line: 0, column: 0, message: `${n - max} more problems in this file are not shown.` });
   return out;
 }

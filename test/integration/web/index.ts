@@ -1,0 +1,88 @@
+// Mocha runner for the web worker extension host (code-server's workbench with extensionDevelopmentKind
+// "web"): the same suites as suite/index.ts where they apply, bundled for the browser (no Node built-in:
+// node:assert/strict is ./assert.ts in this bundle). No environment variables in a web worker: results go
+// to `results.json` next to the first workspace folder through vscode.workspace.fs, and the run waits for
+// an `ack` file there before returning (the launcher takes its screenshot in between), as suite/index.ts.
+import * as vscode from 'vscode';
+import type { SuiteResults, TestRecord } from '../suite/index';
+
+const PREFIX = '[release-pages-test]';
+const ACK_TIMEOUT_MS = 120_000;
+
+/** The suites that apply in the browser (recovery kills a server process: there is none). */
+function loadSuites(): string[] {
+  require('../suite/diagnostics.test');
+  require('../suite/editor.test');
+  require('../suite/format.test');
+  require('../suite/preview.test');
+  require('../suite/workspace.test');
+  require('./web.test');
+  return ['diagnostics', 'editor', 'format', 'preview', 'workspace', 'web'];
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
+  return String(err);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function run(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) throw new Error('no workspace folder: the web runner writes its results next to it');
+  const dir = vscode.Uri.joinPath(folder, '..');
+  const resultsFile = vscode.Uri.joinPath(dir, 'results.json');
+  const ackFile = vscode.Uri.joinPath(dir, 'ack');
+  const write = (r: SuiteResults): Thenable<void> =>
+    vscode.workspace.fs.writeFile(resultsFile, new TextEncoder().encode(`${JSON.stringify(r, null, 2)}\n`));
+  const started = Date.now();
+  const results: SuiteResults = { state: 'running', passed: 0, failed: 0, pending: 0, durationMs: 0, tests: [], failures: [] };
+  await write(results);
+
+  require('mocha/mocha.js');
+  mocha.setup({ ui: 'tdd', timeout: 60_000, reporter: undefined });
+  const optionsFile = vscode.Uri.joinPath(dir, 'web-options.json');
+  if (await exists(optionsFile)) {
+    const { grep } = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(optionsFile))) as { grep?: string };
+    if (grep) mocha.grep(grep);
+  }
+  const suites = loadSuites();
+  console.log(`${PREFIX} running ${suites.length} suite file(s) in the web worker extension host: ${suites.join(', ')}`);
+
+  await new Promise<void>((resolve) => {
+    const runner = mocha.run(() => resolve());
+    runner.on('pass', (test) => {
+      const record: TestRecord = { title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 };
+      results.tests.push(record);
+      results.passed++;
+      console.log(`${PREFIX} ✔ PASS ${record.title} (${record.durationMs} ms)`);
+    });
+    runner.on('fail', (test, err: unknown) => {
+      const record: TestRecord = { title: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: describeError(err) };
+      results.tests.push(record);
+      results.failures.push(record);
+      results.failed++;
+      console.log(`${PREFIX} ✘ FAIL ${record.title}\n${record.error?.replace(/^/gm, '      ')}`);
+    });
+    runner.on('pending', (test) => {
+      results.tests.push({ title: test.fullTitle(), state: 'pending', durationMs: 0 });
+      results.pending++;
+    });
+  });
+
+  results.state = 'done';
+  results.durationMs = Date.now() - started;
+  await write(results);
+  console.log(`${PREFIX} ${results.passed} passed, ${results.failed} failed, ${results.pending} pending in ${results.durationMs} ms`);
+  const deadline = Date.now() + ACK_TIMEOUT_MS;
+  while (!(await exists(ackFile)) && Date.now() < deadline) await new Promise<void>((resolve) => setTimeout(resolve, 100));
+  if (results.failed > 0) throw new Error(`${results.failed} integration test(s) failed`);
+  if (results.passed === 0) throw new Error('no integration test ran');
+}
