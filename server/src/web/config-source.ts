@@ -191,14 +191,9 @@ export class WebConfigSource implements ConfigSource {
       };
       const what = `\`extends\` "${shownText(written, 80)}"`;
       const target = resolveRelative(frame.file, written);
-      if (!target || !context.folders.some((f) => inside(f.uri, target))) {
-        problem(`${what} is outside the workspace: in the browser \`extends\` may name only files inside the workspace folders.`);
-        continue;
-      }
-      if (stack.some((f) => f.file === target)) {
-        problem(
-          `\`extends\` makes a cycle: ${[...stack.map((f) => f.file), target].map((u) => u.slice(u.lastIndexOf('/') + 1)).join(' → ')}`,
-        );
+      const refused = refusal(what, target, stack, context);
+      if (refused !== null || target === null) {
+        problem(refused ?? what);
         continue;
       }
       const flat = flattened.get(target);
@@ -212,20 +207,9 @@ export class WebConfigSource implements ConfigSource {
         if (!this.pending.has(target)) ask.push(target);
         continue;
       }
-      if ('problem' in known) {
-        problem(`${what} ${known.problem}.`);
-        continue;
-      }
-      if (stack.length >= WEB_CONFIG_LIMITS.maxDepth) {
-        problem(`\`extends\` goes deeper than ${WEB_CONFIG_LIMITS.maxDepth} files: "${shownText(written, 80)}" is not read.`);
-        continue;
-      }
-      if (++named > WEB_CONFIG_LIMITS.maxFiles) {
-        problem(`\`extends\` names more than ${WEB_CONFIG_LIMITS.maxFiles} files in all: "${shownText(written, 80)}" is not read.`);
-        continue;
-      }
-      if (bytes + known.bytes > WEB_CONFIG_LIMITS.maxTotalBytes) {
-        problem(`The files named by \`extends\` hold more than 8 MB together: "${shownText(written, 80)}" is not read.`);
+      const over = 'problem' in known ? `${what} ${known.problem}.` : overLimit(written, stack.length, ++named, bytes + known.bytes);
+      if (over !== null || !('text' in known)) {
+        problem(over ?? what);
         continue;
       }
       bytes += known.bytes;
@@ -239,6 +223,24 @@ export class WebConfigSource implements ConfigSource {
     }
     return { flat: result, files, problems: capped(problems) };
   }
+}
+
+/** Why an `extends` target is not followed: outside every workspace folder, or a cycle; null when it may be. */
+function refusal(what: string, target: string | null, stack: readonly { file: string }[], context: ConfigContext): string | null {
+  if (!target || !context.folders.some((f) => inside(f.uri, target)))
+    return `${what} is outside the workspace: in the browser \`extends\` may name only files inside the workspace folders.`;
+  if (stack.some((f) => f.file === target))
+    return `\`extends\` makes a cycle: ${[...stack.map((f) => f.file), target].map((u) => u.slice(u.lastIndexOf('/') + 1)).join(' → ')}`;
+  return null;
+}
+
+/** Why a base is not read: the chain too deep, too many files, too many bytes (the Node loader's limits); null when it is. */
+function overLimit(written: string, depth: number, named: number, bytes: number): string | null {
+  const shown = `"${shownText(written, 80)}" is not read.`;
+  if (depth >= WEB_CONFIG_LIMITS.maxDepth) return `\`extends\` goes deeper than ${WEB_CONFIG_LIMITS.maxDepth} files: ${shown}`;
+  if (named > WEB_CONFIG_LIMITS.maxFiles) return `\`extends\` names more than ${WEB_CONFIG_LIMITS.maxFiles} files in all: ${shown}`;
+  if (bytes > WEB_CONFIG_LIMITS.maxTotalBytes) return `The files named by \`extends\` hold more than 8 MB together: ${shown}`;
+  return null;
 }
 
 /** At most maxProblemsPerFile problems per file, then one that says how many more there are. */

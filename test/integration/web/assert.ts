@@ -11,7 +11,9 @@ export class AssertionError extends Error {
 
 function show(v: unknown): string {
   try {
-    return typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
+    // JSON.stringify gives undefined (typed string) for undefined and functions.
+    const json: string | undefined = JSON.stringify(v);
+    return json === undefined ? String(v) : json;
   } catch {
     return String(v);
   }
@@ -34,32 +36,39 @@ export function notEqual(actual: unknown, expected: unknown, message?: string | 
   if (Object.is(actual, expected)) fail(message, `expected a value other than ${show(expected)}`);
 }
 
-function deepEqualValues(a: unknown, b: unknown, seen: Map<object, object>): boolean {
+type Seen = Map<object, object>;
+
+function sameMaps(a: Map<unknown, unknown>, b: Map<unknown, unknown>, seen: Seen): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (!b.has(k) || !deepEqualValues(v, b.get(k), seen)) return false;
+  return true;
+}
+
+function sameSets(a: Set<unknown>, b: Set<unknown>): boolean {
+  return a.size === b.size && [...a].every((v) => b.has(v));
+}
+
+function sameKeys(a: object, b: object, seen: Seen): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every(
+    (k) =>
+      Object.prototype.hasOwnProperty.call(b, k) &&
+      deepEqualValues((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], seen),
+  );
+}
+
+function deepEqualValues(a: unknown, b: unknown, seen: Seen): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
   if (seen.get(a) === b) return true;
   seen.set(a, b);
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  if (a instanceof RegExp && b instanceof RegExp) return String(a) === String(b);
-  if (a instanceof Map && b instanceof Map) {
-    if (a.size !== b.size) return false;
-    for (const [k, v] of a) if (!b.has(k) || !deepEqualValues(v, b.get(k), seen)) return false;
-    return true;
-  }
-  if (a instanceof Set && b instanceof Set) {
-    if (a.size !== b.size) return false;
-    for (const v of a) if (!b.has(v)) return false;
-    return true;
-  }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
-    if (!deepEqualValues((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], seen)) return false;
-  }
-  return true;
+  if (a instanceof Date) return a.getTime() === (b as Date).getTime();
+  if (a instanceof RegExp) return String(a) === String(b);
+  if (a instanceof Map) return sameMaps(a, b as Map<unknown, unknown>, seen);
+  if (a instanceof Set) return sameSets(a, b as Set<unknown>);
+  return sameKeys(a, b, seen);
 }
 
 export function deepEqual<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T {

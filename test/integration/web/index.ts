@@ -10,13 +10,14 @@ const PREFIX = '[release-pages-test]';
 const ACK_TIMEOUT_MS = 120_000;
 
 /** The suites that apply in the browser (recovery kills a server process: there is none). */
-function loadSuites(): string[] {
-  require('../suite/diagnostics.test');
-  require('../suite/editor.test');
-  require('../suite/format.test');
-  require('../suite/preview.test');
-  require('../suite/workspace.test');
-  require('./web.test');
+async function loadSuites(): Promise<string[]> {
+  // Loaded after mocha.setup() (their top-level suite() calls need its globals): the bundle runs each on import().
+  await import('../suite/diagnostics.test');
+  await import('../suite/editor.test');
+  await import('../suite/format.test');
+  await import('../suite/preview.test');
+  await import('../suite/workspace.test');
+  await import('./web.test');
   return ['diagnostics', 'editor', 'format', 'preview', 'workspace', 'web'];
 }
 
@@ -46,14 +47,14 @@ export async function run(): Promise<void> {
   const results: SuiteResults = { state: 'running', passed: 0, failed: 0, pending: 0, durationMs: 0, tests: [], failures: [] };
   await write(results);
 
-  require('mocha/mocha.js');
+  await import('mocha/mocha.js'); // the browser build: defines the global `mocha`
   mocha.setup({ ui: 'tdd', timeout: 60_000, reporter: undefined });
   const optionsFile = vscode.Uri.joinPath(dir, 'web-options.json');
   if (await exists(optionsFile)) {
     const { grep } = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(optionsFile))) as { grep?: string };
     if (grep) mocha.grep(grep);
   }
-  const suites = loadSuites();
+  const suites = await loadSuites();
   console.log(`${PREFIX} running ${suites.length} suite file(s) in the web worker extension host: ${suites.join(', ')}`);
 
   await new Promise<void>((resolve) => {
