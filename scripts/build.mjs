@@ -75,7 +75,8 @@ const webBase = {
   target: 'es2022',
   format: 'cjs',
   mainFields: ['browser', 'module', 'main'],
-  conditions: ['browser'],
+  // 'worker' first: a web worker has no DOM (decode-named-character-reference's 'browser' build needs `document`).
+  conditions: ['worker', 'browser'],
   external: ['vscode'],
   metafile: true,
 };
