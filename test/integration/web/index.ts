@@ -41,8 +41,12 @@ export async function run(): Promise<void> {
   const dir = vscode.Uri.joinPath(folder, '..');
   const resultsFile = vscode.Uri.joinPath(dir, 'results.json');
   const ackFile = vscode.Uri.joinPath(dir, 'ack');
-  const write = (r: SuiteResults): Thenable<void> =>
-    vscode.workspace.fs.writeFile(resultsFile, new TextEncoder().encode(`${JSON.stringify(r, null, 2)}\n`));
+  const tmp = vscode.Uri.joinPath(dir, 'results.json.tmp');
+  // Written whole, then renamed: the launcher never reads a half-written file.
+  const write = async (r: SuiteResults): Promise<void> => {
+    await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(`${JSON.stringify(r, null, 2)}\n`));
+    await vscode.workspace.fs.rename(tmp, resultsFile, { overwrite: true });
+  };
   const started = Date.now();
   const results: SuiteResults = { state: 'running', passed: 0, failed: 0, pending: 0, durationMs: 0, tests: [], failures: [] };
   await write(results);
@@ -57,6 +61,9 @@ export async function run(): Promise<void> {
   const suites = await loadSuites();
   console.log(`${PREFIX} running ${suites.length} suite file(s) in the web worker extension host: ${suites.join(', ')}`);
 
+  // mocha's browser build reads its options from `location.search`, which the extension host's worker does not define.
+  const scope = globalThis as { location?: { search?: string } };
+  if (!scope.location) scope.location = { search: '' };
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
     runner.on('pass', (test) => {
