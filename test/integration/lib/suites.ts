@@ -6,6 +6,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { dirname, join } from 'node:path';
 import {
   createSandbox,
+  writeUserSettings,
   launchBrowser,
   prerequisites,
   remoteUri,
@@ -32,6 +33,11 @@ export interface SuitesRun {
   screenshot: string;
   /** Files written into the sandbox before the workbench opens (relative path → text). */
   sandboxFiles?: Record<string, string>;
+  /** User settings besides the quiet defaults (e.g. `remote.extensionKind`). */
+  userSettings?: Record<string, unknown>;
+  /** Milliseconds from opening the page until the suites start, and for the whole run (a busy machine needs more). */
+  startTimeoutMs?: number;
+  totalTimeoutMs?: number;
 }
 
 function readResults(file: string): SuiteResults | undefined {
@@ -72,6 +78,7 @@ export async function runSuites(session: Session, options: SuitesRun): Promise<n
   const resultsFile = join(sandbox.dir, 'results.json');
   const ackFile = join(sandbox.dir, 'ack');
   for (const [rel, text] of Object.entries(options.sandboxFiles ?? {})) writeFileSync(join(sandbox.dir, rel), text);
+  if (options.userSettings) writeUserSettings(sandbox, options.userSettings);
   const server = (session.server = await startCodeServer(install, sandbox, {
     env: { RELEASE_PAGES_TEST_RESULTS: resultsFile, RELEASE_PAGES_TEST_ACK: ackFile },
     logFile: join(out, 'code-server.log'),
@@ -121,7 +128,7 @@ export async function runSuites(session: Session, options: SuitesRun): Promise<n
         failEarly();
         return readResults(resultsFile) ? true : undefined;
       },
-      START_TIMEOUT_MS,
+      options.startTimeoutMs ?? START_TIMEOUT_MS,
       250,
     );
     console.log(`suites started ${((Date.now() - opened) / 1000).toFixed(1)} s after opening the workbench`);
@@ -132,7 +139,7 @@ export async function runSuites(session: Session, options: SuitesRun): Promise<n
         const r = readResults(resultsFile);
         return r?.state === 'done' ? r : undefined;
       },
-      Math.max(0, TOTAL_TIMEOUT_MS - (Date.now() - opened)),
+      Math.max(0, (options.totalTimeoutMs ?? TOTAL_TIMEOUT_MS) - (Date.now() - opened)),
       250,
     );
 
