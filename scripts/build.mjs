@@ -66,12 +66,39 @@ const webview = {
   outdir: 'dist',
 };
 
+// The web extension (vscode.dev, github.dev): the client in the browser's extension host, the server in a
+// web worker. No Node built-in may reach either bundle: with platform 'browser' and no polyfills an
+// import of one fails to resolve, and webBundleCheck() asserts it on the output as well.
+const webBase = {
+  ...base,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'cjs',
+  mainFields: ['browser', 'module', 'main'],
+  // 'worker' first: a web worker has no DOM (decode-named-character-reference's 'browser' build needs `document`).
+  conditions: ['worker', 'browser'],
+  external: ['vscode'],
+  metafile: true,
+};
+const webClient = { ...webBase, entryPoints: { client: 'client/src/extension-web.ts' }, outdir: 'dist/web' };
+const webServer = { ...webBase, format: 'iife', external: [], entryPoints: { server: 'server/src/server-web.ts' }, outdir: 'dist/web' };
+
+/** Fails when a web bundle imports anything at run time but `vscode` (a Node built-in, or a package left out). */
+function webBundleCheck(result) {
+  for (const [file, out] of Object.entries(result.metafile.outputs)) {
+    const bad = (out.imports ?? []).filter((i) => i.external && i.path !== 'vscode').map((i) => i.path);
+    const node = Object.keys(out.inputs).filter((i) => /^node:|^\(disabled\)/.test(i));
+    if (bad.length || node.length) throw new Error(`${file} must run in a browser but imports ${[...bad, ...node].join(', ')}`);
+  }
+  return result;
+}
+
 const testEntries = [
   ...findTests('test', /\.test\.ts$/),
   ...findTests('test/integration', /^(index|run[\w-]*)\.ts$/),
   ...findTests('bench', /^[\w-]+\.ts$/),
   ...findTests('scripts', /\.ts$/),
-];
+].filter((f) => !f.split(/[\\/]/).join('/').startsWith('test/integration/web/')); // the web suites: one browser bundle (webTests)
 const tests = {
   ...common,
   sourcemap: 'linked',
@@ -83,10 +110,35 @@ const tests = {
   outdir: 'out',
 };
 
+// The integration suites for the web worker extension host, bundled for the browser like the extension.
+const webTests = {
+  ...webBase,
+  sourcemap: 'linked',
+  minify: false,
+  loader: { '.css': 'text' },
+  alias: { 'node:assert/strict': './test/integration/web/assert.ts' },
+  entryPoints: { index: 'test/integration/web/index.ts' },
+  outdir: 'out/test/integration/web',
+};
+
 if (watch) {
-  const ctxs = await Promise.all([esbuild.context(shipped), esbuild.context(webview), esbuild.context(tests)]);
+  const ctxs = await Promise.all([
+    esbuild.context(shipped),
+    esbuild.context(webview),
+    esbuild.context(webClient),
+    esbuild.context(webServer),
+    esbuild.context(webTests),
+    esbuild.context(tests),
+  ]);
   await Promise.all(ctxs.map((c) => c.watch()));
   console.log('esbuild: watching');
 } else {
-  await Promise.all([esbuild.build(shipped), esbuild.build(webview), testEntries.length ? esbuild.build(tests) : Promise.resolve()]);
+  await Promise.all([
+    esbuild.build(shipped),
+    esbuild.build(webview),
+    esbuild.build(webClient).then(webBundleCheck),
+    esbuild.build(webServer).then(webBundleCheck),
+    esbuild.build(webTests).then(webBundleCheck),
+    testEntries.length ? esbuild.build(tests) : Promise.resolve(),
+  ]);
 }

@@ -152,16 +152,24 @@ export const ZONES = {
     note: 'file system pieces shared by the CLI and the server: configuration files, globs, ignore files, walking folders',
   },
   lsp: {
-    paths: ['server/src/lsp/', 'server/src/server.ts', 'server/src/settings.ts'],
-    may: ['lsp', 'node', 'core/index', 'shared', 'assets'],
-    packages: [
-      'node:*',
-      'vscode-languageserver',
-      'vscode-languageserver/*',
-      'vscode-languageserver-textdocument',
-      'vscode-languageserver-protocol',
-    ],
-    note: 'the language server: thin handlers over the core',
+    paths: ['server/src/lsp/', 'server/src/server-common.ts', 'server/src/settings.ts'],
+    may: ['lsp', 'core/index', 'shared', 'assets'],
+    // No Node built-in and no file system: the same handlers run in a Node process and in a web worker.
+    packages: ['vscode-languageserver', 'vscode-languageserver-textdocument', 'vscode-languageserver-protocol'],
+    note: 'the language server: thin handlers over the core, shared by the Node and the web entries',
+  },
+  'server/node': {
+    paths: ['server/src/server.ts', 'server/src/node-server/'],
+    may: ['server/node', 'lsp', 'node', 'core/index', 'shared', 'assets'],
+    packages: ['node:*', 'vscode-languageserver/node'],
+    note: 'the language server as a Node process: configuration files from disk (node/)',
+  },
+  'server/web': {
+    paths: ['server/src/server-web.ts', 'server/src/web/'],
+    may: ['server/web', 'lsp', 'core/index', 'shared'],
+    // picomatch: the settings' and configuration's include/exclude globs (pure JavaScript, no Node built-in).
+    packages: ['vscode-languageserver/browser', 'picomatch'],
+    note: 'the language server in a web worker: configuration files as texts from the client',
   },
   cli: {
     paths: ['server/src/cli/', 'server/src/cli.ts'],
@@ -178,8 +186,21 @@ export const ZONES = {
   client: {
     paths: ['client/src/'],
     may: ['client', 'shared', 'assets'],
-    packages: ['node:*', 'vscode', 'vscode-languageclient', 'vscode-languageclient/*'],
-    note: 'the VS Code extension: starts the server, commands, the preview panel',
+    // No Node built-in: the same modules run in the Node and in the web worker extension host.
+    packages: ['vscode', 'vscode-languageclient'],
+    note: 'the VS Code extension: commands, the preview panel, the status item, over any client',
+  },
+  'client/node': {
+    paths: ['client/src/extension.ts'],
+    may: ['client', 'shared', 'assets'],
+    packages: ['node:*', 'vscode', 'vscode-languageclient', 'vscode-languageclient/node'],
+    note: 'the desktop entry: starts the server as a Node process',
+  },
+  'client/web': {
+    paths: ['client/src/extension-web.ts'],
+    may: ['client', 'shared', 'assets'],
+    packages: ['vscode', 'vscode-languageclient', 'vscode-languageclient/browser'],
+    note: 'the browser entry: starts the server in a web worker',
   },
 };
 

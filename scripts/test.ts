@@ -1,12 +1,12 @@
 // The whole test run (`npm test` = build, then this): the static checks (typecheck, lint, format), unit tests
 // (with coverage of server/src, shared and client/src), LSP tests, the integration suites in a real
-// VS Code, the status preview, the package and the packaged .vsix. Prints each stage's result and,
+// VS Code (its Node extension host, then its web worker extension host), the status preview, the package and the packaged .vsix. Prints each stage's result and,
 // last, one line `N passed, N failed[, N skipped]`. A stage that cannot run here is SKIPPED loudly and
 // makes the run fail unless RELEASE_PAGES_ALLOW_SKIP=1.
 // Debian packages a stage needs (Chromium, code-server's build headers, Neovim, pre-commit) are installed
 // first, in one apt-get run, when this user may (root or password-less sudo); else that stage is SKIPPED
 // with the command to run.
-// Usage: node out/scripts/test.js [static] [unit] [lsp] [tools] [integration] [preview] [vsix]   (no argument: all, in this order)
+// Usage: node out/scripts/test.js [static] [unit] [lsp] [tools] [integration] [web] [preview] [vsix]   (no argument: all, in this order)
 //        node out/scripts/test.js --update   (`npm run test:update`: rewrite the snapshots, never in CI; review the diff)
 //        node out/scripts/test.js --no-coverage unit   (about a third faster: V8's precise coverage slows the code it counts)
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -174,7 +174,7 @@ async function checkTest(stage: string, command: string, args: readonly string[]
 /** The Debian packages a stage needs and why, in words for the one line that installs them. */
 function stageNeeds(stage: string): { needs: SystemNeed[]; why: string } {
   if (stage === 'tools') return { needs: [...TOOLS_NEEDS], why: 'the pre-commit and Neovim tests' };
-  if (!['integration', 'preview', 'vsix'].includes(stage)) return { needs: [], why: '' };
+  if (!['integration', 'web', 'preview', 'vsix'].includes(stage)) return { needs: [], why: '' };
   // The headers only matter while code-server is not installed yet (its native modules are built once).
   const build = isInstalled() ? [] : NATIVE_BUILD_NEEDS;
   return {
@@ -205,6 +205,19 @@ function prepareSystem(stages: readonly string[]): Map<string, string> {
   return blocked;
 }
 
+/** Installs code-server when missing (setup-vscode), then runs a launcher; SKIPPED when code-server cannot be installed here. */
+async function withCodeServer(stage: string, launcher: string): Promise<StageResult[]> {
+  const start = Date.now();
+  const setup = await runCommand(process.execPath, [join(root, 'out', 'scripts', 'setup-vscode.js')], { cwd: root, echo: true });
+  const seconds = (Date.now() - start) / 1000;
+  if (setup.code === EXIT_SKIP) {
+    const reason = /SKIPPED: (?:[^—\n]* — )?(.*(?:\n {2}.*)*)/.exec(setup.output)?.[1] ?? 'code-server cannot be installed here';
+    return [{ stage, passed: 0, failed: 0, skipped: 1, seconds, note: 'skipped', stageSkipped: reason }];
+  }
+  if (setup.code !== 0) return [{ stage, passed: 0, failed: 1, skipped: 0, seconds, note: `setup-vscode failed (exit ${setup.code})` }];
+  return [await harnessStage(stage, process.execPath, [launcher])];
+}
+
 const STAGES: Record<string, () => Promise<StageResult[]>> = {
   static: async () => [
     await checkTest('typecheck', 'npm', ['run', '--silent', 'typecheck']),
@@ -219,18 +232,9 @@ const STAGES: Record<string, () => Promise<StageResult[]>> = {
   lsp: async () => [await nodeTestStage('lsp', 'lsp')],
   // The GitHub Action's entry script, the pre-commit hooks (Debian's pre-commit) and Neovim (Debian's) as a client.
   tools: async () => [await nodeTestStage('tools', 'tools')],
-  integration: async () => {
-    const start = Date.now();
-    const setup = await runCommand(process.execPath, [join(root, 'out', 'scripts', 'setup-vscode.js')], { cwd: root, echo: true });
-    const seconds = (Date.now() - start) / 1000;
-    if (setup.code === EXIT_SKIP) {
-      const reason = /SKIPPED: (?:[^—\n]* — )?(.*(?:\n {2}.*)*)/.exec(setup.output)?.[1] ?? 'code-server cannot be installed here';
-      return [{ stage: 'integration', passed: 0, failed: 0, skipped: 1, seconds, note: 'skipped', stageSkipped: reason }];
-    }
-    if (setup.code !== 0)
-      return [{ stage: 'integration', passed: 0, failed: 1, skipped: 0, seconds, note: `setup-vscode failed (exit ${setup.code})` }];
-    return [await harnessStage('integration', process.execPath, [join(root, 'out', 'test', 'integration', 'run.js')])];
-  },
+  integration: async () => withCodeServer('integration', join(root, 'out', 'test', 'integration', 'run.js')),
+  // The suites that apply in a browser, in the web worker extension host (as on vscode.dev, github.dev).
+  web: async () => withCodeServer('web', join(root, 'out', 'test', 'integration', 'runWeb.js')),
   // The status preview driven like a user (clicks, keyboard, window reload) in code-server; then its
   // Changes section and a feature's history over a real Git history of a renamed page.
   preview: async () => [

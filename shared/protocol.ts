@@ -127,10 +127,45 @@ export interface FormatTablesResult {
 }
 export const FormatTablesRequest = new RequestType<FormatTablesParams, FormatTablesResult, void>('releasePages/formatTables');
 
-/** Facts about the running server process (the crash-recovery test finds the process to kill with it). */
+/** Facts about the running server (the crash-recovery test finds the process to kill with it). */
 export interface ServerInfo {
-  pid: number;
-  /** Milliseconds since the server process started. */
+  /** The server's process id; null in a web worker (vscode.dev, github.dev), which has none. */
+  pid: number | null;
+  /** Milliseconds since the server started. */
   uptimeMs: number;
+  /** Where the server runs: a Node process, or a web worker of the browser. */
+  host: 'node' | 'web';
 }
 export const ServerInfoRequest = new RequestType0<ServerInfo, void>('releasePages/serverInfo');
+
+/**
+ * Configuration files for the web server (vscode.dev, github.dev, any virtual file system): the client
+ * reads them through `vscode.workspace.fs` and hands their texts over, since a web worker reads no disk.
+ * `text` is null when the file could not be read, with `problem` saying why (e.g. larger than 1 MB).
+ */
+export interface ConfigFileText {
+  uri: string;
+  text: string | null;
+  problem?: string;
+}
+export interface ConfigFilesParams {
+  /** Every `.release-pages.yaml`, `.yml` or `.json` in the workspace folders (a full snapshot: files not listed do not exist). */
+  files: ConfigFileText[];
+}
+/** Client → web server: the configuration files of the workspace, at start (`initializationOptions.configFiles`) and after each change. */
+export const ConfigFilesNotification = new NotificationType<ConfigFilesParams>('releasePages/configFiles');
+export interface ReadConfigFilesParams {
+  uris: string[];
+}
+/** Web server → client: read the files an `extends` names (inside the workspace folders), within the same size limit. */
+export const ReadConfigFilesRequest = new RequestType<ReadConfigFilesParams, ConfigFilesParams, void>('releasePages/readConfigFiles');
+/** What the web server reads from `initializationOptions`. */
+export interface WebInitializationOptions {
+  configFiles?: ConfigFileText[];
+  /** URI of the extension's `docs/rules/` folder (each diagnostic links its rule's page). */
+  ruleDocsRoot?: string;
+}
+/** The configuration file names, nearest first in each folder (the Node server's lookup order). */
+export const CONFIG_FILE_NAMES = ['.release-pages.yaml', '.release-pages.yml', '.release-pages.json'] as const;
+/** The largest configuration file read, in bytes (the Node server's limit). */
+export const CONFIG_FILE_MAX_BYTES = 1024 * 1024;

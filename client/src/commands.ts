@@ -1,13 +1,15 @@
 /** Commands that only talk to the server: fix all, restart, show output, server info. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { FixAllRequest, ServerInfoRequest, type ServerInfo } from '../../shared/protocol';
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('releasePages.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('releasePages.restartServer', async () => {
-      await client.restart();
+      // stop + start: the same in both hosts (only the Node client has restart()).
+      if (client.isRunning()) await client.stop();
+      await client.start();
     }),
     // Internal (not in the palette): the running server's process id, for diagnosis and the crash-recovery test.
     vscode.commands.registerCommand('releasePages.serverInfo', (): Promise<ServerInfo> => client.sendRequest(ServerInfoRequest)),

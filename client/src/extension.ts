@@ -1,12 +1,7 @@
-/** Extension entry point: starts the language server and registers each feature module. */
+/** Extension entry point (desktop VS Code, remote hosts): starts the language server as a Node process and registers each feature module. */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { registerCommands } from './commands';
-import { registerFormatCommands } from './format';
-import { registerPreview } from './preview';
-import { registerStatusItem } from './status';
-import { registerTableSummary } from './table-summary';
-import { registerWorkspaceCheck } from './workspace-check';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { clientOptions, CONFIG_GLOB, startFeatures } from './features';
 
 let client: LanguageClient | undefined;
 
@@ -19,30 +14,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'markdown' },
-      // Virtual workspaces (Remote Repositories): checked without configuration files (package.json capabilities).
-      { scheme: 'vscode-vfs', language: 'markdown' },
-    ],
-    synchronize: {
-      configurationSection: 'releasePages',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.release-pages.{yaml,yml,json}'),
-    },
-    outputChannel: output,
-    traceOutputChannel: output,
-  };
-  client = new LanguageClient('releasePages', 'Release Pages', serverOptions, clientOptions);
-  context.subscriptions.push(client);
-
-  registerCommands(context, client, output);
-  registerFormatCommands(context, client);
-  registerPreview(context, client, output);
-  registerWorkspaceCheck(context, client);
-  registerTableSummary(context);
-  await client.start();
-  registerStatusItem(context, client);
+  // Virtual workspaces (Remote Repositories) are checked too; their configuration files are read by the web entry only.
+  const options = clientOptions(output, ['file', 'untitled', 'vscode-vfs'], vscode.workspace.createFileSystemWatcher(CONFIG_GLOB));
+  client = new LanguageClient('releasePages', 'Release Pages', serverOptions, options);
+  await startFeatures(context, client, output);
 }
 
 export async function deactivate(): Promise<void> {

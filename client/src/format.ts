@@ -1,6 +1,6 @@
 /** Commands "Format table at cursor" and "Format all tables": the server computes the edits, the editor applies them. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { FormatTablesRequest } from '../../shared/protocol';
 
 async function formatTables(client: LanguageClient, atCursor: boolean): Promise<boolean> {

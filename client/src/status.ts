@@ -1,6 +1,6 @@
 /** The language status item: page kind, problem counts, GA date, Must features not Green, server state. */
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PageSummaryRequest, ValidatedNotification, type PageSummary } from '../../shared/protocol';
 import { statusText, type ServerStatus } from './status-text';
 

@@ -1,6 +1,6 @@
 /** "Check all release pages in the workspace": sends every Markdown file to the server, with progress and cancel. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { CheckFilesRequest, type CheckFilesResult } from '../../shared/protocol';
 
 export const CHECK_WORKSPACE_COMMAND = 'releasePages.checkWorkspace';

@@ -9,6 +9,7 @@ import { Engine, type Rule, RULES_BY_ID } from '../../server/src/core';
 import { DiagnosticsPublisher } from '../../server/src/lsp/diagnostics';
 import { FailureLog, logProcessFailures } from '../../server/src/lsp/failures';
 import { ServerState } from '../../server/src/lsp/state';
+import { NodeConfigSource } from '../../server/src/node-server/config-source';
 import { readFixture } from '../helpers/paths';
 
 const SEED0 = readFixture('seeds', '000_015c11820e0fe26e.md');
@@ -90,7 +91,7 @@ function fakeServer(): {
   const docs = new Map<string, TextDocument>();
   // TextDocuments only learns documents from a connection: serve them from a map instead.
   documents.get = (uri: string) => docs.get(uri);
-  const state = new ServerState(fake as unknown as Connection, documents);
+  const state = new ServerState(fake as unknown as Connection, documents, new NodeConfigSource());
   const open = (uri: string, text: string, version = 1): TextDocument => {
     const doc = TextDocument.create(uri, 'markdown', version, text);
     docs.set(uri, doc);

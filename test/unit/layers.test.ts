@@ -51,6 +51,21 @@ test('each kind of crossing is an error', async () => {
     ['server/src/lsp/x.ts', "import { RULES } from '../core/rules';", /lsp may not import core\/rules/],
     ['server/src/cli/x.ts', "import { Engine } from '../core/engine';", /cli may not import core\/engine/],
     ['server/src/node/x.ts', "import { startServer } from '../lsp/state';", /node may not import lsp/],
+    // The handlers and the client modules run in a web worker too: no Node built-in, no file system.
+    ['server/src/lsp/x.ts', "import { readFileSync } from 'node:fs';", /may not use the package "node:fs"/],
+    ['server/src/lsp/x.ts', "import { ConfigLoader } from '../node/config-loader';", /lsp may not import node/],
+    ['server/src/web/x.ts', "import { ConfigLoader } from '../node/config-loader';", /server\/web may not import node/],
+    [
+      'server/src/web/x.ts',
+      "import { createConnection } from 'vscode-languageserver/node';",
+      /may not use the package "vscode-languageserver\/node"/,
+    ],
+    ['client/src/x.ts', "import { randomBytes } from 'node:crypto';", /may not use the package "node:crypto"/],
+    [
+      'client/src/extension-web.ts',
+      "import { LanguageClient } from 'vscode-languageclient/node';",
+      /may not use the package "vscode-languageclient\/node"/,
+    ],
     ['client/src/x.ts', "import { checkText } from '../../server/src/core';", /client may not import core\/index/],
     ['client/src/preview/webview/x.ts', "import * as vscode from 'vscode';", /may not use the package "vscode"/],
     ['shared/x.ts', "import { checkText } from '../server/src/core';", /shared may not import core\/index/],

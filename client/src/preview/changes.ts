@@ -5,7 +5,7 @@
  * page and base until the user picks a base again or the preview reloads.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { FeatureHistoryRequest, PageChangesRequest } from '../../../shared/protocol';
 import type { BaseChoice, HostMessage } from '../../../shared/preview-messages';
 import type { ChangesSide } from '../../../shared/status';

@@ -48,7 +48,8 @@ const MAX_RENAMES = 20;
 
 /** The page's repository, or why there is none. */
 export async function repositoryOf(doc: vscode.TextDocument): Promise<GitRepository | string> {
-  if (doc.uri.scheme !== 'file') return 'The page is not a file on disk: it has no Git history.';
+  if (doc.uri.scheme !== 'file')
+    return 'The page is not in a local folder (a browser, a virtual workspace): its Git history needs a local folder.';
   const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
   if (!ext) return 'The built-in Git extension is not available: no history to compare.';
   const exports = ext.isActive ? ext.exports : await ext.activate();

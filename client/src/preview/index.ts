@@ -3,7 +3,7 @@
  * editor events every open preview follows (edits, cursor moves, active editor, settings).
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PageSummaryRequest, ValidatedNotification } from '../../../shared/protocol';
 import { parsePreviewState, type RenderedSummary } from '../../../shared/preview-messages';
 import { StatusPreview, VIEW_TYPE, webviewOptions, type PreviewHost, type PreviewSnapshot } from './panel';

@@ -4,9 +4,8 @@
  * page's status model (throttled while typing, dropped when the document moved on), posts it to the
  * webview, reveals lines the webview asks for, and highlights the item at the editor's cursor.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PageStatusRequest, type PageStatusResult } from '../../../shared/protocol';
 import { ChangesSource } from './changes';
 import { previewHtml } from './html';
@@ -52,6 +51,12 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
   };
 }
 
+/** A script nonce: 18 random bytes, base64 (Web Crypto: the same in Node and in a browser's web worker). */
+function nonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
+}
+
 export class StatusPreview implements vscode.Disposable {
   private disposed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -61,7 +66,7 @@ export class StatusPreview implements vscode.Disposable {
   private rendered: RenderedSummary | undefined;
   private title = '';
   private focusGuard: vscode.Disposable | undefined;
-  private readonly nonce = randomBytes(18).toString('base64');
+  private readonly nonce = nonce();
   private changesBase = 'previous';
   private changesSequence = 0;
   private readonly changes: ChangesSource;

@@ -1,7 +1,5 @@
 /** Diagnostics: pushed on open and (debounced) on change, version-checked, cleared on close. */
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CheckResult, type Finding, findingCount, severest, type Severity } from '../core';
 import { ValidatedNotification } from '../../../shared/protocol';
@@ -15,14 +13,21 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-const docsRoot = join(__dirname, '..', 'docs', 'rules');
+/** The URI of the folder of the rules' doc pages (`docs/rules/` of the installed extension), set by the server's entry. */
+let docsRoot = 'file:///docs/rules/';
 
 const docUris = new Map<string, string>();
 
-/** The file URI of a rule's doc page (made once per rule: every diagnostic carries it). */
+/** Where the rules' doc pages are: the Node entry gives a file URI, the web entry the extension's URI (from the client). */
+export function setRuleDocsRoot(uri: string): void {
+  docsRoot = uri.endsWith('/') ? uri : `${uri}/`;
+  docUris.clear();
+}
+
+/** The URI of a rule's doc page (made once per rule: every diagnostic carries it). */
 export function ruleDocUri(rule: string): string {
   let uri = docUris.get(rule);
-  if (!uri) docUris.set(rule, (uri = pathToFileURL(join(docsRoot, `${rule}.md`)).toString()));
+  if (!uri) docUris.set(rule, (uri = `${docsRoot}${encodeURIComponent(rule)}.md`));
   return uri;
 }
 

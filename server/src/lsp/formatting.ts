@@ -13,7 +13,7 @@ import {
   type ClientCapabilities,
   type ServerCapabilities,
   type TextEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { formatTables, type PageModel, tableAtLine, tablesInLines } from '../core';
 import { FormatTablesRequest } from '../../../shared/protocol';
 import type { ServerState } from './state';

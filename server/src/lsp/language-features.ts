@@ -10,7 +10,7 @@ import {
   type DocumentSymbol,
   type ServerCapabilities,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type CheckResult,

@@ -4,7 +4,7 @@
  * applies an edit to the lines it touches (core/edits.ts) and makes the whole text, or the line
  * offsets, only when someone asks, once per version. Same answers as the library's TextDocument.
  */
-import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyChanges, firstAtOrAfter, lineStarts, type SourceLine, splitLines } from '../core';
 

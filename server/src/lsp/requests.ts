@@ -1,10 +1,11 @@
 /** Custom requests: page summary (status item), fix-all edits and server info. */
 import { eachFinding, explainDetection, fixAllEdits, type Severity, tableSummaries } from '../core';
 import { today } from './language-features';
-import { FixAllRequest, PageSummaryRequest, ServerInfoRequest } from '../../../shared/protocol';
+import { FixAllRequest, PageSummaryRequest, ServerInfoRequest, type ServerInfo } from '../../../shared/protocol';
 import type { ServerState } from './state';
 
-export function registerRequests(state: ServerState): void {
+/** `info`: facts about the host the server runs in (a Node process, or a web worker). */
+export function registerRequests(state: ServerState, info: () => ServerInfo): void {
   state.connection.onRequest(PageSummaryRequest, async ({ uri }) => {
     const p = await state.ready(uri);
     if (!p) return null;
@@ -27,7 +28,7 @@ export function registerRequests(state: ServerState): void {
     };
   });
 
-  state.connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, uptimeMs: Math.round(process.uptime() * 1000) }));
+  state.connection.onRequest(ServerInfoRequest, info);
 
   state.connection.onRequest(FixAllRequest, async ({ uri, rule }) => {
     const p = await state.ready(uri);

@@ -7,7 +7,26 @@ import { type Steps } from '../core';
 /** Work done before the event loop gets a turn. */
 export const SLICE_MS = 8;
 
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * A turn of the event loop: `setImmediate` in Node; in a web worker (no `setImmediate`) a message to
+ * itself, which, unlike `setTimeout(0)`, is not clamped to 4 ms after a few nested calls.
+ */
+export const turn: () => Promise<void> =
+  typeof setImmediate === 'function'
+    ? () => new Promise((resolve) => setImmediate(resolve))
+    : () =>
+        new Promise((resolve) => {
+          // Typed as the web's MessageChannel (Node's typings describe its own ports).
+          const channel = new MessageChannel() as unknown as {
+            port1: { onmessage: (() => void) | null; close(): void };
+            port2: { postMessage(message: null): void };
+          };
+          channel.port1.onmessage = () => {
+            channel.port1.close();
+            resolve();
+          };
+          channel.port2.postMessage(null);
+        });
 
 /** The steps' result, or null when they were dropped (the steps are closed: their `finally` blocks run). */
 export async function runSteps<T>(steps: Steps<T>, stale: () => boolean, sliceMs = SLICE_MS): Promise<T | null> {

@@ -1,31 +1,15 @@
 /** Server state shared by the LSP handlers: open documents, one engine per document, settings, config. */
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { relative, sep } from 'node:path';
-import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments, type WorkspaceFolder } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigLoader, configExcludes, configIncludes, type LoadedConfig, type LoadedConfigProblem } from '../node/config-loader';
-import { globToRegExp } from '../node/files';
 import { type CheckResult, DEFAULT_CONFIG, Engine, mergeConfig, type ResolvedConfig } from '../core';
 import { Checks, type Analysed, type CheckSetup } from './checks';
 import { readSettings, type EditorSettings } from '../settings';
 import { describeError, FailureLog } from './failures';
+import { folderOf, type ConfigLoad, type ConfigProblem, type ConfigSource } from './config-source';
 
-export function filePath(uri: string): string | null {
-  return uri.startsWith('file:') ? fileURLToPath(uri) : null;
-}
-
-/** The folder of a document: the workspace folder whose URI is the longest prefix of the document's. */
-export function folderOf(folders: readonly WorkspaceFolder[], uri: string): WorkspaceFolder | null {
-  let best: WorkspaceFolder | null = null;
-  for (const f of folders) {
-    const base = f.uri.endsWith('/') ? f.uri : `${f.uri}/`;
-    if (uri.startsWith(base) && (!best || f.uri.length > best.uri.length)) best = f;
-  }
-  return best;
-}
+export { folderOf } from './config-source';
 
 export class ServerState {
-  readonly loader = new ConfigLoader();
   /** The settings without a folder scope: window-level ones (`validate.debounceMs`, `config.allowExtends`) and pages outside every folder. */
   settings: EditorSettings = readSettings({});
   /** Each workspace folder's settings (`resource` scope: folder settings override the workspace's and the user's). */
@@ -36,18 +20,18 @@ export class ServerState {
   readonly checks = new Checks((uri) => this.setupFor(uri));
   private readonly warned = new Set<string>();
   private readonly configDiagnostics = new Map<string, string>();
-  /** Loads whose problems were logged and published (the loader returns the same object while its files are unchanged). */
-  private published = new WeakSet<LoadedConfig>();
-  /** The settings layer, made once per settings object (its identity lets the loader reuse its result). */
+  /** Loads whose problems were logged and published (the source returns the same object while its files are unchanged). */
+  private published = new WeakSet<ConfigLoad>();
+  /** The settings layer, made once per settings object (its identity lets the source reuse its result). */
   private baseOf = new WeakMap<EditorSettings, ResolvedConfig>();
-  /** The workspace folders and settings the loader's scope was made from. */
-  private scopeOf: { folders: WorkspaceFolder[]; settings: EditorSettings } | null = null;
   /** Each failure (a rule on a page, a check of a page) is logged once. */
   readonly failures: FailureLog;
 
   constructor(
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
+    /** Configuration files: from disk (Node) or from the client (web). */
+    readonly configSource: ConfigSource,
   ) {
     this.failures = new FailureLog((message) => connection.console.error(message));
   }
@@ -58,32 +42,16 @@ export class ServerState {
     return (folder && this.folderSettings.get(folder.uri)) ?? this.settings;
   }
 
-  /** Whether settings globs (`releasePages.include` or `.exclude`) name the page: in a folder by that folder's globs, relative to it. */
-  private named(uri: string, path: string | null, globs: readonly string[]): boolean {
-    if (!path || globs.length === 0) return false;
-    const folder = folderOf(this.folders, uri);
-    return (folder ? [folder] : this.folders).some((f) => {
-      const root = filePath(f.uri);
-      if (!root) return false;
-      const rel = relative(root, path).split(sep).join('/');
-      return !rel.startsWith('..') && globs.some((g) => globToRegExp(g).test(rel));
-    });
-  }
-
   /**
    * The configuration for a page (its folder's settings, then the nearest config file), whether its
    * `include` globs force a check and whether its `exclude` globs prevent one.
    */
   configFor(uri: string): { config: ResolvedConfig; force: boolean; exclude: boolean } {
-    const path = filePath(uri);
     const settings = this.settingsFor(uri);
     let base = this.baseOf.get(settings);
     if (!base) this.baseOf.set(settings, (base = mergeConfig(DEFAULT_CONFIG, settings.config)));
-    this.updateScope();
-    // Resolved again only when a file of the chain changed (the loader compares their identities and times).
-    const loaded = path ? this.loader.forPage(path, base) : { config: base, files: [], problems: [] };
-    const force = this.named(uri, path, settings.include) || (path !== null && configIncludes(loaded, path));
-    const exclude = this.named(uri, path, settings.exclude) || (path !== null && configExcludes(loaded, path));
+    // Resolved again only when a file of the chain changed (the source compares their identities).
+    const { loaded, force, exclude } = this.configSource.forPage(uri, base, { settings, unscoped: this.settings, folders: this.folders });
     if (this.published.has(loaded)) return { config: loaded.config, force, exclude };
     this.published.add(loaded);
     for (const p of loaded.problems) {
@@ -96,20 +64,8 @@ export class ServerState {
     return { config: loaded.config, force, exclude };
   }
 
-  /** `extends` may name files in the workspace folders and in `releasePages.config.allowExtends`. */
-  private updateScope(): void {
-    if (this.scopeOf?.folders === this.folders && this.scopeOf.settings === this.settings) return;
-    const roots = this.folders.map((f) => filePath(f.uri)).filter((p): p is string => p !== null);
-    const allow = this.settings.allowExtends;
-    const previous = this.loader.scope;
-    this.scopeOf = { folders: this.folders, settings: this.settings };
-    if (JSON.stringify([previous.roots, previous.allow]) === JSON.stringify([roots, allow]) && previous.projectRoot === 'outside') return;
-    this.loader.scope = { roots, allow, projectRoot: 'outside', allowHint: 'the setting releasePages.config.allowExtends' };
-    this.published = new WeakSet();
-  }
-
   /** Problems in configuration files appear in Problems on the file itself (cleared once it is fixed). */
-  private publishConfigProblems(files: readonly string[], problems: readonly LoadedConfigProblem[]): void {
+  private publishConfigProblems(files: readonly string[], problems: readonly ConfigProblem[]): void {
     const byFile = new Map<string, Diagnostic[]>();
     for (const f of files) byFile.set(f, []);
     for (const p of problems) {
@@ -126,7 +82,7 @@ export class ServerState {
       const key = JSON.stringify(diagnostics);
       if (this.configDiagnostics.get(file) === key) continue;
       this.configDiagnostics.set(file, key);
-      void this.connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics });
+      void this.connection.sendDiagnostics({ uri: file, diagnostics });
     }
   }
 

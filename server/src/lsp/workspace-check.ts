@@ -4,6 +4,7 @@ import { type CheckResult, findingCount } from '../core';
 import { pageDiagnostics } from './diagnostics';
 import { describeError } from './failures';
 import type { ServerState } from './state';
+import { turn } from './scheduler';
 
 export function registerWorkspaceCheck(state: ServerState): void {
   state.connection.onRequest(CheckFilesRequest, async ({ files }, token) => {
@@ -32,7 +33,7 @@ export function registerWorkspaceCheck(state: ServerState): void {
       }
       void state.connection.sendDiagnostics({ uri: f.uri, diagnostics: findings ? pageDiagnostics(findings) : [] });
       // Let a cancellation (or an edit) through between files.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await turn();
     }
     return out;
   });

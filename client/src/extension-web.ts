@@ -1,0 +1,41 @@
+/**
+ * Extension entry point in the browser (vscode.dev, github.dev, a web worker extension host): the language
+ * server runs in a web worker (`dist/web/server.js`); configuration files reach it through the client
+ * (`web-config.ts`). No Node API here or in anything it imports.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import type { WebInitializationOptions } from '../../shared/protocol';
+import { clientOptions, CONFIG_GLOB, startFeatures } from './features';
+import { configSnapshot, serveConfigFiles } from './web-config';
+
+/** The browser's `Worker` (this project compiles without the DOM library). */
+declare const Worker: new (scriptUrl: string) => ConstructorParameters<typeof LanguageClient>[3];
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Release Pages', { log: true });
+  context.subscriptions.push(output);
+
+  const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
+  context.subscriptions.push(watcher);
+  const initializationOptions: WebInitializationOptions = {
+    configFiles: await configSnapshot(),
+    ruleDocsRoot: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
+  };
+  // Every scheme a browser workspace may use: GitHub (vscode-vfs), code-server (vscode-remote), in-memory ones.
+  const options = {
+    ...clientOptions(output, ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'memfs'], watcher),
+    initializationOptions,
+  };
+  const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
+  client = new LanguageClient('releasePages', 'Release Pages', options, worker);
+  context.subscriptions.push(serveConfigFiles(client, watcher));
+  await startFeatures(context, client, output);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

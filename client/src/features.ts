@@ -1,0 +1,42 @@
+/** What the Node and the web entries share: the client options and every feature module, over a started or starting client. */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { registerCommands } from './commands';
+import { registerFormatCommands } from './format';
+import { registerPreview } from './preview';
+import { registerStatusItem } from './status';
+import { registerTableSummary } from './table-summary';
+import { registerWorkspaceCheck } from './workspace-check';
+
+/** The configuration files' names, as a glob (the server's lookup: `.release-pages.yaml`, `.yml`, `.json`). */
+export const CONFIG_GLOB = '**/.release-pages.{yaml,yml,json}';
+
+/** Options both entries give the client; `schemes`: the documents checked (the web entry adds virtual file systems). */
+export function clientOptions(
+  output: vscode.LogOutputChannel,
+  schemes: readonly string[],
+  fileEvents: vscode.FileSystemWatcher,
+): LanguageClientOptions {
+  return {
+    documentSelector: schemes.map((scheme) => ({ scheme, language: 'markdown' })),
+    synchronize: { configurationSection: 'releasePages', fileEvents },
+    outputChannel: output,
+    traceOutputChannel: output,
+  };
+}
+
+/** Registers every feature; resolves once the client is running (the status item needs it). */
+export async function startFeatures(
+  context: vscode.ExtensionContext,
+  client: BaseLanguageClient,
+  output: vscode.OutputChannel,
+): Promise<void> {
+  context.subscriptions.push(client);
+  registerCommands(context, client, output);
+  registerFormatCommands(context, client);
+  registerPreview(context, client, output);
+  registerWorkspaceCheck(context, client);
+  registerTableSummary(context);
+  await client.start();
+  registerStatusItem(context, client);
+}

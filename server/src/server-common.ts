@@ -1,0 +1,141 @@
+/**
+ * The language server's wiring, shared by the Node entry (`server.ts`) and the web entry (`server-web.ts`):
+ * each feature lives in its own module under lsp/; what differs between the hosts (where configuration
+ * files come from, facts about the host) is injected as `ServerServices`.
+ */
+import {
+  type Connection,
+  DidChangeConfigurationNotification,
+  type InitializeParams,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticsPublisher } from './lsp/diagnostics';
+import { LineDocument } from './lsp/line-document';
+import { registerRequests } from './lsp/requests';
+import { registerEditorFeatures } from './lsp/language-features';
+import { registerWorkspaceCheck } from './lsp/workspace-check';
+import { ServerState } from './lsp/state';
+import { registerChangesRequests } from './lsp/changes';
+import { registerStatusRequest } from './lsp/status';
+import { registerFormatting } from './lsp/formatting';
+import { readSettings } from './settings';
+import { describeError } from './lsp/failures';
+import type { ConfigSource } from './lsp/config-source';
+import type { ServerInfo } from '../../shared/protocol';
+
+export interface ServerServices {
+  /** Where pages' configuration files come from. */
+  config: ConfigSource;
+  /** Facts about the host (the `releasePages/serverInfo` request). */
+  info(): ServerInfo;
+  /** Reads what the host needs from `initialize` (the web entry: where the rules' doc pages are). */
+  initialize?(params: InitializeParams): void;
+  /** Registers the host's own handlers; `recheck` re-checks every open page with fresh configuration. */
+  register?(state: ServerState, recheck: () => void): void;
+}
+
+export function startServer(connection: Connection, services: ServerServices): ServerState {
+  // Open documents are kept as lines (an edit costs what it touches), shared with the checks' engines.
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => LineDocument.create(uri, languageId, version, content),
+    update: (doc, changes, version) =>
+      doc instanceof LineDocument ? LineDocument.update(doc, changes, version) : TextDocument.update(doc, changes, version),
+  });
+  const state = new ServerState(connection, documents, services.config);
+  const diagnostics = new DiagnosticsPublisher(state);
+
+  /** Feature modules add their capabilities here before `initialize` answers. */
+  const capabilities: ServerCapabilities = {
+    textDocumentSync: TextDocumentSyncKind.Incremental,
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+
+  /** Every settings object the server holds, as one string: what a refresh compares. */
+  function settingsKey(): string {
+    return JSON.stringify([state.settings, [...state.folderSettings]]);
+  }
+
+  /**
+   * Reads the settings: the unscoped ones and each workspace folder's (`scopeUri`), in one request. Pages are
+   * re-checked only when they changed.
+   */
+  async function refreshSettings(previous = settingsKey()): Promise<void> {
+    try {
+      if (state.hasConfigurationCapability) {
+        const folders = state.folders;
+        const items = [{ section: 'releasePages' }, ...folders.map((f) => ({ scopeUri: f.uri, section: 'releasePages' }))];
+        const values: unknown[] = await connection.workspace.getConfiguration(items);
+        state.settings = readSettings(values[0]);
+        state.folderSettings = new Map(folders.map((f, i) => [f.uri, readSettings(values[i + 1])]));
+      }
+    } catch (e) {
+      connection.console.error(`reading the releasePages settings failed; keeping the current ones: ${describeError(e)}`);
+    }
+    const changed = settingsKey() !== previous;
+    if (changed) state.invalidate();
+    await formatting.update(); // (un)registered before the diagnostics are republished
+    if (changed) diagnostics.scheduleAll(0);
+  }
+
+  let supportsFolders = false;
+
+  connection.onInitialize((params) => {
+    state.hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
+    state.folders = params.workspaceFolders ?? [];
+    supportsFolders = params.capabilities.workspace?.workspaceFolders === true;
+    formatting.initialize(params.capabilities);
+    editor.initialize(params.capabilities);
+    services.initialize?.(params);
+    return { capabilities, serverInfo: { name: 'release-pages' } };
+  });
+
+  connection.onInitialized(() => {
+    if (state.hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    // Settings first: a client without workspace folders must still get its settings read.
+    void refreshSettings();
+    if (supportsFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        state.folders = state.folders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
+        void refreshSettings(); // the new folders' settings; a removed folder's pages fall back to the unscoped ones
+      });
+    }
+  });
+
+  documents.onDidOpen((e) => void diagnostics.validate(e.document));
+  documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
+  documents.onDidClose((e) => {
+    state.forget(e.document.uri);
+    diagnostics.clear(e.document.uri);
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const previous = settingsKey();
+    if (!state.hasConfigurationCapability)
+      state.settings = readSettings((change.settings as { releasePages?: unknown } | null)?.releasePages);
+    void refreshSettings(previous);
+  });
+
+  /** Configuration files changed: read them again and re-check every open page. */
+  function recheck(): void {
+    services.config.clear();
+    state.invalidate();
+    diagnostics.scheduleAll(0);
+  }
+
+  connection.onDidChangeWatchedFiles(recheck);
+
+  registerRequests(state, services.info);
+  const editor = registerEditorFeatures(state, capabilities);
+  registerWorkspaceCheck(state);
+  registerStatusRequest(state);
+  registerChangesRequests(state);
+  const formatting = registerFormatting(state, capabilities);
+  services.register?.(state, recheck);
+
+  documents.listen(connection);
+  connection.listen();
+  return state;
+}

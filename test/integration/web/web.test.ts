@@ -1,0 +1,51 @@
+/// <reference types="mocha" />
+// Only in the web worker extension host: that it is one, that the server is the web worker's, and that
+// configuration files (read by the client through vscode.workspace.fs) are obeyed, `extends` included.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ServerInfo } from '../../../shared/protocol';
+import { diagnosticCode, EXTENSION_ID, waitForDiagnostics, workspaceFile } from '../suite/helpers';
+
+const SEED_001 = '001_dc88aac92be68e04.md';
+
+suite('Release Pages in the browser (web worker extension host)', () => {
+  test('runs in a web worker: UI kind Web, no Node process, the browser entry, a web server', async () => {
+    assert.equal(vscode.env.uiKind, vscode.UIKind.Web);
+    assert.equal(typeof (globalThis as { process?: unknown }).process, 'undefined', 'a web worker has no process global');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext?.isActive || (await ext?.activate(), ext?.isActive), 'the extension is active');
+    assert.equal(ext.extensionKind, vscode.ExtensionKind.UI);
+    const info = await vscode.commands.executeCommand<ServerInfo>('releasePages.serverInfo');
+    assert.equal(info.host, 'web', JSON.stringify(info));
+    assert.equal(info.pid, null);
+  });
+
+  test('a .release-pages.yaml (and the base its extends names) found through vscode.workspace.fs is obeyed, and a change to it too', async () => {
+    const dir = workspaceFile('configured');
+    const page = vscode.Uri.joinPath(dir, 'page.md');
+    const config = vscode.Uri.joinPath(dir, '.release-pages.yaml');
+    const base = workspaceFile('web-base.yaml');
+    await vscode.workspace.fs.createDirectory(dir);
+    await vscode.workspace.fs.copy(workspaceFile(SEED_001), page, { overwrite: true });
+    await vscode.workspace.fs.writeFile(base, new TextEncoder().encode('rules:\n  date-placeholder: off\n'));
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('extends: ../web-base.yaml\n'));
+    try {
+      const doc = await vscode.workspace.openTextDocument(page);
+      await vscode.window.showTextDocument(doc);
+      const placeholder = (ds: vscode.Diagnostic[]): boolean => ds.some((d) => diagnosticCode(d) === 'date-placeholder');
+      // Other rules report (the page is checked) but date-placeholder, turned off by the base, does not.
+      await waitForDiagnostics(doc.uri, (ds) => ds.length > 0 && !placeholder(ds), { what: 'diagnostics without date-placeholder' });
+      // The configuration file changes: the rule is back at error.
+      await vscode.workspace.fs.writeFile(
+        config,
+        new TextEncoder().encode('extends: ../web-base.yaml\nrules:\n  date-placeholder: error\n'),
+      );
+      const after = await waitForDiagnostics(doc.uri, placeholder, { what: 'date-placeholder after the configuration changed' });
+      assert.ok(after.some((d) => diagnosticCode(d) === 'date-placeholder' && d.severity === vscode.DiagnosticSeverity.Error));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+      await vscode.workspace.fs.delete(base);
+    }
+  });
+});
