@@ -160,6 +160,7 @@ export const ZONES = {
       'vscode-languageserver/*',
       'vscode-languageserver-textdocument',
       'vscode-languageserver-protocol',
+      '@vscode/l10n', // the server's own messages in the user's language (the client sends the bundle)
     ],
     note: 'the language server: thin handlers over the core',
   },

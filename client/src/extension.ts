@@ -32,6 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     outputChannel: output,
     traceOutputChannel: output,
+    // The server's own messages in the display language: the bundle VS Code loaded for this extension (none for English).
+    initializationOptions: { l10nBundle: vscode.l10n.bundle },
   };
   client = new LanguageClient('releasePages', 'Release Pages', serverOptions, clientOptions);
   context.subscriptions.push(client);

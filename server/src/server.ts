@@ -19,6 +19,7 @@ import { registerStatusRequest } from './lsp/status';
 import { registerFormatting } from './lsp/formatting';
 import { readSettings } from './settings';
 import { describeError, logProcessFailures } from './lsp/failures';
+import { configureL10n } from './lsp/l10n';
 
 const connection = createConnection(ProposedFeatures.all);
 // Open documents are kept as lines (an edit costs what it touches), shared with the checks' engines.
@@ -68,6 +69,7 @@ async function refreshSettings(previous = settingsKey()): Promise<void> {
 let supportsFolders = false;
 
 connection.onInitialize((params) => {
+  configureL10n(params.initializationOptions);
   state.hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
   state.folders = params.workspaceFolders ?? [];
   supportsFolders = params.capabilities.workspace?.workspaceFolders === true;

@@ -6,6 +6,7 @@
  * preview reloads.
  */
 import * as vscode from 'vscode';
+import { t } from '../l10n';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FeatureHistoryRequest, PageChangesRequest } from '../../../shared/protocol';
 import type { BaseChoice, HostMessage } from '../../../shared/preview-messages';
@@ -67,12 +68,12 @@ export class ChangesSource {
   }
 
   private async repository(doc: vscode.TextDocument): Promise<GitRepository | string> {
-    if (doc.uri.scheme !== 'file') return 'The page is not a file on disk: it has no Git history.';
+    if (doc.uri.scheme !== 'file') return t('The page is not a file on disk: it has no Git history.');
     const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
-    if (!ext) return 'The built-in Git extension is not available: no history to compare.';
+    if (!ext) return t('The built-in Git extension is not available: no history to compare.');
     const exports = ext.isActive ? ext.exports : await ext.activate();
     const repo = exports.getAPI(1).getRepository(doc.uri);
-    return repo ?? 'The page is not inside a Git repository: it has no history to compare.';
+    return repo ?? t('The page is not inside a Git repository: it has no history to compare.');
   }
 
   private async tags(repo: GitRepository): Promise<GitRef[]> {
@@ -83,11 +84,11 @@ export class ChangesSource {
   /** The choices of the picker: previous, 7 days ago, the tags, the page's recent commits. */
   private async choices(repo: GitRepository, log: readonly GitCommit[]): Promise<BaseChoice[]> {
     const out: BaseChoice[] = [
-      { id: 'previous', label: 'Previous revision' },
-      { id: 'days:7', label: '7 days ago' },
-      { id: 'days:30', label: '30 days ago' },
+      { id: 'previous', label: t('Previous revision') },
+      { id: 'days:7', label: t('{0} days ago', 7) },
+      { id: 'days:30', label: t('{0} days ago', 30) },
     ];
-    for (const t of await this.tags(repo)) out.push({ id: `ref:${t.name ?? ''}`, label: `Tag ${t.name ?? ''}` });
+    for (const tag of await this.tags(repo)) out.push({ id: `ref:${tag.name ?? ''}`, label: t('Tag {0}', tag.name ?? '') });
     for (const c of log.slice(0, 20))
       out.push({ id: `ref:${c.hash}`, label: `${c.hash.slice(0, 8)} ${day(c.commitDate) ?? ''} ${subject(c)}` });
     return out;
@@ -99,30 +100,30 @@ export class ChangesSource {
       try {
         return { text: await repo.show(ref, path), side: { label, commit: ref, date } };
       } catch {
-        return `The page does not exist in ${label}.`;
+        return t('The page does not exist in {0}.', label);
       }
     };
     if (id === 'previous') {
-      if (!log.length) return 'The page has no committed revision yet.';
-      const head = await at(log[0].hash, 'previous', day(log[0].commitDate));
+      if (!log.length) return t('The page has no committed revision yet.');
+      const head = await at(log[0].hash, t('previous'), day(log[0].commitDate));
       const changed = typeof head === 'string' || head.text !== doc.getText();
       const c = changed ? log[0] : log.at(1);
-      return c ? at(c.hash, 'previous', day(c.commitDate)) : 'The page has only one revision: there is no previous one.';
+      return c ? at(c.hash, t('previous'), day(c.commitDate)) : t('The page has only one revision: there is no previous one.');
     }
     if (id.startsWith('days:')) {
       const days = Number(id.slice(5));
       const before = Date.now() - days * DAY_MS;
       const c = log.find((x) => (x.commitDate ?? x.authorDate ?? new Date(0)).getTime() <= before);
       return c
-        ? at(c.hash, `${days} days ago`, day(c.commitDate))
-        : `The page did not exist ${days} days ago (or its history is not here).`;
+        ? at(c.hash, t('{0} days ago', days), day(c.commitDate))
+        : t('The page did not exist {0} days ago (or its history is not here).', days);
     }
     if (id.startsWith('ref:')) {
       const ref = id.slice(4);
       const c = log.find((x) => x.hash === ref);
       return at(ref, c ? ref.slice(0, 8) : ref, day(c?.commitDate));
     }
-    return `Unknown base ${id}.`;
+    return t('Unknown base {0}.', id);
   }
 
   /** The 'changes' message for the page and the chosen base. */
@@ -149,11 +150,11 @@ export class ChangesSource {
         bases,
         selected,
         changes: result?.changes ?? null,
-        note: result ? '' : 'The page is not open in the language server yet.',
+        note: result ? '' : t('The page is not open in the language server yet.'),
       };
     } catch (e) {
       this.output.appendLine(`status preview: changes: ${e instanceof Error ? e.message : String(e)}`);
-      return none('The page history could not be read (see the Release Pages output).');
+      return none(t('The page history could not be read (see the Release Pages output).'));
     }
   }
 
@@ -172,10 +173,10 @@ export class ChangesSource {
         }
       }
       const history = await this.client.sendRequest(FeatureHistoryRequest, { uri: doc.uri.toString(), today, name, versions });
-      return { type: 'history', history, note: history ? '' : 'The page is not open in the language server yet.' };
+      return { type: 'history', history, note: history ? '' : t('The page is not open in the language server yet.') };
     } catch (e) {
       this.output.appendLine(`status preview: history: ${e instanceof Error ? e.message : String(e)}`);
-      return { type: 'history', history: null, note: 'The page history could not be read (see the Release Pages output).' };
+      return { type: 'history', history: null, note: t('The page history could not be read (see the Release Pages output).') };
     }
   }
 }

@@ -5,6 +5,7 @@
  */
 import { buildStatus, compareStatus, Engine, featureHistory, parseIsoDate, ymdOf } from '../core';
 import { FeatureHistoryRequest, PageChangesRequest } from '../../../shared/protocol';
+import { t } from './l10n';
 import type { ServerState } from './state';
 
 /** At most this many versions of a page in one history request. */
@@ -20,7 +21,7 @@ export function registerChangesRequests(state: ServerState): void {
     const after = buildStatus(p.result, options);
     return {
       version: p.doc.version,
-      changes: compareStatus(before, after, { base, head: { label: 'this editor', commit: null, date: null } }),
+      changes: compareStatus(before, after, { base, head: { label: t('this editor'), commit: null, date: null } }),
     };
   });
   state.connection.onRequest(FeatureHistoryRequest, async ({ uri, today, name, versions }) => {
