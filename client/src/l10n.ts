@@ -2,4 +2,4 @@
 import * as vscode from 'vscode';
 import type { Translate } from '../../shared/l10n';
 
-export const t: Translate = (message, ...args) => t(message, ...args);
+export const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
