@@ -10,8 +10,8 @@ export type Translate = (message: string, ...args: (string | number)[]) => strin
 /** Fills `{0}`, `{1}` … of a message with its arguments (a placeholder without an argument stays as written). */
 export function fill(message: string, args: readonly (string | number)[]): string {
   return message.replace(/\{(\d+)\}/g, (whole, i: string) => {
-    const value = args[Number(i)];
-    return value === undefined ? whole : String(value);
+    const n = Number(i);
+    return n < args.length ? String(args[n]) : whole;
   });
 }
 

@@ -41,6 +41,20 @@ function why(w: NonNullable<PageSummary['why']>, reasons: number): string {
   return `${w.verdict}: ${w.reasons.slice(0, reasons).join('; ')}`;
 }
 
+/** The hover of a release page's item: title, GA date, features and Must features not Green, why it is one, the server. */
+function releasePageDetail(summary: PageSummary, running: string, t: Translate): string {
+  const parts: string[] = [];
+  if (summary.title) parts.push(summary.title);
+  if (summary.gaDate) parts.push(t('GA {0}', summary.gaDate));
+  if (summary.features) {
+    const features = summary.features === 1 ? t('{0} feature', 1) : t('{0} features', summary.features);
+    parts.push(t('{0}, {1} Must not Green', features, summary.mustNotGreen ?? 0));
+  }
+  if (summary.why) parts.push(why(summary.why, 2));
+  parts.push(running);
+  return parts.join(' · ');
+}
+
 /** The item's text, hover detail and severity; `t` translates (`english` in tests, `vscode.l10n.t` in the extension). */
 export function statusText(summary: PageSummary | null, server: ServerStatus, t: Translate = english): StatusText {
   if (server !== 'running') {
@@ -71,18 +85,9 @@ export function statusText(summary: PageSummary | null, server: ServerStatus, t:
     problems === 0 && summary.infos === 0
       ? `$(pass) ${t('{0}: no problems', kind)}`
       : `$(checklist) ${t('{0}: {1}, {2}', kind, errors, warnings)}`;
-  const parts: string[] = [];
-  if (summary.title) parts.push(summary.title);
-  if (summary.gaDate) parts.push(t('GA {0}', summary.gaDate));
-  if (summary.features) {
-    const features = summary.features === 1 ? t('{0} feature', 1) : t('{0} features', summary.features);
-    parts.push(t('{0}, {1} Must not Green', features, summary.mustNotGreen ?? 0));
-  }
-  if (summary.why) parts.push(why(summary.why, 2));
-  parts.push(running);
   return {
     text,
-    detail: parts.join(' · '),
+    detail: releasePageDetail(summary, running, t),
     level: summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'information',
     showProblems: problems + summary.infos > 0,
   };

@@ -95,7 +95,7 @@ function messages(): { found: Map<string, string>; nonLiteral: string[] } {
   for (const file of SOURCE_ROOTS.flatMap(sourceFiles)) {
     const text = readFileSync(join(ROOT, file), 'utf8');
     for (const call of text.matchAll(/(?<![\w.$])t\(\s*/g)) {
-      const rest = text.slice((call.index ?? 0) + call[0].length);
+      const rest = text.slice(call.index + call[0].length);
       const literal = /^'((?:[^'\\\n]|\\.)*)'/.exec(rest);
       const line = text.slice(0, call.index).split('\n').length;
       // The wrappers' own `(message, ...args)` and comments that name `t(…)` are not messages.
