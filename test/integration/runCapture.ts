@@ -3,12 +3,9 @@
 // wrong, the warning's squiggle and hover appear, the quick fix is picked from the light bulb menu, and
 // the warning goes away. Each step is a screenshot of the editor area (1000×600); the frames become
 // test-results/fix-a-date.gif (their PNGs in test-results/fix-a-date-frames/ for review), copied to
-// docs/images/ when missing or with --update-docs-images. With --locale de (or es) the workbench runs in
-// that display language: the same capture (test-results/fix-a-date-de.gif, never copied to docs/), and
-// the code lens and the Command Palette are checked in that language (screenshot test-results/ui-de.png).
-// Prints `N passed, N failed`.
-// Usage: npm run build && node out/test/integration/runCapture.js [--update-docs-images] [--locale de]   (npm run capture:readme)
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// docs/images/ when missing or with --update-docs-images. Prints `N passed, N failed`.
+// Usage: npm run build && node out/test/integration/runCapture.js [--update-docs-images]   (npm run capture:readme)
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -30,11 +27,7 @@ const PAGE = 'orbit-4.2.md';
 /** The GA row's date cell (1-based line and column of the date after the weekday) and what is typed over it. */
 const CELL = { line: 17, column: 30, old: '2025-10-09', typed: '2025-10-10' } as const;
 const FIX = 'Write Fri';
-/** The display language (`--locale de`), or undefined for English. */
-const LOCALE = ((i) => (i > 0 ? process.argv[i + 1] : undefined))(process.argv.indexOf('--locale'));
-/** What the features table's code lens says in that language (its Must features not Green). */
-const LENS: Readonly<Record<string, string>> = { de: 'Must nicht Green', es: 'Must sin Green' };
-const GIF = LOCALE ? `fix-a-date-${LOCALE}.gif` : 'fix-a-date.gif';
+const GIF = 'fix-a-date.gif';
 const MAX_BYTES = 1.5 * 1024 * 1024;
 const CLIP = { width: 1000, height: 600 };
 /** Milliseconds a typed character shows (about 9 frames a second while typing). */
@@ -64,23 +57,6 @@ async function cursorAt(page: Page): Promise<string> {
     .catch(() => '');
 }
 
-/** The Command Palette lists the extension's commands in the display language: the manifest's translation at work. */
-async function paletteInLanguage(page: Page, root: string, locale: string): Promise<void> {
-  const nls = JSON.parse(readFileSync(join(root, `package.nls.${locale}.json`), 'utf8')) as Record<string, string>;
-  const title = nls['command.fixAll.title'];
-  await checks.check(`the Command Palette says "Release Pages: ${title}"`, async () => {
-    await page.keyboard.press('Control+Shift+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill('>Release Pages');
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: 15_000 });
-    const shot = join(testResultsDir(), `ui-${locale}.png`);
-    await page.screenshot({ path: shot });
-    console.log(`      ${shot.slice(root.length + 1)}`);
-    await page.keyboard.press('Escape');
-  });
-}
-
 async function main(): Promise<number> {
   const root = repoRoot();
   const install = await prerequisites('README capture');
@@ -105,7 +81,6 @@ async function main(): Promise<number> {
   const server = (session.server = await startCodeServer(install, box, {
     logFile: join(out, 'code-server-capture.log'),
     smokeTestDriver: true,
-    extraArgs: LOCALE ? ['--locale', LOCALE] : [],
   }));
   const browser = (session.browser = await launchBrowser(box, { width: 1010, height: 700 }));
   const { page } = browser;
@@ -124,11 +99,7 @@ async function main(): Promise<number> {
       await page.locator('.explorer-folders-view').getByText(PAGE).click({ timeout: 60_000 });
       await page.locator('.tabs-container .tab.active').filter({ hasText: PAGE }).waitFor({ timeout: 15_000 });
       await page.keyboard.press('Control+B'); // the editor gets the width: hide the side bar
-      await page
-        .locator('.monaco-editor .codelens-decoration')
-        .filter({ hasText: LOCALE ? LENS[LOCALE] : 'Must not Green' })
-        .first()
-        .waitFor({ timeout: 60_000 });
+      await page.locator('.monaco-editor .codelens-decoration').filter({ hasText: 'Must not Green' }).first().waitFor({ timeout: 60_000 });
       const editor = await page.locator('.part.editor').boundingBox();
       if (!editor) throw new Error('no editor area');
       recorder = new Recorder(page, { x: Math.round(editor.x), y: Math.round(editor.y), ...CLIP });
@@ -218,12 +189,11 @@ async function main(): Promise<number> {
       );
       if (gif.bytes.length > MAX_BYTES) throw new Error(`${kib} KiB`);
       const target = join(root, 'docs', 'images', GIF);
-      if (!LOCALE && (!existsSync(target) || process.argv.includes('--update-docs-images'))) {
+      if (!existsSync(target) || process.argv.includes('--update-docs-images')) {
         copyFileSync(file, target);
         console.log(`      updated ${target.slice(root.length + 1)}`);
       }
     });
-    if (LOCALE) await paletteInLanguage(page, root, LOCALE);
   } catch {
     await page.screenshot({ path: join(out, 'capture-failure.png') }).catch(() => undefined);
   } finally {

@@ -145,17 +145,12 @@ export function installExtension(install: CodeServerInstall, sandbox: Sandbox, v
 export async function startCodeServer(
   install: CodeServerInstall,
   sandbox: Sandbox,
-  options: {
-    env?: Record<string, string>;
-    logFile: string;
-    smokeTestDriver: boolean;
-    /** e.g. `['--locale', 'de']` */ extraArgs?: string[];
-  },
+  options: { env?: Record<string, string>; logFile: string; smokeTestDriver: boolean },
 ): Promise<CodeServer> {
   const port = await freePort();
   writeFileSync(sandbox.config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const logFd = openSync(options.logFile, 'w');
-  const child = spawn(install.node, [...codeServerArgs(install, sandbox, port, options.smokeTestDriver), ...(options.extraArgs ?? [])], {
+  const child = spawn(install.node, codeServerArgs(install, sandbox, port, options.smokeTestDriver), {
     detached: true, // own process group: stop() kills the server, its extension host and its pty host together
     stdio: ['ignore', logFd, logFd],
     env: { ...process.env, ...options.env, PATH: `${join(install.nodeDir, 'bin')}:${process.env.PATH ?? ''}` },
