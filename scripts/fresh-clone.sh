@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# README's two commands as a new user runs them: a fresh clone of this repository's HEAD (committed work
+# CONTRIBUTING's two fresh-clone commands as a new user runs them: a fresh clone of this repository's HEAD (committed work
 # only), a fresh HOME (empty npm cache, no ~/.npmrc), no .vscode-test/ (code-server is installed anew), an
 # environment holding only PATH, HOME, LANG and CI. Then `npm install` and `npm test`, each timed.
 # Usage: bash scripts/fresh-clone.sh   (.ci/run runs it after npm test; about 15 minutes on 2 busy cores)

@@ -155,7 +155,12 @@ export const ZONES = {
     paths: ['server/src/lsp/', 'server/src/server-common.ts', 'server/src/settings.ts'],
     may: ['lsp', 'core/index', 'shared', 'assets'],
     // No Node built-in and no file system: the same handlers run in a Node process and in a web worker.
-    packages: ['vscode-languageserver', 'vscode-languageserver-textdocument', 'vscode-languageserver-protocol'],
+    packages: [
+      'vscode-languageserver',
+      'vscode-languageserver-textdocument',
+      'vscode-languageserver-protocol',
+      '@vscode/l10n', // the server's own messages in the user's language (the client sends the bundle)
+    ],
     note: 'the language server: thin handlers over the core, shared by the Node and the web entries',
   },
   'server/node': {

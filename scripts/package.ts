@@ -7,7 +7,23 @@ import { listVsix, readVsixEntry, vsixPath } from '../test/integration/lib/vsix'
 import { fences, relativeTargets } from './package-readme';
 import { repoRoot, runCommand, runMain } from '../test/integration/lib/util';
 
-const REQUIRED = ['dist/client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png'];
+const REQUIRED = [
+  'dist/client.js',
+  'dist/server.js',
+  'dist/web/client.js',
+  'dist/web/server.js',
+  'package.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'images/icon.png',
+  // the translations: the manifest's strings and the runtime bundles (package.json `l10n`)
+  'package.nls.json',
+  'package.nls.de.json',
+  'package.nls.es.json',
+  'l10n/bundle.l10n.de.json',
+  'l10n/bundle.l10n.es.json',
+];
 const FORBIDDEN: readonly [string, RegExp][] = [
   ['node_modules/', /^extension\/node_modules\//],
   ['test/ (fixtures and tests)', /^extension\/test\//],

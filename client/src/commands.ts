@@ -1,5 +1,6 @@
 /** Commands that only talk to the server: fix all, restart, show output, server info. */
 import * as vscode from 'vscode';
+import { t } from './l10n';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { FixAllRequest, ServerInfoRequest, type ServerInfo } from '../../shared/protocol';
 
@@ -18,7 +19,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       if (!target) return false;
       const result = await client.sendRequest(FixAllRequest, { uri: target.toString() });
       if (result.edits.length === 0) {
-        void vscode.window.showInformationMessage('Release Pages: nothing to fix.');
+        void vscode.window.showInformationMessage(t('Release Pages: nothing to fix.'));
         return false;
       }
       const edit = new vscode.WorkspaceEdit();

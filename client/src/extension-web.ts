@@ -25,10 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ruleDocsRoot: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
   };
   // Every scheme a browser workspace may use: GitHub (vscode-vfs), code-server (vscode-remote), in-memory ones.
-  const options = {
-    ...clientOptions(output, ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'memfs'], watcher),
-    initializationOptions,
-  };
+  const options = clientOptions(output, ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'memfs'], watcher, initializationOptions);
   const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
   client = new LanguageClient('releasePages', 'Release Pages', options, worker);
   context.subscriptions.push(serveConfigFiles(client, watcher));

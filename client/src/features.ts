@@ -16,12 +16,15 @@ export function clientOptions(
   output: vscode.LogOutputChannel,
   schemes: readonly string[],
   fileEvents: vscode.FileSystemWatcher,
+  initializationOptions: object = {},
 ): LanguageClientOptions {
   return {
     documentSelector: schemes.map((scheme) => ({ scheme, language: 'markdown' })),
     synchronize: { configurationSection: 'releasePages', fileEvents },
     outputChannel: output,
     traceOutputChannel: output,
+    // The server's own messages in the display language: the bundle VS Code loaded for this extension (none for English).
+    initializationOptions: { l10nBundle: vscode.l10n.bundle, ...initializationOptions },
   };
 }
 

@@ -1,5 +1,6 @@
 /** The language status item: page kind, problem counts, GA date, Must features not Green, server state. */
 import * as vscode from 'vscode';
+import { t } from './l10n';
 import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PageSummaryRequest, ValidatedNotification, type PageSummary } from '../../shared/protocol';
 import { statusText, type ServerStatus } from './status-text';
@@ -22,16 +23,16 @@ export function registerStatusItem(context: vscode.ExtensionContext, client: Lan
   let generation = 0;
 
   const show = (summary: PageSummary | null): void => {
-    const t = statusText(summary, server);
-    status.text = t.text;
-    status.detail = t.detail;
-    status.severity = SEVERITY[t.level];
+    const s = statusText(summary, server, t);
+    status.text = s.text;
+    status.detail = s.detail;
+    status.severity = SEVERITY[s.level];
     status.busy = server === 'starting';
-    status.command = t.showProblems
-      ? { title: 'Show problems', command: 'workbench.actions.view.problems' }
+    status.command = s.showProblems
+      ? { title: t('Show problems'), command: 'workbench.actions.view.problems' }
       : server === 'stopped'
-        ? { title: 'Restart', command: 'releasePages.restartServer' }
-        : { title: 'Show output', command: 'releasePages.showOutput' };
+        ? { title: t('Restart'), command: 'releasePages.restartServer' }
+        : { title: t('Show output'), command: 'releasePages.showOutput' };
   };
 
   const refresh = async (): Promise<void> => {

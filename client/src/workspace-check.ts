@@ -1,5 +1,6 @@
 /** "Check all release pages in the workspace": sends every Markdown file to the server, with progress and cancel. */
 import * as vscode from 'vscode';
+import { t } from './l10n';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { CheckFilesRequest, type CheckFilesResult } from '../../shared/protocol';
 
@@ -67,7 +68,7 @@ async function run(
       if (r.cancelled) break;
       progress.report({
         increment: (batch.length / uris.length) * 100,
-        message: `${Math.min(i + BATCH, uris.length)} of ${uris.length} files`,
+        message: t('{0} of {1} files', Math.min(i + BATCH, uris.length), uris.length),
       });
     }
     total.cancelled = source.token.isCancellationRequested;
@@ -78,19 +79,26 @@ async function run(
   }
 }
 
+/** "Release Pages: N release pages in N closed Markdown files: N problems in N files (see Problems)." */
+function summaryMessage(s: WorkspaceCheckSummary): string {
+  const pages = s.pages === 1 ? t('{0} release page', s.pages) : t('{0} release pages', s.pages);
+  const files = s.checked === 1 ? t('{0} closed Markdown file', s.checked) : t('{0} closed Markdown files', s.checked);
+  const problems = s.problems === 1 ? t('{0} problem', s.problems) : t('{0} problems', s.problems);
+  const withProblems = s.filesWithProblems === 1 ? t('{0} file', s.filesWithProblems) : t('{0} files', s.filesWithProblems);
+  return s.cancelled
+    ? t('Release Pages: cancelled after {0} in {1}: {2} in {3} (see Problems).', pages, files, problems, withProblems)
+    : t('Release Pages: {0} in {1}: {2} in {3} (see Problems).', pages, files, problems, withProblems);
+}
+
 export function registerWorkspaceCheck(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(CHECK_WORKSPACE_COMMAND, async (options: WorkspaceCheckOptions = {}) => {
       const summary = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Release Pages: checking the workspace', cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: t('Release Pages: checking the workspace'), cancellable: true },
         (progress, token) => run(client, options, progress, token),
       );
       if (!options.silent) {
-        const what = `${summary.pages} release page${summary.pages === 1 ? '' : 's'} in ${summary.checked} closed Markdown file${summary.checked === 1 ? '' : 's'}`;
-        const result = `${summary.problems} problem${summary.problems === 1 ? '' : 's'} in ${summary.filesWithProblems} file${summary.filesWithProblems === 1 ? '' : 's'}`;
-        void vscode.window.showInformationMessage(
-          `Release Pages: ${summary.cancelled ? 'cancelled after ' : ''}${what}: ${result} (see Problems).`,
-        );
+        void vscode.window.showInformationMessage(summaryMessage(summary));
       }
       return summary;
     }),

@@ -3,6 +3,7 @@
  * each feature lives in its own module under lsp/; what differs between the hosts (where configuration
  * files come from, facts about the host) is injected as `ServerServices`.
  */
+import { configureL10n } from './lsp/l10n';
 import {
   type Connection,
   DidChangeConfigurationNotification,
@@ -83,6 +84,7 @@ export function startServer(connection: Connection, services: ServerServices): S
   let supportsFolders = false;
 
   connection.onInitialize((params) => {
+    configureL10n(params.initializationOptions);
     state.hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
     state.folders = params.workspaceFolders ?? [];
     supportsFolders = params.capabilities.workspace?.workspaceFolders === true;

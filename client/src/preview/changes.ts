@@ -5,6 +5,7 @@
  * page and base until the user picks a base again or the preview reloads.
  */
 import * as vscode from 'vscode';
+import { t } from '../l10n';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { FeatureHistoryRequest, PageChangesRequest } from '../../../shared/protocol';
 import type { BaseChoice, HostMessage } from '../../../shared/preview-messages';
@@ -49,11 +50,11 @@ export class ChangesSource {
   /** The choices of the picker: previous, 7 and 30 days ago, the tags, the page's recent commits. */
   private async choices(repo: GitRepository, revisions: readonly Revision[]): Promise<BaseChoice[]> {
     const out: BaseChoice[] = [
-      { id: 'previous', label: 'Previous revision' },
-      { id: 'days:7', label: '7 days ago' },
-      { id: 'days:30', label: '30 days ago' },
+      { id: 'previous', label: t('Previous revision') },
+      { id: 'days:7', label: t('{0} days ago', 7) },
+      { id: 'days:30', label: t('{0} days ago', 30) },
     ];
-    for (const t of await this.tags(repo)) out.push({ id: `ref:${t.name ?? ''}`, label: `Tag ${t.name ?? ''}` });
+    for (const tag of await this.tags(repo)) out.push({ id: `ref:${tag.name ?? ''}`, label: t('Tag {0}', tag.name ?? '') });
     for (const { commit: c } of revisions.slice(0, 20))
       out.push({ id: `ref:${c.hash}`, label: `${c.hash.slice(0, 8)} ${day(c.commitDate) ?? ''} ${subject(c)}` });
     return out;
@@ -69,30 +70,30 @@ export class ChangesSource {
           // not under this name there: try the next one
         }
       }
-      return `The page does not exist in ${label}.`;
+      return t('The page does not exist in {0}.', label);
     };
     const atRevision = (r: Revision, label: string): Promise<Resolved> => at(r.commit.hash, label, day(r.commit.commitDate), r.path);
     if (id === 'previous') {
       const newest = revisions.at(0);
       const older = revisions.at(1);
-      if (!newest) return 'The page has no committed revision yet.';
-      const head = await atRevision(newest, 'previous');
+      if (!newest) return t('The page has no committed revision yet.');
+      const head = await atRevision(newest, t('previous'));
       const edited = typeof head === 'string' || head.text !== doc.getText();
       if (edited) return head;
-      return older ? atRevision(older, 'previous') : 'The page has only one revision: there is no previous one.';
+      return older ? atRevision(older, t('previous')) : t('The page has only one revision: there is no previous one.');
     }
     if (id.startsWith('days:')) {
       const days = Number(id.slice(5));
       const before = Date.now() - days * DAY_MS;
       const r = revisions.find((x) => (x.commit.commitDate ?? x.commit.authorDate ?? new Date(0)).getTime() <= before);
-      return r ? atRevision(r, `${days} days ago`) : `The page did not exist ${days} days ago (or its history is not here).`;
+      return r ? atRevision(r, t('{0} days ago', days)) : t('The page did not exist {0} days ago (or its history is not here).', days);
     }
     if (id.startsWith('ref:')) {
       const ref = id.slice(4);
       const r = revisions.find((x) => x.commit.hash === ref);
       return r ? atRevision(r, ref.slice(0, 8)) : at(ref, ref, null);
     }
-    return `Unknown base ${id}.`;
+    return t('Unknown base {0}.', id);
   }
 
   /** The 'changes' message for the page and the chosen base. */
@@ -119,11 +120,11 @@ export class ChangesSource {
         bases,
         selected,
         changes: result?.changes ?? null,
-        note: result ? '' : 'The page is not open in the language server yet.',
+        note: result ? '' : t('The page is not open in the language server yet.'),
       };
     } catch (e) {
       this.output.appendLine(`status preview: changes: ${e instanceof Error ? e.message : String(e)}`);
-      return none('The page history could not be read (see the Release Pages output).');
+      return none(t('The page history could not be read (see the Release Pages output).'));
     }
   }
 
@@ -141,10 +142,10 @@ export class ChangesSource {
         }
       }
       const history = await this.client.sendRequest(FeatureHistoryRequest, { uri: doc.uri.toString(), today, name, versions });
-      return { type: 'history', history, note: history ? '' : 'The page is not open in the language server yet.' };
+      return { type: 'history', history, note: history ? '' : t('The page is not open in the language server yet.') };
     } catch (e) {
       this.output.appendLine(`status preview: history: ${e instanceof Error ? e.message : String(e)}`);
-      return { type: 'history', history: null, note: 'The page history could not be read (see the Release Pages output).' };
+      return { type: 'history', history: null, note: t('The page history could not be read (see the Release Pages output).') };
     }
   }
 }

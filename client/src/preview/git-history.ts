@@ -5,6 +5,7 @@
  * a rename, and the log goes on under the old name from the parent. No `git` process of our own.
  */
 import * as vscode from 'vscode';
+import { t } from '../l10n';
 
 /** The parts of the Git extension's API this module reads (its API version 1). */
 export interface GitCommit {
@@ -49,12 +50,12 @@ const MAX_RENAMES = 20;
 /** The page's repository, or why there is none. */
 export async function repositoryOf(doc: vscode.TextDocument): Promise<GitRepository | string> {
   if (doc.uri.scheme !== 'file')
-    return 'The page is not in a local folder (a browser, a virtual workspace): its Git history needs a local folder.';
+    return t('The page is not in a local folder (a browser, a virtual workspace): its Git history needs a local folder.');
   const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
-  if (!ext) return 'The built-in Git extension is not available: no history to compare.';
+  if (!ext) return t('The built-in Git extension is not available: no history to compare.');
   const exports = ext.isActive ? ext.exports : await ext.activate();
   const repo = exports.getAPI(1).getRepository(doc.uri);
-  return repo ?? 'The page is not inside a Git repository: it has no history to compare.';
+  return repo ?? t('The page is not inside a Git repository: it has no history to compare.');
 }
 
 /** The path the page had before `commit` renamed it to `path`, if that commit was a rename. */

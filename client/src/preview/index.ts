@@ -3,6 +3,7 @@
  * editor events every open preview follows (edits, cursor moves, active editor, settings).
  */
 import * as vscode from 'vscode';
+import { t } from '../l10n';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PageSummaryRequest, ValidatedNotification } from '../../../shared/protocol';
 import { parsePreviewState, type RenderedSummary } from '../../../shared/preview-messages';
@@ -81,7 +82,7 @@ export class PreviewManager implements vscode.Disposable {
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
     const doc = target ? await vscode.workspace.openTextDocument(target) : undefined;
     if (!doc || doc.languageId !== 'markdown') {
-      void vscode.window.showInformationMessage('Release Pages: open a release page (Markdown) to see its status.');
+      void vscode.window.showInformationMessage(t('Release Pages: open a release page (Markdown) to see its status.'));
       return false;
     }
     const existing = [...this.previews].find((p) => p.document === doc) ?? [...this.previews].find((p) => !p.isLocked);

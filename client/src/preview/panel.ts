@@ -5,6 +5,7 @@
  * webview, reveals lines the webview asks for, and highlights the item at the editor's cursor.
  */
 import * as vscode from 'vscode';
+import { t } from '../l10n';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PageStatusRequest, type PageStatusResult } from '../../../shared/protocol';
 import { ChangesSource } from './changes';
@@ -148,7 +149,7 @@ export class StatusPreview implements vscode.Disposable {
     if (this.isDisposed || doc !== this.doc || seq !== this.sequence) return;
     if (result === undefined) return; // request failed: reported as a notice
     if (!result) {
-      this.post({ type: 'notice', text: 'The page is not open in the language server yet.' });
+      this.post({ type: 'notice', text: t('The page is not open in the language server yet.') });
       return;
     }
     if (result.version !== doc.version) {
@@ -249,7 +250,7 @@ export class StatusPreview implements vscode.Disposable {
       return await this.host.client.sendRequest(PageStatusRequest, { uri: doc.uri.toString(), today: this.host.today() });
     } catch (e) {
       this.host.output.appendLine(`status preview: ${e instanceof Error ? e.message : String(e)}`);
-      this.post({ type: 'notice', text: 'The Release Pages language server is not available; the status shown may be out of date.' });
+      this.post({ type: 'notice', text: t('The Release Pages language server is not available; the status shown may be out of date.') });
       return undefined;
     }
   }
@@ -331,7 +332,7 @@ export class StatusPreview implements vscode.Disposable {
   private updateTitle(): void {
     if (this.disposed) return;
     const name = this.doc.uri.path.split('/').pop() ?? 'page';
-    this.title = `${this.locked ? '[Locked] ' : ''}Status: ${name}`;
+    this.title = this.locked ? t('[Locked] Status: {0}', name) : t('Status: {0}', name);
     this.panel.title = this.title;
   }
 }

@@ -58,4 +58,5 @@ export {
   type EditorAction,
   type SymbolKindName,
   type SymbolNode,
+  type TableSummary,
 } from './editor/results';

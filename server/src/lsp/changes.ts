@@ -5,6 +5,7 @@
  */
 import { buildStatus, compareStatus, Engine, featureHistory, parseIsoDate, ymdOf } from '../core';
 import { FeatureHistoryRequest, PageChangesRequest } from '../../../shared/protocol';
+import { t } from './l10n';
 import { toIso } from '../../../shared/calendar';
 import type { ServerState } from './state';
 
@@ -21,7 +22,7 @@ export function registerChangesRequests(state: ServerState): void {
     const after = buildStatus(p.result, options);
     return {
       version: p.doc.version,
-      changes: compareStatus(before, after, { base, head: { label: 'this editor', commit: null, date: null } }),
+      changes: compareStatus(before, after, { base, head: { label: t('this editor'), commit: null, date: null } }),
     };
   });
   state.connection.onRequest(FeatureHistoryRequest, async ({ uri, today, name, versions }) => {

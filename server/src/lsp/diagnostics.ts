@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CheckResult, type Finding, findingCount, severest, type Severity } from '../core';
 import { ValidatedNotification } from '../../../shared/protocol';
 import { describeError } from './failures';
+import { t } from './l10n';
 import type { ServerState } from './state';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -60,7 +61,11 @@ export function pageDiagnostics(result: CheckResult): Diagnostic[] {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,
       source: 'release-pages',
-      message: `${total} problems on this page: only the ${MAX_DIAGNOSTICS} most severe are shown. Run \`release-pages check\` for the full list.`,
+      message: t(
+        '{0} problems on this page: only the {1} most severe are shown. Run `release-pages check` for the full list.',
+        total,
+        MAX_DIAGNOSTICS,
+      ),
     },
     ...severest(result, MAX_DIAGNOSTICS).map(toDiagnostic),
   ];

@@ -29,6 +29,7 @@ import {
 } from '../core';
 import type { TableSummaryArgs } from '../../../shared/protocol';
 import { toDiagnostic } from './diagnostics';
+import { actionTitle, lensTitle } from './l10n';
 import type { ServerState } from './state';
 
 export const SHOW_TABLE_SUMMARY_COMMAND = 'releasePages.showTableSummary';
@@ -158,7 +159,7 @@ export function registerEditorFeatures(
     return tableSummaries(p.result.page, p.config, today(), p.result.findings).map((s) => {
       const args: TableSummaryArgs = { uri: textDocument.uri, startLine: s.startLine, endLine: s.endLine, revealLine: s.revealLine };
       const range = { start: { line: s.line, character: 0 }, end: { line: s.line, character: 0 } };
-      return { range, command: { title: s.title, command: SHOW_TABLE_SUMMARY_COMMAND, arguments: [args] } };
+      return { range, command: { title: lensTitle(s), command: SHOW_TABLE_SUMMARY_COMMAND, arguments: [args] } };
     });
   });
 
@@ -168,7 +169,7 @@ export function registerEditorFeatures(
     if (!p) return [];
     return codeActions({ page: p.result.page, findings: p.result.findings, range, only: context.only }).map((a) => {
       const action: CodeAction = {
-        title: a.title,
+        title: actionTitle(a),
         kind: a.kind,
         isPreferred: a.preferred || undefined,
         diagnostics: a.findings.length ? a.findings.map(toDiagnostic) : undefined,

@@ -172,7 +172,7 @@ export function codeActions(req: ActionRequest): EditorAction[] {
       const edit = disableEdit(req.page, line, f.rule);
       if (!edit) continue;
       const findings = req.findings.filter((x) => x.rule === f.rule && x.range.start.line === line);
-      out.push({ title: `Disable ${f.rule} for this line`, kind: 'quickfix', edits: [edit], findings });
+      out.push({ title: `Disable ${f.rule} for this line`, kind: 'quickfix', edits: [edit], findings, disables: f.rule });
     }
   }
   if (wants(req.only, FIX_ALL_KIND)) {

@@ -74,6 +74,8 @@ interface ActionBase {
 /** An action with its edits. */
 export interface EditAction extends ActionBase {
   edits: TextEdit[];
+  /** The rule a "Disable … for this line" action turns off (an editor may word its title itself). */
+  disables?: string;
 }
 
 /**
