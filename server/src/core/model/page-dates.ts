@@ -27,10 +27,15 @@ export class CellDate implements PageDate {
 
   constructor(
     readonly token: DateToken,
-    private readonly cell: CellRef,
+    readonly cell: CellRef,
     readonly label: string,
   ) {
     this.range = { start: cell.posAt(token.start), end: cell.posAt(token.end) };
+  }
+
+  /** The same date in `cell`, the same cell moved by rows inserted or deleted above it (model/shift.ts). */
+  movedTo(cell: CellRef): CellDate {
+    return new CellDate(this.token, cell, this.label);
   }
 
   posAt(offset: number): Position {
