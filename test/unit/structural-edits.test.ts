@@ -8,7 +8,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Engine, type Finding, type PageModel } from '../../server/src/core';
 import { generatePage } from '../../bench/generate';
-import { structuralEdits, type StructuralEdit } from '../fuzz/structural';
+import * as fc from 'fast-check';
+import { structuralEdits, structuralOp, type StructuralEdit } from '../fuzz/structural';
+import { assertProperty } from '../fuzz/check';
+import { budget, fuzzLabel, params } from '../helpers/fuzz';
 import { modelShape } from '../fuzz/model-shape';
 
 const show = (fs: readonly Finding[]): string[] =>
@@ -62,4 +65,28 @@ test('row edits below the first lines of the page that a detection reads, after 
   lines.splice(g.middleLine, 0, lines[g.middleLine]);
   text = lines.join('\n');
   assert.equal(assertSame(engine, text, 'small table'), 'built');
+});
+
+// A case is a 600-row page checked twice per edit, with its model compared (about 0.1 s an edit).
+const SEQUENCES = budget(10, 200);
+
+test(`fuzz: random structural edits of a big table; one engine equals a fresh one, model and findings (${fuzzLabel(SEQUENCES, 'sequences')})`, () => {
+  const g = generatePage(600, 5);
+  let patched = 0;
+  let edits = 0;
+  assertProperty(
+    fc.property(fc.array(structuralOp, { minLength: 1, maxLength: 4 }), fc.boolean(), (ops, crlf) => {
+      let text = crlf ? g.text.replace(/\n/g, '\r\n') : g.text;
+      const engine = new Engine();
+      engine.check(text);
+      for (const e of ops) {
+        text = e.apply(text);
+        edits++;
+        if (assertSame(engine, text, `${e.kind} ${JSON.stringify(e.args)}`) === 'patched') patched++;
+      }
+    }),
+    params(SEQUENCES, 17),
+  );
+  // The property must exercise the patch, not only the build.
+  assert.ok(patched > edits / 3, `${patched} of ${edits} edits patched`);
 });

@@ -20,7 +20,11 @@ export function dateColumns(t: TableModel): DateColumn[] {
   return out;
 }
 
-/** A date in a table cell: its positions come from the cell (no closures: a big table has tens of thousands). */
+/**
+ * A date in a table cell: its positions come from the cell (no closures: a big table has tens of
+ * thousands), `by` lines further down when rows were inserted or deleted above it since the cell was read
+ * (model/shift.ts moves the date without making its cell again).
+ */
 export class CellDate implements PageDate {
   readonly range: Range;
   readonly context = 'table' as const;
@@ -29,17 +33,19 @@ export class CellDate implements PageDate {
     readonly token: DateToken,
     readonly cell: CellRef,
     readonly label: string,
+    readonly by = 0,
   ) {
-    this.range = { start: cell.posAt(token.start), end: cell.posAt(token.end) };
-  }
-
-  /** The same date in `cell`, the same cell moved by rows inserted or deleted above it (model/shift.ts). */
-  movedTo(cell: CellRef): CellDate {
-    return new CellDate(this.token, cell, this.label);
+    this.range = { start: this.posAt(0), end: this.posAt(token.end - token.start) };
   }
 
   posAt(offset: number): Position {
-    return this.cell.posAt(this.token.start + offset);
+    const p = this.cell.posAt(this.token.start + offset);
+    return this.by === 0 ? p : { line: p.line + this.by, character: p.character };
+  }
+
+  /** The same date `by` lines further down. */
+  moved(by: number): CellDate {
+    return new CellDate(this.token, this.cell, this.label, this.by + by);
   }
 }
 

@@ -54,8 +54,8 @@ export class LineShift {
 
   /** A cell of a row that moves (a RowCell stays a RowCell; a joined broken row's cell gets moved positions). */
   cell(c: CellRef): CellRef {
+    if (c instanceof RowCell) return c.line < this.at ? c : c.moved(this.by);
     if (c.range.start.line < this.at) return c;
-    if (c instanceof RowCell) return c.moved(this.by);
     const by = this.by;
     const range = this.range(c.range);
     return { text: c.text, range, posAt: (o: number): Position => ({ line: c.posAt(o).line + by, character: c.posAt(o).character }) };
@@ -112,9 +112,9 @@ export class LineShift {
   }
 
   /** A date: a table cell's date is made again over its moved cell; any other date moves once, whoever refers to it. */
-  date(d: PageDate, cell?: CellRef): PageDate {
+  date(d: PageDate): PageDate {
     if (d.range.start.line < this.at && d.range.end.line < this.at) return d;
-    if (d instanceof CellDate) return d.movedTo(cell ?? this.cell(d.cell));
+    if (d instanceof CellDate) return d.moved(this.by);
     const known = this.movedDates.get(d);
     if (known) return known;
     const by = this.by;
