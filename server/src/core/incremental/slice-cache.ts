@@ -20,12 +20,12 @@ interface SliceEntry {
 }
 
 /**
- * A finding of a slice moved `by` lines (rows inserted or deleted above it): its range is moved now, its
- * fixes only when read (a moved slice below an edit keeps thousands of findings; most fixes are never
+ * A finding of a slice moved `by` lines (rows inserted or deleted above it): its range and fixes are
+ * moved only when read (a moved slice below an edit keeps thousands of findings; most fixes are never
  * asked for). A finding moved again is moved from its origin, so moves never chain.
  */
 class MovedFinding implements Finding {
-  readonly range: Range;
+  #range: Range | null = null;
   #fixes: Fix[] | null = null;
 
   constructor(
@@ -34,8 +34,11 @@ class MovedFinding implements Finding {
     readonly message: string,
     private readonly origin: Finding,
     private readonly by: number,
-  ) {
-    this.range = moveRange(origin.range, by);
+  ) {}
+
+  /** Made when first read: the server publishes at most 1,000 of a page's findings and reads no other's range. */
+  get range(): Range {
+    return (this.#range ??= moveRange(this.origin.range, this.by));
   }
 
   get fixes(): Fix[] {

@@ -34,8 +34,10 @@ export class CellDate implements PageDate {
     readonly cell: CellRef,
     readonly label: string,
     readonly by = 0,
+    /** The range when known (a moved date: the old range moved), else read from the cell. */
+    range: Range | null = null,
   ) {
-    this.range = { start: this.posAt(0), end: this.posAt(token.end - token.start) };
+    this.range = range ?? { start: this.posAt(0), end: this.posAt(token.end - token.start) };
   }
 
   posAt(offset: number): Position {
@@ -45,7 +47,9 @@ export class CellDate implements PageDate {
 
   /** The same date `by` lines further down. */
   moved(by: number): CellDate {
-    return new CellDate(this.token, this.cell, this.label, this.by + by);
+    const { start, end } = this.range;
+    const range = { start: { line: start.line + by, character: start.character }, end: { line: end.line + by, character: end.character } };
+    return new CellDate(this.token, this.cell, this.label, this.by + by, range);
   }
 }
 
