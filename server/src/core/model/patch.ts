@@ -111,14 +111,30 @@ function newRows(lines: LineDiff['lines'], from: number, newTo: number): TableRo
  * last row: the old rows [from, oldTo) give way to the new ones, and everything below moves by the
  * difference. The rows above and the rest of the page above keep their objects.
  */
-function patchRowCount(base: PageModel, diff: LineDiff): PageModel | null {
-  const { from, oldTo, newTo, lines } = diff;
-  const by = newTo - oldTo;
+/** Where a row-count edit lies in its table (indexes of physical and logical rows), or null when it cannot be patched. */
+interface RowSpan {
+  table: TableModel;
+  p0: number;
+  p1: number;
+  l0: number;
+  l1: number;
+}
+
+/** The table whose body rows the edit changes, when its rows may be patched. */
+function patchableTable(base: PageModel, diff: LineDiff): TableModel | null {
+  const { from, oldTo, newTo } = diff;
   const table = tableAround(base, from, oldTo);
   if (!table || table.isDateTable || !(table.parsed.header?.leadingPipe ?? false)) return null;
   // The detection reads the page's first lines outside tables: they must stay the same lines.
-  if (table.parsed.endLine + Math.min(0, by) < PROSE_LINES_READ) return null;
+  if (table.parsed.endLine + Math.min(0, newTo - oldTo) < PROSE_LINES_READ) return null;
   if (base.degraded.some((d) => from <= d.endLine && oldTo >= d.startLine)) return null;
+  return table;
+}
+
+function rowSpan(base: PageModel, diff: LineDiff): RowSpan | null {
+  const { from, oldTo } = diff;
+  const table = patchableTable(base, diff);
+  if (!table) return null;
   const physical = table.parsed.rows;
   const p0 = firstAtOrAfter(physical, from, (r) => r.line);
   const p1 = firstAtOrAfter(physical, oldTo, (r) => r.line);
@@ -129,6 +145,16 @@ function patchRowCount(base: PageModel, diff: LineDiff): PageModel | null {
   if (table.rows[l1]?.lines[0] !== oldTo || (table.rows[l0 - 1]?.lines.at(-1) ?? -1) >= from) return null;
   if (!table.isFeatureTable && l0 < SCHEDULE_SAMPLE_ROWS) return null;
   for (let l = from; l < oldTo; l++) if (READ_ELSEWHERE.test(base.lines[l].text)) return null;
+  return { table, p0, p1, l0, l1 };
+}
+
+function patchRowCount(base: PageModel, diff: LineDiff): PageModel | null {
+  const { from, oldTo, newTo, lines } = diff;
+  const by = newTo - oldTo;
+  const span = rowSpan(base, diff);
+  if (!span) return null;
+  const { table, p0, p1, l0, l1 } = span;
+  const physical = table.parsed.rows;
   const added = newRows(lines, from, newTo);
   if (!added) return null;
   const shift = new LineShift(oldTo, by);
