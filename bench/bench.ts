@@ -16,6 +16,7 @@ import { buildCore, removeCore, type CoreBundle } from './core';
 import { RESULT_PREFIX, type ChildPlan, type ChildResult } from './harness';
 import { responsiveness, roundTrip, type LspRoundTrip, type Responsiveness } from './lsp';
 import { runProfiles } from './profile';
+import { structural, type StructuralResult } from './structural';
 import { evaluateTargets, LABELS, render, type Results, type SubjectId, type SubjectResult } from './report';
 import { median, ms, rowsLabel } from './stats';
 
@@ -208,6 +209,16 @@ async function benchmark(quick: boolean, core: CoreBundle, t0: number, loadStart
     lsp.push(l);
     log(`${rowsLabel(rows).padStart(6)} rows  LSP didChange → publishDiagnostics ${ms(median(l.times))} ms (open ${ms(l.openMs)} ms)`);
   }
+  const structuralResults: StructuralResult[] = [];
+  for (const rows of quick ? [1000] : [10000, 50000]) {
+    const s = await structural(rows, rows >= 50_000 ? 10 : 15, 3);
+    structuralResults.push(s);
+    log(
+      `${rowsLabel(rows).padStart(6)} rows  structural edits (median ms): ${Object.entries(s.times)
+        .map(([k, t]) => `${k} ${ms(median(t))}`)
+        .join(', ')}`,
+    );
+  }
   let resp: Responsiveness | null = null;
   if (!quick) {
     resp = await responsiveness(50_000, 3);
@@ -222,6 +233,7 @@ async function benchmark(quick: boolean, core: CoreBundle, t0: number, loadStart
     subjects,
     lsp,
     responsiveness: resp,
+    structural: structuralResults,
     elapsedS: (Date.now() - t0) / 1000,
     notes,
   };

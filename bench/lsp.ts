@@ -39,7 +39,7 @@ export interface Responsiveness {
 }
 
 const SETTINGS = { validate: { debounceMs: 0 } };
-const DIAGNOSTICS_TIMEOUT = 300_000;
+export const DIAGNOSTICS_TIMEOUT = 300_000;
 const dir = mkdtempSync(join(tmpdir(), 'release-pages-bench-'));
 const nowUs = (): number => Number(process.hrtime.bigint() / 1000n);
 const sleep = (t: number): Promise<void> => new Promise((r) => setTimeout(r, t));
@@ -54,7 +54,7 @@ export function vmHwmKb(pid: number | undefined): number | null {
   }
 }
 
-function uriFor(name: string): string {
+export function uriFor(name: string): string {
   return pathToFileURL(join(dir, name)).toString();
 }
 
@@ -118,7 +118,7 @@ async function open(
  * Markdown note (not a release page, so its check costs next to nothing) is re-checked within 100 ms
  * of an edit only without the default 150 ms debounce. Then warms the server up on a 100-row page.
  */
-async function settle(session: LspSession): Promise<OpenPage> {
+export async function settle(session: LspSession): Promise<OpenPage> {
   // The server reads its settings in onInitialized only after subscribing to workspace folder changes,
   // which throws when the client (like test/helpers/lsp-client.ts) does not announce workspaceFolders:
   // the settings are then never read. A configuration change makes it read them.
@@ -144,7 +144,7 @@ async function settle(session: LspSession): Promise<OpenPage> {
   return page;
 }
 
-async function withServer<T>(profileDir: string | null, fn: (s: LspSession) => Promise<T>): Promise<T> {
+export async function withServer<T>(profileDir: string | null, fn: (s: LspSession) => Promise<T>): Promise<T> {
   const saved = { ...process.env };
   if (profileDir) {
     process.env.NODE_OPTIONS = `${saved.NODE_OPTIONS ?? ''} --require ${join(__dirname, 'cpu-prof-preload.js')}`.trim();

@@ -1,6 +1,7 @@
 /** The benchmark's results: their shape (bench/results/latest.json), the targets, the printed tables. */
 import type { CoreBundle } from './core';
 import type { LspRoundTrip, Responsiveness } from './lsp';
+import { structuralTable, type StructuralResult } from './structural';
 import { markdownTable, mb, median, ms, quantile, ratio, rowsLabel } from './stats';
 
 export type SubjectId =
@@ -57,6 +58,8 @@ export interface Results {
   subjects: SubjectResult[];
   lsp: LspRoundTrip[];
   responsiveness: Responsiveness | null;
+  /** Structural edits of the big table over LSP (bench/structural.ts). */
+  structural: StructuralResult[];
   targets: Target[];
   elapsedS: number;
   notes: string[];
@@ -97,6 +100,10 @@ export function evaluateTargets(r: Omit<Results, 'targets'>): Target[] {
   const l10 = lsp(10_000);
   const l50 = lsp(50_000);
   const resp = r.responsiveness;
+  const edit = (rows: number, ...kinds: Array<keyof StructuralResult['times']>): number | null => {
+    const s = r.structural.find((x) => x.rows === rows);
+    return s ? Math.max(...kinds.map((k) => median(s.times[k]))) : null;
+  };
   return [
     target('cold full check, 10,000 rows (median)', 200, 'ms', at('ours-check', 10_000), true),
     target('didChange → publishDiagnostics, 10,000 rows (median)', 30, 'ms', l10 ? median(l10.times) : null, true),
@@ -112,6 +119,9 @@ export function evaluateTargets(r: Omit<Results, 'targets'>): Target[] {
       true,
     ),
     target(`${resp?.method ?? 'request'} during a cold 50,000-row check (median)`, 100, 'ms', resp ? median(resp.latencies) : null, true),
+    target('row insert / delete / paste 100, 10,000 rows (slowest median)', 20, 'ms', edit(10_000, 'insert', 'delete', 'paste100'), true),
+    target('row insert / delete / paste 100, 50,000 rows (slowest median)', 50, 'ms', edit(50_000, 'insert', 'delete', 'paste100'), true),
+    target('sort / column move applied, 10,000 rows (slowest median)', 150, 'ms', edit(10_000, 'sort', 'moveColumn'), true),
   ];
 }
 
@@ -231,6 +241,10 @@ export function render(r: Results): string {
     '### Language server (dist/server.js over stdio, debounce 0)',
     '',
     r.lsp.length ? lspTable(r) : '(not run)',
+    '',
+    '### Structural edits over LSP (didChange → publishDiagnostics; ratio against a one-cell edit of the same page)',
+    '',
+    r.structural.length ? structuralTable(r.structural) : '(not run)',
   ];
   if (r.responsiveness) {
     const x = r.responsiveness;

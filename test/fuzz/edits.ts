@@ -1,11 +1,17 @@
-/** Random edits of real pages for the fuzz tests: insert generated text, delete, swap lines, cut a table in half, grow a table, retype a cell. */
+/**
+ * Random edits of real pages for the fuzz tests: insert generated text, delete, swap lines, cut a table in
+ * half, grow a table, retype a cell, and the structural edits of a table (structural.ts: insert, delete,
+ * paste or move rows, move a column, sort).
+ */
 import * as fc from 'fast-check';
 import { date, noise, priority, status, table, timeline } from './pages';
+import { structuralOp, type StructuralEdit } from './structural';
 
 export type Op =
   | { kind: 'insert'; at: number; text: string }
   | { kind: 'delete' | 'swap' | 'cut' | 'grow' | 'blank-table'; at: number; n: number }
-  | { kind: 'cell'; at: number; n: number; text: string };
+  | { kind: 'cell'; at: number; n: number; text: string }
+  | { kind: 'structural'; edit: StructuralEdit };
 
 export const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -29,6 +35,7 @@ export const op: fc.Arbitrary<Op> = fc.oneof(
     n: fc.nat(),
     text: fc.oneof(status, priority, date, fc.constantFrom('|', '\\|', '`a|b`', '')),
   }),
+  structuralOp.map((edit) => ({ kind: 'structural' as const, edit })),
 );
 
 /** The index of a table line at or after `at` (wrapping), or -1. */
@@ -41,6 +48,7 @@ function tableLine(lines: readonly string[], at: number): number {
 }
 
 export function applyOp(text: string, o: Op): string {
+  if (o.kind === 'structural') return o.edit.apply(text);
   const lines = text.split('\n');
   const at = o.at % lines.length;
   switch (o.kind) {

@@ -36,8 +36,14 @@ export interface CheckOptions {
 }
 
 /** What a part of a page's findings depends on besides its own lines: the config and the page-wide facts rules read. */
+/**
+ * What a slice's findings depend on besides its rows (the slice cache's key, with the slice's disable
+ * comments added by incremental/views.ts). No line numbers: a slice moved by rows inserted above it, with
+ * the legend below it moved too, keeps its findings (moved).
+ */
 function contextOf(page: PageModel, config: ResolvedConfig): string {
-  return JSON.stringify([config, page.legend, page.gaDate?.token.text ?? null, page.slashOrder, page.releaseYear, page.directives]);
+  const legend = page.legend && [page.legend.statuses, page.legend.priorities];
+  return JSON.stringify([config, legend, page.gaDate?.token.text ?? null, page.slashOrder, page.releaseYear]);
 }
 
 export class Engine {

@@ -6,7 +6,7 @@
 import { sameElements } from '../arrays';
 import type { LogicalRow, PageModel } from '../model/page-model';
 import { sliceTexts, type Slice } from './slices';
-import type { Finding, Position, Range } from '../findings';
+import type { Finding, Fix, Position, Range } from '../findings';
 import { compareFindings } from './finding-parts';
 
 interface SliceEntry {
@@ -19,14 +19,52 @@ interface SliceEntry {
   findings: Finding[];
 }
 
-function shifted(findings: readonly Finding[], by: number): Finding[] {
+/**
+ * A finding of a slice moved `by` lines (rows inserted or deleted above it): its range and fixes are
+ * moved only when read (a moved slice below an edit keeps thousands of findings; most fixes are never
+ * asked for). A finding moved again is moved from its origin, so moves never chain.
+ */
+class MovedFinding implements Finding {
+  #range: Range | null = null;
+  #fixes: Fix[] | null = null;
+
+  constructor(
+    readonly rule: string,
+    readonly severity: Finding['severity'],
+    readonly message: string,
+    private readonly origin: Finding,
+    private readonly by: number,
+  ) {}
+
+  /** Made when first read: the server publishes at most 1,000 of a page's findings and reads no other's range. */
+  get range(): Range {
+    return (this.#range ??= moveRange(this.origin.range, this.by));
+  }
+
+  get fixes(): Fix[] {
+    return (this.#fixes ??= this.origin.fixes.map((x) => ({
+      ...x,
+      edits: x.edits.map((e) => ({ ...e, range: moveRange(e.range, this.by) })),
+    })));
+  }
+
+  /** `by` lines further down, from the origin. */
+  moved(by: number): MovedFinding {
+    return new MovedFinding(this.rule, this.severity, this.message, this.origin, this.by + by);
+  }
+
+  toJSON(): Finding {
+    return { rule: this.rule, severity: this.severity, message: this.message, range: this.range, fixes: this.fixes };
+  }
+}
+
+function moveRange(r: Range, by: number): Range {
   const move = (p: Position): Position => ({ line: p.line + by, character: p.character });
-  const moveRange = (r: Range): Range => ({ start: move(r.start), end: move(r.end) });
-  return findings.map((f) => ({
-    ...f,
-    range: moveRange(f.range),
-    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, range: moveRange(e.range) })) })),
-  }));
+  return { start: move(r.start), end: move(r.end) };
+}
+
+function shifted(findings: readonly Finding[], by: number): Finding[] {
+  return findings.map((f) => (f instanceof MovedFinding ? f.moved(by) : new MovedFinding(f.rule, f.severity, f.message, f, by)));
 }
 
 export class SliceCache {

@@ -9,10 +9,25 @@ import type { PageModel } from '../model/page-model';
 import type { Finding } from '../findings';
 import { compareFindings, type FindingParts } from './finding-parts';
 import { SliceCache } from './slice-cache';
-import { restView, sliceTables, sliceView, wholeView, type PageView } from './slices';
+import { restView, sliceTables, sliceView, wholeView, type PageView, type Slice } from './slices';
 import type { Steps } from './steps';
 
 export type { PageView } from './slices';
+
+/**
+ * The disable comments that can silence a finding of the slice, placed relative to it: those above the
+ * line before it only set the state the slice starts in (their order counts, not their lines); the others
+ * by their offset from the slice. A slice moved together with its comments keeps its key.
+ */
+function directivesKey(page: PageModel, s: Slice): string {
+  const out: string[] = [];
+  for (const d of page.directives) {
+    if (d.line >= s.to) break;
+    const rules = d.rules?.join(',') ?? '*';
+    out.push(d.line >= s.from - 1 ? `${d.kind}:${rules}@${d.line - s.from}` : `${d.kind}:${rules}`);
+  }
+  return out.join(';');
+}
 
 export class PageViews {
   private readonly cache = new SliceCache();
@@ -38,7 +53,8 @@ export class PageViews {
     try {
       for (const s of slices) {
         yield;
-        inSlices.push(this.cache.findings(page, s, `${key}\u0000${s.table.header.join('|')}`, () => check(sliceView(page, s))));
+        const sliceKey = `${key}\u0000${s.table.header.join('|')}\u0000${directivesKey(page, s)}`;
+        inSlices.push(this.cache.findings(page, s, sliceKey, () => check(sliceView(page, s))));
       }
       complete = true;
     } finally {

@@ -45,6 +45,9 @@ const NOT_RELEASE_TITLE =
 /** Titles of pages that say how releases are made: release pages only when they also hold a schedule. */
 const PROCESS_TITLE = /\b(?:process|procedures?|cadence|workflow)\b/i;
 const TEMPLATE_TITLE = /\b(?:template|how[- ]to|guide|handbook|checklist|criteria|instructions)\b/i;
+/** How many of a page's first lines are read for its prose evidence (model/patch.ts relies on it: rows moved below this line never change the detection). */
+export const PROSE_LINES_READ = 200;
+
 const SCHEDULE_HEADING = /\b(?:schedule|timeline|milestones|key dates|important dates|release dates|calendar|cadence)\b/i;
 /** A heading that is a version, as a changelog's entries are (`[1.2.3] - 2024-01-08`, `v1.2.3 (2024-01-08)`, `1.2.3`). */
 const VERSION_HEADING = /^\[?v?\d+\.\d+(?:\.\d+)?(?:[-.+][0-9A-Za-z.]+)?\]?(?:\([^)]*\))?(?:\s|$|[-–—:(])/;
@@ -217,7 +220,7 @@ function negativeStructure(p: DetectInput, ev: Evidence): void {
   if (decision.has('context') && decision.has('decision'))
     ev.add(-4, 'sections Context and Decision (an architecture decision record)', null);
   const inTable = tableLines(p.tables);
-  const limit = Math.min(p.lines.length, 200);
+  const limit = Math.min(p.lines.length, PROSE_LINES_READ);
   for (let l = 0; l < limit; l++) {
     if (!inTable(l) && KEEP_A_CHANGELOG.test(p.lines[l].text)) {
       ev.add(-3, 'the page follows Keep a Changelog / Semantic Versioning', l);

@@ -20,21 +20,36 @@ export function dateColumns(t: TableModel): DateColumn[] {
   return out;
 }
 
-/** A date in a table cell: its positions come from the cell (no closures: a big table has tens of thousands). */
+/**
+ * A date in a table cell: its positions come from the cell (no closures: a big table has tens of
+ * thousands), `by` lines further down when rows were inserted or deleted above it since the cell was read
+ * (model/shift.ts moves the date without making its cell again).
+ */
 export class CellDate implements PageDate {
   readonly range: Range;
   readonly context = 'table' as const;
 
   constructor(
     readonly token: DateToken,
-    private readonly cell: CellRef,
+    readonly cell: CellRef,
     readonly label: string,
+    readonly by = 0,
+    /** The range when known (a moved date: the old range moved), else read from the cell. */
+    range: Range | null = null,
   ) {
-    this.range = { start: cell.posAt(token.start), end: cell.posAt(token.end) };
+    this.range = range ?? { start: this.posAt(0), end: this.posAt(token.end - token.start) };
   }
 
   posAt(offset: number): Position {
-    return this.cell.posAt(this.token.start + offset);
+    const p = this.cell.posAt(this.token.start + offset);
+    return this.by === 0 ? p : { line: p.line + this.by, character: p.character };
+  }
+
+  /** The same date `by` lines further down. */
+  moved(by: number): CellDate {
+    const { start, end } = this.range;
+    const range = { start: { line: start.line + by, character: start.character }, end: { line: end.line + by, character: end.character } };
+    return new CellDate(this.token, this.cell, this.label, this.by + by, range);
   }
 }
 

@@ -1,9 +1,12 @@
 /**
  * The incremental path of the page model: an edit that only rewrites body rows of a top-level GFM table
  * (typing in a cell, the commonest edit of all) gives the previous model with those rows and their dates
- * replaced. Work is proportional to the edit, apart from copying a few arrays of references. Anything
- * else (lines added or removed, a row that stops being a row, a table inside a container, a timeline
- * table or the first rows of a table that could become one, a disable comment or plan line, a region read line by line) returns null and the page is built again.
+ * replaced. Work is proportional to the edit, apart from copying a few arrays of references. An edit that
+ * inserts, deletes or pastes whole rows inside such a table (Enter, a deleted row, a pasted block) is
+ * patched the same way, and what lies below it is moved (model/shift.ts: light copies, nothing read
+ * again). Anything else (a row that stops being a row, a table inside a container, a timeline table or
+ * the first rows of a table that could become one, rows added after a table's last row, a disable comment
+ * or plan line, a region read line by line) returns null and the page is built again.
  */
 import type { LineDiff } from '../diff';
 import { continuesTable, parsedTable, tableRowAt, type TableRow } from '../markdown/table';
@@ -13,6 +16,8 @@ import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel, tableModel } from '../incremental/model-literals';
 import { singleLineRow } from './tables';
 import { SCHEDULE_SAMPLE_ROWS } from './schedule-columns';
+import { PROSE_LINES_READ } from './detect';
+import { LineShift } from './shift';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './page-model';
 
 /** Lines whose text other parts of the model read: disable comments, milestone plans (`Milestone 2 (…)`, `Status:`, `Goal:`). */
@@ -33,7 +38,9 @@ function isPost(page: PageModel): boolean {
 
 export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
   const { from, newTo, lines } = diff;
-  if (diff.oldTo !== newTo || newTo === from || isPost(base)) return null;
+  if (isPost(base)) return null;
+  if (diff.oldTo !== newTo) return patchRowCount(base, diff);
+  if (newTo === from) return null;
   const table = tableHolding(base, from, newTo);
   if (!table || table.isDateTable) return null;
   // A region read line by line (too big, too deep) is described by its size: read it again.
@@ -74,5 +81,123 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
     tables: base.tables.map((t) => (t === table ? patched : t)),
     dates,
     ...dateFacts(dates, base.gaDate),
+  });
+}
+
+/** The top-level GFM table whose body holds old lines [from, oldTo) and goes on after them (a body row at oldTo). */
+function tableAround(page: PageModel, from: number, oldTo: number): TableModel | null {
+  for (const t of page.tables) {
+    const p = t.parsed;
+    if (p.kind === 'gfm' && !p.fromMdast && from > p.delimiterLine && oldTo <= p.endLine) return t;
+  }
+  return null;
+}
+
+/** New rows [from, newTo) of the new lines, each a single-line row with a leading pipe; null if one is not. */
+function newRows(lines: LineDiff['lines'], from: number, newTo: number): TableRow[] | null {
+  const rows: TableRow[] = [];
+  for (let l = from; l < newTo; l++) {
+    const text = lines[l].text;
+    if (READ_ELSEWHERE.test(text) || !continuesTable(text)) return null;
+    const row = tableRowAt(l, text);
+    if (!row.leadingPipe) return null; // it would join the row above (a broken row)
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Rows inserted, deleted or replaced by a different number of rows, inside one table's body, before its
+ * last row: the old rows [from, oldTo) give way to the new ones, and everything below moves by the
+ * difference. The rows above and the rest of the page above keep their objects.
+ */
+/** Where a row-count edit lies in its table (indexes of physical and logical rows), or null when it cannot be patched. */
+interface RowSpan {
+  table: TableModel;
+  p0: number;
+  p1: number;
+  l0: number;
+  l1: number;
+}
+
+/** The table whose body rows the edit changes, when its rows may be patched. */
+function patchableTable(base: PageModel, diff: LineDiff): TableModel | null {
+  const { from, oldTo, newTo } = diff;
+  const table = tableAround(base, from, oldTo);
+  if (!table || table.isDateTable || !(table.parsed.header?.leadingPipe ?? false)) return null;
+  // The detection reads the page's first lines outside tables: they must stay the same lines.
+  if (table.parsed.endLine + Math.min(0, newTo - oldTo) < PROSE_LINES_READ) return null;
+  if (base.degraded.some((d) => from <= d.endLine && oldTo >= d.startLine)) return null;
+  return table;
+}
+
+function rowSpan(base: PageModel, diff: LineDiff): RowSpan | null {
+  const { from, oldTo } = diff;
+  const table = patchableTable(base, diff);
+  if (!table) return null;
+  const physical = table.parsed.rows;
+  const p0 = firstAtOrAfter(physical, from, (r) => r.line);
+  const p1 = firstAtOrAfter(physical, oldTo, (r) => r.line);
+  const l0 = firstAtOrAfter(table.rows, from, (r) => r.lines[0]);
+  const l1 = firstAtOrAfter(table.rows, oldTo, (r) => r.lines[0]);
+  // Every removed line is a row of its own, and the row after the edit starts a row of its own.
+  if (p1 - p0 !== oldTo - from || l1 - l0 !== oldTo - from || physical[p1]?.line !== oldTo || !physical[p1].leadingPipe) return null;
+  if (table.rows[l1]?.lines[0] !== oldTo || (table.rows[l0 - 1]?.lines.at(-1) ?? -1) >= from) return null;
+  if (!table.isFeatureTable && l0 < SCHEDULE_SAMPLE_ROWS) return null;
+  for (let l = from; l < oldTo; l++) if (READ_ELSEWHERE.test(base.lines[l].text)) return null;
+  return { table, p0, p1, l0, l1 };
+}
+
+function patchRowCount(base: PageModel, diff: LineDiff): PageModel | null {
+  const { from, oldTo, newTo, lines } = diff;
+  const by = newTo - oldTo;
+  const span = rowSpan(base, diff);
+  if (!span) return null;
+  const { table, p0, p1, l0, l1 } = span;
+  const physical = table.parsed.rows;
+  const added = newRows(lines, from, newTo);
+  if (!added) return null;
+  const shift = new LineShift(oldTo, by);
+  const columns = table.header.length;
+  const moved: TableRow[] = [];
+  for (let i = p1; i < physical.length; i++) moved.push(shift.tableRow(physical[i]));
+  const logical: LogicalRow[] = table.rows.slice(0, l0);
+  for (const row of added) logical.push(singleLineRow(row, columns));
+  for (let i = l1, j = 0; i < table.rows.length; i++) {
+    const r = table.rows[i];
+    while (j < moved.length && moved[j].line < r.lines[0] + by) j++;
+    logical.push(shift.logicalRow(r, moved[j], columns));
+  }
+  const parsedRows = physical.slice(0, p0).concat(added, moved);
+  const patched = tableModel({ ...table, parsed: shift.parsed(table.parsed, parsedRows), rows: logical });
+  // Milestones first, so that a date they share with the page's list (the GA date) moves to one copy.
+  const timelines = base.timelines.map((t) => shift.timeline(t));
+  const dateColumnsOf = dateColumns(table);
+  const addedDates: PageDate[] = [];
+  for (let k = l0; k < l0 + added.length; k++) pushRowDates(logical[k], dateColumnsOf, addedDates, table.header);
+  addedDates.sort(byPosition);
+  const lineOf = (d: PageDate): number => d.range.start.line;
+  const d0 = firstAtOrAfter(base.dates, from, lineOf);
+  const d1 = firstAtOrAfter(base.dates, oldTo, lineOf);
+  const dates = base.dates.slice(0, d0).concat(addedDates);
+  for (let i = d1; i < base.dates.length; i++) dates.push(shift.date(base.dates[i]));
+  const gaDate = shift.maybeDate(base.gaDate);
+  return pageModel({
+    ...base,
+    lines,
+    detection: shift.detection(base.detection),
+    headings: base.headings.map((h) => shift.heading(h)),
+    timelines,
+    criteria: base.criteria.map((c) => shift.criterion(c)),
+    tables: base.tables.map((t) => (t === table ? patched : shift.table(t))),
+    orphanRows: base.orphanRows.map((o) => shift.orphans(o)),
+    legend: shift.legend(base.legend),
+    plan: base.plan.map((p) => shift.plan(p)),
+    dates,
+    literalLines: shift.literalLines(base.literalLines),
+    directives: base.directives.map((d) => shift.directive(d)),
+    degraded: base.degraded.map((d) => shift.degraded(d)),
+    gaDate,
+    ...dateFacts(dates, gaDate),
   });
 }

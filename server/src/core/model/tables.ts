@@ -161,6 +161,12 @@ export function buildTable(parsed: ParsedTable, lines: readonly SourceLine[], he
 /** The schedule layout of each table read as a timeline (`isDateTable`), kept beside the table it describes. */
 const LAYOUTS = new WeakMap<TableModel, ScheduleLayout>();
 
+/** `moved` is `table` moved by lines added or removed above it (model/shift.ts): the same layout. */
+export function keepLayout(table: TableModel, moved: TableModel): void {
+  const layout = LAYOUTS.get(table);
+  if (layout) LAYOUTS.set(moved, layout);
+}
+
 /** How a schedule table (`isDateTable`) is read: its date, label, owner and actual columns, or its phases. */
 export function layoutOf(table: TableModel): ScheduleLayout | null {
   return LAYOUTS.get(table) ?? null;

@@ -24,7 +24,7 @@ export const rule: Rule = {
         if (readValue(cell, c.own).state === 'unknown') {
           ctx.report({
             range: cell.range,
-            message: `The page's legend (line ${legend.line + 1}) does not list the ${c.what} "${v.match}": it lists ${knownList(c.own)}.`,
+            message: `The page's own legend does not list the ${c.what} "${v.match}": it lists ${knownList(c.own)}.`,
           });
         }
       }

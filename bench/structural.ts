@@ -1,0 +1,213 @@
+/**
+ * Structural edits of a big table over LSP, as an editor sends them: didChange → publishDiagnostics of
+ * that version, against the built server (dist/server.js, debounce 0), with a one-cell edit of the same
+ * page for the ratio. Kinds: insert a row, delete a row, paste 100 rows, move a row down, move a column
+ * (the whole table replaced: header, delimiter and every row with two cells swapped) and sort the rows by
+ * the Status column (the body replaced). The whole-table kinds stand for the table commands: what the
+ * editor applies is that replacement, so this is the server's share of "request → edit applied" (the
+ * computing of the edit itself is the command's, not measured here).
+ *
+ * Alone: `node out/bench/structural.js [rows…] [--runs=N]` (after `npm run build`).
+ */
+import { performance } from 'node:perf_hooks';
+import type { LspSession } from '../test/helpers/lsp-client';
+import { DIAGNOSTICS_TIMEOUT, settle, uriFor, vmHwmKb, withServer } from './lsp';
+import { cellSpan, generatePage, statusEdit, STATUS_COLUMN } from './generate';
+import { median, ms, rowsLabel } from './stats';
+
+export const STRUCTURAL_KINDS = ['cell', 'insert', 'delete', 'paste100', 'moveRow', 'moveColumn', 'sort'] as const;
+export type StructuralKind = (typeof STRUCTURAL_KINDS)[number];
+
+export const STRUCTURAL_LABELS: Record<StructuralKind, string> = {
+  cell: 'one-cell edit',
+  insert: 'insert a row',
+  delete: 'delete a row',
+  paste100: 'paste 100 rows',
+  moveRow: 'move a row down',
+  moveColumn: 'move a column (whole table replaced)',
+  sort: 'sort by Status (body replaced)',
+};
+
+export interface StructuralResult {
+  rows: number;
+  /** ms per measured edit, by kind. */
+  times: Record<StructuralKind, number[]>;
+  /** Diagnostics published after the last edit. */
+  diagnostics: number;
+  serverPeakRssKb: number | null;
+}
+
+interface Change {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  text: string;
+}
+
+/** An open page whose lines the client keeps, so that each edit is computed from the current text. */
+class Doc {
+  version = 1;
+  constructor(
+    private readonly session: LspSession,
+    readonly uri: string,
+    public lines: string[],
+    readonly header: number,
+  ) {}
+
+  /** Last line of the table body (the line before the first blank line after the header). */
+  get tableEnd(): number {
+    let l = this.header;
+    while (l + 1 < this.lines.length && this.lines[l + 1].startsWith('|')) l++;
+    return l;
+  }
+
+  /** Applies `change` (whole lines [from, to) replaced by `replacement`) here and in the server; ms until its diagnostics. */
+  async replaceLines(from: number, to: number, replacement: string[]): Promise<{ ms: number; count: number }> {
+    // A range ending at the start of line `to` (a whole-line edit, as editors send for line moves and pastes).
+    const change: Change = {
+      range: { start: { line: from, character: 0 }, end: { line: to, character: 0 } },
+      text: replacement.map((l) => `${l}\n`).join(''),
+    };
+    this.lines.splice(from, to - from, ...replacement);
+    return this.send([change]);
+  }
+
+  async send(changes: Change[]): Promise<{ ms: number; count: number }> {
+    const version = ++this.version;
+    const published = this.session.nextDiagnostics(this.uri, (p) => p.version === version, DIAGNOSTICS_TIMEOUT);
+    const t0 = performance.now();
+    await this.session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: this.uri, version },
+      contentChanges: changes,
+    });
+    const p = await published;
+    return { ms: performance.now() - t0, count: p.diagnostics.length };
+  }
+}
+
+/** Cells of a row split at unescaped pipes (the generated rows have no code spans). */
+function cells(line: string): string[] {
+  return line.split(/(?<!\\)\|/).slice(1, -1);
+}
+
+function swapColumns(line: string, a: number, b: number): string {
+  const c = cells(line);
+  if (c.length <= Math.max(a, b)) return line;
+  [c[a], c[b]] = [c[b], c[a]];
+  return `|${c.join('|')}|`;
+}
+
+function statusOf(line: string): string {
+  return (cells(line)[STATUS_COLUMN] ?? '').trim();
+}
+
+/** Runs `runs` edits of every kind (after `warmup` of each) on a fresh server. */
+export async function structural(rows: number, runs: number, warmup: number): Promise<StructuralResult> {
+  return withServer(null, async (session) => {
+    await settle(session);
+    const g = generatePage(rows, 1);
+    const uri = uriFor(`structural-${rows}.md`);
+    await session.open(uri, g.text, (p) => p.version === 1, DIAGNOSTICS_TIMEOUT);
+    const doc = new Doc(session, uri, g.text.split('\n'), g.headerLine);
+    const times = Object.fromEntries(STRUCTURAL_KINDS.map((k) => [k, [] as number[]])) as Record<StructuralKind, number[]>;
+    let count = 0;
+    const middle = g.middleLine;
+    const span = cellSpan(doc.lines[middle], STATUS_COLUMN);
+    let cellEnd = span.end;
+    for (let k = 0; k < warmup + runs; k++) {
+      const keep = k >= warmup;
+      const record = (kind: StructuralKind, r: { ms: number; count: number }): void => {
+        if (keep) times[kind].push(r.ms);
+        count = r.count;
+      };
+      // A one-cell edit of the middle row (the ratio's unit).
+      const value = statusEdit(k);
+      record(
+        'cell',
+        await doc.send([
+          { range: { start: { line: middle, character: span.start }, end: { line: middle, character: cellEnd } }, text: value },
+        ]),
+      );
+      doc.lines[middle] = doc.lines[middle].slice(0, span.start) + value + doc.lines[middle].slice(cellEnd);
+      cellEnd = span.start + value.length;
+      // Insert a row below a row that moves around the table's middle, then delete it again.
+      const at = middle + 1 + ((k * 37) % 200) - 100;
+      const row = doc.lines[at].replace(/^\|[^|]*\|/, `| Inserted ${k} |`);
+      record('insert', await doc.replaceLines(at, at, [row]));
+      record('delete', await doc.replaceLines(at, at + 1, []));
+      // Paste 100 rows (a block copied from the top of the table), then take them out again (not measured).
+      const block = doc.lines.slice(doc.header + 2, doc.header + 102);
+      record('paste100', await doc.replaceLines(at, at, block));
+      await doc.replaceLines(at, at + block.length, []);
+      // Move a row down (swap it with the next, one edit of both lines, as editors send Alt+Down).
+      record('moveRow', await doc.replaceLines(at, at + 2, [doc.lines[at + 1], doc.lines[at]]));
+      // Move a column: Feature and Release priority swap places in every line of the table.
+      const end = doc.tableEnd + 1;
+      record(
+        'moveColumn',
+        await doc.replaceLines(
+          doc.header,
+          end,
+          doc.lines.slice(doc.header, end).map((l) => swapColumns(l, 1, 2)),
+        ),
+      );
+      // Sort the body by Status (stable; ascending, then descending on the next run): a whole-body replacement.
+      const body = doc.lines.slice(doc.header + 2, end);
+      const sorted = body
+        .map((l, i) => ({ l, i, s: statusOf(l) }))
+        .sort((x, y) => (k % 2 === 0 ? x.s.localeCompare(y.s) : y.s.localeCompare(x.s)) || x.i - y.i)
+        .map((x) => x.l);
+      record('sort', await doc.replaceLines(doc.header + 2, end, sorted));
+    }
+    return { rows, times, diagnostics: count, serverPeakRssKb: vmHwmKb(session.process.pid) };
+  });
+}
+
+/** The result as a Markdown table: median, p90 and the ratio against the one-cell edit, per kind. */
+export function structuralTable(results: readonly StructuralResult[]): string {
+  const lines = [
+    '| rows | edit | median ms | min–max ms | runs | ÷ one-cell edit |',
+    '|-----:|------|----------:|-----------:|-----:|----------------:|',
+  ];
+  for (const r of results) {
+    const unit = median(r.times.cell);
+    for (const kind of STRUCTURAL_KINDS) {
+      const t = r.times[kind];
+      if (t.length === 0) continue;
+      lines.push(
+        `| ${rowsLabel(r.rows)} | ${STRUCTURAL_LABELS[kind]} | ${ms(median(t))} | ${ms(Math.min(...t))}–${ms(Math.max(...t))} | ${t.length} | ${(median(t) / unit).toFixed(1)}× |`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const runsArg = args.find((a) => a.startsWith('--runs='));
+  const runs = runsArg ? Number(runsArg.slice('--runs='.length)) : 15;
+  const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
+  const out: StructuralResult[] = [];
+  process.stderr.write(
+    `load average ${(await import('node:os'))
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / ')}\n`,
+  );
+  for (const rows of sizes.length ? sizes : [10_000, 50_000]) {
+    out.push(await structural(rows, runs, 3));
+    process.stderr.write(`${rowsLabel(rows)} rows done\n`);
+  }
+  process.stdout.write(structuralTable(out));
+  process.stderr.write(
+    `load average ${(await import('node:os'))
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / ')}\n`,
+  );
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,201 @@
+/**
+ * Moving the parts of a page model that lie below an edit which added or removed lines (model/patch.ts:
+ * rows inserted, deleted or pasted inside a table). A part at or below line `at` of the old page moves
+ * `by` lines; a part above it is kept as it is (the same object). Cells, rows and dates of a table are
+ * moved by making light copies that share their texts and tokens: nothing is read or scanned again, so
+ * moving the rows below an inserted row costs a copy of references per row, not a parse.
+ *
+ * Performance trick (with domain code cooperating): a moved date keeps its token, and a moved table
+ * cell is a RowCell like any other (RowCell.moved), so the rules meet the same classes as after a build.
+ */
+import type { Position, Range } from '../findings';
+import { parsedTable, RowCell, type ParsedTable, type TableRow } from '../markdown/table';
+import { tableModel } from '../incremental/model-literals';
+import { CellDate } from './page-dates';
+import { keepLayout, singleLineRow } from './tables';
+import type {
+  CellRef,
+  Criterion,
+  DegradedBlock,
+  Detection,
+  DisableDirective,
+  Heading,
+  Legend,
+  LogicalRow,
+  Milestone,
+  OrphanRows,
+  PageDate,
+  PlanMilestone,
+  TableModel,
+  Timeline,
+} from './page-model';
+
+/** Moves line numbers at or after `at` by `by`; keeps the objects above `at`. */
+export class LineShift {
+  /** The old dates that are not table cells' (milestones', the GA date…) and their moved copies, so that every reference moves to the same copy. */
+  private readonly movedDates = new Map<PageDate, PageDate>();
+
+  constructor(
+    readonly at: number,
+    readonly by: number,
+  ) {}
+
+  line(l: number): number {
+    return l >= this.at ? l + this.by : l;
+  }
+
+  position(p: Position): Position {
+    return p.line >= this.at ? { line: p.line + this.by, character: p.character } : p;
+  }
+
+  range(r: Range): Range {
+    return r.start.line >= this.at || r.end.line >= this.at ? { start: this.position(r.start), end: this.position(r.end) } : r;
+  }
+
+  /** A cell of a row that moves (a RowCell stays a RowCell; a joined broken row's cell gets moved positions). */
+  cell(c: CellRef): CellRef {
+    if (c instanceof RowCell) return c.line < this.at ? c : c.moved(this.by);
+    if (c.range.start.line < this.at) return c;
+    const by = this.by;
+    const range = this.range(c.range);
+    return { text: c.text, range, posAt: (o: number): Position => ({ line: c.posAt(o).line + by, character: c.posAt(o).character }) };
+  }
+
+  tableRow(r: TableRow): TableRow {
+    if (r.line < this.at) return r;
+    return {
+      line: r.line + this.by,
+      cells: r.cells.map((c) => c.moved(this.by)),
+      leadingPipe: r.leadingPipe,
+      trailingPipe: r.trailingPipe,
+    };
+  }
+
+  /**
+   * A logical row: a single-line row is made again over its moved physical row (`moved`, found by the
+   * caller in the same order); a row joined from broken lines gets its cells moved.
+   */
+  logicalRow(r: LogicalRow, moved: TableRow | undefined, columns: number): LogicalRow {
+    if (r.lines[0] < this.at) return r;
+    if (moved && r.lines.length === 1 && r.continuationLines.length === 0) return singleLineRow(moved, columns);
+    return {
+      lines: r.lines.map((l) => this.line(l)),
+      cells: r.cells.map((c) => this.cell(c)),
+      continuationLines: r.continuationLines.map((l) => this.line(l)),
+      malformed: r.malformed,
+    };
+  }
+
+  parsed(t: ParsedTable, rows: TableRow[]): ParsedTable {
+    return parsedTable({
+      ...t,
+      startLine: this.line(t.startLine),
+      endLine: this.line(t.endLine),
+      delimiterLine: this.line(t.delimiterLine),
+      header: t.header && this.tableRow(t.header),
+      rows,
+    });
+  }
+
+  /** A whole table below the edit (its rows all move). */
+  table(t: TableModel): TableModel {
+    if (t.parsed.endLine < this.at) return t;
+    const rows = t.parsed.rows.map((r) => this.tableRow(r));
+    const byLine = new Map(rows.map((r) => [r.line, r]));
+    const moved = tableModel({
+      ...t,
+      parsed: this.parsed(t.parsed, rows),
+      rows: t.rows.map((r) => this.logicalRow(r, byLine.get(this.line(r.lines[0])), t.header.length)),
+    });
+    keepLayout(t, moved);
+    return moved;
+  }
+
+  /** A date: a table cell's date is made again over its moved cell; any other date moves once, whoever refers to it. */
+  date(d: PageDate): PageDate {
+    if (d.range.start.line < this.at && d.range.end.line < this.at) return d;
+    if (d instanceof CellDate) return d.moved(this.by);
+    const known = this.movedDates.get(d);
+    if (known) return known;
+    const by = this.by;
+    const moved: PageDate = {
+      token: d.token,
+      range: this.range(d.range),
+      context: d.context,
+      label: d.label,
+      posAt: (offset) => {
+        const p = d.posAt(offset);
+        return { line: p.line + by, character: p.character };
+      },
+    };
+    this.movedDates.set(d, moved);
+    return moved;
+  }
+
+  maybeDate(d: PageDate | null): PageDate | null {
+    return d && this.date(d);
+  }
+
+  milestone(m: Milestone): Milestone {
+    return {
+      ...m,
+      labelRange: this.range(m.labelRange),
+      date: this.maybeDate(m.date),
+      superseded: m.superseded.map((d) => this.date(d)),
+      valueRange: this.range(m.valueRange),
+      line: this.line(m.line),
+      actual: this.maybeDate(m.actual),
+    };
+  }
+
+  timeline(t: Timeline): Timeline {
+    const tableLine = t.tableLine === null ? null : this.line(t.tableLine);
+    return { ...t, line: this.line(t.line), tableLine, milestones: t.milestones.map((m) => this.milestone(m)) };
+  }
+
+  criterion(c: Criterion): Criterion {
+    return c.line < this.at ? c : { ...c, keywordRange: this.range(c.keywordRange), line: c.line + this.by };
+  }
+
+  heading(h: Heading): Heading {
+    return h.line < this.at ? h : { ...h, line: h.line + this.by };
+  }
+
+  orphans(o: OrphanRows): OrphanRows {
+    return {
+      tableEnd: this.line(o.tableEnd),
+      blankFrom: this.line(o.blankFrom),
+      blankTo: this.line(o.blankTo),
+      firstLine: this.line(o.firstLine),
+      lastLine: this.line(o.lastLine),
+    };
+  }
+
+  legend(l: Legend | null): Legend | null {
+    return l && l.line >= this.at ? { ...l, line: l.line + this.by } : l;
+  }
+
+  plan(p: PlanMilestone): PlanMilestone {
+    return p.line < this.at ? p : { ...p, line: p.line + this.by, status: p.status && this.cell(p.status) };
+  }
+
+  directive(d: DisableDirective): DisableDirective {
+    return d.line < this.at ? d : { ...d, line: d.line + this.by };
+  }
+
+  degraded(d: DegradedBlock): DegradedBlock {
+    return d.endLine < this.at ? d : { ...d, startLine: this.line(d.startLine), endLine: this.line(d.endLine) };
+  }
+
+  detection(d: Detection): Detection {
+    if (!d.evidence.some((e) => e.line !== null && e.line >= this.at)) return d;
+    return { ...d, evidence: d.evidence.map((e) => (e.line !== null && e.line >= this.at ? { ...e, line: e.line + this.by } : e)) };
+  }
+
+  literalLines(s: Set<number>): Set<number> {
+    let any = false;
+    for (const l of s) if (l >= this.at) any = true;
+    if (!any) return s;
+    return new Set([...s].map((l) => this.line(l)));
+  }
+}
