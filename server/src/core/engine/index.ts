@@ -37,7 +37,15 @@ export interface CheckOptions {
 
 /** What a part of a page's findings depends on besides its own lines: the config and the page-wide facts rules read. */
 function contextOf(page: PageModel, config: ResolvedConfig): string {
-  return JSON.stringify([config, page.legend, page.gaDate?.token.text ?? null, page.slashOrder, page.releaseYear, page.directives]);
+  return JSON.stringify([
+    config,
+    page.legend,
+    page.gaDate?.token.text ?? null,
+    page.slashOrder,
+    page.releaseYear,
+    page.pageYears,
+    page.directives,
+  ]);
 }
 
 export class Engine {

@@ -167,6 +167,8 @@ export interface PageModel {
   slashOrder: 'dmy' | 'mdy' | null;
   /** The release's year: the GA date's, else the newest year in the timelines and tables. */
   releaseYear: number | null;
+  /** The years written in the page's dates, ascending, each once: the evidence for a yearless date's year (`dayOf`). */
+  pageYears: number[];
   /** Blocks read line by line instead of parsed (their structure is only partly checked). */
   degraded: DegradedBlock[];
   /** The page's general availability date (first timeline's GA). */

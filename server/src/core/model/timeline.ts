@@ -80,6 +80,14 @@ function rowVersion(cell: CellRef | undefined): string | null {
   return text && !/^[-–—?]+$/.test(text) ? text : null;
 }
 
+/**
+ * A row the schedule is read from: one of the header's width, or a one-line row with stray cells after
+ * the last (GFM shows the first cells and drops the rest, so the columns still line up).
+ */
+function readable(row: LogicalRow, width: number): boolean {
+  return !row.malformed || (row.lines.length === 1 && row.cells.length > width);
+}
+
 /** The timelines a schedule table gives: one for a table with one date column, one per row for a per-version phase table. */
 export function timelinesFromTable(table: TableModel, release: string | null): Timeline[] {
   const layout = table.isDateTable ? layoutOf(table) : null;
@@ -88,7 +96,7 @@ export function timelinesFromTable(table: TableModel, release: string | null): T
   if (layout.shape === 'phases') {
     const out: Timeline[] = [];
     for (const row of table.rows) {
-      if (row.malformed) continue;
+      if (!readable(row, table.header.length)) continue;
       const version = rowVersion(row.cells.at(layout.version));
       if (!version) continue;
       const milestones: Milestone[] = [];
@@ -103,7 +111,7 @@ export function timelinesFromTable(table: TableModel, release: string | null): T
   const milestones: Milestone[] = [];
   const at = (row: LogicalRow, col: number | null): CellRef | undefined => (col === null ? undefined : row.cells.at(col)); // a row may have fewer cells than the header
   for (const row of table.rows) {
-    if (row.malformed) continue;
+    if (!readable(row, table.header.length)) continue;
     const date = at(row, layout.date);
     if (!date) continue;
     const m = milestoneFromRow(
