@@ -17,7 +17,7 @@ import { pageModel } from '../incremental/model-literals';
 import { buildTable } from './tables';
 import { milestoneFromBullet, placeDate, readBullet, type BulletReading } from './bullets';
 import { SCHEDULE_HEADING } from './schedule-columns';
-import { timelinesFromTable } from './timeline';
+import { resolveReleaseOf, timelinesFromTable } from './timeline';
 import { pushProseDates } from './prose-dates';
 import type { Criterion, DegradedBlock, Heading, Milestone, OrphanRows, PageDate, PageModel, TableModel, Timeline } from './page-model';
 
@@ -267,6 +267,7 @@ function readTimelinesAndCriteria(
     if (m) grouped.add('headings', section, h.line, releaseAt(h.line), m);
   }
   timelines.sort((a, b) => a.line - b.line);
+  resolveReleaseOf(timelines);
   return { timelines, criteria };
 }
 

@@ -40,6 +40,11 @@ export interface Milestone {
   owner: string | null;
   /** The date it happened, when the page keeps planned and actual dates apart (`Expected | Actual`); `date` is then the planned one. */
   actual: PageDate | null;
+  /**
+   * An end written as another version's release (`Release of 1.18` in an `End of Life` column): that
+   * version. `date` is then that release's date where the page gives it (the same PageDate), else null.
+   */
+  releaseOf?: string;
 }
 
 export interface Timeline {

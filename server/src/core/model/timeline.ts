@@ -7,7 +7,7 @@ export { placeDate } from './bullets';
 import { isStruck, plainText } from './inline';
 import { classifyMilestone, milestoneOrdinal } from './milestones';
 import type { CellRef, LogicalRow, Milestone, PageDate, TableModel, Timeline } from './page-model';
-import { cellText, type PhaseColumn } from './schedule-columns';
+import { cellText, RELEASE_OF, type PhaseColumn } from './schedule-columns';
 import { layoutOf } from './tables';
 
 const VALUE_KINDS = new Set<DateToken['kind']>(['date', 'invalid', 'placeholder']);
@@ -58,8 +58,9 @@ function phaseMilestone(row: LogicalRow, phase: PhaseColumn, label: string): Mil
   if (!cell) return null;
   const { date, superseded } = cellDates(cell, label);
   const actual = phase.actual !== null ? cellDates(row.cells.at(phase.actual), label).date : null;
-  if (!date && superseded.length === 0 && !actual) return null;
-  return {
+  const releaseOf = !date && phase.kind === 'eol' ? RELEASE_OF.exec(cellText(cell.text))?.[1] : undefined;
+  if (!date && superseded.length === 0 && !actual && releaseOf === undefined) return null;
+  const m: Milestone = {
     label,
     labelRange: cell.range,
     kind: phase.kind,
@@ -72,6 +73,8 @@ function phaseMilestone(row: LogicalRow, phase: PhaseColumn, label: string): Mil
     owner: null,
     actual,
   };
+  if (releaseOf !== undefined) m.releaseOf = releaseOf;
+  return m;
 }
 
 /** A per-version row's version as written (`[18.x][]` → `18.x`, `v1.29` → `v1.29`). */
@@ -121,4 +124,25 @@ export function timelinesFromTable(table: TableModel, release: string | null): T
     if (m) milestones.push(m);
   }
   return [{ release, heading: table.heading, line: tableLine, source: 'table', tableLine: null, milestones }];
+}
+
+/** A version as rows write it (`[1.18][]`, `v1.18`, `1.18 LTS`) reduced to its number. */
+function versionNumber(text: string | null): string | null {
+  return text === null ? null : (/(\d+\.\d+(?:\.\d+)?)/.exec(text)?.[1] ?? null);
+}
+
+/**
+ * Ends written as another version's release (`Release of 1.18`) take that release's date when a
+ * per-version row of the page gives it (any of its tables: current and upcoming releases are often
+ * apart); otherwise they stay undated, the end still to come.
+ */
+export function resolveReleaseOf(timelines: readonly Timeline[]): void {
+  const releases = new Map<string, PageDate>();
+  for (const tl of timelines) {
+    const v = tl.source === 'phases' ? versionNumber(tl.release) : null;
+    const ga = tl.milestones.find((m) => m.kind === 'ga' && m.date?.token.kind === 'date');
+    if (v !== null && ga?.date && !releases.has(v)) releases.set(v, ga.date);
+  }
+  for (const tl of timelines)
+    for (const m of tl.milestones) if (m.releaseOf !== undefined && !m.date) m.date = releases.get(m.releaseOf) ?? null;
 }
