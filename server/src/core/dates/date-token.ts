@@ -9,6 +9,7 @@
  * - `day-month-year` `27 March 2014`
  * - `day-month` `Tuesday 10th October` (no year; read only after a weekday)
  * - `year-dot` `2020.11.18` (year first, dotted, two-digit month and day)
+ * - `grid-day` `8`: a day number in a month grid, its month and year from the heading (model/grids.ts; never scanned)
  * - `year-mon-day` `2012-Aug-08`
  * - `month-day` `June 25th`, `Jun 23rd`, `Jul 25` (no year)
  * - `year-slash` `2019/09/30` (year first)
@@ -23,6 +24,7 @@ export type DateFormat =
   | 'day-month-year'
   | 'day-month'
   | 'year-dot'
+  | 'grid-day'
   | 'year-mon-day'
   | 'month-day'
   | 'year-slash'

@@ -18,7 +18,9 @@ import { buildTable } from './tables';
 import { milestoneFromBullet, placeDate, readBullet, type BulletReading } from './bullets';
 import { SCHEDULE_HEADING } from './schedule-columns';
 import { resolveReleaseOf, timelinesFromTable } from './timeline';
+import { gridReading } from './grids';
 import { pushProseDates } from './prose-dates';
+import type { SkippedGrid } from './detect';
 import type { Criterion, DegradedBlock, Heading, Milestone, OrphanRows, PageDate, PageModel, TableModel, Timeline } from './page-model';
 
 const VERSION = /(?<![\w.])v?(\d+\.\d+(?:\.\d+)?(?:\.z)?)\b/i;
@@ -86,7 +88,7 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
   yield* giveEditorATurn();
   const tables = readTables(lines, blocks);
   yield* giveEditorATurn();
-  const { timelines, criteria } = readTimelinesAndCriteria(lines, blocks, tables, titles);
+  const { timelines, criteria, skippedGrids } = readTimelinesAndCriteria(lines, blocks, tables, titles);
   yield* giveEditorATurn();
   const plan = findPlan(lines, blocks.literal);
   const dates = yield* readDates(lines, blocks.fm, timelines, tables, plan);
@@ -105,6 +107,7 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     tables,
     plan,
     lines,
+    skippedGrids,
   });
   const gaDate = findGaDate(timelines, titles.release);
   const orphanRows = findOrphanRows(lines, tables, blocks.literal);
@@ -228,12 +231,17 @@ function readTimelinesAndCriteria(
   blocks: PageBlocks,
   tables: readonly TableModel[],
   titles: Titles,
-): { timelines: Timeline[]; criteria: Criterion[] } {
+): { timelines: Timeline[]; criteria: Criterion[]; skippedGrids: SkippedGrid[] } {
   const { releaseAt } = titles;
   const { headings } = blocks;
   const timelines: Timeline[] = [];
+  const skippedGrids: SkippedGrid[] = [];
   for (const t of tables) {
+    const before = timelines.length;
     for (const tl of timelinesFromTable(t, releaseAt(t.parsed.startLine))) timelines.push(tl);
+    const grid = timelines.length === before ? gridReading(t, releaseAt(t.parsed.startLine)) : null;
+    if (grid && 'timeline' in grid) timelines.push(grid.timeline);
+    else if (grid) skippedGrids.push({ line: t.parsed.startLine, why: grid.skipped });
   }
   const criteria: Criterion[] = [];
   const grouped = new TimelineGroups(timelines);
@@ -268,7 +276,7 @@ function readTimelinesAndCriteria(
   }
   timelines.sort((a, b) => a.line - b.line);
   resolveReleaseOf(timelines);
-  return { timelines, criteria };
+  return { timelines, criteria, skippedGrids };
 }
 
 /** Every date of the page, unsorted: milestones', date columns' (giving the editor a turn every 1,024 rows), front matter's, the plan's. */
