@@ -3,7 +3,7 @@
  * position, time and markup are known. Kept apart so each file stays readable.
  */
 import { invalidDateReason, isValidDate, monthFromName } from '../../../../shared/calendar';
-import type { DateRangeEnd, DateToken, SlashOrder } from './date-token';
+import type { DateFormat, DateRangeEnd, DateToken, SlashOrder } from './date-token';
 
 export type Groups = Record<string, string | undefined>;
 
@@ -90,16 +90,20 @@ function coarseDraft(g: Groups): Draft | null {
   return { kind: 'date', format: 'quarter', year: num(g.qqy ?? g.qyq), month: 3 * q - 2, day: 0, precision: 'quarter' };
 }
 
+/** `27 March 2014`, `4-8 March 2024`, and after a weekday `Tuesday 10th October` (no year). */
+function dayFirstDraft(g: Groups): Draft | null {
+  // A day-first date without a year (`Tuesday 10th October`) only after a weekday: `5 March` in prose is too often something else.
+  if (g.dy === undefined && g.wd === undefined) return null;
+  const year = g.dy === undefined ? null : num(g.dy);
+  const month = monthFromName(g.dm ?? '') ?? 0;
+  const format = year === null ? 'day-month' : 'day-month-year';
+  return ranged(dated(format, year, month, num(g.dd)), g.de === undefined ? null : { year, month, day: num(g.de) });
+}
+
+/** The draft a match's groups name, or null when the match is no date after all (`may 5`, `5 March` without a weekday). */
 export function draftFor(g: Groups, body: string, whole: boolean): Draft | null {
   if (g.iy !== undefined || g.yy !== undefined || g.ry !== undefined || g.ty !== undefined || g.sa !== undefined) return numericDraft(g);
-  if (g.dd !== undefined) {
-    // A day-first date without a year (`Tuesday 10th October`) only after a weekday: `5 March` in prose is too often something else.
-    if (g.dy === undefined && g.wd === undefined) return null;
-    const year = g.dy === undefined ? null : num(g.dy);
-    const month = monthFromName(g.dm ?? '') ?? 0;
-    const format = year === null ? 'day-month' : 'day-month-year';
-    return ranged(dated(format, year, month, num(g.dd)), g.de === undefined ? null : { year, month, day: num(g.de) });
-  }
+  if (g.dd !== undefined) return dayFirstDraft(g);
   if (g.mm !== undefined) return monthFirstDraft(g);
   if (g.qm !== undefined || g.qq !== undefined || g.qq2 !== undefined) return coarseDraft(g);
   if (g.bd !== undefined) {

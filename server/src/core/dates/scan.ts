@@ -202,6 +202,13 @@ function addDetails(token: DateToken, draft: Draft, time: TimeRead, g: Groups, s
   if (draft.reason !== undefined) token.reason = draft.reason;
 }
 
+/** `17:00 UTC / 09:00 PDT Tuesday 13th December`: a time-only half before a zoned time written before its date, not the end of the previous token. */
+function addTimeBefore(token: DateToken, g: Groups, text: string, masked: string, before: readonly DateToken[]): void {
+  if (g.tm === undefined || !token.zone || token.minutes === undefined) return;
+  const other = timeOnlyBefore(masked, token.start);
+  if (other && other.start >= (before.at(-1)?.end ?? 0)) token.timeBefore = { ...other, text: text.slice(other.start, other.end) };
+}
+
 function scanDatesUncached(text: string): DateToken[] {
   if (text.length <= 200 && isUnsetValue(text)) {
     const { start, end } = unsetSpan(text);
@@ -241,11 +248,7 @@ function scanDatesUncached(text: string): DateToken[] {
       struck: inRanges(start, struck),
     };
     addDetails(token, draft, time, g, spans, masked);
-    if (g.tm !== undefined && token.zone && token.minutes !== undefined) {
-      // `17:00 UTC / 09:00 PDT Tuesday 13th December`: a time-only half before, not the end of the previous token.
-      const other = timeOnlyBefore(masked, token.start);
-      if (other && other.start >= (tokens.at(-1)?.end ?? 0)) token.timeBefore = { ...other, text: text.slice(other.start, other.end) };
-    }
+    addTimeBefore(token, g, text, masked, tokens);
     tokens.push(token);
     DATE_RE.lastIndex = time.end;
   }

@@ -225,15 +225,11 @@ class TimelineGroups {
   }
 }
 
-/** Timelines from tables, bullets and dated headings (grouped by section), and the release criteria among the bullets. */
-function readTimelinesAndCriteria(
-  lines: SourceLine[],
-  blocks: PageBlocks,
+/** The timelines of schedule tables and month grids, and the grids not read (with why). */
+function tableTimelines(
   tables: readonly TableModel[],
-  titles: Titles,
-): { timelines: Timeline[]; criteria: Criterion[]; skippedGrids: SkippedGrid[] } {
-  const { releaseAt } = titles;
-  const { headings } = blocks;
+  releaseAt: Titles['releaseAt'],
+): { timelines: Timeline[]; skippedGrids: SkippedGrid[] } {
   const timelines: Timeline[] = [];
   const skippedGrids: SkippedGrid[] = [];
   for (const t of tables) {
@@ -243,6 +239,19 @@ function readTimelinesAndCriteria(
     if (grid && 'timeline' in grid) timelines.push(grid.timeline);
     else if (grid) skippedGrids.push({ line: t.parsed.startLine, why: grid.skipped });
   }
+  return { timelines, skippedGrids };
+}
+
+/** Timelines from tables, bullets and dated headings (grouped by section), and the release criteria among the bullets. */
+function readTimelinesAndCriteria(
+  lines: SourceLine[],
+  blocks: PageBlocks,
+  tables: readonly TableModel[],
+  titles: Titles,
+): { timelines: Timeline[]; criteria: Criterion[]; skippedGrids: SkippedGrid[] } {
+  const { releaseAt } = titles;
+  const { headings } = blocks;
+  const { timelines, skippedGrids } = tableTimelines(tables, releaseAt);
   const criteria: Criterion[] = [];
   const grouped = new TimelineGroups(timelines);
   const parents: Array<{ depth: number; section: Heading | null; reading: BulletReading }> = [];
