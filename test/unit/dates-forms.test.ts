@@ -2,7 +2,7 @@
 // ranges, times with zones and dual-zone pairs, year-first slashes, month-year and quarters, unpadded ISO.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scanDates, type DateToken } from '../../server/src/core/dates';
+import { scanDates, yearFromWeekday, zoneLabelOn, type DateToken } from '../../server/src/core/dates';
 import { one, ymd } from '../helpers/dates';
 
 test('a weekday before the date is read into the token', () => {
@@ -144,4 +144,72 @@ test('year-first slashes, month-year, quarters', () => {
     assert.deepEqual(ymd(t), [2024, month, 0], v);
   }
   assert.equal(one('March 7, 2024').precision, undefined, 'a day date has no precision field');
+});
+
+test('dotted year-first dates: two-digit parts only, an impossible one is invalid', () => {
+  const t = one('2020.11.18');
+  assert.equal(t.format, 'year-dot');
+  assert.deepEqual(ymd(t), [2020, 11, 18]);
+  const bad = one('2019.06.31');
+  assert.equal(bad.kind, 'invalid');
+  assert.match(bad.reason ?? '', /30/);
+  assert.equal(one('(planned) 2021.01.10').start, 10);
+  // Calendar versions and longer dotted numbers are no dates.
+  for (const v of ['2024.1.0', 'v2020.11.18', '2020.11.18.1', '1.2020.11.18']) assert.deepEqual(scanDates(v), [], v);
+});
+
+test('a day-first date without a year is read after a weekday only', () => {
+  const t = one('Tuesday 10th October');
+  assert.equal(t.format, 'day-month');
+  assert.deepEqual(ymd(t), [null, 10, 10]);
+  assert.equal(t.weekday?.day, 2);
+  assert.equal(t.text, 'Tuesday 10th October');
+  const r = one('Monday 24th - Friday 28th October');
+  assert.deepEqual(ymd(r), [null, 10, 24]);
+  assert.deepEqual([r.until?.month, r.until?.day, r.until?.weekday?.day], [10, 28, 5]);
+  // Without a weekday it is too often something else.
+  assert.deepEqual(scanDates('see 10 October'), []);
+  assert.deepEqual(scanDates('it took 3 May'), []);
+  // A year glued to the month is read.
+  assert.deepEqual(ymd(one('Tuesday 14th November2023')), [2023, 11, 14]);
+});
+
+test('a time-only first half of a dual-zone time is kept with the dated half', () => {
+  const [t, ...rest] = scanDates('[17:00 UTC / 09:00 PDT Tuesday 13th December](https://example.com/x)');
+  assert.equal(rest.length, 0);
+  assert.equal(t.text, '09:00 PDT Tuesday 13th December');
+  assert.deepEqual(t.timeBefore, { text: '17:00 UTC', start: 1, end: 10, minutes: 17 * 60, zone: { text: 'UTC', offsetMinutes: 0 } });
+  // The end of a dated half is not a time-only half.
+  const pair = scanDates('2024-02-09 02:00 UTC / 18:00 PST 2024-02-08');
+  assert.equal(pair.at(-1)?.timeBefore, undefined);
+  // No zone on the dated half: nothing to compare.
+  assert.equal(scanDates('17:00 UTC / Tuesday 13th December 2022')[0]?.timeBefore, undefined);
+});
+
+test("a yearless date's year from its weekday: the fitting year nearest the page's years, never a guess", () => {
+  const oct10 = one('Tuesday 10th October'); // a Tuesday in 2017, 2023, 2028
+  assert.equal(yearFromWeekday(oct10, [2023]), 2023);
+  assert.equal(yearFromWeekday(oct10, [2022]), 2023, 'a neighbouring year fits');
+  assert.equal(yearFromWeekday(oct10, [2022, 2023, 2024]), 2023);
+  assert.equal(yearFromWeekday(oct10, [2020]), null, 'no year near the page fits');
+  assert.equal(yearFromWeekday(oct10, []), null, 'a page without years: no guess');
+  assert.equal(yearFromWeekday(oct10, [2016, 2029]), null, '2017 and 2028 fit equally near');
+  assert.equal(yearFromWeekday(oct10, [2017, 2023]), null, 'two years the page writes fit');
+  assert.equal(yearFromWeekday(one('Tuesday 13th December'), [2022]), 2022);
+  assert.equal(yearFromWeekday(one('October 10'), [2023]), null, 'no weekday: no evidence');
+  // A range's end weekday must fit too (24-28 October 2022: Monday to Friday).
+  assert.equal(yearFromWeekday(one('Monday 24th - Friday 28th October'), [2022]), 2022);
+  assert.equal(yearFromWeekday(one('Monday 24th - Thursday 28th October'), [2022]), null);
+});
+
+test('the zone label in effect on a day (US, EU and Australian daylight time), never on a change day', () => {
+  assert.equal(zoneLabelOn('PDT', 2022, 11, 8), 'PST', 'US daylight time ended on 6 November 2022');
+  assert.equal(zoneLabelOn('PST', 2023, 3, 14), 'PDT', 'and began on 12 March 2023');
+  assert.equal(zoneLabelOn('PDT', 2023, 3, 12), null, 'the change day itself');
+  assert.equal(zoneLabelOn('EST', 2024, 7, 1), 'EDT');
+  assert.equal(zoneLabelOn('CEST', 2024, 12, 1), 'CET');
+  assert.equal(zoneLabelOn('CET', 2024, 3, 31), null, 'EU: last Sunday of March');
+  assert.equal(zoneLabelOn('AEST', 2024, 12, 1), 'AEDT', 'southern summer');
+  assert.equal(zoneLabelOn('UTC', 2024, 12, 1), null);
+  assert.equal(zoneLabelOn('PDT', 2005, 11, 8), null, 'older US rules are not known');
 });

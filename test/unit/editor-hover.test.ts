@@ -72,6 +72,12 @@ test('a placeholder, an ambiguous date and a date without a year', () => {
   const noYear = hover(page, 'June 25th');
   assert.ok(noYear);
   assert.match(noYear.markdown, /has no year/);
+  // A weekday tells the year among the page's years (13 December is a Tuesday in 2022).
+  const k8s =
+    '# Release 1.26\n\n## Timeline\n\n- **Friday 9th December 2022**: v1.26.0 released\n- **Tuesday 13th December**: Release retrospective\n';
+  const byWeekday = hover(k8s, 'Tuesday 13th December');
+  assert.ok(byWeekday);
+  assert.match(byWeekday.markdown, /Read by its weekday, among the page's years: 2022-12-13 \(Tuesday\)/);
 });
 
 test('a milestone label: its date, its order and its distance to GA', () => {

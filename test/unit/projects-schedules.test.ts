@@ -6,14 +6,14 @@
  * those rules that the person found.
  *
  * A summary list that repeats the timeline table (Kubernetes' "Summary" bullets) is one schedule written
- * twice: its milestones are counted once, in the table. A page whose dates use a form the date scanner
- * does not read yet is a `todo` naming the form, live again as soon as the scanner reads it.
+ * twice: its milestones are counted once, in the table. A page that writes no year at all (Kubernetes
+ * 1.20) has its days compared by month and day, and its GA is the one the page alone dates (`gaFromPage`).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText, type PageModel } from '../../server/src/core';
 import type { Timeline } from '../../server/src/core/model/page-model';
-import { scanDates, toIso } from '../../server/src/core/dates';
+import { toIso } from '../../server/src/core/dates';
 import { dayOf } from '../../server/src/core/model/page-dates';
 import { pagesIn, readFixture } from '../helpers/paths';
 
@@ -21,39 +21,22 @@ interface Expected {
   class: 'schedule' | 'support-policy' | 'other';
   milestones?: number;
   ga?: string | null;
+  /** The GA a reader of the page alone can date, when it differs from `ga` (a year known only from outside the page). */
+  gaFromPage?: string | null;
   mistakes?: Array<{ line: number; rule: string }>;
 }
 
 const EXPECTED = JSON.parse(readFixture('projects', 'expected.json')) as Record<string, Expected>;
 const SCHEDULE_RULES = new Set(['timeline-order', 'week-mismatch', 'release-date-conflict']);
 
-/** Date forms some pages need; while the scanner does not read one, the pages that need it are `todo`. */
-const FORMS: Record<string, { sample: string; pages: RegExp }> = {
-  'year-first slashes (2019/09/30)': { sample: '2019/09/30', pages: /envoy-releases/ },
-  'dotted dates (2020.11.18)': { sample: '2020.11.18', pages: /thanos-release-process/ },
-  'weekday-first day ranges (Monday 6th - Thursday 9th November 2023)': {
-    sample: 'Monday 6th - Thursday 9th November 2023',
-    pages: /kubernetes-1\.\d\d\.md/,
-  },
-  'dates without a year, the year from the page (Tuesday 10th October)': {
-    sample: 'Tuesday 10th October',
-    pages: /kubernetes-1\.(20|26|28|29|32)\.md|meeting-update/,
-  },
-};
-
-/** The forms a page needs that the scanner does not read yet (read: one date token from the sample's first character). */
-function unreadForms(file: string): string[] {
-  return Object.entries(FORMS)
-    .filter(([, f]) => f.pages.test(file))
-    .filter(([, f]) => !scanDates(f.sample).some((t) => t.kind === 'date' && t.start === 0))
-    .map(([name]) => name);
-}
-
 function dayKey(page: PageModel, tl: Timeline): Set<string> {
   const out = new Set<string>();
   for (const m of tl.milestones) {
-    const ymd = m.date ? dayOf(page, m.date.token) : null;
+    const t = m.date?.token;
+    const ymd = t ? dayOf(page, t) : null;
+    // A page that writes no year at all: its days by month and day.
     if (ymd) out.add(toIso(ymd.year, ymd.month, ymd.day));
+    else if (t?.kind === 'date' && t.year === null && t.month > 0 && t.day > 0) out.add(toIso(0, t.month, t.day).slice(4));
   }
   return out;
 }
@@ -79,9 +62,7 @@ function gaIso(page: PageModel): string | null {
 }
 
 for (const [file, e] of Object.entries(EXPECTED)) {
-  const todo = unreadForms(file);
-  const options = todo.length ? { todo: `needs ${todo.join(', ')}` } : {};
-  test(`project page ${file} (${e.class})`, options, () => {
+  test(`project page ${file} (${e.class})`, () => {
     const result = checkText(readFixture('projects', file));
     const page = result.page;
     if (e.class === 'other') {
@@ -89,7 +70,7 @@ for (const [file, e] of Object.entries(EXPECTED)) {
       return;
     }
     assert.equal(datedMilestones(page), e.milestones, `${file}: dated milestones`);
-    assert.equal(gaIso(page), e.ga ?? null, `${file}: GA`);
+    assert.equal(gaIso(page), e.gaFromPage !== undefined ? e.gaFromPage : (e.ga ?? null), `${file}: GA`);
     const found = result.findings.filter((f) => SCHEDULE_RULES.has(f.rule)).map((f) => `${f.range.start.line + 1} ${f.rule}`);
     const wanted = (e.mistakes ?? []).filter((m) => SCHEDULE_RULES.has(m.rule)).map((m) => `${m.line} ${m.rule}`);
     assert.deepEqual([...new Set(found)].sort(), [...new Set(wanted)].sort(), `${file}: findings of the schedule rules`);

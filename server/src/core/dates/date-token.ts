@@ -7,6 +7,9 @@
  * - `slash` `15/7/2013`, `17/06/2013` (day-first or month-first: see {@link DateToken.slash})
  * - `month-day-year` `June 11, 2013`, `Jun 23 2013`
  * - `day-month-year` `27 March 2014`
+ * - `day-month` `Tuesday 10th October` (no year; read only after a weekday)
+ * - `year-dot` `2020.11.18` (year first, dotted, two-digit month and day)
+ * - `grid-day` `8`: a day number in a month grid, its month and year from the heading (model/grids.ts; never scanned)
  * - `year-mon-day` `2012-Aug-08`
  * - `month-day` `June 25th`, `Jun 23rd`, `Jul 25` (no year)
  * - `year-slash` `2019/09/30` (year first)
@@ -19,6 +22,9 @@ export type DateFormat =
   | 'slash'
   | 'month-day-year'
   | 'day-month-year'
+  | 'day-month'
+  | 'year-dot'
+  | 'grid-day'
   | 'year-mon-day'
   | 'month-day'
   | 'year-slash'
@@ -60,6 +66,15 @@ export interface Weekday {
   end: number;
   /** 0 = Sunday */
   day: number;
+}
+
+/** A time of day with its zone and no date (the first half of `17:00 UTC / 09:00 PDT Tuesday 13th December`). */
+export interface TimeOnly {
+  text: string;
+  start: number;
+  end: number;
+  minutes: number;
+  zone: DateZone;
 }
 
 export type DateTokenKind = 'date' | 'invalid' | 'placeholder' | 'unset';
@@ -104,6 +119,11 @@ export interface DateToken {
   unpadded?: true;
   /** The other half of a dual-zone time (`02:00 UTC Friday 9th February 2024 / 18:00 PDT Thursday 8th February 2024`), also a token of its own. */
   zonePair?: DateToken;
+  /**
+   * A time in another zone written before this one without a date of its own (`17:00 UTC / 09:00 PDT
+   * Tuesday 13th December`): the same moment, named twice. Offsets are in the scanned string (before `start`).
+   */
+  timeBefore?: TimeOnly;
   /** Inside <s>…</s>, <strike>…</strike>, <del>…</del> or ~~…~~ */
   struck: boolean;
   /** For 'invalid': why, in plain words: "June has only 30 days", "there is no month 13", "malformed date…" */

@@ -17,9 +17,11 @@ export {
   weekdayOf,
 } from '../../../../shared/calendar';
 export { isUnsetValue, stripValueMarkup, struckRanges } from './markup';
-export { scanDates, slashOrder } from './scan';
-export { inferSlashOrder, inferYear, resolveSlash } from './infer';
+export { scanDates } from './scan';
+export { slashOrder } from './scan-drafts';
+export { inferSlashOrder, inferYear, resolveSlash, yearFromWeekday } from './infer';
 export type { YearContext } from './infer';
 export { formatDate, ISO_PATTERN, patternProblem, predominantStyle, styleOf } from './style';
 export { ordinalSuffix, ZONE_OFFSETS } from './scan-parts';
 export { formatUtc, utcInstant } from './instant';
+export { zoneLabelOn } from './daylight';

@@ -1,5 +1,5 @@
 /** Page-level inference: the order of slash dates, the year of a date written without one. */
-import { dayNumber, invalidDateReason } from '../../../../shared/calendar';
+import { dayNumber, invalidDateReason, isValidDate, weekdayOf } from '../../../../shared/calendar';
 import type { DateToken } from './date-token';
 
 /**
@@ -88,6 +88,35 @@ export function inferYear(month: number, day: number, context: YearContext): num
       }
     }
     return best;
+  }
+  return null;
+}
+
+/** Does the yearless token's written weekday (and its range end's) fall on its day in `year`? */
+function weekdaysFit(t: DateToken, year: number): boolean {
+  if (!isValidDate(year, t.month, t.day)) return false;
+  if (t.weekday && weekdayOf(year, t.month, t.day) !== t.weekday.day) return false;
+  const end = t.until;
+  if (end?.weekday && end.month > 0) {
+    const endYear = end.year ?? (end.month < t.month ? year + 1 : year);
+    if (!isValidDate(endYear, end.month, end.day) || weekdayOf(endYear, end.month, end.day) !== end.weekday.day) return false;
+  }
+  return true;
+}
+
+/**
+ * The year of a date written with a weekday and without a year (`Tuesday 10th October`): of the years
+ * the page writes and their neighbours (one before, one after), the one in which the weekday fits,
+ * nearest to a year the page writes. Null when the date has no weekday, the page writes no year, no such
+ * year fits, or two fit equally near (never a guess).
+ */
+export function yearFromWeekday(t: DateToken, pageYears: readonly number[]): number | null {
+  if (t.year !== null || t.month === 0 || t.day === 0 || !(t.weekday || t.until?.weekday)) return null;
+  for (const dist of [0, 1]) {
+    const fits = new Set<number>();
+    for (const p of pageYears) for (const y of dist === 0 ? [p] : [p - 1, p + 1]) if (weekdaysFit(t, y)) fits.add(y);
+    if (fits.size === 1) return [...fits][0];
+    if (fits.size > 1) return null;
   }
   return null;
 }

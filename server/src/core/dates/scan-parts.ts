@@ -3,7 +3,7 @@
  * suffixes, and the second pass that joins two dates into a range or a dual-zone pair.
  */
 import { invalidDateReason } from '../../../../shared/calendar';
-import type { DateToken, DateZone, OrdinalTypo } from './date-token';
+import type { DateToken, DateZone, OrdinalTypo, TimeOnly } from './date-token';
 
 /** Zone abbreviations the scanner knows, with their offset from UTC in minutes (IST is India's). */
 export const ZONE_OFFSETS: Readonly<Record<string, number>> = {
@@ -138,4 +138,22 @@ export function joinTokens(text: string, tokens: DateToken[]): DateToken[] {
     } else out.push(b && pairsWith(text, a, b) ? { ...a, zonePair: b } : a);
   }
   return out;
+}
+
+/** `17:00 UTC / ` right before a zoned time: a time and zone, then `/`, `|` or `or`, then the offset. */
+const TIME_ONLY_BEFORE = new RegExp(
+  `(?<![0-9A-Za-z:])(\\d{1,2}:\\d{2})[ \\t]?(${ZONE_WORDS})[ \\t\\u00a0]*(?:/|\\||or)[ \\t\\u00a0]*$`,
+  'd',
+);
+
+/** The time-only half written right before `at` (`17:00 UTC / 09:00 PDT Tuesday 13th December`), or null. */
+export function timeOnlyBefore(text: string, at: number): TimeOnly | null {
+  const from = Math.max(0, at - 40);
+  const m = TIME_ONLY_BEFORE.exec(text.slice(from, at));
+  const zoneEnd = m?.indices?.[2]?.[1];
+  if (!m || zoneEnd === undefined) return null;
+  const minutes = readMinutes(m[1]);
+  const zone = readZone(m[2]);
+  if (minutes === null || !zone) return null;
+  return { text: text.slice(from + m.index, from + zoneEnd), start: from + m.index, end: from + zoneEnd, minutes, zone };
 }

@@ -1,7 +1,8 @@
-// Over 300 lines: the scanner is one pass over a value whose shapes share their position bookkeeping; the parts that stand alone are in scan-parts.ts.
 /**
  * `scanDates`: every date-like token in a short value (a table cell's raw markdown, the value of a
  * timeline bullet, a front-matter value, a line of prose).
+ *
+ * Parts of a match are read in scan-drafts.ts; times, ordinals and joins in scan-parts.ts.
  *
  * Recognised (month and weekday words in English, any case; `Sept` too):
  * - ISO `2013-05-31`, optionally followed by a time and zone (`2012-02-07 15:00UTC`, `2012-01-12 12:00 UTC`,
@@ -9,7 +10,9 @@
  * - `D/M/YYYY` or `M/D/YYYY` with 1-2 digit parts (`15/7/2013`, `17/06/2013`); two-digit years are not
  *   recognised (no token); year first `2019/09/30` (format `year-slash`);
  * - `Month D, YYYY` / `Mon D YYYY` (`June 11, 2013`, `December 21, 2007`);
- * - `D Month YYYY` (`27 March 2014`); a day-first date needs its year;
+ * - `D Month YYYY` (`27 March 2014`); a day-first date needs its year, unless a weekday comes first
+ *   (`Tuesday 10th October`, format `day-month`); a year glued to the month is read (`14th November2023`);
+ * - year first with dots `2020.11.18` (format `year-dot`; two-digit month and day, so `2024.1.0` is a version);
  * - `YYYY-Mon-DD` (`2012-Aug-08`);
  * - month-day without year (`June 25th`, `Jun 23rd`, `Jul 25`, `December 12th`), ordinals st/nd/rd/th,
  *   and the wrong ones (`23th`, `1th`: read, with `ordinalTypo`).
@@ -23,7 +26,8 @@
  *   `Tuesday 19th - Friday 22nd March 2024`, and any two day dates joined by a dash, `to`, `until` or
  *   `through` (`2024-03-04 to 2024-03-08`, `March 30 - April 2, 2024`); see `joinTokens`.
  * - Dual-zone times `02:00 UTC Friday 9th February 2024 / 18:00 PDT Thursday 8th February 2024`: two
- *   tokens, the first with `zonePair` set to the second.
+ *   tokens, the first with `zonePair` set to the second; a first half with no date of its own
+ *   (`17:00 UTC / 09:00 PDT Tuesday 13th December`) is the token's `timeBefore`.
  * - Month-year `March 2024` (precision 'month'; the month word capitalised) and quarters `Q3 2024`,
  *   `2024 Q3`, `2024-Q3` (precision 'quarter', `month` its first month); `day` is 0.
  *
@@ -36,14 +40,14 @@
  *   comments are masked first.
  * - Unset values (`?`, `TBD`, `TBA`, `TBC`, `Now`, `N/A`, `-`, `No date yet`, empty) yield one 'unset'
  *   token, and only when they are the whole value.
- *
- * (Over 300 lines: one regular expression and the reading of its groups belong together.)
+
  */
 import { TextMemo } from '../incremental/memo';
-import { invalidDateReason, isValidDate, monthFromName, weekdayFromName } from '../../../../shared/calendar';
+import { weekdayFromName } from '../../../../shared/calendar';
 import { inRanges, isUnsetValue, maskNonDates, stripValueMarkup, struckRanges, unsetSpan } from './markup';
-import { joinTokens, ordinalTypo, readMinutes, readTimeTail, readZone, ZONE_WORDS } from './scan-parts';
-import type { DateFormat, DateRangeEnd, DateToken, DateZone, OrdinalTypo, SlashOrder, Weekday } from './date-token';
+import { joinTokens, ordinalTypo, readMinutes, readTimeTail, readZone, timeOnlyBefore, ZONE_WORDS } from './scan-parts';
+import { draftFor, num, type Draft, type Groups } from './scan-drafts';
+import type { DateToken, DateZone, OrdinalTypo, Weekday } from './date-token';
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -68,8 +72,11 @@ const DATE_RE = new RegExp(
       '(?<iy>\\d{4})-(?<im>\\d{1,2})-(?<id>\\d{1,2})(?!\\d|[A-SU-Za-su-z]|[.\\-/][0-9])',
       `(?<yy>\\d{4})-(?<ym>${MONTH})\\.?-(?<yd>\\d{1,2})${END}`,
       `(?<ry>\\d{4})/(?<rm>\\d{1,2})/(?<rd>\\d{1,2})${END}`,
+      // Year first with dots (`2020.11.18`): two-digit month and day only, so a calendar version (`2024.1.0`) is no date.
+      `(?<ty>\\d{4})\\.(?<tm2>\\d{2})\\.(?<td>\\d{2})${END}`,
       `(?<sa>\\d{1,2})/(?<sb>\\d{1,2})/(?<sy>\\d{4})${END}`,
-      `(?<dd>\\d{1,2})(?<do>${ORD})?(?:${RSEP}(?:(?<wd2>${WEEKDAY})\\.?,?${SP})?(?<de>\\d{1,2})(?<deo>${ORD})?)?${SP}(?:of${SP})?(?<dm>${MONTH})\\.?,?${SP}(?<dy>\\d{4})${END}`,
+      // Day first; the year may be missing (kept only after a weekday: see draftFor) or glued (`November2023`).
+      `(?<dd>\\d{1,2})(?<do>${ORD})?(?:${RSEP}(?:(?<wd2>${WEEKDAY})\\.?,?${SP})?(?<de>\\d{1,2})(?<deo>${ORD})?)?${SP}(?:of${SP})?(?<dm>${MONTH})(?:\\.?,?[ \\t\\u00a0]*(?<dy>\\d{4})${END}|\\.?${END})`,
       `(?<mm>${MONTH})\\.?${SP}(?<md>\\d{1,2})(?<mo>${ORD})?(?:${RSEP}(?<me>\\d{1,2})(?<meo>${ORD})?)?${END}(?:,?${SP}(?<my>\\d{4})${END})?`,
       `(?<qm>${MONTH})\\.?,?${SP}(?<qy>\\d{4})${END}`,
       `Q(?<qq>[1-4])[ \\t\\u00a0-]?(?<qqy>\\d{4})${END}`,
@@ -101,107 +108,7 @@ const WEEKDAY_RE = new RegExp(
 /** Cheap test: can this value hold any token other than 'unset'? */
 const MAY_HOLD_DATE = /[0-9{]|yyyy/i;
 
-type Groups = Record<string, string | undefined>;
 type Spans = Record<string, [number, number] | undefined>;
-
-/** What reading a match decides about a token, before its position and markup are known. */
-type Draft = Pick<DateToken, 'kind' | 'format' | 'year' | 'month' | 'day' | 'slash' | 'reason' | 'precision' | 'until' | 'unpadded'>;
-
-function num(s: string | undefined): number {
-  return s === undefined ? 0 : Number(s);
-}
-
-function dated(format: DateFormat, year: number | null, month: number, day: number): Draft {
-  const reason = invalidDateReason(year, month, day);
-  return reason === null ? { kind: 'date', format, year, month, day } : { kind: 'invalid', format, year, month, day, reason };
-}
-
-/** A date with a range end read in the same match: invalid when either end cannot exist. */
-function ranged(d: Draft, until: DateRangeEnd | null): Draft {
-  if (!until || d.kind !== 'date') return d;
-  d.until = until;
-  const reason = invalidDateReason(until.year ?? d.year, until.month, until.day);
-  if (reason !== null) return { ...d, kind: 'invalid', reason: `the range's end: ${reason}` };
-  return d;
-}
-
-/** Which readings of `a/b/year` exist. */
-export function slashOrder(a: number, b: number, year: number): SlashOrder {
-  const dmy = isValidDate(year, b, a);
-  const mdy = isValidDate(year, a, b);
-  return dmy && mdy ? 'both' : dmy ? 'dmy' : mdy ? 'mdy' : 'none';
-}
-
-function slashDraft(a: number, b: number, year: number): Draft {
-  const order = slashOrder(a, b, year);
-  // Month-first only when that is the only reading, or (invalid either way) when only `b` can be a day.
-  const mdy = order === 'mdy' || (order === 'none' && b > 12 && a <= 12);
-  const month = mdy ? a : b;
-  const day = mdy ? b : a;
-  const d: Draft = { kind: 'date', format: 'slash', year, month, day, slash: { a, b, order } };
-  if (order === 'none') {
-    d.kind = 'invalid';
-    d.reason = invalidDateReason(year, month, day) ?? 'malformed date';
-  }
-  return d;
-}
-
-function placeholderDraft(text: string): Draft | null {
-  const parts = /^([0-9a-z]{4})-([0-9a-z]{1,2})-([0-9a-z]{1,2})$/i.exec(text);
-  if (parts && parts.slice(1).every((p) => /^\d+$/.test(p))) return null; // all digits: not a placeholder
-  const part = (p: string | undefined): number => (p !== undefined && /^\d+$/.test(p) ? Number(p) : 0);
-  const year = parts && /^\d{4}$/.test(parts[1]) ? Number(parts[1]) : null;
-  return { kind: 'placeholder', format: null, year, month: part(parts?.[2]), day: part(parts?.[3]) };
-}
-
-/** Dates written with digits only: ISO, `YYYY-Mon-DD`, `YYYY/MM/DD`, `D/M/YYYY`. */
-function numericDraft(g: Groups): Draft | null {
-  if (g.iy !== undefined) {
-    const d = dated('iso', num(g.iy), num(g.im), num(g.id));
-    if (d.kind === 'date' && (g.im?.length !== 2 || g.id?.length !== 2)) d.unpadded = true;
-    return d;
-  }
-  if (g.yy !== undefined) return dated('year-mon-day', num(g.yy), monthFromName(g.ym ?? '') ?? 0, num(g.yd));
-  if (g.ry !== undefined) return dated('year-slash', num(g.ry), num(g.rm), num(g.rd));
-  if (g.sa !== undefined) return slashDraft(num(g.sa), num(g.sb), num(g.sy));
-  return null;
-}
-
-function monthFirstDraft(g: Groups): Draft | null {
-  const hasYear = g.my !== undefined;
-  if (!hasYear && g.mm === 'may') return null; // "may 5": the verb, not the month
-  const month = monthFromName(g.mm ?? '') ?? 0;
-  const year = hasYear ? num(g.my) : null;
-  const until = g.me === undefined ? null : { year, month, day: num(g.me) };
-  return ranged(dated(hasYear ? 'month-day-year' : 'month-day', year, month, num(g.md)), until);
-}
-
-/** Month-year and quarters: no day. */
-function coarseDraft(g: Groups): Draft | null {
-  if (g.qm !== undefined) {
-    if (!/^[A-Z]/.test(g.qm)) return null; // "may 2024" in a sentence; month words in dates are capitalised
-    return { kind: 'date', format: 'month-year', year: num(g.qy), month: monthFromName(g.qm) ?? 0, day: 0, precision: 'month' };
-  }
-  const q = num(g.qq ?? g.qq2);
-  return { kind: 'date', format: 'quarter', year: num(g.qqy ?? g.qyq), month: 3 * q - 2, day: 0, precision: 'quarter' };
-}
-
-function draftFor(g: Groups, body: string, whole: boolean): Draft | null {
-  if (g.iy !== undefined || g.yy !== undefined || g.ry !== undefined || g.sa !== undefined) return numericDraft(g);
-  if (g.dd !== undefined) {
-    const year = num(g.dy);
-    const month = monthFromName(g.dm ?? '') ?? 0;
-    return ranged(dated('day-month-year', year, month, num(g.dd)), g.de === undefined ? null : { year, month, day: num(g.de) });
-  }
-  if (g.mm !== undefined) return monthFirstDraft(g);
-  if (g.qm !== undefined || g.qq !== undefined || g.qq2 !== undefined) return coarseDraft(g);
-  if (g.bd !== undefined) {
-    const day = num(g.bd);
-    return whole && g.wd !== undefined && day >= 1 && day <= 31 ? { kind: 'date', format: 'weekday-day', year: null, month: 0, day } : null;
-  }
-  if (g.pi !== undefined) return placeholderDraft(body);
-  return { kind: 'placeholder', format: null, year: null, month: 0, day: 0 };
-}
 
 /** The first wrong ordinal suffix of a match. */
 function typoOf(g: Groups, spans: Spans): OrdinalTypo | undefined {
@@ -295,6 +202,13 @@ function addDetails(token: DateToken, draft: Draft, time: TimeRead, g: Groups, s
   if (draft.reason !== undefined) token.reason = draft.reason;
 }
 
+/** `17:00 UTC / 09:00 PDT Tuesday 13th December`: a time-only half before a zoned time written before its date, not the end of the previous token. */
+function addTimeBefore(token: DateToken, g: Groups, text: string, masked: string, before: readonly DateToken[]): void {
+  if (g.tm === undefined || !token.zone || token.minutes === undefined) return;
+  const other = timeOnlyBefore(masked, token.start);
+  if (other && other.start >= (before.at(-1)?.end ?? 0)) token.timeBefore = { ...other, text: text.slice(other.start, other.end) };
+}
+
 function scanDatesUncached(text: string): DateToken[] {
   if (text.length <= 200 && isUnsetValue(text)) {
     const { start, end } = unsetSpan(text);
@@ -334,6 +248,7 @@ function scanDatesUncached(text: string): DateToken[] {
       struck: inRanges(start, struck),
     };
     addDetails(token, draft, time, g, spans, masked);
+    addTimeBefore(token, g, text, masked, tokens);
     tokens.push(token);
     DATE_RE.lastIndex = time.end;
   }

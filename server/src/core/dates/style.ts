@@ -71,6 +71,7 @@ const BODIES = [
   'MMM Do, YYYY',
   'MMM D YYYY',
   'YYYY/MM/DD',
+  'YYYY.MM.DD',
   'DD/MM/YYYY',
   'D/M/YYYY',
   'MM/DD/YYYY',

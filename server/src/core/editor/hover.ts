@@ -87,8 +87,15 @@ function dayLines(page: PageModel, ymd: YMD, today: number, isGa: boolean): stri
   return out;
 }
 
-/** A date without a year: read in the page's release year when there is one. */
+/** A date without a year: read in the year its weekday fits among the page's years, else in the page's release year when there is one. */
 function describeYearless(page: PageModel, token: DateToken): string[] {
+  const byWeekday = dayOf(page, token);
+  if (byWeekday) {
+    return [
+      `**${monthName(token.month)} ${token.day}** has no year.`,
+      `Read by its weekday, among the page's years: ${isoWithWeekday(byWeekday)}.`,
+    ];
+  }
   const ga = gaOf(page);
   const year = inferYear(token.month, token.day, {
     releaseYear: ga?.ymd.year ?? releaseYear(page) ?? undefined,

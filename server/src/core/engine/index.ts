@@ -35,7 +35,6 @@ export interface CheckOptions {
   onRuleError?: (rule: string, error: unknown) => void;
 }
 
-/** What a part of a page's findings depends on besides its own lines: the config and the page-wide facts rules read. */
 /**
  * What a slice's findings depend on besides its rows (the slice cache's key, with the slice's disable
  * comments added by incremental/views.ts). No line numbers: a slice moved by rows inserted above it, with
@@ -43,7 +42,7 @@ export interface CheckOptions {
  */
 function contextOf(page: PageModel, config: ResolvedConfig): string {
   const legend = page.legend && [page.legend.statuses, page.legend.priorities];
-  return JSON.stringify([config, legend, page.gaDate?.token.text ?? null, page.slashOrder, page.releaseYear]);
+  return JSON.stringify([config, legend, page.gaDate?.token.text ?? null, page.slashOrder, page.releaseYear, page.pageYears]);
 }
 
 export class Engine {

@@ -41,6 +41,7 @@ export function pageModel(p: PageModel): Complete<PageModel> {
     directives: p.directives,
     slashOrder: p.slashOrder,
     releaseYear: p.releaseYear,
+    pageYears: p.pageYears,
     degraded: p.degraded,
     gaDate: p.gaDate,
   };

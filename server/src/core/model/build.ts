@@ -17,8 +17,10 @@ import { pageModel } from '../incremental/model-literals';
 import { buildTable } from './tables';
 import { milestoneFromBullet, placeDate, readBullet, type BulletReading } from './bullets';
 import { SCHEDULE_HEADING } from './schedule-columns';
-import { timelinesFromTable } from './timeline';
+import { resolveReleaseOf, timelinesFromTable } from './timeline';
+import { gridReading } from './grids';
 import { pushProseDates } from './prose-dates';
+import type { SkippedGrid } from './detect';
 import type { Criterion, DegradedBlock, Heading, Milestone, OrphanRows, PageDate, PageModel, TableModel, Timeline } from './page-model';
 
 const VERSION = /(?<![\w.])v?(\d+\.\d+(?:\.\d+)?(?:\.z)?)\b/i;
@@ -86,7 +88,7 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
   yield* giveEditorATurn();
   const tables = readTables(lines, blocks);
   yield* giveEditorATurn();
-  const { timelines, criteria } = readTimelinesAndCriteria(lines, blocks, tables, titles);
+  const { timelines, criteria, skippedGrids } = readTimelinesAndCriteria(lines, blocks, tables, titles);
   yield* giveEditorATurn();
   const plan = findPlan(lines, blocks.literal);
   const dates = yield* readDates(lines, blocks.fm, timelines, tables, plan);
@@ -105,6 +107,7 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     tables,
     plan,
     lines,
+    skippedGrids,
   });
   const gaDate = findGaDate(timelines, titles.release);
   const orphanRows = findOrphanRows(lines, tables, blocks.literal);
@@ -222,19 +225,33 @@ class TimelineGroups {
   }
 }
 
+/** The timelines of schedule tables and month grids, and the grids not read (with why). */
+function tableTimelines(
+  tables: readonly TableModel[],
+  releaseAt: Titles['releaseAt'],
+): { timelines: Timeline[]; skippedGrids: SkippedGrid[] } {
+  const timelines: Timeline[] = [];
+  const skippedGrids: SkippedGrid[] = [];
+  for (const t of tables) {
+    const before = timelines.length;
+    for (const tl of timelinesFromTable(t, releaseAt(t.parsed.startLine))) timelines.push(tl);
+    const grid = timelines.length === before ? gridReading(t, releaseAt(t.parsed.startLine)) : null;
+    if (grid && 'timeline' in grid) timelines.push(grid.timeline);
+    else if (grid) skippedGrids.push({ line: t.parsed.startLine, why: grid.skipped });
+  }
+  return { timelines, skippedGrids };
+}
+
 /** Timelines from tables, bullets and dated headings (grouped by section), and the release criteria among the bullets. */
 function readTimelinesAndCriteria(
   lines: SourceLine[],
   blocks: PageBlocks,
   tables: readonly TableModel[],
   titles: Titles,
-): { timelines: Timeline[]; criteria: Criterion[] } {
+): { timelines: Timeline[]; criteria: Criterion[]; skippedGrids: SkippedGrid[] } {
   const { releaseAt } = titles;
   const { headings } = blocks;
-  const timelines: Timeline[] = [];
-  for (const t of tables) {
-    for (const tl of timelinesFromTable(t, releaseAt(t.parsed.startLine))) timelines.push(tl);
-  }
+  const { timelines, skippedGrids } = tableTimelines(tables, releaseAt);
   const criteria: Criterion[] = [];
   const grouped = new TimelineGroups(timelines);
   const parents: Array<{ depth: number; section: Heading | null; reading: BulletReading }> = [];
@@ -267,7 +284,8 @@ function readTimelinesAndCriteria(
     if (m) grouped.add('headings', section, h.line, releaseAt(h.line), m);
   }
   timelines.sort((a, b) => a.line - b.line);
-  return { timelines, criteria };
+  resolveReleaseOf(timelines);
+  return { timelines, criteria, skippedGrids };
 }
 
 /** Every date of the page, unsorted: milestones', date columns' (giving the editor a turn every 1,024 rows), front matter's, the plan's. */

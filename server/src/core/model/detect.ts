@@ -28,6 +28,13 @@ export interface DetectInput {
   tables: readonly TableModel[];
   plan: PageModel['plan'];
   lines: readonly SourceLine[];
+  /** Month grids not read, and why (model/grids.ts): said in the explanation, weighing nothing. */
+  skippedGrids?: readonly SkippedGrid[];
+}
+
+export interface SkippedGrid {
+  line: number;
+  why: string;
 }
 
 const RELEASE_WORDS =
@@ -265,6 +272,7 @@ export function detectPage(p: DetectInput): { kind: PageKind; detection: Detecti
   timelineEvidence(p, ev);
   structureEvidence(p, ev);
   negativeStructure(p, ev);
+  for (const g of p.skippedGrids ?? []) ev.add(0, `a month grid not read: ${g.why}`, g.line);
   const score = ev.list.reduce((n, e) => n + e.weight, 0);
   const isRelease = score >= RELEASE_PAGE_THRESHOLD;
   return {

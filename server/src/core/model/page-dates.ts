@@ -1,5 +1,5 @@
 /** The dates of a page's tables and the page-wide facts derived from all its dates (shared by build and patch). */
-import { inferSlashOrder, resolveSlash, scanDates, type DateToken } from '../dates';
+import { inferSlashOrder, resolveSlash, scanDates, yearFromWeekday, type DateToken } from '../dates';
 import type { Position, Range } from '../findings';
 import { plainText } from './inline';
 import type { CellRef, LogicalRow, PageDate, PageModel, TableModel } from './page-model';
@@ -87,13 +87,19 @@ export function byPosition(a: PageDate, b: PageDate): number {
 }
 
 /** Page-wide facts read from all dates: the slash order they agree on and the release's year. */
-export function dateFacts(dates: readonly PageDate[], gaDate: PageDate | null): Pick<PageModel, 'slashOrder' | 'releaseYear'> {
+export function dateFacts(
+  dates: readonly PageDate[],
+  gaDate: PageDate | null,
+): Pick<PageModel, 'slashOrder' | 'releaseYear' | 'pageYears'> {
   let newestYear: number | null = null;
+  const years = new Set<number>();
   for (const d of dates) {
-    if (d.context !== 'frontmatter' && d.token.year && d.token.kind === 'date') newestYear = Math.max(newestYear ?? 0, d.token.year);
+    if (!d.token.year || d.token.kind !== 'date') continue;
+    years.add(d.token.year);
+    if (d.context !== 'frontmatter') newestYear = Math.max(newestYear ?? 0, d.token.year);
   }
   const slashOrder = inferSlashOrder(dates, (d) => d.token);
-  return { slashOrder, releaseYear: gaDate?.token.year ?? newestYear };
+  return { slashOrder, releaseYear: gaDate?.token.year ?? newestYear, pageYears: [...years].sort((a, b) => a - b) };
 }
 
 /** The page's day/month order (computed once with the page model, over all its dates). */
@@ -106,8 +112,16 @@ export function releaseYear(page: PageModel): number | null {
   return page.releaseYear;
 }
 
-/** The day a date token names on this page (slash dates read in the page's order), or null (also for a month or a quarter). */
+/**
+ * The day a date token names on this page (slash dates read in the page's order; a yearless date with a
+ * weekday in the year its weekday fits, nearest the page's years: `yearFromWeekday`), or null (also for a
+ * month or a quarter).
+ */
 export function dayOf(page: PageModel, t: DateToken): { year: number; month: number; day: number } | null {
+  if (t.kind === 'date' && t.year === null && t.month > 0 && t.day > 0) {
+    const year = yearFromWeekday(t, page.pageYears);
+    return year === null ? null : { year, month: t.month, day: t.day };
+  }
   if (t.kind !== 'date' || t.year === null || t.month === 0 || (t.precision ?? 'day') !== 'day') return null;
   if (t.format !== 'slash' || !t.slash) return { year: t.year, month: t.month, day: t.day };
   const order =

@@ -40,6 +40,11 @@ export interface Milestone {
   owner: string | null;
   /** The date it happened, when the page keeps planned and actual dates apart (`Expected | Actual`); `date` is then the planned one. */
   actual: PageDate | null;
+  /**
+   * An end written as another version's release (`Release of 1.18` in an `End of Life` column): that
+   * version. `date` is then that release's date where the page gives it (the same PageDate), else null.
+   */
+  releaseOf?: string;
 }
 
 export interface Timeline {
@@ -167,6 +172,8 @@ export interface PageModel {
   slashOrder: 'dmy' | 'mdy' | null;
   /** The release's year: the GA date's, else the newest year in the timelines and tables. */
   releaseYear: number | null;
+  /** The years written in the page's dates, ascending, each once: the evidence for a yearless date's year (`dayOf`). */
+  pageYears: number[];
   /** Blocks read line by line instead of parsed (their structure is only partly checked). */
   degraded: DegradedBlock[];
   /** The page's general availability date (first timeline's GA). */

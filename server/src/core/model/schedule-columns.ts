@@ -48,6 +48,9 @@ function header(h: string): string {
   return plainText(h).toLowerCase().replace(/\s+/g, ' ').replace(/\s*:$/, '').trim();
 }
 
+/** `Release of 1.19`, `the release of v1.20`: an end given as a later version's release (a date of its kind). */
+export const RELEASE_OF = /^(?:until\s+)?(?:the\s+)?release\s+of\s+v?(\d+\.\d+(?:\.\d+)?)$/i;
+
 function hasDate(text: string): boolean {
   return scanDates(text).some((t) => t.kind === 'date' || t.kind === 'invalid' || t.kind === 'placeholder');
 }
@@ -68,7 +71,7 @@ function columnFacts(head: readonly string[], rows: ReadonlyArray<readonly strin
       const text = cellText(raw);
       if (!text || /^[-–—?]+$|^(?:n\/a|tbd|tba|none)$/i.test(text)) continue;
       f.filled++;
-      if (hasDate(raw)) f.dated++;
+      if (hasDate(raw) || RELEASE_OF.test(text)) f.dated++;
       if (VERSION_CELL.test(text)) f.versions++;
       f.letters += (text.match(/\p{L}/gu) ?? []).length;
     }

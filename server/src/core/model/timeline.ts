@@ -7,7 +7,7 @@ export { placeDate } from './bullets';
 import { isStruck, plainText } from './inline';
 import { classifyMilestone, milestoneOrdinal } from './milestones';
 import type { CellRef, LogicalRow, Milestone, PageDate, TableModel, Timeline } from './page-model';
-import { cellText, type PhaseColumn } from './schedule-columns';
+import { cellText, RELEASE_OF, type PhaseColumn } from './schedule-columns';
 import { layoutOf } from './tables';
 
 const VALUE_KINDS = new Set<DateToken['kind']>(['date', 'invalid', 'placeholder']);
@@ -58,8 +58,9 @@ function phaseMilestone(row: LogicalRow, phase: PhaseColumn, label: string): Mil
   if (!cell) return null;
   const { date, superseded } = cellDates(cell, label);
   const actual = phase.actual !== null ? cellDates(row.cells.at(phase.actual), label).date : null;
-  if (!date && superseded.length === 0 && !actual) return null;
-  return {
+  const releaseOf = !date && phase.kind === 'eol' ? RELEASE_OF.exec(cellText(cell.text))?.[1] : undefined;
+  if (!date && superseded.length === 0 && !actual && releaseOf === undefined) return null;
+  const m: Milestone = {
     label,
     labelRange: cell.range,
     kind: phase.kind,
@@ -72,12 +73,22 @@ function phaseMilestone(row: LogicalRow, phase: PhaseColumn, label: string): Mil
     owner: null,
     actual,
   };
+  if (releaseOf !== undefined) m.releaseOf = releaseOf;
+  return m;
 }
 
 /** A per-version row's version as written (`[18.x][]` → `18.x`, `v1.29` → `v1.29`). */
 function rowVersion(cell: CellRef | undefined): string | null {
   const text = cell ? cellText(cell.text) : '';
   return text && !/^[-–—?]+$/.test(text) ? text : null;
+}
+
+/**
+ * A row the schedule is read from: one of the header's width, or a one-line row with stray cells after
+ * the last (GFM shows the first cells and drops the rest, so the columns still line up).
+ */
+function readable(row: LogicalRow, width: number): boolean {
+  return !row.malformed || (row.lines.length === 1 && row.cells.length > width);
 }
 
 /** The timelines a schedule table gives: one for a table with one date column, one per row for a per-version phase table. */
@@ -88,7 +99,7 @@ export function timelinesFromTable(table: TableModel, release: string | null): T
   if (layout.shape === 'phases') {
     const out: Timeline[] = [];
     for (const row of table.rows) {
-      if (row.malformed) continue;
+      if (!readable(row, table.header.length)) continue;
       const version = rowVersion(row.cells.at(layout.version));
       if (!version) continue;
       const milestones: Milestone[] = [];
@@ -103,7 +114,7 @@ export function timelinesFromTable(table: TableModel, release: string | null): T
   const milestones: Milestone[] = [];
   const at = (row: LogicalRow, col: number | null): CellRef | undefined => (col === null ? undefined : row.cells.at(col)); // a row may have fewer cells than the header
   for (const row of table.rows) {
-    if (row.malformed) continue;
+    if (!readable(row, table.header.length)) continue;
     const date = at(row, layout.date);
     if (!date) continue;
     const m = milestoneFromRow(
@@ -113,4 +124,25 @@ export function timelinesFromTable(table: TableModel, release: string | null): T
     if (m) milestones.push(m);
   }
   return [{ release, heading: table.heading, line: tableLine, source: 'table', tableLine: null, milestones }];
+}
+
+/** A version as rows write it (`[1.18][]`, `v1.18`, `1.18 LTS`) reduced to its number. */
+function versionNumber(text: string | null): string | null {
+  return text === null ? null : (/(\d+\.\d+(?:\.\d+)?)/.exec(text)?.[1] ?? null);
+}
+
+/**
+ * Ends written as another version's release (`Release of 1.18`) take that release's date when a
+ * per-version row of the page gives it (any of its tables: current and upcoming releases are often
+ * apart); otherwise they stay undated, the end still to come.
+ */
+export function resolveReleaseOf(timelines: readonly Timeline[]): void {
+  const releases = new Map<string, PageDate>();
+  for (const tl of timelines) {
+    const v = tl.source === 'phases' ? versionNumber(tl.release) : null;
+    const ga = tl.milestones.find((m) => m.kind === 'ga' && m.date?.token.kind === 'date');
+    if (v !== null && ga?.date && !releases.has(v)) releases.set(v, ga.date);
+  }
+  for (const tl of timelines)
+    for (const m of tl.milestones) if (m.releaseOf !== undefined && !m.date) m.date = releases.get(m.releaseOf) ?? null;
 }

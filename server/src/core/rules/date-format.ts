@@ -13,7 +13,14 @@ interface Day {
 function judged(d: PageDate): boolean {
   const t = d.token;
   return (
-    d.context !== 'plan' && t.kind === 'date' && !t.struck && t.year !== null && !t.precision && !t.until && t.format !== 'weekday-day'
+    d.context !== 'plan' &&
+    t.kind === 'date' &&
+    !t.struck &&
+    t.year !== null &&
+    !t.precision &&
+    !t.until &&
+    t.format !== 'weekday-day' &&
+    t.format !== 'grid-day'
   );
 }
 

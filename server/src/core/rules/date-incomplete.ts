@@ -1,5 +1,5 @@
 import { inferYear, isValidDate, toIso, type DateToken } from '../dates';
-import { OWN_DATE_STYLE_KINDS, releaseYear } from '../model/page-dates';
+import { dayOf, OWN_DATE_STYLE_KINDS, releaseYear } from '../model/page-dates';
 import type { Rule, RuleContext } from './rule';
 
 /**
@@ -46,10 +46,17 @@ function reportYearless(ctx: RuleContext): void {
     const t = d.token;
     // `Mon 7` (a weekday and a day) names no month: the schedule around it does, not this rule.
     if (t.kind !== 'date' || t.year !== null || t.month === 0 || d.context === 'prose') continue;
-    const y = year === null ? null : inferYear(t.month, t.day, { releaseYear: year, releaseMonth });
-    const newText = y === null ? null : completed(t, y);
+    // The year the weekday fits near the page's years, else the release's.
+    const fromWeekday = dayOf(ctx.page, t)?.year ?? null;
+    const y = fromWeekday ?? (year === null ? null : inferYear(t.month, t.day, { releaseYear: year, releaseMonth }));
+    // `Tuesday 13th December` (a weekday, perhaps a time, before the day): the year goes after it, in the page's words.
+    const newText = y === null ? null : t.format === 'day-month' && !t.until ? `${t.text} ${y}` : completed(t, y);
     const fixes = newText !== null ? [{ title: `Write ${newText}`, edits: [{ range: d.range, newText }], preferred: true }] : [];
-    const hint = fixes.length ? ` (by the page's release date, ${y})` : '';
+    const hint = !fixes.length
+      ? ''
+      : fromWeekday !== null
+        ? ` (${y} by its weekday and the page's years)`
+        : ` (by the page's release date, ${y})`;
     ctx.report({ range: d.range, message: `"${t.text}" has no year${hint}.`, fixes });
   }
 }
