@@ -344,3 +344,22 @@ test('display text of a lone link: its text with whitespace runs made one space,
     params(budget(2_000, 100_000)),
   );
 });
+
+test('a short row is read as GFM shows it (padded); a short row that moves a date under Status stays unreadable', () => {
+  const text = [
+    '# oVirt 9.9 Release Management',
+    '',
+    '| Functional team | Feature | Release priority | Owner | Status | Target date | Test page | Remarks |',
+    '|---|---|---|---|---|---|---|---|',
+    '| Infra | [Quota](Features/Quota) | Must | doron | Green | 2013-07-03 |',
+    '| Storage | [Disk Profiles](Features/Disk_Profiles) | Should | gilad | 2013-07-24 | ? |',
+    '',
+  ].join('\n');
+  const s = buildStatus(checkText(text), { today: { year: 2013, month: 7, day: 1 } });
+  const [quota, disks] = s.features;
+  assert.deepEqual(
+    [quota.name, quota.colour, quota.statusLabel, quota.target?.iso, quota.malformed, quota.repaired],
+    ['Quota', 'green', 'Green', '2013-07-03', true, true],
+  );
+  assert.deepEqual([disks.name, disks.statusLabel, disks.repaired], ['Disk Profiles', 'Unreadable row', false]);
+});

@@ -6,6 +6,7 @@ import { dayOf } from '../model/page-dates';
 import { isUnsetCell, readValue, struckPrefix } from '../model/values';
 import { displayText } from './display-text';
 import type { FeatureStatus, StatusColour, StatusDate } from '../../../../shared/status/model';
+import { rowShape } from '../model/row-shape';
 
 export interface Vocabulary {
   statuses: readonly string[];
@@ -106,9 +107,17 @@ function targetOf(page: PageModel, cell: CellRef | undefined): { target: StatusD
 
 /**
  * A row with one cell too many that has a stray empty cell (`| |[Owner]…`): the cells with that empty
- * cell dropped, when the Status column then reads a known status. Null when no such repair exists.
+ * cell dropped, when the Status column then reads a known status. A short row is read as GFM shows it
+ * (padded with empty cells) unless a left-out cell moved a typed value into the wrong column. Null when
+ * no such repair exists.
  */
-function repairRow(cells: readonly CellRef[], table: TableModel, statuses: readonly string[]): CellRef[] | null {
+function repairRow(row: LogicalRow, table: TableModel, vocab: Vocabulary): CellRef[] | null {
+  const cells = row.cells;
+  const statuses = vocab.statuses;
+  if (cells.length < table.header.length) {
+    const shape = rowShape(table, row, vocab);
+    return shape.kind === 'short' && shape.misplaced === null ? [...cells] : null;
+  }
   const col = table.columns.status;
   if (cells.length !== table.header.length + 1 || col === undefined) return null;
   for (let i = 1; i < cells.length; i++) {
@@ -226,7 +235,7 @@ function readRow(
   let cells = row.cells;
   let repaired = false;
   if (row.malformed) {
-    const fixed = repairRow(cells, table, vocab.statuses);
+    const fixed = repairRow(row, table, vocab);
     if (fixed) {
       cells = fixed;
       repaired = true;
