@@ -13,6 +13,7 @@ import { drain, type Steps } from '../incremental/steps';
 import { PageViews } from '../incremental/views';
 import { buildPageSteps } from '../model/build';
 import { patchPage } from '../model/patch';
+import { learnedContext } from '../rules/learned-values';
 import type { PageModel } from '../model/page-model';
 import type { SourceLine } from '../lines';
 import { checkResult, type CheckResult } from './check-result';
@@ -37,7 +38,15 @@ export interface CheckOptions {
 
 /** What a part of a page's findings depends on besides its own lines: the config and the page-wide facts rules read. */
 function contextOf(page: PageModel, config: ResolvedConfig): string {
-  return JSON.stringify([config, page.legend, page.gaDate?.token.text ?? null, page.slashOrder, page.releaseYear, page.directives]);
+  return JSON.stringify([
+    config,
+    page.legend,
+    learnedContext(page, config),
+    page.gaDate?.token.text ?? null,
+    page.slashOrder,
+    page.releaseYear,
+    page.directives,
+  ]);
 }
 
 export class Engine {

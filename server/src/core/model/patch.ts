@@ -12,6 +12,7 @@ import type { SourceLine } from '../lines';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel, tableModel } from '../incremental/model-literals';
 import { singleLineRow } from './tables';
+import { learnVocabulary } from './learned';
 import { SCHEDULE_SAMPLE_ROWS } from './schedule-columns';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './page-model';
 
@@ -68,10 +69,12 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
   // Only this table's dates lie on its body lines.
   const lineOf = (d: PageDate): number => d.range.start.line;
   const dates = spliced(base.dates, firstAtOrAfter(base.dates, from, lineOf), firstAtOrAfter(base.dates, newTo, lineOf), added);
+  const tables = base.tables.map((t) => (t === table ? patched : t));
   return pageModel({
     ...base,
     lines,
-    tables: base.tables.map((t) => (t === table ? patched : t)),
+    tables,
+    learned: learnVocabulary(tables),
     dates,
     ...dateFacts(dates, base.gaDate),
   });
