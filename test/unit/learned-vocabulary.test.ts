@@ -96,3 +96,30 @@ test('test-day pages: their own statuses (Done, Under review) are not unknown', 
     assert.ok(!found.some((f) => f.message.includes(`"${value}"`)), `${name}: ${value}`);
   }
 });
+
+test('legend-mismatch: one finding per value, on its first row, whole or sliced, also after an edit moves the first row', () => {
+  const legend = ['', '### Feature Table Mapping', '', '#### Release priority:', '', '*   Must - needed', '*   Should - wanted', ''];
+  const rows = Array.from(
+    { length: 300 },
+    (_, i) => `| Team | Feature ${i} | ${i === 200 || i === 250 ? 'Optional' : 'Must'} | o${i} | Green | 2013-06-09 |`,
+  );
+  const text = [
+    '# oVirt 9.9 Release Management',
+    '',
+    '| Functional team | Feature | Release priority | Owner | Status | Target date |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    ...legend,
+  ].join('\n');
+  const mismatches = (fs: readonly Finding[]): number[] => fs.filter((f) => f.rule === 'legend-mismatch').map((f) => f.range.start.line);
+  const engine = new Engine();
+  const first = engine.check(text).findings;
+  assert.deepEqual(mismatches(first), [204]);
+  assert.deepEqual(brief(first), brief(checkText(text, { wholeTables: true }).findings));
+  const lines = text.split('\n');
+  lines[14] = lines[14].replace('| Must |', '| Optional |');
+  const after = lines.join('\n');
+  const second = engine.check(after).findings;
+  assert.deepEqual(mismatches(second), [14]);
+  assert.deepEqual(brief(second), brief(checkText(after, { wholeTables: true }).findings));
+});

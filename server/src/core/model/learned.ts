@@ -26,20 +26,24 @@ export const LEARNED_LONG_COLUMN = 12;
 /** …when the values used more than once are at most this many (a small set). */
 export const LEARNED_SMALL_SET = 6;
 
-type Counts = ReadonlyMap<string, number>;
+/** Per value: how many rows use it, and the first of them (its index in the table's rows). */
+type Counts = ReadonlyMap<string, { count: number; first: LogicalRow; index: number }>;
 
 /** Counts per table and column: a patched page keeps its other tables, so only the edited one is counted again. */
 const COUNTS = new WeakMap<TableModel, { status: Counts | null; priority: Counts | null }>();
 
 function countColumn(rows: readonly LogicalRow[], col: number | undefined): Counts | null {
   if (col === undefined) return null;
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    if (row.malformed) continue;
+  const counts = new Map<string, { count: number; first: LogicalRow; index: number }>();
+  rows.forEach((row, index) => {
+    if (row.malformed) return;
     const cell = row.cells[col];
     const key = cell ? valueKey.get(cell.text) : '';
-    if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+    if (key === '') return;
+    const seen = counts.get(key);
+    if (seen) seen.count++;
+    else counts.set(key, { count: 1, first: row, index });
+  });
   return counts;
 }
 
@@ -53,13 +57,18 @@ function countsOf(table: TableModel): { status: Counts | null; priority: Counts 
 }
 
 function merged(tables: readonly TableModel[], column: 'status' | 'priority'): LearnedValue[] {
-  const total = new Map<string, number>();
-  for (const t of tables) {
-    if (!t.isFeatureTable) continue;
+  const total = new Map<string, LearnedValue>();
+  tables.forEach((t, table) => {
+    if (!t.isFeatureTable) return;
     const counts = countsOf(t)[column];
-    if (counts) for (const [k, n] of counts) total.set(k, (total.get(k) ?? 0) + n);
-  }
-  return [...total].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    if (!counts) return;
+    for (const [value, n] of counts) {
+      const seen = total.get(value);
+      if (seen) seen.count += n.count;
+      else total.set(value, { value, count: n.count, first: n.first, at: [table, n.index] });
+    }
+  });
+  return [...total.values()].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
 /** The statuses and priorities the page's feature tables use, most used first. */

@@ -113,6 +113,9 @@ export interface OrphanRows {
 export interface LearnedValue {
   value: string;
   count: number;
+  /** The first row that uses it, and where: [index of the table in the page, index of the row in the table]. */
+  first: LogicalRow;
+  at: [number, number];
 }
 
 /** The statuses and priorities the page's feature tables use (model/learned.ts), most used first. */

@@ -113,12 +113,22 @@ export function judgeLearned(
 
 /**
  * What the learned vocabularies tell the rules, for the engine's cache of findings per slice of a big
- * table: which values a column uses once and which more often, whether the column is long and mostly known.
+ * table: which values a column uses once and which more often, whether the column is long and mostly known;
+ * on a page with a legend, where the values the legend lacks are first used.
  * Counts past two do not change a finding (but for values written in two cases), so typing in a big table
  * rarely invalidates its cached slices.
  */
 export function learnedContext(page: PageModel, config: ResolvedConfig): unknown {
-  if (page.legend) return null;
+  const legend = page.legend;
+  if (legend) {
+    // legend-mismatch reports a value on its first row only: where that is, for the values it reports.
+    const firsts = (vs: readonly LearnedValue[], known: readonly string[], own: readonly string[]): unknown =>
+      vs.filter((v) => matchLeading(v.value, known) && !matchLeading(v.value, own)).map((v) => [v.value, v.at]);
+    return [
+      firsts(page.learned.statuses, config.statuses, legend.statuses),
+      firsts(page.learned.priorities, config.priorities, legend.priorities),
+    ];
+  }
   const summary = (vs: readonly LearnedValue[], known: readonly string[]): unknown => [
     vs.map((v) => [v.value, vs.some((w) => w !== v && w.value.toLowerCase() === v.value.toLowerCase()) ? v.count : Math.min(v.count, 2)]),
     Math.min(
