@@ -367,3 +367,20 @@ test('a short row is read as GFM shows it (padded); a short row that moves a dat
   );
   assert.deepEqual([disks.name, disks.statusLabel, disks.repaired], ['Disk Profiles', 'Unreadable row', false]);
 });
+
+test('colour emoji and GitHub shortcodes give a status its colour on the dashboard', () => {
+  const rows = ['🟢 On track', ':red_circle: Blocked', ':white_check_mark:', '🟡 At risk', ':warning: waiting', '❌ dropped', 'Shipped'];
+  const text = [
+    '# oVirt 9.9 Release Management',
+    '',
+    '| Feature | Owner | Status | Target date |',
+    '|---|---|---|---|',
+    ...rows.map((r, i) => `| F${i} | o | ${r} | 2013-07-0${i + 1} |`),
+    '',
+  ].join('\n');
+  const s = buildStatus(checkText(text), { today: { year: 2013, month: 7, day: 1 } });
+  assert.deepEqual(
+    s.features.map((f) => f.colour),
+    ['green', 'red', 'green', 'orange', 'orange', 'red', 'other'],
+  );
+});

@@ -26,6 +26,23 @@ function colourOf(label: string): StatusColour {
   return l === 'green' || l === 'orange' || l === 'red' ? l : 'other';
 }
 
+/**
+ * Colour emoji and GitHub shortcodes that start a status cell (`🟢 On track`, `:red_circle: Blocked`,
+ * `:white_check_mark:`): the colour they show, also when the words after them are not a known status.
+ */
+const EMOJI_COLOURS: ReadonlyArray<readonly [RegExp, StatusColour]> = [
+  [/^(?:🟢|✅|✔️?|☑️?|:(?:large_)?green_circle:|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)/u, 'green'],
+  [/^(?:🟡|🟠|⚠️?|:(?:large_)?(?:yellow|orange)_circle:|:warning:|:large_orange_diamond:)/u, 'orange'],
+  [/^(?:🔴|❌|⛔|🛑|:(?:large_)?red_circle:|:x:|:no_entry:|:stop_sign:)/u, 'red'],
+];
+
+/** The colour of a leading colour emoji or shortcode; null without one. */
+export function emojiColour(text: string): StatusColour | null {
+  const t = text.trimStart();
+  for (const [re, colour] of EMOJI_COLOURS) if (re.test(t)) return colour;
+  return null;
+}
+
 /** The struck-through values before the live one (`<s>Red</s> ~~Orange~~ Green` → Red, Orange). */
 function history(raw: string): string[] {
   const prefix = raw.slice(0, struckPrefix(raw));
@@ -53,7 +70,7 @@ function readStatus(cell: CellRef | undefined, statuses: readonly string[]): Sta
   if (isUnsetCell(live)) return { colour: 'unset', label: '', comment: '', history: past };
   const shown = displayText(live);
   const m = matchLeading(plainText(live), statuses);
-  if (!m) return { colour: 'other', label: shown, comment: '', history: past };
+  if (!m) return { colour: emojiColour(live) ?? emojiColour(shown) ?? 'other', label: shown, comment: '', history: past };
   const after = matchLeading(shown, statuses) ? shown.slice(m.length) : '';
   const comment = after
     .replace(/(,\s*)+,/g, ',')
