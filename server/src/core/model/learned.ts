@@ -6,7 +6,7 @@
  */
 import { TextMemo } from '../incremental/memo';
 import { plainText } from './inline';
-import type { LearnedValue, LearnedVocabulary, LogicalRow, TableModel } from './page-model';
+import type { CellRef, LearnedValue, LearnedVocabulary, LogicalRow, TableModel } from './page-model';
 import { isUnsetCell, struckPrefix } from './values';
 
 /**
@@ -37,7 +37,7 @@ function countColumn(rows: readonly LogicalRow[], col: number | undefined): Coun
   const counts = new Map<string, { count: number; first: LogicalRow; index: number }>();
   rows.forEach((row, index) => {
     if (row.malformed) return;
-    const cell = row.cells[col];
+    const cell = row.cells[col] as CellRef | undefined; // a short row may lack it
     const key = cell ? valueKey.get(cell.text) : '';
     if (key === '') return;
     const seen = counts.get(key);

@@ -50,6 +50,19 @@ function escapePipe(cell: CellRef): Fix[] {
   ];
 }
 
+/** `, and `x` is not shown` for the cells with text that fall off the end; empty when none does. */
+function lostPart(dropped: readonly CellRef[]): string {
+  const lost = dropped.filter(hasText);
+  if (lost.length === 0) return '';
+  return `, and ${lost.map((c) => quoted(c.text)).join(', ')} ${lost.length === 1 ? 'is' : 'are'} not shown`;
+}
+
+/** ` (`x` is shown under Status)`: where the first moved value lands; empty when that cell is empty. */
+function shownUnder(table: TableModel, row: LogicalRow, index: number): string {
+  const cell = row.cells[index] as CellRef | undefined;
+  return cell && hasText(cell) ? ` (${quoted(cell.text)} is shown under ${columnName(table, index)})` : '';
+}
+
 interface Said {
   severity: Severity;
   text: string;
@@ -86,31 +99,19 @@ function explain(table: TableModel, row: LogicalRow, shape: Exclude<RowShape, { 
       };
     }
     case 'shifted': {
-      const lost = shape.dropped.filter(hasText);
-      const lostText = lost.length
-        ? `, and ${lost.map((c) => quoted(c.text)).join(', ')} ${lost.length === 1 ? 'is' : 'are'} not shown`
-        : '';
       const where =
         shape.stray === 0 ? 'the row starts with an empty cell, which' : `an empty cell after ${columnName(table, shape.stray - 1)}`;
-      const next = row.cells[shape.stray + 1];
-      const example = next && hasText(next) ? ` (${quoted(next.text)} is shown under ${columnName(table, shape.stray + 1)})` : '';
       return {
         severity: 'error',
-        text: `${head}: ${where} moves every value after it one column right${example}${lostText}. Remove the stray \`|\`.`,
+        text: `${head}: ${where} moves every value after it one column right${shownUnder(table, row, shape.stray + 1)}${lostPart(shape.dropped)}. Remove the stray \`|\`.`,
         fixes: removeCell(row.cells[shape.stray], shape.byType),
       };
     }
     case 'split': {
       const [a, b] = [row.cells[shape.at], row.cells[shape.at + 1]];
-      const lost = shape.dropped.filter(hasText);
-      const lostText = lost.length
-        ? `, and ${lost.map((c) => quoted(c.text)).join(', ')} ${lost.length === 1 ? 'is' : 'are'} not shown`
-        : '';
-      const next = row.cells[shape.at + 2];
-      const example = next && hasText(next) ? ` (${quoted(next.text)} is shown under ${columnName(table, shape.at + 2)})` : '';
       return {
         severity: 'error',
-        text: `${head}: a \`|\` splits ${columnName(table, shape.at)} into ${quoted(a.text)} and ${quoted(b.text)}, which moves every value after it one column right${example}${lostText}. Write it as \`\\|\`.`,
+        text: `${head}: a \`|\` splits ${columnName(table, shape.at)} into ${quoted(a.text)} and ${quoted(b.text)}, which moves every value after it one column right${shownUnder(table, row, shape.at + 2)}${lostPart(shape.dropped)}. Write it as \`\\|\`.`,
         fixes: escapePipe(a),
       };
     }

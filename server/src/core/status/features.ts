@@ -1,3 +1,4 @@
+// Over 300 lines: every reading of a feature row (status with its emoji colours, priority, target, the repair of a misshapen row) stays beside the row memo that depends on all of them.
 /** Feature rows of the page's feature tables, read into status items (colour, priority, target). */
 import { isoDay, scanDates, toIso, type DateToken } from '../dates';
 import { matchLeading, plainText } from '../model/inline';
