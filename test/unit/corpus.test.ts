@@ -33,14 +33,20 @@ test('the feature template and a feature page are not release pages', () => {
     assert.equal(resultOf(p).page.kind, 'other', p);
 });
 
-/** VOCABULARY.txt defect categories that a rule covers, and the rules that may report them. */
-const COVERED: Record<string, { rules: string[]; only?: RegExp }> = {
+/** VOCABULARY.txt defect categories that a rule covers, and the rules that may report them (`except`: entries judged not to be defects). */
+const COVERED: Record<string, { rules: string[]; only?: RegExp; except?: RegExp }> = {
   'table: row continues on next physical line (broken row)': { rules: ['table-broken-row', 'table-interrupted'] },
   'table: wrong number of cells': { rules: ['table-cell-count', 'table-broken-row', 'table-interrupted'] },
   'broken-link: space in target (not a CommonMark link)': { rules: ['link-target-space'] },
   // Rows that GFM does not count as table rows (cut off by a blank or indented line) are reported by
   // table-interrupted: their values are not checked until the rows rejoin the table.
-  'unknown status (not Red/Orange/Green)': { rules: ['status-unknown', 'value-unset', 'table-cell-count', 'table-interrupted'] },
+  // The test-day pages have no legend and their own statuses: a value they use consistently (twice or more)
+  // is accepted by the learned vocabulary (rules/learned-values.ts); their one-off values are still reported.
+  'unknown status (not Red/Orange/Green)': {
+    rules: ['status-unknown', 'value-unset', 'table-cell-count', 'table-interrupted'],
+    except:
+      /^releases__3\.(4__test-day|5__testday)\.md:\d+: `Dev - Status: '(Under review|Best effort, may slip|code review \(90% complete\)|Done)'`$/,
+  },
   'unknown priority (not Must/Should/Optional)': { rules: ['priority-unknown', 'value-unset'] },
   'date-without-year': { rules: ['date-incomplete'] },
   'table: delimiter row before header (not a GFM table)': { rules: ['table-delimiter-first'] },
@@ -74,6 +80,7 @@ test('each VOCABULARY defect a rule covers is found on every release page it occ
     const entry = /^- ([\w.-]+\.md):(\d+): (.*)$/.exec(line);
     if (!cover || !entry || (cover.only && !cover.only.test(entry[3]))) continue;
     seen.add(category!);
+    if (cover.except?.test(line.slice(2))) continue;
     const r = resultOf(entry[1]);
     if (!r.isReleasePage) {
       notRelease++;

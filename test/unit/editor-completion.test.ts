@@ -119,3 +119,14 @@ test('code blocks and front matter get nothing', () => {
   assert.deepEqual(complete(SEED0, 'category: release', { offset: 12 }).items, []);
   assert.deepEqual(complete(SEED0, '* Red  - Feature', { offset: 3 }).items, []);
 });
+
+test('a page that declares no statuses: completion offers the values it uses twice or more, marked as learned', () => {
+  const text = readFixture('pages', 'learned-vocabulary.md');
+  const { items } = complete(text, 'On track', { lineMarker: 'Search', offset: 1 });
+  const learned = items.filter((i) => i.detail === 'Status (used on this page)').map((i) => [i.label, i.documentation]);
+  assert.deepEqual(learned, [
+    ['On track', 'Used in 6 rows of this page.'],
+    ['At risk', 'Used in 3 rows of this page.'],
+    ['Blocked', 'Used in 2 rows of this page.'],
+  ]);
+});

@@ -182,3 +182,11 @@ test('a range, a zoned time, a dual-zone pair, a month and a quarter', () => {
   assert.match(hover(page, 'March 2024')?.markdown ?? '', /a month, no day \(precision: month\)/);
   assert.match(hover(page, 'Q3 2024')?.markdown ?? '', /a quarter, July to September 2024 \(precision: quarter\)/);
 });
+
+test('a learned status: hover says how often the page uses it and that it was learned', () => {
+  const text = readFixture('pages', 'learned-vocabulary.md');
+  const h = hover(text, 'At risk', { lineMarker: 'Billing' });
+  assert.ok(h);
+  assert.match(h.markdown, /\*\*Status: At risk\*\* — Used in 3 rows of this page\./);
+  assert.match(h.markdown, /Learned from this page/);
+});

@@ -173,8 +173,12 @@ test('seed 000: criteria and findings by severity (pinned)', () => {
     s.criteria[0].text,
     'No blockers on the lower level components - libvirt, lvm,device-mapper,qemu-kvm, Jboss, postgres, iscsi-initiator',
   );
-  assert.deepEqual(s.problems.counts, { error: 4, warning: 55, information: 27, hint: 0 });
-  assert.equal(s.problems.items.length, 86);
+  assert.deepEqual(
+    s.problems.counts,
+    { error: 4, warning: 47, information: 24, hint: 0 },
+    'Now in a Target date is a value (value-unset); legend-mismatch reports Optional once, not on 9 rows',
+  );
+  assert.equal(s.problems.items.length, 75, '86 before Now stopped being value-unset and legend-mismatch reported once per value');
   assert.equal(s.plan.length, 0);
   assert.equal(s.planProgress, null);
 });
@@ -342,5 +346,41 @@ test('display text of a lone link: its text with whitespace runs made one space,
       },
     ),
     params(budget(2_000, 100_000)),
+  );
+});
+
+test('a short row is read as GFM shows it (padded); a short row that moves a date under Status stays unreadable', () => {
+  const text = [
+    '# oVirt 9.9 Release Management',
+    '',
+    '| Functional team | Feature | Release priority | Owner | Status | Target date | Test page | Remarks |',
+    '|---|---|---|---|---|---|---|---|',
+    '| Infra | [Quota](Features/Quota) | Must | doron | Green | 2013-07-03 |',
+    '| Storage | [Disk Profiles](Features/Disk_Profiles) | Should | gilad | 2013-07-24 | ? |',
+    '',
+  ].join('\n');
+  const s = buildStatus(checkText(text), { today: { year: 2013, month: 7, day: 1 } });
+  const [quota, disks] = s.features;
+  assert.deepEqual(
+    [quota.name, quota.colour, quota.statusLabel, quota.target?.iso, quota.malformed, quota.repaired],
+    ['Quota', 'green', 'Green', '2013-07-03', true, true],
+  );
+  assert.deepEqual([disks.name, disks.statusLabel, disks.repaired], ['Disk Profiles', 'Unreadable row', false]);
+});
+
+test('colour emoji and GitHub shortcodes give a status its colour on the dashboard', () => {
+  const rows = ['🟢 On track', ':red_circle: Blocked', ':white_check_mark:', '🟡 At risk', ':warning: waiting', '❌ dropped', 'Shipped'];
+  const text = [
+    '# oVirt 9.9 Release Management',
+    '',
+    '| Feature | Owner | Status | Target date |',
+    '|---|---|---|---|',
+    ...rows.map((r, i) => `| F${i} | o | ${r} | 2013-07-0${i + 1} |`),
+    '',
+  ].join('\n');
+  const s = buildStatus(checkText(text), { today: { year: 2013, month: 7, day: 1 } });
+  assert.deepEqual(
+    s.features.map((f) => f.colour),
+    ['green', 'red', 'green', 'orange', 'orange', 'red', 'other'],
   );
 });

@@ -1,14 +1,14 @@
 /** Status and priority values a page may use, with what each means (the page legend, else the built-in meaning). */
-import { ruleSetting, type ResolvedConfig } from './config/merge';
-import type { PageModel } from './model/page-model';
+import { DEFAULT_CONFIG, ruleSetting, type ResolvedConfig } from './config/merge';
+import type { LearnedValue, PageModel } from './model/page-model';
 
 export interface ValueInfo {
   value: string;
   meaning: string | null;
-  /** Where the value comes from: the page's own legend, the configuration or the built-in defaults. */
-  source: 'legend' | 'config';
-  /** Where the meaning comes from. */
-  meaningSource: 'legend' | 'default' | null;
+  /** Where the value comes from: the page's own legend, the configuration or the built-in defaults, or the page's usage (learned). */
+  source: 'legend' | 'config' | 'page';
+  /** Where the meaning comes from (`page`: the page's usage, for a learned value). */
+  meaningSource: 'legend' | 'default' | 'page' | null;
 }
 
 const DEFAULT_MEANINGS: Readonly<Partial<Record<string, string>>> = {
@@ -55,7 +55,7 @@ function strings(v: unknown): string[] | null {
   return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
 }
 
-function values(page: PageModel, own: readonly string[], legend: readonly string[]): ValueInfo[] {
+function values(page: PageModel, own: readonly string[], legend: readonly string[], learned: readonly LearnedValue[] = []): ValueInfo[] {
   const meanings = legendMeanings(page);
   const out: ValueInfo[] = [];
   // A set of the values seen (lower case): a configuration may list thousands of statuses.
@@ -75,18 +75,46 @@ function values(page: PageModel, own: readonly string[], legend: readonly string
   };
   for (const v of own) add(v, 'config');
   for (const v of legend) add(v, 'legend');
+  for (const v of learned) {
+    const key = v.value.toLowerCase();
+    if (v.count < 2 || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ value: v.value, source: 'page', meaning: `Used in ${v.count} rows of this page.`, meaningSource: 'page' });
+  }
   return out;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * The values learned from the page (used twice or more) when nothing declares the column's vocabulary: no
+ * legend for it, the default list, no rule option (as rules/learned-values.ts decides).
+ */
+function learnedOf(
+  learned: readonly LearnedValue[],
+  legend: readonly string[],
+  own: readonly string[],
+  defaults: readonly string[],
+  option: boolean,
+): readonly LearnedValue[] {
+  return legend.length === 0 && !option && sameList(own, defaults) ? learned : [];
 }
 
 /** The status values of feature tables (the same vocabulary the status rules use). */
 export function statusValues(page: PageModel, config: ResolvedConfig): ValueInfo[] {
-  const own = strings(ruleSetting(config.rules, 'status-unknown')?.options.statuses) ?? config.statuses;
-  return values(page, own, page.legend?.statuses ?? []);
+  const option = strings(ruleSetting(config.rules, 'status-unknown')?.options.statuses);
+  const own = option ?? config.statuses;
+  const legend = page.legend?.statuses ?? [];
+  return values(page, own, legend, learnedOf(page.learned.statuses, legend, own, DEFAULT_CONFIG.statuses, option !== null));
 }
 
 export function priorityValues(page: PageModel, config: ResolvedConfig): ValueInfo[] {
-  const own = strings(ruleSetting(config.rules, 'priority-unknown')?.options.priorities) ?? config.priorities;
-  return values(page, own, page.legend?.priorities ?? []);
+  const option = strings(ruleSetting(config.rules, 'priority-unknown')?.options.priorities);
+  const own = option ?? config.priorities;
+  const legend = page.legend?.priorities ?? [];
+  return values(page, own, legend, learnedOf(page.learned.priorities, legend, own, DEFAULT_CONFIG.priorities, option !== null));
 }
 
 /** Status values of milestone plans (`Status: Complete`). */

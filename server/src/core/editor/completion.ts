@@ -66,7 +66,7 @@ function valueEntries(values: readonly ValueInfo[], kind: 'status' | 'priority',
     label: v.value,
     kind,
     range: r,
-    detail: `${kind === 'status' ? 'Status' : 'Release priority'}${v.source === 'legend' ? ' (page legend)' : ''}`,
+    detail: `${kind === 'status' ? 'Status' : 'Release priority'}${v.source === 'legend' ? ' (page legend)' : v.source === 'page' ? ' (used on this page)' : ''}`,
     documentation: v.meaning ?? undefined,
     sortText: String(i).padStart(3, '0'),
   }));

@@ -198,6 +198,7 @@ function valueHover(kind: 'Status' | 'Priority', cell: CellRef, vocab: readonly 
     lines.push(`**${kind}: ${v.match}**${info?.meaning ? ` — ${info.meaning}` : ''}`);
     if (info?.meaningSource === 'legend') lines.push("_Meaning from the page's legend._");
     else if (info?.meaningSource === 'default') lines.push("_The usual meaning: the page's legend does not explain it._");
+    else if (info?.meaningSource === 'page') lines.push('_Learned from this page: no legend or configuration declares its values._');
     if (v.state === 'case') lines.push(`Written "${v.written}": the expected case is "${v.match}".`);
   }
   return { range: cell.range, markdown: lines.join('\n\n') };

@@ -13,6 +13,7 @@ import { drain, type Steps } from '../incremental/steps';
 import { PageViews } from '../incremental/views';
 import { buildPageSteps } from '../model/build';
 import { patchPage } from '../model/patch';
+import { learnedContext } from '../rules/learned-values';
 import type { PageModel } from '../model/page-model';
 import type { SourceLine } from '../lines';
 import { checkResult, type CheckResult } from './check-result';
@@ -42,7 +43,15 @@ export interface CheckOptions {
  */
 function contextOf(page: PageModel, config: ResolvedConfig): string {
   const legend = page.legend && [page.legend.statuses, page.legend.priorities];
-  return JSON.stringify([config, legend, page.gaDate?.token.text ?? null, page.slashOrder, page.releaseYear, page.pageYears]);
+  return JSON.stringify([
+    config,
+    legend,
+    learnedContext(page, config),
+    page.gaDate?.token.text ?? null,
+    page.slashOrder,
+    page.releaseYear,
+    page.pageYears,
+  ]);
 }
 
 export class Engine {

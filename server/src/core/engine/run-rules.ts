@@ -9,11 +9,17 @@ import { isSuppressed } from '../model/directives';
 import type { TableModel } from '../model/page-model';
 import { RULES } from '../rules';
 import type { Report, Rule, RuleContext } from '../rules/rule';
-import type { Finding, SeveritySetting } from '../findings';
+import { SEVERITIES, type Finding, type Severity, type SeveritySetting } from '../findings';
 import { finding } from './check-result';
 
 function severityOf(rule: Rule, config: ResolvedConfig): SeveritySetting {
   return ruleSetting(config.rules, rule.meta.id)?.severity ?? rule.meta.defaultSeverity;
+}
+
+/** The less severe of a rule's setting and the ceiling a report asks for (`Report.severity`). */
+function capped(setting: Severity, ceiling: Severity | undefined): Severity {
+  if (ceiling === undefined) return setting;
+  return SEVERITIES.indexOf(ceiling) > SEVERITIES.indexOf(setting) ? ceiling : setting;
 }
 
 /**
@@ -46,7 +52,7 @@ export function runRules(view: PageView, config: ResolvedConfig, onRuleError?: (
     const id = rule.meta.id;
     const report = (r: Report): void => {
       if (page.directives.length && isSuppressed(page, id, r.range.start.line)) return;
-      found.push(finding(id, severity, r));
+      found.push(finding(id, capped(severity, r.severity), r));
     };
     const ctx: RuleContext = { page, config, options: ruleSetting(config.rules, id)?.options ?? {}, report, lines, tableWide };
     try {

@@ -35,6 +35,7 @@ export function pageModel(p: PageModel): Complete<PageModel> {
     tables: p.tables,
     orphanRows: p.orphanRows,
     legend: p.legend,
+    learned: p.learned,
     plan: p.plan,
     dates: p.dates,
     literalLines: p.literalLines,

@@ -1,5 +1,6 @@
 // Over 300 lines: the build's named phases read best in one file, each a short function in the order they run.
 /** Builds the page model from text. Regions are parsed once and cached by content (see RegionCache). */
+import { learnVocabulary } from './learned';
 import { scanDates } from '../dates';
 import { frontMatterEnd, splitRegions, type Region } from '../markdown/blocks';
 import type { RegionCache } from '../markdown/region';
@@ -128,6 +129,7 @@ export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<
     tables,
     orphanRows,
     legend: findLegend(lines, blocks.headings),
+    learned: learnVocabulary(tables),
     plan,
     dates,
     literalLines: blocks.literal,

@@ -114,6 +114,21 @@ export interface OrphanRows {
   lastLine: number;
 }
 
+/** A value a column of the page uses, and how many rows use it. */
+export interface LearnedValue {
+  value: string;
+  count: number;
+  /** The first row that uses it, and where: [index of the table in the page, index of the row in the table]. */
+  first: LogicalRow;
+  at: [number, number];
+}
+
+/** The statuses and priorities the page's feature tables use (model/learned.ts), most used first. */
+export interface LearnedVocabulary {
+  statuses: LearnedValue[];
+  priorities: LearnedValue[];
+}
+
 export interface Legend {
   statuses: string[];
   priorities: string[];
@@ -163,6 +178,8 @@ export interface PageModel {
   tables: TableModel[];
   orphanRows: OrphanRows[];
   legend: Legend | null;
+  /** The values its feature tables use, learned from the page (for pages that declare none). */
+  learned: LearnedVocabulary;
   plan: PlanMilestone[];
   dates: PageDate[];
   /** Lines where values are literal (code, raw HTML, front matter). */

@@ -15,6 +15,7 @@ import type { SourceLine } from '../lines';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel, tableModel } from '../incremental/model-literals';
 import { singleLineRow } from './tables';
+import { learnVocabulary } from './learned';
 import { SCHEDULE_SAMPLE_ROWS } from './schedule-columns';
 import { PROSE_LINES_READ } from './detect';
 import { LineShift } from './shift';
@@ -75,10 +76,12 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
   // Only this table's dates lie on its body lines.
   const lineOf = (d: PageDate): number => d.range.start.line;
   const dates = spliced(base.dates, firstAtOrAfter(base.dates, from, lineOf), firstAtOrAfter(base.dates, newTo, lineOf), added);
+  const tables = base.tables.map((t) => (t === table ? patched : t));
   return pageModel({
     ...base,
     lines,
-    tables: base.tables.map((t) => (t === table ? patched : t)),
+    tables,
+    learned: learnVocabulary(tables),
     dates,
     ...dateFacts(dates, base.gaDate),
   });
@@ -182,6 +185,7 @@ function patchRowCount(base: PageModel, diff: LineDiff): PageModel | null {
   const dates = base.dates.slice(0, d0).concat(addedDates);
   for (let i = d1; i < base.dates.length; i++) dates.push(shift.date(base.dates[i]));
   const gaDate = shift.maybeDate(base.gaDate);
+  const movedTables = base.tables.map((t) => (t === table ? patched : shift.table(t)));
   return pageModel({
     ...base,
     lines,
@@ -189,7 +193,8 @@ function patchRowCount(base: PageModel, diff: LineDiff): PageModel | null {
     headings: base.headings.map((h) => shift.heading(h)),
     timelines,
     criteria: base.criteria.map((c) => shift.criterion(c)),
-    tables: base.tables.map((t) => (t === table ? patched : shift.table(t))),
+    tables: movedTables,
+    learned: learnVocabulary(movedTables),
     orphanRows: base.orphanRows.map((o) => shift.orphans(o)),
     legend: shift.legend(base.legend),
     plan: base.plan.map((p) => shift.plan(p)),

@@ -1,5 +1,6 @@
 import { readValue } from '../model/values';
 import { featureCells, knownList, priorityVocabulary } from './feature-cells';
+import { declares, judgeLearned } from './learned-values';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -11,9 +12,15 @@ export const rule: Rule = {
   },
   check(ctx) {
     const known = priorityVocabulary(ctx);
+    const learning = !declares(ctx, 'priority');
     for (const cell of featureCells(ctx, 'priority')) {
       const v = readValue(cell, known);
-      if (v.state === 'unknown') ctx.report({ range: cell.range, message: `Unknown priority "${v.value}": use ${knownList(known)}.` });
+      if (v.state !== 'unknown') continue;
+      // Nothing declared: judged by the page's own usage (a consistent value is accepted, a slip a warning).
+      const judged = learning ? judgeLearned(cell, 'priority', ctx.page.learned.priorities, known) : null;
+      if (judged?.kind === 'accepted') continue;
+      if (judged?.kind === 'slip') ctx.report({ range: cell.range, message: judged.message, severity: 'warning' });
+      else ctx.report({ range: cell.range, message: `Unknown priority "${v.value}": use ${knownList(known)}.` });
     }
   },
 };

@@ -16,6 +16,11 @@ export interface Report {
   message: string;
   /** The fixes, or a function making them when first asked for (rules with many findings and costly fixes). */
   fixes?: Fix[] | (() => Fix[]);
+  /**
+   * At most this severity: for a rule whose findings differ in weight (table-cell-count: lost text is an
+   * error, an extra empty cell a hint). The finding gets the less severe of this and the rule's setting.
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -1,5 +1,6 @@
 import { readValue } from '../model/values';
 import { featureCells, knownList, statusVocabulary } from './feature-cells';
+import { declares, judgeLearned } from './learned-values';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -12,11 +13,15 @@ export const rule: Rule = {
   },
   check(ctx) {
     const known = statusVocabulary(ctx);
+    const learning = !declares(ctx, 'status');
     for (const cell of featureCells(ctx, 'status')) {
       const v = readValue(cell, known);
-      if (v.state === 'unknown') {
-        ctx.report({ range: cell.range, message: `Unknown status "${v.value}": start the cell with ${knownList(known)}.` });
-      }
+      if (v.state !== 'unknown') continue;
+      // Nothing declared: judged by the page's own usage (a consistent value is accepted, a slip a warning).
+      const judged = learning ? judgeLearned(cell, 'status', ctx.page.learned.statuses, known) : null;
+      if (judged?.kind === 'accepted') continue;
+      if (judged?.kind === 'slip') ctx.report({ range: cell.range, message: judged.message, severity: 'warning' });
+      else ctx.report({ range: cell.range, message: `Unknown status "${v.value}": start the cell with ${knownList(known)}.` });
     }
     for (const m of ctx.page.plan) {
       if (!m.status) continue;

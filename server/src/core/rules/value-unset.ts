@@ -9,6 +9,15 @@ const COLUMNS = [
   { key: 'owner', name: 'Owner' },
 ] as const;
 
+/**
+ * `Now` is read as "no date" (dates/markup.ts: a dashboard cannot place it on a day), but in a Target date
+ * an author writes it on purpose: the feature is due now or already in. It is a value, not a gap to fill,
+ * so this rule does not report it.
+ */
+function isDeliberate(text: string): boolean {
+  return /^\s*(?:\*\*|__|\*|_)?now(?:\*\*|__|\*|_)?\s*$/i.test(text);
+}
+
 export const rule: Rule = {
   meta: {
     id: 'value-unset',
@@ -19,7 +28,7 @@ export const rule: Rule = {
   check(ctx) {
     for (const { key, name } of COLUMNS) {
       for (const cell of featureCells(ctx, key)) {
-        if (!isUnsetCell(cell.text)) continue;
+        if (!isUnsetCell(cell.text) || (key === 'target' && isDeliberate(cell.text))) continue;
         const shown = cell.text === '' ? 'empty' : `"${cell.text}"`;
         const range = cell.text === '' ? { start: cell.range.start, end: cell.range.start } : cell.range;
         ctx.report({ range, message: `${name} is ${shown}.` });

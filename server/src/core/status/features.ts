@@ -1,3 +1,4 @@
+// Over 300 lines: every reading of a feature row (status with its emoji colours, priority, target, the repair of a misshapen row) stays beside the row memo that depends on all of them.
 /** Feature rows of the page's feature tables, read into status items (colour, priority, target). */
 import { isoDay, scanDates, toIso, type DateToken } from '../dates';
 import { matchLeading, plainText } from '../model/inline';
@@ -6,6 +7,7 @@ import { dayOf } from '../model/page-dates';
 import { isUnsetCell, readValue, struckPrefix } from '../model/values';
 import { displayText } from './display-text';
 import type { FeatureStatus, StatusColour, StatusDate } from '../../../../shared/status/model';
+import { rowShape } from '../model/row-shape';
 
 export interface Vocabulary {
   statuses: readonly string[];
@@ -23,6 +25,23 @@ export function statusDate(page: PageModel, token: DateToken): StatusDate {
 function colourOf(label: string): StatusColour {
   const l = label.toLowerCase();
   return l === 'green' || l === 'orange' || l === 'red' ? l : 'other';
+}
+
+/**
+ * Colour emoji and GitHub shortcodes that start a status cell (`🟢 On track`, `:red_circle: Blocked`,
+ * `:white_check_mark:`): the colour they show, also when the words after them are not a known status.
+ */
+const EMOJI_COLOURS: ReadonlyArray<readonly [RegExp, StatusColour]> = [
+  [/^(?:🟢|✅|✔️?|☑️?|:(?:large_)?green_circle:|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)/u, 'green'],
+  [/^(?:🟡|🟠|⚠️?|:(?:large_)?(?:yellow|orange)_circle:|:warning:|:large_orange_diamond:)/u, 'orange'],
+  [/^(?:🔴|❌|⛔|🛑|:(?:large_)?red_circle:|:x:|:no_entry:|:stop_sign:)/u, 'red'],
+];
+
+/** The colour of a leading colour emoji or shortcode; null without one. */
+export function emojiColour(text: string): StatusColour | null {
+  const t = text.trimStart();
+  for (const [re, colour] of EMOJI_COLOURS) if (re.test(t)) return colour;
+  return null;
 }
 
 /** The struck-through values before the live one (`<s>Red</s> ~~Orange~~ Green` → Red, Orange). */
@@ -52,7 +71,7 @@ function readStatus(cell: CellRef | undefined, statuses: readonly string[]): Sta
   if (isUnsetCell(live)) return { colour: 'unset', label: '', comment: '', history: past };
   const shown = displayText(live);
   const m = matchLeading(plainText(live), statuses);
-  if (!m) return { colour: 'other', label: shown, comment: '', history: past };
+  if (!m) return { colour: emojiColour(live) ?? emojiColour(shown) ?? 'other', label: shown, comment: '', history: past };
   const after = matchLeading(shown, statuses) ? shown.slice(m.length) : '';
   const comment = after
     .replace(/(,\s*)+,/g, ',')
@@ -106,9 +125,17 @@ function targetOf(page: PageModel, cell: CellRef | undefined): { target: StatusD
 
 /**
  * A row with one cell too many that has a stray empty cell (`| |[Owner]…`): the cells with that empty
- * cell dropped, when the Status column then reads a known status. Null when no such repair exists.
+ * cell dropped, when the Status column then reads a known status. A short row is read as GFM shows it
+ * (padded with empty cells) unless a left-out cell moved a typed value into the wrong column. Null when
+ * no such repair exists.
  */
-function repairRow(cells: readonly CellRef[], table: TableModel, statuses: readonly string[]): CellRef[] | null {
+function repairRow(row: LogicalRow, table: TableModel, vocab: Vocabulary): CellRef[] | null {
+  const cells = row.cells;
+  const statuses = vocab.statuses;
+  if (cells.length < table.header.length) {
+    const shape = rowShape(table, row, vocab);
+    return shape.kind === 'short' && shape.misplaced === null ? [...cells] : null;
+  }
   const col = table.columns.status;
   if (cells.length !== table.header.length + 1 || col === undefined) return null;
   for (let i = 1; i < cells.length; i++) {
@@ -226,7 +253,7 @@ function readRow(
   let cells = row.cells;
   let repaired = false;
   if (row.malformed) {
-    const fixed = repairRow(cells, table, vocab.statuses);
+    const fixed = repairRow(row, table, vocab);
     if (fixed) {
       cells = fixed;
       repaired = true;
