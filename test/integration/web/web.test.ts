@@ -9,15 +9,17 @@ import { diagnosticCode, EXTENSION_ID, waitForDiagnostics, workspaceFile } from 
 const SEED_001 = '001_dc88aac92be68e04.md';
 
 suite('Release Pages in the browser (web worker extension host)', () => {
-  test('runs in a web worker: UI kind Web, no Node process, the browser entry, a web server', async () => {
+  test('the extension runs in the web worker: its browser entry started the language server in a web worker', async () => {
+    // The test runner itself may run in another extension host (VS Code picks it): the server's answer is the proof.
     assert.equal(vscode.env.uiKind, vscode.UIKind.Web);
-    assert.equal(typeof (globalThis as { process?: unknown }).process, 'undefined', 'a web worker has no process global');
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext?.isActive || (await ext?.activate(), ext?.isActive), 'the extension is active');
-    assert.equal(ext.extensionKind, vscode.ExtensionKind.UI);
+    assert.ok(ext, 'the extension is installed');
+    if (!ext.isActive) await ext.activate();
     const info = await vscode.commands.executeCommand<ServerInfo>('releasePages.serverInfo');
-    assert.equal(info.host, 'web', JSON.stringify(info));
+    assert.equal(info.host, 'web', `only dist/web/client.js starts a web worker server: ${JSON.stringify(info)}`);
     assert.equal(info.pid, null);
+    const runner = typeof (globalThis as { process?: unknown }).process === 'undefined' ? 'the web worker' : 'a Node extension host';
+    console.log(`[release-pages-test] the tests run in ${runner}; the extension's server: ${JSON.stringify(info)}`);
   });
 
   test('a .release-pages.yaml (and the base its extends names) found through vscode.workspace.fs is obeyed, and a change to it too', async () => {
