@@ -20,7 +20,7 @@ runMain(
       launcher: 'code-server + headless Chromium, web worker extension host',
       // Read by the workbench but without effect in VS Code 1.139.1's web workbench (README): the setting does it.
       payload: [['extensionDevelopmentKind', 'web']],
-      userSettings: { 'remote.extensionKind': { 'release-pages.release-pages': ['ui'] } },
+      userSettings: { 'remote.extensionKind': { 'release-pages.release-pages': ['web'] } },
       startTimeoutMs: 300_000,
       totalTimeoutMs: 15 * 60_000,
       screenshot: 'workbench-web.png',
