@@ -14,6 +14,17 @@ declare const Worker: new (scriptUrl: string) => ConstructorParameters<typeof La
 
 let client: LanguageClient | undefined;
 
+/**
+ * The server's web worker. The web worker extension host refuses a worker whose script is a `vscode-remote`
+ * URI (an extension on a remote such as code-server); its text read through the file system, as a blob,
+ * is accepted. vscode.dev and github.dev give https URIs, used as they are.
+ */
+async function serverWorker(script: vscode.Uri): Promise<ConstructorParameters<typeof LanguageClient>[3]> {
+  if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true));
+  const bytes = await vscode.workspace.fs.readFile(script);
+  return new Worker(URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })));
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Release Pages', { log: true });
   context.subscriptions.push(output);
@@ -29,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...clientOptions(output, ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'memfs'], watcher),
     initializationOptions,
   };
-  const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
+  const worker = await serverWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js'));
   client = new LanguageClient('releasePages', 'Release Pages', options, worker);
   context.subscriptions.push(serveConfigFiles(client, watcher));
   await startFeatures(context, client, output);
