@@ -7,7 +7,17 @@ import { listVsix, readVsixEntry, vsixPath } from '../test/integration/lib/vsix'
 import { fences, relativeTargets } from './package-readme';
 import { repoRoot, runCommand, runMain } from '../test/integration/lib/util';
 
-const REQUIRED = ['dist/client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png'];
+const REQUIRED = [
+  'dist/client.js',
+  'dist/server.js',
+  'dist/web/client.js',
+  'dist/web/server.js',
+  'package.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'images/icon.png',
+];
 const FORBIDDEN: readonly [string, RegExp][] = [
   ['node_modules/', /^extension\/node_modules\//],
   ['test/ (fixtures and tests)', /^extension\/test\//],

@@ -20,9 +20,44 @@ let client: LanguageClient | undefined;
  * is accepted. vscode.dev and github.dev give https URIs, used as they are.
  */
 async function serverWorker(script: vscode.Uri): Promise<ConstructorParameters<typeof LanguageClient>[3]> {
-  if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true));
+  if (script.scheme !== 'vscode-remote') return withEventTarget(new Worker(script.toString(true)));
   const bytes = await vscode.workspace.fs.readFile(script);
-  return new Worker(URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })));
+  return withEventTarget(new Worker(URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }))));
+}
+
+/** What the client's message reader and writer use of a worker. */
+interface WorkerLike {
+  onmessage: ((event: unknown) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  postMessage(message: unknown): void;
+  terminate(): void;
+  addEventListener?: (type: string, listener: (event: unknown) => void) => void;
+}
+
+/**
+ * The worker as the client's reader wants it: the extension host's nested worker (code-server) has
+ * `onmessage`, `onerror` and `postMessage` but no `addEventListener`, which the reader calls for errors.
+ */
+function withEventTarget(created: ConstructorParameters<typeof LanguageClient>[3]): ConstructorParameters<typeof LanguageClient>[3] {
+  const worker = created as unknown as WorkerLike;
+  const errorListeners: ((event: unknown) => void)[] = [];
+  worker.onerror = (event) => {
+    for (const l of errorListeners) l(event);
+  };
+  const adapted = {
+    set onmessage(listener: ((event: unknown) => void) | null) {
+      worker.onmessage = listener;
+    },
+    get onmessage(): ((event: unknown) => void) | null {
+      return worker.onmessage;
+    },
+    addEventListener(type: string, listener: (event: unknown) => void): void {
+      if (type === 'error') errorListeners.push(listener);
+    },
+    postMessage: (message: unknown) => worker.postMessage(message),
+    terminate: () => worker.terminate(),
+  };
+  return adapted as unknown as ConstructorParameters<typeof LanguageClient>[3];
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
