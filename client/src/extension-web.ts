@@ -10,7 +10,7 @@ import { clientOptions, CONFIG_GLOB, startFeatures } from './features';
 import { configSnapshot, serveConfigFiles } from './web-config';
 
 /** The browser's `Worker` (this project compiles without the DOM library). */
-declare const Worker: new (scriptUrl: string) => ConstructorParameters<typeof LanguageClient>[3];
+declare const Worker: new (scriptUrl: string) => ConstructorParameters<typeof LanguageClient>[2];
 
 let client: LanguageClient | undefined;
 
@@ -19,7 +19,7 @@ let client: LanguageClient | undefined;
  * URI (an extension on a remote such as code-server); its text read through the file system, as a blob,
  * is accepted. vscode.dev and github.dev give https URIs, used as they are.
  */
-async function serverWorker(script: vscode.Uri): Promise<ConstructorParameters<typeof LanguageClient>[3]> {
+async function serverWorker(script: vscode.Uri): Promise<ConstructorParameters<typeof LanguageClient>[2]> {
   if (script.scheme !== 'vscode-remote') return withEventTarget(new Worker(script.toString(true)));
   const bytes = await vscode.workspace.fs.readFile(script);
   return withEventTarget(new Worker(URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }))));
@@ -38,7 +38,7 @@ interface WorkerLike {
  * The worker as the client's reader wants it: the extension host's nested worker (code-server) has
  * `onmessage`, `onerror` and `postMessage` but no `addEventListener`, which the reader calls for errors.
  */
-function withEventTarget(created: ConstructorParameters<typeof LanguageClient>[3]): ConstructorParameters<typeof LanguageClient>[3] {
+function withEventTarget(created: ConstructorParameters<typeof LanguageClient>[2]): ConstructorParameters<typeof LanguageClient>[2] {
   const worker = created as unknown as WorkerLike;
   const errorListeners: ((event: unknown) => void)[] = [];
   worker.onerror = (event) => {
@@ -57,7 +57,7 @@ function withEventTarget(created: ConstructorParameters<typeof LanguageClient>[3
     postMessage: (message: unknown) => worker.postMessage(message),
     terminate: () => worker.terminate(),
   };
-  return adapted as unknown as ConstructorParameters<typeof LanguageClient>[3];
+  return adapted as unknown as ConstructorParameters<typeof LanguageClient>[2];
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -76,7 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions,
   };
   const worker = await serverWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js'));
-  client = new LanguageClient('releasePages', 'Release Pages', options, worker);
+  client = new LanguageClient('releasePages', 'Release Pages', worker, options);
   context.subscriptions.push(serveConfigFiles(client, watcher));
   await startFeatures(context, client, output);
 }
