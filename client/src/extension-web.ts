@@ -57,7 +57,7 @@ function withEventTarget(created: ConstructorParameters<typeof LanguageClient>[2
     postMessage: (message: unknown) => worker.postMessage(message),
     terminate: () => worker.terminate(),
   };
-  return adapted as unknown as ConstructorParameters<typeof LanguageClient>[2];
+  return adapted;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
