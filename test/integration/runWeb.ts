@@ -1,6 +1,6 @@
 // Runs the integration suites that apply in a browser (out/test/integration/web/index.js, a browser
 // bundle) in the *web worker* extension host of code-server's workbench, as on vscode.dev and github.dev:
-// the user setting `remote.extensionKind` makes the extension a "ui" extension, which a browser workbench
+// the user setting `remote.extensionKind` makes the extension a "web" extension, which a browser workbench
 // runs in its web worker from the `browser` entry (dist/web/client.js; the server in a web worker:
 // dist/web/server.js); the tests then run there too (they lie inside the extension's folder).
 // test/integration/README.md says how and why.
@@ -20,7 +20,7 @@ runMain(
       launcher: 'code-server + headless Chromium, web worker extension host',
       // Read by the workbench but without effect in VS Code 1.139.1's web workbench (README): the setting does it.
       payload: [['extensionDevelopmentKind', 'web']],
-      userSettings: { 'remote.extensionKind': { 'release-pages.release-pages': ['ui'] } },
+      userSettings: { 'remote.extensionKind': { 'release-pages.release-pages': ['web'] } },
       startTimeoutMs: 300_000,
       totalTimeoutMs: 15 * 60_000,
       screenshot: 'workbench-web.png',

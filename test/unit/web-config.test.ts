@@ -39,14 +39,14 @@ test('a base named by extends is asked of the client once, then merged under the
   src.replace([{ uri: `${ROOT}/docs/.release-pages.yaml`, text: 'extends: ../base.yaml\nrules:\n  date-format: warning\n' }]);
   const before = src.forPage(`${ROOT}/docs/p.md`, DEFAULT_CONFIG, context);
   assert.deepEqual(asked, [[`${ROOT}/base.yaml`]]);
-  assert.equal(before.loaded.config.rules['date-format']?.severity, 'warning');
+  assert.equal(before.loaded.config.rules['date-format'].severity, 'warning');
   src.clear();
   src.forPage(`${ROOT}/docs/p.md`, DEFAULT_CONFIG, context);
   assert.equal(asked.length, 1, 'not asked again while pending');
   src.add([{ uri: `${ROOT}/base.yaml`, text: 'rules:\n  date-format: off\n  status-case: error\nstatuses: [A, B]\n' }]);
   const after = src.forPage(`${ROOT}/docs/p.md`, DEFAULT_CONFIG, context);
-  assert.equal(after.loaded.config.rules['date-format']?.severity, 'warning', 'the nearer file wins');
-  assert.equal(after.loaded.config.rules['status-case']?.severity, 'error');
+  assert.equal(after.loaded.config.rules['date-format'].severity, 'warning', 'the nearer file wins');
+  assert.equal(after.loaded.config.rules['status-case'].severity, 'error');
   assert.deepEqual(after.loaded.config.statuses, ['A', 'B']);
   assert.deepEqual(after.loaded.files, [`${ROOT}/base.yaml`, `${ROOT}/docs/.release-pages.yaml`]);
   assert.equal(src.forPage(`${ROOT}/docs/q.md`, DEFAULT_CONFIG, context).loaded, after.loaded, 'the same load while nothing changed');

@@ -148,21 +148,20 @@ export class WebConfigSource implements ConfigSource {
     return load;
   }
 
+  /** Asks the client for bases not read yet (each once until it answers). */
+  private ask(uris: string[]): void {
+    if (uris.length === 0) return;
+    for (const u of uris) this.pending.add(u);
+    this.readFiles(uris);
+  }
+
   /** The chain of `first` flattened (bases first), depth-first with an explicit stack, each file once. */
   private resolveChain(first: string, context: ConfigContext): { flat: PartialConfig; files: string[]; problems: ConfigProblem[] } {
     const problems: ConfigProblem[] = [];
     const files: string[] = [];
     const ask: string[] = [];
     const head = this.files.get(first);
-    if (!head || !('text' in head)) {
-      problems.push({
-        file: first,
-        line: 0,
-        column: 0,
-        message: `Configuration file ${first.slice(first.lastIndexOf('/') + 1)} ${head && 'problem' in head ? head.problem : 'cannot be read'}.`,
-      });
-      return { flat: {}, files: [first], problems };
-    }
+    if (!head || !('text' in head)) return unreadable(first, head);
     const flattened = new Map<string, PartialConfig>();
     type Frame = { file: string; parsed: ParsedConfig; next: number; acc: PartialConfig };
     const stack: Frame[] = [{ file: first, parsed: this.parse(first, head), next: 0, acc: {} }];
@@ -170,17 +169,21 @@ export class WebConfigSource implements ConfigSource {
     let bytes = head.bytes;
     let named = 0;
     let result: PartialConfig = {};
+    /** A file whose bases are all merged: flattened once, merged into the file that named it; its flat config. */
+    const finish = (frame: Frame): PartialConfig => {
+      const flat = composeConfig(frame.acc, frame.parsed.config);
+      flattened.set(frame.file, flat);
+      files.push(frame.file);
+      const parent = stack.at(-1);
+      if (parent) parent.acc = composeConfig(parent.acc, flat);
+      return flat;
+    };
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const list = frame.parsed.config.extends ?? [];
       if (frame.next >= list.length) {
         stack.pop();
-        const flat = composeConfig(frame.acc, frame.parsed.config);
-        flattened.set(frame.file, flat);
-        files.push(frame.file);
-        const parent = stack.at(-1);
-        if (parent) parent.acc = composeConfig(parent.acc, flat);
-        else result = flat;
+        result = finish(frame);
         continue;
       }
       const i = frame.next++;
@@ -217,12 +220,16 @@ export class WebConfigSource implements ConfigSource {
       for (const p of parsed.problems) problems.push({ file: target, ...p });
       stack.push({ file: target, parsed, next: 0, acc: {} });
     }
-    if (ask.length > 0) {
-      for (const u of ask) this.pending.add(u);
-      this.readFiles(ask);
-    }
+    this.ask(ask);
     return { flat: result, files, problems: capped(problems) };
   }
+}
+
+/** The load of a first file that cannot be read: its problem, no configuration. */
+function unreadable(first: string, head: Known | undefined): { flat: PartialConfig; files: string[]; problems: ConfigProblem[] } {
+  const why = head && 'problem' in head ? head.problem : 'cannot be read';
+  const message = `Configuration file ${first.slice(first.lastIndexOf('/') + 1)} ${why}.`;
+  return { flat: {}, files: [first], problems: [{ file: first, line: 0, column: 0, message }] };
 }
 
 /** Why an `extends` target is not followed: outside every workspace folder, or a cycle; null when it may be. */

@@ -58,9 +58,14 @@ function saveLogs(logs: unknown, dir: string): void {
   }
 }
 
+function timeouts(options: SuitesRun): { start: number; total: number } {
+  return { start: options.startTimeoutMs ?? START_TIMEOUT_MS, total: options.totalTimeoutMs ?? TOTAL_TIMEOUT_MS };
+}
+
 export async function runSuites(session: Session, options: SuitesRun): Promise<number> {
   const root = repoRoot();
   const suiteIndex = join(root, options.suiteIndex);
+  const limits = timeouts(options);
   if (!existsSync(suiteIndex)) {
     console.error(`${suiteIndex} is missing: run \`npm run build\` first`);
     return 1;
@@ -128,7 +133,7 @@ export async function runSuites(session: Session, options: SuitesRun): Promise<n
         failEarly();
         return readResults(resultsFile) ? true : undefined;
       },
-      options.startTimeoutMs ?? START_TIMEOUT_MS,
+      limits.start,
       250,
     );
     console.log(`suites started ${((Date.now() - opened) / 1000).toFixed(1)} s after opening the workbench`);
@@ -139,7 +144,7 @@ export async function runSuites(session: Session, options: SuitesRun): Promise<n
         const r = readResults(resultsFile);
         return r?.state === 'done' ? r : undefined;
       },
-      Math.max(0, (options.totalTimeoutMs ?? TOTAL_TIMEOUT_MS) - (Date.now() - opened)),
+      Math.max(0, limits.total - (Date.now() - opened)),
       250,
     );
 

@@ -12,8 +12,7 @@ export class AssertionError extends Error {
 function show(v: unknown): string {
   try {
     // JSON.stringify gives undefined (typed string) for undefined and functions.
-    const json: string | undefined = JSON.stringify(v);
-    return json === undefined ? String(v) : json;
+    return v === undefined || typeof v === 'function' ? String(v) : JSON.stringify(v);
   } catch {
     return String(v);
   }
