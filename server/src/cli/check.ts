@@ -1,6 +1,6 @@
 /** `release-pages check`: findings for CI, in four formats, with `--fix`. */
 import { relative } from 'node:path';
-import { Engine, explainDetection, type CheckResult } from '../core';
+import { Engine, explainDetection, mayBeReleasePage, type CheckResult } from '../core';
 import pkg from '../../../package.json';
 import { parseArgs, UsageError, type Command } from './args';
 import { FORMATS, render, type FileResult, type Format } from './output';
@@ -90,6 +90,11 @@ export const checkCommand: Command = {
     const results: FileResult[] = [];
     const explanations: string[] = [];
     for (const job of run.jobs) {
+      // Detection before parsing: a page that cannot be a release page has no findings (--explain builds every model to say why).
+      if (!flags.explain && !job.checkOptions.force && !mayBeReleasePage(job.page.text)) {
+        results.push({ file: job.file, findings: [] });
+        continue;
+      }
       const { result, written } = checkPage(engine, job, flags.fix === true);
       if (!written) ioProblem = true;
       if (flags.explain) explanations.push(explanation(relative(process.cwd(), job.file) || job.file, result));

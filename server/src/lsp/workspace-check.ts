@@ -1,6 +1,6 @@
 /** Workspace check: the client sends the texts of Markdown files; those not open are checked and their diagnostics published. */
 import { CheckFilesRequest, type CheckFilesResult } from '../../../shared/protocol';
-import { type CheckResult, findingCount } from '../core';
+import { type CheckResult, findingCount, mayBeReleasePage } from '../core';
 import { pageDiagnostics } from './diagnostics';
 import { describeError } from './failures';
 import type { ServerState } from './state';
@@ -19,7 +19,9 @@ export function registerWorkspaceCheck(state: ServerState): void {
       }
       let findings: CheckResult | null = null;
       try {
-        findings = state.settingsFor(f.uri).enable ? state.checkText(f.uri, f.text).result : null;
+        // Detection before parsing: a file that cannot be a release page is not modelled (unless settings or config include it).
+        const wanted = state.settingsFor(f.uri).enable && (mayBeReleasePage(f.text) || state.configFor(f.uri).force);
+        findings = wanted ? state.checkText(f.uri, f.text).result : null;
       } catch (e) {
         state.failures.once(`check\u0000${f.uri}`, () => `checking ${f.uri} failed (logged once): ${describeError(e)}`);
       }
