@@ -15,7 +15,8 @@ function wiki(): string {
     '.release-pages.yaml': 'rules:\n  date-format: error\n',
   });
   for (const folder of ['corpus', 'seeds']) {
-    for (const f of readdirSync(join(FIXTURES, folder))) if (f.endsWith('.md') && f !== 'SOURCES.md') cpSync(join(FIXTURES, folder, f), join(dir, folder, f));
+    for (const f of readdirSync(join(FIXTURES, folder)))
+      if (f.endsWith('.md') && f !== 'SOURCES.md') cpSync(join(FIXTURES, folder, f), join(dir, folder, f));
   }
   return dir;
 }

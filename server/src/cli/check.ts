@@ -99,7 +99,8 @@ export const checkCommand: Command = {
       if (ioProblem || run.configProblems.length > 0) return 2;
       return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
     };
-    const quiet = (findings: readonly Finding[]): Finding[] => (flags.quiet ? findings.filter((f) => f.severity === 'error') : [...findings]);
+    const quiet = (findings: readonly Finding[]): Finding[] =>
+      flags.quiet ? findings.filter((f) => f.severity === 'error') : [...findings];
     // Detection before parsing: a page that cannot be a release page has no findings (--explain builds every model to say why).
     const wanted = run.jobs.map((job) => flags.explain === true || job.checkOptions.force === true || mayBeReleasePage(job.page.text));
     const workers = flags.fix || flags.explain ? 0 : workersFor(wanted.filter(Boolean).length, jobs);
