@@ -76,7 +76,7 @@ function loadBundle(file) {
     Module.enableCompileCache();
     return require(file);
   }
-  let dir = null;
+  let dir;
   try {
     dir = cacheFolder();
   } catch {

@@ -56,7 +56,9 @@ test('checkFiles shows progress (begin, reports, end) when the client has work-d
       return null;
     });
     const kinds: string[] = [];
-    s.connection.onNotification('$/progress', (p: { value: { kind: string } }) => kinds.push(p.value.kind));
+    s.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
+      kinds.push(p.value.kind);
+    });
     const files = [
       ...Array.from({ length: 6 }, (_, i) => ({ uri: `file:///ws/page-${i}.md`, text: SEED0 })),
       { uri: 'file:///ws/README.md', text: '# Tool\n\n## Install\n\nnpm install tool\n' },

@@ -5,7 +5,9 @@
  * answers are put back in the pages' order, so the output is the same as with `--jobs 1`.
  * Findings cross the thread as plain data (rule, severity, message, range, fixes).
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Engine, type CheckOptions, type Finding, type ResolvedConfig } from '../core';
 
@@ -75,6 +77,17 @@ export function runCheckWorker(): void {
 }
 
 /**
+ * A worker running `script`; through bin/load-bundle.js when it is there (as the CLI's bin loads it), so
+ * that the worker uses the compiled code the main thread's run kept instead of compiling the bundle again.
+ */
+function startWorker(script: string): Worker {
+  const options = { workerData: { tag: WORKER_TAG }, stdout: false, stderr: false };
+  const loader = join(dirname(script), '..', 'bin', 'load-bundle.js');
+  if (!existsSync(loader)) return new Worker(script, options);
+  return new Worker(`require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(script)});`, { ...options, eval: true });
+}
+
+/**
  * Checks `tasks` on `workers` worker threads running `script` (the CLI bundle); the outcomes in the
  * order of their answers (each names its task's index). A worker that fails (an exception outside a rule) rejects the whole run.
  */
@@ -91,7 +104,7 @@ export function checkInWorkers(tasks: readonly PageTask[], workers: number, scri
       if (next < tasks.length) w.postMessage(tasks[next++]);
     };
     for (let i = 0; i < workers; i++) {
-      const w = new Worker(script, { workerData: { tag: WORKER_TAG }, stdout: false, stderr: false });
+      const w = startWorker(script);
       pool.push(w);
       w.on('message', (o: PageOutcome) => {
         outcomes.push(o);
