@@ -4,13 +4,14 @@
  * detect.ts could find is possible, so that the best score a full detection could give stays below
  * RELEASE_PAGE_THRESHOLD:
  *
- * - tables (a features table, a per-version table) need a `|`;
+ * - tables (a features table, a per-version table) need a delimiter row (`|---|`, `--- | ---`);
  * - a milestone plan needs a line `Milestone N (…)`;
  * - release front matter needs `category`/`type: release…` (the word release) or a post's `layout`;
  * - a release title, dated milestones with release words and every milestone kind need one of the words
- *   of WORDS below (the union of the words of detect.ts's and milestones.ts's patterns), looked for in
- *   the text with its inline markup taken out (the model reads plain text: `**Be**ta` is `Beta`);
- * - character references (`&#82;elease`) could spell any word: a page with one is always a maybe;
+ *   of WORDS below (the union of the words of detect.ts's and milestones.ts's patterns) where a title or
+ *   a label can stand: the front matter, a heading, a list item's first line (candidateTexts). They are
+ *   looked for with inline markup taken out (the model reads plain text: `**Be**ta` is `Beta`);
+ * - character references (`&#82;elease`) there could spell any word: such a text is always a maybe;
  * - a schedule section heading alone gives at most 1.
  *
  * A change to the evidence of detect.ts or to the milestone vocabulary must keep this list a superset:
