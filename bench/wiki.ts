@@ -5,9 +5,10 @@
  *   tiny      one small release page (start-up), against `node -e 0`
  *   corpus    the 49 real oVirt pages of test/fixtures/corpus
  *   projects  the real pages of other projects in test/fixtures/projects (when present)
+ *   readmes   the READMEs of node_modules: ordinary pages, nearly none a release page (detection before parsing)
  *   wiki      a generated wiki of 2,000 pages: the corpus pages varied (years, versions, rows), in 20 folders
  *
- * Subjects: `release-pages check DIR`, markdownlint-cli2 (default rules), remark-cli (parse only, with
+ * Subjects: `release-pages check DIR` (worker threads, one per core) and with `--jobs 1`, markdownlint-cli2 (default rules), remark-cli (parse only, with
  * remark-gfm: `--tree-out --no-stdout`), and the floor (read every file, split table lines into cells).
  * Wall time by hrtime around each process, peak RSS from GNU time (`/usr/bin/time -f %M`).
  * Prints the tables and the targets of the real-wiki issue, writes bench/results/wiki.{json,md}.
@@ -31,7 +32,7 @@ const FLOOR = join(ROOT, 'out', 'bench', 'wiki-floor.js');
 const RESULTS = join(ROOT, 'bench', 'results');
 
 interface Subject {
-  id: 'node' | 'ours' | 'markdownlint-cli2' | 'remark-cli' | 'floor';
+  id: 'node' | 'ours' | 'ours --jobs 1' | 'markdownlint-cli2' | 'remark-cli' | 'floor';
   /** The command for a folder (run with the folder as working directory). */
   args(dir: string): string[];
   /** Exit codes that mean "ran to the end" (a linter exits 1 when it finds problems). */
@@ -40,6 +41,7 @@ interface Subject {
 
 const SUBJECTS: Subject[] = [
   { id: 'ours', args: (dir) => [CLI, 'check', dir], ok: [0, 1] },
+  { id: 'ours --jobs 1', args: (dir) => [CLI, 'check', dir, '--jobs', '1'], ok: [0, 1] },
   { id: 'markdownlint-cli2', args: () => [MARKDOWNLINT, '**/*.md'], ok: [0, 1] },
   { id: 'remark-cli', args: () => [REMARK, '.', '--use', REMARK_GFM, '--quiet', '--no-stdout', '--tree-out'], ok: [0] },
   { id: 'floor', args: (dir) => [FLOOR, dir], ok: [0] },
@@ -63,6 +65,8 @@ interface Measured {
   medianMs: number;
   minMs: number;
   peakRssKb: number | null;
+  /** The 1-minute load average when the runs ended (the machine may be shared). */
+  load: number;
 }
 
 function log(line: string): void {
@@ -100,6 +104,22 @@ export function varyPage(text: string, i: number, random: () => number): string 
     if (row && random() < 0.3) out.push(line.replace(/^\|\s*([^|]*?)\s*\|/, (_, first: string) => `| ${first} (${i}) |`));
   }
   return out.join('\n');
+}
+
+/** The README of each installed package (scoped ones too), as `NAME.md`: the ordinary pages a folder check meets. */
+function copyReadmes(nodeModules: string, to: string): number {
+  mkdirSync(to, { recursive: true });
+  let n = 0;
+  const packages = readdirSync(nodeModules).flatMap((name) =>
+    name.startsWith('@') ? readdirSync(join(nodeModules, name)).map((sub) => `${name}/${sub}`) : name.startsWith('.') ? [] : [name],
+  );
+  for (const pkg of packages) {
+    const from = join(nodeModules, pkg, 'README.md');
+    if (!existsSync(from) || statSync(from).size > 1_000_000) continue;
+    cpSync(from, join(to, `${pkg.replace('/', '__')}.md`));
+    n++;
+  }
+  return n;
 }
 
 function generateWiki(corpus: string, to: string, pages: number): void {
@@ -143,7 +163,15 @@ function measure(set: DataSet, subject: Subject, tmp: string): Measured {
     runs.push(r.ms);
     if (r.rssKb !== null) peak = Math.max(peak ?? 0, r.rssKb);
   }
-  return { set: set.id, subject: subject.id, runs, medianMs: median(runs), minMs: Math.min(...runs), peakRssKb: peak };
+  return {
+    set: set.id,
+    subject: subject.id,
+    runs,
+    medianMs: median(runs),
+    minMs: Math.min(...runs),
+    peakRssKb: peak,
+    load: os.loadavg()[0],
+  };
 }
 
 interface Target {
@@ -189,9 +217,9 @@ function render(sets: readonly DataSet[], results: readonly Measured[], load: nu
     parts.push(`## ${set.id}: ${set.what} (${set.pages} pages, ${Math.round(set.bytes / 1024)} KB, ${set.runs} runs)\n`);
     parts.push(
       markdownTable(
-        ['subject', 'median ms', 'min ms', 'peak RSS MB', 'time ÷ ours'],
-        rows.map((r) => [r.subject, ms(r.medianMs), ms(r.minMs), mb(r.peakRssKb), ratio(r.medianMs, ours?.medianMs)]),
-        [false, true, true, true, true],
+        ['subject', 'median ms', 'min ms', 'peak RSS MB', 'time ÷ ours', 'load'],
+        rows.map((r) => [r.subject, ms(r.medianMs), ms(r.minMs), mb(r.peakRssKb), ratio(r.medianMs, ours?.medianMs), r.load.toFixed(1)]),
+        [false, true, true, true, true, true],
       ) + '\n',
     );
   }
@@ -218,7 +246,7 @@ function main(): void {
     mkdirSync(tiny);
     writeFileSync(join(tiny, 'page.md'), '# oVirt 9.9 Release Management\n\n## Timeline\n\n- **GA**: 2030-01-15\n');
     const sets: DataSet[] = [
-      dataSet('tiny', 'one small release page', tiny, QUICK ? 1 : 10, [NODE_ONLY, ...SUBJECTS]),
+      dataSet('tiny', 'one small release page', tiny, QUICK ? 1 : 10, [NODE_ONLY, ...SUBJECTS.filter((s) => s.id !== 'ours --jobs 1')]),
       dataSet('corpus', 'the real oVirt pages', corpus, QUICK ? 1 : 5, SUBJECTS),
     ];
     const projects = join(ROOT, 'test', 'fixtures', 'projects');
@@ -226,6 +254,11 @@ function main(): void {
       copyPages(projects, join(tmp, 'projects'));
       sets.push(dataSet('projects', 'real pages of other projects', join(tmp, 'projects'), QUICK ? 1 : 5, SUBJECTS));
     }
+    const readmes = join(tmp, 'readmes');
+    if (copyReadmes(join(ROOT, 'node_modules'), readmes) > 0)
+      sets.push(
+        dataSet('readmes', 'ordinary pages: the READMEs of node_modules (detection before parsing)', readmes, QUICK ? 1 : 3, SUBJECTS),
+      );
     const wiki = join(tmp, 'wiki');
     generateWiki(corpus, wiki, QUICK ? 200 : 2000);
     sets.push(dataSet('wiki', 'generated from the corpus, varied', wiki, QUICK ? 1 : 3, SUBJECTS));
@@ -234,7 +267,9 @@ function main(): void {
       for (const subject of set.subjects) {
         const m = measure(set, subject, tmp);
         results.push(m);
-        log(`${set.id.padEnd(9)} ${subject.id.padEnd(18)} ${ms(m.medianMs).padStart(8)} ms  ${mb(m.peakRssKb).padStart(4)} MB`);
+        log(
+          `${set.id.padEnd(9)} ${subject.id.padEnd(18)} ${ms(m.medianMs).padStart(8)} ms  ${mb(m.peakRssKb).padStart(4)} MB  load ${m.load.toFixed(1)}`,
+        );
       }
     }
     load.push(os.loadavg());

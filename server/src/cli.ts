@@ -4,6 +4,7 @@ import { UsageError, type Command } from './cli/args';
 import { changesCommand } from './cli/changes';
 import { checkCommand } from './cli/check';
 import { formatCommand } from './cli/format';
+import { isCheckWorker, runCheckWorker } from './cli/parallel';
 import { reportCommand } from './cli/report';
 import { terminalText } from './cli/terminal';
 
@@ -14,7 +15,7 @@ function help(): string {
   return `Usage: release-pages <command> [options]\n\nCommands:\n${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}\n\nRun \`release-pages <command> --help\` for a command's options.\n`;
 }
 
-function main(argv: readonly string[]): number {
+function main(argv: readonly string[]): number | Promise<number> {
   const name = argv[0] as string | undefined; // no command given
   const rest = argv.slice(1);
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
@@ -36,19 +37,25 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   try {
-    return command.run(rest);
+    const code = command.run(rest);
+    return typeof code === 'number' ? code : code.catch((e: unknown) => failed(command, e));
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(
-        `release-pages ${command.name}: ${terminalText(e.message)}\nRun \`release-pages ${command.name} --help\` for its options.\n`,
-      );
-      return 2;
-    }
-    // A stack keeps its lines; anything else in it (a file name in a message) is made visible.
-    const text = e instanceof Error ? (e.stack ?? e.message) : String(e);
-    process.stderr.write(`release-pages ${command.name}: ${text.split('\n').map(terminalText).join('\n')}\n`);
+    return failed(command, e);
+  }
+}
+
+/** Exit code 2 after saying what went wrong: a usage error with the hint to --help, anything else with its stack. */
+function failed(command: Command, e: unknown): number {
+  if (e instanceof UsageError) {
+    process.stderr.write(
+      `release-pages ${command.name}: ${terminalText(e.message)}\nRun \`release-pages ${command.name} --help\` for its options.\n`,
+    );
     return 2;
   }
+  // A stack keeps its lines; anything else in it (a file name in a message) is made visible.
+  const text = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  process.stderr.write(`release-pages ${command.name}: ${text.split('\n').map(terminalText).join('\n')}\n`);
+  return 2;
 }
 
 // A reader that stops early (\`| head\`) closes the pipe: that ends the output, it is no crash.
@@ -57,4 +64,9 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-process.exitCode = main(process.argv.slice(2));
+if (isCheckWorker()) runCheckWorker();
+else {
+  const code = main(process.argv.slice(2));
+  if (typeof code === 'number') process.exitCode = code;
+  else void code.then((c) => (process.exitCode = c));
+}

@@ -21,14 +21,15 @@ export interface LspSession {
  * `settings`: the `releasePages` section the client answers, or a function of the item's `scopeUri`
  * (undefined for the unscoped request) for per-folder settings.
  * `textDocument`: client capabilities added to the default ones (e.g. code action resolve support).
- * `io.stderr`: receives the server's stderr (else it goes to the test's own stderr).
+ * `io.stderr`: receives the server's stderr (else it goes to the test's own stderr). `io.window`: the client's
+ * window capabilities (e.g. `workDoneProgress`).
  */
 export async function startServer(
   settings: Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>) = {},
   rootUri: string | null = null,
   folders?: Array<{ uri: string; name: string }>,
   textDocument: Record<string, unknown> = {},
-  io: { stderr?: (chunk: string) => void } = {},
+  io: { stderr?: (chunk: string) => void; window?: Record<string, unknown> } = {},
 ): Promise<LspSession> {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], {
     stdio: ['pipe', 'pipe', io.stderr ? 'pipe' : 'inherit'],
@@ -57,6 +58,7 @@ export async function startServer(
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument },
+      ...(io.window ? { window: io.window } : {}),
     },
   });
   await connection.sendNotification('initialized', {});

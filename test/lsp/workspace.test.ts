@@ -47,6 +47,34 @@ test('checkFiles publishes diagnostics for files that are not open, skips open o
   }
 });
 
+test('checkFiles shows progress (begin, reports, end) when the client has work-done progress; READMEs are not modelled', async () => {
+  const s = await startServer({ validate: { debounceMs: 0 } }, null, undefined, {}, { window: { workDoneProgress: true } });
+  try {
+    const created: unknown[] = [];
+    s.connection.onRequest('window/workDoneProgress/create', (p: unknown) => {
+      created.push(p);
+      return null;
+    });
+    const kinds: string[] = [];
+    s.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
+      kinds.push(p.value.kind);
+    });
+    const files = [
+      ...Array.from({ length: 6 }, (_, i) => ({ uri: `file:///ws/page-${i}.md`, text: SEED0 })),
+      { uri: 'file:///ws/README.md', text: '# Tool\n\n## Install\n\nnpm install tool\n' },
+    ];
+    const r = await s.connection.sendRequest<CheckFilesResult>('releasePages/checkFiles', { files });
+    assert.equal(r.checked, 7);
+    assert.equal(r.pages, 6);
+    assert.equal(created.length, 1, 'one progress for the run');
+    assert.equal(kinds[0], 'begin');
+    assert.ok(kinds.includes('report'), kinds.join(' '));
+    assert.equal(kinds.at(-1), 'end');
+  } finally {
+    await s.stop();
+  }
+});
+
 test('checkFiles stops when cancelled', async () => {
   const s = await startServer({ validate: { debounceMs: 0 } });
   try {

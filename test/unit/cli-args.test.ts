@@ -99,6 +99,7 @@ test('--help of each command lists every option it accepts', () => {
     '--all',
     '--no-gitignore',
     '--stdin-filename',
+    '-j, --jobs',
     'NO_COLOR',
     'FORCE_COLOR',
     '.release-pagesignore',

@@ -93,5 +93,6 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
-  run(argv: readonly string[]): number;
+  /** The exit code (a promise of it when the command waits for worker threads). */
+  run(argv: readonly string[]): number | Promise<number>;
 }

@@ -1,10 +1,11 @@
 /** `release-pages check`: findings for CI, in four formats, with `--fix`. */
 import { relative } from 'node:path';
-import { Engine, explainDetection, type CheckResult } from '../core';
+import { DEFAULT_CONFIG, Engine, explainDetection, mayBeReleasePage, type CheckResult, type Finding } from '../core';
 import pkg from '../../../package.json';
 import { parseArgs, UsageError, type Command } from './args';
 import { FORMATS, render, type FileResult, type Format } from './output';
-import { collectPages, printConfigProblems, type PageJob } from './pages';
+import { checkInWorkers, defaultJobs, workersFor, type PageOutcome, type PageTask } from './parallel';
+import { collectPages, printConfigProblems, type PageJob, type PagesRun } from './pages';
 import { replaceFile } from './replace';
 import { colorWanted, printProblem, terminalText } from './terminal';
 import { writePageAtomic } from './write';
@@ -31,6 +32,8 @@ Options:
   --stdin-filename <path>         with -: the page's name, for config lookup and in the report
   --explain                       say for each page why it is or is not taken as a release page
                                   (to stdout before the findings; to stderr with another --format)
+  -j, --jobs <n>                  check pages on n worker threads when there are more than a few
+                                  (default: the number of cores; 1: one thread); the output is the same
 
 Colour (stylish only): on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on (also into a file or pipe).
 
@@ -70,8 +73,9 @@ export const checkCommand: Command = {
         'no-gitignore': 'bool',
         'stdin-filename': 'string',
         explain: 'bool',
+        jobs: 'string',
       },
-      { '-o': '--output-file' },
+      { '-o': '--output-file', '-j': '--jobs' },
     );
     const format = (flags.format ?? 'stylish') as string;
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
@@ -85,24 +89,63 @@ export const checkCommand: Command = {
       gitignore: flags['no-gitignore'] !== true,
       stdinFilename: flags['stdin-filename'] as string | undefined,
     });
+    const jobs = flags.jobs === undefined ? defaultJobs() : Number(flags.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
+    const finish = (results: FileResult[], ioProblem: boolean, explanations: readonly string[]): number => {
+      printConfigProblems(run.configProblems);
+      if (explanations.length > 0) (format === 'stylish' ? process.stdout : process.stderr).write(explanations.join(''));
+      const color = format === 'stylish' && colorWanted(process.env, outputFile === undefined && process.stdout.isTTY === true);
+      if (!emit(render(format as Format, results, process.cwd(), { color, version: pkg.version }), outputFile)) ioProblem = true;
+      if (ioProblem || run.configProblems.length > 0) return 2;
+      return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+    };
+    const quiet = (findings: readonly Finding[]): Finding[] =>
+      flags.quiet ? findings.filter((f) => f.severity === 'error') : [...findings];
+    // Detection before parsing: a page that cannot be a release page has no findings (--explain builds every model to say why).
+    const wanted = run.jobs.map((job) => flags.explain === true || job.checkOptions.force === true || mayBeReleasePage(job.page.text));
+    const workers = flags.fix || flags.explain ? 0 : workersFor(wanted.filter(Boolean).length, jobs);
+    if (workers > 0)
+      return checkInWorkers(tasksOf(run, wanted), workers, __filename).then((outcomes) =>
+        finish(inOrder(run, outcomes, quiet), run.ioProblem, []),
+      );
     let ioProblem = run.ioProblem;
     const engine = new Engine();
     const results: FileResult[] = [];
     const explanations: string[] = [];
-    for (const job of run.jobs) {
+    run.jobs.forEach((job, i) => {
+      if (!wanted[i]) {
+        results.push({ file: job.file, findings: [] });
+        return;
+      }
       const { result, written } = checkPage(engine, job, flags.fix === true);
       if (!written) ioProblem = true;
       if (flags.explain) explanations.push(explanation(relative(process.cwd(), job.file) || job.file, result));
-      results.push({ file: job.file, findings: flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings });
-    }
-    printConfigProblems(run.configProblems);
-    if (explanations.length > 0) (format === 'stylish' ? process.stdout : process.stderr).write(explanations.join(''));
-    const color = format === 'stylish' && colorWanted(process.env, outputFile === undefined && process.stdout.isTTY === true);
-    if (!emit(render(format as Format, results, process.cwd(), { color, version: pkg.version }), outputFile)) ioProblem = true;
-    if (ioProblem || run.configProblems.length > 0) return 2;
-    return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+      results.push({ file: job.file, findings: quiet(result.findings) });
+    });
+    return finish(results, ioProblem, explanations);
   },
 };
+
+/** The pages to check on workers (`wanted`), numbered by their place in the run. */
+function tasksOf(run: PagesRun, wanted: readonly boolean[]): PageTask[] {
+  const tasks: PageTask[] = [];
+  run.jobs.forEach((job, index) => {
+    if (!wanted[index]) return;
+    const o = job.checkOptions;
+    tasks.push({ index, text: job.page.text, config: o.config ?? DEFAULT_CONFIG, force: o.force === true, exclude: o.exclude === true });
+  });
+  return tasks;
+}
+
+/** The workers' outcomes as the results of the run, in its order; rules that failed told as a one-thread run tells them. */
+function inOrder(run: PagesRun, outcomes: readonly PageOutcome[], quiet: (f: readonly Finding[]) => Finding[]): FileResult[] {
+  const byIndex = new Map(outcomes.map((o) => [o.index, o]));
+  return run.jobs.map((job, index) => {
+    const o = byIndex.get(index);
+    for (const e of o?.ruleErrors ?? []) printProblem(`${job.file}: rule ${e.rule} failed (its other findings are reported): ${e.message}`);
+    return { file: job.file, findings: o ? quiet(o.findings) : [] };
+  });
+}
 
 /** Checks one page, fixing it first with `fix` (written whole; when it cannot be written, `written` is false and the page on disk is reported). */
 function checkPage(engine: Engine, job: PageJob, fix: boolean): { result: CheckResult; written: boolean } {

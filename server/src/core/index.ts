@@ -24,6 +24,7 @@ export { RULES, RULES_BY_ID, type Rule, type RuleMeta } from './rules';
 export type { PageModel, TableModel } from './model/page-model';
 export type { Detection, DetectionEvidence } from './model/page-model';
 export { explainDetection, RELEASE_PAGE_THRESHOLD, type DetectionExplanation } from './model/detect';
+export { mayBeReleasePage } from './model/detect-scan';
 
 // Fixes and formatting
 export { applyFixGroups, fixAllEdits, fixAllGroups, lineStartsOf, offsetAt, selectFixEdits } from './fix';

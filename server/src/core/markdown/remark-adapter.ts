@@ -10,7 +10,14 @@ import type { ListItem, Nodes, Root, RootContent, Table as MdTable } from 'mdast
 import type { RegionInfo } from './region-read';
 import { parsedTable, parseDelimiterRow, tableRowAt, type ParsedTable, type TableRow } from './table-row';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+type Processor = ReturnType<typeof makeProcessor>;
+
+function makeProcessor() {
+  return unified().use(remarkParse).use(remarkGfm);
+}
+
+/** Made on the first parse, not at import: a run that parses nothing (a folder of ordinary pages) never builds it. */
+let processor: Processor | null = null;
 
 /** The plain text of a node (its values joined, markup dropped). */
 export function mdastText(node: Nodes): string {
@@ -24,6 +31,7 @@ export function mdastText(node: Nodes): string {
  * to `into`; tables only when `withTables` (else the scanner read them). Throws remark's RangeError on deep nesting.
  */
 export function readWithRemark(text: string, lines: readonly string[], into: RegionInfo, withTables: boolean, offset: number): void {
+  processor ??= makeProcessor();
   collect(processor.parse(text), lines, into, withTables, offset);
 }
 

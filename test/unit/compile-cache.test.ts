@@ -1,0 +1,61 @@
+// The CLI's compile cache (bin/load-bundle.js): on Node without module.enableCompileCache the bundle's
+// compiled code is kept in a folder of the temporary directory that only this user may write; a later
+// run uses it and prints the same; a broken cache file is replaced, a folder others may write is not used.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { join } from 'node:path';
+import { readFixture } from '../helpers/paths';
+import { runCli, tempFolder } from '../helpers/cli-run';
+
+const builtIn = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+const skip = builtIn ? 'this Node has module.enableCompileCache: the fallback is not used' : process.getuid ? false : 'no user ids here';
+const SEED1 = readFixture('seeds', '001_dc88aac92be68e04.md');
+
+function setUp(): { dir: string; tmp: string; cacheDir: string; run: () => ReturnType<typeof runCli> } {
+  const dir = tempFolder({ 'x.md': SEED1 });
+  const tmp = tempFolder({}, 'release-pages-tmpdir-');
+  const cacheDir = join(tmp, `release-pages-compile-cache-${process.getuid?.() ?? 0}`);
+  return { dir, tmp, cacheDir, run: () => runCli(['check', 'x.md'], dir, { env: { TMPDIR: tmp } }) };
+}
+
+function cacheFiles(cacheDir: string): string[] {
+  return readdirSync(cacheDir).filter((f) => f.endsWith('.code'));
+}
+
+test('the first run writes the cache; the second uses it (not rewritten) and prints the same', { skip }, () => {
+  const { dir, cacheDir, run } = setUp();
+  const plain = runCli(['check', 'x.md'], dir, { env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
+  const first = run();
+  assert.deepEqual([first.code, first.stdout, first.stderr], [plain.code, plain.stdout, plain.stderr]);
+  const files = cacheFiles(cacheDir);
+  assert.equal(files.length, 1, 'one cache file for dist/cli.js');
+  assert.match(files[0], /^cli\.js-\d+-\d+-v[\d.]+-\w+\.code$/);
+  assert.equal(statSync(cacheDir).mode & 0o777, 0o700, 'the folder is private');
+  const path = join(cacheDir, files[0]);
+  const before = statSync(path).mtimeMs;
+  const second = run();
+  assert.deepEqual([second.code, second.stdout, second.stderr], [plain.code, plain.stdout, plain.stderr]);
+  assert.equal(statSync(path).mtimeMs, before, 'accepted by V8, so not written again');
+});
+
+test('a broken cache file: the run prints the same and replaces it', { skip }, () => {
+  const { cacheDir, run } = setUp();
+  const good = run();
+  const path = join(cacheDir, cacheFiles(cacheDir)[0]);
+  writeFileSync(path, 'not code');
+  const again = run();
+  assert.deepEqual([again.code, again.stdout, again.stderr], [good.code, good.stdout, good.stderr]);
+  assert.notEqual(readFileSync(path, 'utf8'), 'not code', 'rejected data is replaced');
+});
+
+test('a cache folder that others may write is not used', { skip }, () => {
+  const { cacheDir, run } = setUp();
+  mkdirSync(cacheDir);
+  chmodSync(cacheDir, 0o777);
+  const r = run();
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /x\.md/);
+  assert.deepEqual(cacheFiles(cacheDir), []);
+});
