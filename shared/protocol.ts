@@ -169,3 +169,10 @@ export interface WebInitializationOptions {
 export const CONFIG_FILE_NAMES = ['.release-pages.yaml', '.release-pages.yml', '.release-pages.json'] as const;
 /** The largest configuration file read, in bytes (the Node server's limit). */
 export const CONFIG_FILE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The URI schemes of the pages a client syncs: files and untitled documents, and in the browser or a
+ * virtual workspace GitHub's (`vscode-vfs`), code-server's (`vscode-remote`) and in-memory ones. The
+ * server registers its formatting providers for the same schemes.
+ */
+export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'memfs'] as const;

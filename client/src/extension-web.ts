@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
-import type { WebInitializationOptions } from '../../shared/protocol';
+import { DOCUMENT_SCHEMES, type WebInitializationOptions } from '../../shared/protocol';
 import { clientOptions, CONFIG_GLOB, startFeatures } from './features';
 import { configSnapshot, serveConfigFiles } from './web-config';
 
@@ -71,7 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ruleDocsRoot: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
   };
   // Every scheme a browser workspace may use: GitHub (vscode-vfs), code-server (vscode-remote), in-memory ones.
-  const options = clientOptions(output, ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'memfs'], watcher, initializationOptions);
+  const options = clientOptions(output, DOCUMENT_SCHEMES, watcher, initializationOptions);
   const worker = await serverWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js'));
   client = new LanguageClient('releasePages', 'Release Pages', worker, options);
   context.subscriptions.push(serveConfigFiles(client, watcher));

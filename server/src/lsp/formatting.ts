@@ -15,13 +15,11 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import { formatTables, type PageModel, tableAtLine, tablesInLines } from '../core';
-import { FormatTablesRequest } from '../../../shared/protocol';
+import { DOCUMENT_SCHEMES, FormatTablesRequest } from '../../../shared/protocol';
 import type { ServerState } from './state';
 
-const SELECTOR = [
-  { scheme: 'file', language: 'markdown' },
-  { scheme: 'untitled', language: 'markdown' },
-];
+/** Every scheme a client may sync pages of (the desktop's and the browser's, `client/src/extension*.ts`). */
+const SELECTOR = DOCUMENT_SCHEMES.map((scheme) => ({ scheme, language: 'markdown' }));
 
 export interface FormattingFeature {
   /** Call from `onInitialize` with the client's capabilities, before the server's capabilities are returned. */

@@ -144,8 +144,12 @@ suite('Release Pages: status preview', () => {
     );
     assert.equal(await receive({ type: 'reveal', line }), true);
     await moved;
-    const editor = vscode.window.activeTextEditor;
-    assert.ok(editor && editor.visibleRanges.some((r) => r.contains(new vscode.Position(line, 0))), 'the line is scrolled into view');
+    // The visible ranges reach the extension host in their own event, after the selection's (the web worker host shows it).
+    await waitForEvent(
+      vscode.window.onDidChangeTextEditorVisibleRanges,
+      () => vscode.window.activeTextEditor?.visibleRanges.some((r) => r.contains(new vscode.Position(line, 0))) === true,
+      'the line scrolled into view',
+    );
     const before = (await inspect()).previews[0].refused;
     assert.equal(await receive({ type: 'reveal', line: doc.lineCount + 5 }), false);
     assert.equal(await receive({ type: 'reveal', line: '12' }), false, 'a malformed message is ignored');
