@@ -39,7 +39,7 @@ test('pageChanges compares the open document with a base text; featureHistory fo
       h.points.map((p) => [p.date, p.colour]),
       [
         ['2013-07-01', 'red'],
-        [null, 'green'],
+        ['2013-07-12', 'green'], // the editor's text: the page as of the preview's day
       ],
     );
     assert.equal(
