@@ -5,6 +5,8 @@ import { registerCommands } from './commands';
 import { registerFormatCommands } from './format';
 import { registerPreview } from './preview';
 import { registerStatusItem } from './status';
+import { registerTableEditing } from './table-edit';
+import { registerTablePaste } from './table-paste';
 import { registerTableSummary } from './table-summary';
 import { registerWorkspaceCheck } from './workspace-check';
 
@@ -41,6 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreview(context, client, output);
   registerWorkspaceCheck(context, client);
   registerTableSummary(context);
+  registerTableEditing(context, client);
+  registerTablePaste(context, client);
   await client.start();
   registerStatusItem(context, client);
 }

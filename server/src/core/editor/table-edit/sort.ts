@@ -84,7 +84,7 @@ export function sortOrder(
     number: (i) => numberOf(texts[i]),
   };
   const latestYear = dates.reduce((y, d) => (d?.year != null && d.year > y ? d.year : y), 0);
-  const filled = texts.map((t, i) => i).filter((i) => texts[i] !== '');
+  const filled = texts.map((_t, i) => i).filter((i) => texts[i] !== '');
   let type: SortType = 'text';
   let best = 0;
   for (const t of ['date', 'status', 'priority', 'number'] as const) {
