@@ -42,7 +42,10 @@ const FALLBACK: Partial<Record<TableEditOp, string>> = {
 class TableRanges implements vscode.Disposable {
   private readonly ranges = new Map<string, Array<[number, number]>>();
   private inTable = false;
+  /** The value the context key has (set after `setContext` resolved). */
+  private applied = false;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly waiting = new Set<{ value: boolean; resolve: () => void }>();
 
   constructor(client: LanguageClient) {
     this.disposables.push(
@@ -94,11 +97,28 @@ class TableRanges implements vscode.Disposable {
     }
     if (inside === this.inTable) return;
     this.inTable = inside;
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEY, inside);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEY, inside).then(() => {
+      if (this.inTable !== inside) return; // a later update is on its way
+      this.applied = inside;
+      for (const w of this.waiting) {
+        if (w.value !== inside) continue;
+        this.waiting.delete(w);
+        w.resolve();
+      }
+    });
+  }
+
+  /** Resolves once the context key has `value` (the integration suite waits on it before pressing a key). */
+  whenInTable(value: boolean): Promise<void> {
+    this.update();
+    if (this.applied === value && this.inTable === value) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.add({ value, resolve }));
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+    for (const w of this.waiting) w.resolve();
+    this.waiting.clear();
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY, false);
   }
 }
@@ -162,6 +182,8 @@ export function registerTableEditing(context: vscode.ExtensionContext, client: L
   };
   for (const [name, op] of OPS) context.subscriptions.push(vscode.commands.registerCommand(`releasePages.table.${name}`, () => keyed(op)));
   context.subscriptions.push(
+    // Internal (not in the palette): resolves once `releasePages.inTable` is `value` (the integration suite).
+    vscode.commands.registerCommand('releasePages.table.whenInTable', (value: boolean) => ranges.whenInTable(value)),
     // Enter: a new row only at the end of a row; anywhere else Enter keeps its meaning.
     vscode.commands.registerCommand('releasePages.table.enter', async () => {
       const editor = vscode.window.activeTextEditor;

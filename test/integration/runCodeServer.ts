@@ -1,7 +1,8 @@
 // Runs the integration suites (out/test/integration/suite/index.js) inside a real VS Code: code-server
 // 4.139.1 (VS Code 1.139.1) under Node 24, its workbench in headless Chromium. Prints one line per
 // test, saves a screenshot of the workbench to test-results/, then `N passed, N failed`.
-// Usage: node out/test/integration/runCodeServer.js   (env RELEASE_PAGES_TEST_GREP=<pattern> to filter)
+// Suites may drive the workbench with the keyboard through lib/driver.ts.
+// Usage: node out/test/integration/runCodeServer.js [--update-docs-images]   (env RELEASE_PAGES_TEST_GREP=<pattern> to filter)
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
@@ -14,6 +15,7 @@ import {
   testResultsDir,
   workbenchUrl,
 } from './lib/codeServer';
+import { serveDriver } from './lib/driver';
 import { EXIT_SKIP, lastLines, pollUntil, repoRoot, runMain } from './lib/util';
 import type { SuiteResults } from './suite/index';
 
@@ -60,14 +62,17 @@ async function main(): Promise<number> {
   const sandbox = (session.sandbox = createSandbox());
   const resultsFile = join(sandbox.dir, 'results.json');
   const ackFile = join(sandbox.dir, 'ack');
+  const driverDir = join(sandbox.dir, 'driver');
   const server = (session.server = await startCodeServer(install, sandbox, {
-    env: { RELEASE_PAGES_TEST_RESULTS: resultsFile, RELEASE_PAGES_TEST_ACK: ackFile },
+    env: { RELEASE_PAGES_TEST_RESULTS: resultsFile, RELEASE_PAGES_TEST_ACK: ackFile, RELEASE_PAGES_TEST_DRIVER: driverDir },
     logFile: join(out, 'code-server.log'),
     smokeTestDriver: true,
   }));
   console.log(`code-server listening on ${server.origin} (pid ${server.process.pid}, own process group)`);
   const browser = (session.browser = await launchBrowser(sandbox));
   const { page } = browser;
+  // The table-editing suite pastes what it put on the clipboard, as a user would.
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
 
   let hostExit: number | undefined;
   await page.exposeFunction('codeAutomationLog', (type: unknown, message: unknown) => {
@@ -93,6 +98,8 @@ async function main(): Promise<number> {
   ] as const;
   const opened = Date.now();
   await page.goto(workbenchUrl(server, sandbox.workspaceFile, payload));
+  // Suites that drive the workbench with the keyboard ask for keys here (lib/driver.ts).
+  const driver = serveDriver(page, driverDir, { results: out, docsImages: join(root, 'docs', 'images') });
 
   const failEarly = (): void => {
     if (server.hasExited()) throw new Error(`code-server exited during the run; see test-results/code-server.log`);
@@ -122,6 +129,7 @@ async function main(): Promise<number> {
       250,
     );
 
+    await driver.stop();
     const shot = join(out, 'workbench.png');
     await page.screenshot({ path: shot });
     console.log(`screenshot: ${shot.slice(root.length + 1)}`);
@@ -134,6 +142,7 @@ async function main(): Promise<number> {
     console.log(`${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} skipped` : ''}`);
     return results.failed === 0 && results.passed > 0 && exitCode === 0 ? 0 : 1;
   } catch (e) {
+    await driver.stop();
     await page.screenshot({ path: join(out, 'workbench-failure.png') }).catch(() => undefined);
     console.log(`ERROR: ${e instanceof Error ? e.message : String(e)}`);
     console.log(`--- last lines of test-results/extension-host.log ---\n${lastLines(readFileSync(hostLog, 'utf8'), 30)}`);
