@@ -157,7 +157,9 @@ export type TableEditOp =
   | 'sortDescending'
   | 'copyCsv'
   /** Tabular text (`args.text`: CSV, TSV or an HTML table) as a Markdown table replacing `args.range`. */
-  | 'convert';
+  | 'convert'
+  /** Body rows put in the order `args.lines` lists them (the status preview's "Apply to the page"). */
+  | 'reorderRows';
 
 /** An edit of the table at `position` of an open document (or, for `convert`, of `args.range`). */
 export interface TableEditParams {
@@ -172,6 +174,8 @@ export interface TableEditParams {
     /** `convert`: the tabular text and the range it replaces. */
     text?: string;
     range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+    /** `reorderRows`: source lines of body rows, in their new order. */
+    lines?: number[];
     /** `convert`: how to read `text` (detected when absent). */
     kind?: 'csv' | 'tsv' | 'html';
   };

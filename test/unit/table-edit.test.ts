@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import {
   convertToTable,
   Engine,
+  reorderTableRows,
   type Position,
   type TableEditOptions,
   type TableOp,
@@ -13,6 +14,7 @@ import {
 import { readDelimited, readHtmlTable, detectTabular, escapeCell } from '../../server/src/core/editor/table-edit';
 import { gridToCsv } from '../../server/src/core/editor/table-edit/convert';
 import { readGrid } from '../../server/src/core/editor/table-edit/grid';
+import { parseWebviewMessage } from '../../shared/preview-messages';
 
 const OPTIONS: TableEditOptions = {
   format: { style: 'aligned', maxColumnWidth: 0 },
@@ -271,4 +273,47 @@ test('copy a table as CSV: quotes where needed, pipes unescaped', () => {
   const r = run(text, 2, 2, 'copyCsv');
   assert.equal(r.result.text, 'A,B\n"x, y",a | b\n"""q""",\n');
   assert.deepEqual(r.result.edits, []);
+});
+
+test("the status preview's order applied to the page: listed rows take the listed places, others stay", () => {
+  const text = T(
+    '| F | S |',
+    '|---|---|',
+    '| a | Red |',
+    '| b | Green |',
+    '| c | Orange |',
+    '',
+    '| G | S |',
+    '|---|---|',
+    '| x | Red |',
+    '| y | Green |',
+  );
+  const page = new Engine().model(text);
+  const r = reorderTableRows(page, [9, 8, 4, 2], OPTIONS.format);
+  assert.ok(r);
+  assert.equal(r.tables, 2);
+  assert.equal(
+    apply(text, r.edits),
+    T(
+      '| F   | S      |',
+      '| --- | ------ |',
+      '| c   | Orange |',
+      '| b   | Green  |',
+      '| a   | Red    |',
+      '',
+      '| G   | S     |',
+      '| --- | ----- |',
+      '| y   | Green |',
+      '| x   | Red   |',
+    ),
+  );
+  assert.equal(reorderTableRows(page, [0], OPTIONS.format), null, 'the header is not a body row');
+  assert.equal(reorderTableRows(page, [5], OPTIONS.format), null, 'not in a table');
+});
+
+test('the preview\'s "Apply to the page" message is validated', () => {
+  assert.deepEqual(parseWebviewMessage({ type: 'applySort', version: 3, lines: [4, 2] }), { type: 'applySort', version: 3, lines: [4, 2] });
+  assert.equal(parseWebviewMessage({ type: 'applySort', version: 3, lines: [-1] }), null);
+  assert.equal(parseWebviewMessage({ type: 'applySort', version: 3, lines: ['4'] }), null);
+  assert.equal(parseWebviewMessage({ type: 'applySort', lines: [] }), null);
 });

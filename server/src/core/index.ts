@@ -54,6 +54,7 @@ export { documentSymbols } from './editor/symbols';
 export {
   convertToTable,
   detectTabular,
+  reorderTableRows,
   TABLE_OPS,
   tableEdit,
   type SortType,

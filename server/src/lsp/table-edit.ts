@@ -3,7 +3,7 @@
  * and `convertToTable` on the document's checked model) and the `releasePages/tables` notification of
  * where the tables of a checked document are (the client sets `releasePages.inTable` from it).
  */
-import { convertToTable, featureVocabulary, tableEdit, type CheckResult } from '../core';
+import { convertToTable, featureVocabulary, reorderTableRows, tableEdit, type CheckResult } from '../core';
 import { TableEditRequest, TablesNotification, type TableEditResult } from '../../../shared/protocol';
 import type { ServerState } from './state';
 
@@ -19,6 +19,10 @@ export function registerTableEdit(state: ServerState): void {
       const range = args.range ?? { start: position, end: position };
       const r = convertToTable(page, range, args.text, format, args.kind);
       return r ? { version, edits: r.edits, cursor: r.cursor, text: r.text } : { version, edits: null, cursor: null };
+    }
+    if (op === 'reorderRows') {
+      const r = reorderTableRows(page, args?.lines ?? [], format);
+      return r ? { version, edits: r.edits, cursor: position } : { version, edits: null, cursor: null };
     }
     const r = tableEdit(page, position, op, { format, vocabulary: featureVocabulary(page, p.config), align: args?.align ?? null });
     if (!r) return { version, edits: null, cursor: null };

@@ -286,3 +286,44 @@ export function convertToTable(
     text: table,
   };
 }
+
+/**
+ * Rows of the page's tables put in the order `lines` lists them (the status preview's sort, "Apply to
+ * the page"): in each table, the listed rows take the listed rows' places in that order; other rows,
+ * the header and the delimiter stay. Null when a line is not a body row of a table.
+ */
+export function reorderTableRows(
+  page: Page,
+  lines: readonly number[],
+  options: FormatOptions,
+): { edits: TextEdit[]; tables: number } | null {
+  const byTable = new Map<number, { grid: Grid; rows: number[] }>();
+  for (const line of lines) {
+    const table = tableAtLine(page, line);
+    if (!table) return null;
+    let entry = byTable.get(table.parsed.startLine);
+    if (!entry) {
+      const grid = readGrid(page.lines, table.parsed);
+      if (!grid) return null;
+      entry = { grid, rows: [] };
+      byTable.set(table.parsed.startLine, entry);
+    }
+    const row = line - entry.grid.startLine - 1;
+    if (row < 1 || row >= entry.grid.rows.length || entry.rows.includes(row)) return null;
+    entry.rows.push(row);
+  }
+  const edits: TextEdit[] = [];
+  for (const { grid, rows } of byTable.values()) {
+    const old = renderGrid(grid, options).lines.length;
+    const oldLines: string[] = [];
+    for (let l = grid.startLine; l < grid.startLine + old; l++) oldLines.push(page.lines[l].text);
+    const slots = [...rows].sort((a, b) => a - b);
+    const cells = rows.map((r) => grid.rows[r].cells);
+    slots.forEach((slot, i) => {
+      grid.rows[slot].cells = cells[i];
+    });
+    edits.push(...linesEdits(page.lines, grid.startLine, oldLines, renderGrid(grid, options).lines, grid.eol));
+  }
+  edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { edits, tables: byTable.size };
+}
