@@ -114,7 +114,7 @@ export function parseWebviewMessage(x: unknown): WebviewMessage | null {
       return isStr(x.name, 2000) ? { type: 'featureHistory', name: x.name } : null;
     case 'applySort':
       return Number.isInteger(x.version) && Array.isArray(x.lines) && x.lines.length <= 1_000_000 && x.lines.every(isLine)
-        ? { type: 'applySort', version: x.version as number, lines: x.lines as number[] }
+        ? { type: 'applySort', version: x.version as number, lines: x.lines }
         : null;
     default:
       return null;

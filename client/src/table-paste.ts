@@ -60,10 +60,11 @@ export function registerTablePaste(context: vscode.ExtensionContext, client: Lan
   const kind = api.Kind.Empty.append('markdown', 'table');
   const provider: PasteEditProvider = {
     async provideDocumentPasteEdits(document, ranges, dataTransfer, _context, token) {
+      const cancelled = (): boolean => token.isCancellationRequested;
       const html = await dataTransfer.get('text/html')?.asString();
       const plain = await dataTransfer.get('text/plain')?.asString();
       const text = html && /<table[\s>]/i.test(html) ? html : plain;
-      if (!text || token.isCancellationRequested || ranges.length !== 1) return undefined;
+      if (!text || cancelled() || ranges.length !== 1) return undefined;
       const range = client.code2ProtocolConverter.asRange(ranges[0]);
       const result = await client.sendRequest(TableEditRequest, {
         uri: document.uri.toString(),
@@ -72,7 +73,7 @@ export function registerTablePaste(context: vscode.ExtensionContext, client: Lan
         op: 'convert',
         args: { text, range, kind: text === html ? 'html' : undefined },
       });
-      if (!result?.text || token.isCancellationRequested) return undefined;
+      if (!result?.text || cancelled()) return undefined;
       // A table needs a line of its own: start on a new line when pasted after text.
       const before = document.lineAt(ranges[0].start.line).text.slice(0, ranges[0].start.character);
       const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';

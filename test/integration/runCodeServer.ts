@@ -97,7 +97,8 @@ async function main(): Promise<number> {
     ['skipReleaseNotes', 'true'],
   ] as const;
   const opened = Date.now();
-  await page.goto(workbenchUrl(server, sandbox.workspaceFile, payload));
+  // A loaded machine can take longer than Playwright's 30 s default to load the workbench.
+  await page.goto(workbenchUrl(server, sandbox.workspaceFile, payload), { timeout: START_TIMEOUT_MS });
   // Suites that drive the workbench with the keyboard ask for keys here (lib/driver.ts).
   const driver = serveDriver(page, driverDir, { results: out, docsImages: join(root, 'docs', 'images') });
 

@@ -68,9 +68,9 @@ async function perform(page: Page, r: DriverRequest, options: DriverOptions): Pr
 /** Serves a suite's requests from `dir` one at a time until `stop()`; returns the stopper. */
 export function serveDriver(page: Page, dir: string, options: DriverOptions): { stop(): Promise<void> } {
   mkdirSync(dir, { recursive: true });
-  let stopped = false;
+  const state = { stopped: false };
   const loop = (async (): Promise<void> => {
-    while (!stopped) {
+    while (!state.stopped) {
       const next = readdirSync(dir)
         .filter((f) => f.startsWith('request-') && f.endsWith('.json'))
         .sort()[0];
@@ -95,7 +95,7 @@ export function serveDriver(page: Page, dir: string, options: DriverOptions): { 
   })();
   return {
     stop: async () => {
-      stopped = true;
+      state.stopped = true;
       await loop;
     },
   };

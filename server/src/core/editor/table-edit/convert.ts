@@ -67,60 +67,74 @@ function decodeEntities(s: string): string {
 
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|<!--[\s\S]*?-->/g;
 
+/** Builds rows from the tags of one HTML table as they come (missing end tags close what they must). */
+class HtmlRows {
+  readonly rows: string[][] = [];
+  private row: string[] | null = null;
+  /** The open cell's raw text, or null outside a cell. */
+  cell: string | null = null;
+  private span = 1;
+
+  closeCell(): void {
+    if (this.row && this.cell !== null) {
+      this.row.push(decodeEntities(this.cell).replace(/\s+/g, ' ').trim());
+      for (let k = 1; k < this.span; k++) this.row.push('');
+    }
+    this.cell = null;
+  }
+
+  closeRow(): void {
+    this.closeCell();
+    if (this.row && this.row.length > 0) this.rows.push(this.row);
+    this.row = null;
+  }
+
+  /** A tag of the table itself (not of a nested table). */
+  tag(name: string, closing: boolean, attributes: string): void {
+    if (name === 'tr') {
+      this.closeRow();
+      if (!closing) this.row = [];
+    } else if (name === 'td' || name === 'th') {
+      this.closeCell();
+      if (closing) return;
+      this.row ??= [];
+      this.cell = '';
+      const colspan = /colspan\s*=\s*["']?(\d+)/i.exec(attributes);
+      this.span = colspan ? Math.min(Number(colspan[1]), 100) : 1;
+    } else if (BREAKS.has(name)) this.space();
+  }
+
+  /** Keeps words of a cell apart where a tag separated them. */
+  space(): void {
+    if (this.cell !== null) this.cell += ' ';
+  }
+}
+
+const BREAKS = new Set(['br', 'p', 'div', 'li']);
+
 /** Rows of the first HTML table of a text (its `<tr>`s, cells `<td>`/`<th>`, `colspan` as empty cells), or null when it has none. */
 export function readHtmlTable(html: string): string[][] | null {
   const start = html.search(/<table[\s>]/i);
   if (start < 0) return null;
-  const rows: string[][] = [];
-  let row: string[] | null = null;
-  let cell: string | null = null;
-  let span = 1;
+  const out = new HtmlRows();
   let depth = 0;
   let last = start;
-  const closeCell = (): void => {
-    if (row && cell !== null) {
-      row.push(decodeEntities(cell).replace(/\s+/g, ' ').trim());
-      for (let k = 1; k < span; k++) row.push('');
-    }
-    cell = null;
-  };
-  const closeRow = (): void => {
-    closeCell();
-    if (row && row.length > 0) rows.push(row);
-    row = null;
-  };
   TAG.lastIndex = start;
   for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
-    if (cell !== null) cell += html.slice(last, m.index);
+    if (out.cell !== null) out.cell += html.slice(last, m.index);
     last = TAG.lastIndex;
-    if (m[2] === undefined) continue; // a comment
+    if (m[0].startsWith('<!--')) continue;
     const name = m[2].toLowerCase();
     const closing = m[1] === '/';
     if (name === 'table') {
-      if (cell !== null) cell += ' ';
+      out.space();
       depth += closing ? -1 : 1;
       if (depth === 0) break;
-      continue;
-    }
-    if (depth !== 1) {
-      if (cell !== null) cell += ' '; // a nested table's cells: words kept apart
-      continue;
-    }
-    if (name === 'tr') {
-      closeRow();
-      if (!closing) row = [];
-    } else if (name === 'td' || name === 'th') {
-      closeCell();
-      if (!closing) {
-        row ??= [];
-        cell = '';
-        const colspan = /colspan\s*=\s*["']?(\d+)/i.exec(m[3]);
-        span = colspan ? Math.min(Number(colspan[1]), 100) : 1;
-      }
-    } else if (cell !== null && (name === 'br' || name === 'p' || name === 'div' || name === 'li')) cell += ' ';
+    } else if (depth === 1) out.tag(name, closing, m[3]);
+    else out.space(); // a nested table's cells: words kept apart
   }
-  closeRow();
-  return rows.length > 0 ? rows : null;
+  out.closeRow();
+  return out.rows.length > 0 ? out.rows : null;
 }
 
 /** What a pasted text is: HTML with a table, TSV (a tab in its first line), CSV (commas or semicolons and at least two rows), or null. */

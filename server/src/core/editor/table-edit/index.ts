@@ -142,96 +142,118 @@ function swapCells(g: Grid, i: number, j: number): void {
   g.rows[j].cells = t;
 }
 
-/** Applies `op` to the grid in place; returns the cursor's new cell, or a note when the operation cannot apply. */
-function applyOp(
-  g: Grid,
-  op: TableOp,
-  row: number,
-  column: number,
-  options: TableEditOptions,
-): { row: number; column: number; note?: string; sortedAs?: SortType } {
-  const columns = columnsOf(g);
-  const body = g.rows.length - 1;
-  const everyRow = (f: (cells: string[]) => void): void => g.rows.forEach((r) => f(r.cells));
-  switch (op) {
-    case 'nextCell':
-      if (column < columns - 1) return { row, column: column + 1 };
-      if (row < body) return { row: row + 1, column: 0 };
-      g.rows.push(emptyRow(g));
-      return { row: row + 1, column: 0 };
-    case 'previousCell':
-      if (column > 0) return { row, column: column - 1 };
-      return row > 0 ? { row: row - 1, column: columns - 1 } : { row, column };
-    case 'cellAbove':
-      return { row: Math.max(0, row - 1), column };
-    case 'cellBelow':
-      if (row < body) return { row: row + 1, column };
-      g.rows.push(emptyRow(g));
-      return { row: row + 1, column };
-    case 'newRowBelow':
-    case 'insertRowBelow':
-      g.rows.splice(row + 1, 0, emptyRow(g));
-      return { row: row + 1, column: op === 'newRowBelow' ? 0 : column };
-    case 'insertRowAbove': {
-      const at = Math.max(1, row);
-      g.rows.splice(at, 0, emptyRow(g));
-      return { row: at, column };
-    }
-    case 'deleteRow':
-      if (row === 0) return { row, column, note: 'The header row cannot be deleted.' };
-      g.rows.splice(row, 1);
-      return { row: Math.min(row, g.rows.length - 1), column };
-    case 'moveRowUp':
-      if (row <= 1) return { row, column, note: row === 0 ? 'The header row stays first.' : 'This is the first row.' };
-      swapCells(g, row, row - 1);
-      return { row: row - 1, column };
-    case 'moveRowDown':
-      if (row === 0 || row >= body) return { row, column, note: row === 0 ? 'The header row stays first.' : 'This is the last row.' };
-      swapCells(g, row, row + 1);
-      return { row: row + 1, column };
-    case 'insertColumnLeft':
-    case 'insertColumnRight': {
-      const at = op === 'insertColumnLeft' ? column : column + 1;
-      everyRow((cells) => cells.splice(at, 0, ''));
-      g.align.splice(at, 0, null);
-      return { row, column: at };
-    }
-    case 'deleteColumn':
-      if (columns === 1) return { row, column, note: 'A table keeps at least one column.' };
-      everyRow((cells) => cells.splice(column, 1));
-      g.align.splice(column, 1);
-      return { row, column: Math.min(column, columns - 2) };
-    case 'moveColumnLeft':
-    case 'moveColumnRight': {
-      const to = op === 'moveColumnLeft' ? column - 1 : column + 1;
-      if (to < 0 || to >= columns) return { row, column, note: to < 0 ? 'This is the first column.' : 'This is the last column.' };
-      everyRow((cells) => swap(cells, column, to));
-      swap(g.align, column, to);
-      return { row, column: to };
-    }
-    case 'alignColumn':
-      g.align[column] = options.align ?? null;
-      return { row, column };
-    case 'sortAscending':
-    case 'sortDescending': {
-      const rows = g.rows.slice(1);
-      const { order, type } = sortOrder(
-        rows.map((r) => r.cells[column]),
-        op === 'sortDescending',
-        options.vocabulary,
-        options.locale,
-      );
-      const sorted = order.map((i) => rows[i]);
-      // Each row keeps its own container prefix position: prefixes belong to lines, not to rows.
-      const prefixes = rows.map((r) => r.prefix);
-      g.rows.splice(1, rows.length, ...sorted.map((r, i) => ({ prefix: prefixes[i], cells: r.cells })));
-      const moved = row === 0 ? 0 : order.indexOf(row - 1) + 1;
-      return { row: moved, column, sortedAs: type };
-    }
-    case 'copyCsv':
-      return { row, column };
-  }
+interface Moved {
+  row: number;
+  column: number;
+  note?: string;
+  sortedAs?: SortType;
 }
+
+/** One operation: changes the grid in place; returns the cursor's new cell, or a note when it cannot apply. */
+type Apply = (g: Grid, row: number, column: number, options: TableEditOptions) => Moved;
+
+const lastRow = (g: Grid): number => g.rows.length - 1;
+const everyRow = (g: Grid, f: (cells: string[]) => void): void => g.rows.forEach((r) => f(r.cells));
+
+const insertRow =
+  (below: boolean, firstColumn: boolean): Apply =>
+  (g, row, column) => {
+    const at = below ? row + 1 : Math.max(1, row);
+    g.rows.splice(at, 0, emptyRow(g));
+    return { row: at, column: firstColumn ? 0 : column };
+  };
+
+const moveRow =
+  (by: -1 | 1): Apply =>
+  (g, row, column) => {
+    const to = row + by;
+    if (row === 0) return { row, column, note: 'The header row stays first.' };
+    if (to < 1 || to > lastRow(g)) return { row, column, note: by < 0 ? 'This is the first row.' : 'This is the last row.' };
+    swapCells(g, row, to);
+    return { row: to, column };
+  };
+
+const insertColumn =
+  (right: boolean): Apply =>
+  (g, row, column) => {
+    const at = right ? column + 1 : column;
+    everyRow(g, (cells) => cells.splice(at, 0, ''));
+    g.align.splice(at, 0, null);
+    return { row, column: at };
+  };
+
+const moveColumn =
+  (by: -1 | 1): Apply =>
+  (g, row, column) => {
+    const to = column + by;
+    if (to < 0 || to >= columnsOf(g)) return { row, column, note: to < 0 ? 'This is the first column.' : 'This is the last column.' };
+    everyRow(g, (cells) => swap(cells, column, to));
+    swap(g.align, column, to);
+    return { row, column: to };
+  };
+
+const sortRows =
+  (descending: boolean): Apply =>
+  (g, row, column, options) => {
+    const rows = g.rows.slice(1);
+    const { order, type } = sortOrder(
+      rows.map((r) => r.cells[column]),
+      descending,
+      options.vocabulary,
+      options.locale,
+    );
+    // Cells move, container prefixes stay with their lines.
+    const cells = order.map((i) => rows[i].cells);
+    rows.forEach((r, i) => {
+      r.cells = cells[i];
+    });
+    return { row: row === 0 ? 0 : order.indexOf(row - 1) + 1, column, sortedAs: type };
+  };
+
+const OPERATIONS: Record<TableOp, Apply> = {
+  nextCell: (g, row, column) => {
+    if (column < columnsOf(g) - 1) return { row, column: column + 1 };
+    if (row === lastRow(g)) g.rows.push(emptyRow(g));
+    return { row: row + 1, column: 0 };
+  },
+  previousCell: (g, row, column) => {
+    if (column > 0) return { row, column: column - 1 };
+    return row > 0 ? { row: row - 1, column: columnsOf(g) - 1 } : { row, column };
+  },
+  cellAbove: (_g, row, column) => ({ row: Math.max(0, row - 1), column }),
+  cellBelow: (g, row, column) => {
+    if (row === lastRow(g)) g.rows.push(emptyRow(g));
+    return { row: row + 1, column };
+  },
+  newRowBelow: insertRow(true, true),
+  insertRowBelow: insertRow(true, false),
+  insertRowAbove: insertRow(false, false),
+  deleteRow: (g, row, column) => {
+    if (row === 0) return { row, column, note: 'The header row cannot be deleted.' };
+    g.rows.splice(row, 1);
+    return { row: Math.min(row, lastRow(g)), column };
+  },
+  moveRowUp: moveRow(-1),
+  moveRowDown: moveRow(1),
+  insertColumnLeft: insertColumn(false),
+  insertColumnRight: insertColumn(true),
+  deleteColumn: (g, row, column) => {
+    const columns = columnsOf(g);
+    if (columns === 1) return { row, column, note: 'A table keeps at least one column.' };
+    everyRow(g, (cells) => cells.splice(column, 1));
+    g.align.splice(column, 1);
+    return { row, column: Math.min(column, columns - 2) };
+  },
+  moveColumnLeft: moveColumn(-1),
+  moveColumnRight: moveColumn(1),
+  alignColumn: (g, row, column, options) => {
+    g.align[column] = options.align ?? null;
+    return { row, column };
+  },
+  sortAscending: sortRows(false),
+  sortDescending: sortRows(true),
+  copyCsv: (_g, row, column) => ({ row, column }),
+};
 
 /**
  * The edits of `op` at `position` of a page, or null when the position is not in a GFM table (with a
@@ -250,7 +272,7 @@ export function tableEdit(page: Page, position: Position, op: TableOp, options: 
   if (op === 'copyCsv') {
     return { edits: [], cursor: position, table: { start: first, end: first + oldLines.length - 1 }, text: gridToCsv(g, g.eol) };
   }
-  const moved = applyOp(g, op, at.row, at.column, options);
+  const moved = OPERATIONS[op](g, at.row, at.column, options);
   const rendered = renderGrid(g, options.format);
   const edits = moved.note ? [] : linesEdits(page.lines, first, oldLines, rendered.lines, g.eol);
   const cursor = moved.note ? position : { line: lineOfRow(g, moved.row), character: rendered.starts[moved.row][moved.column] };
