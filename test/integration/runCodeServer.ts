@@ -71,8 +71,6 @@ async function main(): Promise<number> {
   console.log(`code-server listening on ${server.origin} (pid ${server.process.pid}, own process group)`);
   const browser = (session.browser = await launchBrowser(sandbox));
   const { page } = browser;
-  // The table-editing suite pastes what it put on the clipboard, as a user would.
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
 
   let hostExit: number | undefined;
   await page.exposeFunction('codeAutomationLog', (type: unknown, message: unknown) => {

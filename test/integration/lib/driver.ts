@@ -11,6 +11,7 @@ export type DriverRequest =
   | { id: string; action: 'press'; keys: string[] }
   | { id: string; action: 'type'; text: string }
   | { id: string; action: 'palette'; title: string }
+  | { id: string; action: 'paste'; text: string; html?: string }
   | { id: string; action: 'screenshot'; file: string; docs: boolean };
 
 export interface DriverOptions {
@@ -36,6 +37,17 @@ async function perform(page: Page, r: DriverRequest, options: DriverOptions): Pr
       return;
     case 'type':
       await page.keyboard.type(r.text);
+      return;
+    case 'paste':
+      // What Ctrl+V delivers to the focused editor: a paste event carrying the clipboard's data (headless
+      // Chromium has no system clipboard for Ctrl+V to read, so the event is dispatched with the data).
+      await page.evaluate(`(() => {
+        const data = new DataTransfer();
+        data.setData('text/plain', ${JSON.stringify(r.text)});
+        ${r.html === undefined ? '' : `data.setData('text/html', ${JSON.stringify(r.html)});`}
+        const target = document.activeElement ?? document.body;
+        target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      })()`); // runs in the page
       return;
     case 'palette': {
       await page.keyboard.press('Control+Shift+P');

@@ -36,5 +36,7 @@ export const press = (...keys: string[]): Promise<void> => ask({ action: 'press'
 export const typeText = (text: string): Promise<void> => ask({ action: 'type', text });
 /** Runs a Command Palette entry by its full title (`Release Pages: Table: Delete column`). */
 export const palette = (title: string): Promise<void> => ask({ action: 'palette', title });
+/** Pastes as Ctrl+V would with this clipboard (`text/plain`, and `text/html` when given). */
+export const paste = (text: string, html?: string): Promise<void> => ask({ action: 'paste', text, html });
 /** A screenshot of the workbench into test-results/ (and docs/images/ when `docs`). */
 export const screenshot = (file: string, docs = false): Promise<void> => ask({ action: 'screenshot', file, docs });

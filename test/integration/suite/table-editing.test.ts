@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitForEvent, workspaceFile } from './helpers';
-import { keyboardAvailable, palette, press, screenshot, typeText } from './keyboard';
+import { keyboardAvailable, palette, paste, press, screenshot, typeText } from './keyboard';
 
 const GLOBAL = vscode.ConfigurationTarget.Global;
 const PAGE = 'table-editing.md';
@@ -40,6 +40,7 @@ function table(): string[] {
   const lines = editor().document.getText().split('\n');
   const start = lines.findIndex((l) => l.startsWith('|'));
   const out: string[] = [];
+  if (start < 0) return out;
   for (let l = start; l < lines.length && lines[l].startsWith('|'); l++) out.push(lines[l]);
   return out;
 }
@@ -91,88 +92,96 @@ suite('Release Pages: table editing (keyboard)', function () {
   });
 
   test('build a table from a pasted TSV, Tab through it, add rows, move and delete a column, sort, undo', async () => {
-    const uri = workspaceFile(PAGE);
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# Release 9.9 features\n\nPaste the spreadsheet here:\n\n'));
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
-    await press('Control+End');
-    await until(() => here() === '4:0', 'the cursor at the end of the page');
-
-    // Paste a spreadsheet's copy: it becomes an aligned Markdown table ("Paste as Markdown table").
-    await vscode.env.clipboard.writeText(TSV);
-    await press('Control+V');
-    await until(() => table().length === 4, 'the pasted TSV as a table');
-    assert.deepEqual(table(), [
-      '| Feature | Status | Priority | Owner | Date       |',
-      '| ------- | ------ | -------- | ----- | ---------- |',
-      '| Login   | Red    | Must     | Ana   | 2024-03-10 |',
-      '| Search  | Green  | Should   | Bo    | 2024-01-15 |',
-    ]);
-
-    // Tab / Shift+Tab through the cells; Alt+Up/Down between rows.
-    await goTo(5, 3);
-    await pressTo('Tab', 0, 1);
-    for (let c = 2; c < 5; c++) await pressTo('Tab', 0, c);
-    await pressTo('Tab', 2, 0);
-    await pressTo('Shift+Tab', 0, 4);
-    await pressTo('Alt+ArrowDown', 2, 4);
-    await pressTo('Alt+ArrowDown', 3, 4);
-    await pressTo('Alt+ArrowUp', 2, 4);
-    await pressTo('Alt+ArrowDown', 3, 4);
-
-    // Tab in the last cell adds a row; the table is aligned as the cells are filled.
-    await pressTo('Tab', 4, 0);
-    for (const [c, text] of ['Export', 'Orange', 'Optional', 'Cy'].entries()) {
-      await typeText(text);
-      await pressTo('Tab', 4, c + 1);
-    }
-    await typeText('March 2, 2024');
-    // Enter at the end of a row adds a row below.
-    await press('End');
-    await pressTo('Enter', 5, 0);
-    for (const [c, text] of ['Reports', 'Green', 'Must', 'Di'].entries()) {
-      await typeText(text);
-      await pressTo('Tab', 5, c + 1);
-    }
-    await typeText('2023-12-01');
-    await pressTo('Shift+Tab', 5, 3);
-    assert.deepEqual(table(), [
-      '| Feature | Status | Priority | Owner | Date          |',
-      '| ------- | ------ | -------- | ----- | ------------- |',
-      '| Login   | Red    | Must     | Ana   | 2024-03-10    |',
-      '| Search  | Green  | Should   | Bo    | 2024-01-15    |',
-      '| Export  | Orange | Optional | Cy    | March 2, 2024 |',
-      '| Reports | Green  | Must     | Di    | 2023-12-01    |',
-    ]);
-    await screenshot('table-editing.png', true);
-
-    const steps: string[] = [];
-    const step = async (title: string, done: () => boolean): Promise<void> => {
-      steps.push(editor().document.getText());
-      await palette(`Release Pages: Table: ${title}`);
-      await until(done, title);
-    };
-    // The cursor is in the Owner column: move it left of Priority, then delete it.
-    await step('Move column left', () => header()[2] === 'Owner');
-    assert.deepEqual(header(), ['Feature', 'Status', 'Owner', 'Priority', 'Date']);
-    assert.deepEqual(column(2), ['Ana', 'Bo', 'Cy', 'Di']);
-    await step('Delete column', () => header().length === 4);
-    assert.deepEqual(header(), ['Feature', 'Status', 'Priority', 'Date']);
-
-    // Sort by the date column (dates as dates, whatever their shape), then by status, descending.
-    await pressTo('Tab', 5, 3);
-    await step('Sort rows by this column (ascending)', () => column(0).join() === 'Reports,Search,Export,Login');
-    await pressTo('Alt+ArrowUp', 4, 3);
-    await pressTo('Shift+Tab', 4, 2);
-    await pressTo('Shift+Tab', 4, 1);
-    await step('Sort rows by this column (descending)', () => column(0).join() === 'Login,Export,Reports,Search');
-    assert.deepEqual(column(1), ['Red', 'Orange', 'Green', 'Green']);
-    await screenshot('table-editing-sorted.png', true);
-
-    // Each structural step is one undo step.
-    for (let i = steps.length - 1; i >= 0; i--) {
-      await press('Control+Z');
-      await until(() => editor().document.getText() === steps[i], `undo back to the text before step ${i + 1}`);
+    try {
+      await buildSortUndo();
+    } catch (e) {
+      await screenshot('table-editing-failure.png').catch(() => undefined);
+      throw e;
     }
   });
 });
+
+async function buildSortUndo(): Promise<void> {
+  const uri = workspaceFile(PAGE);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# Release 9.9 features\n\nPaste the spreadsheet here:\n\n'));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  await press('Control+End');
+  await until(() => here() === '4:0', 'the cursor at the end of the page');
+
+  // Paste a spreadsheet's copy: it becomes an aligned Markdown table ("Paste as Markdown table").
+  await paste(TSV);
+  await until(() => table().length === 4, 'the pasted TSV as a table');
+  assert.deepEqual(table(), [
+    '| Feature | Status | Priority | Owner | Date       |',
+    '| ------- | ------ | -------- | ----- | ---------- |',
+    '| Login   | Red    | Must     | Ana   | 2024-03-10 |',
+    '| Search  | Green  | Should   | Bo    | 2024-01-15 |',
+  ]);
+
+  // Tab / Shift+Tab through the cells; Alt+Up/Down between rows.
+  await goTo(5, 3);
+  await pressTo('Tab', 0, 1);
+  for (let c = 2; c < 5; c++) await pressTo('Tab', 0, c);
+  await pressTo('Tab', 2, 0);
+  await pressTo('Shift+Tab', 0, 4);
+  await pressTo('Alt+ArrowDown', 2, 4);
+  await pressTo('Alt+ArrowDown', 3, 4);
+  await pressTo('Alt+ArrowUp', 2, 4);
+  await pressTo('Alt+ArrowDown', 3, 4);
+
+  // Tab in the last cell adds a row; the table is aligned as the cells are filled.
+  await pressTo('Tab', 4, 0);
+  for (const [c, text] of ['Export', 'Orange', 'Optional', 'Cy'].entries()) {
+    await typeText(text);
+    await pressTo('Tab', 4, c + 1);
+  }
+  await typeText('March 2, 2024');
+  // Enter at the end of a row adds a row below.
+  await press('End');
+  await pressTo('Enter', 5, 0);
+  for (const [c, text] of ['Reports', 'Green', 'Must', 'Di'].entries()) {
+    await typeText(text);
+    await pressTo('Tab', 5, c + 1);
+  }
+  await typeText('2023-12-01');
+  await pressTo('Shift+Tab', 5, 3);
+  assert.deepEqual(table(), [
+    '| Feature | Status | Priority | Owner | Date          |',
+    '| ------- | ------ | -------- | ----- | ------------- |',
+    '| Login   | Red    | Must     | Ana   | 2024-03-10    |',
+    '| Search  | Green  | Should   | Bo    | 2024-01-15    |',
+    '| Export  | Orange | Optional | Cy    | March 2, 2024 |',
+    '| Reports | Green  | Must     | Di    | 2023-12-01    |',
+  ]);
+  await screenshot('table-editing.png', true);
+
+  const steps: string[] = [];
+  const step = async (title: string, done: () => boolean): Promise<void> => {
+    steps.push(editor().document.getText());
+    await palette(`Release Pages: Table: ${title}`);
+    await until(done, title);
+  };
+  // The cursor is in the Owner column: move it left of Priority, then delete it.
+  await step('Move column left', () => header()[2] === 'Owner');
+  assert.deepEqual(header(), ['Feature', 'Status', 'Owner', 'Priority', 'Date']);
+  assert.deepEqual(column(2), ['Ana', 'Bo', 'Cy', 'Di']);
+  await step('Delete column', () => header().length === 4);
+  assert.deepEqual(header(), ['Feature', 'Status', 'Priority', 'Date']);
+
+  // Sort by the date column (dates as dates, whatever their shape), then by status, descending.
+  await pressTo('Tab', 5, 3);
+  await step('Sort rows by this column (ascending)', () => column(0).join() === 'Reports,Search,Export,Login');
+  await pressTo('Alt+ArrowUp', 4, 3);
+  await pressTo('Shift+Tab', 4, 2);
+  await pressTo('Shift+Tab', 4, 1);
+  await step('Sort rows by this column (descending)', () => column(0).join() === 'Login,Export,Reports,Search');
+  assert.deepEqual(column(1), ['Red', 'Orange', 'Green', 'Green']);
+  await screenshot('table-editing-sorted.png', true);
+
+  // Each structural step is one undo step.
+  for (let i = steps.length - 1; i >= 0; i--) {
+    await press('Control+Z');
+    await until(() => editor().document.getText() === steps[i], `undo back to the text before step ${i + 1}`);
+  }
+}
