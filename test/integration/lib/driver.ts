@@ -30,7 +30,8 @@ function exactRow(page: Page, label: string): ReturnType<Page['locator']> {
     .first();
 }
 
-async function perform(page: Page, r: DriverRequest, options: DriverOptions): Promise<void> {
+/** Does a request; some answer with a note for the suite (what the paste event met). */
+async function perform(page: Page, r: DriverRequest, options: DriverOptions): Promise<string | void> {
   switch (r.action) {
     case 'press':
       for (const key of r.keys) await page.keyboard.press(key);
@@ -41,14 +42,17 @@ async function perform(page: Page, r: DriverRequest, options: DriverOptions): Pr
     case 'paste':
       // What Ctrl+V delivers to the focused editor: a paste event carrying the clipboard's data (headless
       // Chromium has no system clipboard for Ctrl+V to read, so the event is dispatched with the data).
-      await page.evaluate(`(() => {
+      return page.evaluate(`(() => {
         const data = new DataTransfer();
         data.setData('text/plain', ${JSON.stringify(r.text)});
         ${r.html === undefined ? '' : `data.setData('text/html', ${JSON.stringify(r.html)});`}
-        const target = document.activeElement ?? document.body;
-        target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        const active = document.activeElement;
+        const target = active && active !== document.body ? active : document.querySelector('.editor-group-container.active .monaco-editor .native-edit-context, .editor-group-container.active .monaco-editor textarea');
+        if (!target) return 'no editor input to paste into';
+        const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+        target.dispatchEvent(event);
+        return 'pasted into ' + target.tagName + '.' + target.className + (event.defaultPrevented ? ' (handled)' : ' (not handled)') + ', data ' + (event.clipboardData ? event.clipboardData.types.join('+') : 'none');
       })()`); // runs in the page
-      return;
     case 'palette': {
       await page.keyboard.press('Control+Shift+P');
       const input = page.locator('.quick-input-widget input');
@@ -93,10 +97,10 @@ export function serveDriver(page: Page, dir: string, options: DriverOptions): { 
       const file = join(dir, next);
       const request = JSON.parse(readFileSync(file, 'utf8')) as DriverRequest;
       rmSync(file);
-      let answer: { ok: boolean; error?: string };
+      let answer: { ok: boolean; error?: string; note?: string };
       try {
-        await perform(page, request, options);
-        answer = { ok: true };
+        const note = await perform(page, request, options);
+        answer = note ? { ok: true, note } : { ok: true };
       } catch (e) {
         answer = { ok: false, error: e instanceof Error ? e.message : String(e) };
       }

@@ -12,7 +12,7 @@ export const keyboardAvailable = (): boolean => DIR !== undefined && existsSync(
 
 type Body = DriverRequest extends infer R ? (R extends DriverRequest ? Omit<R, 'id'> : never) : never;
 
-async function ask(body: Body, timeoutMs = 30_000): Promise<void> {
+async function ask(body: Body, timeoutMs = 30_000): Promise<string | undefined> {
   if (!DIR) throw new Error('no keyboard driver: run the suite with runCodeServer.js');
   const id = String(++counter).padStart(6, '0');
   const tmp = join(DIR, `request-${id}.tmp`);
@@ -25,18 +25,20 @@ async function ask(body: Body, timeoutMs = 30_000): Promise<void> {
     if (Date.now() > deadline) throw new Error(`the keyboard driver did not answer ${JSON.stringify(body)} in ${timeoutMs} ms`);
     await new Promise<void>((resolve) => setTimeout(resolve, 20));
   }
-  const answer = JSON.parse(readFileSync(done, 'utf8')) as { ok: boolean; error?: string };
+  const answer = JSON.parse(readFileSync(done, 'utf8')) as { ok: boolean; error?: string; note?: string };
   rmSync(done);
   if (!answer.ok) throw new Error(`keyboard driver: ${answer.error ?? 'failed'} (${JSON.stringify(body)})`);
+  return answer.note;
 }
 
 /** Presses keys (Playwright names: `Tab`, `Shift+Tab`, `Control+Z`, `Alt+ArrowDown`). */
-export const press = (...keys: string[]): Promise<void> => ask({ action: 'press', keys });
+export const press = async (...keys: string[]): Promise<void> => void (await ask({ action: 'press', keys }));
 /** Types text character by character. */
-export const typeText = (text: string): Promise<void> => ask({ action: 'type', text });
+export const typeText = async (text: string): Promise<void> => void (await ask({ action: 'type', text }));
 /** Runs a Command Palette entry by its full title (`Release Pages: Table: Delete column`). */
-export const palette = (title: string): Promise<void> => ask({ action: 'palette', title });
+export const palette = async (title: string): Promise<void> => void (await ask({ action: 'palette', title }));
 /** Pastes as Ctrl+V would with this clipboard (`text/plain`, and `text/html` when given). */
-export const paste = (text: string, html?: string): Promise<void> => ask({ action: 'paste', text, html });
+/** Resolves with what the event met (the element, whether the editor handled it). */
+export const paste = (text: string, html?: string): Promise<string | undefined> => ask({ action: 'paste', text, html });
 /** A screenshot of the workbench into test-results/ (and docs/images/ when `docs`). */
-export const screenshot = (file: string, docs = false): Promise<void> => ask({ action: 'screenshot', file, docs });
+export const screenshot = async (file: string, docs = false): Promise<void> => void (await ask({ action: 'screenshot', file, docs }));
