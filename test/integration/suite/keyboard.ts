@@ -12,7 +12,7 @@ export const keyboardAvailable = (): boolean => DIR !== undefined && existsSync(
 
 type Body = DriverRequest extends infer R ? (R extends DriverRequest ? Omit<R, 'id'> : never) : never;
 
-async function ask(body: Body, timeoutMs = 30_000): Promise<string | undefined> {
+async function ask(body: Body, timeoutMs = 120_000): Promise<string | undefined> {
   if (!DIR) throw new Error('no keyboard driver: run the suite with runCodeServer.js');
   const id = String(++counter).padStart(6, '0');
   const tmp = join(DIR, `request-${id}.tmp`);

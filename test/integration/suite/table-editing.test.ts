@@ -80,7 +80,7 @@ async function goTo(line: number, character: number): Promise<void> {
 }
 
 suite('Release Pages: table editing (keyboard)', function () {
-  suiteSetup(async function () {
+  suiteSetup(function () {
     if (!keyboardAvailable()) this.skip();
   });
 
