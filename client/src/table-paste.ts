@@ -15,7 +15,7 @@ interface EditKindClass {
   readonly Empty: EditKind;
 }
 /** `vscode.DocumentPasteEdit` (VS Code 1.97+). */
-type PasteEditClass = new (insertText: string, title: string, kind: EditKind) => object;
+type PasteEditClass = new (insertText: string, title: string, kind: EditKind) => { yieldTo?: readonly EditKind[] };
 interface PasteEditProvider {
   provideDocumentPasteEdits(
     document: vscode.TextDocument,
@@ -58,6 +58,7 @@ export function registerTablePaste(context: vscode.ExtensionContext, client: Lan
   const api = pasteApi();
   if (!api) return false;
   const kind = api.Kind.Empty.append('markdown', 'table');
+  const textKind = api.Kind.Empty.append('text');
   const provider: PasteEditProvider = {
     async provideDocumentPasteEdits(document, ranges, dataTransfer, _context, token) {
       const cancelled = (): boolean => token.isCancellationRequested;
@@ -78,7 +79,10 @@ export function registerTablePaste(context: vscode.ExtensionContext, client: Lan
       const before = document.lineAt(ranges[0].start.line).text.slice(0, ranges[0].start.character);
       const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
       const insert = before.trim() === '' ? result.text : `${eol}${eol}${result.text}`;
-      return [new api.Edit(insert, 'Paste as Markdown table', kind)];
+      const edit = new api.Edit(insert, 'Paste as Markdown table', kind);
+      // Offered, not imposed: the plain paste stays the default (`editor.pasteAs.preferences` can change that).
+      edit.yieldTo = [textKind];
+      return [edit];
     },
   };
   context.subscriptions.push(
