@@ -57,7 +57,9 @@ const header = (): string[] =>
 
 /** Presses a key and waits until the cursor is at the start of cell `c` of table line `row` (0: header, 2…: body). */
 async function pressTo(key: string, row: number, c: number): Promise<void> {
-  await press(key);
+  // A status or priority typed in a cell opens the completion list, and then Tab accepts a suggestion (the
+  // keys leave it alone while it is open): Escape closes it first, as a user would.
+  await press('Escape', key);
   await until(() => {
     const first = editor()
       .document.getText()
@@ -115,6 +117,7 @@ async function buildSortUndo(): Promise<void> {
     () => editor().document.lineCount >= 7 && editor().document.lineAt(6).text.startsWith('Search\t'),
     `the pasted TSV (the paste event: ${met})`,
   );
+  await press('Escape'); // closes the paste widget that offers "Paste as Markdown table"
   await press('Shift+ArrowUp', 'Shift+ArrowUp', 'Shift+Home');
   await until(() => editor().selection.start.line === 4 && editor().selection.start.character === 0, 'the pasted lines selected');
   await palette('Release Pages: Table: Convert CSV/TSV selection to table');
