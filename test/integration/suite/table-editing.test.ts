@@ -72,6 +72,15 @@ async function pressTo(key: string, row: number, c: number): Promise<void> {
   }, `${key}: the cursor at row ${row}, cell ${c}`);
 }
 
+/** Types text into the cell at the cursor and waits until the editor has it (before the next key). */
+async function typeInCell(text: string): Promise<void> {
+  await typeText(text);
+  await until(() => {
+    const p = editor().selection.active;
+    return editor().document.lineAt(p.line).text.slice(0, p.character).endsWith(text);
+  }, `"${text}" typed`);
+}
+
 /** Go to Line/Column (Ctrl+G) with 1-based numbers, then waits for the table context key. */
 async function goTo(line: number, character: number): Promise<void> {
   await press('Control+G');
@@ -157,7 +166,7 @@ async function buildSortUndo(): Promise<void> {
     await typeText(text);
     await pressTo('Tab', 4, c + 1);
   }
-  await typeText('March 2, 2024');
+  await typeInCell('March 2, 2024');
   // Enter at the end of a row adds a row below.
   await press('End');
   await pressTo('Enter', 5, 0);
@@ -165,7 +174,7 @@ async function buildSortUndo(): Promise<void> {
     await typeText(text);
     await pressTo('Tab', 5, c + 1);
   }
-  await typeText('2023-12-01');
+  await typeInCell('2023-12-01');
   await pressTo('Shift+Tab', 5, 3);
   assert.deepEqual(table(), [
     '| Feature | Status | Priority | Owner | Date          |',
