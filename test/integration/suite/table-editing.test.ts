@@ -163,7 +163,7 @@ async function buildSortUndo(): Promise<void> {
   // Tab in the last cell adds a row; the table is aligned as the cells are filled.
   await pressTo('Tab', 4, 0);
   for (const [c, text] of ['Export', 'Orange', 'Optional', 'Cy'].entries()) {
-    await typeText(text);
+    await typeInCell(text);
     await pressTo('Tab', 4, c + 1);
   }
   await typeInCell('March 2, 2024');
@@ -171,7 +171,7 @@ async function buildSortUndo(): Promise<void> {
   await press('End');
   await pressTo('Enter', 5, 0);
   for (const [c, text] of ['Reports', 'Green', 'Must', 'Di'].entries()) {
-    await typeText(text);
+    await typeInCell(text);
     await pressTo('Tab', 5, c + 1);
   }
   await typeInCell('2023-12-01');
