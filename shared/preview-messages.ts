@@ -58,7 +58,9 @@ export type WebviewMessage =
   | { type: 'toggleLock' }
   | { type: 'rendered'; summary: RenderedSummary }
   | { type: 'changesBase'; base: string }
-  | { type: 'featureHistory'; name: string };
+  | { type: 'featureHistory'; name: string }
+  /** "Apply to the page": the features table's rows in the preview's sorted order (their source lines), for document `version`. */
+  | { type: 'applySort'; version: number; lines: number[] };
 
 /** What the webview keeps with `setState` (and the serializer gets back after a window reload). */
 export interface PreviewState {
@@ -110,6 +112,10 @@ export function parseWebviewMessage(x: unknown): WebviewMessage | null {
       return isStr(x.base, 300) ? { type: 'changesBase', base: x.base } : null;
     case 'featureHistory':
       return isStr(x.name, 2000) ? { type: 'featureHistory', name: x.name } : null;
+    case 'applySort':
+      return Number.isInteger(x.version) && Array.isArray(x.lines) && x.lines.length <= 1_000_000 && x.lines.every(isLine)
+        ? { type: 'applySort', version: x.version as number, lines: x.lines }
+        : null;
     default:
       return null;
   }

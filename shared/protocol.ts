@@ -176,3 +176,73 @@ export const CONFIG_FILE_MAX_BYTES = 1024 * 1024;
  * server registers its formatting providers for the same schemes.
  */
 export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'memfs'] as const;
+
+/** Operations of spreadsheet table editing (the `releasePages.table.*` commands and keys). */
+export type TableEditOp =
+  | 'nextCell'
+  | 'previousCell'
+  | 'cellAbove'
+  | 'cellBelow'
+  | 'newRowBelow'
+  | 'insertRowAbove'
+  | 'insertRowBelow'
+  | 'deleteRow'
+  | 'moveRowUp'
+  | 'moveRowDown'
+  | 'insertColumnLeft'
+  | 'insertColumnRight'
+  | 'deleteColumn'
+  | 'moveColumnLeft'
+  | 'moveColumnRight'
+  | 'alignColumn'
+  | 'sortAscending'
+  | 'sortDescending'
+  | 'copyCsv'
+  /** Tabular text (`args.text`: CSV, TSV or an HTML table) as a Markdown table replacing `args.range`. */
+  | 'convert'
+  /** Body rows put in the order `args.lines` lists them (the status preview's "Apply to the page"). */
+  | 'reorderRows';
+
+/** An edit of the table at `position` of an open document (or, for `convert`, of `args.range`). */
+export interface TableEditParams {
+  uri: string;
+  /** The document version the client sees; the answer is for the version it names. */
+  version: number;
+  position: { line: number; character: number };
+  op: TableEditOp;
+  args?: {
+    /** `alignColumn`. */
+    align?: 'left' | 'center' | 'right' | null;
+    /** `convert`: the tabular text and the range it replaces. */
+    text?: string;
+    range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+    /** `reorderRows`: source lines of body rows, in their new order. */
+    lines?: number[];
+    /** `convert`: how to read `text` (detected when absent). */
+    kind?: 'csv' | 'tsv' | 'html';
+  };
+}
+export interface TableEditResult {
+  version: number;
+  /** Null: no table at the position (or, for `convert`, text that is not tabular). */
+  edits: TextEdit[] | null;
+  /** Where the cursor goes after the edits. */
+  cursor: { line: number; character: number } | null;
+  /** The table's lines after the edits. */
+  table?: { start: number; end: number };
+  /** Why nothing changed (the header row cannot be deleted…). */
+  note?: string;
+  /** The column type a sort read: date, status, priority, number or text. */
+  sortedAs?: string;
+  /** `copyCsv`: the CSV; `convert`: the Markdown table. */
+  text?: string;
+}
+export const TableEditRequest = new RequestType<TableEditParams, TableEditResult | null, void>('releasePages/tableEdit');
+
+/** Sent after each check of a document: the line ranges (inclusive) of its GFM tables, so the client knows when the cursor is in one. */
+export interface TablesParams {
+  uri: string;
+  version: number;
+  tables: Array<[number, number]>;
+}
+export const TablesNotification = new NotificationType<TablesParams>('releasePages/tables');

@@ -1,5 +1,7 @@
 /** What the Node and the web entries share: the client options and every feature module, over a started or starting client. */
 import * as vscode from 'vscode';
+import { registerTableEditing } from './table-edit';
+import { registerTablePaste } from './table-paste';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { registerCommands } from './commands';
 import { registerFormatCommands } from './format';
@@ -40,6 +42,8 @@ export async function startFeatures(
   registerPreview(context, client, output);
   registerWorkspaceCheck(context, client);
   registerTableSummary(context);
+  registerTableEditing(context, client);
+  registerTablePaste(context, client);
   await client.start();
   registerStatusItem(context, client);
 }

@@ -16,6 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { LineDocument } from './lsp/line-document';
 import { registerRequests } from './lsp/requests';
+import { registerTableEdit } from './lsp/table-edit';
 import { registerEditorFeatures } from './lsp/language-features';
 import { registerWorkspaceCheck } from './lsp/workspace-check';
 import { ServerState } from './lsp/state';

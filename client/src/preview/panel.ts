@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { t } from '../l10n';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { PageStatusRequest, type PageStatusResult } from '../../../shared/protocol';
+import { PageStatusRequest, TableEditRequest, type PageStatusResult } from '../../../shared/protocol';
 import { ChangesSource } from './changes';
 import { previewHtml } from './html';
 import { parseWebviewMessage, type HostMessage, type RenderedSummary } from '../../../shared/preview-messages';
@@ -231,7 +231,32 @@ export class StatusPreview implements vscode.Disposable {
       case 'featureHistory':
         this.post(await this.changes.history(this.doc, message.name, this.host.today()));
         return true;
+      case 'applySort':
+        return this.applySort(message.version, message.lines);
     }
+  }
+
+  /** Writes the preview's order of the feature rows to the page (one undo step), unless the page changed since. */
+  private async applySort(version: number, lines: number[]): Promise<boolean> {
+    const doc = this.doc;
+    const stale = (): boolean => doc.version !== version;
+    const client = this.host.client;
+    const result = stale()
+      ? null
+      : await client.sendRequest(TableEditRequest, {
+          uri: doc.uri.toString(),
+          version,
+          position: { line: 0, character: 0 },
+          op: 'reorderRows',
+          args: { lines },
+        });
+    if (!result || result.edits === null || result.version !== version || stale()) {
+      this.post({ type: 'notice', text: 'The page changed (or its rows are not in tables): sort again, then apply.' });
+      return false;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(doc.uri, await client.protocol2CodeConverter.asTextEdits(result.edits));
+    return vscode.workspace.applyEdit(edit);
   }
 
   dispose(): void {

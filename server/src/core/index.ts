@@ -53,6 +53,19 @@ export { distanceToGa, distanceToToday, hoverAt } from './editor/hover';
 export { tableSummaries } from './editor/lens';
 export { documentSymbols } from './editor/symbols';
 export {
+  convertToTable,
+  detectTabular,
+  reorderTableRows,
+  TABLE_OPS,
+  tableEdit,
+  type SortType,
+  type TableEditOptions,
+  type TableEditResult,
+  type TableOp,
+  type TabularKind,
+} from './editor/table-edit';
+export { featureVocabulary } from './vocabulary';
+export {
   FIX_ALL_KIND,
   type CompletionEntry,
   type CompletionKind,

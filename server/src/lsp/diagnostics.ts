@@ -3,6 +3,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CheckResult, type Finding, findingCount, severest, type Severity } from '../core';
 import { ValidatedNotification } from '../../../shared/protocol';
+import { sendTables } from './table-edit';
 import { describeError } from './failures';
 import { t } from './l10n';
 import type { ServerState } from './state';
@@ -96,6 +97,7 @@ export class DiagnosticsPublisher {
     const diagnostics = pageDiagnostics(analysed.result);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     void connection.sendNotification(ValidatedNotification, { uri: doc.uri, version: doc.version, count: diagnostics.length });
+    sendTables(this.state, doc.uri, doc.version, analysed.result);
   }
 
   /** Re-checks after the debounce; a newer edit cancels the pending check. */

@@ -15,11 +15,12 @@ import {
   testResultsDir,
   workbenchUrl,
 } from './codeServer';
+import { serveDriver } from './driver';
 import { EXIT_SKIP, lastLines, pollUntil, repoRoot } from './util';
 import type { SuiteResults } from '../suite/index';
 
 const START_TIMEOUT_MS = 120_000; // page load until the suite's run() has started
-const TOTAL_TIMEOUT_MS = 5 * 60_000; // whole run, from opening the page
+const TOTAL_TIMEOUT_MS = 12 * 60_000; // whole run, from opening the page (the keyboard-driven table suite is long on a loaded machine)
 const TEST_PREFIX = '[release-pages-test] ';
 
 export interface SuitesRun {
@@ -82,10 +83,11 @@ export async function runSuites(session: Session, options: SuitesRun): Promise<n
   const sandbox = (session.sandbox = createSandbox());
   const resultsFile = join(sandbox.dir, 'results.json');
   const ackFile = join(sandbox.dir, 'ack');
+  const driverDir = join(sandbox.dir, 'driver');
   for (const [rel, text] of Object.entries(options.sandboxFiles ?? {})) writeFileSync(join(sandbox.dir, rel), text);
   if (options.userSettings) writeUserSettings(sandbox, options.userSettings);
   const server = (session.server = await startCodeServer(install, sandbox, {
-    env: { RELEASE_PAGES_TEST_RESULTS: resultsFile, RELEASE_PAGES_TEST_ACK: ackFile },
+    env: { RELEASE_PAGES_TEST_RESULTS: resultsFile, RELEASE_PAGES_TEST_ACK: ackFile, RELEASE_PAGES_TEST_DRIVER: driverDir },
     logFile: join(out, 'code-server.log'),
     smokeTestDriver: true,
   }));
@@ -119,6 +121,8 @@ export async function runSuites(session: Session, options: SuitesRun): Promise<n
   const opened = Date.now();
   // Waiting for the page's load event is pointless (and times out on a busy machine): the results file says when the suites start.
   await page.goto(workbenchUrl(server, sandbox.workspaceFile, payload), { waitUntil: 'commit' });
+  // Suites that drive the workbench with the keyboard ask for keys here (lib/driver.ts).
+  const driver = serveDriver(page, driverDir, { results: out, docsImages: join(root, 'docs', 'images') });
 
   const failEarly = (): void => {
     if (server.hasExited()) throw new Error(`code-server exited during the run; see test-results/code-server.log`);
@@ -148,6 +152,7 @@ export async function runSuites(session: Session, options: SuitesRun): Promise<n
       250,
     );
 
+    await driver.stop();
     const shot = join(out, options.screenshot);
     await page.screenshot({ path: shot });
     console.log(`screenshot: ${shot.slice(root.length + 1)}`);
@@ -160,6 +165,7 @@ export async function runSuites(session: Session, options: SuitesRun): Promise<n
     console.log(`${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} skipped` : ''}`);
     return results.failed === 0 && results.passed > 0 && exitCode === 0 ? 0 : 1;
   } catch (e) {
+    await driver.stop();
     await page.screenshot({ path: join(out, 'workbench-failure.png') }).catch(() => undefined);
     console.log(`ERROR: ${e instanceof Error ? e.message : String(e)}`);
     console.log(`--- last lines of test-results/extension-host.log ---\n${lastLines(readFileSync(hostLog, 'utf8'), 30)}`);

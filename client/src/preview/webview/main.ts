@@ -117,7 +117,12 @@ function markFilters(): void {
 function renderTable(focusSort?: SortKey): void {
   if (!status) return;
   const rows = applyView(status, state.filter, state.sort);
-  byId('rp-table').innerHTML = renderFeatureTable(rows, status.features.length, state.sort, OPTIONS);
+  // A sort of the preview can be written to the page: every feature row, in this order (filters aside).
+  const apply =
+    state.sort.key !== null && status.features.length > 1
+      ? '<p class="rp-apply-sort"><button type="button" data-action="apply-sort">Apply to the page</button> <span class="rp-muted">writes this order to the table rows</span></p>'
+      : '';
+  byId('rp-table').innerHTML = renderFeatureTable(rows, status.features.length, state.sort, OPTIONS) + apply;
   filters.setShown(rows.length, status.features.length);
   markFilters();
   changesView.mark();
@@ -227,6 +232,10 @@ function activate(target: Element): boolean {
     state = { ...state, sort: nextSort(state.sort, key) };
     save();
     renderTable(key);
+    return true;
+  }
+  if (target.closest('[data-action="apply-sort"]')) {
+    if (status) post({ type: 'applySort', version, lines: applyView(status, EMPTY_FILTER, state.sort).map((f) => f.line) });
     return true;
   }
   if (target.closest('[data-action="problems"]')) {

@@ -10,7 +10,10 @@ import { layoutTable, type FormatOptions } from './layout';
 export {
   DEFAULT_FORMAT_OPTIONS,
   DEFAULT_MAX_COLUMN_WIDTH,
+  delimiterCell,
   layoutTable,
+  MIN_WIDTH,
+  pad,
   type FormatOptions,
   type FormatStyle,
   type LineSink,
@@ -47,7 +50,7 @@ const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
  * The edit that replaces `old` from column `from` on with `text`: only the differing middle part (never
  * splitting a surrogate pair), or null when nothing differs.
  */
-function lineEdit(line: number, old: string, from: number, text: string): TextEdit | null {
+export function lineEdit(line: number, old: string, from: number, text: string): TextEdit | null {
   const oldLength = old.length - from;
   const max = Math.min(oldLength, text.length);
   let p = 0;

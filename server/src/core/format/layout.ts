@@ -32,7 +32,7 @@ export const DEFAULT_FORMAT_OPTIONS: FormatOptions = { style: 'aligned', maxColu
 export type LineSink = (line: number, from: number, text: string) => void;
 
 /** Smallest width of a padded column: `:-:` needs three characters. */
-const MIN_WIDTH = 3;
+export const MIN_WIDTH = 3;
 const PREFIX_CHARS = /[ \t>]/;
 
 /** Column where the row's own text starts (its leading pipe, or its first cell); the text before is the container prefix. */
@@ -54,7 +54,8 @@ function delimiterStart(line: string): number {
 const SPACES: string[] = Array.from({ length: 129 }, (_, n) => ' '.repeat(n));
 const spaces = (n: number): string => (n < SPACES.length ? SPACES[n] : ' '.repeat(n));
 
-function pad(text: string, width: number, target: number, align: Align): string {
+/** A cell's text padded (with one space each side) to `target` display columns as `align` says. */
+export function pad(text: string, width: number, target: number, align: Align): string {
   const gap = target - width;
   if (gap <= 0) return ` ${text} `;
   if (align === 'right') return `${spaces(gap + 1)}${text} `;
@@ -65,7 +66,8 @@ function pad(text: string, width: number, target: number, align: Align): string 
   return ` ${text}${spaces(gap + 1)}`;
 }
 
-function delimiterCell(align: Align, width: number): string {
+/** A delimiter row cell of `width` dashes (colons included), with one space each side. */
+export function delimiterCell(align: Align, width: number): string {
   switch (align) {
     case 'left':
       return ` :${'-'.repeat(width - 1)} `;
