@@ -131,6 +131,7 @@ export function startServer(connection: Connection, services: ServerServices): S
   connection.onDidChangeWatchedFiles(recheck);
 
   registerRequests(state, services.info);
+  registerTableEdit(state);
   const editor = registerEditorFeatures(state, capabilities);
   registerWorkspaceCheck(state);
   registerStatusRequest(state);

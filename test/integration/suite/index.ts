@@ -50,7 +50,6 @@ async function waitForAck(file: string): Promise<void> {
   }
 }
 
-
 /** Suites that drive the workbench with the keyboard through the launcher (lib/driver.ts). */
 const KEYBOARD_SUITES = ['table-editing.test.js'];
 export async function run(): Promise<void> {
