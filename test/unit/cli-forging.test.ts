@@ -29,6 +29,9 @@ const page = (status: string): string =>
     '',
     '| Functional team | Feature | Release priority | Owner | Status | Target date |',
     '|---|---|---|---|---|---|',
+    // Mostly the usual statuses, so the payload is a slip against them (a page's own consistent words are learned).
+    '| Virt | g | Must | o | Green | 2024-01-01 |',
+    '| Virt | h | Must | o | Red | 2024-01-01 |',
     `| Virt | f | Must | o | ${status} | 2024-01-01 |`,
     '',
   ].join('\n');
