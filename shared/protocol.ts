@@ -2,6 +2,7 @@
  * Custom messages between the client and the server, typed once here and imported by both sides.
  * Only `vscode-languageserver-protocol` types: no `vscode`, no server internals.
  */
+import type { TableOp } from './table-ops';
 import { RequestType, RequestType0, NotificationType } from 'vscode-languageserver-protocol';
 import type { TextEdit } from 'vscode-languageserver-protocol';
 import type { PageStatus } from './status/model';
@@ -179,25 +180,7 @@ export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remot
 
 /** Operations of spreadsheet table editing (the `releasePages.table.*` commands and keys). */
 export type TableEditOp =
-  | 'nextCell'
-  | 'previousCell'
-  | 'cellAbove'
-  | 'cellBelow'
-  | 'newRowBelow'
-  | 'insertRowAbove'
-  | 'insertRowBelow'
-  | 'deleteRow'
-  | 'moveRowUp'
-  | 'moveRowDown'
-  | 'insertColumnLeft'
-  | 'insertColumnRight'
-  | 'deleteColumn'
-  | 'moveColumnLeft'
-  | 'moveColumnRight'
-  | 'alignColumn'
-  | 'sortAscending'
-  | 'sortDescending'
-  | 'copyCsv'
+  | TableOp
   /** Tabular text (`args.text`: CSV, TSV or an HTML table) as a Markdown table replacing `args.range`. */
   | 'convert'
   /** Body rows put in the order `args.lines` lists them (the status preview's "Apply to the page"). */

@@ -32,7 +32,8 @@ export { applyLineEdits, DEFAULT_FORMAT_OPTIONS, formatTables, formatText, table
 
 // Configuration
 export { composeConfig, DEFAULT_CONFIG, mergeConfig, type PartialConfig, type ResolvedConfig, type RuleSetting } from './config/merge';
-export type { ConfigPosition, ConfigProblem, ParsedConfig } from './config/parse';
+export type { ConfigPosition, ConfigProblem, FileConfigProblem, ParsedConfig } from './config/parse';
+export { capProblemsPerFile } from './config/parse';
 
 /** Reads a configuration file's text as data, checking rule ids against the rules the core has. */
 export function parseConfigText(text: string): ParsedConfig {

@@ -20,6 +20,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { globToRegExp } from './files';
 import { CONFIG_LIMITS, MB, readConfigFile, signatureOf, unresolvable, type ParseCache } from './config-file';
 import {
+  capProblemsPerFile,
   composeConfig,
   DEFAULT_CONFIG,
   listed,
@@ -197,7 +198,13 @@ export class ConfigLoader {
     const fileProblems = (file: string, parsed: ParsedConfig): void => {
       for (const p of parsed.problems) problems.push({ file, ...p });
     };
-    const done = (flat: PartialConfig): Load => ({ deps, flat, files, problems: capped(problems), last: null });
+    const done = (flat: PartialConfig): Load => ({
+      deps,
+      flat,
+      files,
+      problems: capProblemsPerFile(problems, CONFIG_LIMITS.maxProblemsPerFile),
+      last: null,
+    });
     /** Targets as resolved in this load (a file may name the same base thousands of times). */
     const resolved = new Map<string, { real: string } | { reason: string }>();
 
@@ -375,21 +382,6 @@ export class ConfigLoader {
     this.parsed.clear();
     this.loads.clear();
   }
-}
-
-/** At most maxProblemsPerFile problems per file, then one that says how many more there are. */
-function capped(problems: LoadedConfigProblem[]): LoadedConfigProblem[] {
-  const max = CONFIG_LIMITS.maxProblemsPerFile;
-  const count = new Map<string, number>();
-  const out: LoadedConfigProblem[] = [];
-  for (const p of problems) {
-    const n = (count.get(p.file) ?? 0) + 1;
-    count.set(p.file, n);
-    if (n <= max) out.push(p);
-  }
-  for (const [file, n] of count)
-    if (n > max) out.push({ file, line: 0, column: 0, message: `${n - max} more problems in this file are not shown.` });
-  return out;
 }
 
 /** Whether the config's `include` globs (relative to the nearest config file's folder) name the page. */

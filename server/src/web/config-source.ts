@@ -8,6 +8,7 @@
  */
 import picomatch from 'picomatch';
 import {
+  capProblemsPerFile,
   composeConfig,
   mergeConfig,
   parseConfigText,
@@ -221,7 +222,7 @@ export class WebConfigSource implements ConfigSource {
       stack.push({ file: target, parsed, next: 0, acc: {} });
     }
     this.ask(ask);
-    return { flat: result, files, problems: capped(problems) };
+    return { flat: result, files, problems: capProblemsPerFile(problems, WEB_CONFIG_LIMITS.maxProblemsPerFile) };
   }
 }
 
@@ -248,19 +249,4 @@ function overLimit(written: string, depth: number, named: number, bytes: number)
   if (named > WEB_CONFIG_LIMITS.maxFiles) return `\`extends\` names more than ${WEB_CONFIG_LIMITS.maxFiles} files in all: ${shown}`;
   if (bytes > WEB_CONFIG_LIMITS.maxTotalBytes) return `The files named by \`extends\` hold more than 8 MB together: ${shown}`;
   return null;
-}
-
-/** At most maxProblemsPerFile problems per file, then one that says how many more there are. */
-function capped(problems: ConfigProblem[]): ConfigProblem[] {
-  const max = WEB_CONFIG_LIMITS.maxProblemsPerFile;
-  const count = new Map<string, number>();
-  const out: ConfigProblem[] = [];
-  for (const p of problems) {
-    const n = (count.get(p.file) ?? 0) + 1;
-    count.set(p.file, n);
-    if (n <= max) out.push(p);
-  }
-  for (const [file, n] of count)
-    if (n > max) out.push({ file, line: 0, column: 0, message: `${n - max} more problems in this file are not shown.` });
-  return out;
 }

@@ -6,25 +6,10 @@
 import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
+import { PREFIX, recordResults, type SuiteResults } from './results';
 
-export interface TestRecord {
-  title: string;
-  state: 'passed' | 'failed' | 'pending';
-  durationMs: number;
-  error?: string;
-}
+export type { SuiteResults, TestRecord } from './results';
 
-export interface SuiteResults {
-  state: 'running' | 'done';
-  passed: number;
-  failed: number;
-  pending: number;
-  durationMs: number;
-  tests: TestRecord[];
-  failures: TestRecord[];
-}
-
-const PREFIX = '[release-pages-test]';
 const ACK_TIMEOUT_MS = 120_000;
 
 function writeResults(file: string | undefined, results: SuiteResults): void {
@@ -32,11 +17,6 @@ function writeResults(file: string | undefined, results: SuiteResults): void {
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(results, null, 2)}\n`);
   renameSync(tmp, file); // atomic: the launcher never reads a half-written file
-}
-
-function describeError(err: unknown): string {
-  if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
-  return String(err);
 }
 
 async function waitForAck(file: string): Promise<void> {
@@ -73,25 +53,10 @@ export async function run(): Promise<void> {
   console.log(`${PREFIX} running ${files.length} suite file(s): ${files.join(', ')}`);
 
   await new Promise<void>((resolve) => {
-    const runner = mocha.run(() => resolve());
-    runner.on('pass', (test) => {
-      const record: TestRecord = { title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 };
-      results.tests.push(record);
-      results.passed++;
-      console.log(`${PREFIX} ✔ PASS ${record.title} (${record.durationMs} ms)`);
-    });
-    runner.on('fail', (test, err: unknown) => {
-      const record: TestRecord = { title: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: describeError(err) };
-      results.tests.push(record);
-      results.failures.push(record);
-      results.failed++;
-      console.log(`${PREFIX} ✘ FAIL ${record.title}\n${record.error?.replace(/^/gm, '      ')}`);
-    });
-    runner.on('pending', (test) => {
-      results.tests.push({ title: test.fullTitle(), state: 'pending', durationMs: 0 });
-      results.pending++;
-      console.log(`${PREFIX} - SKIP ${test.fullTitle()}`);
-    });
+    recordResults(
+      mocha.run(() => resolve()),
+      results,
+    );
   });
 
   results.state = 'done';

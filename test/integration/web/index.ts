@@ -4,9 +4,8 @@
 // to `results.json` next to the first workspace folder through vscode.workspace.fs, and the run waits for
 // an `ack` file there before returning (the launcher takes its screenshot in between), as suite/index.ts.
 import * as vscode from 'vscode';
-import type { SuiteResults, TestRecord } from '../suite/index';
+import { PREFIX, recordResults, type SuiteResults } from '../suite/results';
 
-const PREFIX = '[release-pages-test]';
 const ACK_TIMEOUT_MS = 120_000;
 
 /** The suites that apply in the browser (recovery kills a server process: there is none). */
@@ -19,11 +18,6 @@ async function loadSuites(): Promise<string[]> {
   await import('../suite/workspace.test');
   await import('./web.test');
   return ['diagnostics', 'editor', 'format', 'preview', 'workspace', 'web'];
-}
-
-function describeError(err: unknown): string {
-  if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
-  return String(err);
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -65,24 +59,10 @@ export async function run(): Promise<void> {
   const scope = globalThis as { location?: { search?: string } };
   if (!scope.location) scope.location = { search: '' };
   await new Promise<void>((resolve) => {
-    const runner = mocha.run(() => resolve());
-    runner.on('pass', (test) => {
-      const record: TestRecord = { title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 };
-      results.tests.push(record);
-      results.passed++;
-      console.log(`${PREFIX} ✔ PASS ${record.title} (${record.durationMs} ms)`);
-    });
-    runner.on('fail', (test, err: unknown) => {
-      const record: TestRecord = { title: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: describeError(err) };
-      results.tests.push(record);
-      results.failures.push(record);
-      results.failed++;
-      console.log(`${PREFIX} ✘ FAIL ${record.title}\n${record.error?.replace(/^/gm, '      ')}`);
-    });
-    runner.on('pending', (test) => {
-      results.tests.push({ title: test.fullTitle(), state: 'pending', durationMs: 0 });
-      results.pending++;
-    });
+    recordResults(
+      mocha.run(() => resolve()),
+      results,
+    );
   });
 
   results.state = 'done';

@@ -13,6 +13,25 @@ export interface ConfigProblem {
   column: number;
 }
 
+/** A configuration problem in a named file: what the file-reading loaders (Node, web) report. */
+export interface FileConfigProblem extends ConfigProblem {
+  file: string;
+}
+
+/** At most `max` problems per file, then one that says how many more there are. */
+export function capProblemsPerFile(problems: readonly FileConfigProblem[], max: number): FileConfigProblem[] {
+  const count = new Map<string, number>();
+  const out: FileConfigProblem[] = [];
+  for (const p of problems) {
+    const n = (count.get(p.file) ?? 0) + 1;
+    count.set(p.file, n);
+    if (n <= max) out.push(p);
+  }
+  for (const [file, n] of count)
+    if (n > max) out.push({ file, line: 0, column: 0, message: `${n - max} more problems in this file are not shown.` });
+  return out;
+}
+
 /** A 0-based position in the configuration text (where each `extends` entry is written). */
 export interface ConfigPosition {
   line: number;

@@ -12,54 +12,13 @@ import { lineEdit, tableAtLine, type FormatOptions } from '../../format';
 import { cellAt, columnsOf, emptyRow, lineOfRow, readGrid, renderGrid, type Grid } from './grid';
 import { gridToCsv, readTabular, tableLines, type TabularKind } from './convert';
 import { sortOrder, type SortType, type SortVocabulary } from './sort';
+import type { TableOp } from '../../../../../shared/table-ops';
 
 export { readTabular, readDelimited, readHtmlTable, detectTabular, escapeCell, tableLines as tabularTableLines } from './convert';
 export type { TabularKind } from './convert';
 export type { SortType, SortVocabulary } from './sort';
 
-/** Operations at a cell of a table. */
-export type TableOp =
-  | 'nextCell'
-  | 'previousCell'
-  | 'cellAbove'
-  | 'cellBelow'
-  | 'newRowBelow'
-  | 'insertRowAbove'
-  | 'insertRowBelow'
-  | 'deleteRow'
-  | 'moveRowUp'
-  | 'moveRowDown'
-  | 'insertColumnLeft'
-  | 'insertColumnRight'
-  | 'deleteColumn'
-  | 'moveColumnLeft'
-  | 'moveColumnRight'
-  | 'alignColumn'
-  | 'sortAscending'
-  | 'sortDescending'
-  | 'copyCsv';
-
-export const TABLE_OPS: readonly TableOp[] = [
-  'nextCell',
-  'previousCell',
-  'cellAbove',
-  'cellBelow',
-  'newRowBelow',
-  'insertRowAbove',
-  'insertRowBelow',
-  'deleteRow',
-  'moveRowUp',
-  'moveRowDown',
-  'insertColumnLeft',
-  'insertColumnRight',
-  'deleteColumn',
-  'moveColumnLeft',
-  'moveColumnRight',
-  'alignColumn',
-  'sortAscending',
-  'sortDescending',
-  'copyCsv',
-];
+export { TABLE_OPS, type TableOp } from '../../../../../shared/table-ops';
 
 export interface TableEditOptions {
   format: FormatOptions;
