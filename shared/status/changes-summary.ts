@@ -15,9 +15,8 @@ function gaPhrase(ga: PageChanges['ga'], t: Translate): string | null {
   return n === 1 ? t('GA pulled in {0} day', n) : t('GA pulled in {0} days', n);
 }
 
-/** The summary of `c` (everything but its own summary). */
-export function changesSummary(c: Omit<PageChanges, 'summary'>, t: Translate = english): string {
-  const n = c.counts;
+/** The features' part of the summary: worse, better, other status changes, slipped, added, removed. */
+function featureParts(n: PageChanges['counts'], t: Translate): string[] {
   const parts: string[] = [];
   if (n.worse) parts.push(n.worse === 1 ? t('{0} feature worse', n.worse) : t('{0} features worse', n.worse));
   if (n.better)
@@ -29,6 +28,13 @@ export function changesSummary(c: Omit<PageChanges, 'summary'>, t: Translate = e
   if (n.slipped) parts.push(n.slipped === 1 ? t('{0} target slipped', n.slipped) : t('{0} targets slipped', n.slipped));
   if (n.added) parts.push(t('{0} added', n.added));
   if (n.removed) parts.push(t('{0} removed', n.removed));
+  return parts;
+}
+
+/** The summary of `c` (everything but its own summary). */
+export function changesSummary(c: Omit<PageChanges, 'summary'>, t: Translate = english): string {
+  const n = c.counts;
+  const parts = featureParts(n, t);
   const ga = gaPhrase(c.ga, t);
   if (ga) parts.push(ga);
   const others = c.milestones.filter((m) => m.kind !== 'ga' && m.days !== 0).length;

@@ -18,9 +18,12 @@ export function esc(text: string | number | null | undefined): string {
  */
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 
-/** A stand-in for the `i`th piece of HTML given to a message: `t('Release {0}', hole(0))`, then `holes`. */
+/**
+ * A stand-in for the `i`th piece of HTML given to a message: `t('Release {0}', hole(0))`, then `holes`. A
+ * private-use character (U+E000) marks it: messages and the values given with a hole never hold one.
+ */
 export function hole(i: number): string {
-  return `\u0000${i}\u0000`;
+  return `\ue000${i}\ue000`;
 }
 
 /**
@@ -28,7 +31,7 @@ export function hole(i: number): string {
  * piece of HTML (already escaped: `bdi` of page text), wherever the translation puts it.
  */
 export function holes(text: string, ...html: string[]): string {
-  return esc(text).replace(/\u0000(\d+)\u0000/g, (_, i: string) => html[Number(i)] ?? '');
+  return esc(text).replace(/\ue000(\d+)\ue000/g, (_, i: string) => html[Number(i)] ?? '');
 }
 
 /** Page text as element content: escaped, in a `<bdi>` element, so its direction and any bidi control in it stay inside. */

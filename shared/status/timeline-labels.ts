@@ -38,10 +38,8 @@ export function shortLabel(m: MilestoneStatus, t: Translate = english): string {
       return `Beta ${ord}`.trim();
     case 'alpha':
       return `Alpha ${ord}`.trim();
-    case 'freeze': {
-      const word = m.label.match(/([A-Za-z]+)\W*freeze/i)?.[1];
-      return word && word.length <= 12 ? t('{0} freeze', `${word[0].toUpperCase()}${word.slice(1).toLowerCase()}`) : t('Freeze');
-    }
+    case 'freeze':
+      return freezeLabel(m.label, t);
     case 'test-day':
       return t('Test day {0}', ord).trim();
     case 'maintenance':
@@ -51,6 +49,12 @@ export function shortLabel(m: MilestoneStatus, t: Translate = english): string {
     default:
       return `${m.label.slice(0, 13).trimEnd()}…`;
   }
+}
+
+/** `Feature freeze`, `Code freeze` (the page's word before *freeze*), else `Freeze`. */
+function freezeLabel(label: string, t: Translate): string {
+  const word = label.match(/([A-Za-z]+)\W*freeze/i)?.[1];
+  return word && word.length <= 12 ? t('{0} freeze', `${word[0].toUpperCase()}${word.slice(1).toLowerCase()}`) : t('Freeze');
 }
 
 /** Greedy rows for labels: the first row whose last label ends before this one starts. */
