@@ -95,7 +95,7 @@ export function renderHeader(s: PageStatus, o: { fileName?: string; language?: L
     );
   }
   if (s.next) facts.push(fact(t('Next milestone'), bdi(s.next.label), `${esc(s.next.iso)} · ${esc(relativeDays(s.next.days, t))}`));
-  const of = (n: number): string => `<span class="rp-of">${esc(t('of {0}', n))}</span>`;
+  const of = (n: number): string => `<span class="rp-of">${esc(t('out of {0}', n))}</span>`;
   if (s.counts.total)
     facts.push(
       fact(t('Features Green'), `${s.counts.green} ${of(s.counts.total)}`, esc(t('{0}% ready', percent(s.counts.green, s.counts.total)))),
