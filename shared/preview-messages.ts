@@ -17,8 +17,20 @@ import {
   type SortState,
 } from './status';
 
+/**
+ * The user's language for the dashboard's own words: VS Code's display language (`vscode.env.language`)
+ * and its runtime bundle (`vscode.l10n.bundle`: English message → translation; empty in English). The
+ * extension sends it first, in answer to `ready`; the webview translates with `fromBundle(bundle)`.
+ */
+export interface LanguageMessage {
+  type: 'language';
+  tag: string;
+  bundle: Record<string, string>;
+}
+
 /** Extension → webview. */
 export type HostMessage =
+  | LanguageMessage
   | { type: 'update'; uri: string; fileName: string; version: number; locked: boolean; status: PageStatus }
   | { type: 'highlight'; line: number }
   | { type: 'locked'; locked: boolean }
@@ -141,9 +153,30 @@ export function parseHostMessage(x: unknown): HostMessage | null {
       return (x.history === null || isFeatureHistory(x.history)) && isStr(x.note, 500)
         ? { type: 'history', history: x.history, note: x.note }
         : null;
+    case 'language':
+      return parseLanguage(x);
     default:
       return null;
   }
+}
+
+/** A BCP 47 language tag as VS Code names display languages (`en`, `de`, `zh-cn`, `pt-br`). */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
+/** Bounds of a bundle: the extension's has a few hundred messages of a few hundred characters. */
+const MAX_MESSAGES = 5000;
+const MAX_MESSAGE = 2000;
+
+/** A language message: a valid tag and a bundle of strings, copied into a fresh object without a prototype's keys. */
+function parseLanguage(x: Obj): LanguageMessage | null {
+  if (!isStr(x.tag, 35) || !LANGUAGE_TAG.test(x.tag) || !isObj(x.bundle)) return null;
+  const entries = Object.entries(x.bundle);
+  if (entries.length > MAX_MESSAGES) return null;
+  const bundle: Record<string, string> = {};
+  for (const [key, value] of entries) {
+    if (key.length > MAX_MESSAGE || !isStr(value, MAX_MESSAGE)) return null;
+    Object.defineProperty(bundle, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return { type: 'language', tag: x.tag, bundle };
 }
 
 const isChoice = (c: unknown): c is BaseChoice => isObj(c) && isStr(c.id, 300) && isStr(c.label, 300);

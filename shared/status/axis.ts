@@ -2,7 +2,8 @@
  * Time axes of the status charts (the timeline strip and the release bars): the days an axis spans,
  * its ticks, and day numbers back to ISO text. Days are day numbers (`shared/calendar.ts`).
  */
-import { fromDayNumber, isoDay, monthName, toIso } from '../calendar';
+import { fromDayNumber, isoDay, toIso } from '../calendar';
+import { english, shortMonth, type Translate } from '../l10n';
 
 export interface Tick {
   day: number;
@@ -60,14 +61,17 @@ function monthStarts(lo: number, hi: number, step: number): Array<{ day: number;
   return out;
 }
 
-/** Month ticks for the timeline strip: at most about 8, yearly when the months would be a year apart. */
-export function monthTicks(lo: number, hi: number): Tick[] {
+/**
+ * Month ticks for the timeline strip: at most about 8, yearly when the months would be a year apart;
+ * month names in the language of `tag` (`Intl`).
+ */
+export function monthTicks(lo: number, hi: number, tag = 'en'): Tick[] {
   const months = monthStarts(lo + 1, hi, 1).length;
   const step = Math.max(1, Math.ceil(months / 8));
   const yearly = step >= 12;
   return monthStarts(lo + 1, hi, yearly ? 12 : step).map((t, i) => ({
     day: t.day,
-    label: yearly ? String(t.year) : `${monthName(t.month, 'short')}${i === 0 || t.month === 1 ? ` ${t.year}` : ''}`,
+    label: yearly ? String(t.year) : `${shortMonth(t.month, tag)}${i === 0 || t.month === 1 ? ` ${t.year}` : ''}`,
   }));
 }
 
@@ -75,7 +79,7 @@ export function monthTicks(lo: number, hi: number): Tick[] {
  * Calendar ticks for a span of years (the release bars): one per year when the span is long, per quarter
  * (`Q2`, the year at each Q1 and at the first tick) when it is a year or two, per month when shorter.
  */
-export function calendarTicks(lo: number, hi: number): Tick[] {
+export function calendarTicks(lo: number, hi: number, tag = 'en', tr: Translate = english): Tick[] {
   const years = (hi - lo) / 365.25;
   if (years > 3) {
     const step = Math.max(1, Math.ceil(years / 12));
@@ -85,9 +89,14 @@ export function calendarTicks(lo: number, hi: number): Tick[] {
   }
   if (years > 1) {
     return monthStarts(lo, hi, 3).map((t, i) => {
-      const q = `Q${(t.month + 2) / 3}`;
+      const q = quarter((t.month + 2) / 3, tr);
       return { day: t.day, label: t.month === 1 || i === 0 ? `${q} ${t.year}` : q };
     });
   }
-  return monthTicks(lo, hi);
+  return monthTicks(lo, hi, tag);
+}
+
+/** `Q2` (a quarter of the year, as the axis labels it). */
+function quarter(n: number, t: Translate): string {
+  return t('Q{0}', n);
 }

@@ -10,7 +10,8 @@ export { renderDashboard, renderHeader, renderReport, renderSummary, type Report
 export { renderAttention, renderCriteria, renderFeatureTable, renderPlan, renderProblems, type RenderOptions } from './render-sections';
 export { renderTimeline } from './render-timeline';
 export { renderReleases } from './render-releases';
-export { bdi, esc, isolate } from './html';
+export { bdi, colourName, esc, isolate } from './html';
 export * from './changes';
+export { changesSummary } from './changes-summary';
 export { daysText, renderChanges, renderChangesBody, renderFeatureHistory, type ChangesRenderOptions } from './render-changes';
 export { isFeatureHistory, isPageChanges } from './validate-changes';

@@ -3,59 +3,75 @@
  * the preview and the report (`report --since`, `changes --format html`), and one feature's history
  * strip. Every piece of page text goes through `bdi`/`esc`; numbers through `num`.
  */
-import { bdi, chip, esc, lineAttr, num, plural } from './html';
+import { ENGLISH, english, type Language, type Translate } from '../l10n';
+import { bdi, chip, dayCount, esc, hole, holes, lineAttr, num } from './html';
 import type { FeatureChange, FeatureHistory, FeatureRef, MilestoneChange, PageChanges } from './changes';
+import { changesSummary } from './changes-summary';
 import type { StatusDate } from './model';
 
 export interface ChangesRenderOptions {
   /** The preview: items reveal their line on click. */
   interactive: boolean;
+  /** The section's own words in the user's language (English when absent); page text stays as written. */
+  language?: Language;
 }
 
-function dateText(d: StatusDate | null): string {
-  return d ? bdi(d.iso ?? d.text) : '<span class="rp-muted">not set</span>';
+function dateText(d: StatusDate | null, t: Translate): string {
+  return d ? bdi(d.iso ?? d.text) : `<span class="rp-muted">${esc(t('not set'))}</span>`;
 }
 
 /** `+14 days` (a slip) or `−3 days` (pulled in). */
-export function daysText(days: number): string {
-  return days > 0 ? `+${plural(days, 'day')}` : `\u2212${plural(-days, 'day')}`;
+export function daysText(days: number, t: Translate = english): string {
+  return days > 0 ? `+${dayCount(days, t)}` : `\u2212${dayCount(-days, t)}`;
 }
 
 /** An old date struck through, an arrow, the new date, and the days between. */
-function moved(from: StatusDate | null, to: StatusDate | null, days: number | null): string {
-  const by = days ? ` <span class="rp-ch-days rp-ch-${days > 0 ? 'late' : 'early'}">${esc(daysText(days))}</span>` : '';
-  return `<del>${dateText(from)}</del> <span aria-label="moved to">\u2192</span> ${dateText(to)}${by}`;
+function moved(from: StatusDate | null, to: StatusDate | null, days: number | null, t: Translate): string {
+  const by = days ? ` <span class="rp-ch-days rp-ch-${days > 0 ? 'late' : 'early'}">${esc(daysText(days, t))}</span>` : '';
+  return `<del>${dateText(from, t)}</del> <span aria-label="${esc(t('moved to'))}">\u2192</span> ${dateText(to, t)}${by}`;
 }
 
 function item(inner: string, line: number, o: ChangesRenderOptions): string {
   return o.interactive ? `<li${lineAttr(line)} tabindex="0" class="rp-ch-item">${inner}</li>` : `<li class="rp-ch-item">${inner}</li>`;
 }
 
-function featureName(f: FeatureChange): string {
-  const was = f.oldName ? ` <span class="rp-muted">(was ${bdi(f.oldName)})</span>` : '';
-  return `<span class="rp-ch-name">${bdi(f.name)}</span>${was}`;
+function was(name: string | null, t: Translate): string {
+  return name ? ` <span class="rp-muted">(${holes(t('was {0}', hole(0)), bdi(name))})</span>` : '';
 }
 
-function featureLine(f: FeatureChange): string {
+function featureName(f: FeatureChange, t: Translate): string {
+  return `<span class="rp-ch-name">${bdi(f.name)}</span>${was(f.oldName, t)}`;
+}
+
+/** `from → to` of a priority or owner, `not set` for a side without one. */
+function valueChange(from: string | null, to: string | null, t: Translate): string {
+  const side = (v: string | null): string => (v === null ? esc(t('not set')) : bdi(v));
+  return `${side(from)} \u2192 ${side(to)}`;
+}
+
+function featureLine(f: FeatureChange, t: Translate): string {
   const parts: string[] = [];
-  if (f.status) parts.push(`${chip(f.status.from, f.status.fromLabel)} \u2192 ${chip(f.status.to, f.status.toLabel)}`);
-  if (f.target) parts.push(`target ${moved(f.target.from, f.target.to, f.target.days)}`);
-  if (f.priority) parts.push(`priority ${bdi(f.priority.from ?? 'not set')} \u2192 ${bdi(f.priority.to ?? 'not set')}`);
-  if (f.owner) parts.push(`owner ${bdi(f.owner.from ?? 'not set')} \u2192 ${bdi(f.owner.to ?? 'not set')}`);
-  if (!parts.length) parts.push('renamed');
-  return `${featureName(f)}: ${parts.join('; ')}`;
+  if (f.status) parts.push(`${chip(f.status.from, t, f.status.fromLabel)} \u2192 ${chip(f.status.to, t, f.status.toLabel)}`);
+  if (f.target) parts.push(holes(t('target {0}', hole(0)), moved(f.target.from, f.target.to, f.target.days, t)));
+  if (f.priority) parts.push(holes(t('priority {0}', hole(0)), valueChange(f.priority.from, f.priority.to, t)));
+  if (f.owner) parts.push(holes(t('owner {0}', hole(0)), valueChange(f.owner.from, f.owner.to, t)));
+  if (!parts.length) parts.push(esc(t('renamed')));
+  return `${featureName(f, t)}: ${parts.join('; ')}`;
 }
 
-function refLine(f: FeatureRef): string {
-  const target = f.target ? `, target ${dateText(f.target)}` : '';
-  return `<span class="rp-ch-name">${bdi(f.name)}</span> ${chip(f.colour, f.statusLabel)}${target}`;
+function refLine(f: FeatureRef, t: Translate): string {
+  const target = f.target ? `, ${holes(t('target {0}', hole(0)), dateText(f.target, t))}` : '';
+  return `<span class="rp-ch-name">${bdi(f.name)}</span> ${chip(f.colour, t, f.statusLabel)}${target}`;
 }
 
-function milestoneLine(m: MilestoneChange): string {
-  const was = m.oldLabel ? ` <span class="rp-muted">(was ${bdi(m.oldLabel)})</span>` : '';
-  const cancelled = m.cancelled ? (m.cancelled.to ? ' <span class="rp-badge rp-b-warn">cancelled</span>' : ' (no longer cancelled)') : '';
+function milestoneLine(m: MilestoneChange, t: Translate): string {
+  const cancelled = m.cancelled
+    ? m.cancelled.to
+      ? ` <span class="rp-badge rp-b-warn">${esc(t('cancelled'))}</span>`
+      : ` (${esc(t('no longer cancelled'))})`
+    : '';
   const release = m.release ? `${bdi(m.release)} ` : '';
-  return `${release}<span class="rp-ch-name">${bdi(m.label)}</span>${was}: ${moved(m.date.from, m.date.to, m.days)}${cancelled}`;
+  return `${release}<span class="rp-ch-name">${bdi(m.label)}</span>${was(m.oldLabel, t)}: ${moved(m.date.from, m.date.to, m.days, t)}${cancelled}`;
 }
 
 function group(title: string, cls: string, items: string[]): string {
@@ -63,67 +79,70 @@ function group(title: string, cls: string, items: string[]): string {
   return `<div class="rp-ch-group rp-ch-${cls}"><h3>${esc(title)} <span class="rp-count">${num(items.length)}</span></h3><ul>${items.join('')}</ul></div>`;
 }
 
-function sideText(c: PageChanges): string {
+function sideText(c: PageChanges, t: Translate): string {
   const b = c.base;
   const commit = b.commit ? ` <code>${esc(b.commit.slice(0, 12))}</code>` : '';
-  const date = b.date ? ` of ${esc(b.date)}` : '';
+  const date = b.date ? ` ${esc(t('of {0}', b.date))}` : '';
   return `${bdi(b.label)}${commit}${date}`;
 }
 
 /** The changes' lists, without the section heading (the preview puts its base picker above them). */
 export function renderChangesBody(c: PageChanges, o: ChangesRenderOptions): string {
+  const t = (o.language ?? ENGLISH).t;
   const by = (d: string): FeatureChange[] => c.features.filter((f) => f.status?.direction === d);
   const rest = c.features.filter((f) => !f.status || f.status.direction === 'changed');
   const li = (inner: string, line: number): string => item(inner, line, o);
+  // The summary in the user's language, from the same data as the core's English `c.summary`.
+  const summary = o.language ? changesSummary(c, t) : c.summary;
   return (
-    `<p class="rp-ch-summary">${esc(c.summary)}</p>` +
+    `<p class="rp-ch-summary">${esc(summary)}</p>` +
     group(
-      'Worse',
+      t('Worse'),
       'worse',
-      by('worse').map((f) => li(featureLine(f), f.line)),
+      by('worse').map((f) => li(featureLine(f, t), f.line)),
     ) +
     group(
-      'Better',
+      t('Better'),
       'better',
-      by('better').map((f) => li(featureLine(f), f.line)),
+      by('better').map((f) => li(featureLine(f, t), f.line)),
     ) +
     group(
-      'Other changes',
+      t('Other changes'),
       'other',
-      rest.map((f) => li(featureLine(f), f.line)),
+      rest.map((f) => li(featureLine(f, t), f.line)),
     ) +
     group(
-      'New features',
+      t('New features'),
       'added',
-      c.added.map((f) => li(refLine(f), f.line)),
+      c.added.map((f) => li(refLine(f, t), f.line)),
     ) +
     group(
-      'Removed features',
+      t('Removed features'),
       'removed',
-      c.removed.map((f) => `<li class="rp-ch-item">${refLine(f)}</li>`),
+      c.removed.map((f) => `<li class="rp-ch-item">${refLine(f, t)}</li>`),
     ) +
     group(
-      'Milestones moved',
+      t('Milestones moved'),
       'milestones',
-      c.milestones.map((m) => li(milestoneLine(m), m.line)),
+      c.milestones.map((m) => li(milestoneLine(m, t), m.line)),
     ) +
     group(
-      'New milestones',
+      t('New milestones'),
       'ms-added',
-      c.milestonesAdded.map((m) => li(`${bdi(m.label)}: ${dateText(m.date)}`, m.line)),
+      c.milestonesAdded.map((m) => li(`${bdi(m.label)}: ${dateText(m.date, t)}`, m.line)),
     ) +
     group(
-      'Removed milestones',
+      t('Removed milestones'),
       'ms-removed',
-      c.milestonesRemoved.map((m) => `<li class="rp-ch-item">${bdi(m.label)}: ${dateText(m.date)}</li>`),
+      c.milestonesRemoved.map((m) => `<li class="rp-ch-item">${bdi(m.label)}: ${dateText(m.date, t)}</li>`),
     ) +
     group(
-      'New criteria',
+      t('New criteria'),
       'crit-added',
       c.criteriaAdded.map((x) => li(`${esc(x.keyword)}: ${bdi(x.text)}`, x.line)),
     ) +
     group(
-      'Removed criteria',
+      t('Removed criteria'),
       'crit-removed',
       c.criteriaRemoved.map((x) => `<li class="rp-ch-item">${esc(x.keyword)}: ${bdi(x.text)}</li>`),
     )
@@ -132,18 +151,21 @@ export function renderChangesBody(c: PageChanges, o: ChangesRenderOptions): stri
 
 /** The whole section, as the report shows it. */
 export function renderChanges(c: PageChanges, o: ChangesRenderOptions = { interactive: false }): string {
+  const t = (o.language ?? ENGLISH).t;
   return (
-    `<section class="rp-section rp-changes" aria-labelledby="rp-h-changes"><h2 id="rp-h-changes">Changes since ${sideText(c)}</h2>` +
+    `<section class="rp-section rp-changes" aria-labelledby="rp-h-changes"><h2 id="rp-h-changes">${holes(t('Changes since {0}', hole(0)), sideText(c, t))}</h2>` +
     `${renderChangesBody(c, o)}</section>`
   );
 }
 
 /** A feature's status over the page's revisions: one chip per revision, oldest first, with its date. */
-export function renderFeatureHistory(h: FeatureHistory): string {
+export function renderFeatureHistory(h: FeatureHistory, language: Language = ENGLISH): string {
+  const t = language.t;
   const chips = h.points.map((p) => {
-    const title = `${p.date ?? ''} ${p.commit.slice(0, 12)}${p.target ? ` · target ${p.target}` : ''}`;
-    const inner = p.absent ? '<span class="rp-muted">not on the page</span>' : chip(p.colour, p.statusLabel);
+    const title = `${p.date ?? ''} ${p.commit.slice(0, 12)}${p.target ? ` · ${t('target {0}', p.target)}` : ''}`;
+    const inner = p.absent ? `<span class="rp-muted">${esc(t('not on the page'))}</span>` : chip(p.colour, t, p.statusLabel);
     return `<li class="rp-hs-point" title="${esc(title)}">${inner}<span class="rp-hs-date">${esc(p.date ?? '')}</span></li>`;
   });
-  return `<div class="rp-history-strip" aria-label="${esc(`History of ${h.name}`)}"><h3>${bdi(h.name)} <span class="rp-muted">over ${esc(plural(h.points.length, 'revision'))}</span></h3><ol>${chips.join('')}</ol></div>`;
+  const over = h.points.length === 1 ? t('over {0} revision', h.points.length) : t('over {0} revisions', h.points.length);
+  return `<div class="rp-history-strip" aria-label="${esc(t('History of {0}', h.name))}"><h3>${bdi(h.name)} <span class="rp-muted">${esc(over)}</span></h3><ol>${chips.join('')}</ol></div>`;
 }

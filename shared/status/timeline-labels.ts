@@ -2,6 +2,7 @@
  * Labels of the timeline strip: a milestone's short label, and the rows under an axis the labels are
  * laid out in so that they do not overlap.
  */
+import { english, type Translate } from '../l10n';
 import type { MilestoneStatus } from './model';
 
 /** What the layout reads of a point on the axis. */
@@ -19,7 +20,7 @@ const MAX_ROWS = 8;
 /** Where a milestone's label goes: its row under the axis, its text anchor and x (percent). */
 export type Place = { row: number; anchor: string; lx: number };
 
-export function shortLabel(m: MilestoneStatus): string {
+export function shortLabel(m: MilestoneStatus, t: Translate = english): string {
   if (m.label.length <= 14) return m.label;
   // The number after the kind's word first (`v1.31.0-alpha.1` is Alpha 1), else the first number.
   const n =
@@ -37,14 +38,12 @@ export function shortLabel(m: MilestoneStatus): string {
       return `Beta ${ord}`.trim();
     case 'alpha':
       return `Alpha ${ord}`.trim();
-    case 'freeze': {
-      const word = m.label.match(/([A-Za-z]+)\W*freeze/i)?.[1];
-      return word && word.length <= 12 ? `${word[0].toUpperCase()}${word.slice(1).toLowerCase()} freeze` : 'Freeze';
-    }
+    case 'freeze':
+      return freezeLabel(m.label, t);
     case 'test-day':
-      return `Test day ${ord}`.trim();
+      return t('Test day {0}', ord).trim();
     case 'maintenance':
-      return 'Maintenance';
+      return t('Maintenance');
     case 'eol':
       return 'EOL';
     default:
@@ -52,14 +51,24 @@ export function shortLabel(m: MilestoneStatus): string {
   }
 }
 
+/** `Feature freeze`, `Code freeze` (the page's word before *freeze*), else `Freeze`. */
+function freezeLabel(label: string, t: Translate): string {
+  const word = label.match(/([A-Za-z]+)\W*freeze/i)?.[1];
+  return word && word.length <= 12 ? t('{0} freeze', `${word[0].toUpperCase()}${word.slice(1).toLowerCase()}`) : t('Freeze');
+}
+
 /** Greedy rows for labels: the first row whose last label ends before this one starts. */
-export function layoutRows<P extends Labelled>(points: readonly P[], x: (d: number) => number): Map<P, Place | null> {
+export function layoutRows<P extends Labelled>(
+  points: readonly P[],
+  x: (d: number) => number,
+  t: Translate = english,
+): Map<P, Place | null> {
   const ends: number[] = [];
   const maxRows = Math.min(MAX_ROWS, Math.max(MIN_ROWS, Math.ceil(points.length / 6)));
   const out = new Map<P, Place | null>();
   for (const p of [...points].sort((a, b) => a.day - b.day || a.m.line - b.m.line)) {
     const cx = x(p.day);
-    const w = ((shortLabel(p.m).length * CHAR_PX) / NOMINAL_WIDTH) * 100;
+    const w = ((shortLabel(p.m, t).length * CHAR_PX) / NOMINAL_WIDTH) * 100;
     let from = cx - w / 2;
     let anchor = 'middle';
     let lx = cx;

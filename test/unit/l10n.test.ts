@@ -1,8 +1,9 @@
 // Localisation is complete by test: every manifest string is a %key% of package.nls.json and of each
 // package.nls.<language>.json; every message of a `t('…')` call in the extension, the server and shared/
 // is a key of l10n/bundle.l10n.json and of each bundle.l10n.<language>.json; placeholders, code spans and
-// setting links survive translation; no key is unused. Then the translations at work: the status item and
-// the server's code lens and action titles in German.
+// setting links survive translation; no key is unused (the status dashboard's words included: its renderers
+// and the webview's). Then the translations at work: the status item and the server's code lens and action
+// titles in German (the dashboard's: l10n-dashboard.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -213,4 +214,8 @@ test("the server's titles: English without a bundle, German with the bundle the 
 
 test('the sources scanned are where the messages are (a moved folder must not empty the scan)', () => {
   for (const root of SOURCE_ROOTS) assert.ok(sourceFiles(root).length > 0, relative(ROOT, join(ROOT, root)));
+  // The status dashboard's words: its renderers (shared/status) and the webview's own (filters, toolbar, Changes).
+  const where = [...messages().found.values()];
+  assert.ok(where.filter((w) => w.startsWith('shared/status/')).length >= 150, 'the dashboard renderers say their words through t()');
+  assert.ok(where.filter((w) => w.startsWith('client/src/preview/webview/')).length >= 25, "the webview's own words go through t()");
 });

@@ -93,7 +93,7 @@ export class PreviewManager implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
-      'Status',
+      t('Status'),
       { viewColumn: column, preserveFocus },
       webviewOptions(this.context.extensionUri),
     );

@@ -99,6 +99,9 @@ export class StatusPreview implements vscode.Disposable {
       styleUri: asset('media', 'status.css'),
       changesStyleUri: asset('media', 'changes.css'),
       nonce: this.nonce,
+      lang: vscode.env.language,
+      title: t('Release status'),
+      loading: t('Loading the release status…'),
     });
   }
 
@@ -206,6 +209,8 @@ export class StatusPreview implements vscode.Disposable {
     }
     switch (message.type) {
       case 'ready':
+        // The dashboard's words first: the webview draws everything after it in the user's language.
+        this.post({ type: 'language', tag: vscode.env.language, bundle: vscode.l10n.bundle ?? {} });
         this.sentVersion = -1;
         this.changes.clear();
         await this.refresh();
@@ -251,7 +256,7 @@ export class StatusPreview implements vscode.Disposable {
           args: { lines },
         });
     if (!result || result.edits === null || result.version !== version || stale()) {
-      this.post({ type: 'notice', text: 'The page changed (or its rows are not in tables): sort again, then apply.' });
+      this.post({ type: 'notice', text: t('The page changed (or its rows are not in tables): sort again, then apply.') });
       return false;
     }
     const edit = new vscode.WorkspaceEdit();

@@ -4,6 +4,7 @@ import {
   EMPTY_FILTER,
   type FilterState,
   isFilterActive,
+  colourName,
   isolate,
   NO_PRIORITY,
   NO_TEAM,
@@ -12,8 +13,7 @@ import {
   STATUS_COLOURS,
   type StatusColour,
 } from '../../../../shared/status';
-
-const COLOUR_LABELS: Record<StatusColour, string> = { green: 'Green', orange: 'Orange', red: 'Red', other: 'Other', unset: 'Not set' };
+import { ENGLISH, type Language } from '../../../../shared/l10n';
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -26,10 +26,12 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-function labelled(text: string, control: HTMLElement): HTMLLabelElement {
+/** A label around its control; its text node is returned too, to be worded again when the language arrives. */
+function labelled(control: HTMLElement): [HTMLLabelElement, Text] {
   const label = element('label');
-  label.append(document.createTextNode(text), control);
-  return label;
+  const text = document.createTextNode('');
+  label.append(text, control);
+  return [label, text];
 }
 
 function setOptions(select: HTMLSelectElement, options: ReadonlyArray<readonly [string, string]>): void {
@@ -55,31 +57,21 @@ export class FilterBar {
   private readonly colour = element('select');
   private readonly priority = element('select');
   private readonly only = element('select');
-  private readonly text = element('input', { type: 'search', placeholder: 'Filter features…', 'aria-label': 'Filter features by text' });
-  private readonly clear = element('button', { type: 'button', class: 'rp-button' }, 'Clear filters');
+  private readonly text = element('input', { type: 'search' });
+  private readonly clear = element('button', { type: 'button', class: 'rp-button' });
   private readonly shown = element('span', { class: 'rp-shown', 'aria-live': 'polite' });
+  private readonly labels = [this.team, this.colour, this.priority, this.only].map(labelled);
   private teams: CountGroup[] = [];
   private priorities: CountGroup[] = [];
   private optionsKey = '';
+  private language: Language = ENGLISH;
 
   constructor(
     root: HTMLElement,
     private readonly onChange: (filter: FilterState) => void,
   ) {
-    setOptions(this.only, [
-      ['', 'All features'],
-      ['must', 'Must, not Green'],
-      ['overdue', 'Overdue'],
-    ]);
-    root.replaceChildren(
-      labelled('Team', this.team),
-      labelled('Status', this.colour),
-      labelled('Priority', this.priority),
-      labelled('Show', this.only),
-      this.text,
-      this.clear,
-      this.shown,
-    );
+    root.replaceChildren(...this.labels.map(([label]) => label), this.text, this.clear, this.shown);
+    this.setLanguage(ENGLISH);
     for (const control of [this.team, this.colour, this.priority, this.only])
       control.addEventListener('change', () => this.onChange(this.read()));
     this.text.addEventListener('input', () => this.onChange(this.read()));
@@ -90,6 +82,28 @@ export class FilterBar {
     });
   }
 
+  /** Words the bar in `language`; the options that name counts are worded at the next `update`. */
+  setLanguage(language: Language): void {
+    const { t } = language;
+    this.language = language;
+    const [team, status, priority, show] = this.labels.map(([, text]) => text);
+    team.data = t('Team');
+    status.data = t('Status');
+    priority.data = t('Priority');
+    show.data = t('Show');
+    const only = this.only.value;
+    setOptions(this.only, [
+      ['', t('All features')],
+      ['must', t('Must, not Green')],
+      ['overdue', t('Overdue')],
+    ]);
+    this.only.value = only;
+    this.text.placeholder = t('Filter features…');
+    this.text.setAttribute('aria-label', t('Filter features by text'));
+    this.clear.textContent = t('Clear filters');
+    this.optionsKey = '';
+  }
+
   /** New options for a new model (kept when the teams and priorities did not change); returns the filter that still applies. */
   update(status: PageStatus, filter: FilterState): FilterState {
     const key = JSON.stringify([
@@ -98,15 +112,16 @@ export class FilterBar {
       status.counts,
     ]);
     if (key !== this.optionsKey) {
+      const { t } = this.language;
       this.optionsKey = key;
       this.teams = status.byTeam;
       this.priorities = status.byPriority;
-      setOptions(this.team, groupOptions('All teams', this.teams, 'No team'));
-      setOptions(this.priority, groupOptions('All priorities', this.priorities, 'No priority'));
+      setOptions(this.team, groupOptions(t('All teams'), this.teams, t('No team')));
+      setOptions(this.priority, groupOptions(t('All priorities'), this.priorities, t('No priority')));
       const colours = STATUS_COLOURS.filter((c) => c !== 'other' || status.counts.other > 0);
       setOptions(this.colour, [
-        ['', 'All statuses'],
-        ...colours.map((c): [string, string] => [c, `${COLOUR_LABELS[c]} (${status.counts[c]})`]),
+        ['', t('All statuses')],
+        ...colours.map((c): [string, string] => [c, `${colourName(c, t)} (${status.counts[c]})`]),
       ]);
     }
     const kept: FilterState = {
@@ -145,7 +160,9 @@ export class FilterBar {
   }
 
   setShown(shown: number, total: number): void {
-    this.shown.textContent = shown === total ? `${total} features` : `${shown} of ${total} features`;
+    const { t } = this.language;
+    if (shown === total) this.shown.textContent = total === 1 ? t('{0} feature', total) : t('{0} features', total);
+    else this.shown.textContent = total === 1 ? t('{0} of {1} feature', shown, total) : t('{0} of {1} features', shown, total);
   }
 
   private index(groups: readonly CountGroup[], name: string, none: string): number {

@@ -9,6 +9,7 @@ import {
   applyView,
   DEFAULT_SORT,
   EMPTY_FILTER,
+  esc,
   type CountGroup,
   type FilterState,
   nextSort,
@@ -35,6 +36,7 @@ import {
   type RenderedSummary,
   type WebviewMessage,
 } from '../../../../shared/preview-messages';
+import { ENGLISH, language as languageOf, type Language } from '../../../../shared/l10n';
 import { ChangesView } from './changes';
 import { FilterBar } from './filters';
 
@@ -58,15 +60,19 @@ let version = -1;
 let fileName = '';
 let highlighted = -1;
 let scrollRestored = false;
-const OPTIONS = { interactive: true };
+/** The dashboard's words: English until the extension sends the user's language (its first message). */
+let language: Language = ENGLISH;
+let options = { interactive: true, language };
+/** The notice shown, as a message to translate (the release-page notice) or as the extension's text. */
+let notice: 'not-release' | { text: string } = { text: '' };
 
 const SKELETON =
   `<div class="rp-toolbar"><span id="rp-notice" class="rp-stale" role="status"></span><span class="rp-spacer"></span>` +
-  `<button type="button" id="rp-lock" class="rp-button" aria-pressed="false" title="Keep showing this page when another editor becomes active">Lock</button></div>` +
+  `<button type="button" id="rp-lock" class="rp-button" aria-pressed="false"></button></div>` +
   '<div id="rp-header"></div><div id="rp-timeline"></div><div id="rp-releases"></div><div id="rp-summary"></div><div id="rp-attention"></div><div id="rp-changes"></div>' +
   '<section class="rp-section rp-features-section" id="rp-features" aria-labelledby="rp-h-features" hidden>' +
-  '<h2 id="rp-h-features">Features <span class="rp-count" id="rp-feature-count"></span></h2>' +
-  '<div class="rp-filters" id="rp-filters" role="search" aria-label="Filter features"></div><div id="rp-table"></div></section>' +
+  '<h2 id="rp-h-features"><span id="rp-features-title"></span> <span class="rp-count" id="rp-feature-count"></span></h2>' +
+  '<div class="rp-filters" id="rp-filters" role="search"></div><div id="rp-table"></div></section>' +
   '<div id="rp-criteria"></div><div id="rp-plan"></div><div id="rp-problems"></div>';
 
 const app = document.getElementById('rp-app');
@@ -98,11 +104,34 @@ const filters = new FilterBar(byId('rp-filters'), (filter) => {
 });
 
 function setLocked(locked: boolean): void {
+  const { t } = language;
   state = { ...state, locked };
   save();
   const button = byId('rp-lock');
   button.setAttribute('aria-pressed', String(locked));
-  button.textContent = locked ? 'Locked' : 'Lock';
+  button.textContent = locked ? t('Locked') : t('Lock');
+}
+
+/** The skeleton's own words (drawn again when the language arrives). */
+function labelSkeleton(): void {
+  const { t } = language;
+  document.documentElement.lang = language.tag;
+  byId('rp-lock').title = t('Keep showing this page when another editor becomes active');
+  byId('rp-features-title').textContent = t('Features');
+  byId('rp-filters').setAttribute('aria-label', t('Filter features'));
+  byId('rp-notice').textContent =
+    notice === 'not-release' ? t('This page does not look like a release page: it is not checked.') : notice.text;
+  setLocked(state.locked);
+}
+
+/** The user's language: every word drawn so far is drawn again in it. */
+function setLanguage(tag: string, bundle: Record<string, string>): void {
+  language = languageOf(tag, bundle);
+  options = { interactive: true, language };
+  filters.setLanguage(language);
+  changesView.setLanguage(language);
+  labelSkeleton();
+  renderAll();
 }
 
 /** Tiles and breakdown rows show which filter is on. */
@@ -118,11 +147,12 @@ function renderTable(focusSort?: SortKey): void {
   if (!status) return;
   const rows = applyView(status, state.filter, state.sort);
   // A sort of the preview can be written to the page: every feature row, in this order (filters aside).
+  const { t } = language;
   const apply =
     state.sort.key !== null && status.features.length > 1
-      ? '<p class="rp-apply-sort"><button type="button" data-action="apply-sort">Apply to the page</button> <span class="rp-muted">writes this order to the table rows</span></p>'
+      ? `<p class="rp-apply-sort"><button type="button" data-action="apply-sort">${esc(t('Apply to the page'))}</button> <span class="rp-muted">${esc(t('writes this order to the table rows'))}</span></p>`
       : '';
-  byId('rp-table').innerHTML = renderFeatureTable(rows, status.features.length, state.sort, OPTIONS) + apply;
+  byId('rp-table').innerHTML = renderFeatureTable(rows, status.features.length, state.sort, options) + apply;
   filters.setShown(rows.length, status.features.length);
   markFilters();
   changesView.mark();
@@ -134,14 +164,14 @@ function renderTable(focusSort?: SortKey): void {
 function renderAll(): void {
   if (!status) return;
   const s = status;
-  byId('rp-header').innerHTML = renderHeader(s, { fileName });
-  byId('rp-timeline').innerHTML = renderTimeline(s, true);
-  byId('rp-releases').innerHTML = renderReleases(s, true);
-  byId('rp-summary').innerHTML = renderSummary(s, OPTIONS);
-  byId('rp-attention').innerHTML = renderAttention(s, OPTIONS);
-  byId('rp-criteria').innerHTML = renderCriteria(s, OPTIONS);
-  byId('rp-plan').innerHTML = renderPlan(s, OPTIONS);
-  byId('rp-problems').innerHTML = renderProblems(s, { ...OPTIONS, list: false });
+  byId('rp-header').innerHTML = renderHeader(s, { fileName, language });
+  byId('rp-timeline').innerHTML = renderTimeline(s, true, language);
+  byId('rp-releases').innerHTML = renderReleases(s, true, language);
+  byId('rp-summary').innerHTML = renderSummary(s, options);
+  byId('rp-attention').innerHTML = renderAttention(s, options);
+  byId('rp-criteria').innerHTML = renderCriteria(s, options);
+  byId('rp-plan').innerHTML = renderPlan(s, options);
+  byId('rp-problems').innerHTML = renderProblems(s, { ...options, list: false });
   byId('rp-features').hidden = s.features.length === 0;
   byId('rp-feature-count').textContent = String(s.features.length);
   state = { ...state, filter: filters.update(s, state.filter) };
@@ -299,11 +329,15 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       version = message.version;
       fileName = message.fileName;
       if (!samePage) highlighted = -1;
-      byId('rp-notice').textContent = message.status.isReleasePage ? '' : 'This page does not look like a release page: it is not checked.';
-      setLocked(message.locked);
+      notice = message.status.isReleasePage ? { text: '' } : 'not-release';
+      state = { ...state, locked: message.locked };
+      labelSkeleton();
       renderAll();
       return;
     }
+    case 'language':
+      setLanguage(message.tag, message.bundle);
+      return;
     case 'highlight':
       highlighted = message.line;
       applyHighlight(true);
@@ -313,6 +347,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       setLocked(message.locked);
       return;
     case 'notice':
+      notice = { text: message.text };
       byId('rp-notice').textContent = message.text;
       return;
     case 'changes':
@@ -324,5 +359,5 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
 });
 
-setLocked(state.locked);
+labelSkeleton();
 post({ type: 'ready' });

@@ -17,6 +17,7 @@ import {
   type MilestoneRef,
   type PageChanges,
 } from '../../../../shared/status/changes';
+import { changesSummary } from '../../../../shared/status/changes-summary';
 import type { CriterionStatus, FeatureStatus, MilestoneStatus, PageStatus, StatusDate } from '../../../../shared/status/model';
 import { matchFeatures, normalisedName, SIMILAR, similarity } from './match';
 
@@ -178,37 +179,6 @@ function compareCriteria(base: readonly CriterionStatus[], head: readonly Criter
   return { added: added.filter((x) => !reworded.has(x)), removed: removed.filter((x) => !reworded.has(x)) };
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function gaPhrase(ga: PageChanges['ga']): string | null {
-  if (!ga) return null;
-  if (ga.days === null) return `GA changed from ${ga.from?.text ?? 'unset'} to ${ga.to?.text ?? 'unset'}`;
-  if (ga.days === 0) return null;
-  return ga.days > 0 ? `GA slipped ${plural(ga.days, 'day')}` : `GA pulled in ${plural(-ga.days, 'day')}`;
-}
-
-function summaryLine(c: Omit<PageChanges, 'summary'>): string {
-  const n = c.counts;
-  const parts: string[] = [];
-  if (n.worse) parts.push(`${plural(n.worse, 'feature')} worse`);
-  if (n.better) parts.push(parts.length ? `${n.better} better` : `${plural(n.better, 'feature')} better`);
-  if (n.statusChanged) parts.push(`${n.statusChanged} other status ${n.statusChanged === 1 ? 'change' : 'changes'}`);
-  if (n.slipped) parts.push(`${plural(n.slipped, 'target')} slipped`);
-  if (n.added) parts.push(`${n.added} added`);
-  if (n.removed) parts.push(`${n.removed} removed`);
-  const ga = gaPhrase(c.ga);
-  if (ga) parts.push(ga);
-  const others = c.milestones.filter((m) => m.kind !== 'ga' && m.days !== 0).length;
-  if (others) parts.push(`${plural(others, ga ? 'other milestone' : 'milestone')} moved`);
-  if (c.criteriaAdded.length + c.criteriaRemoved.length)
-    parts.push(`criteria: ${c.criteriaAdded.length} added, ${c.criteriaRemoved.length} removed`);
-  if (!parts.length) return n.priority || n.owner ? `${plural(n.priority + n.owner, 'priority or owner change')}` : 'No changes';
-  const text = parts.join(', ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 export interface CompareSides {
   base?: ChangesSide;
   head?: ChangesSide;
@@ -261,5 +231,5 @@ export function compareStatus(base: PageStatus, head: PageStatus, sides: Compare
     criteriaAdded: criteria.added,
     criteriaRemoved: criteria.removed,
   };
-  return { ...partial, summary: summaryLine(partial) };
+  return { ...partial, summary: changesSummary(partial) };
 }
