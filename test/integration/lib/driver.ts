@@ -13,8 +13,8 @@ export type DriverRequest =
   | { id: string; action: 'palette'; title: string }
   | { id: string; action: 'paste'; text: string; html?: string }
   | { id: string; action: 'screenshot'; file: string; docs: boolean }
-  /** Waits for a visible list or menu (`rows`), presses ArrowDown until the row labelled `label` has the focus, then `key`. */
-  | { id: string; action: 'choose'; rows: string; label: string; key: string }
+  /** Waits for a visible list or menu (`rows`), presses ArrowDown until the row labelled `label` has the focus, then `key` (null: none). */
+  | { id: string; action: 'choose'; rows: string; label: string; key: string | null }
   /** The texts of the visible elements matching `selector` (a JSON array in the note); `[]` when none shows up in `waitMs`. */
   | { id: string; action: 'texts'; selector: string; waitMs: number };
 
@@ -80,7 +80,7 @@ async function perform(page: Page, r: DriverRequest, options: DriverOptions): Pr
           els.findIndex((e) => e.classList.contains('focused') || e.querySelector('.focused') !== null || e.matches(':focus-within')),
         );
         if (focused === index) {
-          await page.keyboard.press(r.key);
+          if (r.key !== null) await page.keyboard.press(r.key);
           return;
         }
         await page.keyboard.press('ArrowDown');

@@ -41,8 +41,8 @@ export const palette = async (title: string): Promise<void> => void (await ask({
 export const paste = (text: string, html?: string): Promise<string | undefined> => ask({ action: 'paste', text, html });
 /** A screenshot of the workbench into test-results/ (and docs/images/ when `docs`). */
 export const screenshot = async (file: string, docs = false): Promise<void> => void (await ask({ action: 'screenshot', file, docs }));
-/** In the visible list or menu whose rows match `rows`, ArrowDown to the row labelled `label`, then presses `key`. */
-export const choose = async (rows: string, label: string, key = 'Enter'): Promise<void> =>
+/** In the visible list or menu whose rows match `rows`, ArrowDown to the row labelled `label`, then presses `key` (null: none). */
+export const choose = async (rows: string, label: string, key: string | null = 'Enter'): Promise<void> =>
   void (await ask({ action: 'choose', rows, label, key }));
 /** The texts of the visible elements matching `selector`, waiting up to `waitMs` for one to show ([] when none does). */
 export const texts = async (selector: string, waitMs = 10_000): Promise<string[]> =>
