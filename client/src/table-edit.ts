@@ -52,8 +52,11 @@ class TableRanges implements vscode.Disposable {
     this.disposables.push(
       client.onNotification(TablesNotification, ({ uri, version, tables }) => {
         const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-        // An older version's ranges are still the best guess until the next check (edits since were shifted in).
-        if (!doc || doc.version >= version) this.ranges.set(uri, tables);
+        // The ranges of an older version (a check that finished while the page was being edited) are
+        // stale: the ranges kept here were moved along with the edits since, so they stay until the check
+        // of the current version. Taking the old ones lost the row Tab or Enter had just added (the key
+        // then did its usual thing there). Only when nothing is known yet are they the best guess.
+        if (!doc || doc.version === version || !this.ranges.has(uri)) this.ranges.set(uri, tables);
         this.update();
       }),
       vscode.window.onDidChangeTextEditorSelection(() => this.update()),

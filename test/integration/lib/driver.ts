@@ -12,7 +12,11 @@ export type DriverRequest =
   | { id: string; action: 'type'; text: string }
   | { id: string; action: 'palette'; title: string }
   | { id: string; action: 'paste'; text: string; html?: string }
-  | { id: string; action: 'screenshot'; file: string; docs: boolean };
+  | { id: string; action: 'screenshot'; file: string; docs: boolean }
+  /** Waits for a visible list or menu (`rows`), presses ArrowDown until the row labelled `label` has the focus, then `key` (null: none). */
+  | { id: string; action: 'choose'; rows: string; label: string; key: string | null }
+  /** The texts of the visible elements matching `selector` (a JSON array in the note); `[]` when none shows up in `waitMs`. */
+  | { id: string; action: 'texts'; selector: string; waitMs: number };
 
 export interface DriverOptions {
   /** Where screenshots go (test-results/). */
@@ -63,6 +67,33 @@ async function perform(page: Page, r: DriverRequest, options: DriverOptions): Pr
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
       return;
+    }
+    case 'choose': {
+      const rows = page.locator(r.rows);
+      await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+      const labels = await rows.allInnerTexts();
+      const index = labels.findIndex((l) => l.split('\n')[0].trim() === r.label);
+      if (index < 0) throw new Error(`no row "${r.label}" among ${JSON.stringify(labels)}`);
+      // Keys only, as a user would: down to the row, then its key. The focus is read from the DOM.
+      for (let presses = 0; presses <= labels.length + 1; presses++) {
+        const focused = await rows.evaluateAll((els) =>
+          els.findIndex((e) => e.classList.contains('focused') || e.querySelector('.focused') !== null || e.matches(':focus-within')),
+        );
+        if (focused === index) {
+          if (r.key !== null) await page.keyboard.press(r.key);
+          return;
+        }
+        await page.keyboard.press('ArrowDown');
+      }
+      throw new Error(`the row "${r.label}" never had the focus (rows ${JSON.stringify(labels)})`);
+    }
+    case 'texts': {
+      const found = page.locator(r.selector);
+      await found
+        .first()
+        .waitFor({ state: 'visible', timeout: r.waitMs })
+        .catch(() => undefined);
+      return JSON.stringify((await found.allInnerTexts()).map((t) => t.trim()));
     }
     case 'screenshot': {
       await page.mouse.move(5, 795); // no hover in the picture

@@ -30,8 +30,6 @@ async function waitForAck(file: string): Promise<void> {
   }
 }
 
-/** Suites that drive the workbench with the keyboard through the launcher (lib/driver.ts). */
-const KEYBOARD_SUITES = ['table-editing.test.js'];
 export async function run(): Promise<void> {
   const resultsFile = process.env.RELEASE_PAGES_TEST_RESULTS;
   const ackFile = process.env.RELEASE_PAGES_TEST_ACK;
@@ -42,13 +40,9 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: Mocha.reporters.Base });
   const grep = process.env.RELEASE_PAGES_TEST_GREP;
   if (grep) mocha.grep(grep);
-  // The keyboard-driven table-editing suite does not pass reliably yet (issue #17: a Tab is sometimes not
-  // handled): it runs only when asked for (`npm run test:table-editing`), and the run says so.
-  const keyboard = process.env.RELEASE_PAGES_TEST_KEYBOARD === '1';
   const files = readdirSync(__dirname)
-    .filter((f) => f.endsWith('.test.js') && (keyboard || !KEYBOARD_SUITES.includes(f)))
+    .filter((f) => f.endsWith('.test.js'))
     .sort();
-  if (!keyboard) console.log(`${PREFIX} not run: ${KEYBOARD_SUITES.join(', ')} (RELEASE_PAGES_TEST_KEYBOARD=1 runs it)`);
   for (const f of files) mocha.addFile(join(__dirname, f));
   console.log(`${PREFIX} running ${files.length} suite file(s): ${files.join(', ')}`);
 

@@ -37,8 +37,13 @@ export const press = async (...keys: string[]): Promise<void> => void (await ask
 export const typeText = async (text: string): Promise<void> => void (await ask({ action: 'type', text }));
 /** Runs a Command Palette entry by its full title (`Release Pages: Table: Delete column`). */
 export const palette = async (title: string): Promise<void> => void (await ask({ action: 'palette', title }));
-/** Pastes as Ctrl+V would with this clipboard (`text/plain`, and `text/html` when given). */
-/** Resolves with what the event met (the element, whether the editor handled it). */
+/** Pastes as Ctrl+V would with this clipboard (`text/plain`, and `text/html` when given); resolves with what the event met. */
 export const paste = (text: string, html?: string): Promise<string | undefined> => ask({ action: 'paste', text, html });
 /** A screenshot of the workbench into test-results/ (and docs/images/ when `docs`). */
 export const screenshot = async (file: string, docs = false): Promise<void> => void (await ask({ action: 'screenshot', file, docs }));
+/** In the visible list or menu whose rows match `rows`, ArrowDown to the row labelled `label`, then presses `key` (null: none). */
+export const choose = async (rows: string, label: string, key: string | null = 'Enter'): Promise<void> =>
+  void (await ask({ action: 'choose', rows, label, key }));
+/** The texts of the visible elements matching `selector`, waiting up to `waitMs` for one to show ([] when none does). */
+export const texts = async (selector: string, waitMs = 10_000): Promise<string[]> =>
+  JSON.parse((await ask({ action: 'texts', selector, waitMs })) ?? '[]') as string[];
