@@ -72,6 +72,8 @@ class LineReader {
 
   read(): void {
     const lines = this.lines;
+    // remark drops a byte order mark at the start of its text (and with it, one column of the first line).
+    if (lines.length > 0 && lines[0].charCodeAt(0) === 0xfeff) throw new Refuse('byte order mark');
     for (let i = 0; i < lines.length; i++) {
       const s = lines[i];
       if (s.indexOf('\t') >= 0) throw new Refuse('tab');
@@ -126,7 +128,7 @@ class LineReader {
       if (start.kind === 'footnote-definition') throw new Refuse('footnote definition');
       if (start.kind === 'list-item') {
         this.closeItems(matched, i);
-        this.openItems(i, s, idx);
+        this.openItems(i, s, idx, context !== 'document');
         return;
       }
     }
@@ -257,8 +259,12 @@ class LineReader {
     this.leaf = 'none';
   }
 
-  /** List items opening on line i at idx (several when an item's content starts another: `- 1. x`). */
-  private openItems(i: number, s: string, idx: number): void {
+  /**
+   * List items opening on line i at idx (several when an item's content starts another: `- 1. x`). micromark
+   * asks for the inner items in the mode it asked for the first (`interrupt`: after a paragraph `1. -` is
+   * one item holding the text `-`).
+   */
+  private openItems(i: number, s: string, idx: number, interrupt: boolean): void {
     for (;;) {
       const markerEnd = listMarkerEnd(s, idx, false);
       let k = markerEnd;
@@ -269,10 +275,14 @@ class LineReader {
       this.facts.listItems.push({ line: i + this.offset, contentColumn: empty ? idx : contentCol, depth: this.items.length });
       this.items.push({ contentCol, initialBlank: empty, furtherBlank: false });
       if (empty) return;
-      const start = blockStart(s, k, 'document');
+      const start = blockStart(s, k, interrupt ? 'after-indented-code' : 'document');
       if (start.kind === 'block-quote') throw new Refuse('block quote');
       if (start.kind === 'footnote-definition') throw new Refuse('footnote definition');
       if (start.kind !== 'list-item') {
+        if (start.kind === 'none' && s.charCodeAt(k) === LBRACKET) {
+          const task = taskContent(s, k);
+          if (task > k) this.facts.listItems[this.facts.listItems.length - 1].contentColumn = task;
+        }
         this.startLeaf(i, s, k, start.kind === 'none' ? null : start);
         return;
       }
@@ -312,6 +322,29 @@ class LineReader {
     for (let l = from; l <= to; l++) this.facts.literalLines.push(l + this.offset);
   }
 }
+
+/** Words that may begin a GFM autolink literal (a task item's text starting with one moves its paragraph's start). */
+const AUTOLINK_WORDS = new Set(['www', 'http', 'https', 'mailto', 'xmpp']);
+
+/**
+ * A GFM task item's check box (`[ ]`, `[x]`) at k, the start of an item's first paragraph: remark-gfm moves
+ * the paragraph's start to one character after the box when plain text follows. Returns that column, or k
+ * when there is no check box; refuses the shapes whose start moves otherwise (markup or a link right
+ * after the box, nothing after it on the line).
+ */
+function taskContent(s: string, k: number): number {
+  const v = s.charCodeAt(k + 1);
+  if (!(v === SPACE || v === 120 || v === 88) || s.charCodeAt(k + 2) !== 93 /* ] */) return k;
+  const after = k + 3;
+  if (after === s.length) throw new Refuse('task check box at the end of the line');
+  if (s.charCodeAt(after) !== SPACE) return k;
+  const m = TASK_WORD.exec(s.slice(after));
+  if (!m || AUTOLINK_WORDS.has(m[1].toLowerCase())) throw new Refuse('task check box before markup');
+  return after + 1;
+}
+
+/** After a task's check box: spaces, a plain word, then the end, a space or punctuation that starts no markup. */
+const TASK_WORD = /^ +([A-Za-z0-9]+)(?:$|[ .,;:?)'"-])/;
 
 /**
  * The facts of a region (its lines, the first being page line `offset`) read line by line, or the reason
