@@ -12,8 +12,8 @@ import { splitRegions } from '../../server/src/core/markdown/blocks';
 import { parseRegion, type RegionReadOptions } from '../../server/src/core/markdown/region-read';
 import { page } from '../fuzz/pages';
 import { modelShape } from '../fuzz/model-shape';
-import { budget, fuzzLabel, params } from '../helpers/fuzz';
-import { FIXTURES } from '../helpers/paths';
+import { budget, FUZZ_MODE, fuzzLabel, params } from '../helpers/fuzz';
+import { FIXTURES, ROOT } from '../helpers/paths';
 
 function markdownUnder(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
@@ -59,7 +59,13 @@ function samePage(text: string, what: string): void {
   assert.deepEqual(JSON.stringify(a.findings), JSON.stringify(b.findings), `${what}: findings`);
 }
 
-test('line reader = remark on every region and page of the fixtures (corpus, pages, seeds, projects)', () => {
+/** What still went to remark, for the test's diagnostics. */
+function summary(c: Counts): string {
+  const reasons = [...c.reasons].sort((a, b) => b[1] - a[1]).map(([why, n]) => `${why} ${n}`);
+  return `${c.parsed} of ${c.regions} regions went to remark (${reasons.join(', ') || 'none'})`;
+}
+
+test('line reader = remark on every region and page of the fixtures (corpus, pages, seeds, projects)', (t) => {
   const counts: Counts = { regions: 0, parsed: 0, reasons: new Map() };
   const files = markdownUnder(FIXTURES);
   assert.ok(files.length > 150, `fixture pages found: ${files.length}`);
@@ -69,8 +75,8 @@ test('line reader = remark on every region and page of the fixtures (corpus, pag
     samePage(text, f);
   }
   // The point of the line reader: the great majority of real regions never reach remark.
-  const share = counts.parsed / counts.regions;
-  assert.ok(share < 0.05, `${counts.parsed} of ${counts.regions} regions went to remark: ${JSON.stringify([...counts.reasons])}`);
+  t.diagnostic(summary(counts));
+  assert.ok(counts.parsed / counts.regions < 0.05, summary(counts));
 });
 
 const RUNS = budget(150, 10_000);
@@ -130,4 +136,35 @@ test(`line reader = remark on generated block soups (${fuzzLabel(RUNS * 4, 'page
     fc.property(soup, (text) => sameRegions(text, 'block soup')),
     params(RUNS * 4),
   );
+});
+
+/** README files of the installed packages (one level, and scoped packages), at most 1 MB each. */
+function readmes(): string[] {
+  const nm = join(ROOT, 'node_modules');
+  const out: string[] = [];
+  const dirs: string[] = [];
+  for (const name of readdirSync(nm).sort()) {
+    if (name.startsWith('.')) continue;
+    if (name.startsWith('@')) for (const sub of readdirSync(join(nm, name)).sort()) dirs.push(join(nm, name, sub));
+    else dirs.push(join(nm, name));
+  }
+  for (const d of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(d);
+    } catch {
+      continue;
+    }
+    for (const n of names) if (/^readme\.(md|markdown)$/i.test(n) && statSync(join(d, n)).size <= 1_000_000) out.push(join(d, n));
+  }
+  return out;
+}
+
+// Hundreds of ordinary pages written by other people (2.5 MB): every region read both ways takes remark a
+// while, so only `npm run fuzz` (RELEASE_PAGES_FUZZ=long) reads them.
+test('line reader = remark on every region of the READMEs of node_modules', { skip: FUZZ_MODE !== 'long' && 'npm run fuzz reads them' }, (t) => {
+  const counts: Counts = { regions: 0, parsed: 0, reasons: new Map() };
+  for (const f of readmes()) sameRegions(readFileSync(f, 'utf8'), f, counts);
+  t.diagnostic(summary(counts));
+  assert.ok(counts.regions > 1000, `regions read: ${counts.regions}`);
 });
