@@ -129,7 +129,9 @@ const content = fc.constantFrom(
   '',
   '',
 );
-const soup = fc.array(fc.tuple(indent, marker, content), { minLength: 1, maxLength: 14 }).map((ls) => ls.map(([a, b, c]) => a + b + c).join('\n'));
+const soup = fc
+  .array(fc.tuple(indent, marker, content), { minLength: 1, maxLength: 14 })
+  .map((ls) => ls.map(([a, b, c]) => a + b + c).join('\n'));
 
 test(`line reader = remark on generated block soups (${fuzzLabel(RUNS * 4, 'pages')})`, () => {
   fc.assert(
@@ -162,9 +164,13 @@ function readmes(): string[] {
 
 // Hundreds of ordinary pages written by other people (2.5 MB): every region read both ways takes remark a
 // while, so only `npm run fuzz` (RELEASE_PAGES_FUZZ=long) reads them.
-test('line reader = remark on every region of the READMEs of node_modules', { skip: FUZZ_MODE !== 'long' && 'npm run fuzz reads them' }, (t) => {
-  const counts: Counts = { regions: 0, parsed: 0, reasons: new Map() };
-  for (const f of readmes()) sameRegions(readFileSync(f, 'utf8'), f, counts);
-  t.diagnostic(summary(counts));
-  assert.ok(counts.regions > 1000, `regions read: ${counts.regions}`);
-});
+test(
+  'line reader = remark on every region of the READMEs of node_modules',
+  { skip: FUZZ_MODE !== 'long' && 'npm run fuzz reads them' },
+  (t) => {
+    const counts: Counts = { regions: 0, parsed: 0, reasons: new Map() };
+    for (const f of readmes()) sameRegions(readFileSync(f, 'utf8'), f, counts);
+    t.diagnostic(summary(counts));
+    assert.ok(counts.regions > 1000, `regions read: ${counts.regions}`);
+  },
+);

@@ -13,7 +13,19 @@
  * It reads a region's lines after the table scanner blanked the tables it read (region-read.ts): no line
  * holding a table is left, and the scanner leaves no table-like line after the first container.
  */
-import { atxHeadingText, blockStart, endsAtBlankLine, fenceCloses, htmlEnds, htmlEndsOnOpeningLine, htmlStart, listMarkerEnd, type Fence, type HtmlKind, type StartContext } from './block-start';
+import {
+  atxHeadingText,
+  blockStart,
+  endsAtBlankLine,
+  fenceCloses,
+  htmlEnds,
+  htmlEndsOnOpeningLine,
+  htmlStart,
+  listMarkerEnd,
+  type Fence,
+  type HtmlKind,
+  type StartContext,
+} from './block-start';
 import { BACKTICK, blankFrom, firstNonWs, isWs, LBRACKET, runOf, SPACE } from './chars';
 import type { HeadingInfo, ListItemInfo } from './region-read';
 
@@ -60,7 +72,7 @@ function headingText(t: string): string | null {
     if (b < 0) return out;
     const n = runOf(t, b, BACKTICK);
     let close = -1;
-    for (let j = b + n; j < t.length; ) {
+    for (let j = b + n; j < t.length;) {
       const k = t.indexOf('`', j);
       if (k < 0) break;
       const m = runOf(t, k, BACKTICK);
@@ -168,10 +180,17 @@ class LineReader {
     const rel = idx - base;
     // New containers: with every item continued, micromark asks in interrupt mode when a block is open;
     // after an item that is not continued (its sibling attempt reset the flag) it does not.
-    const context: StartContext = !all ? 'document' : this.leaf === 'paragraph' ? 'paragraph' : this.leaf === 'indented' ? 'after-indented-code' : 'document';
+    const context: StartContext = !all
+      ? 'document'
+      : this.leaf === 'paragraph'
+        ? 'paragraph'
+        : this.leaf === 'indented'
+          ? 'after-indented-code'
+          : 'document';
     if (rel < 4) {
       const start = blockStart(s, idx, context);
-      if (context === 'after-indented-code' && blockStart(s, idx, 'document').kind !== start.kind) throw new Refuse('list marker after indented code');
+      if (context === 'after-indented-code' && blockStart(s, idx, 'document').kind !== start.kind)
+        throw new Refuse('list marker after indented code');
       if (start.kind === 'block-quote') throw new Refuse('block quote');
       if (start.kind === 'footnote-definition') throw new Refuse('footnote definition');
       if (start.kind === 'list-item') {
@@ -209,7 +228,8 @@ class LineReader {
     const inParagraph = this.leaf === 'paragraph';
     const start = blockStart(s, idx, inParagraph ? 'paragraph' : 'document');
     if (inParagraph && start.kind === 'none') {
-      if (this.paraBracket && blockStart(s, idx, 'document').kind !== 'none') throw new Refuse('block start after a possible link definition');
+      if (this.paraBracket && blockStart(s, idx, 'document').kind !== 'none')
+        throw new Refuse('block start after a possible link definition');
       return;
     }
     if (start.kind === 'setext-underline') {
@@ -328,7 +348,8 @@ class LineReader {
       this.items.push({ contentCol, initialBlank: empty, furtherBlank: false });
       if (empty) return;
       const start = blockStart(s, k, inner);
-      if (context === 'after-indented-code' && blockStart(s, k, 'document').kind !== start.kind) throw new Refuse('list marker after indented code');
+      if (context === 'after-indented-code' && blockStart(s, k, 'document').kind !== start.kind)
+        throw new Refuse('list marker after indented code');
       if (start.kind === 'block-quote') throw new Refuse('block quote');
       if (start.kind === 'footnote-definition') throw new Refuse('footnote definition');
       if (start.kind !== 'list-item') {

@@ -80,7 +80,11 @@ export class RegionCache {
     if (entry?.offset === offset) return entry.info;
     entry ??= find(this.previous);
     if (entry?.offset !== offset) {
-      entry = { lines, offset, info: entry ? yield* moveInfo(entry.info, offset - entry.offset) : yield* parseRegionSteps(lines, offset, this.options) };
+      entry = {
+        lines,
+        offset,
+        info: entry ? yield* moveInfo(entry.info, offset - entry.offset) : yield* parseRegionSteps(lines, offset, this.options),
+      };
     }
     const bucket = this.current.get(key);
     if (bucket) bucket.push(entry);
