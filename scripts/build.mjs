@@ -46,13 +46,32 @@ const common = {
   banner: { js: "var __bundle_import_meta_url = require('url').pathToFileURL(__filename).href;" },
 };
 
+// ---- Lazy remark (issue #18, "parse what the model reads") ----
+// In the shipped Node bundles remark-parse/remark-gfm/unified are a bundle of their own, dist/remark.js
+// (entry: the core's remark-parser.ts), required on the first region the line reader refuses. The
+// plugin swaps the core's import of remark-parser.ts for server/src/node/remark-lazy.ts, whose
+// `require('./remark.js')` stays external. Test, bench and web bundles keep remark bundled in.
+const lazyRemark = {
+  name: 'lazy-remark',
+  setup(build) {
+    build.onResolve({ filter: /\/remark-parser$/ }, (args) =>
+      args.kind === 'entry-point' || !/core[\\/]markdown$/.test(args.resolveDir)
+        ? undefined
+        : { path: join(process.cwd(), 'server', 'src', 'node', 'remark-lazy.ts') },
+    );
+    build.onResolve({ filter: /^\.\/remark\.js$/ }, () => ({ path: './remark.js', external: true }));
+  },
+};
+
 const shipped = {
   ...common,
   entryPoints: {
     client: 'client/src/extension.ts',
     server: 'server/src/server.ts',
     cli: 'server/src/cli.ts',
+    remark: 'server/src/core/markdown/remark-parser.ts',
   },
+  plugins: [lazyRemark],
   outdir: 'dist',
 };
 

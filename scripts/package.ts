@@ -10,6 +10,7 @@ import { repoRoot, runCommand, runMain } from '../test/integration/lib/util';
 const REQUIRED = [
   'dist/client.js',
   'dist/server.js',
+  'dist/remark.js', // remark, loaded by the server and the CLI on first use (scripts/build.mjs)
   'dist/web/client.js',
   'dist/web/server.js',
   'package.json',

@@ -16,7 +16,9 @@ export { diffLines, type LineDiff } from './diff';
 export { firstAtOrAfter } from './arrays';
 
 // Checking
-export { checkText, eachFinding, Engine, findingCount, type CheckOptions, type CheckResult } from './engine';
+export { checkText, eachFinding, Engine, findingCount, type CheckOptions, type CheckResult, type EngineOptions } from './engine';
+export type { RegionReadOptions } from './markdown/region-read';
+export type { ParseMarkdown } from './markdown/remark-parser';
 export type { FindingParts } from './incremental/finding-parts';
 export { severest } from './incremental/shown-findings';
 export { drain, type Steps } from './incremental/steps';

@@ -7,6 +7,7 @@
  */
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/merge';
 import { RegionCache } from '../markdown/region';
+import type { RegionReadOptions } from '../markdown/region-read';
 import { sweepMemos } from '../incremental/memo';
 import { keepShape } from '../incremental/shapes';
 import { drain, type Steps } from '../incremental/steps';
@@ -54,14 +55,24 @@ function contextOf(page: PageModel, config: ResolvedConfig): string {
   ]);
 }
 
+/** How an engine reads pages (the defaults for every program; tests compare the ways). */
+export interface EngineOptions {
+  /** How Markdown regions are read: `alwaysParse` sends every region to remark (the reference). */
+  readonly regions?: RegionReadOptions;
+}
+
 export class Engine {
   private readonly input = new InputVersions();
-  private readonly regions = new RegionCache();
+  private readonly regions: RegionCache;
   private readonly views = new PageViews();
   /** The last check: the same model checked with the same options gives the same result. */
   private lastCheck: { page: PageModel; key: string; result: CheckResult } | null = null;
   /** How the latest model was made (tests and benchmarks read it). */
   lastModel: 'same' | 'patched' | 'built' = 'built';
+
+  constructor(options: EngineOptions = {}) {
+    this.regions = new RegionCache(options.regions);
+  }
 
   /** Sets the page's text (the next model or check is of this text). */
   update(text: string): void {

@@ -1,12 +1,14 @@
 /**
  * Reads one Markdown region into the few facts the page model needs (headings, list items, tables).
  * Tables take the fast path (our own GFM scanner) whenever `scanTables` says it is exact; the rest of
- * the region goes through remark (remark-adapter.ts). A region too large or nested too deeply for the
- * parser is read line by line. Which regions are read again is the region cache's business (region.ts).
+ * the region is read by the line reader (line-read.ts) when it accepts it, else by remark
+ * (remark-adapter.ts), which is then loaded. A region too large or nested too deeply for the parser is
+ * read line by line (degraded). Which regions are read again is the region cache's business (region.ts).
  */
 import { drain, type Steps } from '../incremental/steps';
 import { atxHeadingLevel, atxHeadingText, listMarkerEnd } from './block-start';
 import { columnOf, firstNonWs, isWs } from './chars';
+import { readByLines } from './line-read';
 import { readWithRemark } from './remark-adapter';
 import { scanTablesSteps } from './table-scan';
 import type { ParsedTable } from './table-row';
@@ -34,6 +36,14 @@ export interface RegionInfo {
   literalLines: number[];
   /** Why the region was read line by line instead of parsed (too large, or nested too deeply). */
   degraded?: string;
+}
+
+/** How regions are read. */
+export interface RegionReadOptions {
+  /** Every region through remark, never the line reader: the reference the differential test compares with. */
+  readonly alwaysParse?: boolean;
+  /** Told of each text given to remark, with the reason the line reader refused it (null: not asked). Counting tools use it. */
+  readonly onParse?: (text: string, refused: string | null) => void;
 }
 
 /** Larger prose than this is read line by line: remark parses about 0.3 MB/s, a typist must not wait. */
@@ -96,8 +106,12 @@ function collectByLines(lines: readonly string[], into: RegionInfo, offset: numb
   });
 }
 
-/** Parses with remark, or reads line by line when the text is too large or nests too deeply for the parser. */
-function parseOrDegrade(lines: readonly string[], info: RegionInfo, withTables: boolean, offset: number): void {
+/**
+ * Reads with the line reader when it accepts the region (only the rest of the region beside the tables
+ * the scanner read: `withTables` false), else parses with remark, or reads line by line when the text is
+ * too large or nests too deeply for the parser.
+ */
+function parseOrDegrade(lines: readonly string[], info: RegionInfo, withTables: boolean, offset: number, options: RegionReadOptions): void {
   const text = lines.join('\n');
   if (text.length > MAX_PARSE_CHARS) {
     info.degraded = `${Math.round(text.length / 1024)} KB of text in one block (over ${MAX_PARSE_CHARS / 1000} K characters)`;
@@ -110,6 +124,18 @@ function parseOrDegrade(lines: readonly string[], info: RegionInfo, withTables: 
     collectByLines(lines, info, offset);
     return;
   }
+  let refused: string | null = null;
+  if (!withTables && !options.alwaysParse) {
+    const facts = readByLines(lines, offset);
+    if (typeof facts !== 'string') {
+      info.headings = facts.headings;
+      info.listItems = facts.listItems;
+      info.literalLines = facts.literalLines;
+      return;
+    }
+    refused = facts;
+  }
+  options.onParse?.(text, refused);
   try {
     readWithRemark(text, lines, info, withTables, offset);
   } catch (e) {
@@ -124,12 +150,12 @@ function parseOrDegrade(lines: readonly string[], info: RegionInfo, withTables: 
 }
 
 /** The facts of one region whose first line is line `offset` of the page (all line numbers are the page's). */
-export function parseRegion(lines: readonly string[], offset = 0): RegionInfo {
-  return drain(parseRegionSteps(lines, offset));
+export function parseRegion(lines: readonly string[], offset = 0, options: RegionReadOptions = {}): RegionInfo {
+  return drain(parseRegionSteps(lines, offset, options));
 }
 
 /** parseRegion, yielding while it scans a long region (remark's parse of the prose cannot yield). */
-export function* parseRegionSteps(lines: readonly string[], offset = 0): Steps<RegionInfo> {
+export function* parseRegionSteps(lines: readonly string[], offset = 0, options: RegionReadOptions = {}): Steps<RegionInfo> {
   const info: RegionInfo = { headings: [], listItems: [], tables: [], literalLines: [] };
   const scan = yield* scanTablesSteps(lines, offset);
   if (scan.exact) {
@@ -139,9 +165,9 @@ export function* parseRegionSteps(lines: readonly string[], offset = 0): Steps<R
       info.tables.push(t);
     }
     yield;
-    if (rest.some((l) => l.trim() !== '')) parseOrDegrade(rest, info, false, offset);
+    if (rest.some((l) => l.trim() !== '')) parseOrDegrade(rest, info, false, offset, options);
   } else {
-    parseOrDegrade(lines, info, true, offset);
+    parseOrDegrade(lines, info, true, offset, options);
     // Read line by line, the tables the scanner found before it stopped are still the best reading.
     for (const t of scan.tables) if (t.kind === 'delimiter-first' || info.degraded) info.tables.push(t);
   }

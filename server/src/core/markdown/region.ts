@@ -5,7 +5,7 @@
  */
 import { sameElements } from '../arrays';
 import { drain, shouldYield, type Steps } from '../incremental/steps';
-import { parseRegionSteps, type RegionInfo } from './region-read';
+import { parseRegionSteps, type RegionInfo, type RegionReadOptions } from './region-read';
 import { parsedTable, type ParsedTable, type TableRow } from './table-row';
 
 function moveRow(r: TableRow, by: number): TableRow {
@@ -63,6 +63,8 @@ export class RegionCache {
   private current = new Map<number, RegionEntry[]>();
   private previous = new Map<number, RegionEntry[]>();
 
+  constructor(private readonly options: RegionReadOptions = {}) {}
+
   get(lines: readonly string[], offset = 0): RegionInfo {
     return drain(this.getSteps(lines, offset));
   }
@@ -78,7 +80,11 @@ export class RegionCache {
     if (entry?.offset === offset) return entry.info;
     entry ??= find(this.previous);
     if (entry?.offset !== offset) {
-      entry = { lines, offset, info: entry ? yield* moveInfo(entry.info, offset - entry.offset) : yield* parseRegionSteps(lines, offset) };
+      entry = {
+        lines,
+        offset,
+        info: entry ? yield* moveInfo(entry.info, offset - entry.offset) : yield* parseRegionSteps(lines, offset, this.options),
+      };
     }
     const bucket = this.current.get(key);
     if (bucket) bucket.push(entry);

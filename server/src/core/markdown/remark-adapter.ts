@@ -1,23 +1,12 @@
 /**
- * The remark adapter: parses a region's text with remark-parse + remark-gfm and turns the mdast tree into
+ * The remark adapter: parses a region's text with remark-parse + remark-gfm (remark-parser.ts) and turns the mdast tree into
  * our structures (headings, list items, tables read from remark's rows, literal lines). It knows nothing of
  * caching or of when remark is asked (see region-read.ts).
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import type { ListItem, Nodes, Root, RootContent, Table as MdTable } from 'mdast';
 import type { RegionInfo } from './region-read';
+import { parseMarkdown } from './remark-parser';
 import { parsedTable, parseDelimiterRow, tableRowAt, type ParsedTable, type TableRow } from './table-row';
-
-type Processor = ReturnType<typeof makeProcessor>;
-
-function makeProcessor() {
-  return unified().use(remarkParse).use(remarkGfm);
-}
-
-/** Made on the first parse, not at import: a run that parses nothing (a folder of ordinary pages) never builds it. */
-let processor: Processor | null = null;
 
 /** The plain text of a node (its values joined, markup dropped). */
 export function mdastText(node: Nodes): string {
@@ -31,8 +20,7 @@ export function mdastText(node: Nodes): string {
  * to `into`; tables only when `withTables` (else the scanner read them). Throws remark's RangeError on deep nesting.
  */
 export function readWithRemark(text: string, lines: readonly string[], into: RegionInfo, withTables: boolean, offset: number): void {
-  processor ??= makeProcessor();
-  collect(processor.parse(text), lines, into, withTables, offset);
+  collect(parseMarkdown(text), lines, into, withTables, offset);
 }
 
 /** A table as remark read it (inside a container), its rows split again by our row reader from its line and column. */
