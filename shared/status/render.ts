@@ -7,6 +7,7 @@ import { bdi, chip, COLOUR_NAMES, esc, isolate, num, percent, plural, relativeDa
 import { renderAttention, renderCriteria, renderFeatureTable, renderPlan, renderProblems, type RenderOptions } from './render-sections';
 import { renderReleases } from './render-releases';
 import { renderTimeline } from './render-timeline';
+import { renderStatusValues } from './render-statuses';
 import type { ColourCounts, CountGroup, PageStatus, StatusColour } from './model';
 import { DEFAULT_SORT } from './view';
 
@@ -122,6 +123,7 @@ export function renderSummary(s: PageStatus, o: RenderOptions): string {
     `<section class="rp-section rp-summary" aria-labelledby="rp-h-summary"><h2 id="rp-h-summary">Feature status</h2>` +
     `<div class="rp-tiles">${tiles.join('')}</div>` +
     `<div class="rp-overall">${bar(c, 'All features')}</div>` +
+    renderStatusValues(s, o) +
     `<div class="rp-breakdowns">${breakdown('Functional team', s.byTeam, 'team', showOther, o)}${breakdown('Priority', s.byPriority, 'priority', showOther, o)}</div>` +
     '</section>'
   );

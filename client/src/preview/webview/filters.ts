@@ -3,6 +3,7 @@ import {
   type CountGroup,
   EMPTY_FILTER,
   type FilterState,
+  hasStatusValues,
   isFilterActive,
   isolate,
   NO_PRIORITY,
@@ -53,6 +54,9 @@ function groupOptions(all: string, groups: readonly CountGroup[], none: string):
 export class FilterBar {
   private readonly team = element('select');
   private readonly colour = element('select');
+  /** The status values (`On track`, `Active LTS`), shown when they are not just the colours' names. */
+  private readonly value = element('select');
+  private readonly valueLabel = labelled('Status value', this.value);
   private readonly priority = element('select');
   private readonly only = element('select');
   private readonly text = element('input', { type: 'search', placeholder: 'Filter features…', 'aria-label': 'Filter features by text' });
@@ -60,6 +64,7 @@ export class FilterBar {
   private readonly shown = element('span', { class: 'rp-shown', 'aria-live': 'polite' });
   private teams: CountGroup[] = [];
   private priorities: CountGroup[] = [];
+  private statuses: CountGroup[] = [];
   private optionsKey = '';
 
   constructor(
@@ -74,13 +79,14 @@ export class FilterBar {
     root.replaceChildren(
       labelled('Team', this.team),
       labelled('Status', this.colour),
+      this.valueLabel,
       labelled('Priority', this.priority),
       labelled('Show', this.only),
       this.text,
       this.clear,
       this.shown,
     );
-    for (const control of [this.team, this.colour, this.priority, this.only])
+    for (const control of [this.team, this.colour, this.value, this.priority, this.only])
       control.addEventListener('change', () => this.onChange(this.read()));
     this.text.addEventListener('input', () => this.onChange(this.read()));
     this.clear.addEventListener('click', () => {
@@ -95,6 +101,7 @@ export class FilterBar {
     const key = JSON.stringify([
       status.byTeam.map((g) => [g.name, g.counts.total]),
       status.byPriority.map((g) => [g.name, g.counts.total]),
+      status.byStatus.map((g) => [g.name, g.counts.total]),
       status.counts,
     ]);
     if (key !== this.optionsKey) {
@@ -103,6 +110,9 @@ export class FilterBar {
       this.priorities = status.byPriority;
       setOptions(this.team, groupOptions('All teams', this.teams, 'No team'));
       setOptions(this.priority, groupOptions('All priorities', this.priorities, 'No priority'));
+      this.statuses = status.byStatus.filter((g) => g.name !== null);
+      setOptions(this.value, groupOptions('All values', this.statuses, ''));
+      this.valueLabel.hidden = !hasStatusValues(status);
       const colours = STATUS_COLOURS.filter((c) => c !== 'other' || status.counts.other > 0);
       setOptions(this.colour, [
         ['', 'All statuses'],
@@ -113,6 +123,7 @@ export class FilterBar {
       ...filter,
       team: filter.team === '' || this.index(this.teams, filter.team, NO_TEAM) >= 0 ? filter.team : '',
       priority: filter.priority === '' || this.index(this.priorities, filter.priority, NO_PRIORITY) >= 0 ? filter.priority : '',
+      status: filter.status === '' || this.index(this.statuses, filter.status, '') >= 0 ? filter.status : '',
     };
     this.set(kept);
     return kept;
@@ -122,6 +133,7 @@ export class FilterBar {
     this.team.value = filter.team === '' ? '' : String(this.index(this.teams, filter.team, NO_TEAM));
     this.priority.value = filter.priority === '' ? '' : String(this.index(this.priorities, filter.priority, NO_PRIORITY));
     this.colour.value = filter.colour;
+    this.value.value = filter.status === '' ? '' : String(this.index(this.statuses, filter.status, ''));
     this.only.value = filter.only;
     if (this.text.value !== filter.text) this.text.value = filter.text;
     this.clear.disabled = !isFilterActive(filter);
@@ -136,6 +148,7 @@ export class FilterBar {
     const filter: FilterState = {
       team: name(this.teams, this.team.value, NO_TEAM),
       colour: this.colour.value as StatusColour | '',
+      status: name(this.statuses, this.value.value, ''),
       priority: name(this.priorities, this.priority.value, NO_PRIORITY),
       text: this.text.value,
       only: this.only.value as QuickFilter,
