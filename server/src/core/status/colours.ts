@@ -33,6 +33,36 @@ export function emojiColour(text: string): Lit | null {
   return null;
 }
 
+/** The emoji GitHub shows for the colour shortcodes above: the dashboard shows a status as the page does. */
+const SHORTCODES: Readonly<Partial<Record<string, string>>> = {
+  green_circle: '🟢',
+  large_green_circle: '🟢',
+  green_square: '🟩',
+  white_check_mark: '✅',
+  heavy_check_mark: '✔️',
+  ballot_box_with_check: '☑️',
+  yellow_circle: '🟡',
+  large_yellow_circle: '🟡',
+  orange_circle: '🟠',
+  large_orange_circle: '🟠',
+  yellow_square: '🟨',
+  orange_square: '🟧',
+  warning: '⚠️',
+  large_orange_diamond: '🔶',
+  red_circle: '🔴',
+  large_red_circle: '🔴',
+  red_square: '🟥',
+  x: '❌',
+  no_entry: '⛔',
+  no_entry_sign: '🚫',
+  stop_sign: '🛑',
+};
+
+/** `:red_circle: Blocked` → `🔴 Blocked` (other shortcodes stay as written). */
+export function withEmoji(text: string): string {
+  return text.includes(':') ? text.replace(/:([a-z_]+):/g, (m, name: string) => SHORTCODES[name] ?? m) : text;
+}
+
 /** Values that name their colour (`Amber` and `Yellow` are drawn orange: the dashboard has three colours). */
 const COLOUR_WORDS: Readonly<Partial<Record<string, Lit>>> = { green: 'green', orange: 'orange', amber: 'orange', yellow: 'orange', red: 'red' };
 

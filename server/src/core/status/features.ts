@@ -9,7 +9,7 @@ import { displayText } from './display-text';
 import type { FeatureStatus, StatusColour, StatusDate } from '../../../../shared/status/model';
 import { rowShape } from '../model/row-shape';
 import { valueKey } from '../model/learned';
-import { emojiColour, statusColour } from './colours';
+import { emojiColour, statusColour, withEmoji } from './colours';
 
 export interface Vocabulary {
   statuses: readonly string[];
@@ -66,7 +66,7 @@ function readStatus(page: PageModel, cell: CellRef | undefined, statuses: readon
   if (!m) {
     const key = valueKey.get(live);
     const split = key !== '' && key !== shown && shown.startsWith(key);
-    const label = split ? key : shown;
+    const label = withEmoji(split ? key : shown);
     return { colour: statusColour(page, label, shown), label, comment: split ? tidyComment(shown.slice(key.length)) : '', history: past };
   }
   const after = matchLeading(shown, statuses) ? shown.slice(m.length) : '';
