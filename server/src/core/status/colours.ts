@@ -64,7 +64,13 @@ export function withEmoji(text: string): string {
 }
 
 /** Values that name their colour (`Amber` and `Yellow` are drawn orange: the dashboard has three colours). */
-const COLOUR_WORDS: Readonly<Partial<Record<string, Lit>>> = { green: 'green', orange: 'orange', amber: 'orange', yellow: 'orange', red: 'red' };
+const COLOUR_WORDS: Readonly<Partial<Record<string, Lit>>> = {
+  green: 'green',
+  orange: 'orange',
+  amber: 'orange',
+  yellow: 'orange',
+  red: 'red',
+};
 
 /**
  * What common status words mean, as colours: the words of release trackers (K8s enhancements, RAG
