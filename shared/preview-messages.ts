@@ -195,6 +195,7 @@ function parseFilter(x: unknown): FilterState {
   return {
     team: isStr(x.team, 500) ? x.team : '',
     colour,
+    status: isStr(x.status, 500) ? x.status : '',
     priority: isStr(x.priority, 500) ? x.priority : '',
     text: isStr(x.text, 500) ? x.text : '',
     only,

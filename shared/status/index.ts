@@ -10,6 +10,7 @@ export { renderDashboard, renderHeader, renderReport, renderSummary, type Report
 export { renderAttention, renderCriteria, renderFeatureTable, renderPlan, renderProblems, type RenderOptions } from './render-sections';
 export { renderTimeline } from './render-timeline';
 export { renderReleases } from './render-releases';
+export { hasStatusValues, renderStatusValues, statusGroupName } from './render-statuses';
 export { bdi, colourName, esc, isolate } from './html';
 export * from './changes';
 export { changesSummary } from './changes-summary';

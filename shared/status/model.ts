@@ -158,6 +158,12 @@ export interface PageStatus {
   counts: ColourCounts;
   byTeam: CountGroup[];
   byPriority: CountGroup[];
+  /**
+   * Counts per status value (`On track`, `Active LTS`, `Green`), the page's vocabulary order first (declared,
+   * legend, learned), then values it does not know in page order; `name` null: not set. Each group's
+   * colours say how the value is drawn.
+   */
+  byStatus: CountGroup[];
   /** Source lines of the features in `features` that are Must and not Green / overdue. */
   mustNotGreen: number[];
   overdue: number[];

@@ -16,6 +16,7 @@ import {
 } from './render-sections';
 import { renderReleases } from './render-releases';
 import { renderTimeline } from './render-timeline';
+import { renderStatusValues } from './render-statuses';
 import type { ColourCounts, CountGroup, PageStatus, StatusColour } from './model';
 import { DEFAULT_SORT } from './view';
 
@@ -168,6 +169,7 @@ export function renderSummary(s: PageStatus, o: RenderOptions): string {
     `<section class="rp-section rp-summary" aria-labelledby="rp-h-summary"><h2 id="rp-h-summary">${esc(t('Feature status'))}</h2>` +
     `<div class="rp-tiles">${tiles.join('')}</div>` +
     `<div class="rp-overall">${bar(c, t('All features'), t)}</div>` +
+    renderStatusValues(s, o) +
     `<div class="rp-breakdowns">${breakdown(t('Functional team'), s.byTeam, 'team', showOther, o)}${breakdown(t('Priority'), s.byPriority, 'priority', showOther, o)}</div>` +
     '</section>'
   );

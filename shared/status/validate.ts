@@ -142,6 +142,7 @@ const isPage = fields({
   counts: isCounts,
   byTeam: (v) => arrayOf(v, isGroup),
   byPriority: (v) => arrayOf(v, isGroup),
+  byStatus: (v) => arrayOf(v, isGroup),
   mustNotGreen: (v) => arrayOf(v, isLine),
   overdue: (v) => arrayOf(v, isLine),
   criteria: (v) => arrayOf(v, isCriterion),

@@ -15,6 +15,8 @@ export interface FilterState {
   /** A team name, `NO_TEAM` for rows without a team, '' for all. */
   team: string;
   colour: StatusColour | '';
+  /** A status value (a `byStatus` group's name), '' for all. */
+  status: string;
   /** A priority name, `NO_PRIORITY` for rows without one, '' for all. */
   priority: string;
   text: string;
@@ -25,19 +27,20 @@ export interface FilterState {
 export const NO_TEAM = '\u0000none';
 export const NO_PRIORITY = '\u0000none';
 
-export const EMPTY_FILTER: FilterState = { team: '', colour: '', priority: '', text: '', only: '' };
+export const EMPTY_FILTER: FilterState = { team: '', colour: '', status: '', priority: '', text: '', only: '' };
 export const DEFAULT_SORT: SortState = { key: null, dir: 'asc' };
 
 /** Worst first: what needs attention sorts to the top. */
 const COLOUR_RANK: Record<StatusColour, number> = { red: 0, orange: 1, other: 2, unset: 3, green: 4 };
 
 export function isFilterActive(f: FilterState): boolean {
-  return f.team !== '' || f.colour !== '' || f.priority !== '' || f.text.trim() !== '' || f.only !== '';
+  return f.team !== '' || f.colour !== '' || f.status !== '' || f.priority !== '' || f.text.trim() !== '' || f.only !== '';
 }
 
 function matches(f: FeatureStatus, filter: FilterState): boolean {
   if (filter.team !== '' && (filter.team === NO_TEAM ? f.team !== null : f.team !== filter.team)) return false;
   if (filter.colour !== '' && f.colour !== filter.colour) return false;
+  if (filter.status !== '' && (f.colour === 'unset' || f.statusLabel !== filter.status)) return false;
   if (filter.priority !== '' && (filter.priority === NO_PRIORITY ? f.priority !== null : f.priority !== filter.priority)) return false;
   if (filter.only === 'overdue' && !f.overdue) return false;
   if (filter.only === 'must' && !f.mustNotGreen) return false;
@@ -64,6 +67,9 @@ export function applyView(status: PageStatus, filter: FilterState, sort: SortSta
   const rows = status.features.filter((f) => matches(f, filter));
   if (sort.key === null) return rows;
   const priorityRank = new Map(status.byPriority.map((g, i) => [g.name, i]));
+  // Statuses by colour (worst first), then in their vocabulary's order (declared, legend, learned).
+  const statusRank = new Map(status.byStatus.map((g, i) => [g.name, i]));
+  const unranked = status.byStatus.length;
   const key = sort.key;
   const cmp = (a: FeatureStatus, b: FeatureStatus): number => {
     switch (key) {
@@ -76,7 +82,11 @@ export function applyView(status: PageStatus, filter: FilterState, sort: SortSta
       case 'priority':
         return (priorityRank.get(a.priority) ?? 99) - (priorityRank.get(b.priority) ?? 99);
       case 'status':
-        return COLOUR_RANK[a.colour] - COLOUR_RANK[b.colour];
+        return (
+          COLOUR_RANK[a.colour] - COLOUR_RANK[b.colour] ||
+          (statusRank.get(a.colour === 'unset' ? null : a.statusLabel) ?? unranked) -
+            (statusRank.get(b.colour === 'unset' ? null : b.statusLabel) ?? unranked)
+        );
       case 'target':
         return compareText(a.target?.iso ?? null, b.target?.iso ?? null);
     }

@@ -199,7 +199,9 @@ test('fixed payloads in every value: parsed like a browser parses them, the HTML
     assert.ok(
       status.features.some((f) =>
         f.name.includes(
+          // What a rendered page shows of it: an HTML comment (#9) shows nothing.
           payload
+            .replace(/<!--[\s\S]*?-->/g, '')
             .replace(/<[^>]*>/g, '')
             .trim()
             .slice(0, 4),

@@ -3,6 +3,7 @@ import {
   type CountGroup,
   EMPTY_FILTER,
   type FilterState,
+  hasStatusValues,
   isFilterActive,
   colourName,
   isolate,
@@ -55,14 +56,17 @@ function groupOptions(all: string, groups: readonly CountGroup[], none: string):
 export class FilterBar {
   private readonly team = element('select');
   private readonly colour = element('select');
+  /** The status values (`On track`, `Active LTS`), shown when they are not just the colours' names. */
+  private readonly value = element('select');
   private readonly priority = element('select');
   private readonly only = element('select');
   private readonly text = element('input', { type: 'search' });
   private readonly clear = element('button', { type: 'button', class: 'rp-button' });
   private readonly shown = element('span', { class: 'rp-shown', 'aria-live': 'polite' });
-  private readonly labels = [this.team, this.colour, this.priority, this.only].map(labelled);
+  private readonly labels = [this.team, this.colour, this.value, this.priority, this.only].map(labelled);
   private teams: CountGroup[] = [];
   private priorities: CountGroup[] = [];
+  private statuses: CountGroup[] = [];
   private optionsKey = '';
   private language: Language = ENGLISH;
 
@@ -72,7 +76,7 @@ export class FilterBar {
   ) {
     root.replaceChildren(...this.labels.map(([label]) => label), this.text, this.clear, this.shown);
     this.setLanguage(ENGLISH);
-    for (const control of [this.team, this.colour, this.priority, this.only])
+    for (const control of [this.team, this.colour, this.value, this.priority, this.only])
       control.addEventListener('change', () => this.onChange(this.read()));
     this.text.addEventListener('input', () => this.onChange(this.read()));
     this.clear.addEventListener('click', () => {
@@ -86,9 +90,10 @@ export class FilterBar {
   setLanguage(language: Language): void {
     const { t } = language;
     this.language = language;
-    const [team, status, priority, show] = this.labels.map(([, text]) => text);
+    const [team, status, value, priority, show] = this.labels.map(([, text]) => text);
     team.data = t('Team');
     status.data = t('Status');
+    value.data = t('Status value');
     priority.data = t('Priority');
     show.data = t('Show');
     const only = this.only.value;
@@ -109,6 +114,7 @@ export class FilterBar {
     const key = JSON.stringify([
       status.byTeam.map((g) => [g.name, g.counts.total]),
       status.byPriority.map((g) => [g.name, g.counts.total]),
+      status.byStatus.map((g) => [g.name, g.counts.total]),
       status.counts,
     ]);
     if (key !== this.optionsKey) {
@@ -118,6 +124,9 @@ export class FilterBar {
       this.priorities = status.byPriority;
       setOptions(this.team, groupOptions(t('All teams'), this.teams, t('No team')));
       setOptions(this.priority, groupOptions(t('All priorities'), this.priorities, t('No priority')));
+      this.statuses = status.byStatus.filter((g) => g.name !== null);
+      setOptions(this.value, groupOptions(t('All values'), this.statuses, ''));
+      this.labels[2][0].hidden = !hasStatusValues(status);
       const colours = STATUS_COLOURS.filter((c) => c !== 'other' || status.counts.other > 0);
       setOptions(this.colour, [
         ['', t('All statuses')],
@@ -128,6 +137,7 @@ export class FilterBar {
       ...filter,
       team: filter.team === '' || this.index(this.teams, filter.team, NO_TEAM) >= 0 ? filter.team : '',
       priority: filter.priority === '' || this.index(this.priorities, filter.priority, NO_PRIORITY) >= 0 ? filter.priority : '',
+      status: filter.status === '' || this.index(this.statuses, filter.status, '') >= 0 ? filter.status : '',
     };
     this.set(kept);
     return kept;
@@ -137,6 +147,7 @@ export class FilterBar {
     this.team.value = filter.team === '' ? '' : String(this.index(this.teams, filter.team, NO_TEAM));
     this.priority.value = filter.priority === '' ? '' : String(this.index(this.priorities, filter.priority, NO_PRIORITY));
     this.colour.value = filter.colour;
+    this.value.value = filter.status === '' ? '' : String(this.index(this.statuses, filter.status, ''));
     this.only.value = filter.only;
     if (this.text.value !== filter.text) this.text.value = filter.text;
     this.clear.disabled = !isFilterActive(filter);
@@ -151,6 +162,7 @@ export class FilterBar {
     const filter: FilterState = {
       team: name(this.teams, this.team.value, NO_TEAM),
       colour: this.colour.value as StatusColour | '',
+      status: name(this.statuses, this.value.value, ''),
       priority: name(this.priorities, this.priority.value, NO_PRIORITY),
       text: this.text.value,
       only: this.only.value as QuickFilter,

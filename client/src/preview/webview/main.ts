@@ -28,6 +28,7 @@ import {
   SORT_KEYS,
   type SortKey,
   type StatusColour,
+  statusGroupName,
 } from '../../../../shared/status';
 import {
   parseHostMessage,
@@ -141,6 +142,10 @@ function markFilters(): void {
     const on = el.dataset.filterColour !== undefined ? el.dataset.filterColour === f.colour : el.dataset.filterOnly === f.only;
     el.setAttribute('aria-pressed', String(on));
   }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-filter-status]')) {
+    const name = status ? statusGroupName(status, Number(el.dataset.filterStatus)) : null;
+    el.setAttribute('aria-pressed', String(name !== null && name === f.status));
+  }
 }
 
 function renderTable(focusSort?: SortKey): void {
@@ -246,13 +251,17 @@ function filterFrom(el: HTMLElement): void {
   else if (d.filterTeam !== undefined && status) {
     const g = status.byTeam[Number(d.filterTeam)] as CountGroup | undefined; // from the DOM: may be out of range
     if (g) setFilter({ ...EMPTY_FILTER, team: g.name ?? NO_TEAM });
+  } else if (d.filterStatus !== undefined && status) {
+    const name = statusGroupName(status, Number(d.filterStatus)); // from the DOM: may be out of range
+    if (name !== null) setFilter({ status: state.filter.status === name ? '' : name });
   } else if (d.filterPriority !== undefined && status) {
     const g = status.byPriority[Number(d.filterPriority)] as CountGroup | undefined;
     if (g) setFilter({ ...EMPTY_FILTER, priority: g.name ?? NO_PRIORITY });
   }
 }
 
-const FILTER_SELECTOR = '[data-filter-reset], [data-filter-colour], [data-filter-only], [data-filter-team], [data-filter-priority]';
+const FILTER_SELECTOR =
+  '[data-filter-reset], [data-filter-colour], [data-filter-only], [data-filter-team], [data-filter-priority], [data-filter-status]';
 
 function activate(target: Element): boolean {
   const sort = target.closest<HTMLElement>('[data-sort]');

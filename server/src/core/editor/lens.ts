@@ -1,7 +1,7 @@
 /** Code lens above each features table: how many features per status, and the Must features not Green. */
 import type { ResolvedConfig } from '../config/merge';
 import type { PageModel } from '../model/page-model';
-import { readFeatures } from '../status/features';
+import { readFeatures, statusTables } from '../status/features';
 import type { Finding } from '../findings';
 import type { StatusCount, TableSummary } from './results';
 import { featureVocabulary } from '../vocabulary';
@@ -24,49 +24,47 @@ export function tableSummaries(page: PageModel, config: ResolvedConfig, today: n
   const statuses = vocab.statuses;
   const items = readFeatures(page, vocab, today);
   const out: TableSummary[] = [];
-  page.tables
-    .filter((t) => t.isFeatureTable)
-    .forEach((table, featureTable) => {
-      if (table.columns.status === undefined) return;
-      const counts: StatusCount[] = statuses.map((value) => ({ value, count: 0 }));
-      // By value: a configuration may list thousands of statuses, a table thousands of rows.
-      const byValue = new Map<string, StatusCount>();
-      for (const c of counts) if (!byValue.has(c.value)) byValue.set(c.value, c);
-      let unset = 0;
-      let unknown = 0;
-      let features = 0;
-      let mustNotGreen = 0;
-      let firstMust: number | null = null;
-      for (const f of items) {
-        if (f.table !== featureTable) continue;
-        features++;
-        const known = f.colour === 'unset' ? undefined : byValue.get(f.statusLabel);
-        if (f.colour === 'unset') unset++;
-        else if (known) known.count++;
-        else unknown++;
-        if (f.mustNotGreen) {
-          mustNotGreen++;
-          firstMust ??= f.line;
-        }
+  statusTables(page).forEach((table, featureTable) => {
+    if (table.columns.status === undefined) return;
+    const counts: StatusCount[] = statuses.map((value) => ({ value, count: 0 }));
+    // By value: a configuration may list thousands of statuses, a table thousands of rows.
+    const byValue = new Map<string, StatusCount>();
+    for (const c of counts) if (!byValue.has(c.value)) byValue.set(c.value, c);
+    let unset = 0;
+    let unknown = 0;
+    let features = 0;
+    let mustNotGreen = 0;
+    let firstMust: number | null = null;
+    for (const f of items) {
+      if (f.table !== featureTable) continue;
+      features++;
+      const known = f.colour === 'unset' ? undefined : byValue.get(f.statusLabel);
+      if (f.colour === 'unset') unset++;
+      else if (known) known.count++;
+      else unknown++;
+      if (f.mustNotGreen) {
+        mustNotGreen++;
+        firstMust ??= f.line;
       }
-      const startLine = table.parsed.startLine;
-      const endLine = table.parsed.endLine;
-      const line = table.parsed.header?.line ?? startLine;
-      const firstFinding = findings.find((f) => f.range.start.line >= startLine && f.range.start.line <= endLine);
-      const base = {
-        table: page.tables.indexOf(table),
-        heading: table.heading,
-        line,
-        startLine,
-        endLine,
-        features,
-        counts,
-        unset,
-        unknown,
-        mustNotGreen,
-        revealLine: firstFinding?.range.start.line ?? firstMust ?? line,
-      };
-      out.push({ ...base, title: titleOf(base) });
-    });
+    }
+    const startLine = table.parsed.startLine;
+    const endLine = table.parsed.endLine;
+    const line = table.parsed.header?.line ?? startLine;
+    const firstFinding = findings.find((f) => f.range.start.line >= startLine && f.range.start.line <= endLine);
+    const base = {
+      table: page.tables.indexOf(table),
+      heading: table.heading,
+      line,
+      startLine,
+      endLine,
+      features,
+      counts,
+      unset,
+      unknown,
+      mustNotGreen,
+      revealLine: firstFinding?.range.start.line ?? firstMust ?? line,
+    };
+    out.push({ ...base, title: titleOf(base) });
+  });
   return out;
 }

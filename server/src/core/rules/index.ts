@@ -4,6 +4,7 @@ import { rule as frontmatterSyntax } from './frontmatter-syntax';
 import { rule as frontmatterField } from './frontmatter-field';
 import { rule as dateInvalid } from './date-invalid';
 import { rule as datePlaceholder } from './date-placeholder';
+import { rule as templateLeftover } from './template-leftover';
 import { rule as dateFormat } from './date-format';
 import { rule as dateAmbiguous } from './date-ambiguous';
 import { rule as dateIncomplete } from './date-incomplete';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   frontmatterField,
   dateInvalid,
   datePlaceholder,
+  templateLeftover,
   dateFormat,
   dateAmbiguous,
   dateIncomplete,

@@ -214,6 +214,7 @@ export function buildStatus(result: CheckResult, options: StatusOptions): PageSt
     counts: countAll(features),
     byTeam: groupBy(features, (f) => f.team),
     byPriority: groupBy(features, (f) => f.priority, vocab.priorities),
+    byStatus: groupBy(features, (f) => (f.colour === 'unset' ? null : f.statusLabel), vocab.statuses),
     mustNotGreen: features.filter((f) => f.mustNotGreen).map((f) => f.line),
     overdue: features.filter((f) => f.overdue).map((f) => f.line),
     criteria: crit.items,

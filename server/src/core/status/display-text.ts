@@ -1,7 +1,8 @@
 /**
- * Display text of a Markdown value for the dashboard: links become their text, formatting markup and
- * formatting tags go, entities are decoded. Anything else stays as written, including other HTML: a
- * feature named `<img src=x onerror=alert(1)>` is shown as those characters (the renderer escapes them).
+ * Display text of a Markdown value for the dashboard: links (inline and reference) become their text,
+ * formatting markup, formatting tags and HTML comments (a rendered page does not show them) go, entities
+ * are decoded. Anything else stays as written, including other HTML: a feature named
+ * `<img src=x onerror=alert(1)>` is shown as those characters (the renderer escapes them).
  */
 import { TextMemo } from '../incremental/memo';
 import { MARKUP_OR_SPACES } from '../model/inline';
@@ -50,7 +51,9 @@ function compute(raw: string): string {
     (_m, _ticks: string, body: string) => `\uE000${code.push(body.trim()) - 1}\uE000`,
   );
   return marked
+    .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\]]+)\]\[[^\]]*\]/g, '$1')
     .replace(/<((?:https?|ftp|mailto):[^<>\s]*)>/gi, '$1')
     .replace(FORMAT_TAG, ' ')
     .replace(/~~([\s\S]*?)~~/g, '$1')

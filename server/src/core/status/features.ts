@@ -8,6 +8,8 @@ import { isUnsetCell, readValue, struckPrefix } from '../model/values';
 import { displayText } from './display-text';
 import type { FeatureStatus, StatusColour, StatusDate } from '../../../../shared/status/model';
 import { rowShape } from '../model/row-shape';
+import { valueKey } from '../model/learned';
+import { emojiColour, statusColour, withEmoji } from './colours';
 
 export interface Vocabulary {
   statuses: readonly string[];
@@ -20,28 +22,6 @@ const DATE_KINDS = new Set<DateToken['kind']>(['date', 'invalid', 'placeholder']
 export function statusDate(page: PageModel, token: DateToken): StatusDate {
   const ymd = dayOf(page, token);
   return { text: token.text, iso: ymd ? toIso(ymd.year, ymd.month, ymd.day) : null };
-}
-
-function colourOf(label: string): StatusColour {
-  const l = label.toLowerCase();
-  return l === 'green' || l === 'orange' || l === 'red' ? l : 'other';
-}
-
-/**
- * Colour emoji and GitHub shortcodes that start a status cell (`🟢 On track`, `:red_circle: Blocked`,
- * `:white_check_mark:`): the colour they show, also when the words after them are not a known status.
- */
-const EMOJI_COLOURS: ReadonlyArray<readonly [RegExp, StatusColour]> = [
-  [/^(?:🟢|✅|✔️?|☑️?|:(?:large_)?green_circle:|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)/u, 'green'],
-  [/^(?:🟡|🟠|⚠️?|:(?:large_)?(?:yellow|orange)_circle:|:warning:|:large_orange_diamond:)/u, 'orange'],
-  [/^(?:🔴|❌|⛔|🛑|:(?:large_)?red_circle:|:x:|:no_entry:|:stop_sign:)/u, 'red'],
-];
-
-/** The colour of a leading colour emoji or shortcode; null without one. */
-export function emojiColour(text: string): StatusColour | null {
-  const t = text.trimStart();
-  for (const [re, colour] of EMOJI_COLOURS) if (re.test(t)) return colour;
-  return null;
 }
 
 /** The struck-through values before the live one (`<s>Red</s> ~~Orange~~ Green` → Red, Orange). */
@@ -63,7 +43,19 @@ interface StatusRead {
   history: string[];
 }
 
-function readStatus(cell: CellRef | undefined, statuses: readonly string[]): StatusRead {
+function tidyComment(after: string): string {
+  return after
+    .replace(/(,\s*)+,/g, ',')
+    .replace(/^[\s\-–—:,;.]+/, '')
+    .replace(/[\s,]+$/, '');
+}
+
+/**
+ * A status cell read for the dashboard: the value (the vocabulary's spelling when the page knows it, else
+ * the cell's words up to its comment: `Supported (current)` → `Supported`), what follows it, and its
+ * colour (colours.ts: legend, emoji, colour names, common status words).
+ */
+function readStatus(page: PageModel, cell: CellRef | undefined, statuses: readonly string[]): StatusRead {
   if (!cell) return { colour: 'unset', label: '', comment: '', history: [] };
   const raw = cell.text;
   const past = history(raw);
@@ -71,13 +63,14 @@ function readStatus(cell: CellRef | undefined, statuses: readonly string[]): Sta
   if (isUnsetCell(live)) return { colour: 'unset', label: '', comment: '', history: past };
   const shown = displayText(live);
   const m = matchLeading(plainText(live), statuses);
-  if (!m) return { colour: emojiColour(live) ?? emojiColour(shown) ?? 'other', label: shown, comment: '', history: past };
+  if (!m) {
+    const key = valueKey.get(live);
+    const split = key !== '' && key !== shown && shown.startsWith(key);
+    const label = withEmoji(split ? key : shown);
+    return { colour: statusColour(page, label, shown), label, comment: split ? tidyComment(shown.slice(key.length)) : '', history: past };
+  }
   const after = matchLeading(shown, statuses) ? shown.slice(m.length) : '';
-  const comment = after
-    .replace(/(,\s*)+,/g, ',')
-    .replace(/^[\s\-–—:,;.]+/, '')
-    .replace(/[\s,]+$/, '');
-  return { colour: colourOf(m.match), label: m.match, comment, history: past };
+  return { colour: statusColour(page, m.match, shown), label: m.match, comment: tidyComment(after), history: past };
 }
 
 interface PriorityRead {
@@ -142,7 +135,8 @@ function repairRow(row: LogicalRow, table: TableModel, vocab: Vocabulary): CellR
     if (cells[i].text.trim() !== '') continue;
     const candidate = [...cells.slice(0, i), ...cells.slice(i + 1)];
     const status = candidate[col] as CellRef | undefined;
-    if (status && readStatus(status, statuses).colour !== 'other' && !isUnsetCell(status.text)) return candidate;
+    if (status && !isUnsetCell(status.text) && (matchLeading(plainText(status.text), statuses) || emojiColour(status.text)))
+      return candidate;
   }
   return null;
 }
@@ -180,10 +174,11 @@ export class FeatureReader {
 
   constructor(private readonly vocab: Vocabulary) {}
 
-  status(cell: CellRef | undefined): StatusRead {
-    if (!cell) return readStatus(cell, this.vocab.statuses);
+  /** The reader serves one page per build: `page` is that page (its legend gives colours). */
+  status(page: PageModel, cell: CellRef | undefined): StatusRead {
+    if (!cell) return readStatus(page, cell, this.vocab.statuses);
     let r = this.statuses.get(cell.text);
-    if (!r) this.statuses.set(cell.text, (r = readStatus(cell, this.vocab.statuses)));
+    if (!r) this.statuses.set(cell.text, (r = readStatus(page, cell, this.vocab.statuses)));
     return r;
   }
 
@@ -209,10 +204,39 @@ export class FeatureReader {
   }
 }
 
+/**
+ * The tables the dashboard reads as feature lists: the feature tables, and any other table with a Status
+ * column (a support-policy table, a tracker with `On track` / `At risk`, a component list with emoji).
+ * `FeatureStatus.table` indexes this list.
+ */
+export function statusTables(page: PageModel): TableModel[] {
+  return page.tables.filter((t) => t.isFeatureTable || t.columns.status !== undefined);
+}
+
+/** Headers that name what a row is about, in a table without a Feature column. */
+const NAME_HEADER =
+  /\b(?:name|release|version|component|item|task|enhancement|kep|story|epic|deliverable|project|service|module|package|sdk|runtime|product|area|goal|objective|milestone|phase|step|scenario)s?\b/i;
+
+const NAME_COLUMNS = new WeakMap<TableModel, number | undefined>();
+
+/**
+ * The column that names a row when the table has no Feature column: the first whose header names a thing
+ * (`Release`, `Component`, `Version`; not `Release date`), else the first column that is not typed.
+ */
+function nameColumn(table: TableModel): number | undefined {
+  if (NAME_COLUMNS.has(table)) return NAME_COLUMNS.get(table);
+  const typed = new Set(Object.values(table.columns));
+  const free = table.header.map((h, i) => ({ h: plainText(h), i })).filter(({ i }) => !typed.has(i));
+  const named = free.find(({ h }) => NAME_HEADER.test(h) && !/\b(?:date|day|eta|due|deadline)s?\b/i.test(h));
+  const col = (named ?? free.at(0))?.i;
+  NAME_COLUMNS.set(table, col);
+  return col;
+}
+
 /** Every row of every feature table, in page order. `today` is a day number (see `dayNumber`). */
 export function readFeatures(page: PageModel, vocab: Vocabulary, today: number): FeatureStatus[] {
   const out: FeatureStatus[] = [];
-  const tables = page.tables.filter((t) => t.isFeatureTable);
+  const tables = statusTables(page);
   const context = JSON.stringify([vocab, today, page.slashOrder, page.releaseYear]);
   const reading = new FeatureReader(vocab);
   tables.forEach((table, index) => {
@@ -261,10 +285,10 @@ function readRow(
   }
   const readable = !row.malformed || repaired;
   const at = (col: number | undefined): CellRef | undefined => (col === undefined ? undefined : cells[col]);
-  const { name, link } = readName(cells, c.feature);
+  const { name, link } = readName(cells, c.feature ?? nameColumn(table));
   if (name === '' && cells.every((x) => x.text.trim() === '')) return null;
   const status: StatusRead = readable
-    ? reading.status(at(c.status))
+    ? reading.status(page, at(c.status))
     : { colour: 'other', label: 'Unreadable row', comment: 'the row does not match the header', history: [] };
   const { target, history: targetHistory, day } = readable ? reading.target(page, at(c.target)) : NO_TARGET;
   const { priority, must } = readable ? reading.priority(at(c.priority)) : NO_PRIORITY;
