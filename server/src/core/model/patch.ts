@@ -15,7 +15,7 @@ import type { SourceLine } from '../lines';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel, tableModel } from '../incremental/model-literals';
 import { singleLineRow } from './tables';
-import { learnVocabulary } from './learned';
+import { learnVocabulary, patchCounts } from './learned';
 import { SCHEDULE_SAMPLE_ROWS } from './schedule-columns';
 import { PROSE_LINES_READ } from './detect';
 import { LineShift } from './shift';
@@ -69,6 +69,7 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
   const parsedRows = spliced(physical, p0, p0 + newPhysical.length, newPhysical);
   const rows = spliced(table.rows, l0, l0 + newLogical.length, newLogical);
   const patched = tableModel({ ...table, parsed: parsedTable({ ...table.parsed, rows: parsedRows }), rows });
+  patchCounts(table, patched, l0, l0 + newLogical.length, newLogical.length);
   const added: PageDate[] = [];
   const columns = dateColumns(table);
   for (const row of newLogical) pushRowDates(row, columns, added, table.header);
@@ -162,17 +163,15 @@ function patchRowCount(base: PageModel, diff: LineDiff): PageModel | null {
   if (!added) return null;
   const shift = new LineShift(oldTo, by);
   const columns = table.header.length;
-  const moved: TableRow[] = [];
-  for (let i = p1; i < physical.length; i++) moved.push(shift.tableRow(physical[i]));
+  // The rows below: one ShiftedRow each (cells moved only when read), see model/shift.ts.
+  const below = shift.rowsBelow(table, p1, l1);
+  if (!below) return null;
   const logical: LogicalRow[] = table.rows.slice(0, l0);
   for (const row of added) logical.push(singleLineRow(row, columns));
-  for (let i = l1, j = 0; i < table.rows.length; i++) {
-    const r = table.rows[i];
-    while (j < moved.length && moved[j].line < r.lines[0] + by) j++;
-    logical.push(shift.logicalRow(r, moved[j], columns));
-  }
-  const parsedRows = physical.slice(0, p0).concat(added, moved);
+  for (const r of below.logical) logical.push(r);
+  const parsedRows = physical.slice(0, p0).concat(added, below.physical);
   const patched = tableModel({ ...table, parsed: shift.parsed(table.parsed, parsedRows), rows: logical });
+  patchCounts(table, patched, l0, l1, added.length);
   // Milestones first, so that a date they share with the page's list (the GA date) moves to one copy.
   const timelines = base.timelines.map((t) => shift.timeline(t));
   const dateColumnsOf = dateColumns(table);
