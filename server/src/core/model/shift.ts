@@ -203,6 +203,8 @@ export class LineShift {
 
   /** A date: a table cell's date is made again over its moved cell; any other date moves once, whoever refers to it. */
   date(d: PageDate): PageDate {
+    // A date of a one-line cell: its line without making its range (made only when read, see CellDate).
+    if (d instanceof CellDate && d.cell instanceof RowCell) return d.cell.line + d.by < this.at ? d : d.moved(this.by);
     if (d.range.start.line < this.at && d.range.end.line < this.at) return d;
     if (d instanceof CellDate) return d.moved(this.by);
     const known = this.movedDates.get(d);
