@@ -81,6 +81,14 @@ export function rowIdentity(r: LogicalRow): object {
   return r;
 }
 
+/** A single-line logical row `by` lines further down, as one ShiftedRow; null for a row joined from broken lines. */
+export function movedRow(r: LogicalRow, by: number): ShiftedRow | null {
+  if (r instanceof ShiftedRow) return new ShiftedRow(r.origin, r.by + by, r.malformed);
+  if (!(r instanceof SingleLineRow)) return null;
+  const p = r.row;
+  return p instanceof ShiftedRow ? new ShiftedRow(p.origin, p.by + by, r.malformed) : new ShiftedRow(p, by, r.malformed);
+}
+
 /** Moves line numbers at or after `at` by `by`; keeps the objects above `at`. */
 export class LineShift {
   /** The old dates that are not table cells' (milestones', the GA date…) and their moved copies, so that every reference moves to the same copy. */
@@ -151,10 +159,7 @@ export class LineShift {
 
   /** A single-line logical row below the edit as one ShiftedRow, or null for a row joined from broken lines. */
   singleRow(r: LogicalRow): ShiftedRow | null {
-    if (r instanceof ShiftedRow) return new ShiftedRow(r.origin, r.by + this.by, r.malformed);
-    if (!(r instanceof SingleLineRow)) return null;
-    const p = r.row;
-    return p instanceof ShiftedRow ? new ShiftedRow(p.origin, p.by + this.by, r.malformed) : new ShiftedRow(p, this.by, r.malformed);
+    return movedRow(r, this.by);
   }
 
   /**
