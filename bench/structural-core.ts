@@ -20,7 +20,10 @@ function cells(line: string): string[] {
 }
 
 function wholeLines(from: number, to: number, replacement: readonly string[]): TextChange {
-  return { range: { start: { line: from, character: 0 }, end: { line: to, character: 0 } }, text: replacement.map((l) => `${l}\n`).join('') };
+  return {
+    range: { start: { line: from, character: 0 }, end: { line: to, character: 0 } },
+    text: replacement.map((l) => `${l}\n`).join(''),
+  };
 }
 
 /** The k-th edit of `kind` on the page's current lines (the edit of bench/structural.ts; a delete removes a row it inserts first when k is odd). */
