@@ -74,7 +74,8 @@ function editOf(kind: Kind, k: number, lines: readonly SourceLine[], header: num
 }
 
 function main(): void {
-  const [rowsArg, kindArg, countArg] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const [rowsArg, kindArg, countArg] = [args.at(0), args.at(1), args.at(2)];
   const rows = Number(rowsArg ?? 10_000);
   const kind = (kindArg ?? 'insert') as Kind;
   const count = Number(countArg ?? 1);

@@ -53,15 +53,7 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
   if (!table.isFeatureTable && l0 < SCHEDULE_SAMPLE_ROWS) return null;
   const newPhysical: TableRow[] = [];
   const newLogical: LogicalRow[] = [];
-  for (let l = from, k = 0; l < newTo; l++, k++) {
-    const old: SourceLine = base.lines[l];
-    const text = lines[l].text;
-    if (READ_ELSEWHERE.test(old.text) || READ_ELSEWHERE.test(text) || !continuesTable(text)) return null;
-    // Past the end of the old rows when the edit added rows.
-    const before = physical[p0 + k] as TableRow | undefined;
-    const logical = table.rows[l0 + k] as LogicalRow | undefined;
-    if (before?.line !== l || logical?.lines.length !== 1 || logical.lines[0] !== l) return null;
-  }
+  if (!singleRowsStay(base, diff, table, p0, l0)) return null;
   // Rows moved within the edit (a sort, a moved block) are the old rows moved, not read again.
   const reuse = newTo - from >= REUSE_FROM ? new MovedRows(base, table.rows, l0, from, newTo) : null;
   const added: PageDate[] = [];
@@ -100,6 +92,20 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
     dates,
     ...dateFacts(dates, base.gaDate),
   });
+}
+
+/** Whether every line of the edit was and stays a single-line row of `table` (starting at rows p0 / l0) that no other part of the model reads. */
+function singleRowsStay(base: PageModel, diff: LineDiff, table: TableModel, p0: number, l0: number): boolean {
+  for (let l = diff.from, k = 0; l < diff.newTo; l++, k++) {
+    const old: SourceLine = base.lines[l];
+    const text = diff.lines[l].text;
+    if (READ_ELSEWHERE.test(old.text) || READ_ELSEWHERE.test(text) || !continuesTable(text)) return false;
+    // Past the end of the old rows when the edit added rows.
+    const before = table.parsed.rows[p0 + k] as TableRow | undefined;
+    const logical = table.rows[l0 + k] as LogicalRow | undefined;
+    if (before?.line !== l || logical?.lines.length !== 1 || logical.lines[0] !== l) return false;
+  }
+  return true;
 }
 
 /** An edit of at least this many lines looks for rows it only moved (below that, reading a row again costs less than looking). */
