@@ -36,7 +36,12 @@ export function modelShape(p: PageModel): unknown {
       parsed: {
         ...t.parsed,
         header: t.parsed.header && { ...t.parsed.header, cells: t.parsed.header.cells.map(cell) },
-        rows: t.parsed.rows.map((row) => ({ ...row, cells: row.cells.map((c) => `${c.line} ${c.rawStart}-${c.rawEnd} ${cell(c)}`) })),
+        rows: t.parsed.rows.map((row) => ({
+          line: row.line,
+          leadingPipe: row.leadingPipe,
+          trailingPipe: row.trailingPipe,
+          cells: row.cells.map((c) => `${c.line} ${c.rawStart}-${c.rawEnd} ${cell(c)}`),
+        })),
       },
       header: t.header,
       headerInferred: t.headerInferred,
@@ -54,6 +59,9 @@ export function modelShape(p: PageModel): unknown {
     orphanRows: p.orphanRows,
     legend: p.legend,
     plan: p.plan.map((m) => ({ ...m, status: m.status && cell(m.status) })),
+    learned: [p.learned.statuses, p.learned.priorities].map((vs) =>
+      vs.map((v) => ({ value: v.value, count: v.count, at: v.at, firstIsThere: p.tables[v.at[0]]?.rows[v.at[1]] === v.first })),
+    ),
     dates: p.dates.map(date),
     literalLines: [...p.literalLines].sort((a, b) => a - b),
     directives: p.directives,

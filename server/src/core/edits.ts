@@ -39,9 +39,22 @@ function applyOne(lines: readonly SourceLine[], change: TextChange): LineDiff {
     suffix += lines[oldTo].eol;
     oldTo++;
   }
-  const fresh = splitLines(prefix + change.text + suffix);
+  let fresh = splitLines(prefix + change.text + suffix);
   // Text ending with a line ending has an empty last piece: the next kept line, not a line of its own.
   if (oldTo < lines.length) fresh.pop();
+  // Lines the change leaves as they were keep their objects (a whole-line edit, as editors send for a
+  // pasted or moved block, ends at the start of the next line, which is read again): the diff, and every
+  // cache keyed by line objects, then see only what changed.
+  const same = (a: SourceLine, b: SourceLine): boolean => a.text === b.text && a.eol === b.eol;
+  let head = 0;
+  while (head < fresh.length && from + head < oldTo && same(fresh[head], lines[from + head])) head++;
+  let tail = 0;
+  while (tail < fresh.length - head && oldTo - tail > from + head && same(fresh[fresh.length - 1 - tail], lines[oldTo - 1 - tail])) tail++;
+  if (head > 0 || tail > 0) {
+    fresh = fresh.slice(head, fresh.length - tail);
+    from += head;
+    oldTo -= tail;
+  }
   return { lines: spliced(lines, from, oldTo, fresh), from, oldTo, newTo: from + fresh.length };
 }
 

@@ -18,6 +18,7 @@ import { scanDates } from '../dates';
 import { LazyFinding, NO_FIXES } from '../engine/check-result';
 import { RowCell } from '../markdown/table';
 import { CellDate } from '../model/page-dates';
+import { ShiftedRow } from '../model/shift';
 import { SingleLineRow } from '../model/tables';
 import { FeatureReader } from '../status/features';
 
@@ -32,6 +33,7 @@ export function keepShape<T extends object>(sample: T): T {
 const at = { line: 0, character: 0 };
 keepShape(new RowCell(0, '', 0, 0, 0));
 keepShape(new SingleLineRow({ line: 0, cells: [], leadingPipe: false, trailingPipe: false }, false));
+keepShape(new ShiftedRow({ line: 0, cells: [], leadingPipe: false, trailingPipe: false }, 1, false));
 keepShape(new CellDate(scanDates('2013-01-01')[0], new RowCell(0, '2013-01-01', 0, 0, 10), ''));
 keepShape(new LazyFinding('', 'hint', '', { start: at, end: at }, () => NO_FIXES));
 keepShape(new FeatureReader({ statuses: [], priorities: [] }));

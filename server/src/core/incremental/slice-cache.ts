@@ -1,10 +1,13 @@
 /**
- * Findings of big tables' slices kept between checks (see slices.ts): a slice whose rows are the very
- * row objects of the last check (the edit did not touch them) costs a pointer comparison; one whose lines
- * have the same texts (moved by an edit above it) gets the old findings moved; only the rest is checked.
+ * Findings of big tables' slices kept between checks (see slices.ts): a slice whose rows were read from
+ * the very row objects of the last check (the edit did not touch them; rows moved by an edit above them
+ * are still read from the same objects, model/shift.ts) costs a pointer comparison per row, and gets the
+ * old findings moved if its rows moved; one whose lines have the same texts (a page built again) gets the
+ * old findings too; only the rest is checked.
  */
 import { sameElements } from '../arrays';
 import type { LogicalRow, PageModel } from '../model/page-model';
+import { rowIdentity } from '../model/shift';
 import { sliceTexts, type Slice } from './slices';
 import type { Finding, Fix, Position, Range } from '../findings';
 import { compareFindings } from './finding-parts';
@@ -67,16 +70,24 @@ function shifted(findings: readonly Finding[], by: number): Finding[] {
   return findings.map((f) => (f instanceof MovedFinding ? f.moved(by) : new MovedFinding(f.rule, f.severity, f.message, f, by)));
 }
 
+/** Whether two slices' rows were read from the same rows (the same texts), in order. */
+function sameRows(a: readonly LogicalRow[], b: readonly LogicalRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && rowIdentity(a[i]) !== rowIdentity(b[i])) return false;
+  return true;
+}
+
 export class SliceCache {
-  private byRow = new Map<LogicalRow, SliceEntry>();
+  /** By the identity (model/shift.ts rowIdentity) of the slice's first row. */
+  private byRow = new Map<object, SliceEntry>();
   private byText = new Map<string, SliceEntry[]>();
-  private nextByRow = new Map<LogicalRow, SliceEntry>();
+  private nextByRow = new Map<object, SliceEntry>();
   private nextByText = new Map<string, SliceEntry[]>();
 
   /** The slice's findings; `check` runs the rules on it when nothing cached fits. */
   findings(page: PageModel, s: Slice, context: string, check: () => Finding[]): readonly Finding[] {
     const entry = this.entry(page, s, context, check);
-    this.nextByRow.set(entry.rows[0], entry);
+    this.nextByRow.set(rowIdentity(entry.rows[0]), entry);
     const bucket = this.nextByText.get(entry.texts[0]);
     if (bucket) bucket.push(entry);
     else this.nextByText.set(entry.texts[0], [entry]);
@@ -84,8 +95,11 @@ export class SliceCache {
   }
 
   private entry(page: PageModel, s: Slice, context: string, check: () => Finding[]): SliceEntry {
-    const kept = this.byRow.get(s.rows[0]);
-    if (kept && kept.context === context && kept.from === s.from && sameElements(kept.rows, s.rows)) return kept;
+    const kept = this.byRow.get(rowIdentity(s.rows[0]));
+    if (kept && kept.context === context && sameRows(kept.rows, s.rows)) {
+      if (kept.from === s.from) return kept;
+      return { ...kept, rows: s.rows, from: s.from, findings: shifted(kept.findings, s.from - kept.from) };
+    }
     const texts = sliceTexts(page, s);
     const moved = this.byText.get(texts[0])?.find((e) => e.context === context && sameElements(e.texts, texts));
     if (moved)

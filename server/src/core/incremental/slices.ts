@@ -120,9 +120,19 @@ export function restView(page: PageModel, slices: readonly Slice[]): PageView {
     const last = t.rows[t.rows.length - 1];
     bodies.push([t.rows[0].lines[0], last.lines[last.lines.length - 1] + 1]);
   }
-  const dates = page.dates.filter(
-    (d) => d.context !== 'table' || !bodies.some(([a, b]) => d.range.start.line >= a && d.range.start.line < b),
-  );
+  // The dates are in page order: only those within a body are looked at (a binary search finds them), so
+  // the dates of the rows below an inserted row do not make their ranges (see model/shift.ts).
+  bodies.sort((x, y) => x[0] - y[0]);
+  const lineOf = (d: PageDate): number => d.range.start.line;
+  const dates: PageDate[] = [];
+  let i = 0;
+  for (const [a, b] of bodies) {
+    const i0 = Math.max(i, firstAtOrAfter(page.dates, a, lineOf));
+    const i1 = Math.max(i0, firstAtOrAfter(page.dates, b, lineOf));
+    for (; i < i0; i++) dates.push(page.dates[i]);
+    for (; i < i1; i++) if (page.dates[i].context !== 'table') dates.push(page.dates[i]);
+  }
+  for (; i < page.dates.length; i++) dates.push(page.dates[i]);
   const ranges: Array<[number, number]> = [];
   let at = 0;
   for (const s of [...slices].sort((a, b) => a.from - b.from)) {

@@ -71,6 +71,72 @@ function merged(tables: readonly TableModel[], column: 'status' | 'priority'): L
   return [...total.values()].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
+/** The value key a row writes in column `col` ('' for none: a malformed row, a missing or unset cell). */
+function keyOf(row: LogicalRow, col: number): string {
+  if (row.malformed) return '';
+  const cell = row.cells[col] as CellRef | undefined;
+  return cell ? valueKey.get(cell.text) : '';
+}
+
+/** One column's counts after logical rows [l0, l1) of `oldRows` gave way to `added` rows (see patchCounts). */
+function patchColumn(
+  oldRows: readonly LogicalRow[],
+  rows: readonly LogicalRow[],
+  col: number,
+  counts: Counts,
+  l0: number,
+  l1: number,
+  added: number,
+): Counts {
+  const by = added - (l1 - l0);
+  const removed = new Map<string, number>();
+  for (let i = l0; i < l1; i++) {
+    const key = keyOf(oldRows[i], col);
+    if (key !== '') removed.set(key, (removed.get(key) ?? 0) + 1);
+  }
+  const out = new Map<string, { count: number; first: LogicalRow; index: number }>();
+  for (const [key, e] of counts) {
+    const count = e.count - (removed.get(key) ?? 0);
+    if (count === 0) continue;
+    let index = e.index;
+    if (index >= l0 && index < l1) {
+      // Its first row was replaced, and no row above the edit uses it: the first one below the edit does.
+      index = l1;
+      while (keyOf(oldRows[index], col) !== key) index++;
+    }
+    if (index >= l1) index += by;
+    out.set(key, { count, first: rows[index], index });
+  }
+  for (let k = l0; k < l0 + added; k++) {
+    const key = keyOf(rows[k], col);
+    if (key === '') continue;
+    const e = out.get(key);
+    if (!e) out.set(key, { count: 1, first: rows[k], index: k });
+    else {
+      e.count++;
+      if (k < e.index) {
+        e.first = rows[k];
+        e.index = k;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * `patched` is `old` with logical rows [l0, l1) replaced by `added` rows from l0 on, the rest of its
+ * rows the same (moved, when the count changed): its counts are made from old's, in work proportional
+ * to the edit and the number of values, not to the table's rows (model/patch.ts; the test of a patched
+ * model against a built one compares them). A value whose first row was replaced is looked for below.
+ */
+export function patchCounts(old: TableModel, patched: TableModel, l0: number, l1: number, added: number): void {
+  if (!old.isFeatureTable || !patched.isFeatureTable) return;
+  const c = countsOf(old);
+  const column = (counts: Counts | null, col: number | undefined): Counts | null =>
+    counts === null || col === undefined ? null : patchColumn(old.rows, patched.rows, col, counts, l0, l1, added);
+  COUNTS.set(patched, { status: column(c.status, patched.columns.status), priority: column(c.priority, patched.columns.priority) });
+}
+
 /** The statuses and priorities the page's feature tables use, most used first. */
 export function learnVocabulary(tables: readonly TableModel[]): LearnedVocabulary {
   return { statuses: merged(tables, 'status'), priorities: merged(tables, 'priority') };

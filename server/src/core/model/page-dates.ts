@@ -26,18 +26,23 @@ export function dateColumns(t: TableModel): DateColumn[] {
  * (model/shift.ts moves the date without making its cell again).
  */
 export class CellDate implements PageDate {
-  readonly range: Range;
   readonly context = 'table' as const;
+  /**
+   * Made when first read for a moved date (performance: the rows below an inserted row keep their dates
+   * as one small object each; most of them are never read again, since their slice's findings are kept).
+   */
+  #range: Range | null = null;
 
   constructor(
     readonly token: DateToken,
+    /** The cell as it was read (a moved date keeps its first cell and adds `by`). */
     readonly cell: CellRef,
     readonly label: string,
     readonly by = 0,
-    /** The range when known (a moved date: the old range moved), else read from the cell. */
-    range: Range | null = null,
-  ) {
-    this.range = range ?? { start: this.posAt(0), end: this.posAt(token.end - token.start) };
+  ) {}
+
+  get range(): Range {
+    return (this.#range ??= { start: this.posAt(0), end: this.posAt(this.token.end - this.token.start) });
   }
 
   posAt(offset: number): Position {
@@ -45,11 +50,9 @@ export class CellDate implements PageDate {
     return this.by === 0 ? p : { line: p.line + this.by, character: p.character };
   }
 
-  /** The same date `by` lines further down. */
+  /** The same date `by` lines further down (from the cell it was read in: moves never chain). */
   moved(by: number): CellDate {
-    const { start, end } = this.range;
-    const range = { start: { line: start.line + by, character: start.character }, end: { line: end.line + by, character: end.character } };
-    return new CellDate(this.token, this.cell, this.label, this.by + by, range);
+    return new CellDate(this.token, this.cell, this.label, this.by + by);
   }
 }
 

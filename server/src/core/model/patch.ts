@@ -9,16 +9,16 @@
  * or plan line, a region read line by line) returns null and the page is built again.
  */
 import type { LineDiff } from '../diff';
-import { continuesTable, parsedTable, tableRowAt, type TableRow } from '../markdown/table';
+import { continuesTable, parsedTable, RowCell, tableRowAt, type TableRow } from '../markdown/table';
 import { firstAtOrAfter, spliced } from '../arrays';
 import type { SourceLine } from '../lines';
-import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
+import { byPosition, CellDate, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel, tableModel } from '../incremental/model-literals';
-import { singleLineRow } from './tables';
-import { learnVocabulary } from './learned';
+import { SingleLineRow, singleLineRow } from './tables';
+import { learnVocabulary, patchCounts } from './learned';
 import { SCHEDULE_SAMPLE_ROWS } from './schedule-columns';
 import { PROSE_LINES_READ } from './detect';
-import { LineShift } from './shift';
+import { LineShift, movedRow, ShiftedRow } from './shift';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './page-model';
 
 /** Lines whose text other parts of the model read: disable comments, milestone plans (`Milestone 2 (…)`, `Status:`, `Goal:`). */
@@ -53,26 +53,33 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
   if (!table.isFeatureTable && l0 < SCHEDULE_SAMPLE_ROWS) return null;
   const newPhysical: TableRow[] = [];
   const newLogical: LogicalRow[] = [];
+  if (!singleRowsStay(base, diff, table, p0, l0)) return null;
+  // Rows moved within the edit (a sort, a moved block) are the old rows moved, not read again.
+  const reuse = newTo - from >= REUSE_FROM ? new MovedRows(base, table.rows, l0, from, newTo) : null;
+  const added: PageDate[] = [];
+  const columns = dateColumns(table);
   for (let l = from, k = 0; l < newTo; l++, k++) {
-    const old: SourceLine = base.lines[l];
     const text = lines[l].text;
-    if (READ_ELSEWHERE.test(old.text) || READ_ELSEWHERE.test(text) || !continuesTable(text)) return null;
-    // Past the end of the old rows when the edit added rows.
-    const before = physical[p0 + k] as TableRow | undefined;
-    const logical = table.rows[l0 + k] as LogicalRow | undefined;
-    if (before?.line !== l || logical?.lines.length !== 1 || logical.lines[0] !== l) return null;
+    // The row takes the place of a row with this pipe: a row without one would join the row above.
+    const kept = reuse?.take(text, l, physical[p0 + k].leadingPipe);
+    if (kept) {
+      newPhysical.push(kept.physical);
+      newLogical.push(kept.logical);
+      for (const d of kept.dates) added.push(d);
+      continue;
+    }
     const row = tableRowAt(l, text);
-    if (row.leadingPipe !== before.leadingPipe) return null; // the row would join or leave a broken row
+    if (row.leadingPipe !== physical[p0 + k].leadingPipe) return null; // the row would join or leave a broken row
+    const logical = singleLineRow(row, table.header.length);
     newPhysical.push(row);
-    newLogical.push(singleLineRow(row, table.header.length));
+    newLogical.push(logical);
+    pushRowDates(logical, columns, added, table.header);
   }
   const parsedRows = spliced(physical, p0, p0 + newPhysical.length, newPhysical);
   const rows = spliced(table.rows, l0, l0 + newLogical.length, newLogical);
   const patched = tableModel({ ...table, parsed: parsedTable({ ...table.parsed, rows: parsedRows }), rows });
-  const added: PageDate[] = [];
-  const columns = dateColumns(table);
-  for (const row of newLogical) pushRowDates(row, columns, added, table.header);
-  added.sort(byPosition);
+  patchCounts(table, patched, l0, l0 + newLogical.length, newLogical.length);
+  // `added` is in page order: row by row, each row's dates in order.
   // Only this table's dates lie on its body lines.
   const lineOf = (d: PageDate): number => d.range.start.line;
   const dates = spliced(base.dates, firstAtOrAfter(base.dates, from, lineOf), firstAtOrAfter(base.dates, newTo, lineOf), added);
@@ -85,6 +92,77 @@ export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
     dates,
     ...dateFacts(dates, base.gaDate),
   });
+}
+
+/** Whether every line of the edit was and stays a single-line row of `table` (starting at rows p0 / l0) that no other part of the model reads. */
+function singleRowsStay(base: PageModel, diff: LineDiff, table: TableModel, p0: number, l0: number): boolean {
+  for (let l = diff.from, k = 0; l < diff.newTo; l++, k++) {
+    const old: SourceLine = base.lines[l];
+    const text = diff.lines[l].text;
+    if (READ_ELSEWHERE.test(old.text) || READ_ELSEWHERE.test(text) || !continuesTable(text)) return false;
+    // Past the end of the old rows when the edit added rows.
+    const before = table.parsed.rows[p0 + k] as TableRow | undefined;
+    const logical = table.rows[l0 + k] as LogicalRow | undefined;
+    if (before?.line !== l || logical?.lines.length !== 1 || logical.lines[0] !== l) return false;
+  }
+  return true;
+}
+
+/** An edit of at least this many lines looks for rows it only moved (below that, reading a row again costs less than looking). */
+const REUSE_FROM = 8;
+
+/**
+ * The single-line rows of old lines [from, to), by text, to be taken again by new lines of the same text
+ * (a sort or a moved block rewrites many lines but writes few new rows): a row taken is its old row moved
+ * (model/shift.ts movedRow, its cells not split again) with its dates moved (not scanned again).
+ */
+class MovedRows {
+  private readonly byText = new Map<string, number[]>();
+  private readonly datesOf = new Map<number, PageDate[]>();
+
+  constructor(
+    base: PageModel,
+    private readonly rows: readonly LogicalRow[],
+    private readonly l0: number,
+    private readonly from: number,
+    to: number,
+  ) {
+    for (let l = to - 1; l >= from; l--) {
+      const text = base.lines[l].text;
+      const at = this.byText.get(text);
+      if (at) at.push(l);
+      else this.byText.set(text, [l]);
+    }
+    const lineOf = (d: PageDate): number => d.range.start.line;
+    for (let i = firstAtOrAfter(base.dates, from, lineOf); i < base.dates.length; i++) {
+      const d = base.dates[i];
+      const line = d instanceof CellDate && d.cell instanceof RowCell ? d.cell.line + d.by : null;
+      if (line === null) {
+        if (d.range.start.line >= to) break;
+        this.byText.clear(); // a date not of a one-line cell: read the rows again
+        return;
+      }
+      if (line >= to) break;
+      const list = this.datesOf.get(line);
+      if (list) list.push(d);
+      else this.datesOf.set(line, [d]);
+    }
+  }
+
+  /** The old row of this text, first come first served, moved to line `l`; null if there is none. */
+  take(text: string, l: number, leadingPipe: boolean): { physical: TableRow; logical: LogicalRow; dates: readonly PageDate[] } | null {
+    const at = this.byText.get(text);
+    const line = at?.pop();
+    if (line === undefined) return null;
+    const old = this.rows[this.l0 + line - this.from];
+    const physical = old instanceof SingleLineRow ? old.row : old instanceof ShiftedRow ? old : null;
+    if (!physical || physical.leadingPipe !== leadingPipe) return null;
+    const dates = this.datesOf.get(line) ?? [];
+    if (line === l) return { physical, logical: old, dates };
+    const moved = movedRow(old, l - line);
+    if (!moved) return null;
+    return { physical: moved, logical: moved, dates: dates.map((d) => (d as CellDate).moved(l - line)) };
+  }
 }
 
 /** The top-level GFM table whose body holds old lines [from, oldTo) and goes on after them (a body row at oldTo). */
@@ -162,17 +240,15 @@ function patchRowCount(base: PageModel, diff: LineDiff): PageModel | null {
   if (!added) return null;
   const shift = new LineShift(oldTo, by);
   const columns = table.header.length;
-  const moved: TableRow[] = [];
-  for (let i = p1; i < physical.length; i++) moved.push(shift.tableRow(physical[i]));
+  // The rows below: one ShiftedRow each (cells moved only when read), see model/shift.ts.
+  const below = shift.rowsBelow(table, p1, l1);
+  if (!below) return null;
   const logical: LogicalRow[] = table.rows.slice(0, l0);
   for (const row of added) logical.push(singleLineRow(row, columns));
-  for (let i = l1, j = 0; i < table.rows.length; i++) {
-    const r = table.rows[i];
-    while (j < moved.length && moved[j].line < r.lines[0] + by) j++;
-    logical.push(shift.logicalRow(r, moved[j], columns));
-  }
-  const parsedRows = physical.slice(0, p0).concat(added, moved);
+  for (const r of below.logical) logical.push(r);
+  const parsedRows = physical.slice(0, p0).concat(added, below.physical);
   const patched = tableModel({ ...table, parsed: shift.parsed(table.parsed, parsedRows), rows: logical });
+  patchCounts(table, patched, l0, l1, added.length);
   // Milestones first, so that a date they share with the page's list (the GA date) moves to one copy.
   const timelines = base.timelines.map((t) => shift.timeline(t));
   const dateColumnsOf = dateColumns(table);

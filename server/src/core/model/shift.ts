@@ -7,12 +7,16 @@
  *
  * Performance trick (with domain code cooperating): a moved date keeps its token, and a moved table
  * cell is a RowCell like any other (RowCell.moved), so the rules meet the same classes as after a build.
+ * A moved single-line body row is one ShiftedRow (below), both the physical and the logical row, whose
+ * cells are moved only when read; a moved table date (CellDate.moved) makes its range only when read.
+ * So the rows below an inserted row cost one small object each (and one per date), not a copy of their
+ * cells: their slices' findings are kept (incremental/slice-cache.ts), so most are never read again.
  */
 import type { Position, Range } from '../findings';
 import { parsedTable, RowCell, type ParsedTable, type TableRow } from '../markdown/table';
 import { tableModel } from '../incremental/model-literals';
 import { CellDate } from './page-dates';
-import { keepLayout, singleLineRow } from './tables';
+import { keepLayout, NO_LINES, SingleLineRow, singleLineRow } from './tables';
 import type {
   CellRef,
   Criterion,
@@ -29,6 +33,61 @@ import type {
   TableModel,
   Timeline,
 } from './page-model';
+
+/**
+ * A single-line body row `by` lines below where it was read (`origin`, never itself a ShiftedRow: a row
+ * moved again moves from its origin, so moves never chain). It is the table's physical row and its
+ * logical row at once; its cells are moved when first read. Read by the rules like any row.
+ */
+export class ShiftedRow implements TableRow, LogicalRow {
+  readonly continuationLines = NO_LINES;
+  #cells: RowCell[] | null = null;
+  #lines: number[] | null = null;
+
+  constructor(
+    readonly origin: TableRow,
+    readonly by: number,
+    readonly malformed: boolean,
+  ) {}
+
+  get line(): number {
+    return this.origin.line + this.by;
+  }
+
+  get lines(): number[] {
+    return (this.#lines ??= [this.origin.line + this.by]);
+  }
+
+  get cells(): RowCell[] {
+    return (this.#cells ??= this.origin.cells.map((c) => c.moved(this.by)));
+  }
+
+  get leadingPipe(): boolean {
+    return this.origin.leadingPipe;
+  }
+
+  get trailingPipe(): boolean {
+    return this.origin.trailingPipe;
+  }
+}
+
+/**
+ * What a logical row was read from: the same for a row and its moved copies (the physical row of a
+ * single-line row, else the row itself). Equal identities mean equal texts (incremental/slice-cache.ts).
+ */
+export function rowIdentity(r: LogicalRow): object {
+  if (r instanceof ShiftedRow) return r.origin;
+  if (r instanceof SingleLineRow) return r.row instanceof ShiftedRow ? r.row.origin : r.row;
+  return r;
+}
+
+/** A single-line logical row `by` lines further down, as one ShiftedRow; null for a row joined from broken lines. */
+export function movedRow(r: LogicalRow, by: number): ShiftedRow | null {
+  if (r instanceof ShiftedRow) return new ShiftedRow(r.origin, r.by + by, r.malformed);
+  if (!(r instanceof SingleLineRow)) return null;
+  const p = r.row;
+  return p instanceof ShiftedRow ? new ShiftedRow(p.origin, p.by + by, r.malformed) : new ShiftedRow(p, by, r.malformed);
+}
 
 /** Moves line numbers at or after `at` by `by`; keeps the objects above `at`. */
 export class LineShift {
@@ -63,6 +122,7 @@ export class LineShift {
 
   tableRow(r: TableRow): TableRow {
     if (r.line < this.at) return r;
+    if (r instanceof ShiftedRow) return new ShiftedRow(r.origin, r.by + this.by, r.malformed);
     return {
       line: r.line + this.by,
       cells: r.cells.map((c) => c.moved(this.by)),
@@ -97,22 +157,59 @@ export class LineShift {
     });
   }
 
+  /** A single-line logical row below the edit as one ShiftedRow, or null for a row joined from broken lines. */
+  singleRow(r: LogicalRow): ShiftedRow | null {
+    return movedRow(r, this.by);
+  }
+
+  /**
+   * The body rows of a GFM table from logical row `l` and physical row `p` on (all below the edit),
+   * moved: a single-line row as one ShiftedRow in both lists, a joined row by copies. In a GFM table
+   * the logical rows partition the physical rows in order; null if they do not line up.
+   */
+  rowsBelow(t: TableModel, p: number, l: number): { physical: TableRow[]; logical: LogicalRow[] } | null {
+    const physical: TableRow[] = [];
+    const logical: LogicalRow[] = [];
+    const rows = t.parsed.rows;
+    for (let j = l; j < t.rows.length; j++) {
+      const r = t.rows[j];
+      if (rows[p]?.line !== r.lines[0] || r.lines[0] < this.at) return null;
+      const one = this.singleRow(r);
+      if (one) {
+        physical.push(one);
+        logical.push(one);
+        p++;
+        continue;
+      }
+      for (let k = 0; k < r.lines.length; k++) physical.push(this.tableRow(rows[p++]));
+      logical.push(this.logicalRow(r, undefined, t.header.length));
+    }
+    return p === rows.length ? { physical, logical } : null;
+  }
+
   /** A whole table below the edit (its rows all move). */
   table(t: TableModel): TableModel {
     if (t.parsed.endLine < this.at) return t;
-    const rows = t.parsed.rows.map((r) => this.tableRow(r));
-    const byLine = new Map(rows.map((r) => [r.line, r]));
-    const moved = tableModel({
-      ...t,
-      parsed: this.parsed(t.parsed, rows),
-      rows: t.rows.map((r) => this.logicalRow(r, byLine.get(this.line(r.lines[0])), t.header.length)),
-    });
+    const fast = t.parsed.kind === 'gfm' && t.parsed.startLine >= this.at ? this.rowsBelow(t, 0, 0) : null;
+    let rows: TableRow[];
+    let logical: LogicalRow[];
+    if (fast) {
+      rows = fast.physical;
+      logical = fast.logical;
+    } else {
+      rows = t.parsed.rows.map((r) => this.tableRow(r));
+      const byLine = new Map(rows.map((r) => [r.line, r]));
+      logical = t.rows.map((r) => this.logicalRow(r, byLine.get(this.line(r.lines[0])), t.header.length));
+    }
+    const moved = tableModel({ ...t, parsed: this.parsed(t.parsed, rows), rows: logical });
     keepLayout(t, moved);
     return moved;
   }
 
   /** A date: a table cell's date is made again over its moved cell; any other date moves once, whoever refers to it. */
   date(d: PageDate): PageDate {
+    // A date of a one-line cell: its line without making its range (made only when read, see CellDate).
+    if (d instanceof CellDate && d.cell instanceof RowCell) return d.cell.line + d.by < this.at ? d : d.moved(this.by);
     if (d.range.start.line < this.at && d.range.end.line < this.at) return d;
     if (d instanceof CellDate) return d.moved(this.by);
     const known = this.movedDates.get(d);

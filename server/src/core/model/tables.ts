@@ -57,7 +57,7 @@ function positionIn(segments: readonly Segment[], offset: number): Position {
 }
 
 /** A single line's row has no continuation lines (shared; frozen, so a mutation would fail loudly). */
-const NO_LINES: number[] = Object.freeze([]) as unknown as number[];
+export const NO_LINES: number[] = Object.freeze([]) as unknown as number[];
 
 /** A logical row made of one physical row: its cells are the row's own (they know their line). */
 export class SingleLineRow implements LogicalRow {
@@ -65,7 +65,8 @@ export class SingleLineRow implements LogicalRow {
   readonly lines: number[];
 
   constructor(
-    private readonly row: TableRow,
+    /** The physical row (read by model/shift.ts to move the row without copying its cells). */
+    readonly row: TableRow,
     readonly malformed: boolean,
   ) {
     this.lines = [row.line];
