@@ -10,6 +10,8 @@ import { repoRoot, runCommand, runMain } from '../test/integration/lib/util';
 const REQUIRED = [
   'dist/client.js',
   'dist/server.js',
+  'dist/lib/yaml.js', // loaded on first use by the CLI and the Node server (server/src/node/libs.ts)
+  'dist/lib/glob.js',
   'dist/web/client.js',
   'dist/web/server.js',
   'package.json',

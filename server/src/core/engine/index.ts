@@ -8,7 +8,7 @@
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/merge';
 import { RegionCache } from '../markdown/region';
 import { sweepMemos } from '../incremental/memo';
-import { keepShape } from '../incremental/shapes';
+import { keepSamples, keepShape } from '../incremental/shapes';
 import { drain, type Steps } from '../incremental/steps';
 import { PageViews } from '../incremental/views';
 import { buildPageSteps } from '../model/build';
@@ -54,6 +54,9 @@ function contextOf(page: PageModel, config: ResolvedConfig): string {
   ]);
 }
 
+/** Whether the kept samples (incremental/shapes.ts) and the Engine's own have been made. */
+let samplesKept = false;
+
 export class Engine {
   private readonly input = new InputVersions();
   private readonly regions = new RegionCache();
@@ -62,6 +65,15 @@ export class Engine {
   private lastCheck: { page: PageModel; key: string; result: CheckResult } | null = null;
   /** How the latest model was made (tests and benchmarks read it). */
   lastModel: 'same' | 'patched' | 'built' = 'built';
+
+  constructor() {
+    // The samples are made with the first Engine, not on import. The Engine's sample is kept here, not in
+    // incremental/shapes.ts (the registry is imported by this file).
+    if (samplesKept) return;
+    samplesKept = true;
+    keepSamples();
+    keepShape(new Engine());
+  }
 
   /** Sets the page's text (the next model or check is of this text). */
   update(text: string): void {
@@ -157,9 +169,6 @@ export class Engine {
     return fixAll(text, (current) => this.check(current, options), maxPasses);
   }
 }
-
-// The Engine's sample is kept here, not in incremental/shapes.ts (the registry is imported by this file).
-keepShape(new Engine());
 
 /** One-shot check without a cache. */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
