@@ -323,9 +323,20 @@ function main(): void {
     generateWiki(corpus, wiki, QUICK ? 200 : 2000);
     sets.push(dataSet('wiki', 'generated from the corpus, varied', wiki, QUICK ? 1 : 3, SUBJECTS));
     const results: Measured[] = [];
+    const skipped: string[] = [];
     for (const set of sets) {
       for (const subject of set.subjects) {
-        const m = measure(set, subject, tmp);
+        let m: Measured;
+        try {
+          m = measure(set, subject, tmp);
+        } catch (e) {
+          // A peer that cannot run here (a package missing from node_modules) is reported, not fatal; ours must run.
+          if (subject.id === 'ours' || subject.id === 'ours --jobs 1') throw e;
+          const reason = (e instanceof Error ? e.message : String(e)).split('\n').find((l) => /Error/.test(l)) ?? String(e);
+          log(`${set.id.padEnd(9)} ${subject.id.padEnd(18)} NOT RUN: ${reason.slice(0, 200)}`);
+          skipped.push(`${set.id} · ${subject.id}: ${reason.slice(0, 200)}`);
+          continue;
+        }
         results.push(m);
         log(
           `${set.id.padEnd(9)} ${subject.id.padEnd(18)} ${ms(m.medianMs).padStart(8)} ms  ${mb(m.peakRssKb).padStart(4)} MB  load ${m.load.toFixed(1)}`,
@@ -334,7 +345,9 @@ function main(): void {
     }
     load.push(os.loadavg());
     const checks = targets(results);
-    const text = render(sets, results, load, checks);
+    const text =
+      render(sets, results, load, checks) +
+      (skipped.length > 0 ? `\n## Not run\n\n${skipped.map((x) => `- ${x}`).join('\n')}\n` : '');
     process.stdout.write(`\n${text}`);
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(
