@@ -63,8 +63,20 @@ const lazyRemark = {
   },
 };
 
+// Start-up (issue #18): libraries only some runs need are bundles of their own in dist/lib/, loaded on
+// first use through bin/load-bundle.js (server/src/node/libs.ts); __RP_SPLIT__ tells that code whether it
+// runs in a shipped bundle (true: load dist/lib/<name>.js) or in a test or bench bundle (false: bundled in).
+const split = { define: { ...common.define, __RP_SPLIT__: 'true' } };
+const unsplit = { define: { ...common.define, __RP_SPLIT__: 'false' } };
+const libs = {
+  ...common,
+  entryPoints: { yaml: 'server/src/node/libs/yaml.ts', glob: 'server/src/node/libs/glob.ts' },
+  outdir: 'dist/lib',
+};
+
 const shipped = {
   ...common,
+  ...split,
   entryPoints: {
     client: 'client/src/extension.ts',
     server: 'server/src/server.ts',
@@ -120,6 +132,9 @@ const testEntries = [
 ].filter((f) => !f.split(/[\\/]/).join('/').startsWith('test/integration/web/')); // the web suites: one browser bundle (webTests)
 const tests = {
   ...common,
+  ...unsplit,
+  // The core is given its YAML parser by whoever runs it: in these programs, by this file.
+  inject: ['test/helpers/provide-yaml.ts'],
   sourcemap: 'linked',
   minify: false,
   // The layers test lints with ESLint itself (loaded from node_modules, not bundled).
@@ -143,6 +158,7 @@ const webTests = {
 if (watch) {
   const ctxs = await Promise.all([
     esbuild.context(shipped),
+    esbuild.context(libs),
     esbuild.context(webview),
     esbuild.context(webClient),
     esbuild.context(webServer),
@@ -154,6 +170,7 @@ if (watch) {
 } else {
   await Promise.all([
     esbuild.build(shipped),
+    esbuild.build(libs),
     esbuild.build(webview),
     esbuild.build(webClient).then(webBundleCheck),
     esbuild.build(webServer).then(webBundleCheck),

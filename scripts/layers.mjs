@@ -32,6 +32,12 @@ export const ZONES = {
     packages: [],
     note: 'positions, lines, small helpers: the floor every core folder stands on',
   },
+  'core/yaml': {
+    paths: ['server/src/core/yaml.ts'],
+    may: [],
+    packages: ['yaml'], // its types only: the parser itself is given (provideYaml)
+    note: 'the YAML parser the core is given by whoever runs it',
+  },
   'core/dates': {
     paths: ['server/src/core/dates/'],
     may: ['core/dates', 'core/base', 'core/incremental', 'shared'],
@@ -46,14 +52,14 @@ export const ZONES = {
   },
   'core/model': {
     paths: ['server/src/core/model/'],
-    may: ['core/model', 'core/markdown', 'core/dates', 'core/base', 'core/incremental', 'shared'],
+    may: ['core/model', 'core/markdown', 'core/dates', 'core/base', 'core/incremental', 'core/yaml', 'shared'],
     packages: ['yaml'],
     note: 'the page model and the domain reading of its values',
   },
   'core/config': {
     paths: ['server/src/core/config/'],
     // core/dates: `dateFormat` patterns are checked when the file is read (dates/style.ts).
-    may: ['core/config', 'core/model', 'core/dates', 'core/base', 'shared'],
+    may: ['core/config', 'core/model', 'core/dates', 'core/base', 'core/yaml', 'shared'],
     packages: ['yaml'],
     note: 'configuration as data',
   },
@@ -148,7 +154,7 @@ export const ZONES = {
     paths: ['server/src/node/'],
     may: ['node', 'core/index', 'shared'],
     // globs (tinyglobby, picomatch) and gitignore-style ignore files (ignore) are matched here, never in the core
-    packages: ['node:*', 'tinyglobby', 'picomatch', 'ignore'],
+    packages: ['node:*', 'tinyglobby', 'picomatch', 'ignore', 'yaml'],
     note: 'file system pieces shared by the CLI and the server: configuration files, globs, ignore files, walking folders',
   },
   lsp: {
@@ -173,7 +179,7 @@ export const ZONES = {
     paths: ['server/src/server-web.ts', 'server/src/web/'],
     may: ['server/web', 'lsp', 'core/index', 'shared'],
     // picomatch: the settings' and configuration's include/exclude globs (pure JavaScript, no Node built-in).
-    packages: ['vscode-languageserver/browser', 'picomatch'],
+    packages: ['vscode-languageserver/browser', 'picomatch', 'yaml'],
     note: 'the language server in a web worker: configuration files as texts from the client',
   },
   cli: {

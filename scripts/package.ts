@@ -11,6 +11,8 @@ const REQUIRED = [
   'dist/client.js',
   'dist/server.js',
   'dist/remark.js', // remark, loaded by the server and the CLI on first use (scripts/build.mjs)
+  'dist/lib/yaml.js', // loaded on first use by the CLI and the Node server (server/src/node/libs.ts)
+  'dist/lib/glob.js',
   'dist/web/client.js',
   'dist/web/server.js',
   'package.json',

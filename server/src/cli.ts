@@ -1,12 +1,17 @@
 /** `release-pages` command line: a dispatcher over the commands in cli/. */
-import pkg from '../../package.json';
+import { version } from '../../package.json';
 import { UsageError, type Command } from './cli/args';
 import { changesCommand } from './cli/changes';
 import { checkCommand } from './cli/check';
 import { formatCommand } from './cli/format';
-import { isCheckWorker, runCheckWorker } from './cli/parallel';
+import { isCheckWorker, runCheckWorker } from './node/parallel';
 import { reportCommand } from './cli/report';
 import { terminalText } from './cli/terminal';
+import { provideYaml } from './core';
+import { loadYaml } from './node/libs';
+
+// The YAML parser is loaded when a page with front matter or a configuration file first needs it.
+provideYaml(loadYaml);
 
 const COMMANDS: readonly Command[] = [checkCommand, reportCommand, changesCommand, formatCommand];
 
@@ -23,7 +28,7 @@ function main(argv: readonly string[]): number | Promise<number> {
     return 0;
   }
   if (name === '-v' || name === '--version') {
-    process.stdout.write(`${pkg.version}\n`);
+    process.stdout.write(`${version}\n`);
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);

@@ -18,7 +18,7 @@ import { LineDocument } from './lsp/line-document';
 import { registerRequests } from './lsp/requests';
 import { registerTableEdit } from './lsp/table-edit';
 import { registerEditorFeatures } from './lsp/language-features';
-import { registerWorkspaceCheck } from './lsp/workspace-check';
+import { registerWorkspaceCheck, type PageChecker } from './lsp/workspace-check';
 import { ServerState } from './lsp/state';
 import { registerChangesRequests } from './lsp/changes';
 import { registerStatusRequest } from './lsp/status';
@@ -37,6 +37,8 @@ export interface ServerServices {
   initialize?(params: InitializeParams): void;
   /** Registers the host's own handlers; `recheck` re-checks every open page with fresh configuration. */
   register?(state: ServerState, recheck: () => void): void;
+  /** Checks the workspace's pages off the server's thread (the Node server: worker threads); absent: one at a time here. */
+  pages?: PageChecker;
 }
 
 export function startServer(connection: Connection, services: ServerServices): ServerState {
@@ -133,7 +135,7 @@ export function startServer(connection: Connection, services: ServerServices): S
   registerRequests(state, services.info);
   registerTableEdit(state);
   const editor = registerEditorFeatures(state, capabilities);
-  registerWorkspaceCheck(state);
+  registerWorkspaceCheck(state, services.pages);
   registerStatusRequest(state);
   registerChangesRequests(state);
   const formatting = registerFormatting(state, capabilities);

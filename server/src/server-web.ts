@@ -4,11 +4,16 @@
  * the texts the client read through `vscode.workspace.fs` (`web/config-source.ts`). No Node built-in here.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
+import * as YAML from 'yaml';
 import { startServer } from './server-common';
+import { provideYaml } from './core';
 import { WebConfigSource } from './web/config-source';
 import { setRuleDocsRoot } from './lsp/diagnostics';
 import { describeError } from './lsp/failures';
 import { ConfigFilesNotification, ReadConfigFilesRequest, type WebInitializationOptions } from '../../shared/protocol';
+
+// The web worker bundles the YAML parser (one file is loaded anyway).
+provideYaml(() => YAML);
 
 /** The worker's global scope (typed as the reader wants it: this project compiles without `lib: webworker`). */
 const scope = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];

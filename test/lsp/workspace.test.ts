@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import type { CheckFilesResult } from '../../shared/protocol';
-import { readFixture } from '../helpers/paths';
+import { pagesIn, readFixture } from '../helpers/paths';
+import { checkText } from '../../server/src/core';
 import { startServer } from '../helpers/lsp-client';
 
 const SEED0 = readFixture('seeds', '000_015c11820e0fe26e.md');
@@ -75,6 +76,46 @@ test('checkFiles shows progress (begin, reports, end) when the client has work-d
   }
 });
 
+test('checkFiles on worker threads: diagnostics published in the files\' order, each the same as the open page\'s', async () => {
+  // The 12 smallest real pages that are release pages and an ordinary one: at least 4 pages per core, so the Node server
+  // checks them on worker threads (node/parallel.ts, as `check --jobs`) on a machine of 2 or 3 cores; with
+  // one core it checks them on its own thread, and the test holds as well.
+  const pages = pagesIn('corpus')
+    .map((n) => ({ uri: `file:///ws/${n}`, text: readFixture('corpus', n) }))
+    .filter((p) => checkText(p.text).isReleasePage)
+    .sort((a, b) => a.text.length - b.text.length)
+    .slice(0, 12);
+  assert.equal(pages.length, 12);
+  const files = [
+    ...pages,
+    { uri: 'file:///ws/README.md', text: '# Tool\n\n## Install\n\nnpm install tool\n' },
+  ];
+  const s = await startServer({ validate: { debounceMs: 0 } });
+  try {
+    const order: string[] = [];
+    // Generous waits: the machine may be busy, and what is tested is the order and the content.
+    const published = files.map((f) =>
+      s.nextDiagnostics(f.uri, undefined, 120_000).then((p) => {
+        order.push(p.uri);
+        return p;
+      }),
+    );
+    const r = await s.connection.sendRequest<CheckFilesResult>('releasePages/checkFiles', { files });
+    const fromWorkspace = await Promise.all(published);
+    assert.deepEqual(order, files.map((f) => f.uri), 'published in the files\' order');
+    assert.equal(r.checked, files.length);
+    assert.equal(r.pages, pages.length);
+    assert.equal(r.problems, fromWorkspace.reduce((n, p) => n + p.diagnostics.length, 0));
+    assert.ok(r.filesWithProblems > 0 && r.problems >= r.filesWithProblems, `${r.problems} problems in ${r.filesWithProblems} files`);
+    for (const [i, f] of files.entries()) {
+      const open = await s.open(f.uri, f.text, undefined, 120_000);
+      assert.deepEqual(fromWorkspace[i].diagnostics, open.diagnostics, f.uri);
+    }
+  } finally {
+    await s.stop();
+  }
+});
+
 test('checkFiles stops when cancelled', async () => {
   const s = await startServer({ validate: { debounceMs: 0 } });
   try {
@@ -82,7 +123,7 @@ test('checkFiles stops when cancelled', async () => {
     const source = new CancellationTokenSource();
     const pending = s.connection.sendRequest<CheckFilesResult>('releasePages/checkFiles', { files }, source.token);
     // Cancel once the server has checked the first file (its diagnostics arrive), not after a fixed delay.
-    await s.nextDiagnostics('file:///ws/page-0.md');
+    await s.nextDiagnostics('file:///ws/page-0.md', undefined, 120_000); // worker threads start first; the machine may be busy
     source.cancel();
     const outcome = await pending.then(
       (r) => r,

@@ -1,10 +1,10 @@
 /** `release-pages check`: findings for CI, in four formats, with `--fix`. */
 import { relative } from 'node:path';
 import { DEFAULT_CONFIG, Engine, explainDetection, mayBeReleasePage, type CheckResult, type Finding } from '../core';
-import pkg from '../../../package.json';
+import { version } from '../../../package.json';
 import { parseArgs, UsageError, type Command } from './args';
 import { FORMATS, render, type FileResult, type Format } from './output';
-import { checkInWorkers, defaultJobs, workersFor, type PageOutcome, type PageTask } from './parallel';
+import { checkInWorkers, defaultJobs, workersFor, type PageOutcome, type PageTask } from '../node/parallel';
 import { collectPages, printConfigProblems, type PageJob, type PagesRun } from './pages';
 import { replaceFile } from './replace';
 import { colorWanted, printProblem, terminalText } from './terminal';
@@ -95,7 +95,7 @@ export const checkCommand: Command = {
       printConfigProblems(run.configProblems);
       if (explanations.length > 0) (format === 'stylish' ? process.stdout : process.stderr).write(explanations.join(''));
       const color = format === 'stylish' && colorWanted(process.env, outputFile === undefined && process.stdout.isTTY === true);
-      if (!emit(render(format as Format, results, process.cwd(), { color, version: pkg.version }), outputFile)) ioProblem = true;
+      if (!emit(render(format as Format, results, process.cwd(), { color, version }), outputFile)) ioProblem = true;
       if (ioProblem || run.configProblems.length > 0) return 2;
       return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
     };

@@ -5,7 +5,7 @@
  * `pid hostname`; removed in `finally`. A lock whose process is gone (a crash, `kill -9`) is stale and
  * taken over.
  */
-import { randomBytes } from 'node:crypto';
+import { crypto } from '../node/builtins';
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -63,7 +63,7 @@ export function acquireLock(target: string): () => void {
   const path = lockPathOf(target);
   // A random token makes each lock file's content its own: the release and a stale takeover compare the
   // content, not the inode (a file system may give a new lock the inode number of a removed one).
-  const me = `${process.pid} ${hostname()} ${randomBytes(8).toString('hex')}\n`;
+  const me = `${process.pid} ${hostname()} ${crypto().randomBytes(8).toString('hex')}\n`;
   for (let attempt = 0; ; attempt++) {
     let fd: number;
     try {

@@ -7,7 +7,7 @@
  * the file is renamed over only if it is still exactly what was read (inode, size, mtime, bytes); then the
  * folder is fsynced. On any failure the temp file is removed and the file is left byte for byte as it was.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { crypto } from '../node/builtins';
 import {
   accessSync,
   closeSync,
@@ -90,7 +90,7 @@ function octal(mode: number): string {
 }
 
 function sha256(b: Uint8Array): string {
-  return createHash('sha256').update(b).digest('hex');
+  return crypto().createHash('sha256').update(b).digest('hex');
 }
 
 /** The real file to replace (through symbolic links); a file that does not exist yet only if `mayCreate`. */
@@ -250,7 +250,7 @@ export function replaceFile(path: string, data: Buffer, options: ReplaceOptions 
     if (expected !== undefined && !matches(seen, expected)) throw new PageWriteError(CHANGED);
     const was = seen && { raw: seen.raw, identity: identityOf(seen.st) };
     step = 'creating the temp file';
-    tmp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.release-pages.tmp`);
+    tmp = join(dir, `.${basename(target)}.${crypto().randomBytes(6).toString('hex')}.release-pages.tmp`);
     fd = openSync(tmp, 'wx', seen ? 0o600 : 0o666); // exclusive: never through a file or link someone placed there
     if (seen) keepOwnerAndMode(fd, seen.st);
     step = 'writing the temp file';

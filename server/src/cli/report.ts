@@ -1,7 +1,7 @@
 /** `release-pages report`: the status dashboard of one page as a self-contained HTML file, or its model as JSON. */
-import { createHash } from 'node:crypto';
+import { crypto } from '../node/builtins';
 import { basename, relative } from 'node:path';
-import pkg from '../../../package.json';
+import { version } from '../../../package.json';
 import changesCss from '../../../media/changes.css';
 import reportCss from '../../../media/report.css';
 import statusCss from '../../../media/status.css';
@@ -39,7 +39,7 @@ const CSS_CHANGES = `${CSS}\n${changesCss}`;
 
 /** The CSP source that allows exactly the report's `<style>` element. */
 export function styleHash(css: string): string {
-  return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+  return `'sha256-${crypto().createHash('sha256').update(css, 'utf8').digest('base64')}'`;
 }
 
 /** The model with 1-based line numbers, as `check --format json` prints them (the model itself is 0-based, like LSP). */
@@ -102,7 +102,7 @@ export const reportCommand: Command = {
     const text =
       format === 'json'
         ? `${jsonText({ file: name, ...withOneBasedLines(status) })}\n`
-        : renderReport(status, { css, styleSource: styleHash(css), fileName: name, generator: `release-pages ${pkg.version}`, after });
+        : renderReport(status, { css, styleSource: styleHash(css), fileName: name, generator: `release-pages ${version}`, after });
     return writeReport(text, flags.output as string | undefined, status);
   },
 };

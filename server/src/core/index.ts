@@ -32,6 +32,9 @@ export { mayBeReleasePage } from './model/detect-scan';
 export { applyFixGroups, fixAllEdits, fixAllGroups, lineStartsOf, offsetAt, selectFixEdits } from './fix';
 export { applyLineEdits, DEFAULT_FORMAT_OPTIONS, formatTables, formatText, tableAtLine, tablesInLines, type FormatOptions } from './format';
 
+// What the core is given rather than imports
+export { provideYaml, type YamlParser } from './yaml';
+
 // Configuration
 export { composeConfig, DEFAULT_CONFIG, mergeConfig, type PartialConfig, type ResolvedConfig, type RuleSetting } from './config/merge';
 export type { ConfigPosition, ConfigProblem, FileConfigProblem, ParsedConfig } from './config/parse';

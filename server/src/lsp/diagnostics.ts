@@ -56,7 +56,15 @@ export const MAX_DIAGNOSTICS = 1_000;
  */
 export function pageDiagnostics(result: CheckResult): Diagnostic[] {
   const total = findingCount(result);
-  if (total <= MAX_DIAGNOSTICS) return result.findings.map(toDiagnostic);
+  return cappedDiagnostics(total, total <= MAX_DIAGNOSTICS ? result.findings : severest(result, MAX_DIAGNOSTICS));
+}
+
+/**
+ * The diagnostics of a page with `total` findings of which `shown` are published (all of them, or the
+ * MAX_DIAGNOSTICS most severe after a note that says so): a check here, or a worker's answer.
+ */
+export function cappedDiagnostics(total: number, shown: readonly Finding[]): Diagnostic[] {
+  if (total <= MAX_DIAGNOSTICS) return shown.map(toDiagnostic);
   return [
     {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -68,7 +76,7 @@ export function pageDiagnostics(result: CheckResult): Diagnostic[] {
         MAX_DIAGNOSTICS,
       ),
     },
-    ...severest(result, MAX_DIAGNOSTICS).map(toDiagnostic),
+    ...shown.map(toDiagnostic),
   ];
 }
 

@@ -1,7 +1,7 @@
 /** The `ignores:` globs of a configuration file: which pages the CLI leaves out. */
 import { dirname, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
 import type { LoadedConfig } from './config-loader';
+import { globLib } from './libs';
 
 /**
  * Whether the config's `ignores` globs (relative to the folder of the nearest config file, or of
@@ -15,7 +15,7 @@ export function configIgnores(loaded: LoadedConfig, pagePath: string): boolean {
     .split(sep)
     .join('/');
   if (rel.startsWith('..') || rel === '') return false;
-  const match = picomatch(globs, { dot: true });
+  const match = globLib().picomatch(globs, { dot: true });
   const parts = rel.split('/');
   for (let i = 1; i <= parts.length; i++) if (match(parts.slice(0, i).join('/'))) return true;
   return false;

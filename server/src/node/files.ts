@@ -6,9 +6,8 @@
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { globSync } from 'tinyglobby';
 import { IgnoreFiles, PAGES_IGNORE } from './ignore-files';
+import { globLib } from './libs';
 
 const PAGE = /\.(md|markdown)$/i;
 /** Folders a folder walk never enters (build output, dependencies, VS Code test downloads, git's own). */
@@ -16,12 +15,16 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out'
 
 /** A glob as a regular expression (picomatch: `*` does not match a dot file or cross `/`). */
 export function globToRegExp(glob: string): RegExp {
-  return picomatch.makeRe(glob);
+  return globLib().picomatch.makeRe(glob);
 }
+
+/** Characters without which picomatch sees no glob (a plain path does not load the glob library). */
+const MAY_BE_GLOB = /[*?[\]{}()!+@\\]/;
 
 /** Whether a path argument is a glob: magic characters, or a `\` escape (`a\*.md` names the file `a*.md`). */
 export function isGlob(arg: string): boolean {
-  return picomatch.scan(arg).isGlob || (sep === '/' && arg.includes('\\'));
+  if (!MAY_BE_GLOB.test(arg)) return false;
+  return globLib().picomatch.scan(arg).isGlob || (sep === '/' && arg.includes('\\'));
 }
 
 interface WalkContext {
@@ -84,7 +87,7 @@ export interface Expanded {
 
 /** The files a glob matches, absolute, sorted; a page reached through several links once (its shortest path). */
 function globFiles(pattern: string, cwd: string): string[] {
-  const found = globSync([pattern], {
+  const found = globLib().globSync([pattern], {
     cwd,
     absolute: true,
     onlyFiles: true,
@@ -106,7 +109,7 @@ function globFiles(pattern: string, cwd: string): string[] {
 }
 
 export function expandPaths(args: readonly string[], cwd: string, opts: ExpandOptions = {}): Expanded {
-  const negations = args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => picomatch(a.slice(1), { dot: true }));
+  const negations = args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => globLib().picomatch(a.slice(1), { dot: true }));
   const positives = args.filter((a) => !(a.startsWith('!') && a.length > 1));
   const walkIgnores = new IgnoreFiles(opts.gitignore === false ? [PAGES_IGNORE] : ['.gitignore', PAGES_IGNORE], cwd);
   const pageIgnores = new IgnoreFiles([PAGES_IGNORE], cwd);

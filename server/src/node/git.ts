@@ -4,8 +4,8 @@
  * commit, a tag, a date, `previous`). Runs `git` with an argument array (never a shell), bounded in
  * output and time; every failure is a `GitError` with one clear sentence.
  */
-import { execFileSync } from 'node:child_process';
 import { dirname, relative, resolve, sep } from 'node:path';
+import { childProcess } from './builtins';
 
 /** At most this much output from one git call (a page at a revision, a log). */
 const MAX_OUTPUT = 64 * 1024 * 1024;
@@ -43,7 +43,7 @@ export interface GitPage {
 function git(cwd: string, args: readonly string[]): Buffer {
   try {
     // A repository's own settings must not start a program: no fsmonitor hook, no external diff or textconv.
-    return execFileSync('git', ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false', ...args], {
+    return childProcess().execFileSync('git', ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false', ...args], {
       cwd,
       maxBuffer: MAX_OUTPUT,
       timeout: TIMEOUT_MS,

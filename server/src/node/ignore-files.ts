@@ -6,7 +6,8 @@
  */
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
+import { globLib } from './libs';
 
 export const PAGES_IGNORE = '.release-pagesignore';
 /** An ignore file larger than this is not read (it is no list of patterns a person wrote). */
@@ -79,7 +80,7 @@ export class IgnoreFiles {
     if (dir === root && this.names.includes('.gitignore')) texts.push(readSmallFile(join(dir, '.git', 'info', 'exclude')));
     for (const text of texts) {
       if (text === null) continue;
-      ig = (ig ?? ignore()).add(text);
+      ig = (ig ?? globLib().ignore()).add(text);
     }
     this.perFolder.set(key, ig);
     return ig;

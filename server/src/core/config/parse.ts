@@ -1,5 +1,6 @@
 /** Reads a `.release-pages.yaml`/`.yml`/`.json` text as data (never code), reporting problems with positions. */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import { yaml } from '../yaml';
 import type { MilestoneKind } from '../model/page-model';
 import type { SeveritySetting } from '../findings';
 import { shownText } from '../lines';
@@ -57,7 +58,7 @@ const LIST_KEYS = ['statuses', 'priorities', 'planStatuses', 'include', 'exclude
 /** Reports a problem at a node of the configuration (its start; the file's start when there is none). */
 type ReportAt = (node: YamlNode | null | undefined, message: string) => void;
 
-type YamlDocument = ReturnType<typeof parseDocument>;
+type YamlDocument = Document.Parsed;
 
 /** The YAML parser's errors, and its warnings about tags (refused: the file is data). */
 function yamlProblems(doc: YamlDocument, lc: LineCounter): ConfigProblem[] {
@@ -81,6 +82,7 @@ function yamlProblems(doc: YamlDocument, lc: LineCounter): ConfigProblem[] {
 
 /** A list of strings (`extends` may also be one string), or null after reporting why not. */
 function stringList(node: YamlNode | null, key: string, at: ReportAt): string[] | null {
+  const { isScalar, isSeq } = yaml();
   if (isScalar(node) && typeof node.value === 'string' && key === 'extends') return [node.value];
   if (!isSeq(node) || !node.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
     at(node, `\`${key}\` must be a list of strings.`);
@@ -109,6 +111,7 @@ function milestoneOrder(value: YamlNode | null, at: ReportAt): MilestoneKind[] |
 
 /** `dateFormat`: `iso`, `page` or a date pattern, or null after reporting what is wrong. */
 function dateFormatOf(value: YamlNode | null, at: ReportAt): string | null {
+  const { isScalar } = yaml();
   const format = isScalar(value) && typeof value.value === 'string' ? value.value : null;
   if (format === null) {
     at(value, '`dateFormat` must be `iso`, `page` or a pattern such as `dddd Do MMMM YYYY`.');
@@ -121,6 +124,7 @@ function dateFormatOf(value: YamlNode | null, at: ReportAt): string | null {
 
 /** One rule's value: a severity, or `{ severity, …options }`; null after reporting what is wrong. */
 function ruleSettingOf(v: YamlNode | null, id: string, at: ReportAt): RuleSetting | null {
+  const { isMap, isScalar } = yaml();
   if (isScalar(v) && typeof v.value === 'string') {
     if ((SEVERITY_SETTINGS as readonly string[]).includes(v.value)) return { severity: v.value as SeveritySetting, options: {} };
     at(v, `Severity of "${id}" must be one of ${SEVERITY_SETTINGS.join(', ')}.`);
@@ -147,6 +151,7 @@ function ruleSettingOf(v: YamlNode | null, id: string, at: ReportAt): RuleSettin
 
 /** `rules`: a map of known rule ids to their settings, or null after reporting that it is no map. */
 function ruleSettings(value: YamlNode | null, ruleIds: { has(id: string): boolean }, at: ReportAt): Record<string, RuleSetting> | null {
+  const { isMap, isScalar } = yaml();
   if (!isMap(value)) {
     at(value, '`rules` must map rule ids to a severity or to { severity, …options }.');
     return null;
@@ -167,6 +172,7 @@ function ruleSettings(value: YamlNode | null, ruleIds: { has(id: string): boolea
 
 /** Reads a configuration text; `ruleIds` are the rule ids it may name (the core's index passes the registry's). */
 export function parseConfigText(text: string, ruleIds: { has(id: string): boolean }): ParsedConfig {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const extendsAt: ConfigPosition[] = [];
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, strict: false });

@@ -9,7 +9,7 @@ import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/merge';
 import { RegionCache } from '../markdown/region';
 import type { RegionReadOptions } from '../markdown/region-read';
 import { sweepMemos } from '../incremental/memo';
-import { keepShape } from '../incremental/shapes';
+import { keepSamples, keepShape } from '../incremental/shapes';
 import { drain, type Steps } from '../incremental/steps';
 import { PageViews } from '../incremental/views';
 import { buildPageSteps } from '../model/build';
@@ -61,6 +61,9 @@ export interface EngineOptions {
   readonly regions?: RegionReadOptions;
 }
 
+/** Whether the kept samples (incremental/shapes.ts) and the Engine's own have been made. */
+let samplesKept = false;
+
 export class Engine {
   private readonly input = new InputVersions();
   private readonly regions: RegionCache;
@@ -72,6 +75,12 @@ export class Engine {
 
   constructor(options: EngineOptions = {}) {
     this.regions = new RegionCache(options.regions);
+    // The samples are made with the first Engine, not on import. The Engine's sample is kept here, not in
+    // incremental/shapes.ts (the registry is imported by this file).
+    if (samplesKept) return;
+    samplesKept = true;
+    keepSamples();
+    keepShape(new Engine());
   }
 
   /** Sets the page's text (the next model or check is of this text). */
@@ -168,9 +177,6 @@ export class Engine {
     return fixAll(text, (current) => this.check(current, options), maxPasses);
   }
 }
-
-// The Engine's sample is kept here, not in incremental/shapes.ts (the registry is imported by this file).
-keepShape(new Engine());
 
 /** One-shot check without a cache. */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {

@@ -1,16 +1,6 @@
 /** YAML front matter with the exact positions of keys, values and errors. */
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-  type YAMLMap,
-} from 'yaml';
+import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
+import { yaml } from '../yaml';
 import type { SourceLine } from '../lines';
 import type { Range } from '../findings';
 
@@ -51,6 +41,7 @@ type Scalar = string | number | boolean | null;
  * first alias met, to point at.
  */
 function expansion(doc: Document.Parsed): { size: number; firstAlias: [number, number] | null } {
+  const { isAlias, isMap, isPair, isSeq } = yaml();
   const sizes = new Map<unknown, number>();
   let firstAlias: [number, number] | null = null;
   const expandedSize = (node: unknown, depth: number): number => {
@@ -81,6 +72,7 @@ function scalarOf(x: unknown): Scalar {
 
 /** The type and value of one top-level field's value node. */
 function typed(v: YamlNode | null, raw: string): Pick<FrontMatterField, 'type' | 'value'> {
+  const { isMap, isScalar, isSeq } = yaml();
   if (v === null || (isScalar(v) && v.value === null)) return { type: 'null', value: null };
   if (isScalar(v)) {
     const val = v.value;
@@ -102,6 +94,7 @@ function typed(v: YamlNode | null, raw: string): Pick<FrontMatterField, 'type' |
 
 /** The top-level fields of a mapping, with the ranges of their keys and values. */
 function readFields(map: YAMLMap, text: string, toRange: ToRange, into: Map<string, FrontMatterField>): void {
+  const { isScalar } = yaml();
   for (const pair of map.items) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
@@ -114,6 +107,7 @@ function readFields(map: YAMLMap, text: string, toRange: ToRange, into: Map<stri
 }
 
 export function parseFrontMatter(lines: readonly SourceLine[], endLine: number): FrontMatter {
+  const { isMap, LineCounter, parseDocument } = yaml();
   const fm: FrontMatter = { startLine: 0, endLine, fields: new Map(), errors: [] };
   const bodyLines = lines.slice(1, endLine).map((l) => l.text);
   const text = bodyLines.join('\n');
