@@ -5,6 +5,7 @@ import type { SeveritySetting } from '../findings';
 import { shownText } from '../lines';
 import { patternProblem } from '../dates/style';
 import type { PartialConfig, RuleSetting } from './merge';
+import { tablesOf } from './tables';
 
 export interface ConfigProblem {
   message: string;
@@ -165,8 +166,11 @@ function ruleSettings(value: YamlNode | null, ruleIds: { has(id: string): boolea
   return rules;
 }
 
-/** Reads a configuration text; `ruleIds` are the rule ids it may name (the core's index passes the registry's). */
-export function parseConfigText(text: string, ruleIds: { has(id: string): boolean }): ParsedConfig {
+/**
+ * Reads a configuration text; `ruleIds` are the rule ids it may name (the core's index passes the registry's);
+ * `file` is the file's name as shown where a table declaration is described (hover), null when unknown.
+ */
+export function parseConfigText(text: string, ruleIds: { has(id: string): boolean }, file: string | null = null): ParsedConfig {
   const extendsAt: ConfigPosition[] = [];
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, strict: false });
@@ -204,6 +208,9 @@ export function parseConfigText(text: string, ruleIds: { has(id: string): boolea
     } else if (key === 'dateFormat') {
       const format = dateFormatOf(value, at);
       if (format !== null) config.dateFormat = format;
+    } else if (key === 'tables') {
+      const tables = tablesOf(value, file, (node) => position(node).line, at);
+      if (tables) config.tables = tables;
     } else if (key === 'rules') {
       const rules = ruleSettings(value, ruleIds, at);
       if (rules) config.rules = rules;

@@ -8,10 +8,13 @@ import { isUnsetCell, readValue, struckPrefix } from '../model/values';
 import { displayText } from './display-text';
 import type { FeatureStatus, StatusColour, StatusDate } from '../../../../shared/status/model';
 import { rowShape } from '../model/row-shape';
+import { emojiColour } from '../model/profiles';
 
 export interface Vocabulary {
   statuses: readonly string[];
   priorities: readonly string[];
+  /** The colour of each status that has one (lower-case value → colour: vocabulary.ts, declared or built in). */
+  colours?: Readonly<Record<string, StatusColour>>;
 }
 
 const DATE_KINDS = new Set<DateToken['kind']>(['date', 'invalid', 'placeholder']);
@@ -22,27 +25,14 @@ export function statusDate(page: PageModel, token: DateToken): StatusDate {
   return { text: token.text, iso: ymd ? toIso(ymd.year, ymd.month, ymd.day) : null };
 }
 
-function colourOf(label: string): StatusColour {
+function colourOf(label: string, colours: Vocabulary['colours']): StatusColour {
   const l = label.toLowerCase();
+  const declared = colours?.[l];
+  if (declared) return declared;
   return l === 'green' || l === 'orange' || l === 'red' ? l : 'other';
 }
 
-/**
- * Colour emoji and GitHub shortcodes that start a status cell (`🟢 On track`, `:red_circle: Blocked`,
- * `:white_check_mark:`): the colour they show, also when the words after them are not a known status.
- */
-const EMOJI_COLOURS: ReadonlyArray<readonly [RegExp, StatusColour]> = [
-  [/^(?:🟢|✅|✔️?|☑️?|:(?:large_)?green_circle:|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)/u, 'green'],
-  [/^(?:🟡|🟠|⚠️?|:(?:large_)?(?:yellow|orange)_circle:|:warning:|:large_orange_diamond:)/u, 'orange'],
-  [/^(?:🔴|❌|⛔|🛑|:(?:large_)?red_circle:|:x:|:no_entry:|:stop_sign:)/u, 'red'],
-];
-
-/** The colour of a leading colour emoji or shortcode; null without one. */
-export function emojiColour(text: string): StatusColour | null {
-  const t = text.trimStart();
-  for (const [re, colour] of EMOJI_COLOURS) if (re.test(t)) return colour;
-  return null;
-}
+export { emojiColour };
 
 /** The struck-through values before the live one (`<s>Red</s> ~~Orange~~ Green` → Red, Orange). */
 function history(raw: string): string[] {
@@ -63,7 +53,7 @@ interface StatusRead {
   history: string[];
 }
 
-function readStatus(cell: CellRef | undefined, statuses: readonly string[]): StatusRead {
+function readStatus(cell: CellRef | undefined, statuses: readonly string[], colours?: Vocabulary['colours']): StatusRead {
   if (!cell) return { colour: 'unset', label: '', comment: '', history: [] };
   const raw = cell.text;
   const past = history(raw);
@@ -77,7 +67,7 @@ function readStatus(cell: CellRef | undefined, statuses: readonly string[]): Sta
     .replace(/(,\s*)+,/g, ',')
     .replace(/^[\s\-–—:,;.]+/, '')
     .replace(/[\s,]+$/, '');
-  return { colour: colourOf(m.match), label: m.match, comment, history: past };
+  return { colour: colourOf(m.match, colours), label: m.match, comment, history: past };
 }
 
 interface PriorityRead {
@@ -142,7 +132,7 @@ function repairRow(row: LogicalRow, table: TableModel, vocab: Vocabulary): CellR
     if (cells[i].text.trim() !== '') continue;
     const candidate = [...cells.slice(0, i), ...cells.slice(i + 1)];
     const status = candidate[col] as CellRef | undefined;
-    if (status && readStatus(status, statuses).colour !== 'other' && !isUnsetCell(status.text)) return candidate;
+    if (status && readStatus(status, statuses, vocab.colours).colour !== 'other' && !isUnsetCell(status.text)) return candidate;
   }
   return null;
 }
@@ -181,9 +171,9 @@ export class FeatureReader {
   constructor(private readonly vocab: Vocabulary) {}
 
   status(cell: CellRef | undefined): StatusRead {
-    if (!cell) return readStatus(cell, this.vocab.statuses);
+    if (!cell) return readStatus(cell, this.vocab.statuses, this.vocab.colours);
     let r = this.statuses.get(cell.text);
-    if (!r) this.statuses.set(cell.text, (r = readStatus(cell, this.vocab.statuses)));
+    if (!r) this.statuses.set(cell.text, (r = readStatus(cell, this.vocab.statuses, this.vocab.colours)));
     return r;
   }
 
