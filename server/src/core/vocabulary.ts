@@ -219,8 +219,10 @@ export function columnVocabulary(page: PageModel, config: ResolvedConfig, table:
   const sc = schemaColumn(table.schema, column);
   const declared = sc?.values ? declaredValues(page, sc.values, originText(sc.origin)) : [];
   const closed = sc !== null && sc.values !== null && sc.origin.kind === 'config';
-  if (table.isFeatureTable && column === table.columns.status) return withoutDuplicates([declared, closed ? [] : featureStatusValues(page, config)]);
-  if (table.isFeatureTable && column === table.columns.priority) return withoutDuplicates([declared, closed ? [] : featurePriorityValues(page, config)]);
+  if (table.isFeatureTable && column === table.columns.status)
+    return withoutDuplicates([declared, closed ? [] : featureStatusValues(page, config)]);
+  if (table.isFeatureTable && column === table.columns.priority)
+    return withoutDuplicates([declared, closed ? [] : featurePriorityValues(page, config)]);
   return withoutDuplicates([declared, closed ? [] : learnedColumn(table, column)]);
 }
 

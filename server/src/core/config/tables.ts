@@ -13,7 +13,17 @@
  */
 import { Document, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { shownText } from '../lines';
-import { COLUMN_TYPES, colourNamed, COLOUR_NAMES, normaliseHeader, type ColumnDecl, type ColumnType, type SchemaOrigin, type SchemaValue, type TableDecl } from '../model/schema';
+import {
+  COLUMN_TYPES,
+  colourNamed,
+  COLOUR_NAMES,
+  normaliseHeader,
+  type ColumnDecl,
+  type ColumnType,
+  type SchemaOrigin,
+  type SchemaValue,
+  type TableDecl,
+} from '../model/schema';
 import type { StatusColour } from '../../../../shared/status/model';
 
 /** Reports a problem at a node (its start; the file's start when there is none). */
@@ -58,7 +68,10 @@ function patternOf(node: YamlNode | null, at: ReportAt): string | null {
     return null;
   }
   if (NESTED_QUANTIFIER.test(p)) {
-    at(node, '`pattern` repeats a group that repeats (such as `(a+)+`): it could take very long on some cells; write it without the nesting.');
+    at(
+      node,
+      '`pattern` repeats a group that repeats (such as `(a+)+`): it could take very long on some cells; write it without the nesting.',
+    );
     return null;
   }
   try {
@@ -92,7 +105,8 @@ function valuesOf(node: YamlNode | null, at: ReportAt): SchemaValue[] | null {
   const out: SchemaValue[] = [];
   const entries: Array<[string, YamlNode | null, YamlNode | null]> = [];
   if (isMap(node)) {
-    for (const p of node.items) entries.push([String((p.key as { value?: unknown } | null)?.value ?? ''), p.value as YamlNode | null, p.key as YamlNode | null]);
+    for (const p of node.items)
+      entries.push([String((p.key as { value?: unknown } | null)?.value ?? ''), p.value as YamlNode | null, p.key as YamlNode | null]);
   } else if (isSeq(node)) {
     for (const item of node.items as YamlNode[]) {
       const s = str(item);
@@ -129,7 +143,8 @@ function unknownKeys(node: YamlNode, known: readonly string[], what: string, at:
   if (!isMap(node)) return;
   for (const p of node.items) {
     const k = str(p.key as YamlNode);
-    if (k === null || !known.includes(k)) at(p.key as YamlNode, `Unknown ${what} setting "${shownText(String(k ?? ''))}": use ${known.join(', ')}.`);
+    if (k === null || !known.includes(k))
+      at(p.key as YamlNode, `Unknown ${what} setting "${shownText(String(k ?? ''))}": use ${known.join(', ')}.`);
   }
 }
 
@@ -163,7 +178,8 @@ function columnOf(header: string, node: YamlNode | null, origin: SchemaOrigin, a
     return null;
   }
   const requiredNode = node.get('required', true) as YamlNode | undefined;
-  const required = requiredNode === undefined ? false : isScalar(requiredNode) && typeof requiredNode.value === 'boolean' ? requiredNode.value : null;
+  const required =
+    requiredNode === undefined ? false : isScalar(requiredNode) && typeof requiredNode.value === 'boolean' ? requiredNode.value : null;
   if (required === null) {
     at(requiredNode, '`required` must be true or false.');
     return null;
@@ -272,6 +288,12 @@ export function tablesFromSettings(value: unknown): { tables: TableDecl[]; probl
   if (value === undefined || value === null) return { tables: [], problems: [] };
   const problems: string[] = [];
   const node = new Document(value).contents as YamlNode | null;
-  const tables = tablesOf(node, null, () => 0, (_n, message) => problems.push(message)) ?? [];
+  const tables =
+    tablesOf(
+      node,
+      null,
+      () => 0,
+      (_n, message) => problems.push(message),
+    ) ?? [];
   return { tables, problems };
 }

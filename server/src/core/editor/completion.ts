@@ -118,12 +118,14 @@ function tableCompletions(page: PageModel, table: TableModel, text: string, p: P
   if (r.start.character < at.cell.rawStart) return null;
   // Only the value at the start of the cell (after struck history or bold markup), not words of its comment.
   if (!CELL_LEAD.test(text.slice(at.cell.rawStart, r.start.character))) return null;
-  if (table.isFeatureTable && key === 'status') return valueEntries(columnVocabulary(page, config, table, at.column), 'status', 'Status', r);
+  if (table.isFeatureTable && key === 'status')
+    return valueEntries(columnVocabulary(page, config, table, at.column), 'status', 'Status', r);
   if (table.isFeatureTable && key === 'priority')
     return valueEntries(columnVocabulary(page, config, table, at.column), 'priority', 'Release priority', r);
   // A typed column of a table schema: its declared values, else the ones the column uses.
   const typed = schemaColumn(table.schema, at.column);
-  if (typed && (typed.values !== null || typed.type === 'status' || typed.type === 'priority')) {
+  const open = typed?.origin.kind === 'config' && (typed.type === 'person' || typed.type === 'text');
+  if (typed && (typed.values !== null || typed.type === 'status' || typed.type === 'priority' || open)) {
     const kind = typed.type === 'status' || typed.type === 'priority' ? typed.type : 'value';
     const values = columnVocabulary(page, config, table, at.column);
     if (values.length) return valueEntries(values, kind, typed.header, r);

@@ -201,7 +201,10 @@ function valueHover(kind: string, cell: CellRef, vocab: readonly ValueInfo[], ex
     else if (info?.meaningSource === 'default') lines.push("_The usual meaning: the page's legend does not explain it._");
     else if (info?.meaningSource === 'page') lines.push('_Learned from this page: no legend or configuration declares its values._');
     if (info?.declaredAt) {
-      const facts = [info.colour && info.colour !== 'other' ? `colour ${info.colour}` : null, info.rank !== null ? `${ordinalWord(info.rank + 1)} in order` : null];
+      const facts = [
+        info.colour && info.colour !== 'other' ? `colour ${info.colour}` : null,
+        info.rank !== null ? `${ordinalWord(info.rank + 1)} in order` : null,
+      ];
       const said = facts.filter((f) => f !== null).join(', ');
       lines.push(`_Declared in ${info.declaredAt}${said ? `: ${said}` : ''}._`);
     }
@@ -266,11 +269,16 @@ function schemaHover(page: PageModel, p: Position, config: ResolvedConfig): Hove
   const c = at ? schemaColumn(at.table.schema, at.column) : null;
   if (!at || !c) return null;
   const where = `_Column "${c.header}" (${c.type}${c.required ? ', required' : ''}) of table "${at.table.schema?.name ?? ''}", ${originText(c.origin)}._`;
-  if (c.values !== null || c.type === 'status' || c.type === 'priority') {
-    const vocab = columnVocabulary(page, config, at.table, at.column);
-    if (vocab.length) return valueHover(c.header, at.cell, vocab, [where]);
-  }
+  const vocab = columnVocabulary(page, config, at.table, at.column);
+  if ((c.values !== null || c.type === 'status' || c.type === 'priority') && vocab.length)
+    return valueHover(c.header, at.cell, vocab, [where]);
   if (c.origin.kind !== 'config') return null;
+  // An open column (a person, a text): what the column uses, when this value is among it.
+  const known = readValue(
+    at.cell,
+    vocab.map((v) => v.value),
+  );
+  if (known.state === 'ok') return valueHover(c.header, at.cell, vocab, [where]);
   return { range: at.cell.range, markdown: where };
 }
 

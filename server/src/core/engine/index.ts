@@ -75,10 +75,7 @@ export class Engine {
    */
   configure(config: ResolvedConfig): void {
     if (config.tables === this.tables) return;
-    if (JSON.stringify(config.tables) !== JSON.stringify(this.tables)) {
-      this.tablesVersion++;
-      this.input.remodel();
-    }
+    if (JSON.stringify(config.tables) !== JSON.stringify(this.tables)) this.tablesVersion++;
     this.tables = config.tables;
   }
 
@@ -109,6 +106,8 @@ export class Engine {
     if (this.input.hasIncoming) yield;
     for (;;) {
       yield* this.input.takeIncoming();
+      // The table declarations changed since the last model: the same text is modelled again.
+      if (this.modelTablesVersion !== this.tablesVersion) this.input.remodel();
       const last = this.input.lastPage;
       const next = this.input.pending;
       if (!next) {

@@ -35,12 +35,24 @@ const EMOJI: ReadonlyArray<readonly [StatusColour, readonly string[]]> = [
   ],
   [
     'orange',
-    ['🟡', '🟠', '⚠', ':yellow_circle:', ':large_yellow_circle:', ':orange_circle:', ':large_orange_circle:', ':warning:', ':large_orange_diamond:'],
+    [
+      '🟡',
+      '🟠',
+      '⚠',
+      ':yellow_circle:',
+      ':large_yellow_circle:',
+      ':orange_circle:',
+      ':large_orange_circle:',
+      ':warning:',
+      ':large_orange_diamond:',
+    ],
   ],
   ['red', ['🔴', '❌', '⛔', '🛑', ':red_circle:', ':large_red_circle:', ':x:', ':no_entry:', ':stop_sign:']],
 ];
 
-export const STATUS_EMOJI: readonly SchemaValue[] = EMOJI.flatMap(([colour, values], rank) => values.map((value) => ({ value, colour, rank })));
+export const STATUS_EMOJI: readonly SchemaValue[] = EMOJI.flatMap(([colour, values], rank) =>
+  values.map((value) => ({ value, colour, rank })),
+);
 
 /** The colour of a leading colour emoji or shortcode (the status profile's values); null without one. */
 export function emojiColour(text: string): StatusColour | null {
@@ -125,9 +137,17 @@ export const BUILTIN_PROFILES: readonly TableDecl[] = [
     heading: null,
     schedule: true,
     columns: [
-      col('Schedule', ['date', 'dates', 'when', 'target', 'target date', 'due', 'due date', 'deadline', 'eta', 'expected', 'planned', 'day'], 'date'),
+      col(
+        'Schedule',
+        ['date', 'dates', 'when', 'target', 'target date', 'due', 'due date', 'deadline', 'eta', 'expected', 'planned', 'day'],
+        'date',
+      ),
       col('Schedule', ['actual', 'actual date', 'released', 'released on'], 'date'),
-      col('Schedule', ['what', 'milestone', 'milestones', 'event', 'events', 'description', 'task', 'tasks', 'activity', 'step', 'name'], 'text'),
+      col(
+        'Schedule',
+        ['what', 'milestone', 'milestones', 'event', 'events', 'description', 'task', 'tasks', 'activity', 'step', 'name'],
+        'text',
+      ),
       col('Schedule', ['who', 'owner', 'owners', 'lead', 'leads', 'assignee', 'responsible', 'driver', 'contact'], 'person'),
       col('Schedule', STATUS_HEADERS, 'status', STATUS_EMOJI),
     ],

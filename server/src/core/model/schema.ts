@@ -51,6 +51,7 @@ export interface TableDecl {
 /** A typed column of a matched table. */
 export interface SchemaColumn {
   index: number;
+  /** The header cell's plain text (`**When**` → `When`). */
   header: string;
   type: ColumnType;
   values: readonly SchemaValue[] | null;
@@ -111,7 +112,15 @@ function typedColumns(decl: TableDecl, raw: readonly string[], header: readonly 
     const index = header.findIndex((h, i) => !taken.has(i) && c.names.includes(h));
     if (index < 0) continue;
     taken.add(index);
-    out.push({ index, header: raw[index], type: c.type, values: c.values, required: c.required, pattern: c.pattern, origin: c.origin });
+    out.push({
+      index,
+      header: plainText(raw[index]).replace(/\s+/g, ' ').trim(),
+      type: c.type,
+      values: c.values,
+      required: c.required,
+      pattern: c.pattern,
+      origin: c.origin,
+    });
   }
   return out.sort((a, b) => a.index - b.index);
 }
@@ -121,7 +130,12 @@ function typedColumns(decl: TableDecl, raw: readonly string[], header: readonly 
  * before the built-in profiles), or null. A declaration that matches but types none of the table's columns
  * is passed over.
  */
-export function matchSchema(decls: readonly TableDecl[], raw: readonly string[], heading: string | null, schedule: boolean): TableSchema | null {
+export function matchSchema(
+  decls: readonly TableDecl[],
+  raw: readonly string[],
+  heading: string | null,
+  schedule: boolean,
+): TableSchema | null {
   const header = raw.map(normaliseHeader);
   for (const decl of decls) {
     if (!matches(decl, header, heading, schedule)) continue;

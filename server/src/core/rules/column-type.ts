@@ -15,8 +15,8 @@ const VERSION = /^v?\d+(?:\.(?:\d+|x|z))+(?:[-+][0-9A-Za-z.-]+)?(?![\w.])/i;
 /** Usual tracker references: `#123`, `JIRA-123`, `BZ 123`/`bug 123`, GitHub issue or pull URLs, Bugzilla URLs. */
 const ISSUE =
   /(?:^|[^\w&])#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|\b(?:bz|bug|rhbz)\s*#?\s*\d+\b|https?:\/\/\S+?\/(?:issues|pull|merge_requests)\/\d+|show_bug\.cgi\?id=\d+/i;
-/** A Markdown link, a reference link, an autolink, a bare URL or a wiki link. */
-const LINK = /\[[^\]]*\]\([^)]*\)|\[[^\]]+\]\[[^\]]*\]|<(?:https?|mailto):[^>]+>|\bhttps?:\/\/\S+|\[\[[^\]]+\]\]|^\[[^\]]+\]$/;
+/** A Markdown link, a reference link (full, collapsed or shortcut: `[master-blocking]`), an autolink, a bare URL or a wiki link. */
+const LINK = /\[[^\]]*\]\([^)]*\)|\[[^\]]+\]|<(?:https?|mailto):[^>]+>|\bhttps?:\/\/\S+/;
 
 const DATE_KINDS = new Set(['date', 'invalid', 'placeholder']);
 
@@ -43,7 +43,11 @@ function problem(type: ColumnType, raw: string, pattern: string | null): string 
     case 'version':
       return VERSION.test(plain) ? null : 'is not a version (`1.29`, `v2.0.1`)';
     case 'issue':
-      return (pattern ? new RegExp(pattern, 'u') : ISSUE).test(text) ? null : pattern ? `does not match the pattern \`${pattern}\`` : 'is not an issue reference (`#123`, `PROJ-123`, an issue URL)';
+      return (pattern ? new RegExp(pattern, 'u') : ISSUE).test(text)
+        ? null
+        : pattern
+          ? `does not match the pattern \`${pattern}\``
+          : 'is not an issue reference (`#123`, `PROJ-123`, an issue URL)';
     case 'link':
       return LINK.test(text) ? null : 'is not a link';
     default:
@@ -74,7 +78,11 @@ export const rule: Rule = {
     for (const c of schemaCells(ctx.page)) {
       if (isUnsetCell(c.cell.text)) continue;
       const p = memoProblem(c);
-      if (p) ctx.report({ range: c.cell.range, message: `"${shownText(plainText(c.cell.text), 40)}" ${p}: ${columnName(c)} holds ${c.column.type} values.` });
+      if (p)
+        ctx.report({
+          range: c.cell.range,
+          message: `"${shownText(plainText(c.cell.text), 40)}" ${p}: ${columnName(c)} holds ${c.column.type} values.`,
+        });
     }
   },
 };

@@ -41,5 +41,9 @@ export function columnName(c: SchemaCell): string {
 
 /** The cells of a page's tables whose column's values the configuration declares (other value rules leave them alone). */
 export function declaredValueCells(page: PageModel): ReadonlySet<CellRef> {
-  return new Set(schemaCells(page).filter((c) => c.column.values !== null).map((c) => c.cell));
+  return new Set(
+    schemaCells(page)
+      .filter((c) => c.column.values !== null)
+      .map((c) => c.cell),
+  );
 }

@@ -28,7 +28,10 @@ export const rule: Rule = {
           fixes: [{ title: `Write "${v.match}"`, edits: [{ range: v.range, newText: v.match }], preferred: true }],
         });
       } else if (v.state === 'unknown') {
-        ctx.report({ range: c.cell.range, message: `Unknown value "${v.value}" in ${columnName(c)}: start the cell with ${listed(known, 12)}.` });
+        ctx.report({
+          range: c.cell.range,
+          message: `Unknown value "${v.value}" in ${columnName(c)}: start the cell with ${listed(known, 12)}.`,
+        });
       }
     }
   },
