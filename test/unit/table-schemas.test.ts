@@ -82,9 +82,9 @@ test('Dapr supported releases: the real table passes; a misspelt status, an empt
   const page = release('dapr-supported-releases.md');
   const table = new Engine().model(page, config).tables[0];
   assert.equal(table.schema?.name, 'Dapr supported releases');
-  assert.deepEqual(table.schema?.origin, { kind: 'config', file: '/project/dapr.yaml', line: 1 });
+  assert.deepEqual(table.schema.origin, { kind: 'config', file: '/project/dapr.yaml', line: 1 });
   assert.deepEqual(
-    table.schema?.columns.map((c) => [c.index, c.type, c.required]),
+    table.schema.columns.map((c) => [c.index, c.type, c.required]),
     [
       [0, 'date', true],
       [1, 'version', false],
@@ -253,7 +253,7 @@ test('built-in profiles: oVirt features, support policy, schedule, generic statu
   const support = new Engine().model(release('cert-manager-supported-releases.md')).tables[0];
   assert.equal(support.schema?.name, 'Support policy');
   assert.deepEqual(
-    support.schema?.columns.map((c) => [c.header.trim(), c.type]),
+    support.schema.columns.map((c) => [c.header.trim(), c.type]),
     [
       ['Release', 'version'],
       ['Release Date', 'date'],

@@ -1,3 +1,4 @@
+// Over 300 lines: every key of a `tables:` entry is read and reported here, in one place, so the configuration file and the editor settings read tables alike.
 /**
  * The `tables:` setting: table declarations (model/schema.ts) read from a configuration file's YAML nodes
  * or from the editor settings' JSON, each problem reported at its place. The form:
@@ -11,7 +12,7 @@
  *       Status: { type: status, values: [Supported: green, Unsupported: red], required: true }
  * ```
  */
-import { Document, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { Document, isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap as YamlMap } from 'yaml';
 import { shownText } from '../lines';
 import {
   COLUMN_TYPES,
@@ -113,7 +114,7 @@ function valuesOf(node: YamlNode | null, at: ReportAt): SchemaValue[] | null {
       if (s !== null) {
         // `"On track: green"` written as one string: the colour after the last colon, when it names one.
         const m = /^(.*\S)\s*:\s*(\w+)$/.exec(s);
-        if (m && colourNamed(m[2])) entries.push([m[1], new Document(m[2]).contents as YamlNode, item]);
+        if (m && colourNamed(m[2])) entries.push([m[1], new Document(m[2]).contents, item]);
         else entries.push([s, null, item]);
       } else if (isMap(item) && item.items.length === 1) {
         const p = item.items[0];
@@ -157,19 +158,12 @@ function typeOf(node: YamlNode | null, at: ReportAt): ColumnType | null {
   return t as ColumnType;
 }
 
-function columnOf(header: string, node: YamlNode | null, origin: SchemaOrigin, at: ReportAt): ColumnDecl | null {
-  const base = normaliseHeader(header);
-  if (base === '') {
-    at(node, 'A column needs a header name.');
-    return null;
-  }
-  if (!isMap(node)) {
-    const type = typeOf(node, at);
-    return type && { names: [base], type, values: null, required: false, pattern: null, origin };
-  }
-  unknownKeys(node, COLUMN_KEYS, 'column', at);
-  const type = typeOf(node.get('type', true) as YamlNode | null, at);
-  if (!type) return null;
+/** A column's `values`, `required`, `pattern` and `aliases` for its type; null after reporting what is wrong. */
+function columnOptions(
+  node: YamlMap,
+  type: ColumnType,
+  at: ReportAt,
+): { values: SchemaValue[] | null; required: boolean; pattern: string | null; aliases: string[] } | null {
   const valuesNode = node.get('values', true) as YamlNode | undefined;
   const values = valuesNode === undefined ? null : valuesOf(valuesNode, at);
   if (valuesNode !== undefined && values === null) return null;
@@ -193,8 +187,60 @@ function columnOf(header: string, node: YamlNode | null, origin: SchemaOrigin, a
   }
   const aliasesNode = node.get('aliases', true) as YamlNode | undefined;
   const aliases = aliasesNode === undefined ? [] : names(aliasesNode, 'aliases', at);
-  if (aliases === null) return null;
-  return { names: [base, ...aliases], type, values, required, pattern, origin };
+  return aliases && { values, required, pattern, aliases };
+}
+
+function columnOf(header: string, node: YamlNode | null, origin: SchemaOrigin, at: ReportAt): ColumnDecl | null {
+  const base = normaliseHeader(header);
+  if (base === '') {
+    at(node, 'A column needs a header name.');
+    return null;
+  }
+  if (!isMap(node)) {
+    const type = typeOf(node, at);
+    return type && { names: [base], type, values: null, required: false, pattern: null, origin };
+  }
+  unknownKeys(node, COLUMN_KEYS, 'column', at);
+  const type = typeOf(node.get('type', true) as YamlNode | null, at);
+  const options = type && columnOptions(node, type, at);
+  if (!type || !options) return null;
+  return { names: [base, ...options.aliases], type, values: options.values, required: options.required, pattern: options.pattern, origin };
+}
+
+/** `match`: the header groups and heading it asks for; null after reporting what is wrong. */
+function matchOf(matchNode: YamlNode, at: ReportAt): { headerGroups: string[][]; heading: string | null } | null {
+  if (!isMap(matchNode)) {
+    at(matchNode, '`match` is a mapping: `{ headers, anyHeaders, heading }`.');
+    return null;
+  }
+  unknownKeys(matchNode, MATCH_KEYS, 'match', at);
+  const all = matchNode.get('headers', true) as YamlNode | undefined;
+  const any = matchNode.get('anyHeaders', true) as YamlNode | undefined;
+  const head = matchNode.get('heading', true) as YamlNode | undefined;
+  const headerGroups: string[][] = [];
+  if (all !== undefined) {
+    const list = names(all, 'headers', at);
+    if (!list) return null;
+    headerGroups.push(...list.map((n) => [n]));
+  }
+  if (any !== undefined) {
+    const list = names(any, 'anyHeaders', at);
+    if (!list) return null;
+    headerGroups.push(list);
+  }
+  let heading: string | null = null;
+  if (head !== undefined) {
+    heading = str(head);
+    if (heading === null || heading.trim() === '') {
+      at(head, '`heading` must be a text the heading above the table contains.');
+      return null;
+    }
+  }
+  if (headerGroups.length === 0 && heading === null) {
+    at(matchNode, '`match` needs `headers`, `anyHeaders` or `heading`.');
+    return null;
+  }
+  return { headerGroups, heading };
 }
 
 function tableOf(node: YamlNode, index: number, file: string | null, lineOf: LineOf, at: ReportAt): TableDecl | null {
@@ -222,40 +268,9 @@ function tableOf(node: YamlNode, index: number, file: string | null, lineOf: Lin
     if (c) columns.push(c);
   }
   const matchNode = node.get('match', true) as YamlNode | undefined;
-  let headerGroups: string[][] = columns.map((c) => [...c.names]);
-  let heading: string | null = null;
-  if (matchNode !== undefined) {
-    if (!isMap(matchNode)) {
-      at(matchNode, '`match` is a mapping: `{ headers, anyHeaders, heading }`.');
-      return null;
-    }
-    unknownKeys(matchNode, MATCH_KEYS, 'match', at);
-    const all = matchNode.get('headers', true) as YamlNode | undefined;
-    const any = matchNode.get('anyHeaders', true) as YamlNode | undefined;
-    const head = matchNode.get('heading', true) as YamlNode | undefined;
-    headerGroups = [];
-    if (all !== undefined) {
-      const list = names(all, 'headers', at);
-      if (!list) return null;
-      headerGroups.push(...list.map((n) => [n]));
-    }
-    if (any !== undefined) {
-      const list = names(any, 'anyHeaders', at);
-      if (!list) return null;
-      headerGroups.push(list);
-    }
-    if (head !== undefined) {
-      heading = str(head);
-      if (heading === null || heading.trim() === '') {
-        at(head, '`heading` must be a text the heading above the table contains.');
-        return null;
-      }
-    }
-    if (headerGroups.length === 0 && heading === null) {
-      at(matchNode, '`match` needs `headers`, `anyHeaders` or `heading`.');
-      return null;
-    }
-  }
+  const match = matchNode === undefined ? { headerGroups: columns.map((c) => [...c.names]), heading: null } : matchOf(matchNode, at);
+  if (!match) return null;
+  const { headerGroups, heading } = match;
   const nameNode = node.get('name', true) as YamlNode | undefined;
   const name = nameNode === undefined ? null : str(nameNode);
   if (nameNode !== undefined && name === null) at(nameNode, '`name` must be a string.');
@@ -287,7 +302,7 @@ export function tablesOf(node: YamlNode | null, file: string | null, lineOf: Lin
 export function tablesFromSettings(value: unknown): { tables: TableDecl[]; problems: string[] } {
   if (value === undefined || value === null) return { tables: [], problems: [] };
   const problems: string[] = [];
-  const node = new Document(value).contents as YamlNode | null;
+  const node = new Document(value).contents;
   const tables =
     tablesOf(
       node,

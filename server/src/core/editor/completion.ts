@@ -109,6 +109,17 @@ function milestoneEntries(page: PageModel, r: Range): CompletionEntry[] {
   }));
 }
 
+/** A typed column of a table schema: its declared values, else the ones the column uses (configured person and text columns too). */
+function schemaCompletions(page: PageModel, table: TableModel, column: number, config: ResolvedConfig, r: Range): CompletionEntry[] | null {
+  const typed = schemaColumn(table.schema, column);
+  if (!typed) return null;
+  const open = typed.origin.kind === 'config' && (typed.type === 'person' || typed.type === 'text');
+  if (typed.values === null && typed.type !== 'status' && typed.type !== 'priority' && !open) return null;
+  const kind = typed.type === 'status' || typed.type === 'priority' ? typed.type : 'value';
+  const values = columnVocabulary(page, config, table, column);
+  return values.length ? valueEntries(values, kind, typed.header, r) : null;
+}
+
 function tableCompletions(page: PageModel, table: TableModel, text: string, p: Position, config: ResolvedConfig): CompletionEntry[] | null {
   if (p.line <= table.parsed.delimiterLine && table.parsed.kind === 'gfm') return null;
   const at = rawCellAt(text, p.character);
@@ -122,14 +133,8 @@ function tableCompletions(page: PageModel, table: TableModel, text: string, p: P
     return valueEntries(columnVocabulary(page, config, table, at.column), 'status', 'Status', r);
   if (table.isFeatureTable && key === 'priority')
     return valueEntries(columnVocabulary(page, config, table, at.column), 'priority', 'Release priority', r);
-  // A typed column of a table schema: its declared values, else the ones the column uses.
-  const typed = schemaColumn(table.schema, at.column);
-  const open = typed?.origin.kind === 'config' && (typed.type === 'person' || typed.type === 'text');
-  if (typed && (typed.values !== null || typed.type === 'status' || typed.type === 'priority' || open)) {
-    const kind = typed.type === 'status' || typed.type === 'priority' ? typed.type : 'value';
-    const values = columnVocabulary(page, config, table, at.column);
-    if (values.length) return valueEntries(values, kind, typed.header, r);
-  }
+  const typed = schemaCompletions(page, table, at.column, config, r);
+  if (typed) return typed;
   if (table.isDateTable && key === 'milestone') {
     return milestoneEntries(page, range(p.line, at.cell.start, Math.max(at.cell.end, p.character)));
   }

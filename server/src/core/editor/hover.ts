@@ -1,3 +1,4 @@
+// Over 300 lines: the hover of every kind of page element (dates, milestones, values, typed schema cells) shares the value and date wording kept here.
 /** Hover: what a date, a status or priority value, or a milestone label means on this page. */
 import type { ResolvedConfig } from '../config/merge';
 import {
