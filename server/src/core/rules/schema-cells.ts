@@ -39,11 +39,11 @@ export function columnName(c: SchemaCell): string {
   return `"${c.column.header}" in table "${c.table.schema?.name ?? ''}" (${originText(c.column.origin)})`;
 }
 
+const DECLARED = new WeakMap<PageModel, ReadonlySet<CellRef>>();
+
 /** The cells of a page's tables whose column's values the configuration declares (other value rules leave them alone). */
 export function declaredValueCells(page: PageModel): ReadonlySet<CellRef> {
-  return new Set(
-    schemaCells(page)
-      .filter((c) => c.column.values !== null)
-      .map((c) => c.cell),
-  );
+  let set = DECLARED.get(page);
+  if (!set) DECLARED.set(page, (set = new Set(schemaCells(page).flatMap((c) => (c.column.values !== null ? [c.cell] : [])))));
+  return set;
 }
