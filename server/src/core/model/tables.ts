@@ -109,7 +109,12 @@ function withSchemaColumns(columns: Partial<Record<ColumnKey, number>>, schema: 
  * The typed table of a parsed table; `decls` are the configuration's table declarations, tried before the
  * built-in profiles (model/profiles.ts).
  */
-export function buildTable(parsed: ParsedTable, lines: readonly SourceLine[], heading: string | null, decls: readonly TableDecl[] = []): TableModel {
+export function buildTable(
+  parsed: ParsedTable,
+  lines: readonly SourceLine[],
+  heading: string | null,
+  decls: readonly TableDecl[] = [],
+): TableModel {
   let headerRow = parsed.header;
   let bodyRows = parsed.rows;
   let headerInferred = false;
@@ -159,7 +164,17 @@ export function buildTable(parsed: ParsedTable, lines: readonly SourceLine[], he
       );
   const schema = matchSchema(decls.length ? [...decls, ...BUILTIN_PROFILES] : BUILTIN_PROFILES, header, heading, layout !== null);
   const typed = withSchemaColumns(columns, schema);
-  const table = tableModel({ parsed, header, headerInferred, columns: typed, isFeatureTable, isDateTable: layout !== null, rows, heading, schema });
+  const table = tableModel({
+    parsed,
+    header,
+    headerInferred,
+    columns: typed,
+    isFeatureTable,
+    isDateTable: layout !== null,
+    rows,
+    heading,
+    schema,
+  });
   if (layout) LAYOUTS.set(table, layout);
   return table;
 }
