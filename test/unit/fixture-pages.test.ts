@@ -224,7 +224,7 @@ for (const page of pages) {
       }
 
       // A fresh engine (no region cache) must see the same as the editor-like one, and nothing fixable may remain.
-      const fresh = new Engine().check(run.text).findings;
+      const fresh = new Engine().check(run.text, page.options).findings;
       assert.deepEqual(
         lineRuleMultiset(engine.check(run.text, page.options).findings),
         lineRuleMultiset(fresh),
