@@ -6,6 +6,7 @@ import {
   RULES_BY_ID,
   type RuleSetting,
   type SeveritySetting,
+  tablesFromSettings,
 } from './core';
 
 export interface EditorSettings {
@@ -54,7 +55,8 @@ export function readSettings(raw: unknown): EditorSettings {
     include: strings(s.include) ?? [],
     exclude: strings(s.exclude) ?? [],
     debounceMs: debounce,
-    config: { rules, statuses: strings(s.statuses), priorities: strings(s.priorities) },
+    // `releasePages.tables`: declarations that do not read are left out (the settings editor validates them by the schema).
+    config: { rules, statuses: strings(s.statuses), priorities: strings(s.priorities), tables: tablesFromSettings(s.tables).tables },
     allowExtends: (strings(configSection.allowExtends) ?? []).filter((a) => a.trim() !== ''),
     format: {
       enable: format.enable !== false,

@@ -27,7 +27,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Engine, RULES, RULES_BY_ID, splitLines } from '../../server/src/core';
+import {
+  DEFAULT_CONFIG,
+  Engine,
+  mergeConfig,
+  parseConfigText,
+  RULES,
+  RULES_BY_ID,
+  splitLines,
+  type CheckOptions,
+} from '../../server/src/core';
 import {
   autoFix,
   eolKinds,
@@ -84,6 +93,17 @@ interface Page {
   bom: boolean;
   /** Text without the BOM: what the engine checks. */
   text: string;
+  /** The page's options: its configuration when a `<name>.release-pages.yaml` lies beside it (table schemas). */
+  options: CheckOptions;
+}
+
+/** The configuration beside a page (`<name>.release-pages.yaml`), read as the CLI reads one; none: the defaults. */
+function optionsOf(name: string): CheckOptions {
+  const file = join(PAGES, `${name}.release-pages.yaml`);
+  if (!existsSync(file)) return {};
+  const parsed = parseConfigText(readFileSync(file, 'utf8'), `${name}.release-pages.yaml`);
+  assert.deepEqual(parsed.problems, [], file);
+  return { config: mergeConfig(DEFAULT_CONFIG, parsed.config) };
 }
 
 function loadPages(): Page[] {
@@ -93,7 +113,8 @@ function loadPages(): Page[] {
     .map((f) => {
       const raw = readFileSync(join(PAGES, f), 'utf8');
       const bom = raw.startsWith(BOM);
-      return { name: f.replace(/\.md$/, ''), raw, bom, text: bom ? raw.slice(1) : raw };
+      const name = f.replace(/\.md$/, '');
+      return { name, raw, bom, text: bom ? raw.slice(1) : raw, options: optionsOf(name) };
     });
 }
 
@@ -106,8 +127,8 @@ interface FixRun {
 }
 
 /** Applies all auto-fixes until the text stops changing; one engine throughout, as in an editor. */
-function fixUntilStable(engine: Engine, text: string): FixRun {
-  const { text: fixed, passes, converged } = engine.fixAll(text, {}, MAX_PASSES);
+function fixUntilStable(engine: Engine, text: string, options: CheckOptions = {}): FixRun {
+  const { text: fixed, passes, converged } = engine.fixAll(text, options, MAX_PASSES);
   return { text: fixed, passes, converged };
 }
 
@@ -154,21 +175,24 @@ for (const page of pages) {
 
     await t.test('findings match the markers', () => {
       const ruleErrors: string[] = [];
-      const { findings } = new Engine().check(page.text, { onRuleError: (rule, e) => ruleErrors.push(`${rule}: ${String(e)}`) });
+      const { findings } = new Engine().check(page.text, {
+        ...page.options,
+        onRuleError: (rule, e) => ruleErrors.push(`${rule}: ${String(e)}`),
+      });
       assert.deepEqual(ruleErrors, [], `rules threw:\n${ruleErrors.join('\n')}`);
       const diff = markerDiff(lines, findings);
       assert.ok(diff.length === 0, `${page.name}.md: findings differ from the markers (lines 1-based):\n${diff.join('\n')}`);
     });
 
     await t.test('first fixing pass changes only the fixed lines', () => {
-      const { findings } = new Engine().check(page.text);
+      const { findings } = new Engine().check(page.text, page.options);
       const problems = firstPassProblems(page.text, findings);
       assert.ok(problems.length === 0, `${page.name}.md:\n${problems.join('\n')}`);
     });
 
     await t.test('fixing everything matches the snapshot and leaves no fixable finding', () => {
       const engine = new Engine();
-      const run = fixUntilStable(engine, page.text);
+      const run = fixUntilStable(engine, page.text, page.options);
       assert.ok(run.converged, `${page.name}.md: fixing did not converge in ${MAX_PASSES} passes`);
       assert.ok(!run.text.includes(BOM), `${page.name}.md: fixing inserted a BOM`);
       const before = eolKinds(page.text);
@@ -184,7 +208,7 @@ for (const page of pages) {
       const rewrite =
         updating() &&
         (UPDATE_MODE === 'all' ||
-          (!HAND_CORRECTED.has(page.name) && markerDiff(lines, new Engine().check(page.text).findings).length === 0));
+          (!HAND_CORRECTED.has(page.name) && markerDiff(lines, new Engine().check(page.text, page.options).findings).length === 0));
       const got = Buffer.from(fixed, 'utf8');
       if (rewrite && !(existsSync(snap) && readFileSync(snap).equals(got))) writeSnapshot(snap, got);
       else if (!rewrite) {
@@ -200,9 +224,9 @@ for (const page of pages) {
       }
 
       // A fresh engine (no region cache) must see the same as the editor-like one, and nothing fixable may remain.
-      const fresh = new Engine().check(run.text).findings;
+      const fresh = new Engine().check(run.text, page.options).findings;
       assert.deepEqual(
-        lineRuleMultiset(engine.check(run.text).findings),
+        lineRuleMultiset(engine.check(run.text, page.options).findings),
         lineRuleMultiset(fresh),
         `${page.name}.md: cached and fresh engines disagree on the fixed text`,
       );

@@ -39,10 +39,12 @@ export { provideYaml, type YamlParser } from './yaml';
 export { composeConfig, DEFAULT_CONFIG, mergeConfig, type PartialConfig, type ResolvedConfig, type RuleSetting } from './config/merge';
 export type { ConfigPosition, ConfigProblem, FileConfigProblem, ParsedConfig } from './config/parse';
 export { capProblemsPerFile } from './config/parse';
+export { tablesFromSettings } from './config/tables';
+export type { TableSchema, SchemaColumn, SchemaValue, ColumnType, TableDecl } from './model/schema';
 
 /** Reads a configuration file's text as data, checking rule ids against the rules the core has. */
-export function parseConfigText(text: string): ParsedConfig {
-  return parseConfigTextFor(text, RULES_BY_ID);
+export function parseConfigText(text: string, file: string | null = null): ParsedConfig {
+  return parseConfigTextFor(text, RULES_BY_ID, file);
 }
 
 // Dates

@@ -5,11 +5,12 @@
  * never needs it. The Node entries load it from its own bundle on first use (server/src/node/libs.ts),
  * the web server and the test bundles give the package itself.
  */
-import type { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 
 /** What the core uses of the `yaml` package. */
 export interface YamlParser {
   parseDocument: typeof parseDocument;
+  Document: typeof Document;
   LineCounter: typeof LineCounter;
   isAlias: typeof isAlias;
   isMap: typeof isMap;

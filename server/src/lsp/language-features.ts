@@ -37,6 +37,7 @@ export const SHOW_TABLE_SUMMARY_COMMAND = 'releasePages.showTableSummary';
 const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   status: CompletionItemKind.EnumMember,
   priority: CompletionItemKind.EnumMember,
+  value: CompletionItemKind.EnumMember,
   milestone: CompletionItemKind.Event,
   rule: CompletionItemKind.Value,
   directive: CompletionItemKind.Keyword,

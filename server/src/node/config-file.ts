@@ -114,6 +114,7 @@ export function readConfigFile(real: string, cache: ParseCache, budget = CONFIG_
       Buffer.concat(chunks, total)
         .toString('utf8')
         .replace(/^\uFEFF/, ''),
+      real,
     );
     cache.set(real, { signature, parsed, bytes: total });
     return { ok: true, parsed, bytes: total };

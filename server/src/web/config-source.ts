@@ -136,7 +136,7 @@ export class WebConfigSource implements ConfigSource {
 
   private parse(uri: string, known: { text: string }): ParsedConfig {
     let p = this.parsed.get(uri);
-    if (!p) this.parsed.set(uri, (p = parseConfigText(known.text.replace(/^\uFEFF/, ''))));
+    if (!p) this.parsed.set(uri, (p = parseConfigText(known.text.replace(/^\uFEFF/, ''), uri)));
     return p;
   }
 

@@ -1,6 +1,7 @@
 /** Configuration shapes: what a `.release-pages.yaml` may say, and the resolved result rules read. */
 import type { MilestoneKind } from '../model/page-model';
 import type { SeveritySetting } from '../findings';
+import type { TableDecl } from '../model/schema';
 
 export interface RuleSetting {
   severity?: SeveritySetting;
@@ -21,6 +22,8 @@ export interface PartialConfig {
   exclude?: string[];
   /** Globs (relative to the config file's folder) of pages the CLI leaves out. */
   ignores?: string[];
+  /** Table declarations (config/tables.ts): matched before the bases' and the built-in profiles. */
+  tables?: TableDecl[];
 }
 
 export interface ResolvedConfig {
@@ -34,6 +37,8 @@ export interface ResolvedConfig {
   /** Globs of pages never taken as release pages, whatever their evidence (`--all` still checks them). */
   exclude: string[];
   ignores: string[];
+  /** Table declarations, the nearest layer's first; the built-in profiles (model/profiles.ts) come after them. */
+  tables: TableDecl[];
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
@@ -46,6 +51,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   dateFormat: 'page',
   exclude: [],
   ignores: [],
+  tables: [],
 };
 
 /** The setting of rule `id`, or undefined when no layer of the configuration names that rule. */
@@ -69,6 +75,7 @@ export function mergeConfig(base: ResolvedConfig, over: PartialConfig): Resolved
     dateFormat: over.dateFormat ?? base.dateFormat,
     exclude: over.exclude ?? base.exclude,
     ignores: over.ignores ?? base.ignores,
+    tables: over.tables?.length ? [...over.tables, ...base.tables] : base.tables,
   };
 }
 
@@ -93,6 +100,8 @@ export function composeConfig(under: PartialConfig, over: PartialConfig): Partia
   }
   const order = over.milestoneOrder ?? under.milestoneOrder;
   if (order) out.milestoneOrder = order;
+  const tables = [...(over.tables ?? []), ...(under.tables ?? [])];
+  if (tables.length) out.tables = tables;
   const dateFormat = over.dateFormat ?? under.dateFormat;
   if (dateFormat !== undefined) out.dateFormat = dateFormat;
   return out;

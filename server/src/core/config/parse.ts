@@ -6,6 +6,7 @@ import type { SeveritySetting } from '../findings';
 import { shownText } from '../lines';
 import { patternProblem } from '../dates/style';
 import type { PartialConfig, RuleSetting } from './merge';
+import { tablesOf } from './tables';
 
 export interface ConfigProblem {
   message: string;
@@ -170,8 +171,31 @@ function ruleSettings(value: YamlNode | null, ruleIds: { has(id: string): boolea
   return rules;
 }
 
-/** Reads a configuration text; `ruleIds` are the rule ids it may name (the core's index passes the registry's). */
-export function parseConfigText(text: string, ruleIds: { has(id: string): boolean }): ParsedConfig {
+/** The keys whose values have a shape of their own: `milestoneOrder`, `dateFormat`, `tables`. */
+function readShaped(
+  config: PartialConfig,
+  key: 'milestoneOrder' | 'dateFormat' | 'tables',
+  value: YamlNode | null,
+  at: ReportAt,
+  where: (node: YamlNode | null | undefined) => { file: string | null; line: number },
+): void {
+  if (key === 'milestoneOrder') {
+    const order = milestoneOrder(value, at);
+    if (order) config.milestoneOrder = order;
+  } else if (key === 'dateFormat') {
+    const format = dateFormatOf(value, at);
+    if (format !== null) config.dateFormat = format;
+  } else {
+    const tables = tablesOf(value, where(value).file, (node) => where(node).line, at);
+    if (tables) config.tables = tables;
+  }
+}
+
+/**
+ * Reads a configuration text; `ruleIds` are the rule ids it may name (the core's index passes the registry's);
+ * `file` is the file's name as shown where a table declaration is described (hover), null when unknown.
+ */
+export function parseConfigText(text: string, ruleIds: { has(id: string): boolean }, file: string | null = null): ParsedConfig {
   const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const extendsAt: ConfigPosition[] = [];
   const lc = new LineCounter();
@@ -204,12 +228,8 @@ export function parseConfigText(text: string, ruleIds: { has(id: string): boolea
     } else if ((LIST_KEYS as readonly string[]).includes(key)) {
       const list = stringList(value, key, at);
       if (list) config[key as (typeof LIST_KEYS)[number]] = list;
-    } else if (key === 'milestoneOrder') {
-      const order = milestoneOrder(value, at);
-      if (order) config.milestoneOrder = order;
-    } else if (key === 'dateFormat') {
-      const format = dateFormatOf(value, at);
-      if (format !== null) config.dateFormat = format;
+    } else if (key === 'milestoneOrder' || key === 'dateFormat' || key === 'tables') {
+      readShaped(config, key, value, at, (node) => ({ file, line: position(node).line }));
     } else if (key === 'rules') {
       const rules = ruleSettings(value, ruleIds, at);
       if (rules) config.rules = rules;

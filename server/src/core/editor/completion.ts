@@ -6,7 +6,8 @@ import { RULES } from '../rules';
 import type { Position, Range } from '../findings';
 import { columnKeyOf, headingAbove, listItemOf, rawCellAt, tableAtLine } from './locate';
 import type { CompletionEntry } from './results';
-import { priorityValues, statusValues, type ValueInfo } from '../vocabulary';
+import { schemaColumn } from '../model/schema';
+import { columnVocabulary, type ValueInfo } from '../vocabulary';
 
 const DIRECTIVES: ReadonlyArray<{ name: string; doc: string }> = [
   { name: 'disable-next-line', doc: 'Turn the listed rules (all when none is listed) off for the next line.' },
@@ -61,12 +62,19 @@ function directiveCompletions(text: string, p: Position): CompletionEntry[] | nu
   return null;
 }
 
-function valueEntries(values: readonly ValueInfo[], kind: 'status' | 'priority', r: Range): CompletionEntry[] {
+function sourceText(v: ValueInfo): string {
+  if (v.source === 'legend') return ' (page legend)';
+  if (v.source === 'page') return ' (used on this page)';
+  if (v.source === 'schema' && v.declaredAt) return ` (${v.declaredAt})`;
+  return '';
+}
+
+function valueEntries(values: readonly ValueInfo[], kind: 'status' | 'priority' | 'value', what: string, r: Range): CompletionEntry[] {
   return values.map((v, i) => ({
     label: v.value,
     kind,
     range: r,
-    detail: `${kind === 'status' ? 'Status' : 'Release priority'}${v.source === 'legend' ? ' (page legend)' : v.source === 'page' ? ' (used on this page)' : ''}`,
+    detail: `${what}${v.colour && v.colour !== 'other' ? ` · ${v.colour}` : ''}${sourceText(v)}`,
     documentation: v.meaning ?? undefined,
     sortText: String(i).padStart(3, '0'),
   }));
@@ -101,6 +109,17 @@ function milestoneEntries(page: PageModel, r: Range): CompletionEntry[] {
   }));
 }
 
+/** A typed column of a table schema: its declared values, else the ones the column uses (configured person and text columns too). */
+function schemaCompletions(page: PageModel, table: TableModel, column: number, config: ResolvedConfig, r: Range): CompletionEntry[] | null {
+  const typed = schemaColumn(table.schema, column);
+  if (!typed) return null;
+  const open = typed.origin.kind === 'config' && (typed.type === 'person' || typed.type === 'text');
+  if (typed.values === null && typed.type !== 'status' && typed.type !== 'priority' && !open) return null;
+  const kind = typed.type === 'status' || typed.type === 'priority' ? typed.type : 'value';
+  const values = columnVocabulary(page, config, table, column);
+  return values.length ? valueEntries(values, kind, typed.header, r) : null;
+}
+
 function tableCompletions(page: PageModel, table: TableModel, text: string, p: Position, config: ResolvedConfig): CompletionEntry[] | null {
   if (p.line <= table.parsed.delimiterLine && table.parsed.kind === 'gfm') return null;
   const at = rawCellAt(text, p.character);
@@ -110,8 +129,12 @@ function tableCompletions(page: PageModel, table: TableModel, text: string, p: P
   if (r.start.character < at.cell.rawStart) return null;
   // Only the value at the start of the cell (after struck history or bold markup), not words of its comment.
   if (!CELL_LEAD.test(text.slice(at.cell.rawStart, r.start.character))) return null;
-  if (table.isFeatureTable && key === 'status') return valueEntries(statusValues(page, config), 'status', r);
-  if (table.isFeatureTable && key === 'priority') return valueEntries(priorityValues(page, config), 'priority', r);
+  if (table.isFeatureTable && key === 'status')
+    return valueEntries(columnVocabulary(page, config, table, at.column), 'status', 'Status', r);
+  if (table.isFeatureTable && key === 'priority')
+    return valueEntries(columnVocabulary(page, config, table, at.column), 'priority', 'Release priority', r);
+  const typed = schemaCompletions(page, table, at.column, config, r);
+  if (typed) return typed;
   if (table.isDateTable && key === 'milestone') {
     return milestoneEntries(page, range(p.line, at.cell.start, Math.max(at.cell.end, p.character)));
   }

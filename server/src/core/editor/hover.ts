@@ -1,3 +1,4 @@
+// Over 300 lines: the hover of every kind of page element (dates, milestones, values, typed schema cells) shares the value and date wording kept here.
 /** Hover: what a date, a status or priority value, or a milestone label means on this page. */
 import type { ResolvedConfig } from '../config/merge';
 import {
@@ -20,9 +21,10 @@ import { readValue } from '../model/values';
 import type { CellRef } from '../model/page-model';
 import type { Position } from '../findings';
 import { listed } from '../lines';
-import { contains, dateAt, featureCellAt, milestoneAt } from './locate';
+import { contains, dateAt, featureCellAt, milestoneAt, tableCellAt } from './locate';
 import type { HoverResult } from './results';
-import { planStatusValues, priorityValues, statusValues, type ValueInfo } from '../vocabulary';
+import { columnVocabulary, planStatusValues, type ValueInfo } from '../vocabulary';
+import { originText, schemaColumn } from '../model/schema';
 
 export interface HoverOptions {
   config: ResolvedConfig;
@@ -173,7 +175,7 @@ export function describeDate(page: PageModel, token: DateToken, today: number, i
   return [...describeDay(page, token, ymd, today, isGa), ...extraLines(token, ymd)];
 }
 
-function valueHover(kind: 'Status' | 'Priority', cell: CellRef, vocab: readonly ValueInfo[]): HoverResult {
+function valueHover(kind: string, cell: CellRef, vocab: readonly ValueInfo[], extra: readonly string[] = []): HoverResult {
   const v = readValue(
     cell,
     vocab.map((x) => x.value),
@@ -199,8 +201,17 @@ function valueHover(kind: 'Status' | 'Priority', cell: CellRef, vocab: readonly 
     if (info?.meaningSource === 'legend') lines.push("_Meaning from the page's legend._");
     else if (info?.meaningSource === 'default') lines.push("_The usual meaning: the page's legend does not explain it._");
     else if (info?.meaningSource === 'page') lines.push('_Learned from this page: no legend or configuration declares its values._');
+    if (info?.declaredAt) {
+      const facts = [
+        info.colour && info.colour !== 'other' ? `colour ${info.colour}` : null,
+        info.rank !== null ? `${ordinalWord(info.rank + 1)} in order` : null,
+      ];
+      const said = facts.filter((f) => f !== null).join(', ');
+      lines.push(`_Declared in ${info.declaredAt}${said ? `: ${said}` : ''}._`);
+    }
     if (v.state === 'case') lines.push(`Written "${v.written}": the expected case is "${v.match}".`);
   }
+  lines.push(...extra);
   return { range: cell.range, markdown: lines.join('\n\n') };
 }
 
@@ -250,6 +261,28 @@ function placedHover(page: PageModel, d: PageDate, today: number): HoverResult {
   return { range: d.range, markdown: lines.join('\n\n') };
 }
 
+/**
+ * A cell of a typed column (a table schema's): what its value means for a status, priority or valued
+ * column; for other types, the column's type and where it was declared (configured columns only).
+ */
+function schemaHover(page: PageModel, p: Position, config: ResolvedConfig): HoverResult | null {
+  const at = tableCellAt(page, p);
+  const c = at ? schemaColumn(at.table.schema, at.column) : null;
+  if (!at || !c) return null;
+  const where = `_Column "${c.header}" (${c.type}${c.required ? ', required' : ''}) of table "${at.table.schema?.name ?? ''}", ${originText(c.origin)}._`;
+  const vocab = columnVocabulary(page, config, at.table, at.column);
+  if ((c.values !== null || c.type === 'status' || c.type === 'priority') && vocab.length)
+    return valueHover(c.header, at.cell, vocab, [where]);
+  if (c.origin.kind !== 'config') return null;
+  // An open column (a person, a text): what the column uses, when this value is among it.
+  const known = readValue(
+    at.cell,
+    vocab.map((v) => v.value),
+  );
+  if (known.state === 'ok') return valueHover(c.header, at.cell, vocab, [where]);
+  return { range: at.cell.range, markdown: where };
+}
+
 /** The hover at a position, or null when there is nothing to explain. */
 export function hoverAt(page: PageModel, p: Position, options: HoverOptions): HoverResult | null {
   const placed = dateAt(page, p);
@@ -257,9 +290,13 @@ export function hoverAt(page: PageModel, p: Position, options: HoverOptions): Ho
   const ms = milestoneAt(page, p);
   if (ms) return milestoneHover(page, ms.timeline, ms.milestone, options.today);
   const status = featureCellAt(page, p, 'status');
-  if (status) return valueHover('Status', status.cell, statusValues(page, options.config));
+  if (status?.table.columns.status !== undefined)
+    return valueHover('Status', status.cell, columnVocabulary(page, options.config, status.table, status.table.columns.status));
   const priority = featureCellAt(page, p, 'priority');
-  if (priority) return valueHover('Priority', priority.cell, priorityValues(page, options.config));
+  if (priority?.table.columns.priority !== undefined)
+    return valueHover('Priority', priority.cell, columnVocabulary(page, options.config, priority.table, priority.table.columns.priority));
+  const typed = schemaHover(page, p, options.config);
+  if (typed) return typed;
   for (const m of page.plan) {
     if (m.status && contains(m.status.range, p)) return valueHover('Status', m.status, planStatusValues(page, options.config));
   }

@@ -60,6 +60,20 @@ export function featureCellAt(
   return null;
 }
 
+/** The body cell under a position in any table, with its table and column index. */
+export function tableCellAt(page: PageModel, p: Position): { table: TableModel; column: number; cell: CellRef } | null {
+  const at = tableAtLine(page, p.line);
+  if (!at) return null;
+  for (const row of at.table.rows) {
+    if (row.malformed || !row.lines.includes(p.line)) continue;
+    for (let column = 0; column < row.cells.length; column++) {
+      const cell = row.cells[column];
+      if (contains(cell.range, p)) return { table: at.table, column, cell };
+    }
+  }
+  return null;
+}
+
 export function milestoneAt(page: PageModel, p: Position): { timeline: Timeline; milestone: Milestone } | null {
   for (const timeline of page.timelines) {
     for (const milestone of timeline.milestones) {

@@ -7,7 +7,8 @@ export interface HoverResult {
   markdown: string;
 }
 
-export type CompletionKind = 'status' | 'priority' | 'milestone' | 'rule' | 'directive';
+/** `value`: a declared or learned value of a typed table column (a table schema's). */
+export type CompletionKind = 'status' | 'priority' | 'value' | 'milestone' | 'rule' | 'directive';
 
 export interface CompletionEntry {
   label: string;

@@ -16,6 +16,7 @@ import { buildPageSteps } from '../model/build';
 import { patchPage } from '../model/patch';
 import { learnedContext } from '../rules/learned-values';
 import type { PageModel } from '../model/page-model';
+import type { TableDecl } from '../model/schema';
 import type { SourceLine } from '../lines';
 import { checkResult, type CheckResult } from './check-result';
 import { fixAll, type FixAllResult } from './fix-all';
@@ -72,6 +73,21 @@ export class Engine {
   private lastCheck: { page: PageModel; key: string; result: CheckResult } | null = null;
   /** How the latest model was made (tests and benchmarks read it). */
   lastModel: 'same' | 'patched' | 'built' = 'built';
+  /** The configuration's table declarations the model is built with (model/schema.ts). */
+  private tables: readonly TableDecl[] = DEFAULT_CONFIG.tables;
+  /** Counts changes of the declarations; a model built with an older count is built anew, not patched. */
+  private tablesVersion = 0;
+  private modelTablesVersion = 0;
+
+  /**
+   * The configuration the model is built with (its `tables:` declarations; the rest is read by the rules).
+   * A change of declarations builds the next model anew. check() sets it from its options.
+   */
+  configure(config: ResolvedConfig): void {
+    if (config.tables === this.tables) return;
+    if (JSON.stringify(config.tables) !== JSON.stringify(this.tables)) this.tablesVersion++;
+    this.tables = config.tables;
+  }
 
   constructor(options: EngineOptions = {}) {
     this.regions = new RegionCache(options.regions);
@@ -110,6 +126,8 @@ export class Engine {
     if (this.input.hasIncoming) yield;
     for (;;) {
       yield* this.input.takeIncoming();
+      // The table declarations changed since the last model: the same text is modelled again.
+      if (this.modelTablesVersion !== this.tablesVersion) this.input.remodel();
       const last = this.input.lastPage;
       const next = this.input.pending;
       if (!next) {
@@ -117,10 +135,12 @@ export class Engine {
         this.lastModel = 'same';
         return last;
       }
-      let page = last ? patchPage(last, next.diff) : null;
+      const tables = this.tables;
+      const version = this.tablesVersion;
+      let page = last && version === this.modelTablesVersion ? patchPage(last, next.diff) : null;
       this.lastModel = page ? 'patched' : 'built';
       if (!page) {
-        page = yield* buildPageSteps(next.diff.lines, this.regions);
+        page = yield* buildPageSteps(next.diff.lines, this.regions, tables);
         this.regions.sweep();
         sweepMemos();
       }
@@ -128,12 +148,19 @@ export class Engine {
       if (!this.input.isNewest(next)) continue;
       // Only a complete model replaces the last one: dropped steps leave the engine as it was.
       this.input.modelled(next, page);
+      // The declarations changed while the steps were paused: build again with the new ones.
+      this.modelTablesVersion = version;
+      if (version !== this.tablesVersion) {
+        this.input.remodel();
+        continue;
+      }
       return page;
     }
   }
 
-  /** Parses the page into its model. */
-  model(text: string): PageModel {
+  /** Parses the page into its model (with the table declarations of `config` when given, else those set last). */
+  model(text: string, config?: ResolvedConfig): PageModel {
+    if (config) this.configure(config);
     this.update(text);
     return drain(this.modelSteps());
   }
@@ -146,6 +173,7 @@ export class Engine {
   /** Checks the current text (set by update() or setLines()), yielding between parts of the work. */
   *checkSteps(options: CheckOptions = {}): Steps<CheckResult> {
     const config = options.config ?? DEFAULT_CONFIG;
+    this.configure(config);
     const page = yield* this.modelSteps();
     const key = JSON.stringify([config, options.force === true, options.exclude === true, options.wholeTables === true]);
     const reuse = this.lastCheck;

@@ -89,6 +89,14 @@ export class InputVersions {
     this.pendingInput = diff.from === diff.oldTo && diff.from === diff.newTo ? null : { diff, text };
   }
 
+  /** Models the last version again from its lines (what the model is built from changed, not the text). */
+  remodel(): void {
+    const last = this.last;
+    if (!last || this.pendingInput || this.incoming !== null) return;
+    const lines = last.page.lines;
+    this.pendingInput = { diff: { lines, from: 0, oldTo: lines.length, newTo: lines.length }, text: last.text };
+  }
+
   /** Whether `input` is still the newest input (nothing came while it was modelled). */
   isNewest(input: PendingInput): boolean {
     return this.pendingInput === input && this.incoming === null;

@@ -17,6 +17,7 @@ export function tableModel(t: TableModel): Complete<TableModel> {
     isDateTable: t.isDateTable,
     rows: t.rows,
     heading: t.heading,
+    schema: t.schema,
   };
 }
 

@@ -16,6 +16,7 @@ import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel } from '../incremental/model-literals';
 import { buildTable } from './tables';
+import type { TableDecl } from './schema';
 import { milestoneFromBullet, placeDate, readBullet, type BulletReading } from './bullets';
 import { SCHEDULE_HEADING } from './schedule-columns';
 import { resolveReleaseOf, timelinesFromTable } from './timeline';
@@ -71,8 +72,8 @@ function findOrphanRows(lines: PageModel['lines'], tables: readonly TableModel[]
 }
 
 /** The page model of a page's lines (shared with the previous version where unchanged: see diffLines). */
-export function buildPage(lines: SourceLine[], cache: RegionCache): PageModel {
-  return drain(buildPageSteps(lines, cache));
+export function buildPage(lines: SourceLine[], cache: RegionCache, decls: readonly TableDecl[] = []): PageModel {
+  return drain(buildPageSteps(lines, cache, decls));
 }
 
 /** One step of nothing: the caller (the language server) may answer the editor before the next phase. */
@@ -80,14 +81,17 @@ function* giveEditorATurn(): Steps<void> {
   yield;
 }
 
-/** buildPage, phase by phase, giving the editor a turn between phases, between regions and while it reads big tables. */
-export function* buildPageSteps(lines: SourceLine[], cache: RegionCache): Steps<PageModel> {
+/**
+ * buildPage, phase by phase, giving the editor a turn between phases, between regions and while it reads big
+ * tables. `decls` are the configuration's table declarations (model/schema.ts).
+ */
+export function* buildPageSteps(lines: SourceLine[], cache: RegionCache, decls: readonly TableDecl[] = []): Steps<PageModel> {
   const regions = splitRegions(lines);
   yield* giveEditorATurn();
   const blocks = yield* readRegions(lines, regions, cache);
   const titles = readTitles(blocks);
   yield* giveEditorATurn();
-  const tables = readTables(lines, blocks);
+  const tables = readTables(lines, blocks, decls);
   yield* giveEditorATurn();
   const { timelines, criteria, skippedGrids } = readTimelinesAndCriteria(lines, blocks, tables, titles);
   yield* giveEditorATurn();
@@ -205,8 +209,8 @@ function readTitles(blocks: PageBlocks): Titles {
   return { title, titleLine, release, releaseAt };
 }
 
-function readTables(lines: SourceLine[], blocks: PageBlocks): TableModel[] {
-  return blocks.parsedTables.map((t) => buildTable(t, lines, headingAbove(blocks.headings, t.startLine)?.text ?? null));
+function readTables(lines: SourceLine[], blocks: PageBlocks, decls: readonly TableDecl[]): TableModel[] {
+  return blocks.parsedTables.map((t) => buildTable(t, lines, headingAbove(blocks.headings, t.startLine)?.text ?? null, decls));
 }
 
 /** Bullet and heading milestones gathered into one timeline per section (the heading above them). */

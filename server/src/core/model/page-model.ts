@@ -4,6 +4,7 @@ import type { ParsedTable } from '../markdown/table';
 import type { SourceLine } from '../lines';
 import type { Position, Range } from '../findings';
 import type { FrontMatter } from './frontmatter';
+import type { TableSchema } from './schema';
 
 export type { Detection, DetectionEvidence, MilestoneKind, PageKind } from '../../../../shared/kinds';
 import type { Detection, MilestoneKind, PageKind } from '../../../../shared/kinds';
@@ -101,6 +102,12 @@ export interface TableModel {
   rows: LogicalRow[];
   /** The nearest heading above the table. */
   heading: string | null;
+  /**
+   * The declaration that describes the table (a configuration's `tables:` entry, else a built-in profile:
+   * model/profiles.ts) and its typed columns; null when none matches. Its status, priority, date and person
+   * columns also set `columns.status`, `.priority`, `.target`, `.owner` when the header names did not.
+   */
+  schema: TableSchema | null;
 }
 
 /** Rows after a table that a blank or deeply indented line cut off: they render as text. */

@@ -2,27 +2,11 @@
 import { splitRow, type ParsedTable, type TableRow } from '../markdown/table';
 import type { SourceLine } from '../lines';
 import type { Position } from '../findings';
-import { plainText } from './inline';
 import { tableModel } from '../incremental/model-literals';
 import type { CellRef, ColumnKey, LogicalRow, TableModel } from './page-model';
 import { scheduleLayout, SCHEDULE_SAMPLE_ROWS, type ScheduleLayout } from './schedule-columns';
-
-const COLUMN_NAMES: Record<ColumnKey, readonly string[]> = {
-  status: ['status', 'dev - status', 'dev status', 'dev-status', 'state', 'development status'],
-  priority: ['release priority', 'priority'],
-  target: ['target date', 'target', 'eta', 'due date', 'due'],
-  owner: ['owner', 'owners'],
-  feature: ['feature', 'feature name', 'features'],
-  team: ['functional team', 'team'],
-  testPage: ['test page', 'test pages'],
-  remarks: ['remarks', 'remark', 'comments', 'comment', 'notes'],
-  date: ['date', 'dates'],
-  milestone: ['milestone', 'milestones'],
-};
-
-function normaliseHeader(h: string): string {
-  return plainText(h).toLowerCase().replace(/\s+/g, ' ').replace(/\s*:$/, '').trim();
-}
+import { BUILTIN_PROFILES, COLUMN_NAMES } from './profiles';
+import { matchSchema, normaliseHeader, type ColumnType, type TableDecl, type TableSchema } from './schema';
 
 export function mapColumns(header: readonly string[]): Partial<Record<ColumnKey, number>> {
   const columns: Partial<Record<ColumnKey, number>> = {};
@@ -106,7 +90,32 @@ function looksLikeHeaderRow(row: TableRow): boolean {
   return row.cells.length > 1 && row.cells.every((c) => !/\d{4}|\*\*|<s>/.test(c.text)) && row.cells.some((c) => isKnownHeader(c.text));
 }
 
-export function buildTable(parsed: ParsedTable, lines: readonly SourceLine[], heading: string | null): TableModel {
+/** The column key a schema column of each type also sets (when the header names did not): what existing rules and the dashboard read. */
+const KEY_OF_TYPE: Partial<Record<ColumnType, ColumnKey>> = { status: 'status', priority: 'priority', date: 'target', person: 'owner' };
+
+/** `columns` with the keys the schema's typed columns add (the header names' own mapping wins). */
+function withSchemaColumns(columns: Partial<Record<ColumnKey, number>>, schema: TableSchema | null): Partial<Record<ColumnKey, number>> {
+  if (!schema) return columns;
+  let out = columns;
+  for (const c of schema.columns) {
+    const key = KEY_OF_TYPE[c.type];
+    if (key === undefined || out[key] !== undefined || Object.values(out).includes(c.index)) continue;
+    if (out === columns) out = { ...columns };
+    out[key] = c.index;
+  }
+  return out;
+}
+
+/**
+ * The typed table of a parsed table; `decls` are the configuration's table declarations, tried before the
+ * built-in profiles (model/profiles.ts).
+ */
+export function buildTable(
+  parsed: ParsedTable,
+  lines: readonly SourceLine[],
+  heading: string | null,
+  decls: readonly TableDecl[] = [],
+): TableModel {
   let headerRow = parsed.header;
   let bodyRows = parsed.rows;
   let headerInferred = false;
@@ -154,7 +163,19 @@ export function buildTable(parsed: ParsedTable, lines: readonly SourceLine[], he
         columns,
         heading,
       );
-  const table = tableModel({ parsed, header, headerInferred, columns, isFeatureTable, isDateTable: layout !== null, rows, heading });
+  const schema = matchSchema(decls.length ? [...decls, ...BUILTIN_PROFILES] : BUILTIN_PROFILES, header, heading, layout !== null);
+  const typed = withSchemaColumns(columns, schema);
+  const table = tableModel({
+    parsed,
+    header,
+    headerInferred,
+    columns: typed,
+    isFeatureTable,
+    isDateTable: layout !== null,
+    rows,
+    heading,
+    schema,
+  });
   if (layout) LAYOUTS.set(table, layout);
   return table;
 }

@@ -22,6 +22,9 @@ import { rule as priorityUnknown } from './priority-unknown';
 import { rule as priorityCase } from './priority-case';
 import { rule as legendMismatch } from './legend-mismatch';
 import { rule as valueUnset } from './value-unset';
+import { rule as valueUnknown } from './value-unknown';
+import { rule as valueRequired } from './value-required';
+import { rule as columnType } from './column-type';
 import { rule as tableCellCount } from './table-cell-count';
 import { rule as tableDelimiterFirst } from './table-delimiter-first';
 import { rule as tableBrokenRow } from './table-broken-row';
@@ -54,6 +57,9 @@ export const RULES: readonly Rule[] = [
   priorityCase,
   legendMismatch,
   valueUnset,
+  valueUnknown,
+  valueRequired,
+  columnType,
   tableCellCount,
   tableDelimiterFirst,
   tableBrokenRow,

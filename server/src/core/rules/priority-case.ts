@@ -1,6 +1,7 @@
 import { readValue } from '../model/values';
 import { featureCells, priorityVocabulary } from './feature-cells';
 import type { Rule } from './rule';
+import { declaredValueCells } from './schema-cells';
 
 export const rule: Rule = {
   meta: {
@@ -11,7 +12,9 @@ export const rule: Rule = {
   },
   check(ctx) {
     const known = priorityVocabulary(ctx);
+    const declared = declaredValueCells(ctx.page); // value-unknown's cells (a configured table declares their values)
     for (const cell of featureCells(ctx, 'priority')) {
+      if (declared.has(cell)) continue;
       const v = readValue(cell, known);
       if (v.state !== 'case') continue;
       ctx.report({

@@ -2,6 +2,7 @@ import { readValue } from '../model/values';
 import { featureCells, knownList, priorityVocabulary } from './feature-cells';
 import { declares, judgeLearned } from './learned-values';
 import type { Rule } from './rule';
+import { declaredValueCells } from './schema-cells';
 
 export const rule: Rule = {
   meta: {
@@ -13,7 +14,10 @@ export const rule: Rule = {
   check(ctx) {
     const known = priorityVocabulary(ctx);
     const learning = !declares(ctx, 'priority');
+    // Cells of a column whose values a configured table declares are value-unknown's.
+    const declared = declaredValueCells(ctx.page);
     for (const cell of featureCells(ctx, 'priority')) {
+      if (declared.has(cell)) continue;
       const v = readValue(cell, known);
       if (v.state !== 'unknown') continue;
       // Nothing declared: judged by the page's own usage (a consistent value is accepted, a slip a warning).

@@ -1,6 +1,7 @@
 import { readValue } from '../model/values';
 import { featureCells, statusVocabulary } from './feature-cells';
 import type { Rule } from './rule';
+import { declaredValueCells } from './schema-cells';
 
 export const rule: Rule = {
   meta: {
@@ -11,7 +12,10 @@ export const rule: Rule = {
   },
   check(ctx) {
     const known = statusVocabulary(ctx);
-    const cells = featureCells(ctx, 'status').map((cell) => ({ cell, known }));
+    const declared = declaredValueCells(ctx.page); // value-unknown's cells (a configured table declares their values)
+    const cells = featureCells(ctx, 'status')
+      .filter((cell) => !declared.has(cell))
+      .map((cell) => ({ cell, known }));
     for (const m of ctx.page.plan) if (m.status) cells.push({ cell: m.status, known: ctx.config.planStatuses });
     for (const { cell, known: vocab } of cells) {
       const v = readValue(cell, vocab);

@@ -3,7 +3,7 @@
  * Green / Orange / Red one: `On track`, `Active LTS`, `🟢`, `:red_circle: Blocked`, `Supported (current)`.
  *
  * One function, `statusColour`, asked in this order: a colour the configuration declares for the value
- * (`declared`, filled by column schemas when they exist), the page's legend (`- 🟢 On track: …`,
+ * (`declared`: the column schema's values), the page's legend (`- 🟢 On track: …`,
  * `- Blocked: red, nothing moves`), a leading colour emoji or GitHub shortcode, the value naming a colour
  * itself (`Green`, `Amber`), then the meaning of common status words (`Done`, `At risk`, `End-of-life`).
  * A value none of them knows is `other`: never guessed from its spelling alone.
@@ -169,16 +169,17 @@ function legendColours(page: PageModel): Map<string, Lit> {
 /**
  * The dashboard colour of a status value. `value` is the value as read (the vocabulary's spelling, or
  * the cell's words up to its comment); `cell` the cell's display text, for a leading emoji. `declared`
- * maps lower-case values to the colours a configuration or column schema gives them.
+ * maps lower-case values to the colours a column schema (built-in or configured) gives them
+ * (`Vocabulary.colours`, from vocabulary.ts `columnVocabulary`).
  */
 export function statusColour(
   page: PageModel,
   value: string,
   cell: string,
-  declared: ReadonlyMap<string, StatusColour> | null = null,
+  declared?: Readonly<Record<string, StatusColour>>,
 ): StatusColour {
   const key = value.trim().toLowerCase();
-  const fromConfig = declared?.get(key);
+  const fromConfig = declared?.[key];
   if (fromConfig) return fromConfig;
   const fromLegend = legendColours(page).get(key);
   if (fromLegend) return fromLegend;

@@ -14,6 +14,8 @@ import { emojiColour, statusColour, withEmoji } from './colours';
 export interface Vocabulary {
   statuses: readonly string[];
   priorities: readonly string[];
+  /** The colour of each status that has one (lower-case value → colour: vocabulary.ts, declared or built in). */
+  colours?: Readonly<Record<string, StatusColour>>;
 }
 
 const DATE_KINDS = new Set<DateToken['kind']>(['date', 'invalid', 'placeholder']);
@@ -55,7 +57,7 @@ function tidyComment(after: string): string {
  * the cell's words up to its comment: `Supported (current)` → `Supported`), what follows it, and its
  * colour (colours.ts: legend, emoji, colour names, common status words).
  */
-function readStatus(page: PageModel, cell: CellRef | undefined, statuses: readonly string[]): StatusRead {
+function readStatus(page: PageModel, cell: CellRef | undefined, statuses: readonly string[], colours?: Vocabulary['colours']): StatusRead {
   if (!cell) return { colour: 'unset', label: '', comment: '', history: [] };
   const raw = cell.text;
   const past = history(raw);
@@ -67,10 +69,10 @@ function readStatus(page: PageModel, cell: CellRef | undefined, statuses: readon
     const key = valueKey.get(live);
     const split = key !== '' && key !== shown && shown.startsWith(key);
     const label = withEmoji(split ? key : shown);
-    return { colour: statusColour(page, label, shown), label, comment: split ? tidyComment(shown.slice(key.length)) : '', history: past };
+    return { colour: statusColour(page, label, shown, colours), label, comment: split ? tidyComment(shown.slice(key.length)) : '', history: past };
   }
   const after = matchLeading(shown, statuses) ? shown.slice(m.length) : '';
-  return { colour: statusColour(page, m.match, shown), label: m.match, comment: tidyComment(after), history: past };
+  return { colour: statusColour(page, m.match, shown, colours), label: m.match, comment: tidyComment(after), history: past };
 }
 
 interface PriorityRead {
@@ -176,9 +178,9 @@ export class FeatureReader {
 
   /** The reader serves one page per build: `page` is that page (its legend gives colours). */
   status(page: PageModel, cell: CellRef | undefined): StatusRead {
-    if (!cell) return readStatus(page, cell, this.vocab.statuses);
+    if (!cell) return readStatus(page, cell, this.vocab.statuses, this.vocab.colours);
     let r = this.statuses.get(cell.text);
-    if (!r) this.statuses.set(cell.text, (r = readStatus(page, cell, this.vocab.statuses)));
+    if (!r) this.statuses.set(cell.text, (r = readStatus(page, cell, this.vocab.statuses, this.vocab.colours)));
     return r;
   }
 

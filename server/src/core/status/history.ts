@@ -39,7 +39,7 @@ export function featureHistory(
   const points: FeatureHistoryPoint[] = [];
   const finder = new FeatureFinder();
   for (const v of versions) {
-    const page = engine.model(v.text);
+    const page = engine.model(v.text, config);
     const features = readFeatures(page, featureVocabulary(page, config), today);
     const found = finder.find(features, current);
     if (found) current = found;
