@@ -259,7 +259,7 @@ function render(sets: readonly DataSet[], results: readonly Measured[], load: nu
     `# Real-wiki benchmark\n`,
     `${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · load average before ${load[0].map((l) => l.toFixed(2)).join(' ')}, after ${load[1].map((l) => l.toFixed(2)).join(' ')}${QUICK ? ' · --quick' : ''}\n`,
     `${loadVerdict(load)}\n`,
-    'Each cell: median wall time of the whole process (start-up included) over the runs after one warm-up (runs: as many as fit in about 8 s, up to the data set\'s cap; a run over 8 s is measured once, without a warm-up); peak RSS the largest of the runs.\n',
+    "Each cell: median wall time of the whole process (start-up included) over the runs after one warm-up (runs: as many as fit in about 8 s, up to the data set's cap; a run over 8 s is measured once, without a warm-up); peak RSS the largest of the runs.\n",
     '## Ours against the peers\n',
     `${summary(sets, results)}\n`,
   ];
@@ -346,8 +346,7 @@ function main(): void {
     load.push(os.loadavg());
     const checks = targets(results);
     const text =
-      render(sets, results, load, checks) +
-      (skipped.length > 0 ? `\n## Not run\n\n${skipped.map((x) => `- ${x}`).join('\n')}\n` : '');
+      render(sets, results, load, checks) + (skipped.length > 0 ? `\n## Not run\n\n${skipped.map((x) => `- ${x}`).join('\n')}\n` : '');
     process.stdout.write(`\n${text}`);
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(

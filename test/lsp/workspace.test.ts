@@ -76,7 +76,7 @@ test('checkFiles shows progress (begin, reports, end) when the client has work-d
   }
 });
 
-test('checkFiles on worker threads: diagnostics published in the files\' order, each the same as the open page\'s', async () => {
+test("checkFiles on worker threads: diagnostics published in the files' order, each the same as the open page's", async () => {
   // The 12 smallest real pages that are release pages and an ordinary one: at least 4 pages per core, so the Node server
   // checks them on worker threads (node/parallel.ts, as `check --jobs`) on a machine of 2 or 3 cores; with
   // one core it checks them on its own thread, and the test holds as well.
@@ -86,10 +86,7 @@ test('checkFiles on worker threads: diagnostics published in the files\' order, 
     .sort((a, b) => a.text.length - b.text.length)
     .slice(0, 12);
   assert.equal(pages.length, 12);
-  const files = [
-    ...pages,
-    { uri: 'file:///ws/README.md', text: '# Tool\n\n## Install\n\nnpm install tool\n' },
-  ];
+  const files = [...pages, { uri: 'file:///ws/README.md', text: '# Tool\n\n## Install\n\nnpm install tool\n' }];
   const s = await startServer({ validate: { debounceMs: 0 } });
   try {
     const order: string[] = [];
@@ -102,10 +99,17 @@ test('checkFiles on worker threads: diagnostics published in the files\' order, 
     );
     const r = await s.connection.sendRequest<CheckFilesResult>('releasePages/checkFiles', { files });
     const fromWorkspace = await Promise.all(published);
-    assert.deepEqual(order, files.map((f) => f.uri), 'published in the files\' order');
+    assert.deepEqual(
+      order,
+      files.map((f) => f.uri),
+      "published in the files' order",
+    );
     assert.equal(r.checked, files.length);
     assert.equal(r.pages, pages.length);
-    assert.equal(r.problems, fromWorkspace.reduce((n, p) => n + p.diagnostics.length, 0));
+    assert.equal(
+      r.problems,
+      fromWorkspace.reduce((n, p) => n + p.diagnostics.length, 0),
+    );
     assert.ok(r.filesWithProblems > 0 && r.problems >= r.filesWithProblems, `${r.problems} problems in ${r.filesWithProblems} files`);
     for (const [i, f] of files.entries()) {
       const open = await s.open(f.uri, f.text, undefined, 120_000);

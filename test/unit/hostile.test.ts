@@ -110,7 +110,9 @@ test('hostile input: a 100,000-row features table is checked within the bound, r
   const text = `${fm()}\n## Timeline\n\n*   General availability: **2030-07-01**\n\n## Features Status Table\n\n| Functional team | Feature | Release priority | Owner | Status | Target date | Remarks |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`;
   const engine = new Engine();
   const { value: first, ms: cold } = withCpuTime(() => engine.check(text));
-  const { value: second, ms: warm } = withCpuTime(() => engine.check(text.replace('| Feature 50001 | should |', '| Feature 50001 | Should |')));
+  const { value: second, ms: warm } = withCpuTime(() =>
+    engine.check(text.replace('| Feature 50001 | should |', '| Feature 50001 | Should |')),
+  );
   console.log(
     `100,000-row table (${(text.length / 1e6).toFixed(1)} MB): first check ${cold.toFixed(0)} ms of CPU, after a one-cell edit ${warm.toFixed(0)} ms, ${first.findings.length} findings`,
   );

@@ -202,7 +202,10 @@ async function checkOffThread(
   try {
     await running;
   } catch (e) {
-    state.failures.once('workspace-check-workers', () => `the workspace check's worker threads failed (logged once; checking here): ${describeError(e)}`);
+    state.failures.once(
+      'workspace-check-workers',
+      () => `the workspace check's worker threads failed (logged once; checking here): ${describeError(e)}`,
+    );
     await checkHere(
       run,
       tasks.filter((t) => !answered.has(t.index)).map((t) => t.index),

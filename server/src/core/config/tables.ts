@@ -174,7 +174,11 @@ function columnOptions(
   }
   const requiredNode = node.get('required', true) as YamlNode | undefined;
   const required =
-    requiredNode === undefined ? false : yaml().isScalar(requiredNode) && typeof requiredNode.value === 'boolean' ? requiredNode.value : null;
+    requiredNode === undefined
+      ? false
+      : yaml().isScalar(requiredNode) && typeof requiredNode.value === 'boolean'
+        ? requiredNode.value
+        : null;
   if (required === null) {
     at(requiredNode, '`required` must be true or false.');
     return null;

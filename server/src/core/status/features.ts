@@ -69,7 +69,12 @@ function readStatus(page: PageModel, cell: CellRef | undefined, statuses: readon
     const key = valueKey.get(live);
     const split = key !== '' && key !== shown && shown.startsWith(key);
     const label = withEmoji(split ? key : shown);
-    return { colour: statusColour(page, label, shown, colours), label, comment: split ? tidyComment(shown.slice(key.length)) : '', history: past };
+    return {
+      colour: statusColour(page, label, shown, colours),
+      label,
+      comment: split ? tidyComment(shown.slice(key.length)) : '',
+      history: past,
+    };
   }
   const after = matchLeading(shown, statuses) ? shown.slice(m.length) : '';
   return { colour: statusColour(page, m.match, shown, colours), label: m.match, comment: tidyComment(after), history: past };
