@@ -47,10 +47,11 @@ const common = {
 };
 
 // ---- Lazy remark (issue #18, "parse what the model reads") ----
-// In the shipped Node bundles remark-parse/remark-gfm/unified are a bundle of their own, dist/remark.js
-// (entry: the core's remark-parser.ts), required on the first region the line reader refuses. The
-// plugin swaps the core's import of remark-parser.ts for server/src/node/remark-lazy.ts, whose
-// `require('./remark.js')` stays external. Test, bench and web bundles keep remark bundled in.
+// In the shipped Node bundles remark-parse/remark-gfm/unified are a bundle of their own, dist/lib/remark.js
+// (entry: the core's remark-parser.ts, built with the other libraries below), loaded on the first region
+// the line reader refuses. The plugin swaps the core's import of remark-parser.ts for
+// server/src/node/remark-lazy.ts, which loads that bundle through node/libs.ts. Test, bench and web
+// bundles keep remark bundled in.
 const lazyRemark = {
   name: 'lazy-remark',
   setup(build) {
@@ -59,7 +60,6 @@ const lazyRemark = {
         ? undefined
         : { path: join(process.cwd(), 'server', 'src', 'node', 'remark-lazy.ts') },
     );
-    build.onResolve({ filter: /^\.\/remark\.js$/ }, () => ({ path: './remark.js', external: true }));
   },
 };
 
@@ -70,7 +70,11 @@ const split = { define: { ...common.define, __RP_SPLIT__: 'true' } };
 const unsplit = { define: { ...common.define, __RP_SPLIT__: 'false' } };
 const libs = {
   ...common,
-  entryPoints: { yaml: 'server/src/node/libs/yaml.ts', glob: 'server/src/node/libs/glob.ts' },
+  entryPoints: {
+    yaml: 'server/src/node/libs/yaml.ts',
+    glob: 'server/src/node/libs/glob.ts',
+    remark: 'server/src/core/markdown/remark-parser.ts',
+  },
   outdir: 'dist/lib',
 };
 
@@ -81,7 +85,6 @@ const shipped = {
     client: 'client/src/extension.ts',
     server: 'server/src/server.ts',
     cli: 'server/src/cli.ts',
-    remark: 'server/src/core/markdown/remark-parser.ts',
   },
   plugins: [lazyRemark],
   outdir: 'dist',

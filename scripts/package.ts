@@ -10,7 +10,7 @@ import { repoRoot, runCommand, runMain } from '../test/integration/lib/util';
 const REQUIRED = [
   'dist/client.js',
   'dist/server.js',
-  'dist/remark.js', // remark, loaded by the server and the CLI on first use (scripts/build.mjs)
+  'dist/lib/remark.js', // remark, loaded by the server and the CLI on first use (server/src/node/remark-lazy.ts)
   'dist/lib/yaml.js', // loaded on first use by the CLI and the Node server (server/src/node/libs.ts)
   'dist/lib/glob.js',
   'dist/web/client.js',

@@ -85,6 +85,12 @@ export function startServer(connection: Connection, services: ServerServices): S
   }
 
   let supportsFolders = false;
+  /**
+   * Settled when the first settings have been read (after `initialized`): pages opened before are checked
+   * then, so that a page is never published with the defaults and then again with its folder's settings.
+   */
+  let settingsRead!: () => void;
+  const firstSettings = new Promise<void>((resolve) => (settingsRead = resolve));
 
   connection.onInitialize((params) => {
     configureL10n(params.initializationOptions);
@@ -100,7 +106,7 @@ export function startServer(connection: Connection, services: ServerServices): S
   connection.onInitialized(() => {
     if (state.hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     // Settings first: a client without workspace folders must still get its settings read.
-    void refreshSettings();
+    void refreshSettings().finally(settingsRead);
     if (supportsFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         state.folders = state.folders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
@@ -109,8 +115,8 @@ export function startServer(connection: Connection, services: ServerServices): S
     }
   });
 
-  documents.onDidOpen((e) => void diagnostics.validate(e.document));
-  documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
+  documents.onDidOpen((e) => void firstSettings.then(() => diagnostics.validate(e.document)));
+  documents.onDidChangeContent((e) => void firstSettings.then(() => diagnostics.schedule(e.document)));
   documents.onDidClose((e) => {
     state.forget(e.document.uri);
     diagnostics.clear(e.document.uri);

@@ -124,7 +124,8 @@ export function bar(counts: ColourCounts, label: string, t: Translate): string {
 }
 
 function breakdown(title: string, groups: readonly CountGroup[], kind: 'team' | 'priority', showOther: boolean, o: RenderOptions): string {
-  if (groups.length === 0) return '';
+  // Only "No team" (a support table, a tracker without the column) tells nothing: no breakdown.
+  if (groups.every((g) => g.name === null)) return '';
   const t = words(o);
   const cols: StatusColour[] = showOther ? ['green', 'orange', 'red', 'other', 'unset'] : ['green', 'orange', 'red', 'unset'];
   const head = `<tr><th scope="col">${esc(title)}</th><th scope="col" class="rp-bar-col">${esc(t('Status'))}</th>${cols.map((c) => `<th scope="col" class="rp-num">${esc(colourName(c, t))}</th>`).join('')}<th scope="col" class="rp-num">${esc(t('Total'))}</th></tr>`;

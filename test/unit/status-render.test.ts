@@ -180,7 +180,7 @@ test('messages are validated on both sides: reveal lines, model fields, saved st
     {
       uri: 'file:///a.md',
       locked: true,
-      filter: { team: '', colour: '', priority: '', text: '', only: '' },
+      filter: { team: '', colour: '', status: '', priority: '', text: '', only: '' },
       sort: { key: 'owner', dir: 'desc' },
       scrollY: 0,
     },

@@ -105,6 +105,8 @@ test('the HTML report of a support-policy table shows its rows and status values
   assert.match(html, /Status values/);
   assert.match(html, /rp-c-green[^]*Supported/);
   assert.match(html, /1\.1\.2/);
+  // The table has no team and no priority column: no breakdown that would only say "No team".
+  assert.doesNotMatch(html, /No team|No priority|class="rp-breakdown"/);
 });
 
 test('sorting by target date compares days, by name uses numeric collation; rows without a value stay last', () => {

@@ -127,6 +127,9 @@ export class FilterBar {
       this.statuses = status.byStatus.filter((g) => g.name !== null);
       setOptions(this.value, groupOptions(t('All values'), this.statuses, ''));
       this.labels[2][0].hidden = !hasStatusValues(status);
+      // A team or priority select with nothing but "No team" filters nothing (a table without the column).
+      this.labels[0][0].hidden = this.teams.every((g) => g.name === null);
+      this.labels[3][0].hidden = this.priorities.every((g) => g.name === null);
       const colours = STATUS_COLOURS.filter((c) => c !== 'other' || status.counts.other > 0);
       setOptions(this.colour, [
         ['', t('All statuses')],

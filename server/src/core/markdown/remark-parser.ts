@@ -1,7 +1,7 @@
 /**
  * remark-parse + remark-gfm, the reference parser: the one module that imports them. The line reader
  * (line-read.ts) reads most regions without it; in the Node bundles (CLI, language server) this module is
- * its own bundle, dist/remark.js, loaded on the first region that needs it (server/src/node/remark-lazy.ts,
+ * its own bundle, dist/lib/remark.js, loaded on the first region that needs it (server/src/node/remark-lazy.ts,
  * swapped in by scripts/build.mjs), so a run that parses nothing never loads remark.
  */
 import { unified } from 'unified';

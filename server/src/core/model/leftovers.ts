@@ -1,0 +1,84 @@
+/**
+ * Template leftovers in a value's raw text (`{{ .Version }}`, `<VERSION>`, `X.Y.Z`, `\\1`, `TBD-XXX`,
+ * `YYYY-MM-DD`): what the `template-leftover` rule reports in typed cells, schedule entries and criteria.
+ * A reading of values like model/values.ts, memoised by text as the other cell readings are.
+ */
+import { scanDates } from '../dates';
+import { TextMemo } from '../incremental/memo';
+import { plainText } from './inline';
+
+/** Words a template puts in brackets: `<VERSION>`, `[Owner]`, `{release_date}`, `${TAG}`, `%VERSION%`. */
+const WORD =
+  '(?:version|release|release[ _-]?(?:date|version|name|number)|date|name|owner|owner[ _-]?name|team|status|feature|feature[ _-]?name|link|url|issue|ticket|bug|pr|description|title|milestone|priority|target|target[ _-]?date|email|user|user[ _-]?name|person|assignee|tag|branch|commit|number|id|project|component)';
+
+/** One leftover form: its pattern (global) and whether it counts only as the cell's whole value. */
+interface Form {
+  re: RegExp;
+  /** Only when the value is this token and nothing else (`$1` in `costs $1` is money). */
+  whole: boolean;
+}
+
+const FORMS: readonly Form[] = [
+  // Regex back-references: `\1` is no Markdown escape, so it is shown as written.
+  { re: /\\[1-9](?![0-9])/g, whole: false },
+  { re: /\$\{?[1-9]\}?/g, whole: true },
+  // Go, Jinja, Mustache and Handlebars fields. Page syntax is not: Hugo shortcodes (`{{< ref >}}`,
+  // `{{% … %}}`) and Jekyll's site variables (`{{ site.baseurl }}`) are filled when the site is built.
+  { re: /\{\{(?![<%]|\s*(?:site|page|include|layout|jekyll|paginator)\.)[^{}\n]{1,80}\}\}/g, whole: false },
+  { re: new RegExp(`\\$\\{${WORD}\\}|%${WORD}%|__${WORD}__`, 'gi'), whole: false },
+  // `<VERSION>` is read as an unknown HTML tag: GFM passes it through and the browser shows nothing.
+  { re: new RegExp(`<${WORD}>|\\[${WORD}\\](?![[(:])|\\{${WORD}\\}`, 'gi'), whole: false },
+  // Versions written with letters: `X.Y.Z`, `vX.Y`, `XX.XX.XX`, `x.y.z` (not `1.x`, a series).
+  { re: /(?<![\p{L}\p{N}.])v?(?:[XYZN]{1,2}\.[XYZN]{1,2}(?:\.[XYZN]{1,2})?|x\.y(?:\.z)?)(?![\p{L}\p{N}]|\.[\p{L}\p{N}])/gu, whole: false },
+  // `TBD-XXX`, `#XXXX`, `BZ#xxxxx`: the X's of a number to fill in.
+  { re: /(?<![\p{L}\p{N}])(?:[A-Za-z]+[-#])?(?:X{3,}|x{3,})(?![\p{L}\p{N}])/gu, whole: false },
+];
+
+export interface Hit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Every form of FORMS needs one of these characters: a value without any (most cells: `Green`, `Must`,
+ * `Feature 1234`) is not matched against them at all.
+ */
+const MAY_MATCH_A_FORM = /[\\${%_<[XYZNx]/;
+
+function computeLeftovers(raw: string): readonly Hit[] {
+  const visible = raw.includes('<!--') ? raw.replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length)) : raw;
+  const hits: Hit[] = [];
+  let plainValue: string | null = null;
+  const plain = (): string => (plainValue ??= plainText(visible).replace(/^[\s*_~`]+|[\s*_~`]+$/g, ''));
+  const taken = (s: number, e: number): boolean => hits.some((h) => s < h.end && e > h.start);
+  if (MAY_MATCH_A_FORM.test(visible))
+    for (const form of FORMS) {
+      form.re.lastIndex = 0;
+      for (const m of visible.matchAll(form.re)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (form.whole && plain() !== m[0].replace(/^[\s*_~`]+|[\s*_~`]+$/g, '')) continue;
+        // `[release]` may be a reference link defined elsewhere on the page; `[VERSION]` in capitals is not.
+        if (m[0].startsWith('[') && m[0] !== m[0].toUpperCase()) continue;
+        if (!taken(start, end)) hits.push({ start, end, text: m[0] });
+      }
+    }
+  // Date patterns (`YYYY-MM-DD`, `dd/mm/yyyy`, `2024-xx-xx`) found by the date scanner, in any typed value.
+  for (const t of scanDates(visible)) {
+    if (t.kind !== 'placeholder') continue;
+    if (!taken(t.start, t.end)) hits.push({ start: t.start, end: t.end, text: t.text });
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Leftovers in a value's raw text; `[start, end)` are offsets into `raw`. Inside HTML comments: none.
+ * Memoised by text (a table repeats its values; a big table's first check reads every cell): the hits
+ * are shared and must not be changed.
+ */
+const LEFTOVERS = new TextMemo(computeLeftovers, 100_000);
+
+export function leftovers(raw: string): readonly Hit[] {
+  return LEFTOVERS.get(raw);
+}
