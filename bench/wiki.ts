@@ -1,3 +1,5 @@
+// Over 300 lines: one scenario end to end (data sets, subjects, runs, verdicts, the tables it prints) kept in
+// one place so that what is measured and what is printed cannot drift apart.
 /**
  * `npm run bench:wiki` (and the end of `npm run bench`) — the work people run: a folder of ordinary
  * pages, each tool as a whole process (start-up included), one after another, on the same files:
