@@ -154,6 +154,8 @@ const webTests = {
   minify: false,
   loader: { '.css': 'text' },
   alias: { 'node:assert/strict': './test/integration/web/assert.ts' },
+  // The suites run the core themselves: it is given its YAML parser here (as in the Node test bundles).
+  inject: ['test/helpers/provide-yaml-web.ts'],
   entryPoints: { index: 'test/integration/web/index.ts' },
   outdir: 'out/test/integration/web',
 };
