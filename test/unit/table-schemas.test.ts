@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  buildStatus,
   completionsAt,
   DEFAULT_CONFIG,
   Engine,
@@ -262,4 +263,25 @@ test('built-in profiles: oVirt features, support policy, schedule, generic statu
   );
   const schedule = new Engine().model(release('kubernetes-1.29.md')).tables.find((t) => t.isDateTable);
   assert.equal(schedule?.schema?.name, 'Schedule');
+});
+
+test('the dashboard of a declared table: every row, its statuses in the colours the declaration gives', () => {
+  const today = { year: 2026, month: 12, day: 3 };
+  const page = release('electron-releases.md');
+  const config = configOf('electron.yaml');
+  const result = new Engine().check(page, { config, force: true });
+  const s = buildStatus(result, { config, today });
+  assert.equal(s.counts.total, result.page.tables[0].rows.length);
+  assert.equal(s.counts.other + s.counts.unset, 0, 'every ✅ and 🚫 has its declared colour');
+  const yes = s.byStatus.find((g) => g.name === '✅');
+  assert.ok(yes && yes.counts.green === yes.counts.total && yes.counts.total > 0);
+  // A declaration wins over what the dashboard would guess from the word: Dapr's `Supported` declared orange.
+  const dapr = release('dapr-supported-releases.md');
+  const orange = mergeConfig(
+    DEFAULT_CONFIG,
+    parseConfigText(readFixture('schemas', 'dapr.yaml').replace('Supported: green', 'Supported: orange'), '/project/dapr.yaml').config,
+  );
+  const d = buildStatus(new Engine().check(dapr, { config: orange, force: true }), { config: orange, today });
+  const supported = d.byStatus.find((g) => g.name === 'Supported');
+  assert.ok(supported && supported.counts.orange === supported.counts.total && supported.counts.total > 0, JSON.stringify(d.byStatus));
 });

@@ -254,7 +254,15 @@ export function featureVocabulary(
   config: ResolvedConfig,
 ): { statuses: string[]; priorities: string[]; colours: Record<string, StatusColour> } {
   const statuses = statusValues(page, config);
+  // The dashboard also reads tables that are not feature tables (a support policy, a tracker): their
+  // declared statuses, in their order and colours, after the feature tables' (the rules keep theirs apart).
+  const others: ValueInfo[][] = [];
+  for (const t of page.tables) {
+    const col = t.columns.status;
+    if (!t.isFeatureTable && col !== undefined && declaredByConfig(t, col)) others.push(columnVocabulary(page, config, t, col));
+  }
+  const all = others.length ? withoutDuplicates([statuses, ...others]) : statuses;
   const colours: Record<string, StatusColour> = {};
-  for (const v of statuses) if (v.colour) colours[v.value.toLowerCase()] = v.colour;
-  return { statuses: statuses.map((v) => v.value), priorities: priorityValues(page, config).map((v) => v.value), colours };
+  for (const v of all) if (v.colour) colours[v.value.toLowerCase()] ??= v.colour;
+  return { statuses: all.map((v) => v.value), priorities: priorityValues(page, config).map((v) => v.value), colours };
 }
