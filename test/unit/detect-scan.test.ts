@@ -5,46 +5,21 @@
 // READMEs without tables: a scan that always says "maybe" would hold the property and save nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Engine } from '../../server/src/core';
 import { mayBeReleasePage } from '../../server/src/core/model/detect-scan';
 import { page } from '../fuzz/pages';
 import { budget, fuzzLabel, params } from '../helpers/fuzz';
-import { FIXTURES, ROOT } from '../helpers/paths';
+import { FIXTURES } from '../helpers/paths';
+import { nodeModulesReadmes } from '../helpers/readmes';
 
 function markdownUnder(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) markdownUnder(p, out);
     else if (/\.(md|markdown)$/i.test(e.name)) out.push(p);
-  }
-  return out;
-}
-
-/** README files of the installed packages (one level, and scoped packages), at most 1 MB each. */
-function readmes(): string[] {
-  const nm = join(ROOT, 'node_modules');
-  const dirs: string[] = [];
-  for (const name of readdirSync(nm)) {
-    if (name.startsWith('.')) continue;
-    if (name.startsWith('@')) for (const sub of readdirSync(join(nm, name))) dirs.push(join(nm, name, sub));
-    else dirs.push(join(nm, name));
-  }
-  const out: string[] = [];
-  for (const d of dirs) {
-    let names: string[];
-    try {
-      names = readdirSync(d);
-    } catch {
-      continue;
-    }
-    for (const n of names) {
-      if (!/^readme\.(md|markdown)$/i.test(n)) continue;
-      const p = join(d, n);
-      if (statSync(p).size <= 1_000_000) out.push(p);
-    }
   }
   return out;
 }
@@ -86,7 +61,7 @@ test('fixture pages, and the same pages without their table lines: a rejected pa
 });
 
 test('READMEs of node_modules: a rejected page is never a release page, and most READMEs without tables are rejected', () => {
-  const files = readmes();
+  const files = nodeModulesReadmes();
   assert.ok(files.length > 100, `${files.length} READMEs`);
   let rejected = 0;
   let withoutPipes = 0;

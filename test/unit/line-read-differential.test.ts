@@ -13,7 +13,8 @@ import { parseRegion, type RegionReadOptions } from '../../server/src/core/markd
 import { page } from '../fuzz/pages';
 import { modelShape } from '../fuzz/model-shape';
 import { budget, FUZZ_MODE, fuzzLabel, params } from '../helpers/fuzz';
-import { FIXTURES, ROOT } from '../helpers/paths';
+import { FIXTURES } from '../helpers/paths';
+import { nodeModulesReadmes } from '../helpers/readmes';
 
 function markdownUnder(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
@@ -140,35 +141,13 @@ test(`line reader = remark on generated block soups (${fuzzLabel(RUNS * 4, 'page
   );
 });
 
-/** README files of the installed packages (one level, and scoped packages), at most 1 MB each. */
-function readmes(): string[] {
-  const nm = join(ROOT, 'node_modules');
-  const out: string[] = [];
-  const dirs: string[] = [];
-  for (const name of readdirSync(nm).sort()) {
-    if (name.startsWith('.')) continue;
-    if (name.startsWith('@')) for (const sub of readdirSync(join(nm, name)).sort()) dirs.push(join(nm, name, sub));
-    else dirs.push(join(nm, name));
-  }
-  for (const d of dirs) {
-    let names: string[];
-    try {
-      names = readdirSync(d);
-    } catch {
-      continue;
-    }
-    for (const n of names) if (/^readme\.(md|markdown)$/i.test(n) && statSync(join(d, n)).size <= 1_000_000) out.push(join(d, n));
-  }
-  return out;
-}
-
 // Hundreds of ordinary pages written by other people (2.5 MB): every region read both ways takes remark a
 // while, so only `npm run fuzz` (RELEASE_PAGES_FUZZ=long) reads them.
 // Defined only then: `npm test` reports no skipped test.
 if (FUZZ_MODE === 'long')
   test('line reader = remark on every region of the READMEs of node_modules', (t) => {
     const counts: Counts = { regions: 0, parsed: 0, reasons: new Map() };
-    for (const f of readmes()) sameRegions(readFileSync(f, 'utf8'), f, counts);
+    for (const f of nodeModulesReadmes()) sameRegions(readFileSync(f, 'utf8'), f, counts);
     t.diagnostic(summary(counts));
     assert.ok(counts.regions > 1000, `regions read: ${counts.regions}`);
   });
