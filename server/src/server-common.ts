@@ -106,7 +106,12 @@ export function startServer(connection: Connection, services: ServerServices): S
   connection.onInitialized(() => {
     if (state.hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     // Settings first: a client without workspace folders must still get its settings read.
-    void refreshSettings().finally(settingsRead);
+    // A client that never answers the settings request must not keep pages unchecked: the defaults after 3 s.
+    const fallback = setTimeout(settingsRead, 3000);
+    void refreshSettings().finally(() => {
+      clearTimeout(fallback);
+      settingsRead();
+    });
     if (supportsFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         state.folders = state.folders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
