@@ -54,13 +54,6 @@ export const STATUS_EMOJI: readonly SchemaValue[] = EMOJI.flatMap(([colour, valu
   values.map((value) => ({ value, colour, rank })),
 );
 
-/** The colour of a leading colour emoji or shortcode (the status profile's values); null without one. */
-export function emojiColour(text: string): StatusColour | null {
-  const t = text.trimStart();
-  for (const v of STATUS_EMOJI) if (t.startsWith(v.value)) return v.colour;
-  return null;
-}
-
 /** Generic status headers (`Status | State | Health | RAG | Phase | Risk | Support`). */
 const STATUS_HEADERS = ['status', 'state', 'health', 'rag', 'rag status', 'phase', 'risk', 'support'];
 
