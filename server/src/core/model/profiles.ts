@@ -7,6 +7,7 @@
  * vocabularies are the configuration's).
  */
 import type { StatusColour } from '../../../../shared/status/model';
+import { bareEmoji, COLOUR_EMOJI } from './emoji';
 import type { ColumnKey } from './page-model';
 import type { ColumnDecl, ColumnType, SchemaValue, TableDecl } from './schema';
 
@@ -24,34 +25,10 @@ export const COLUMN_NAMES: Record<ColumnKey, readonly string[]> = {
   milestone: ['milestone', 'milestones'],
 };
 
-/**
- * Colour emoji and GitHub shortcodes that start a status cell (`🟢 On track`, `:red_circle: Blocked`,
- * `:white_check_mark:`), with the colour they show: the built-in status profile's values.
- */
-const EMOJI: ReadonlyArray<readonly [StatusColour, readonly string[]]> = [
-  [
-    'green',
-    ['🟢', '✅', '✔', '☑', ':green_circle:', ':large_green_circle:', ':white_check_mark:', ':heavy_check_mark:', ':ballot_box_with_check:'],
-  ],
-  [
-    'orange',
-    [
-      '🟡',
-      '🟠',
-      '⚠',
-      ':yellow_circle:',
-      ':large_yellow_circle:',
-      ':orange_circle:',
-      ':large_orange_circle:',
-      ':warning:',
-      ':large_orange_diamond:',
-    ],
-  ],
-  ['red', ['🔴', '❌', '⛔', '🛑', ':red_circle:', ':large_red_circle:', ':x:', ':no_entry:', ':stop_sign:']],
-];
-
-export const STATUS_EMOJI: readonly SchemaValue[] = EMOJI.flatMap(([colour, values], rank) =>
-  values.map((value) => ({ value, colour, rank })),
+/** The built-in status profile's emoji values (`🟢`, `:green_circle:`…), ranked green, orange, red. */
+const COLOUR_RANK = { green: 0, orange: 1, red: 2 } as const;
+export const STATUS_EMOJI: readonly SchemaValue[] = COLOUR_EMOJI.flatMap((c) =>
+  [bareEmoji(c.glyph), ...c.codes.map((code) => `:${code}:`)].map((value) => ({ value, colour: c.colour, rank: COLOUR_RANK[c.colour] })),
 );
 
 /** Generic status headers (`Status | State | Health | RAG | Phase | Risk | Support`). */

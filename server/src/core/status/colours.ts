@@ -10,58 +10,11 @@
  */
 import type { PageModel } from '../model/page-model';
 import type { StatusColour } from '../../../../shared/status/model';
+import { emojiColour } from '../model/emoji';
 
 type Lit = 'green' | 'orange' | 'red';
 
-/**
- * Colour emoji and GitHub shortcodes that start a status cell (`🟢 On track`, `:red_circle: Blocked`,
- * `:white_check_mark:`): the colour they show, also when the words after them are not a known status.
- */
-const EMOJI_COLOURS: ReadonlyArray<readonly [RegExp, Lit]> = [
-  [
-    /^(?:🟢|🟩|✅|✔️?|☑️?|:(?:large_)?green_circle:|:green_square:|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)/u,
-    'green',
-  ],
-  [/^(?:🟡|🟠|🟨|🟧|⚠️?|:(?:large_)?(?:yellow|orange)_circle:|:(?:yellow|orange)_square:|:warning:|:large_orange_diamond:)/u, 'orange'],
-  [/^(?:🔴|🟥|❌|⛔|🛑|🚫|:(?:large_)?red_circle:|:red_square:|:x:|:no_entry:|:no_entry_sign:|:stop_sign:)/u, 'red'],
-];
-
-/** The colour of a leading colour emoji or shortcode; null without one. */
-export function emojiColour(text: string): Lit | null {
-  const t = text.trimStart();
-  for (const [re, colour] of EMOJI_COLOURS) if (re.test(t)) return colour;
-  return null;
-}
-
-/** The emoji GitHub shows for the colour shortcodes above: the dashboard shows a status as the page does. */
-const SHORTCODES: Readonly<Partial<Record<string, string>>> = {
-  green_circle: '🟢',
-  large_green_circle: '🟢',
-  green_square: '🟩',
-  white_check_mark: '✅',
-  heavy_check_mark: '✔️',
-  ballot_box_with_check: '☑️',
-  yellow_circle: '🟡',
-  large_yellow_circle: '🟡',
-  orange_circle: '🟠',
-  large_orange_circle: '🟠',
-  yellow_square: '🟨',
-  orange_square: '🟧',
-  warning: '⚠️',
-  large_orange_diamond: '🔶',
-  red_circle: '🔴',
-  large_red_circle: '🔴',
-  red_square: '🟥',
-  x: '❌',
-  no_entry: '⛔',
-  no_entry_sign: '🚫',
-  stop_sign: '🛑',
-};
-
-/** `:red_circle: Blocked` → `🔴 Blocked` (other shortcodes stay as written). */
-export function withEmoji(text: string): string {
-  return text.includes(':') ? text.replace(/:([a-z_]+):/g, (m, name: string) => SHORTCODES[name] ?? m) : text;
-}
+export { emojiColour, withEmoji } from '../model/emoji';
 
 /** Values that name their colour (`Amber` and `Yellow` are drawn orange: the dashboard has three colours). */
 const COLOUR_WORDS: Readonly<Partial<Record<string, Lit>>> = {
