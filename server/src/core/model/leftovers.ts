@@ -82,3 +82,25 @@ const LEFTOVERS = new TextMemo(computeLeftovers, 100_000);
 export function leftovers(raw: string): readonly Hit[] {
   return LEFTOVERS.get(raw);
 }
+
+/**
+ * Whether a value is nothing but template leftovers (`\1`, `<priority>`, `{{ .Owner }}`, `X.Y.Z`): no
+ * value was written at all, so the readers that judge a value (unknown status, unset priority…) leave it
+ * to `template-leftover`, which says what happened. Memoised like `leftovers`.
+ */
+const LEFTOVER_VALUE = new TextMemo((raw: string): boolean => {
+  const hits = leftovers(raw);
+  if (hits.length === 0) return false;
+  let rest = '';
+  let from = 0;
+  for (const h of hits) {
+    rest += raw.slice(from, h.start);
+    from = h.end;
+  }
+  rest += raw.slice(from).replace(/<!--[\s\S]*?-->/g, '');
+  return plainText(rest).replace(/[\s*_~`]+/g, '') === '';
+}, 100_000);
+
+export function isLeftoverValue(raw: string): boolean {
+  return LEFTOVER_VALUE.get(raw);
+}

@@ -1,6 +1,7 @@
 /** What several value rules read alike: the vocabularies they check against and the cells of a feature column. */
 import type { CellRef, ColumnKey } from '../model/page-model';
 import { listed } from '../lines';
+import { isLeftoverValue } from '../model/leftovers';
 import type { RuleContext } from './rule';
 
 /**
@@ -59,7 +60,10 @@ export function priorityVocabulary(ctx: RuleContext): string[] {
 /** featureCells per page (view) and column: several rules read the same column of the same rows. */
 const FEATURE_CELLS = new WeakMap<RuleContext['page'], Map<ColumnKey, readonly CellRef[]>>();
 
-/** Each well-formed row's cell in a column of every feature table (shared by the rules: do not mutate). */
+/**
+ * Each well-formed row's cell in a column of every feature table, but for values that are only template
+ * leftovers (shared by the rules: do not mutate).
+ */
 export function featureCells(ctx: RuleContext, column: ColumnKey): readonly CellRef[] {
   let byColumn = FEATURE_CELLS.get(ctx.page);
   if (!byColumn) FEATURE_CELLS.set(ctx.page, (byColumn = new Map()));
@@ -75,7 +79,8 @@ function collectFeatureCells(ctx: RuleContext, column: ColumnKey): CellRef[] {
     if (!table.isFeatureTable || col === undefined) continue;
     for (const row of table.rows) {
       const cell = row.cells[col] as CellRef | undefined; // a row may have fewer cells than the header
-      if (!row.malformed && cell) out.push(cell);
+      // A value that is only a template leftover (`\1`, `<priority>`) is template-leftover's, not unknown or unset.
+      if (!row.malformed && cell && !isLeftoverValue(cell.text)) out.push(cell);
     }
   }
   return out;
