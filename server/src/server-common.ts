@@ -3,11 +3,13 @@
  * each feature lives in its own module under lsp/; what differs between the hosts (where configuration
  * files come from, facts about the host) is injected as `ServerServices`.
  */
-import { configureL10n } from './lsp/l10n';
+import { configureL10n, t } from './lsp/l10n';
 import {
   type Connection,
   DidChangeConfigurationNotification,
   type InitializeParams,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type ServerCapabilities,
@@ -79,9 +81,38 @@ export function startServer(connection: Connection, services: ServerServices): S
       connection.console.error(`reading the releasePages settings failed; keeping the current ones: ${describeError(e)}`);
     }
     const changed = settingsKey() !== previous;
-    if (changed) state.invalidate();
+    if (changed) {
+      state.invalidate();
+      reportSettingsProblems();
+    }
     await formatting.update(); // (un)registered before the diagnostics are republished
     if (changed) diagnostics.scheduleAll(0);
+  }
+
+  /** The settings problems last shown, so that a settings change that leaves them as they were does not show them again. */
+  let shownProblems = '';
+  /**
+   * Tells the user what in the settings was left out (an invalid `releasePages.tables` entry), once per
+   * distinct set of problems: a warning that names the first, each in the server's log.
+   */
+  function reportSettingsProblems(): void {
+    const problems = [
+      ...state.settings.problems,
+      ...state.folders.flatMap((f) => (state.folderSettings.get(f.uri)?.problems ?? []).map((p) => `${f.name}: ${p}`)),
+    ].filter((p, i, all) => all.indexOf(p) === i);
+    const key = problems.join('\n');
+    if (key === shownProblems) return;
+    shownProblems = key;
+    if (problems.length === 0) return;
+    for (const p of problems) connection.console.warn(`settings: ${p}`);
+    // A notification, not `window.showWarningMessage` (a request the client would have to answer).
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message:
+        problems.length === 1
+          ? t('Release Pages left out a setting it cannot read: {0}', problems[0])
+          : t('Release Pages left out {0} settings it cannot read (all in its output). The first: {1}', problems.length, problems[0]),
+    });
   }
 
   let supportsFolders = false;

@@ -20,6 +20,8 @@ export interface EditorSettings {
   allowExtends: string[];
   /** `releasePages.format.*`: whether the server is a Markdown formatter (tables only), and how it lays tables out. */
   format: FormatOptions & { enable: boolean };
+  /** What in these settings could not be read and was left out (`releasePages.tables` entries), one message each. */
+  problems: string[];
 }
 
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
@@ -50,13 +52,14 @@ export function readSettings(raw: unknown): EditorSettings {
   const debounce = typeof validate.debounceMs === 'number' && validate.debounceMs >= 0 ? validate.debounceMs : 150;
   const format = section(s.format);
   const configSection = section(s.config);
+  const tables = tablesFromSettings(s.tables);
   return {
     enable: s.enable !== false,
     include: strings(s.include) ?? [],
     exclude: strings(s.exclude) ?? [],
     debounceMs: debounce,
-    // `releasePages.tables`: declarations that do not read are left out (the settings editor validates them by the schema).
-    config: { rules, statuses: strings(s.statuses), priorities: strings(s.priorities), tables: tablesFromSettings(s.tables).tables },
+    // `releasePages.tables`: declarations that do not read are left out, and said in `problems`.
+    config: { rules, statuses: strings(s.statuses), priorities: strings(s.priorities), tables: tables.tables },
     allowExtends: (strings(configSection.allowExtends) ?? []).filter((a) => a.trim() !== ''),
     format: {
       enable: format.enable !== false,
@@ -66,5 +69,6 @@ export function readSettings(raw: unknown): EditorSettings {
           ? Math.floor(format.maxColumnWidth)
           : DEFAULT_FORMAT_OPTIONS.maxColumnWidth,
     },
+    problems: tables.problems,
   };
 }

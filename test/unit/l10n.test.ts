@@ -80,8 +80,8 @@ function kept(text: string): string[] {
 
 // ---- the runtime bundles ----
 
-/** The TypeScript sources whose `t('…')` messages the bundle holds: the extension, the server's LSP side, shared/. */
-const SOURCE_ROOTS = ['client/src', 'server/src/lsp', 'server/src/server.ts', 'shared'];
+/** The TypeScript sources whose `t('…')` messages the bundle holds: the extension, the server's LSP side and wiring, shared/. */
+const SOURCE_ROOTS = ['client/src', 'server/src/lsp', 'server/src/server.ts', 'server/src/server-common.ts', 'shared'];
 
 function sourceFiles(path: string): string[] {
   const full = join(ROOT, path);

@@ -215,7 +215,10 @@ test('a table declared in the editor settings; a change of declarations builds t
   ]);
   assert.deepEqual(settings.problems, []);
   assert.deepEqual(tablesFromSettings([{ columns: { A: 'nope' } }]).problems, [
-    'Unknown column type "nope": use date, date-range, status, priority, person, link, issue, percent, version, text.',
+    'releasePages.tables[0]: Unknown column type "nope": use date, date-range, status, priority, person, link, issue, percent, version, text.',
+  ]);
+  assert.deepEqual(tablesFromSettings({ name: 'one' }).problems, [
+    'releasePages.tables: `tables` must be a list of tables: `- { name, match, columns }`.',
   ]);
   const page = '# Release 1.0\n\n| Component | Health |\n|---|---|\n| API | Fine |\n| UI | Meh |\n';
   const engine = new Engine();

@@ -302,18 +302,34 @@ export function tablesOf(node: YamlNode | null, file: string | null, lineOf: Lin
 
 /**
  * `releasePages.tables` from the editor settings (JSON): read with the same rules, problems returned as
- * messages (the settings have no lines to point at). Declarations are `config` ones with no file.
+ * messages that name the entry (`releasePages.tables[1] "Components": …`: the settings have no lines to
+ * point at). Declarations are `config` ones with no file.
  */
 export function tablesFromSettings(value: unknown): { tables: TableDecl[]; problems: string[] } {
   if (value === undefined || value === null) return { tables: [], problems: [] };
   const problems: string[] = [];
   const node = new (yaml().Document)(value).contents;
-  const tables =
+  if (!yaml().isSeq(node) || node.items.length > TABLE_LIMITS.tables) {
     tablesOf(
       node,
       null,
       () => 0,
-      (_n, message) => problems.push(message),
-    ) ?? [];
+      (_n, message) => problems.push(`releasePages.tables: ${message}`),
+    );
+    return { tables: [], problems };
+  }
+  const tables: TableDecl[] = [];
+  (node.items as YamlNode[]).forEach((item, i) => {
+    const name = yaml().isMap(item) ? item.get('name') : undefined;
+    const where = `releasePages.tables[${i}]${typeof name === 'string' ? ` "${shownText(name)}"` : ''}`;
+    const t = tableOf(
+      item,
+      i,
+      null,
+      () => 0,
+      (_n, message) => problems.push(`${where}: ${message}`),
+    );
+    if (t) tables.push(t);
+  });
   return { tables, problems };
 }
