@@ -28,7 +28,9 @@ test('an unreadable releasePages.tables entry is shown once, named; the readable
     warnings.push(m.message);
     warned();
   });
-  s.connection.onNotification('window/logMessage', (m: { message: string }) => logged.push(m.message));
+  s.connection.onNotification('window/logMessage', (m: { message: string }) => {
+    logged.push(m.message);
+  });
   try {
     const d = await s.open('file:///ws/a.md', PAGE);
     assert.deepEqual(

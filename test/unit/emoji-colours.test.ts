@@ -17,7 +17,7 @@ test('every built-in emoji status value has the colour the dashboard draws', () 
 });
 
 test('emoji the two tables once disagreed on', () => {
-  const colour = (v: string): string | undefined => STATUS_EMOJI.find((x) => x.value === v)?.colour;
+  const colour = (v: string): string | null | undefined => STATUS_EMOJI.find((x) => x.value === v)?.colour;
   for (const [v, c] of [
     ['🚫', 'red'],
     ['🟩', 'green'],

@@ -251,7 +251,7 @@ export const changesCommand: Command = {
     const name = relative(process.cwd(), job.file) || basename(job.file);
     if (format === 'json') write(`${jsonText({ file: name, ...withOneBasedLines(changes) })}\n`);
     else if (format === 'html') write(`${renderChanges(changes)}\n`);
-    else write(changesMarkdown(changes, new Engine().model(job.page.text).title));
+    else write(changesMarkdown(changes, new Engine().model(job.page.text, job.checkOptions.config).title));
     return 0;
   },
 };

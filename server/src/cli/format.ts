@@ -3,9 +3,9 @@ import { relative } from 'node:path';
 import { applyLineEdits, DEFAULT_FORMAT_OPTIONS, Engine, type FormatOptions, formatTables } from '../core';
 import { parseArgs, UsageError, type Command, type Parsed } from './args';
 import type { LoadedConfigProblem } from '../node/config-loader';
-import { collectPages, printConfigProblems } from './pages';
+import { collectPages, type PageJob, printConfigProblems } from './pages';
 import { printProblem, terminalText } from './terminal';
-import { encodePage, writePageAtomic, type ReadPage } from './write';
+import { encodePage, writePageAtomic } from './write';
 
 const USAGE = `Usage: release-pages format [paths, globs or -…] [options]
 
@@ -64,14 +64,13 @@ export const formatCommand: Command = {
       stdinFilename: flags['stdin-filename'] as string | undefined,
     });
     const stdinJob = run.jobs.find((j) => j.stdin);
-    if (stdinJob && !flags.check)
-      return formatStdin(new Engine(), stdinJob.page, stdinJob.checkOptions.force === true, options, run.configProblems);
+    if (stdinJob && !flags.check) return formatStdin(new Engine(), stdinJob, options, run.configProblems);
     let ioProblem = run.ioProblem;
     const engine = new Engine();
     const cwd = process.cwd();
     const changed: string[] = [];
     for (const job of run.jobs) {
-      const page = engine.model(job.page.text);
+      const page = engine.model(job.page.text, job.checkOptions.config);
       if (!page.isReleasePage && job.checkOptions.force !== true) continue;
       const edits = formatTables(page, options);
       if (edits.length === 0) continue;
@@ -101,15 +100,11 @@ export const formatCommand: Command = {
  * `format -`: the page on stdout, formatted, or byte for byte as it came when there is nothing to do (not
  * a release page, no table to align) or when it cannot be written back faithfully (not valid UTF-8: exit 2).
  */
-function formatStdin(
-  engine: Engine,
-  page: ReadPage,
-  force: boolean,
-  options: FormatOptions,
-  configProblems: LoadedConfigProblem[],
-): number {
+function formatStdin(engine: Engine, job: PageJob, options: FormatOptions, configProblems: LoadedConfigProblem[]): number {
   printConfigProblems(configProblems);
-  const model = engine.model(page.text);
+  const { page, checkOptions } = job;
+  const force = checkOptions.force === true;
+  const model = engine.model(page.text, checkOptions.config);
   const edits = model.isReleasePage || force ? formatTables(model, options) : [];
   if (edits.length > 0 && page.unwritable) {
     process.stdout.write(page.raw);
