@@ -225,4 +225,15 @@ test('release-pages report: HTML file, JSON model, usage errors', () => {
   assert.equal(run(['report', 'missing.md']).code, 2);
   assert.equal(run(['report', 'page.md', '--format', 'pdf']).code, 2);
   assert.match(run(['report', '--help']).stdout, /Usage: release-pages report/);
+  // --language: the report's own words from the extension's bundles; page text as written.
+  const german = run(['report', 'page.md', '--language', 'de-CH', '--as-of', '2013-06-10']);
+  assert.equal(german.code, 0, german.stderr);
+  assert.match(german.stdout, /<html lang="de"/);
+  assert.match(german.stdout, /<h2 id="rp-h-timeline">Zeitplan/);
+  assert.match(german.stdout, /<bdi>OVirt 3\.3 release-management<\/bdi>/);
+  assert.doesNotMatch(german.stdout, /days to GA/);
+  assert.match(run(['report', 'page.md', '--language', 'es']).stdout, /<html lang="es"/);
+  const unknown = run(['report', 'page.md', '--language', 'fr']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /--language must be one of en, de, es/);
 });

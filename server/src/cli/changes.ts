@@ -14,6 +14,7 @@ import {
   type PageChanges,
   type StatusDate,
 } from '../../../shared/status';
+import type { Language } from '../../../shared/l10n';
 import { gitPage, GitError, hasLocalChanges, pageAt, pageRevisions, resolveBase, type GitPage } from '../node/git';
 import { parseArgs, UsageError, type Command, type Parsed } from './args';
 import { collectPages, printConfigProblems, type PageJob } from './pages';
@@ -173,10 +174,10 @@ export function changesSince(job: PageJob, since: string, today: YMD): PageChang
 }
 
 /** For `report --since`: the section's HTML ('' without a base); null after printing why it cannot say. */
-export function changesSection(since: string | boolean | undefined, job: PageJob, today: YMD): string | null {
+export function changesSection(since: string | boolean | undefined, job: PageJob, today: YMD, language?: Language): string | null {
   if (since === undefined) return '';
   const changes = changesSince(job, String(since), today);
-  return changes ? renderChanges(changes) : null;
+  return changes ? renderChanges(changes, { interactive: false, language }) : null;
 }
 
 function historyOf(job: PageJob, name: string, max: number, today: YMD): FeatureHistory | null {

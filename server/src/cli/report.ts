@@ -9,6 +9,7 @@ import { buildStatus, Engine, explainDetection, parseIsoDate, ymdOf } from '../c
 import { renderReport, type PageStatus } from '../../../shared/status';
 import { parseArgs, UsageError, type Command } from './args';
 import { changesSection } from './changes';
+import { reportLanguage } from './language';
 import { collectPages, printConfigProblems } from './pages';
 import { replaceFile } from './replace';
 import { jsonText, printProblem, terminalText } from './terminal';
@@ -29,6 +30,8 @@ Options:
   --allow-extends <paths>
                          extends may also name files there (besides the current folder and the project; separate paths with :)
   --all                  report on the page even if it does not look like a release page
+  --language <tag>       the report's own words in this language: en (default), de, es
+                         (page text stays as written)
 
 Exit codes: 0 written, 2 usage, I/O or configuration problem.
 `;
@@ -67,7 +70,16 @@ export const reportCommand: Command = {
   run(argv) {
     const { flags, positionals } = parseArgs(
       argv,
-      { output: 'string', format: 'string', 'as-of': 'string', since: 'string', config: 'string', 'allow-extends': 'string', all: 'bool' },
+      {
+        output: 'string',
+        format: 'string',
+        'as-of': 'string',
+        since: 'string',
+        config: 'string',
+        'allow-extends': 'string',
+        all: 'bool',
+        language: 'string',
+      },
       { '-o': '--output' },
     );
     const format = (flags.format ?? 'html') as string;
@@ -75,6 +87,7 @@ export const reportCommand: Command = {
     if (positionals.length !== 1) throw new UsageError(positionals.length ? 'report takes exactly one page' : 'name the page to report on');
     const asOf = flags['as-of'] === undefined ? ymdOf(new Date()) : parseIsoDate(String(flags['as-of']));
     if (!asOf) throw new UsageError('--as-of must be a date written YYYY-MM-DD');
+    const language = reportLanguage(flags.language as string | undefined);
     const run = collectPages(positionals, {
       config: flags.config as string | undefined,
       all: flags.all === true,
@@ -96,13 +109,20 @@ export const reportCommand: Command = {
       );
     }
     const status = buildStatus(result, { today: asOf, config: job.loaded.config });
-    const after = format === 'html' ? changesSection(flags.since, job, asOf) : '';
+    const after = format === 'html' ? changesSection(flags.since, job, asOf, language) : '';
     if (after === null) return 2;
     const css = after ? CSS_CHANGES : CSS;
     const text =
       format === 'json'
         ? `${jsonText({ file: name, ...withOneBasedLines(status) })}\n`
-        : renderReport(status, { css, styleSource: styleHash(css), fileName: name, generator: `release-pages ${version}`, after });
+        : renderReport(status, {
+            css,
+            styleSource: styleHash(css),
+            fileName: name,
+            generator: `release-pages ${version}`,
+            after,
+            language,
+          });
     return writeReport(text, flags.output as string | undefined, status);
   },
 };
