@@ -9,6 +9,7 @@ import { parsedTable, type TableRow } from '../markdown/table';
 import { pageModel, tableModel } from './model-literals';
 import { firstAtOrAfter } from '../arrays';
 import type { LogicalRow, PageDate, PageModel, TableModel } from '../model/page-model';
+import { firstLine, lastLine } from '../model/shift';
 
 /** Tables smaller than this are checked with the rest of the page. */
 const MIN_ROWS = 64;
@@ -36,14 +37,13 @@ export function sliceTables(page: PageModel): Slice[] {
     let rows: LogicalRow[] = [];
     const flush = (): void => {
       if (rows.length === 0) return;
-      const last = rows[rows.length - 1];
-      slices.push({ table, rows, from: rows[0].lines[0], to: last.lines[last.lines.length - 1] + 1 });
+      slices.push({ table, rows, from: firstLine(rows[0]), to: lastLine(rows[rows.length - 1]) + 1 });
       rows = [];
     };
+    // firstLine/lastLine, not row.lines: a moved row makes no array for this walk (model/shift.ts).
     for (const row of table.rows) {
       rows.push(row);
-      const lastLine = row.lines[row.lines.length - 1];
-      if (rows.length >= MAX_SLICE || boundaryAfter(page.lines[lastLine].text)) flush();
+      if (rows.length >= MAX_SLICE || boundaryAfter(page.lines[lastLine(row)].text)) flush();
     }
     flush();
   }
@@ -117,8 +117,7 @@ export function restView(page: PageModel, slices: readonly Slice[]): PageView {
   const sliced = new Set(slices.map((s) => s.table));
   const bodies: Array<[number, number]> = [];
   for (const t of sliced) {
-    const last = t.rows[t.rows.length - 1];
-    bodies.push([t.rows[0].lines[0], last.lines[last.lines.length - 1] + 1]);
+    bodies.push([firstLine(t.rows[0]), lastLine(t.rows[t.rows.length - 1]) + 1]);
   }
   // The dates are in page order: only those within a body are looked at (a binary search finds them), so
   // the dates of the rows below an inserted row do not make their ranges (see model/shift.ts).

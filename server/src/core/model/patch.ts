@@ -18,7 +18,7 @@ import { SingleLineRow, singleLineRow } from './tables';
 import { learnVocabulary, patchCounts } from './learned';
 import { SCHEDULE_SAMPLE_ROWS } from './schedule-columns';
 import { PROSE_LINES_READ } from './detect';
-import { LineShift, movedRow, ShiftedRow } from './shift';
+import { firstLine, lastLine, LineShift, movedRow, ShiftedRow } from './shift';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './page-model';
 
 /** Lines whose text other parts of the model read: disable comments, milestone plans (`Milestone 2 (…)`, `Status:`, `Goal:`). */
@@ -219,11 +219,13 @@ function rowSpan(base: PageModel, diff: LineDiff): RowSpan | null {
   const physical = table.parsed.rows;
   const p0 = firstAtOrAfter(physical, from, (r) => r.line);
   const p1 = firstAtOrAfter(physical, oldTo, (r) => r.line);
-  const l0 = firstAtOrAfter(table.rows, from, (r) => r.lines[0]);
-  const l1 = firstAtOrAfter(table.rows, oldTo, (r) => r.lines[0]);
+  const l0 = firstAtOrAfter(table.rows, from, firstLine);
+  const l1 = firstAtOrAfter(table.rows, oldTo, firstLine);
   // Every removed line is a row of its own, and the row after the edit starts a row of its own.
   if (p1 - p0 !== oldTo - from || l1 - l0 !== oldTo - from || physical[p1]?.line !== oldTo || !physical[p1].leadingPipe) return null;
-  if (table.rows[l1]?.lines[0] !== oldTo || (table.rows[l0 - 1]?.lines.at(-1) ?? -1) >= from) return null;
+  const next = table.rows.at(l1);
+  const previous = l0 > 0 ? table.rows[l0 - 1] : undefined;
+  if (next === undefined || firstLine(next) !== oldTo || (previous === undefined ? -1 : lastLine(previous)) >= from) return null;
   if (!table.isFeatureTable && l0 < SCHEDULE_SAMPLE_ROWS) return null;
   for (let l = from; l < oldTo; l++) if (READ_ELSEWHERE.test(base.lines[l].text)) return null;
   return { table, p0, p1, l0, l1 };
@@ -243,9 +245,11 @@ function patchRowCount(base: PageModel, diff: LineDiff): PageModel | null {
   // The rows below: one ShiftedRow each (cells moved only when read), see model/shift.ts.
   const below = shift.rowsBelow(table, p1, l1);
   if (!below) return null;
-  const logical: LogicalRow[] = table.rows.slice(0, l0);
-  for (const row of added) logical.push(singleLineRow(row, columns));
-  for (const r of below.logical) logical.push(r);
+  // concat, not a push per row: one copy of references for the tens of thousands of rows.
+  const logical: LogicalRow[] = table.rows.slice(0, l0).concat(
+    added.map((row) => singleLineRow(row, columns)),
+    below.logical,
+  );
   const parsedRows = physical.slice(0, p0).concat(added, below.physical);
   const patched = tableModel({ ...table, parsed: shift.parsed(table.parsed, parsedRows), rows: logical });
   patchCounts(table, patched, l0, l1, added.length);

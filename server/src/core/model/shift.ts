@@ -40,7 +40,6 @@ import type {
  * logical row at once; its cells are moved when first read. Read by the rules like any row.
  */
 export class ShiftedRow implements TableRow, LogicalRow {
-  readonly continuationLines = NO_LINES;
   #cells: RowCell[] | null = null;
   #lines: number[] | null = null;
 
@@ -54,8 +53,17 @@ export class ShiftedRow implements TableRow, LogicalRow {
     return this.origin.line + this.by;
   }
 
+  /** Made when first read: the walks over every row (slices, the next patch) ask firstLine/lastLine instead (below). */
   get lines(): number[] {
     return (this.#lines ??= [this.origin.line + this.by]);
+  }
+
+  /**
+   * On the prototype, not a field of each row (performance: one word less per moved row; tens of thousands
+   * of rows are made again below every inserted row).
+   */
+  get continuationLines(): number[] {
+    return NO_LINES;
   }
 
   get cells(): RowCell[] {
@@ -69,6 +77,22 @@ export class ShiftedRow implements TableRow, LogicalRow {
   get trailingPipe(): boolean {
     return this.origin.trailingPipe;
   }
+}
+
+/**
+ * A logical row's first line, without making a moved row's `lines` array (performance: the walks over
+ * every row of a table on each edit, cutting slices and moving the rows below, would otherwise allocate
+ * one array per moved row, and keep it, since ShiftedRow caches it).
+ */
+export function firstLine(r: LogicalRow): number {
+  return r instanceof ShiftedRow ? r.origin.line + r.by : r.lines[0];
+}
+
+/** A logical row's last line (see firstLine). */
+export function lastLine(r: LogicalRow): number {
+  if (r instanceof ShiftedRow) return r.origin.line + r.by;
+  const lines = r.lines;
+  return lines[lines.length - 1];
 }
 
 /**
@@ -136,7 +160,7 @@ export class LineShift {
    * caller in the same order); a row joined from broken lines gets its cells moved.
    */
   logicalRow(r: LogicalRow, moved: TableRow | undefined, columns: number): LogicalRow {
-    if (r.lines[0] < this.at) return r;
+    if (firstLine(r) < this.at) return r;
     if (moved && r.lines.length === 1 && r.continuationLines.length === 0) return singleLineRow(moved, columns);
     return {
       lines: r.lines.map((l) => this.line(l)),
@@ -168,12 +192,28 @@ export class LineShift {
    * the logical rows partition the physical rows in order; null if they do not line up.
    */
   rowsBelow(t: TableModel, p: number, l: number): { physical: TableRow[]; logical: LogicalRow[] } | null {
-    const physical: TableRow[] = [];
-    const logical: LogicalRow[] = [];
     const rows = t.parsed.rows;
-    for (let j = l; j < t.rows.length; j++) {
+    // Performance: while the rows are single-line (nearly always), one array is both lists (each
+    // ShiftedRow is the physical and the logical row): one pass and one array of tens of thousands of
+    // references less per edit. Rows are never added to it afterwards (the caller concatenates).
+    const single: ShiftedRow[] = [];
+    let j = l;
+    for (; j < t.rows.length; j++) {
       const r = t.rows[j];
-      if (rows[p]?.line !== r.lines[0] || r.lines[0] < this.at) return null;
+      const first = firstLine(r);
+      if (rows[p]?.line !== first || first < this.at) return null;
+      const one = this.singleRow(r);
+      if (!one) break;
+      single.push(one);
+      p++;
+    }
+    if (j === t.rows.length) return p === rows.length ? { physical: single, logical: single } : null;
+    const physical: TableRow[] = single.slice();
+    const logical: LogicalRow[] = single.slice();
+    for (; j < t.rows.length; j++) {
+      const r = t.rows[j];
+      const first = firstLine(r);
+      if (rows[p]?.line !== first || first < this.at) return null;
       const one = this.singleRow(r);
       if (one) {
         physical.push(one);
