@@ -35,7 +35,7 @@ export function checkResult(page: PageModel, isReleasePage: boolean, parts: Find
 export function findingCount(result: CheckResult): number {
   if (!result.parts) return result.findings.length;
   let n = result.parts.rest.length;
-  for (const s of result.parts.slices) n += s.length;
+  for (const s of result.parts.slices) n += s.list.length;
   return n;
 }
 

@@ -23,14 +23,15 @@ function split(list: readonly Finding[]): Split {
 /** The `max` most severe findings (all of them when there are no more), by severity, then in page order. */
 export function severest(result: { readonly findings: readonly Finding[]; readonly parts?: FindingParts }, max: number): Finding[] {
   const rest = split(result.parts?.rest ?? result.findings);
-  const slices = (result.parts?.slices ?? []).map(split);
+  // Split by the slice's list as checked: a slice that only moved keeps its split (its `by` moves the picked findings).
+  const slices = (result.parts?.slices ?? []).map((s) => ({ split: split(s.list), by: s.by }));
   const shown: Finding[] = [];
   for (const severity of SEVERITIES) {
     if (shown.length >= max) break;
     // In page order within the severity, until `max` are shown.
     visitMerged(
       rest[severity],
-      slices.map((s) => s[severity]),
+      slices.map((s) => ({ list: s.split[severity], by: s.by })),
       (f) => shown.push(f) < max,
     );
   }

@@ -7,7 +7,7 @@
  */
 import type { PageModel } from '../model/page-model';
 import type { Finding } from '../findings';
-import { compareFindings, type FindingParts } from './finding-parts';
+import { compareFindings, type FindingParts, type SliceFindings } from './finding-parts';
 import { SliceCache } from './slice-cache';
 import { restView, sliceTables, sliceView, wholeView, type PageView, type Slice } from './slices';
 import type { Steps } from './steps';
@@ -48,7 +48,7 @@ export class PageViews {
     const rest = check(slices.length ? restView(page, slices) : wholeView(page)).sort(compareFindings);
     if (slices.length === 0) return { rest, slices: [] };
     const key = context();
-    const inSlices: Array<readonly Finding[]> = [];
+    const inSlices: SliceFindings[] = [];
     let complete = false;
     try {
       for (const s of slices) {
