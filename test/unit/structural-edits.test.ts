@@ -67,6 +67,44 @@ test('row edits below the first lines of the page that a detection reads, after 
   assert.equal(assertSame(engine, text, 'small table'), 'built');
 });
 
+test('rows inserted or deleted in a big table keep the findings of every slice around the edit: the same list, moved by an offset', () => {
+  const g = generatePage(3000, 4);
+  const engine = new Engine();
+  const lines = g.text.split('\n');
+  const first = engine.check(g.text);
+  const lists = new Set(first.parts?.slices.map((s) => s.list));
+  assert.ok(lists.size > 8, 'the table is checked in slices');
+  // `by`: the lines added above the slices below both edits since the first check.
+  for (const [label, by, edit] of [
+    [
+      'insert 2 rows',
+      2,
+      (): void =>
+        void lines.splice(
+          g.middleLine,
+          0,
+          `| Inserted A |${lines[g.middleLine].split('|').slice(2).join('|')}`,
+          `| Inserted B |${lines[g.middleLine].split('|').slice(2).join('|')}`,
+        ),
+    ],
+    ['delete 1 row', 1, (): void => void lines.splice(g.middleLine + 40, 1)],
+  ] as const) {
+    edit();
+    const text = lines.join('\n');
+    const result = engine.check(text);
+    assert.equal(engine.lastModel, 'patched', label);
+    const slices = result.parts?.slices ?? [];
+    // Kept: the very list of the last check (not checked again, no finding copied). At most the slices
+    // holding the edit are checked again; those below it are moved by the lines the edit added.
+    const kept = slices.filter((s) => lists.has(s.list));
+    assert.ok(kept.length >= slices.length - 3, `${label}: ${kept.length} of ${slices.length} slices kept`);
+    const moved = kept.filter((s) => s.by === by);
+    assert.ok(moved.length > slices.length / 4, `${label}: ${moved.length} slices below the edit moved by ${by}`);
+    for (const s of slices) lists.add(s.list);
+    assert.deepEqual(show(result.findings), show(new Engine().check(text).findings), `${label}: findings`);
+  }
+});
+
 // A case is a 600-row page checked twice per edit, with its model compared (about 0.1 s an edit).
 const SEQUENCES = budget(10, 200);
 
