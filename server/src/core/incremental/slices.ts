@@ -34,18 +34,20 @@ export function sliceTables(page: PageModel): Slice[] {
   const slices: Slice[] = [];
   for (const table of page.tables) {
     if (table.isDateTable || table.parsed.kind !== 'gfm' || table.rows.length < MIN_ROWS) continue;
-    let rows: LogicalRow[] = [];
-    const flush = (): void => {
-      if (rows.length === 0) return;
-      slices.push({ table, rows, from: firstLine(rows[0]), to: lastLine(rows[rows.length - 1]) + 1 });
-      rows = [];
+    const rows = table.rows;
+    const cut = (a: number, b: number): void => {
+      slices.push({ table, rows: rows.slice(a, b), from: firstLine(rows[a]), to: lastLine(rows[b - 1]) + 1 });
     };
-    // firstLine/lastLine, not row.lines: a moved row makes no array for this walk (model/shift.ts).
-    for (const row of table.rows) {
-      rows.push(row);
-      if (rows.length >= MAX_SLICE || boundaryAfter(page.lines[lastLine(row)].text)) flush();
+    // firstLine/lastLine, not row.lines: a moved row makes no array for this walk (model/shift.ts); each
+    // slice's rows are one copy (slice), not a push per row.
+    let start = 0;
+    for (let i = 0; i < rows.length; i++) {
+      if (i + 1 - start >= MAX_SLICE || boundaryAfter(page.lines[lastLine(rows[i])].text)) {
+        cut(start, i + 1);
+        start = i + 1;
+      }
     }
-    flush();
+    if (start < rows.length) cut(start, rows.length);
   }
   return slices;
 }

@@ -5,7 +5,7 @@
  * since the last check keeps its findings (slice-cache.ts). The rules never see a view: the engine gives
  * them its page, its lines and a way to report table-wide findings once (see rules/rule.ts).
  */
-import type { PageModel } from '../model/page-model';
+import type { PageModel, TableModel } from '../model/page-model';
 import type { Finding } from '../findings';
 import { compareFindings, type FindingParts, type SliceFindings } from './finding-parts';
 import { SliceCache } from './slice-cache';
@@ -51,9 +51,13 @@ export class PageViews {
     const inSlices: SliceFindings[] = [];
     let complete = false;
     try {
+      // The key's part of each table made once, not once per slice (a 50,000-row table has about 700).
+      const tableKeys = new Map<TableModel, string>();
       for (const s of slices) {
         yield;
-        const sliceKey = `${key}\u0000${s.table.header.join('|')}\u0000${directivesKey(page, s)}`;
+        let tableKey = tableKeys.get(s.table);
+        if (tableKey === undefined) tableKeys.set(s.table, (tableKey = `${key}\u0000${s.table.header.join('|')}\u0000`));
+        const sliceKey = tableKey + directivesKey(page, s);
         inSlices.push(this.cache.findings(page, s, sliceKey, () => check(sliceView(page, s))));
       }
       complete = true;
