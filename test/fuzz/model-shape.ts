@@ -67,6 +67,7 @@ export function modelShape(p: PageModel): unknown {
     directives: p.directives,
     slashOrder: p.slashOrder,
     releaseYear: p.releaseYear,
+    pageYears: p.pageYears,
     degraded: p.degraded,
     gaDate: date(p.gaDate),
     gaIsAMilestoneDate: p.gaDate === null || p.timelines.some((t) => t.milestones.some((m) => m.date === p.gaDate)),

@@ -105,6 +105,26 @@ test('rows inserted or deleted in a big table keep the findings of every slice a
   }
 });
 
+test('a row inserted with a year or a day/month order the page does not have yet changes the date facts of the page as a build does', () => {
+  const g = generatePage(1000, 3);
+  const engine = new Engine();
+  let text = g.text;
+  engine.check(text);
+  const at = g.middleLine;
+  for (const [label, date] of [
+    ['a new year', '2041-03-04'],
+    ['a day-first slash date', '25/03/2041'],
+    ['a month-first slash date', '03/25/2041'],
+  ] as const) {
+    const lines = text.split('\n');
+    const cells = lines[at].split('|');
+    cells[6] = ` ${date} `; // the Target date column
+    lines.splice(at, 0, cells.join('|'));
+    text = lines.join('\n');
+    assert.equal(assertSame(engine, text, label), 'patched', label);
+  }
+});
+
 // A case is a 600-row page checked twice per edit, with its model compared (about 0.1 s an edit).
 const SEQUENCES = budget(10, 200);
 

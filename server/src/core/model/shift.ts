@@ -11,6 +11,9 @@
  * cells are moved only when read; a moved table date (CellDate.moved) makes its range only when read.
  * So the rows below an inserted row cost one small object each (and one per date), not a copy of their
  * cells: their slices' findings are kept (incremental/slice-cache.ts), so most are never read again.
+ *
+ * Over 300 lines on purpose: one move per part of the model, all under one invariant (what lies at or
+ * below `at` moves `by` lines, nothing above it is copied); split by part, that invariant would be spread.
  */
 import type { Position, Range } from '../findings';
 import { parsedTable, RowCell, type ParsedTable, type TableRow } from '../markdown/table';
