@@ -102,23 +102,100 @@ test('simple front matter reader: the shapes it reads, and the ones it must leav
 
 const KEYS = ['title', 'authors', 'wiki_title', 'category', 'a', 'b-c', '_x', 'Null', 'TRUE', 'k1', 'date'];
 const VALUES = [
-  'oVirt 4.5', '3', '0', '007', '12345678901234567890', '1.5', '-1', '+1', '.5', '1e3', '0x1F', '0o17', '.inf', '-.Inf', '.NaN',
-  'null', 'Null', '~', 'true', 'False', 'yes', 'no', 'on', '2014-02-28', '2014-02-28 10:00', 'Category:OVirt 3.6', 'a: b', 'a #b',
-  'a#b', 'b:', '"quoted"', "'single'", '"a\\"b"', "'it''s'", '"', "'", '- x', '? x', ': x', '[a]', '{a}', '&a x', '*a', '!tag x',
-  '|', '>', '%x', '@x', '`x`', 'x,y', 'a [b]', 'é ü 中', 'tab\there', ' lead', 'trail ', 'ends with quote"', '=', '<<', '',
+  'oVirt 4.5',
+  '3',
+  '0',
+  '007',
+  '12345678901234567890',
+  '1.5',
+  '-1',
+  '+1',
+  '.5',
+  '1e3',
+  '0x1F',
+  '0o17',
+  '.inf',
+  '-.Inf',
+  '.NaN',
+  'null',
+  'Null',
+  '~',
+  'true',
+  'False',
+  'yes',
+  'no',
+  'on',
+  '2014-02-28',
+  '2014-02-28 10:00',
+  'Category:OVirt 3.6',
+  'a: b',
+  'a #b',
+  'a#b',
+  'b:',
+  '"quoted"',
+  "'single'",
+  '"a\\"b"',
+  "'it''s'",
+  '"',
+  "'",
+  '- x',
+  '? x',
+  ': x',
+  '[a]',
+  '{a}',
+  '&a x',
+  '*a',
+  '!tag x',
+  '|',
+  '>',
+  '%x',
+  '@x',
+  '`x`',
+  'x,y',
+  'a [b]',
+  'é ü 中',
+  'tab\there',
+  ' lead',
+  'trail ',
+  'ends with quote"',
+  '=',
+  '<<',
+  '',
 ];
 const line = fc.oneof(
-  fc.tuple(fc.constantFrom(...KEYS), fc.constantFrom(':', ': ', ':  ', ':\t'), fc.constantFrom(...VALUES)).map(([k, c, v]) => `${k}${c}${v}`),
-  fc.tuple(fc.constantFrom('', ' ', '  ', '   '), fc.constantFrom('- ', '-', '-  '), fc.constantFrom(...VALUES)).map(([i, d, v]) => `${i}${d}${v}`),
+  fc
+    .tuple(fc.constantFrom(...KEYS), fc.constantFrom(':', ': ', ':  ', ':\t'), fc.constantFrom(...VALUES))
+    .map(([k, c, v]) => `${k}${c}${v}`),
+  fc
+    .tuple(fc.constantFrom('', ' ', '  ', '   '), fc.constantFrom('- ', '-', '-  '), fc.constantFrom(...VALUES))
+    .map(([i, d, v]) => `${i}${d}${v}`),
   fc.constantFrom('', ' ', '#c', '---', '...', 'a:', 'authors:'),
   fc.string({ maxLength: 12 }),
 );
 
 /** Front matter of the shapes the reader takes (pairs, lists, empty lines), with some values it must refuse. */
-const GOOD = ['true', 'False', 'oVirt 4.5', '3', '0', '42', '2014-02-28', 'Category:OVirt 3.6', 'a#b', '"quoted"', "'single'", 'x,y', 'é ü 中', '<<'];
+const GOOD = [
+  'true',
+  'False',
+  'oVirt 4.5',
+  '3',
+  '0',
+  '42',
+  '2014-02-28',
+  'Category:OVirt 3.6',
+  'a#b',
+  '"quoted"',
+  "'single'",
+  'x,y',
+  'é ü 中',
+  '<<',
+];
 const entry = fc.oneof(
   fc
-    .tuple(fc.constantFrom(...GOOD, ...VALUES), fc.array(fc.tuple(fc.constantFrom(' ', '  ', '   '), fc.constantFrom(...GOOD, ...VALUES)), { maxLength: 3 }))
+    .tuple(
+      fc.constantFrom(...GOOD, ...VALUES),
+      fc.array(fc.tuple(fc.constantFrom(' ', '  ', '   '), fc.constantFrom(...GOOD, ...VALUES)), { maxLength: 3 }),
+    )
     .map(([v, more]) => (k: string) => [`${k}: ${v}`, ...more.map(([indent, m]) => `${indent}${m}`)]),
   fc.tuple(fc.constantFrom(...GOOD, ...VALUES), fc.boolean()).map(([v, blank]) => (k: string) => [...(blank ? [''] : []), `${k}: ${v}`]),
   fc

@@ -109,7 +109,11 @@ function readList(body: readonly string[], i: number): Read | null {
   if (next !== null && (next === '' || !KEY.test(next))) return null;
   const last = j - 1;
   // yaml's range of the list: from the first `-` to the end of its last item, with that line's break when more follows.
-  const raw = body.slice(i + 1, j).join('\n').slice(indent) + (next === null ? '' : '\n');
+  const raw =
+    body
+      .slice(i + 1, j)
+      .join('\n')
+      .slice(indent) + (next === null ? '' : '\n');
   const end = next === null ? pos(last, body[last].length) : pos(j, 0);
   return { field: { type: 'list', value: items, raw, valueRange: { start: pos(i + 1, indent), end } }, next: j };
 }
