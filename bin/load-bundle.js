@@ -5,7 +5,9 @@
 // (20 has no compile cache) the bundle is compiled through vm.Script with the code V8 produced on an
 // earlier run (cachedData), in a folder of the temporary directory that only this user may write. V8
 // itself rejects cached data made from another source, V8 version or flags; any problem with the
-// folder or the cache file means the bundle is simply required as usual.
+// folder or the cache file means the bundle is simply required as usual. The cache holds the functions
+// the run that made it compiled: a longer run that compiled noticeably more makes it again, and files
+// of older builds that no run read for a week are removed when a new one is written.
 // NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch) turns both off.
 'use strict';
 const fs = require('node:fs');
@@ -30,11 +32,60 @@ function cacheFolder() {
   return dir;
 }
 
-/** Runs `file` as a CommonJS module compiled with cached code, writing the cache after the run when there was none. */
+/**
+ * A run this long after the bundle loaded (ms) has compiled functions a short run (`--version`, one tiny page)
+ * does not: its cache is made again when it holds noticeably more (GROWTH) than the one the run was given.
+ */
+const LONG_RUN_MS = Number(process.env.RELEASE_PAGES_CACHE_LONG_RUN_MS ?? 100); // the tests set 0
+const GROWTH = 1.1;
+/** Cache files of other builds (another size, time or Node) not read for this long are removed when a cache is written. */
+const STALE_MS = 7 * 24 * 3600 * 1000;
+const STALE_AT_MOST = 50;
+
+/** Writes `data` to `cachePath` whole (a temporary file renamed) or not at all. */
+function writeCache(cachePath, data) {
+  const tmp = `${cachePath}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, data, { mode: 0o600 });
+    fs.renameSync(tmp, cachePath);
+  } catch {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * Removes cache files of `name` made for other builds that no run has read for STALE_MS (their access time;
+ * at most STALE_AT_MOST a time): each build leaves one, and another install may share the folder, so a file
+ * still in use is kept.
+ */
+function removeStale(dir, name, keep) {
+  try {
+    const now = Date.now();
+    let removed = 0;
+    for (const f of fs.readdirSync(dir)) {
+      if (removed >= STALE_AT_MOST) break;
+      if (f === keep || !f.startsWith(`${name}-`) || !f.endsWith('.code')) continue;
+      const p = path.join(dir, f);
+      const st = fs.lstatSync(p);
+      if (st.isFile() && now - Math.max(st.atimeMs, st.mtimeMs) > STALE_MS) {
+        fs.rmSync(p, { force: true });
+        removed++;
+      }
+    }
+  } catch {
+    // the cache is an optimisation: a folder that cannot be tidied is left as it is
+  }
+}
+
+/**
+ * Runs `file` as a CommonJS module compiled with cached code, writing the cache after the run when there was
+ * none (or V8 refused it), or when a long run compiled noticeably more than the cache held.
+ */
 function runCached(file, dir) {
   const source = fs.readFileSync(file, 'utf8');
   const st = fs.statSync(file);
-  const key = `${path.basename(file)}-${st.size}-${Math.trunc(st.mtimeMs)}-${process.version}-${process.arch}.code`;
+  const name = path.basename(file);
+  const key = `${name}-${st.size}-${Math.trunc(st.mtimeMs)}-${process.version}-${process.arch}.code`;
   const cachePath = path.join(dir, key);
   let cachedData;
   try {
@@ -47,18 +98,19 @@ function runCached(file, dir) {
     cachedData,
     importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  if (cachedData === undefined || script.cachedDataRejected) {
-    // After the run: the functions compiled while it ran are in the cache too.
-    process.once('exit', () => {
-      const tmp = `${cachePath}.${process.pid}.tmp`;
-      try {
-        fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
-        fs.renameSync(tmp, cachePath);
-      } catch {
-        fs.rmSync(tmp, { force: true });
-      }
-    });
-  }
+  const loadedAt = Date.now();
+  const fresh = cachedData === undefined || script.cachedDataRejected;
+  // After the run: the functions compiled while it ran are in the cache too. A cache made by a short run
+  // (the first after a build may be `--version`) would leave every later run compiling the rest lazily.
+  process.once('exit', () => {
+    if (fresh) {
+      writeCache(cachePath, script.createCachedData());
+      removeStale(dir, name, key);
+    } else if (Date.now() - loadedAt > LONG_RUN_MS) {
+      const data = script.createCachedData();
+      if (data.length > cachedData.length * GROWTH) writeCache(cachePath, data);
+    }
+  });
   const mod = new Module(file, module);
   mod.filename = file;
   mod.paths = Module._nodeModulePaths(path.dirname(file));
