@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the test programs with esbuild.
 // remark/unified are ESM-only; bundling them to CommonJS means the .vsix needs no node_modules.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -160,6 +160,26 @@ const webTests = {
   outdir: 'out/test/integration/web',
 };
 
+// ---- Stale bundles (issue #18) ----
+// esbuild writes its outputs and never removes anything: a bundle an older build made (dist/remark.js, from
+// before remark moved to dist/lib/) stays in dist/ and looks current. After a full build, the .js and .js.map
+// files of dist/ and dist/lib/ that no Node bundle of this build wrote are removed (dist/web/ is its own).
+function removeStaleBundles(results) {
+  const written = new Set(results.flatMap((r) => Object.keys(r.metafile?.outputs ?? {})).map((f) => f.split(/[\\/]/).join('/')));
+  for (const dir of ['dist', 'dist/lib']) {
+    let names;
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const file = `${dir}/${name}`;
+      if (/\.js(\.map)?$/.test(name) && !written.has(file) && !written.has(file.replace(/\.map$/, ''))) rmSync(file, { force: true });
+    }
+  }
+}
+
 if (watch) {
   const ctxs = await Promise.all([
     esbuild.context(shipped),
@@ -173,13 +193,14 @@ if (watch) {
   await Promise.all(ctxs.map((c) => c.watch()));
   console.log('esbuild: watching');
 } else {
-  await Promise.all([
-    esbuild.build(shipped),
-    esbuild.build(libs),
-    esbuild.build(webview),
+  const results = await Promise.all([
+    esbuild.build({ ...shipped, metafile: true }),
+    esbuild.build({ ...libs, metafile: true }),
+    esbuild.build({ ...webview, metafile: true }),
     esbuild.build(webClient).then(webBundleCheck),
     esbuild.build(webServer).then(webBundleCheck),
     esbuild.build(webTests).then(webBundleCheck),
     testEntries.length ? esbuild.build(tests) : Promise.resolve(),
   ]);
+  removeStaleBundles(results.slice(0, 3));
 }
