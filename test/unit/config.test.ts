@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkText, DEFAULT_CONFIG, mergeConfig, parseConfigText } from '../../server/src/core';
-import { ConfigLoader } from '../../server/src/node/config-loader';
+import { ConfigLoader, findConfigFile } from '../../server/src/node/config-loader';
 import { readFixture } from '../helpers/paths';
 
 test('a config file sets severities, options and vocabularies', () => {
@@ -78,4 +78,27 @@ test('severity off silences a rule; inline comments disable rules by line and ra
   assert.equal(checkText(ranged).findings.filter((f) => f.rule === 'date-placeholder').length, 0);
   const other = seed.replace('## Timeline', '## Timeline\n\n<!-- release-pages-disable status-case -->');
   assert.equal(checkText(other).findings.filter((f) => f.rule === 'date-placeholder').length, 6);
+});
+
+test('a one-run loader looks at each folder once and finds what a fresh lookup finds', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'release-pages-config-'));
+  mkdirSync(join(dir, 'team', 'pages', 'deep'), { recursive: true });
+  mkdirSync(join(dir, 'other'), { recursive: true });
+  writeFileSync(join(dir, 'team', '.release-pages.yml'), 'rules:\n  date-format: error\n');
+  const known = new Map<string, string | null>();
+  const pages = [join(dir, 'team', 'pages', 'deep'), join(dir, 'team', 'pages'), join(dir, 'team'), join(dir, 'other'), dir];
+  for (const p of pages) assert.equal(findConfigFile(p, known), findConfigFile(p), p);
+  // Every folder from the pages up to the config file (or the root) is known: the next lookups touch nothing.
+  assert.equal(known.get(join(dir, 'team', 'pages', 'deep')), join(dir, 'team', '.release-pages.yml'));
+  assert.equal(known.get(join(dir, 'other')), findConfigFile(join(dir, 'other')));
+  const oneRun = new ConfigLoader(
+    undefined,
+    { roots: [dir], allow: [], projectRoot: 'always', allowHint: '--allow-extends' },
+    { oneRun: true },
+  );
+  const a = oneRun.forPage(join(dir, 'team', 'pages', 'deep', 'a.md'));
+  const b = oneRun.forPage(join(dir, 'team', 'pages', 'b.md'));
+  assert.equal(a.config.rules['date-format'].severity, 'error');
+  assert.equal(a, b, 'pages under one configuration share one load');
+  assert.equal(oneRun.forPage(join(dir, 'other', 'c.md')).files.length, findConfigFile(join(dir, 'other')) === null ? 0 : 1);
 });

@@ -13,12 +13,15 @@ import {
   monthName,
   parseIsoDate,
   scanDates,
+  stripValueMarkup,
   toIso,
   weekdayName,
   weekdayOf,
   type DateToken,
 } from '../../server/src/core/dates';
+import fc from 'fast-check';
 import { one, ymd } from '../helpers/dates';
+import { budget, params } from '../helpers/fuzz';
 
 // ---------------------------------------------------------------------------------------------
 // Invalid, placeholder, unset.
@@ -136,6 +139,26 @@ test('unset values: only when they are the whole value', () => {
       v,
     );
   }
+});
+
+test('unset values: the quick answer equals stripping the markup and matching the words', () => {
+  // Reference: the definition (stripValueMarkup, then an unset word or nothing), without the fast path.
+  const WORD = /^(?:\?+|tb[adc]|now|n\/a|-{1,3}|\u2013|\u2014|no date yet)$/i;
+  const reference = (v: string): boolean => {
+    const core = stripValueMarkup(v);
+    return v.length <= 200 && (core === '' || WORD.test(core));
+  };
+  const piece = fc.constantFrom(
+    ...['?', 'TBD', 'tba', 'TbC', 'now', 'N/A', 'no', 'date', 'yet', '-', '\u2013', '\u2014', ' ', '\u00a0', '\t', '*', '_', '~~', '`'],
+    ...["'", '"', '<s>', '</s>', '<br>', '[', '](x)', '&nbsp;', '&#160;', '1', 'x', 'é', '\u212a', '\u017f', 'K', 's', 'Ω'],
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+      const v = pieces.join('');
+      assert.equal(isUnsetValue(v), reference(v), JSON.stringify(v));
+    }),
+    params(budget(5000, 200_000)),
+  );
 });
 
 // ---------------------------------------------------------------------------------------------

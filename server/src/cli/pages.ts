@@ -64,7 +64,12 @@ export function collectPages(paths: readonly string[], opts: CollectOptions, cwd
     .split(delimiter)
     .filter((a) => a !== '')
     .map((a) => (a.startsWith('~') ? a : resolve(cwd, a)));
-  const loader = new ConfigLoader(undefined, { roots: [cwd], allow, projectRoot: 'always', allowHint: '--allow-extends' });
+  // One run: each folder's configuration is looked up once for all its pages.
+  const loader = new ConfigLoader(
+    undefined,
+    { roots: [cwd], allow, projectRoot: 'always', allowHint: '--allow-extends' },
+    { oneRun: true },
+  );
   const configProblems: LoadedConfigProblem[] = [];
   // Pages of one folder share one load (the same object): its problems are added once.
   const added = new Set<LoadedConfigProblem[]>();

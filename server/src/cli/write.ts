@@ -56,8 +56,9 @@ export function decodePage(path: string, raw: Buffer): ReadPage {
   }
   const decoded = raw.toString('utf8');
   const bom = decoded.charCodeAt(0) === 0xfeff;
-  // Invalid UTF-8 decodes to U+FFFD: writing that back would change bytes nobody asked to change.
-  const lossless = Buffer.from(decoded, 'utf8').equals(raw);
+  // Invalid UTF-8 decodes to U+FFFD: writing that back would change bytes nobody asked to change. Text
+  // without U+FFFD was valid UTF-8, which encodes back to the same bytes (no need to encode it to compare).
+  const lossless = !decoded.includes('\uFFFD') || Buffer.from(decoded, 'utf8').equals(raw);
   return {
     path,
     text: bom ? decoded.slice(1) : decoded,

@@ -67,22 +67,44 @@ export interface ConfigScope {
 
 const DEFAULT_SCOPE: ConfigScope = { roots: [], allow: [], projectRoot: 'always', allowHint: '--allow-extends' };
 
-/** The nearest config file in `dir` or its ancestors, or null. A name that exists but cannot be read (a link loop, a dangling link, a pipe) is returned too, so that it is reported rather than skipped. */
-export function findConfigFile(dir: string): string | null {
+/**
+ * The nearest config file in `dir` or its ancestors, or null. A name that exists but cannot be read (a link
+ * loop, a dangling link, a pipe) is returned too, so that it is reported rather than skipped. `known`: the
+ * answers for folders already looked at (a one-shot run's pages share their folders and ancestors: each is
+ * looked at once); the folders walked are added to it.
+ */
+export function findConfigFile(dir: string, known?: Map<string, string | null>): string | null {
   let d = resolve(dir);
+  const walked: string[] = [];
+  let found: string | null;
   for (;;) {
-    for (const name of CONFIG_NAMES) {
-      const p = join(d, name);
-      try {
-        if (!lstatSync(p).isDirectory()) return p;
-      } catch {
-        // not there
-      }
+    const hit = known?.get(d);
+    if (hit !== undefined) {
+      found = hit;
+      break;
     }
+    walked.push(d);
+    found = configFileIn(d);
+    if (found !== null) break;
     const parent = dirname(d);
-    if (parent === d) return null;
+    if (parent === d) break;
     d = parent;
   }
+  for (const w of walked) known?.set(w, found);
+  return found;
+}
+
+/** The config file of one folder (the first of CONFIG_NAMES that is there and not a folder), or null. */
+function configFileIn(d: string): string | null {
+  for (const name of CONFIG_NAMES) {
+    const p = join(d, name);
+    try {
+      if (!lstatSync(p).isDirectory()) return p;
+    } catch {
+      // not there
+    }
+  }
+  return null;
 }
 
 /** The nearest folder at or above `dir` that holds `.git`, else `dir`. */
@@ -123,18 +145,31 @@ interface Frame {
   acc: PartialConfig;
 }
 
+export interface ConfigLoaderOptions {
+  /**
+   * One run over files that do not change meanwhile (the CLI): each folder's lookup is made once, and a load
+   * is not checked again against the files it read. A long-lived loader (the language server) looks again
+   * each time, as files come and go.
+   */
+  oneRun?: boolean;
+}
+
 export class ConfigLoader {
   /** Parsed files by real path, with the identity they were read with. */
   private readonly parsed: ParseCache = new Map();
   /** Loads by first file. */
   private readonly loads = new Map<string, Load>();
+  /** With `oneRun`: each folder's nearest config file. */
+  private readonly lookups: Map<string, string | null> | undefined;
   private scopeValue: ConfigScope;
 
   constructor(
     private readonly base: ResolvedConfig = DEFAULT_CONFIG,
     scope: ConfigScope = DEFAULT_SCOPE,
+    private readonly options: ConfigLoaderOptions = {},
   ) {
     this.scopeValue = scope;
+    this.lookups = options.oneRun ? new Map() : undefined;
   }
 
   get scope(): ConfigScope {
@@ -169,7 +204,7 @@ export class ConfigLoader {
     const first = resolve(file);
     const key = `${explicit ? 'explicit' : 'found'}\u0000${first}`;
     let load = this.loads.get(key);
-    if (load && [...load.deps].some(([p, s]) => signatureOf(p) !== s)) load = undefined;
+    if (load && !this.options.oneRun && [...load.deps].some(([p, s]) => signatureOf(p) !== s)) load = undefined;
     if (!load) {
       load = this.resolveChain(first, explicit);
       this.loads.set(key, load);
@@ -374,13 +409,14 @@ export class ConfigLoader {
 
   /** The configuration that applies to a page: the nearest config file above it, else the base. */
   forPage(pagePath: string, base: ResolvedConfig = this.base): LoadedConfig {
-    const file = findConfigFile(dirname(pagePath));
+    const file = findConfigFile(dirname(pagePath), this.lookups);
     return file ? this.loadFile(file, base) : { config: base, files: [], problems: [] };
   }
 
   clear(): void {
     this.parsed.clear();
     this.loads.clear();
+    this.lookups?.clear();
   }
 }
 

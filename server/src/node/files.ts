@@ -4,7 +4,7 @@
  * pattern names them) and `!pattern` negations. Folder walks skip `node_modules/`, `dist/`, `out/` and
  * what the `.gitignore` files say; a glob matches what it says. `.release-pagesignore` files apply to all.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { IgnoreFiles, PAGES_IGNORE } from './ignore-files';
 import { globLib } from './libs';
@@ -42,31 +42,38 @@ interface WalkContext {
  * cannot be read (a dangling link) is reported, anything else unreadable is skipped.
  */
 function walk(dir: string, ctx: WalkContext): void {
-  let names: string[];
+  let entries: Dirent[];
   try {
     const real = realpathSync(dir);
     if (ctx.seen.has(real)) return;
     ctx.seen.add(real);
-    names = readdirSync(dir).sort();
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     return;
   }
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = entry.name;
     if (SKIP_DIRS.has(name)) continue;
     const p = join(dir, name);
-    let st;
-    try {
-      st = statSync(p);
-    } catch (e) {
-      if (ctx.filter(p)) ctx.problems.push(`${p}: cannot read: ${e instanceof Error ? e.message : String(e)}`);
-      continue;
+    // The entry's type when the folder gives it (no stat); a link (or an unknown type) is followed.
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (!isDir && !isFile) {
+      try {
+        const st = statSync(p);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch (e) {
+        if (ctx.filter(p)) ctx.problems.push(`${p}: cannot read: ${e instanceof Error ? e.message : String(e)}`);
+        continue;
+      }
     }
-    if (!st.isDirectory() && !(st.isFile() && ctx.filter(p))) continue;
-    if (ctx.ignores.ignored(p, st.isDirectory())) {
+    if (!isDir && !(isFile && ctx.filter(p))) continue;
+    if (ctx.ignores.ignored(p, isDir)) {
       ctx.ignored++;
       continue;
     }
-    if (st.isDirectory()) walk(p, ctx);
+    if (isDir) walk(p, ctx);
     else ctx.out.push(p);
   }
 }

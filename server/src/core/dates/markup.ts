@@ -9,6 +9,10 @@ const MD_LINK = /!?\[([^\]\n]*)\]\([^)\n]*\)/g;
  * `Now`, `N/A`, `-` (and dashes), `No date yet`. Matched case-insensitively.
  */
 const UNSET_WORD = /^(?:\?+|tb[adc]|now|n\/a|-{1,3}|\u2013|\u2014|no date yet)$/i;
+/** What stripValueMarkup removes beyond emphasis, space and quotes starts with one of these: links, tags, entities. */
+const MAY_HOLD_MARKUP = /[<[&]/;
+/** A character that is in no unset word and that stripping without links, tags and entities keeps. */
+const NOT_IN_UNSET_WORDS = /[^\s?*_~`'"/\-\u2013\u2014abcdenotwyABCDENOTWY]/;
 
 /** A value stripped of emphasis, strike-through, `<br>`, link wrappers and surrounding space. */
 export function stripValueMarkup(text: string): string {
@@ -27,6 +31,9 @@ export function stripValueMarkup(text: string): string {
  */
 export function isUnsetValue(text: string): boolean {
   if (text.length > 200) return false;
+  // Speed: without links, tags or entities, stripping only drops emphasis marks, spaces and quotes; a
+  // character left that no unset word has (a digit, most letters) settles it without stripping.
+  if (!MAY_HOLD_MARKUP.test(text) && NOT_IN_UNSET_WORDS.test(text)) return false;
   const core = stripValueMarkup(text);
   return core === '' || UNSET_WORD.test(core);
 }

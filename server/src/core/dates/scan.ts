@@ -47,6 +47,7 @@ import { weekdayFromName } from '../../../../shared/calendar';
 import { inRanges, isUnsetValue, maskNonDates, stripValueMarkup, struckRanges, unsetSpan } from './markup';
 import { joinTokens, ordinalTypo, readMinutes, readTimeTail, readZone, timeOnlyBefore, ZONE_WORDS } from './scan-parts';
 import { draftFor, num, type Draft, type Groups } from './scan-drafts';
+import { spansOf, type Spans } from './scan-spans';
 import type { DateToken, DateZone, OrdinalTypo, Weekday } from './date-token';
 
 const MONTH =
@@ -63,36 +64,37 @@ const PREFIX =
   `(?<pre>(?:(?<tm>\\d{1,2}:\\d{2})(?:[ \\t]?(?<tz>(?:${ZONE_WORDS})(?:[+-]\\d{1,2}(?::?\\d{2})?)?|[+-]\\d{2}:?\\d{2}))?,?${SP}(?:on${SP})?)?` +
   `(?:(?<wd>${WEEKDAY})\\.?,?${SP})?)`;
 
-const DATE_RE = new RegExp(
+/** The date expression (`i` flag); exported for the test of scan-spans.ts, which compares against its `d` flag. */
+export const DATE_PATTERN =
   '(?<![0-9A-Za-z\\-./])' +
-    PREFIX +
-    '(?:' +
-    [
-      // ISO (and ISO-like with one-digit parts); a `T` may follow (time).
-      '(?<iy>\\d{4})-(?<im>\\d{1,2})-(?<id>\\d{1,2})(?!\\d|[A-SU-Za-su-z]|[.\\-/][0-9])',
-      `(?<yy>\\d{4})-(?<ym>${MONTH})\\.?-(?<yd>\\d{1,2})${END}`,
-      `(?<ry>\\d{4})/(?<rm>\\d{1,2})/(?<rd>\\d{1,2})${END}`,
-      // Year first with dots (`2020.11.18`): two-digit month and day only, so a calendar version (`2024.1.0`) is no date.
-      `(?<ty>\\d{4})\\.(?<tm2>\\d{2})\\.(?<td>\\d{2})${END}`,
-      `(?<sa>\\d{1,2})/(?<sb>\\d{1,2})/(?<sy>\\d{4})${END}`,
-      // Day first; the year may be missing (kept only after a weekday: see draftFor) or glued (`November2023`).
-      `(?<dd>\\d{1,2})(?<do>${ORD})?(?:${RSEP}(?:(?<wd2>${WEEKDAY})\\.?,?${SP})?(?<de>\\d{1,2})(?<deo>${ORD})?)?${SP}(?:of${SP})?(?<dm>${MONTH})(?:\\.?,?[ \\t\\u00a0]*(?<dy>\\d{4})${END}|\\.?${END})`,
-      `(?<mm>${MONTH})\\.?${SP}(?<md>\\d{1,2})(?<mo>${ORD})?(?:${RSEP}(?<me>\\d{1,2})(?<meo>${ORD})?)?${END}(?:,?${SP}(?<my>\\d{4})${END})?`,
-      `(?<qm>${MONTH})\\.?,?${SP}(?<qy>\\d{4})${END}`,
-      `Q(?<qq>[1-4])[ \\t\\u00a0-]?(?<qqy>\\d{4})${END}`,
-      `(?<qyq>\\d{4})[ \\t\\u00a0-]?Q(?<qq2>[1-4])${END}`,
-      // Placeholders.
-      '(?<bs>\\\\[1-9])(?!\\d)',
-      '(?<dl>\\$[1-9])(?![\\d.,])',
-      `(?<pi>(?:\\d{4}|y{4}|x{4})-(?:\\d{1,2}|mm|x{1,2})-(?:\\d{1,2}|dd|x{1,2}))${END}`,
-      `(?<ps>(?:dd?|mm?)/(?:dd?|mm?)/(?:y{4}|y{2}))${END}`,
-      '(?<pb>\\{\\{[^{}\\n]{0,200}\\}\\})',
-      // A weekday and a day alone (`Mon 7`): kept only when it is the whole value.
-      `(?<=${WEEKDAY}\\.?,?[ \\t\\u00a0]{1,3})(?<bd>\\d{1,2})(?<bo>${ORD})?${END}`,
-    ].join('|') +
-    ')',
-  'gid',
-);
+  PREFIX +
+  '(?:' +
+  [
+    // ISO (and ISO-like with one-digit parts); a `T` may follow (time).
+    '(?<iy>\\d{4})-(?<im>\\d{1,2})-(?<id>\\d{1,2})(?!\\d|[A-SU-Za-su-z]|[.\\-/][0-9])',
+    `(?<yy>\\d{4})-(?<ym>${MONTH})\\.?-(?<yd>\\d{1,2})${END}`,
+    `(?<ry>\\d{4})/(?<rm>\\d{1,2})/(?<rd>\\d{1,2})${END}`,
+    // Year first with dots (`2020.11.18`): two-digit month and day only, so a calendar version (`2024.1.0`) is no date.
+    `(?<ty>\\d{4})\\.(?<tm2>\\d{2})\\.(?<td>\\d{2})${END}`,
+    `(?<sa>\\d{1,2})/(?<sb>\\d{1,2})/(?<sy>\\d{4})${END}`,
+    // Day first; the year may be missing (kept only after a weekday: see draftFor) or glued (`November2023`).
+    `(?<dd>\\d{1,2})(?<do>${ORD})?(?:${RSEP}(?:(?<wd2>${WEEKDAY})\\.?,?${SP})?(?<de>\\d{1,2})(?<deo>${ORD})?)?${SP}(?:of${SP})?(?<dm>${MONTH})(?:\\.?,?[ \\t\\u00a0]*(?<dy>\\d{4})${END}|\\.?${END})`,
+    `(?<mm>${MONTH})\\.?${SP}(?<md>\\d{1,2})(?<mo>${ORD})?(?:${RSEP}(?<me>\\d{1,2})(?<meo>${ORD})?)?${END}(?:,?${SP}(?<my>\\d{4})${END})?`,
+    `(?<qm>${MONTH})\\.?,?${SP}(?<qy>\\d{4})${END}`,
+    `Q(?<qq>[1-4])[ \\t\\u00a0-]?(?<qqy>\\d{4})${END}`,
+    `(?<qyq>\\d{4})[ \\t\\u00a0-]?Q(?<qq2>[1-4])${END}`,
+    // Placeholders.
+    '(?<bs>\\\\[1-9])(?!\\d)',
+    '(?<dl>\\$[1-9])(?![\\d.,])',
+    `(?<pi>(?:\\d{4}|y{4}|x{4})-(?:\\d{1,2}|mm|x{1,2})-(?:\\d{1,2}|dd|x{1,2}))${END}`,
+    `(?<ps>(?:dd?|mm?)/(?:dd?|mm?)/(?:y{4}|y{2}))${END}`,
+    '(?<pb>\\{\\{[^{}\\n]{0,200}\\}\\})',
+    // A weekday and a day alone (`Mon 7`): kept only when it is the whole value.
+    `(?<=${WEEKDAY}\\.?,?[ \\t\\u00a0]{1,3})(?<bd>\\d{1,2})(?<bo>${ORD})?${END}`,
+  ].join('|') +
+  ')';
+// Speed: no `d` flag (positions of every group on every match); the few positions read are worked out by spansOf.
+const DATE_RE = new RegExp(DATE_PATTERN, 'gi');
 
 /** A time right after an ISO date; case matters for the zone (`UTC`, `CEST`), so no `i` flag. */
 const TIME_RE =
@@ -107,8 +109,6 @@ const WEEKDAY_RE = new RegExp(
 
 /** Cheap test: can this value hold any token other than 'unset'? */
 const MAY_HOLD_DATE = /[0-9{]|yyyy/i;
-
-type Spans = Record<string, [number, number] | undefined>;
 
 /** The first wrong ordinal suffix of a match. */
 function typoOf(g: Groups, spans: Spans): OrdinalTypo | undefined {
@@ -223,8 +223,8 @@ function scanDatesUncached(text: string): DateToken[] {
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(masked); m !== null; m = DATE_RE.exec(masked)) {
     const g: Groups = m.groups ?? {};
-    const spans: Spans = m.indices?.groups ?? {};
-    const bodyStart = spans.pre?.[1] ?? m.index;
+    const spans = spansOf(m.index, g, masked);
+    const bodyStart = m.index + (g.pre?.length ?? 0);
     if (g.bd !== undefined) wholeValue ??= text.length <= 200 ? stripValueMarkup(text) : '';
     const draft = draftFor(g, masked.slice(bodyStart, m.index + m[0].length), g.bd !== undefined && wholeValue === stripValueMarkup(m[0]));
     if (draft === null) {

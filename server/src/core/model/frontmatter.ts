@@ -3,6 +3,7 @@ import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import { yaml } from '../yaml';
 import type { SourceLine } from '../lines';
 import type { Range } from '../findings';
+import { readSimpleFrontMatter } from './frontmatter-simple';
 
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'null' | 'list' | 'map' | 'other';
 
@@ -107,7 +108,6 @@ function readFields(map: YAMLMap, text: string, toRange: ToRange, into: Map<stri
 }
 
 export function parseFrontMatter(lines: readonly SourceLine[], endLine: number): FrontMatter {
-  const { isMap, LineCounter, parseDocument } = yaml();
   const fm: FrontMatter = { startLine: 0, endLine, fields: new Map(), errors: [] };
   const bodyLines = lines.slice(1, endLine).map((l) => l.text);
   const text = bodyLines.join('\n');
@@ -118,6 +118,18 @@ export function parseFrontMatter(lines: readonly SourceLine[], endLine: number):
     });
     return fm;
   }
+  // Speed: most front matter is a few `key: value` lines, read without loading yaml (the same fields: see frontmatter-simple.ts).
+  const simple = readSimpleFrontMatter(bodyLines);
+  if (simple) {
+    fm.fields = simple;
+    return fm;
+  }
+  return parseWithYaml(fm, text, bodyLines);
+}
+
+/** The front matter's fields (or errors) as `yaml` reads them. */
+export function parseWithYaml(fm: FrontMatter, text: string, bodyLines: readonly string[]): FrontMatter {
+  const { isMap, LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
   // LineCounter lines are 1-based within the YAML, which starts on page line 1: the same number is the
   // 0-based page line. A position past a line's end (YAML reports some errors on the line break itself)

@@ -1,0 +1,145 @@
+/**
+ * A reader for the front matter most pages have (`key: value` lines and block lists of plain values),
+ * giving exactly the fields `yaml` gives, or null for anything else (which then goes to `yaml`). Loading
+ * and running the `yaml` package costs a command-line run about as much as checking the page: a folder of
+ * release pages, each with a few `title:`/`authors:` lines, need not pay it.
+ *
+ * What it reads (anything else, or any doubt, is null):
+ * - `key: value`: a key of letters, digits, `_` and `-` (starting with a letter or `_`; not `null`,
+ *   `true`, `false`) at the start of the line; a value that is a plain string (no YAML indicator first,
+ *   no `: `, ` #`, tab or trailing space, not ending with `:`, not a null or number of the core schema
+ *   except whole numbers without a leading zero of at most 15 digits; booleans are read), possibly
+ *   going on over indented lines (folded with spaces), or a one-line quoted string without escapes
+ *   (`"…"` without `\` or `"`; `'…'` without `'`);
+ * - `key:` then one or more `- value` items, all with the same indentation, each a plain value as above;
+ *   the line after the last item is another key (or the end);
+ * - empty lines between pairs (not right after a list).
+ *
+ * `test/unit/frontmatter-simple.test.ts` holds reader = `yaml` (fields, types, values, raw text and
+ * ranges) on every fixture page's front matter and on generated ones.
+ */
+import type { Range } from '../findings';
+import type { FrontMatterField } from './frontmatter';
+
+const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/;
+const NOT_A_STRING_KEY = /^(?:null|true|false)$/i;
+/** A plain value's first character may not be a YAML indicator (or a space). */
+const INDICATOR_FIRST = /^[-?:,[\]{}#&*!|>'"%@` ]/;
+/** Core-schema scalars that are not strings: nulls, booleans, numbers (ints, octal, hex, floats, inf, nan). */
+const CORE_NON_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:0o[0-7]+|0x[0-9a-fA-F]+|[0-9]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|\.(?:inf|Inf|INF))|\.(?:nan|NaN|NAN))$/;
+const WHOLE = /^(?:0|[1-9][0-9]{0,14})$/;
+const BOOLEAN = /^(?:true|True|TRUE|false|False|FALSE)$/;
+/** A line that continues a plain value: indented, not a list item or a comment. */
+const CONTINUATION = /^ +[^ \-#]/;
+
+/** Characters no line is read with: controls (tab included), line separators, BOM, surrogates, non-characters. */
+function odd(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c >= 0xfffe || c === 0xfeff || (c >= 0xd800 && c <= 0xdfff))
+      return true;
+  }
+  return false;
+}
+
+type Value = { type: 'string'; value: string } | { type: 'integer'; value: number } | { type: 'boolean'; value: boolean };
+
+/** A plain (unquoted) value: its type and value, or null when `yaml` must read it. */
+function plainValue(v: string): Value | null {
+  if (v === '' || INDICATOR_FIRST.test(v) || v.endsWith(' ') || v.endsWith(':')) return null;
+  if (v.includes(': ') || v.includes(' #')) return null;
+  if (WHOLE.test(v)) return { type: 'integer', value: Number(v) };
+  if (BOOLEAN.test(v)) return { type: 'boolean', value: v[0] === 't' || v[0] === 'T' };
+  if (CORE_NON_STRING.test(v)) return null;
+  return { type: 'string', value: v };
+}
+
+/** A value after `key: `: plain, or quoted without escapes. */
+function scalarValue(v: string): Value | null {
+  const q = v[0];
+  if (q === '"' || q === "'") {
+    if (v.length < 2 || !v.endsWith(q)) return null;
+    const inner = v.slice(1, -1);
+    if (inner.includes(q) || (q === '"' && inner.includes('\\'))) return null;
+    return { type: 'string', value: inner };
+  }
+  return plainValue(v);
+}
+
+type Pos = Range['start'];
+/** `body[i]` is page line i + 1. */
+const pos = (i: number, character: number): Pos => ({ line: i + 1, character });
+
+interface Read {
+  field: Omit<FrontMatterField, 'key' | 'keyRange'>;
+  /** The line after the value. */
+  next: number;
+}
+
+/** `key: value` on line `i`, the value from column `at`, perhaps going on over indented lines. */
+function readPair(body: readonly string[], i: number, at: number): Read | null {
+  const line = body[i];
+  let j = i + 1;
+  while (j < body.length && CONTINUATION.test(body[j])) j++;
+  const more = body.slice(i + 1, j);
+  const bad = (l: string): boolean => odd(l) || l.endsWith(':') || l.endsWith(' ');
+  if (more.length > 0 && (bad(line) || more.some(bad) || line[at] === '"' || line[at] === "'")) return null;
+  const v = scalarValue([line.slice(at), ...more.map((l) => l.trimStart())].join(' '));
+  if (!v || (more.length > 0 && v.type !== 'string')) return null;
+  const last = j - 1;
+  const raw = [line.slice(at), ...more].join('\n');
+  return { field: { ...v, raw, valueRange: { start: pos(i, at), end: pos(last, body[last].length) } }, next: j };
+}
+
+/** `key:` on line `i`, then a block list of plain values. */
+function readList(body: readonly string[], i: number): Read | null {
+  const first = /^( *)- /.exec(body[i + 1] ?? '');
+  if (!first) return null;
+  const indent = first[1].length;
+  const items: Array<string | number | boolean> = [];
+  let j = i + 1;
+  for (; j < body.length && body[j].startsWith(first[0]) && !odd(body[j]); j++) {
+    const v = plainValue(body[j].slice(indent + 2));
+    if (!v) return null;
+    items.push(v.value);
+  }
+  const next = j < body.length ? body[j] : null;
+  // After the list: the end, or another key at the start of a line (anything else may belong to the list).
+  if (next !== null && (next === '' || !KEY.test(next))) return null;
+  const last = j - 1;
+  // yaml's range of the list: from the first `-` to the end of its last item, with that line's break when more follows.
+  const raw =
+    body
+      .slice(i + 1, j)
+      .join('\n')
+      .slice(indent) + (next === null ? '' : '\n');
+  const end = next === null ? pos(last, body[last].length) : pos(j, 0);
+  return { field: { type: 'list', value: items, raw, valueRange: { start: pos(i + 1, indent), end } }, next: j };
+}
+
+/**
+ * The fields of a front matter (its lines between the `---` lines, `body[i]` being page line i + 1), as
+ * `parseFrontMatter` reads them with `yaml`; null when the text is not of the simple shapes above.
+ */
+export function readSimpleFrontMatter(body: readonly string[]): Map<string, FrontMatterField> | null {
+  const fields = new Map<string, FrontMatterField>();
+  let i = 0;
+  while (i < body.length) {
+    const line = body[i];
+    if (line === '') {
+      i++;
+      continue;
+    }
+    const k = odd(line) ? null : KEY.exec(line);
+    if (!k || NOT_A_STRING_KEY.test(k[1]) || fields.has(k[1])) return null;
+    const key = k[1];
+    const at = k[0].length;
+    // `key:` alone starts a list; `key:` and spaces only is left to yaml.
+    const read = at < line.length ? readPair(body, i, at) : line.length === key.length + 1 ? readList(body, i) : null;
+    if (!read) return null;
+    fields.set(key, { key, keyRange: { start: pos(i, 0), end: pos(i, key.length) }, ...read.field });
+    i = read.next;
+  }
+  return fields.size > 0 ? fields : null;
+}
