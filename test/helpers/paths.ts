@@ -1,5 +1,5 @@
 /** Paths of the repository for tests (bundled to out/test/**, so the root is found by walking up). */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 function findRoot(): string {
@@ -23,4 +23,14 @@ export function pagesIn(folder: string): string[] {
 
 export function readFixture(folder: string, name: string): string {
   return readFileSync(join(FIXTURES, folder, name), 'utf8');
+}
+
+/** Every Markdown file under `dir`, in a stable (sorted) order. */
+export function markdownUnder(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) markdownUnder(p, out);
+    else if (/\.(md|markdown)$/i.test(name)) out.push(p);
+  }
+  return out;
 }

@@ -3,14 +3,13 @@
 // table cell of the fixture pages, and on generated date-like text (times, zones, weekdays, ordinals, ranges).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { DATE_PATTERN } from '../../server/src/core/dates/scan';
 import { spansOf } from '../../server/src/core/dates/scan-spans';
 import { maskNonDates } from '../../server/src/core/dates/markup';
 import { budget, fuzzLabel, params } from '../helpers/fuzz';
-import { FIXTURES } from '../helpers/paths';
+import { FIXTURES, markdownUnder } from '../helpers/paths';
 
 const WITH_INDICES = new RegExp(DATE_PATTERN, 'gid');
 const PLACED = ['pre', 'tm', 'tz', 'wd', 'wd2', 'do', 'deo', 'mo', 'meo', 'bo'];
@@ -28,15 +27,6 @@ function sameSpans(text: string, what: string): number {
       assert.deepEqual(placed[name], truth[name], `${what}: group ${name} of "${m[0]}" in ${JSON.stringify(text)}`);
   }
   return n;
-}
-
-function markdownUnder(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) markdownUnder(p, out);
-    else if (/\.(md|markdown)$/i.test(name)) out.push(p);
-  }
-  return out;
 }
 
 test('date parts placed from their groups = the d flag, on every fixture line and cell', () => {

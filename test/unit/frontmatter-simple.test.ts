@@ -4,22 +4,12 @@
 // misses (numbers, nulls, booleans, indicators, comments, quotes, indentation) and of random characters.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { readSimpleFrontMatter } from '../../server/src/core/model/frontmatter-simple';
 import { parseWithYaml, type FrontMatter } from '../../server/src/core/model/frontmatter';
 import { budget, fuzzLabel, params } from '../helpers/fuzz';
-import { FIXTURES } from '../helpers/paths';
-
-function markdownUnder(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) markdownUnder(p, out);
-    else if (/\.(md|markdown)$/i.test(name)) out.push(p);
-  }
-  return out;
-}
+import { FIXTURES, markdownUnder } from '../helpers/paths';
 
 /** The lines between a page's `---` lines, or null when it has no front matter. */
 function frontMatterBody(text: string): string[] | null {

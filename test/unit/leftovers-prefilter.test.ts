@@ -5,18 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { computeLeftovers, isLeftoverValue, leftovers } from '../../server/src/core/model/leftovers';
-import { ROOT } from '../helpers/paths';
-
-function pages(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return pages(full);
-    return name.endsWith('.md') ? [readFileSync(full, 'utf8')] : [];
-  });
-}
+import { FIXTURES, markdownUnder } from '../helpers/paths';
 
 function same(text: string): void {
   assert.deepEqual(leftovers(text), computeLeftovers(text), JSON.stringify(text));
@@ -24,7 +15,7 @@ function same(text: string): void {
 
 test('pre-check: the same leftovers as computing them, on every fixture line and cell', () => {
   let texts = 0;
-  for (const page of pages(join(ROOT, 'test', 'fixtures'))) {
+  for (const page of markdownUnder(FIXTURES).map((f) => readFileSync(f, 'utf8'))) {
     for (const line of page.split('\n')) {
       same(line);
       for (const cell of line.split('|')) same(cell.trim());

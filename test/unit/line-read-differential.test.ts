@@ -4,8 +4,7 @@
 // (corpus, pages, seeds, collected projects), the fuzzers' pages and generated block soups.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Engine, splitLines } from '../../server/src/core';
 import { splitRegions } from '../../server/src/core/markdown/blocks';
@@ -13,17 +12,8 @@ import { parseRegion, type RegionReadOptions } from '../../server/src/core/markd
 import { page } from '../fuzz/pages';
 import { modelShape } from '../fuzz/model-shape';
 import { budget, FUZZ_MODE, fuzzLabel, params } from '../helpers/fuzz';
-import { FIXTURES } from '../helpers/paths';
+import { FIXTURES, markdownUnder } from '../helpers/paths';
 import { nodeModulesReadmes } from '../helpers/readmes';
-
-function markdownUnder(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) markdownUnder(p, out);
-    else if (/\.(md|markdown)$/i.test(name)) out.push(p);
-  }
-  return out;
-}
 
 interface Counts {
   regions: number;
