@@ -1,4 +1,5 @@
-// Over 300 lines: every bound on reading configuration files from a possibly hostile workspace (kinds of file, sizes, extends chains, links) is enforced in this one loader.
+// Over 400 lines, one job: every bound on reading configuration files from a possibly hostile workspace
+// (kinds of file, sizes, extends chains, links, one-run lookups) is enforced in this one loader.
 /**
  * Finds and reads configuration files from disk (the core only parses text), within bounds: configuration
  * files come from the workspace, which may be hostile (see SECURITY.md, "What it reads").

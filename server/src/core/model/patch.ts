@@ -1,4 +1,5 @@
-// Over 300 lines: the three patch paths (rows rewritten, rows inserted or deleted, rows moved by a sort) share their checks of what an edit may touch, and each must equal a fresh build.
+// Over 300 lines: the three patch paths (rows rewritten, rows inserted or deleted, rows moved by a sort)
+// share their checks of what an edit may touch, and each must equal a fresh build.
 /**
  * The incremental path of the page model: an edit that only rewrites body rows of a top-level GFM table
  * (typing in a cell, the commonest edit of all) gives the previous model with those rows and their dates

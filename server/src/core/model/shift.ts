@@ -1,4 +1,5 @@
-// Over 300 lines: one mover per part of the page model (rows, dates, timelines, headings, legend, directives…), kept together so that no part below an edit is left unmoved.
+// Over 300 lines: one mover per part of the page model (rows, dates, timelines, headings, legend,
+// directives…), kept together so that no part below an edit is left unmoved.
 /**
  * Moving the parts of a page model that lie below an edit which added or removed lines (model/patch.ts:
  * rows inserted, deleted or pasted inside a table). A part at or below line `at` of the old page moves
