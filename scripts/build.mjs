@@ -85,6 +85,8 @@ const shipped = {
     client: 'client/src/extension.ts',
     server: 'server/src/server.ts',
     cli: 'server/src/cli.ts',
+    // `check` alone, what bin/release-pages.js runs for `release-pages check` (start-up: issue #18).
+    check: 'server/src/cli-check.ts',
   },
   plugins: [lazyRemark],
   outdir: 'dist',
@@ -226,5 +228,5 @@ if (watch) {
     testEntries.length ? esbuild.build(tests) : Promise.resolve(),
   ]);
   removeStaleBundles(results.slice(0, 3));
-  asciiBundles(['dist/cli.js', 'dist/server.js', ...['yaml', 'glob', 'remark'].map((n) => `dist/lib/${n}.js`)]);
+  asciiBundles(['dist/cli.js', 'dist/check.js', 'dist/server.js', ...['yaml', 'glob', 'remark'].map((n) => `dist/lib/${n}.js`)]);
 }

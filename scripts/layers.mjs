@@ -183,7 +183,7 @@ export const ZONES = {
     note: 'the language server in a web worker: configuration files as texts from the client',
   },
   cli: {
-    paths: ['server/src/cli/', 'server/src/cli.ts'],
+    paths: ['server/src/cli/', 'server/src/cli.ts', 'server/src/cli-check.ts'],
     may: ['cli', 'node', 'core/index', 'shared', 'assets'],
     packages: ['node:*'],
     note: 'the command-line checker: thin commands over the core',

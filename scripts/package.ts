@@ -10,6 +10,10 @@ import { repoRoot, runCommand, runMain } from '../test/integration/lib/util';
 const REQUIRED = [
   'dist/client.js',
   'dist/server.js',
+  'dist/cli.js', // the command line (bin/release-pages.js): every command
+  'dist/check.js', // and `check` alone, which bin/release-pages.js runs for that command (start-up)
+  'bin/release-pages.js',
+  'bin/load-bundle.js',
   'dist/lib/remark.js', // remark, loaded by the server and the CLI on first use (server/src/node/remark-lazy.ts)
   'dist/lib/yaml.js', // loaded on first use by the CLI and the Node server (server/src/node/libs.ts)
   'dist/lib/glob.js',

@@ -1,77 +1,8 @@
-/** `release-pages` command line: a dispatcher over the commands in cli/. */
-import { version } from '../../package.json';
-import { UsageError, type Command } from './cli/args';
+/** `release-pages` command line, every command (dist/cli.js): the dispatcher in cli/dispatch.ts over the commands in cli/. */
 import { changesCommand } from './cli/changes';
 import { checkCommand } from './cli/check';
+import { startCli } from './cli/dispatch';
 import { formatCommand } from './cli/format';
-import { isCheckWorker, runCheckWorker } from './node/parallel';
 import { reportCommand } from './cli/report';
-import { terminalText } from './cli/terminal';
-import { provideYaml } from './core';
-import { loadYaml } from './node/libs';
 
-// The YAML parser is loaded when a page with front matter or a configuration file first needs it.
-provideYaml(loadYaml);
-
-const COMMANDS: readonly Command[] = [checkCommand, reportCommand, changesCommand, formatCommand];
-
-function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return `Usage: release-pages <command> [options]\n\nCommands:\n${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}\n\nRun \`release-pages <command> --help\` for a command's options.\n`;
-}
-
-function main(argv: readonly string[]): number | Promise<number> {
-  const name = argv[0] as string | undefined; // no command given
-  const rest = argv.slice(1);
-  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    process.stdout.write(help());
-    return 0;
-  }
-  if (name === '-v' || name === '--version') {
-    process.stdout.write(`${version}\n`);
-    return 0;
-  }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    process.stderr.write(`release-pages: unknown command "${terminalText(name)}"\n\n${help()}`);
-    return 2;
-  }
-  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest; // after --, -h is a page name
-  if (options.includes('-h') || options.includes('--help')) {
-    process.stdout.write(command.usage);
-    return 0;
-  }
-  try {
-    const code = command.run(rest);
-    return typeof code === 'number' ? code : code.catch((e: unknown) => failed(command, e));
-  } catch (e) {
-    return failed(command, e);
-  }
-}
-
-/** Exit code 2 after saying what went wrong: a usage error with the hint to --help, anything else with its stack. */
-function failed(command: Command, e: unknown): number {
-  if (e instanceof UsageError) {
-    process.stderr.write(
-      `release-pages ${command.name}: ${terminalText(e.message)}\nRun \`release-pages ${command.name} --help\` for its options.\n`,
-    );
-    return 2;
-  }
-  // A stack keeps its lines; anything else in it (a file name in a message) is made visible.
-  const text = e instanceof Error ? (e.stack ?? e.message) : String(e);
-  process.stderr.write(`release-pages ${command.name}: ${text.split('\n').map(terminalText).join('\n')}\n`);
-  return 2;
-}
-
-// A reader that stops early (\`| head\`) closes the pipe: that ends the output, it is no crash.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code !== 'EPIPE') throw e;
-  process.exit(process.exitCode ?? 0);
-});
-
-if (isCheckWorker()) runCheckWorker();
-else {
-  const code = main(process.argv.slice(2));
-  if (typeof code === 'number') process.exitCode = code;
-  else void code.then((c) => (process.exitCode = c));
-}
+startCli([checkCommand, reportCommand, changesCommand, formatCommand]);

@@ -33,11 +33,11 @@ test('the first run writes the cache; the second uses it (not rewritten) and pri
   // y.md's front matter needs the YAML parser: a bundle of its own loaded on first use, it keeps its code too.
   assert.deepEqual(
     cacheFiles(cacheDir).map((f) => f.replace(/-\d+-\d+-v[\d.]+-\w+\.code$/, '')),
-    ['cli.js', 'yaml.js'],
+    ['check.js', 'yaml.js'],
     cacheFiles(cacheDir).join(' '),
   );
-  const files = cacheFiles(cacheDir).filter((f) => f.startsWith('cli.js-'));
-  assert.match(files[0], /^cli\.js-\d+-\d+-v[\d.]+-\w+\.code$/);
+  const files = cacheFiles(cacheDir).filter((f) => f.startsWith('check.js-'));
+  assert.match(files[0], /^check\.js-\d+-\d+-v[\d.]+-\w+\.code$/);
   assert.equal(statSync(cacheDir).mode & 0o777, 0o700, 'the folder is private');
   const path = join(cacheDir, files[0]);
   const before = statSync(path).mtimeMs;
@@ -70,7 +70,8 @@ test('a cache made by a short run is made again by a run that compiled noticeabl
   const { dir, tmp, cacheDir } = setUp();
   // Every run counts as long here (the limit is 100 ms of running after the bundle loaded).
   const env = { TMPDIR: tmp, RELEASE_PAGES_CACHE_LONG_RUN_MS: '0' };
-  assert.equal(runCli(['--version'], dir, { env }).code, 0);
+  // `check --help` loads the check bundle (dist/check.js) and runs next to none of it.
+  assert.equal(runCli(['check', '--help'], dir, { env }).code, 0);
   const [file] = cacheFiles(cacheDir);
   const thin = statSync(join(cacheDir, file)).size;
   const checked = runCli(['check', 'x.md'], dir, { env });
@@ -85,8 +86,8 @@ test('a cache made by a short run is made again by a run that compiled noticeabl
 test("writing a new cache removes other builds' files no run read for a week, and keeps the rest", { skip }, () => {
   const { cacheDir, run } = setUp();
   mkdirSync(cacheDir, { mode: 0o700 });
-  const old = join(cacheDir, 'cli.js-1-1-v0.0.0-x64.code');
-  const recent = join(cacheDir, 'cli.js-2-2-v0.0.0-x64.code');
+  const old = join(cacheDir, 'check.js-1-1-v0.0.0-x64.code');
+  const recent = join(cacheDir, 'check.js-2-2-v0.0.0-x64.code');
   const other = join(cacheDir, 'notes.txt');
   for (const f of [old, recent, other]) writeFileSync(f, 'x');
   const weeks = (Date.now() - 8 * 24 * 3600 * 1000) / 1000;
@@ -94,11 +95,11 @@ test("writing a new cache removes other builds' files no run read for a week, an
   utimesSync(other, weeks, weeks);
   assert.equal(run().code, 0);
   const left = readdirSync(cacheDir);
-  assert.ok(!left.includes('cli.js-1-1-v0.0.0-x64.code'), left.join(' '));
-  assert.ok(left.includes('cli.js-2-2-v0.0.0-x64.code') && left.includes('notes.txt'), left.join(' '));
+  assert.ok(!left.includes('check.js-1-1-v0.0.0-x64.code'), left.join(' '));
+  assert.ok(left.includes('check.js-2-2-v0.0.0-x64.code') && left.includes('notes.txt'), left.join(' '));
   assert.equal(
-    cacheFiles(cacheDir).filter((f) => !f.startsWith('cli.js-2-')).length,
+    cacheFiles(cacheDir).filter((f) => !f.startsWith('check.js-2-')).length,
     2,
-    `this build's cli.js and yaml.js: ${left.join(' ')}`,
+    `this build's check.js and yaml.js: ${left.join(' ')}`,
   );
 });

@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pkg from '../../../package.json';
 
 export interface RuleDoc {
   /** The whole page (Markdown). */
@@ -49,11 +48,28 @@ export function plainText(markdown: string): string {
 }
 
 /**
+ * package.json's `homepage` and `repository`, read from the package's folder when first asked (as the rules'
+ * pages are): bundling the manifest would put all of its 27 KB in the CLI's start-up for two fields.
+ */
+type PackageMeta = { homepage?: unknown; repository?: unknown };
+let packageMetaRead: PackageMeta | undefined;
+function packageMeta(): PackageMeta {
+  if (packageMetaRead) return packageMetaRead;
+  try {
+    const meta: unknown = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+    packageMetaRead = meta !== null && typeof meta === 'object' ? meta : {};
+  } catch {
+    packageMetaRead = {};
+  }
+  return packageMetaRead;
+}
+
+/**
  * The web address of the repository when package.json names a real one (`homepage`, else `repository`):
  * https, not a reserved example host. Today it names none, so null.
  */
 export function repositoryWebUrl(): string | null {
-  const meta = pkg as { homepage?: unknown; repository?: unknown };
+  const meta = packageMeta();
   const repo = typeof meta.repository === 'string' ? meta.repository : (meta.repository as { url?: unknown } | undefined)?.url;
   for (const candidate of [meta.homepage, repo]) {
     if (typeof candidate !== 'string') continue;
