@@ -96,9 +96,14 @@ export function startServer(connection: Connection, services: ServerServices): S
    * distinct set of problems: a warning that names the first, each in the server's log.
    */
   function reportSettingsProblems(): void {
+    // A folder reads the user's settings too (VS Code merges them into each folder's): a problem the
+    // unscoped settings already have is the same setting, said once.
+    const unscoped = new Set(state.settings.problems);
     const problems = [
       ...state.settings.problems,
-      ...state.folders.flatMap((f) => (state.folderSettings.get(f.uri)?.problems ?? []).map((p) => `${f.name}: ${p}`)),
+      ...state.folders.flatMap((f) =>
+        (state.folderSettings.get(f.uri)?.problems ?? []).filter((p) => !unscoped.has(p)).map((p) => `${f.name}: ${p}`),
+      ),
     ].filter((p, i, all) => all.indexOf(p) === i);
     const key = problems.join('\n');
     if (key === shownProblems) return;

@@ -72,3 +72,33 @@ test('an unreadable releasePages.tables entry is shown once, named; the readable
     await s.stop();
   }
 });
+
+test("a folder's settings that are the user's (VS Code merges them into each folder's) are not said twice; a folder's own problem is named", async () => {
+  const OWN = [{ name: 'Own', columns: { B: 'bogus' } }];
+  const folders = [
+    { uri: 'file:///ws/inherits', name: 'inherits' },
+    { uri: 'file:///ws/own', name: 'own' },
+  ];
+  const s = await startServer(
+    (scopeUri) => ({ validate: { debounceMs: 0 }, tables: scopeUri === 'file:///ws/own' ? OWN : BROKEN }),
+    null,
+    folders,
+  );
+  const warnings: string[] = [];
+  let warned: () => void = () => undefined;
+  const first = new Promise<void>((resolve) => (warned = resolve));
+  s.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => {
+    if (m.type !== 2) return;
+    warnings.push(m.message);
+    warned();
+  });
+  try {
+    await s.open('file:///ws/inherits/a.md', PAGE);
+    await first;
+    assert.deepEqual(warnings, [
+      'Release Pages left out 2 settings it cannot read (all in its output). The first: releasePages.tables[0] "Broken": Unknown column type "nope": use date, date-range, status, priority, person, link, issue, percent, version, text.',
+    ]);
+  } finally {
+    await s.stop();
+  }
+});

@@ -135,3 +135,15 @@ test('tables without a Status column get no lens; Must features that are Green d
   assert.equal(summaries.length, 1);
   assert.equal(summaries[0].title, '3 features: 1 Green · 1 Orange · 1 Red — 1 Must not Green');
 });
+
+test('a table of emoji statuses without a Priority column: each coloured value counted (as the preview does), no Must part', () => {
+  const text =
+    '# Widget 4.0 Release Tracking\n\n## Components\n\n| Component | Health | Notes |\n|---|---|---|\n' +
+    '| parser | 🟢 | stable |\n| renderer | 🟡 | rewrite |\n| exporter | 🔴 | |\n| cli | 🚫 | dropped |\n| docs | 🟢 | |\n| tests | ⬜ | |\n| ui | Meh | |\n';
+  const r = checkText(text);
+  const [s] = tableSummaries(r.page, DEFAULT_CONFIG, TODAY, r.findings);
+  assert.equal(s.title, '7 features: 2 🟢 · 1 🟡 · 1 🔴 · 1 🚫 · 2 unknown');
+  assert.equal(s.hasPriority, false);
+  const preview = buildStatus(r, { today: { year: 2026, month: 12, day: 3 } });
+  assert.equal(s.unknown, preview.features.filter((f) => f.colour === 'other').length, 'unknown is what the preview calls Other');
+});

@@ -184,6 +184,7 @@ test("the server's titles: English without a bundle, German with the bundle the 
     ],
     unset: 1,
     unknown: 0,
+    hasPriority: true,
     mustNotGreen: 1,
     revealLine: 3,
     title: '',
@@ -203,6 +204,7 @@ test("the server's titles: English without a bundle, German with the bundle the 
     assert.equal(actionTitle(disable), 'Disable date-format for this line');
     assert.equal(configureL10n({ l10nBundle: readJson<Strings>('l10n', 'bundle.l10n.de.json') }), true);
     assert.equal(lensTitle(lens), '3 Features: 2 Green · 1 nicht gesetzt — 1 Must nicht Green');
+    assert.equal(lensTitle({ ...lens, hasPriority: false }), '3 Features: 2 Green · 1 nicht gesetzt', 'no Priority column: no Must part');
     assert.equal(actionTitle(fixAll), 'Alle Release-Pages-Probleme in dieser Datei beheben');
     assert.equal(actionTitle(disable), 'date-format für diese Zeile deaktivieren');
     assert.equal(actionTitle(ruleFix), 'Write Fri', "a rule's own fix keeps the rule's words");

@@ -33,12 +33,12 @@ export function actionTitle(a: EditorAction): string {
   return a.title;
 }
 
-/** The code lens above a features table: "N features: 3 Green · 1 Red — 1 Must not Green" (status values as the page writes them). */
+/** The code lens above a features table: "N features: 3 Green · 1 Red — 1 Must not Green" (status values as the page writes them; the Must part only with a Priority column). */
 export function lensTitle(s: TableSummary): string {
   const parts = s.counts.filter((c) => c.count > 0).map((c) => `${c.count} ${c.value}`);
   if (s.unset) parts.push(t('{0} not set', s.unset));
   if (s.unknown) parts.push(t('{0} unknown', s.unknown));
   const features = s.features === 1 ? t('{0} feature', 1) : t('{0} features', s.features);
   const head = parts.length ? `${features}: ${parts.join(' · ')}` : features;
-  return t('{0} — {1} Must not Green', head, s.mustNotGreen);
+  return s.hasPriority ? t('{0} — {1} Must not Green', head, s.mustNotGreen) : head;
 }

@@ -1,4 +1,4 @@
-/** Code lens above each features table: how many features per status, and the Must features not Green. */
+/** Code lens above each features table: how many features per status, and (with a Priority column) the Must features not Green. */
 import type { ResolvedConfig } from '../config/merge';
 import type { PageModel } from '../model/page-model';
 import { readFeatures, statusTables } from '../status/features';
@@ -12,7 +12,7 @@ function titleOf(s: Omit<TableSummary, 'title'>): string {
   if (s.unknown) parts.push(`${s.unknown} unknown`);
   const head = `${s.features} feature${s.features === 1 ? '' : 's'}`;
   const statuses = parts.length ? `: ${parts.join(' · ')}` : '';
-  return `${head}${statuses} — ${s.mustNotGreen} Must not Green`;
+  return s.hasPriority ? `${head}${statuses} — ${s.mustNotGreen} Must not Green` : `${head}${statuses}`;
 }
 
 /**
@@ -38,10 +38,16 @@ export function tableSummaries(page: PageModel, config: ResolvedConfig, today: n
     for (const f of items) {
       if (f.table !== featureTable) continue;
       features++;
-      const known = f.colour === 'unset' ? undefined : byValue.get(f.statusLabel);
       if (f.colour === 'unset') unset++;
-      else if (known) known.count++;
-      else unknown++;
+      else if (byValue.has(f.statusLabel)) (byValue.get(f.statusLabel) as StatusCount).count++;
+      else if (f.colour === 'other') unknown++;
+      else {
+        // A value outside the vocabulary that still has a colour (an emoji, a colour word, a legend's
+        // entry): counted under its own text, as the preview's status values show it, not as unknown.
+        const c: StatusCount = { value: f.statusLabel, count: 1 };
+        counts.push(c);
+        byValue.set(c.value, c);
+      }
       if (f.mustNotGreen) {
         mustNotGreen++;
         firstMust ??= f.line;
@@ -61,6 +67,7 @@ export function tableSummaries(page: PageModel, config: ResolvedConfig, today: n
       counts,
       unset,
       unknown,
+      hasPriority: table.columns.priority !== undefined,
       mustNotGreen,
       revealLine: firstFinding?.range.start.line ?? firstMust ?? line,
     };

@@ -52,7 +52,10 @@ export interface TableSummary {
   features: number;
   counts: StatusCount[];
   unset: number;
+  /** Features whose status has no colour (neither in the vocabulary nor an emoji, colour word or legend entry). */
   unknown: number;
+  /** Whether the table has a Priority column: without one, no feature is Must and the lens does not say so. */
+  hasPriority: boolean;
   mustNotGreen: number;
   /** The line to reveal: the first finding in the table, else the first Must feature not Green, else the header. */
   revealLine: number;
