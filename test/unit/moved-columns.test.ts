@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { Engine, type Finding } from '../../server/src/core';
 import { composeMaps, mapColumns } from '../../server/src/core/model/permute';
 import { generatePage } from '../../bench/generate';
+import { modelShape } from '../fuzz/model-shape';
 
 const show = (fs: readonly Finding[]): string[] =>
   fs.map(
@@ -31,9 +32,13 @@ function moveColumn(lines: string[], header: number, from: number, to: number): 
   }
 }
 
-function checkBoth(engine: Engine, text: string, label: string, readFixes: boolean): void {
+/** Checks `text` with `engine` and a fresh Engine, model and findings; returns how `engine` got its model. */
+function checkBoth(engine: Engine, text: string, label: string, readFixes: boolean): Engine['lastModel'] {
+  const other = new Engine();
+  assert.deepEqual(modelShape(engine.model(text)), modelShape(other.model(text)), `${label}: model`);
+  const how = engine.lastModel;
   const mine = engine.check(text).findings;
-  const fresh = new Engine().check(text).findings;
+  const fresh = other.check(text).findings;
   if (readFixes) assert.deepEqual(show(mine), show(fresh), label);
   else
     assert.deepEqual(
@@ -41,6 +46,7 @@ function checkBoth(engine: Engine, text: string, label: string, readFixes: boole
       fresh.map((f) => `${JSON.stringify(f.range)} ${f.rule} ${f.message}`),
       label,
     );
+  return how;
 }
 
 test('cell maps: a range within one cell moves with it, the whole row stays, a range across cells has no place', () => {
@@ -73,7 +79,8 @@ test('columns moved again and again keep the findings of the rows they only move
     moveColumn(lines, g.headerLine, from, to);
     const text = lines.join('\n');
     // Every other move reads no fixes before the next: moved findings are then moved again unread.
-    checkBoth(engine, text, `move ${k}: column ${from} to ${to}`, k % 2 === 1);
+    const how = checkBoth(engine, text, `move ${k}: column ${from} to ${to}`, k % 2 === 1);
+    assert.equal(how, 'patched', `move ${k}: the model patched (model/patch-columns.ts)`);
     assert.ok(engine.lastMovedSlices > 0, `move ${k}: slices taken from the column move`);
   }
 });

@@ -35,7 +35,7 @@ const EXPECTED: Record<StructuralEdit['kind'], 'patched' | 'built' | 'either'> =
   deleteRows: 'patched',
   pasteRows: 'patched',
   moveRow: 'patched',
-  moveColumn: 'built',
+  moveColumn: 'patched',
   sort: 'patched',
 };
 

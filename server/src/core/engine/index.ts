@@ -141,7 +141,7 @@ export class Engine {
       }
       const tables = this.tables;
       const version = this.tablesVersion;
-      let page = last && version === this.modelTablesVersion ? patchPage(last, next.diff) : null;
+      let page = last && version === this.modelTablesVersion ? patchPage(last, next.diff, tables) : null;
       this.lastModel = page ? 'patched' : 'built';
       if (!page) {
         page = yield* buildPageSteps(next.diff.lines, this.regions, tables);

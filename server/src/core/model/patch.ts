@@ -25,6 +25,8 @@ import { SCHEDULE_SAMPLE_ROWS } from './schedule-columns';
 import { PROSE_LINES_READ } from './detect';
 import { firstLine, lastLine, LineShift, movedRow, ShiftedRow } from './shift';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './page-model';
+import type { TableDecl } from './schema';
+import { patchColumns } from './patch-columns';
 
 /** Lines whose text other parts of the model read: disable comments, milestone plans (`Milestone 2 (…)`, `Status:`, `Goal:`). */
 const READ_ELSEWHERE = /release-pages-|^\s*(?:milestone\b|status:|goal:)/i;
@@ -42,13 +44,15 @@ function isPost(page: PageModel): boolean {
   return typeof layout === 'string' && layout.toLowerCase() === 'post';
 }
 
-export function patchPage(base: PageModel, diff: LineDiff): PageModel | null {
+export function patchPage(base: PageModel, diff: LineDiff, decls: readonly TableDecl[] = []): PageModel | null {
   const { from, newTo, lines } = diff;
   if (isPost(base)) return null;
   if (diff.oldTo !== newTo) return patchRowCount(base, diff);
   if (newTo === from) return null;
   const table = tableHolding(base, from, newTo);
-  if (!table || table.isDateTable) return null;
+  // An edit from a table's header line on: a column move (model/patch-columns.ts), else built.
+  if (!table) return patchColumns(base, diff, decls);
+  if (table.isDateTable) return null;
   // A region read line by line (too big, too deep) is described by its size: read it again.
   if (base.degraded.some((d) => from <= d.endLine && newTo - 1 >= d.startLine)) return null;
   const physical = table.parsed.rows;

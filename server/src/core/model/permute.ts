@@ -120,7 +120,7 @@ function sameMeanings(before: TableModel, after: TableModel, order: readonly num
 }
 
 /** The order of `after`'s header cells in `before`'s (no two header cells alike), or null; null too when nothing moved. */
-function headerOrder(before: readonly string[], after: readonly string[]): number[] | null {
+export function headerOrder(before: readonly string[], after: readonly string[]): number[] | null {
   if (before === after || before.length !== after.length || before.length < 2) return null;
   const at = new Map<string, number>();
   for (let i = 0; i < before.length; i++) at.set(before[i], i);
