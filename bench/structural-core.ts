@@ -104,7 +104,9 @@ function main(): void {
   // Wall-clock times are noisy on a shared machine: for comparisons, use the instruction counts (above).
   times.sort((a, b) => a - b);
   const median = times.length ? times[times.length >> 1].toFixed(1) : '-';
-  process.stdout.write(`${rows} rows, ${count} × ${kind}: ${n} diagnostics of ${found} findings, last model ${engine.lastModel}, ${engine.lastMovedSlices} slices moved with columns; median check ${median} ms\n`);
+  process.stdout.write(
+    `${rows} rows, ${count} × ${kind}: ${n} diagnostics of ${found} findings, last model ${engine.lastModel}, ${engine.lastMovedSlices} slices moved with columns; median check ${median} ms\n`,
+  );
 }
 
 main();

@@ -26,7 +26,12 @@ export interface CheckedSlices {
   found: readonly SliceFindings[];
 }
 
-type MoveOf = (before: TableModel, after: TableModel, oldLines: readonly SourceLine[], newLines: readonly SourceLine[]) => ColumnMove | null;
+type MoveOf = (
+  before: TableModel,
+  after: TableModel,
+  oldLines: readonly SourceLine[],
+  newLines: readonly SourceLine[],
+) => ColumnMove | null;
 
 /** The rules on some rows of a table (a view of those rows alone), giving the findings on their lines. */
 export type CheckRows = (table: TableModel, rows: LogicalRow[]) => Finding[];
@@ -86,7 +91,10 @@ class TableMove {
     const line = f.range.start.line;
     this.check([line]);
     const same = (a: Range, b: Range): boolean =>
-      a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+      a.start.line === b.start.line &&
+      a.start.character === b.start.character &&
+      a.end.line === b.end.line &&
+      a.end.character === b.end.character;
     const g = this.checked(line).find((x) => x.rule === f.rule && x.message === f.message && same(x.range, f.range));
     return g ? g.fixes : [];
   }

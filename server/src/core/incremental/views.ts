@@ -68,7 +68,10 @@ export class PageViews {
     const last = this.last;
     // A table whose columns were moved keeps its rows' findings, moved to the cells' new places
     // (moved-columns.ts); only its slices are looked at, and only when nothing else they depend on changed.
-    const moved = last && last.key === key && sameDirectives(last.page, page) ? new MovedColumns(last, page, columnMove, (table, rows) => check(rowsView(page, table, rows))) : null;
+    const moved =
+      last && last.key === key && sameDirectives(last.page, page)
+        ? new MovedColumns(last, page, columnMove, (table, rows) => check(rowsView(page, table, rows)))
+        : null;
     let complete = false;
     try {
       // The key's part of each table made once, not once per slice (a 50,000-row table has about 700).
