@@ -15,7 +15,7 @@ import { pageModel } from '../incremental/model-literals';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { buildTable } from './tables';
 import { learnVocabulary } from './learned';
-import { headerOrder } from './permute';
+import { headerOrder, recordColumnMove } from './permute';
 import type { PageDate, PageModel, TableModel } from './page-model';
 import type { TableDecl } from './schema';
 
@@ -51,20 +51,29 @@ function movedRow(old: TableRow, oldText: string, text: string, line: number, or
 }
 
 /** The table's rows after the edit: its rows moved where they are the old ones in `order`, else read; null if one would join the row above. */
-function bodyRows(base: PageModel, diff: LineDiff, old: readonly TableRow[], order: readonly number[]): TableRow[] | null {
+function bodyRows(
+  base: PageModel,
+  diff: LineDiff,
+  old: readonly TableRow[],
+  order: readonly number[],
+): { rows: TableRow[]; moved: boolean[] } | null {
   const rows: TableRow[] = [];
+  const moved: boolean[] = [];
   for (const row of old) {
     const l = row.line;
     if (l >= diff.newTo) {
       rows.push(row);
+      moved.push(false);
       continue;
     }
     const text = diff.lines[l].text;
-    const next = movedRow(row, base.lines[l].text, text, l, order) ?? tableRowAt(l, text);
+    const fromOld = movedRow(row, base.lines[l].text, text, l, order);
+    const next = fromOld ?? tableRowAt(l, text);
     if (!next.leadingPipe) return null;
     rows.push(next);
+    moved.push(fromOld !== null);
   }
-  return rows;
+  return { rows, moved };
 }
 
 /** Whether lines [from, to) were and stay lines of a table that no other part of the model reads. */
@@ -110,11 +119,14 @@ export function patchColumns(base: PageModel, diff: LineDiff, decls: readonly Ta
   if (d >= newTo) return null;
   const delimiterMoved = lines[d] !== base.lines[d];
   if (delimiterMoved && !movedRow(tableRowAt(d, base.lines[d].text), base.lines[d].text, lines[d].text, d, order)) return null;
-  const rows = bodyRows(base, diff, p.rows, order);
-  if (!rows) return null;
+  const body = bodyRows(base, diff, p.rows, order);
+  if (!body) return null;
+  const { rows } = body;
   const parsed = parsedTable({ ...p, header, align: delimiterMoved ? order.map((i) => p.align[i]) : p.align, rows });
   const moved = buildTable(parsed, lines, table.heading, decls);
   if (!moved.isFeatureTable || moved.isDateTable || moved.rows.length !== rows.length) return null;
+  // Which rows are the old ones moved, for the check (incremental/moved-columns.ts over permute.ts).
+  recordColumnMove(moved, table, order, body.moved);
   // The table's dates are made again (from the memoised scan); no other date lies on its lines.
   const columns = dateColumns(moved);
   const added: PageDate[] = [];

@@ -136,6 +136,43 @@ export function headerOrder(before: readonly string[], after: readonly string[])
   return moved && new Set(order).size === order.length ? order : null;
 }
 
+/** Whether both tables are top-level GFM tables with a header, on the same lines. */
+function sameSpan(before: TableModel, after: TableModel): boolean {
+  const p = before.parsed;
+  const q = after.parsed;
+  if (p.kind !== 'gfm' || q.kind !== 'gfm' || p.fromMdast || q.fromMdast || !p.header || !q.header) return false;
+  return p.startLine === q.startLine && p.delimiterLine === q.delimiterLine && p.endLine === q.endLine;
+}
+
+/** Whether each new row is the old row of its index with its cells in `order`; null when the rows' lines differ. */
+function movedRows(
+  old: readonly TableRow[],
+  rows: readonly TableRow[],
+  order: readonly number[],
+  oldLines: readonly SourceLine[],
+  newLines: readonly SourceLine[],
+): boolean[] | null {
+  const moved: boolean[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const line = rows[i].line;
+    if (old[i].line !== line) return null;
+    moved.push(permutedRow(old[i], rows[i], order, oldLines[line].text, newLines[line].text));
+  }
+  return moved;
+}
+
+/** Column moves the model patch made (model/patch-columns.ts): the old table, the order, which rows it made from the old cells. */
+const PATCHED = new WeakMap<TableModel, { before: TableModel; order: readonly number[]; moved: readonly boolean[] }>();
+
+/**
+ * Records that the model patch made `after` from `before` by a column move, `moved[i]` telling whether row
+ * i is old row i with its cells in `order`. Performance: columnMove then does not compare every row's
+ * characters again (the patch compared them to make the rows).
+ */
+export function recordColumnMove(after: TableModel, before: TableModel, order: readonly number[], moved: readonly boolean[]): void {
+  PATCHED.set(after, { before, order, moved });
+}
+
 /**
  * The column move that makes `after` (of lines `newLines`) from `before` (of `oldLines`), or null when
  * `after` is not exactly `before` with its columns in another order, every column keeping its meaning.
@@ -150,8 +187,7 @@ export function columnMove(
 ): ColumnMove | null {
   const p = before.parsed;
   const q = after.parsed;
-  if (p.kind !== 'gfm' || q.kind !== 'gfm' || p.fromMdast || q.fromMdast || !p.header || !q.header) return null;
-  if (p.startLine !== q.startLine || p.delimiterLine !== q.delimiterLine || p.endLine !== q.endLine) return null;
+  if (!sameSpan(before, after)) return null;
   const order = headerOrder(before.header, after.header);
   if (!order) return null;
   if (!order.every((i, j) => p.align[i] === q.align[j])) return null;
@@ -159,12 +195,12 @@ export function columnMove(
   const old = p.rows;
   const rows = q.rows;
   if (old.length !== rows.length || before.rows.length !== old.length || after.rows.length !== rows.length) return null;
-  const moved: boolean[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const line = rows[i].line;
-    if (old[i].line !== line) return null;
-    moved.push(permutedRow(old[i], rows[i], order, oldLines[line].text, newLines[line].text));
-  }
+  const patched = PATCHED.get(after);
+  const moved =
+    patched && patched.before === before && patched.order.every((i, j) => order[j] === i)
+      ? patched.moved
+      : movedRows(old, rows, order, oldLines, newLines);
+  if (!moved) return null;
   const first = rows.length > 0 ? rows[0].line : 0;
   const inverse: number[] = [];
   order.forEach((i, j) => (inverse[i] = j));
