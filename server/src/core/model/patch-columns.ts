@@ -16,11 +16,10 @@ import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { buildTable } from './tables';
 import { learnVocabulary } from './learned';
 import { headerOrder, recordColumnMove } from './permute';
+import { readElsewhere } from './patch';
 import type { PageDate, PageModel, TableModel } from './page-model';
 import type { TableDecl } from './schema';
 
-/** Lines whose text other parts of the model read (as model/patch.ts): disable comments, milestone plans. */
-const READ_ELSEWHERE = /release-pages-|^\s*(?:milestone\b|status:|goal:)/i;
 
 /**
  * The row of `text` on `line` when it is `old` with its cells in `order` (new cell j = old cell order[j],
@@ -80,7 +79,7 @@ function bodyRows(
 function tableLinesStay(base: PageModel, diff: LineDiff): boolean {
   for (let l = diff.from; l < diff.newTo; l++) {
     const text = diff.lines[l].text;
-    if (READ_ELSEWHERE.test(base.lines[l].text) || READ_ELSEWHERE.test(text) || !continuesTable(text)) return false;
+    if (readElsewhere(base.lines[l].text) || readElsewhere(text) || !continuesTable(text)) return false;
   }
   return true;
 }
