@@ -20,7 +20,6 @@ import { readElsewhere } from './patch';
 import type { PageDate, PageModel, TableModel } from './page-model';
 import type { TableDecl } from './schema';
 
-
 /**
  * The row of `text` on `line` when it is `old` with its cells in `order` (new cell j = old cell order[j],
  * raw text and all), made from the old cells without splitting the line; null otherwise. Both rows have a
