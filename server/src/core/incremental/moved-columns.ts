@@ -43,8 +43,12 @@ class TableMove {
   /** Findings of rows the rules checked again, by line (made once for the table: one view, not one per slice). */
   private readonly again = new Map<number, Finding[]>();
   private readonly checkedRows = new Set<number>();
-  private readonly cellMaps = new Map<number, CellMap | null>();
-  private readonly composedMaps = new Map<CellMap, CellMap | null>();
+  // The last row's map and the last composed one: a row's findings come one after the other (sorted by
+  // line), so one entry each is a memo per row without a Map look-up per finding.
+  private lastLine = -1;
+  private lastMap: CellMap | null = null;
+  private lastFirst: CellMap | null = null;
+  private lastComposed: CellMap | null = null;
 
   constructor(
     readonly table: TableModel,
@@ -72,18 +76,22 @@ class TableMove {
     return this.again.get(line) ?? [];
   }
 
-  /** `first` then `then`, made once per `first` (the findings of one row share their maps). */
+  /** `first` then `then` (`then` is the row's own map: the same while `first` is), made once per row (its findings share their maps). */
   composed(first: CellMap, then: CellMap): CellMap | null {
-    let c = this.composedMaps.get(first);
-    if (c === undefined) this.composedMaps.set(first, (c = composeMaps(first, then)));
-    return c;
+    if (first !== this.lastFirst) {
+      this.lastFirst = first;
+      this.lastComposed = composeMaps(first, then);
+    }
+    return this.lastComposed;
   }
 
   /** The cells' moves of the moved row on `line`, made once per row. */
   cellMap(line: number): CellMap | null {
-    let m = this.cellMaps.get(line);
-    if (m === undefined) this.cellMaps.set(line, (m = this.move.cellMap(line)));
-    return m;
+    if (line !== this.lastLine) {
+      this.lastLine = line;
+      this.lastMap = this.move.cellMap(line);
+    }
+    return this.lastMap;
   }
 
   /** The fixes the rules give `f`'s row now for the same finding (when its moved fixes cannot be made). */
