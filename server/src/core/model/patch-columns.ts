@@ -21,17 +21,12 @@ import type { PageDate, PageModel, TableModel } from './page-model';
 import type { TableDecl } from './schema';
 
 /**
- * Whether the old cell `o` of `oldText` is written at column `at` of `text`, its blanks too. Speed: its
- * text is compared as a whole (no slice made: a string the cell already holds), its blanks one by one.
+ * Whether the old cell `o` of `oldText` is written at column `at` of `text`, its blanks too. Speed: one
+ * short-lived slice and the engine's block comparison; comparing the padded cells of an aligned table a
+ * character at a time cost more (profiled).
  */
 function sameCell(oldText: string, o: RowCell, text: string, at: number): boolean {
-  const lead = o.start - o.rawStart;
-  if (!text.startsWith(o.text, at + lead)) return false;
-  for (let i = 0; i < lead; i++) if (text.charCodeAt(at + i) !== oldText.charCodeAt(o.rawStart + i)) return false;
-  const end = o.start + o.text.length;
-  const by = at - o.rawStart;
-  for (let i = end; i < o.rawEnd; i++) if (text.charCodeAt(i + by) !== oldText.charCodeAt(i)) return false;
-  return true;
+  return text.startsWith(oldText.slice(o.rawStart, o.rawEnd), at);
 }
 
 /**
