@@ -35,7 +35,7 @@ const EXPECTED: Record<StructuralEdit['kind'], 'patched' | 'built' | 'either'> =
   deleteRows: 'patched',
   pasteRows: 'patched',
   moveRow: 'patched',
-  moveColumn: 'built',
+  moveColumn: 'patched',
   sort: 'patched',
 };
 
@@ -45,6 +45,7 @@ test('structural edits of a 1,000-row table are patched and equal a fresh check 
   const engine = new Engine();
   engine.check(text);
   const edits = structuralEdits(g.headerLine, 40);
+  let moves = 0;
   for (const [k, e] of edits.entries()) {
     const before = text;
     text = e.apply(text);
@@ -52,7 +53,14 @@ test('structural edits of a 1,000-row table are patched and equal a fresh check 
     const how = assertSame(engine, text, label);
     const expected = text === before ? 'same' : EXPECTED[e.kind];
     if (expected !== 'either') assert.equal(how, expected, label);
+    // A column move keeps the findings of the rows it only moved (incremental/moved-columns.ts): it must
+    // not silently fall back to checking every slice again.
+    if (e.kind === 'moveColumn' && text !== before) {
+      moves++;
+      assert.ok(engine.lastMovedSlices > 0, `${label}: slices taken from the column move`);
+    }
   }
+  assert.ok(moves >= 3, `${moves} column moves`);
 });
 
 test('row edits below the first lines of the page that a detection reads, after the last row or in a small table are built again and stay equal', () => {
@@ -132,6 +140,7 @@ test(`fuzz: random structural edits of a big table; one engine equals a fresh on
   const g = generatePage(600, 5);
   let patched = 0;
   let edits = 0;
+  let movedColumns = 0;
   assertProperty(
     fc.property(fc.array(structuralOp, { minLength: 1, maxLength: 4 }), fc.boolean(), (ops, crlf) => {
       let text = crlf ? g.text.replace(/\n/g, '\r\n') : g.text;
@@ -141,10 +150,12 @@ test(`fuzz: random structural edits of a big table; one engine equals a fresh on
         text = e.apply(text);
         edits++;
         if (assertSame(engine, text, `${e.kind} ${JSON.stringify(e.args)}`) === 'patched') patched++;
+        if (engine.lastMovedSlices > 0) movedColumns++;
       }
     }),
     params(SEQUENCES, 17),
   );
-  // The property must exercise the patch, not only the build.
+  // The property must exercise the patch, not only the build, and the findings moved with the columns.
   assert.ok(patched > edits / 3, `${patched} of ${edits} edits patched`);
+  assert.ok(movedColumns > 0, `${movedColumns} of ${edits} edits moved findings with the columns`);
 });

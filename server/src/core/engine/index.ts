@@ -73,6 +73,10 @@ export class Engine {
   private lastCheck: { page: PageModel; key: string; result: CheckResult } | null = null;
   /** How the latest model was made (tests and benchmarks read it). */
   lastModel: 'same' | 'patched' | 'built' = 'built';
+  /** How many slices of big tables the last check took from a column move, not the rules (tests and benchmarks read it). */
+  get lastMovedSlices(): number {
+    return this.views.movedSlices;
+  }
   /** The configuration's table declarations the model is built with (model/schema.ts). */
   private tables: readonly TableDecl[] = DEFAULT_CONFIG.tables;
   /** Counts changes of the declarations; a model built with an older count is built anew, not patched. */
@@ -137,7 +141,7 @@ export class Engine {
       }
       const tables = this.tables;
       const version = this.tablesVersion;
-      let page = last && version === this.modelTablesVersion ? patchPage(last, next.diff) : null;
+      let page = last && version === this.modelTablesVersion ? patchPage(last, next.diff, tables) : null;
       this.lastModel = page ? 'patched' : 'built';
       if (!page) {
         page = yield* buildPageSteps(next.diff.lines, this.regions, tables);

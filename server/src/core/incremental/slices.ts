@@ -114,6 +114,53 @@ export function sliceView(page: PageModel, s: Slice): PageView {
   return pageView(view, [[s.from, s.to]], table);
 }
 
+/**
+ * A view of the page holding some single-line rows of one table (not necessarily adjacent; in page order),
+ * their lines and their dates only: the rows of a moved table that must be checked again
+ * (moved-columns.ts).
+ */
+export function rowsView(page: PageModel, table: TableModel, rows: readonly LogicalRow[]): PageView {
+  if (rows.length === 0) return pageView(page, [], table);
+  const s: Slice = { table, rows: [], from: firstLine(rows[0]), to: lastLine(rows[rows.length - 1]) + 1 };
+  const parsedRows = physicalRows(s);
+  const lines: Array<[number, number]> = [];
+  const physical: TableRow[] = [];
+  let p = 0;
+  for (const row of rows) {
+    const line = firstLine(row);
+    while (p < parsedRows.length && parsedRows[p].line < line) p++;
+    if (p < parsedRows.length && parsedRows[p].line === line) physical.push(parsedRows[p]);
+    const last = lines.at(-1);
+    if (last && last[1] === line) last[1] = line + 1;
+    else lines.push([line, line + 1]);
+  }
+  const dates: PageDate[] = [];
+  let r = 0;
+  for (
+    let i = firstAtOrAfter(page.dates, s.from, (d) => d.range.start.line);
+    i < page.dates.length && page.dates[i].range.start.line < s.to;
+    i++
+  ) {
+    const d = page.dates[i];
+    const line = d.range.start.line;
+    while (r < lines.length && lines[r][1] <= line) r++;
+    if (d.context === 'table' && r < lines.length && lines[r][0] <= line) dates.push(d);
+  }
+  const part = tableModel({ ...table, rows: [...rows], parsed: parsedTable({ ...table.parsed, rows: physical }) });
+  const view = pageModel({
+    ...page,
+    timelines: [],
+    criteria: [],
+    plan: [],
+    orphanRows: [],
+    degraded: [],
+    frontMatter: null,
+    tables: [part],
+    dates,
+  });
+  return pageView(view, lines, part);
+}
+
 /** The page without the sliced tables' rows (and their dates): what the rules check besides the slices. */
 export function restView(page: PageModel, slices: readonly Slice[]): PageView {
   const sliced = new Set(slices.map((s) => s.table));

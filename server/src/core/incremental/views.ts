@@ -7,9 +7,11 @@
  */
 import type { PageModel, TableModel } from '../model/page-model';
 import type { Finding } from '../findings';
+import { columnMove } from '../model/permute';
 import { compareFindings, type FindingParts, type SliceFindings } from './finding-parts';
+import { MovedColumns, type CheckedSlices } from './moved-columns';
 import { SliceCache } from './slice-cache';
-import { restView, sliceTables, sliceView, wholeView, type PageView, type Slice } from './slices';
+import { restView, rowsView, sliceTables, sliceView, wholeView, type PageView, type Slice } from './slices';
 import type { Steps } from './steps';
 
 export type { PageView } from './slices';
@@ -29,8 +31,18 @@ function directivesKey(page: PageModel, s: Slice): string {
   return out.join(';');
 }
 
+/** Whether two pages have the same disable comments (kinds, rules and lines). */
+function sameDirectives(a: PageModel, b: PageModel): boolean {
+  if (a.directives === b.directives) return true;
+  return JSON.stringify(a.directives) === JSON.stringify(b.directives);
+}
+
 export class PageViews {
   private readonly cache = new SliceCache();
+  /** The last complete sliced check: its page, context key, slices and their findings (for a column move). */
+  private last: CheckedSlices | null = null;
+  /** How many slices the last check took from a column move (tests and benchmarks read it). */
+  movedSlices = 0;
 
   /**
    * The page's findings in sorted parts: `check` runs the rules on one view. With `whole`, the page is one
@@ -46,9 +58,20 @@ export class PageViews {
   ): Steps<FindingParts & { rest: Finding[] }> {
     const slices = whole ? [] : sliceTables(page);
     const rest = check(slices.length ? restView(page, slices) : wholeView(page)).sort(compareFindings);
-    if (slices.length === 0) return { rest, slices: [] };
+    this.movedSlices = 0;
+    if (slices.length === 0) {
+      this.last = null;
+      return { rest, slices: [] };
+    }
     const key = context();
     const inSlices: SliceFindings[] = [];
+    const last = this.last;
+    // A table whose columns were moved keeps its rows' findings, moved to the cells' new places
+    // (moved-columns.ts); only its slices are looked at, and only when nothing else they depend on changed.
+    const moved =
+      last && last.key === key && sameDirectives(last.page, page)
+        ? new MovedColumns(last, page, columnMove, (table, rows) => check(rowsView(page, table, rows)))
+        : null;
     let complete = false;
     try {
       // The key's part of each table made once, not once per slice (a 50,000-row table has about 700).
@@ -58,13 +81,20 @@ export class PageViews {
         let tableKey = tableKeys.get(s.table);
         if (tableKey === undefined) tableKeys.set(s.table, (tableKey = `${key}\u0000${s.table.header.join('|')}\u0000`));
         const sliceKey = tableKey + directivesKey(page, s);
-        inSlices.push(this.cache.findings(page, s, sliceKey, () => check(sliceView(page, s))));
+        inSlices.push(this.cache.findings(page, s, sliceKey, () => this.fromMove(moved, s) ?? check(sliceView(page, s))));
       }
       complete = true;
     } finally {
       if (!complete) this.cache.abandon();
     }
     this.cache.commit();
+    this.last = { page, key, slices, found: inSlices };
     return { rest, slices: inSlices };
+  }
+
+  private fromMove(moved: MovedColumns | null, s: Slice): Finding[] | null {
+    const found = moved?.findings(s) ?? null;
+    if (found) this.movedSlices++;
+    return found;
   }
 }

@@ -1,0 +1,238 @@
+/**
+ * A column move: a table whose header, delimiter and every body row are those of the last model's table
+ * with the same cells in another order (the editor's "move column" command replaces the whole table).
+ * Performance: the findings of such a table's rows are the old ones with their ranges moved to the cells'
+ * new places (incremental/views.ts), instead of every slice of the table being checked again (at 10,000
+ * rows, two thirds of a column move's time). This module says when two tables are such a pair and where a
+ * character of the old table is in the new one; it knows nothing of findings or slices.
+ *
+ * Sound only because a row's findings depend on its cells through their columns' meanings and texts, not
+ * on the columns' order (held by test/unit/structural-edits.test.ts against a fresh check); so the pair is
+ * refused unless every column keeps its meaning: the same header text (no two alike), alignment, typed
+ * column key and schema column, and every row is single-line. A row whose cell count is not the header's
+ * (its values may land under other columns: model/row-shape.ts), or whose cells are not the old ones
+ * moved, is not a moved row: its findings are made by the rules again.
+ */
+import type { Range } from '../findings';
+import type { SourceLine } from '../lines';
+import type { TableRow } from '../markdown/table';
+import type { TableModel } from './page-model';
+import type { SchemaColumn } from './schema';
+
+export interface ColumnMove {
+  /** New column j holds what old column `order[j]` held. */
+  readonly order: readonly number[];
+  /** Whether the body row on `line` is the old row with its cells in `order` (false: a row of new text, or of another cell count). */
+  rowMoved(line: number): boolean;
+  /** Where `range` of the old table lies in the new one: within one cell of a moved body row, or the whole row; null otherwise. */
+  moveRange(range: Range): Range | null;
+  /** How the moved row on `line` moved its cells, as a CellMap; null if it is not a moved row. */
+  cellMap(line: number): CellMap | null;
+}
+
+/**
+ * Where the characters of a row's cells went, as numbers: the columns [start, end) of all its cells
+ * (the text around them does not move), then per cell its old columns [from, to) and how far it moved.
+ * Plain numbers, so a finding moved with its columns can keep one without keeping the page.
+ */
+export type CellMap = readonly number[];
+
+/** Where [a, b) of a row lies after the moves of `map`; null when it is neither within one cell nor the whole row. */
+export function mapColumns(map: CellMap, a: number, b: number): [number, number] | null {
+  if (a <= map[0] && b >= map[1]) return [a, b];
+  for (let i = 2; i < map.length; i += 3) if (map[i] <= a && b <= map[i + 1]) return [a + map[i + 2], b + map[i + 2]];
+  return null;
+}
+
+/** `first` then `then` (the second map's old columns are the first's new ones), or null if they do not meet. */
+export function composeMaps(first: CellMap, then: CellMap): CellMap | null {
+  if (first[0] !== then[0] || first[1] !== then[1] || first.length !== then.length) return null;
+  const out = [first[0], first[1]];
+  for (let i = 2; i < first.length; i += 3) {
+    const at = first[i] + first[i + 2];
+    let j = 2;
+    while (j < then.length && then[j] !== at) j += 3;
+    if (j >= then.length || then[j + 1] - then[j] !== first[i + 1] - first[i]) return null;
+    out.push(first[i], first[i + 1], first[i + 2] + then[j + 2]);
+  }
+  return out;
+}
+
+/**
+ * Whether `x`'s text [a, a+n) equals `y`'s [b, b+n). Speed: one short-lived slice and a block comparison
+ * by the engine (a loop of charCodeAt over every row of the table was about a tenth of a column move).
+ */
+function sameChars(x: string, a: number, y: string, b: number, n: number): boolean {
+  return n === 0 || y.startsWith(x.slice(a, a + n), b);
+}
+
+/** Whether `after`'s row is `before`'s row with its cells in `order` (new cell j = old cell order[j], raw text and all). */
+function permutedRow(before: TableRow, after: TableRow, order: readonly number[], oldText: string, newText: string): boolean {
+  const n = order.length;
+  const oc = before.cells;
+  const nc = after.cells;
+  if (oc.length !== n || nc.length !== n || oldText.length !== newText.length) return false;
+  if (before.leadingPipe !== after.leadingPipe || before.trailingPipe !== after.trailingPipe) return false;
+  // What lies outside the cells (indentation, the outer pipes, trailing blanks) is the same text.
+  if (oc[0].rawStart !== nc[0].rawStart || !sameChars(oldText, 0, newText, 0, oc[0].rawStart)) return false;
+  const tail = oc[n - 1].rawEnd;
+  if (nc[n - 1].rawEnd !== tail || !sameChars(oldText, tail, newText, tail, oldText.length - tail)) return false;
+  for (let j = 0; j < n; j++) {
+    const o = oc[order[j]];
+    const c = nc[j];
+    const len = o.rawEnd - o.rawStart;
+    if (c.rawEnd - c.rawStart !== len || c.start - c.rawStart !== o.start - o.rawStart) return false;
+    if (!sameChars(oldText, o.rawStart, newText, c.rawStart, len)) return false;
+  }
+  return true;
+}
+
+function sameSchemaColumn(a: SchemaColumn, b: SchemaColumn): boolean {
+  return (
+    a.header === b.header &&
+    a.type === b.type &&
+    a.values === b.values &&
+    a.required === b.required &&
+    a.pattern === b.pattern &&
+    JSON.stringify(a.origin) === JSON.stringify(b.origin)
+  );
+}
+
+/** Whether every typed fact of the table is the old one's, column for column under `order`. */
+function sameMeanings(before: TableModel, after: TableModel, order: readonly number[]): boolean {
+  if (before.isFeatureTable !== after.isFeatureTable || before.isDateTable || after.isDateTable) return false;
+  if (before.heading !== after.heading || before.headerInferred || after.headerInferred) return false;
+  const keys = new Set([...Object.keys(before.columns), ...Object.keys(after.columns)]) as Set<keyof TableModel['columns']>;
+  for (const k of keys) {
+    const o = before.columns[k];
+    const c = after.columns[k];
+    if (o === undefined || c === undefined || order[c] !== o) return false;
+  }
+  const a = before.schema;
+  const b = after.schema;
+  if (a === null || b === null) return a === b;
+  if (a.name !== b.name || JSON.stringify(a.origin) !== JSON.stringify(b.origin) || a.columns.length !== b.columns.length) return false;
+  const old = new Map(a.columns.map((c) => [c.index, c]));
+  return b.columns.every((c) => {
+    const o = old.get(order[c.index]);
+    return o !== undefined && sameSchemaColumn(o, c);
+  });
+}
+
+/** The order of `after`'s header cells in `before`'s (no two header cells alike), or null; null too when nothing moved. */
+export function headerOrder(before: readonly string[], after: readonly string[]): number[] | null {
+  if (before === after || before.length !== after.length || before.length < 2) return null;
+  const at = new Map<string, number>();
+  for (let i = 0; i < before.length; i++) at.set(before[i], i);
+  if (at.size !== before.length) return null;
+  const order: number[] = [];
+  let moved = false;
+  for (let j = 0; j < after.length; j++) {
+    const i = at.get(after[j]);
+    if (i === undefined) return null;
+    if (i !== j) moved = true;
+    order.push(i);
+  }
+  return moved && new Set(order).size === order.length ? order : null;
+}
+
+/** Whether both tables are top-level GFM tables with a header, on the same lines. */
+function sameSpan(before: TableModel, after: TableModel): boolean {
+  const p = before.parsed;
+  const q = after.parsed;
+  if (p.kind !== 'gfm' || q.kind !== 'gfm' || p.fromMdast || q.fromMdast || !p.header || !q.header) return false;
+  return p.startLine === q.startLine && p.delimiterLine === q.delimiterLine && p.endLine === q.endLine;
+}
+
+/** Whether each new row is the old row of its index with its cells in `order`; null when the rows' lines differ. */
+function movedRows(
+  old: readonly TableRow[],
+  rows: readonly TableRow[],
+  order: readonly number[],
+  oldLines: readonly SourceLine[],
+  newLines: readonly SourceLine[],
+): boolean[] | null {
+  const moved: boolean[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const line = rows[i].line;
+    if (old[i].line !== line) return null;
+    moved.push(permutedRow(old[i], rows[i], order, oldLines[line].text, newLines[line].text));
+  }
+  return moved;
+}
+
+/** Column moves the model patch made (model/patch-columns.ts): the old table, the order, which rows it made from the old cells. */
+const PATCHED = new WeakMap<TableModel, { before: TableModel; order: readonly number[]; moved: readonly boolean[] }>();
+
+/**
+ * Records that the model patch made `after` from `before` by a column move, `moved[i]` telling whether row
+ * i is old row i with its cells in `order`. Performance: columnMove then does not compare every row's
+ * characters again (the patch compared them to make the rows).
+ */
+export function recordColumnMove(after: TableModel, before: TableModel, order: readonly number[], moved: readonly boolean[]): void {
+  PATCHED.set(after, { before, order, moved });
+}
+
+/**
+ * The column move that makes `after` (of lines `newLines`) from `before` (of `oldLines`), or null when
+ * `after` is not exactly `before` with its columns in another order, every column keeping its meaning.
+ * Cost: one comparison of each row's characters (no allocation per row), paid only when the header's
+ * cells moved.
+ */
+export function columnMove(
+  before: TableModel,
+  after: TableModel,
+  oldLines: readonly SourceLine[],
+  newLines: readonly SourceLine[],
+): ColumnMove | null {
+  const p = before.parsed;
+  const q = after.parsed;
+  if (!sameSpan(before, after)) return null;
+  const order = headerOrder(before.header, after.header);
+  if (!order) return null;
+  if (!order.every((i, j) => p.align[i] === q.align[j])) return null;
+  if (!sameMeanings(before, after, order)) return null;
+  const old = p.rows;
+  const rows = q.rows;
+  if (old.length !== rows.length || before.rows.length !== old.length || after.rows.length !== rows.length) return null;
+  const patched = PATCHED.get(after);
+  const moved =
+    patched && patched.before === before && patched.order.every((i, j) => order[j] === i)
+      ? patched.moved
+      : movedRows(old, rows, order, oldLines, newLines);
+  if (!moved) return null;
+  const first = rows.length > 0 ? rows[0].line : 0;
+  const inverse: number[] = [];
+  order.forEach((i, j) => (inverse[i] = j));
+  const rowMoved = (line: number): boolean => moved[line - first] === true;
+  return {
+    order,
+    rowMoved,
+    cellMap(line: number): CellMap | null {
+      if (!rowMoved(line)) return null;
+      const k = line - first;
+      const oc = old[k].cells;
+      const map = [oc[0].rawStart, oc[oc.length - 1].rawEnd];
+      for (let c = 0; c < oc.length; c++) map.push(oc[c].rawStart, oc[c].rawEnd, rows[k].cells[inverse[c]].rawStart - oc[c].rawStart);
+      return map;
+    },
+    moveRange(range: Range): Range | null {
+      const line = range.start.line;
+      const k = line - first;
+      if (range.end.line !== line || !rowMoved(line)) return null;
+      const oc = old[k].cells;
+      const a = range.start.character;
+      const b = range.end.character;
+      // The whole row (or more of its line): the text outside the cells did not change, nor the line's length.
+      if (a <= oc[0].rawStart && b >= oc[oc.length - 1].rawEnd) return range;
+      for (let c = 0; c < oc.length; c++) {
+        if (a < oc[c].rawStart || b > oc[c].rawEnd) continue;
+        const by = rows[k].cells[inverse[c]].rawStart - oc[c].rawStart;
+        // A cell that kept its place keeps its ranges (shared, as ranges are never changed).
+        if (by === 0) return range;
+        return { start: { line, character: a + by }, end: { line, character: b + by } };
+      }
+      return null;
+    },
+  };
+}
