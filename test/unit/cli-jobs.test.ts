@@ -22,20 +22,23 @@ function wiki(): string {
   return dir;
 }
 
+const HELPERS = { RELEASE_PAGES_PAGES_PER_HELPER: '4' };
+
 test('--jobs 3, --jobs 2, the default and --jobs 1: the same report (stylish, json, sarif), exit code and stderr', () => {
   const dir = wiki();
   for (const format of ['stylish', 'json', 'sarif']) {
     const one = runCli(['check', '.', '--jobs', '1', '--format', format], dir);
     assert.ok(one.stdout.length > 1000, `${format}: a real report (${one.stdout.length} bytes)`);
     for (const jobs of [['--jobs', '3'], ['--jobs', '2'], []]) {
-      const many = runCli(['check', '.', ...jobs, '--format', format], dir);
+      // A helper per 4 files (the default waits for 100), so that these 60-odd pages are shared.
+      const many = runCli(['check', '.', ...jobs, '--format', format], dir, { env: HELPERS });
       const what = `${format} ${jobs.join(' ') || 'default'}`;
       assert.equal(many.stdout, one.stdout, `${what}: the same report`);
       assert.equal(many.stderr, one.stderr, `${what}: the same messages`);
       assert.equal(many.code, one.code, `${what}: the same exit code`);
     }
   }
-  const quiet = runCli(['check', '.', '-j', '2', '--quiet'], dir);
+  const quiet = runCli(['check', '.', '-j', '2', '--quiet'], dir, { env: HELPERS });
   assert.equal(quiet.stdout, runCli(['check', '.', '--jobs=1', '--quiet'], dir).stdout);
 });
 

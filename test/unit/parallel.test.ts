@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, Engine } from '../../server/src/core';
-import { checkTask, helpersFor, startHelpers, type PageOutcome, type PageTask } from '../../server/src/node/parallel';
+import { checkTask, helpersFor, MIN_PAGES_PER_HELPER, startHelpers, type PageOutcome, type PageTask } from '../../server/src/node/parallel';
 import { FIXTURES, pagesIn, ROOT } from '../helpers/paths';
 import { tempFolder } from '../helpers/cli-run';
 
@@ -35,11 +35,13 @@ function blockUntil(done: () => boolean, ms: number): void {
 
 const byIndex = (outcomes: readonly PageOutcome[]): PageOutcome[] => [...outcomes].sort((a, b) => a.index - b.index);
 
-test('helpersFor: none for one thread or a few pages, at most jobs - 1', () => {
+test('helpersFor: none for one thread or fewer pages than a helper needs, at most jobs - 1', () => {
+  assert.equal(MIN_PAGES_PER_HELPER, 100, 'the default (the unit tests run without RELEASE_PAGES_PAGES_PER_HELPER)');
   assert.equal(helpersFor(1000, 1), 0);
   assert.equal(helpersFor(3, 2), 0);
-  assert.equal(helpersFor(49, 2), 1);
-  assert.equal(helpersFor(49, 8), 6);
+  assert.equal(helpersFor(49, 2), 0, 'the corpus: one thread');
+  assert.equal(helpersFor(200, 2), 1);
+  assert.equal(helpersFor(250, 8), 2);
   assert.equal(helpersFor(2000, 4), 3);
 });
 
