@@ -32,9 +32,9 @@ Options:
   --stdin-filename <path>         with -: the page's name, for config lookup and in the report
   --explain                       say for each page why it is or is not taken as a release page
                                   (to stdout before the findings; to stderr with another --format)
-  -j, --jobs <n>                  check pages on n threads when there are more than a few: this one
-                                  and n-1 workers (default: the number of cores; 1: one thread);
-                                  the output is the same
+  -j, --jobs <n>                  check pages on n threads when there are many (100 files a worker):
+                                  this one and n-1 workers (default: the number of cores; 1: one
+                                  thread); the output is the same
 
 Colour (stylish only): on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on (also into a file or pipe).
 
