@@ -84,7 +84,10 @@ test('a run of a few pages ends with every page, whichever thread took them', as
 test('a helper that fails or exits holding a page rejects the run (no hang)', async () => {
   // Stand-ins for a helper that breaks: each takes a page from the shared counter, then throws or exits.
   const takeOne = "require('node:worker_threads').parentPort.on('message', (m) => { Atomics.add(m.next, 0, 1); ";
-  const dir = tempFolder({ 'throws.js': `${takeOne}throw new Error('broken helper'); });\n`, 'exits.js': `${takeOne}process.exit(3); });\n` });
+  const dir = tempFolder({
+    'throws.js': `${takeOne}throw new Error('broken helper'); });\n`,
+    'exits.js': `${takeOne}process.exit(3); });\n`,
+  });
   for (const [script, message] of [
     ['throws.js', /broken helper/],
     ['exits.js', /a check worker stopped \(exit code 3\)/],

@@ -87,17 +87,18 @@ export const checkCommand: Command = {
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
     // The helpers start as soon as the number of files is known, so that they start while the pages are read.
     const started: { helpers: HelperPool | null } = { helpers: null };
-    const collect = (): PagesRun => collectPages(positionals, {
-      config: flags.config as string | undefined,
-      all: flags.all === true,
-      allowExtends: flags['allow-extends'] as string | undefined,
-      gitignore: flags['no-gitignore'] !== true,
-      stdinFilename: flags['stdin-filename'] as string | undefined,
-      onFiles: (count) => {
-        const n = flags.fix || flags.explain ? 0 : helpersFor(count, jobs);
-        if (n > 0) started.helpers = startHelpers(n, __filename);
-      },
-    });
+    const collect = (): PagesRun =>
+      collectPages(positionals, {
+        config: flags.config as string | undefined,
+        all: flags.all === true,
+        allowExtends: flags['allow-extends'] as string | undefined,
+        gitignore: flags['no-gitignore'] !== true,
+        stdinFilename: flags['stdin-filename'] as string | undefined,
+        onFiles: (count) => {
+          const n = flags.fix || flags.explain ? 0 : helpersFor(count, jobs);
+          if (n > 0) started.helpers = startHelpers(n, __filename);
+        },
+      });
     let run: PagesRun;
     try {
       run = collect();

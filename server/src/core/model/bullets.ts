@@ -109,7 +109,11 @@ export function readBullet(content: string, line: number, column: number): Bulle
   // A sentence going on after the date (`The security release day (2019-04-05) was Friday PDT. We should…`) is prose.
   const after = plainText(content.slice(tokens[tokens.length - 1].end).replace(/\([^)]*\)|\[[^\]]*\]/g, ' '));
   const prose = (after.match(/\p{L}{2,}/gu) ?? []).length >= 4;
-  return reading(base, label, labelStart, labelStart + labelRaw.length, dates, tokens[0].start, content.length, { dateFirst: false, prose, bold });
+  return reading(base, label, labelStart, labelStart + labelRaw.length, dates, tokens[0].start, content.length, {
+    dateFirst: false,
+    prose,
+    bold,
+  });
 }
 
 /** The date that counts (the last one not struck through) and the struck ones it replaced. */
