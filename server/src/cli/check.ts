@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG, Engine, explainDetection, mayBeReleasePage, type CheckR
 import { version } from '../../../package.json';
 import { parseArgs, UsageError, type Command } from './args';
 import { FORMATS, render, type FileResult, type Format } from './output';
-import { checkTask, defaultJobs, helpersFor, startHelpers, type HelperPool, type PageOutcome, type PageTask } from '../node/parallel';
+import { checkTask, defaultJobs, helpersFor, startHelpers, type PageOutcome, type PageTask } from '../node/parallel';
 import { collectPages, printConfigProblems, type PageJob, type PagesRun } from './pages';
 import { replaceFile } from './replace';
 import { colorWanted, printProblem, terminalText } from './terminal';
@@ -32,7 +32,7 @@ Options:
   --stdin-filename <path>         with -: the page's name, for config lookup and in the report
   --explain                       say for each page why it is or is not taken as a release page
                                   (to stdout before the findings; to stderr with another --format)
-  -j, --jobs <n>                  check pages on n threads when there are many (100 files a worker):
+  -j, --jobs <n>                  check pages on n threads when there are many (100 a worker):
                                   this one and n-1 workers (default: the number of cores; 1: one
                                   thread); the output is the same
 
@@ -85,27 +85,13 @@ export const checkCommand: Command = {
     const outputFile = flags['output-file'] as string | undefined;
     const jobs = flags.jobs === undefined ? defaultJobs() : Number(flags.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
-    // The helpers start as soon as the number of files is known, so that they start while the pages are read.
-    const started: { helpers: HelperPool | null } = { helpers: null };
-    const collect = (): PagesRun =>
-      collectPages(positionals, {
-        config: flags.config as string | undefined,
-        all: flags.all === true,
-        allowExtends: flags['allow-extends'] as string | undefined,
-        gitignore: flags['no-gitignore'] !== true,
-        stdinFilename: flags['stdin-filename'] as string | undefined,
-        onFiles: (count) => {
-          const n = flags.fix || flags.explain ? 0 : helpersFor(count, jobs);
-          if (n > 0) started.helpers = startHelpers(n, __filename);
-        },
-      });
-    let run: PagesRun;
-    try {
-      run = collect();
-    } catch (e) {
-      started.helpers?.stop(); // a started worker would keep the process alive
-      throw e;
-    }
+    const run = collectPages(positionals, {
+      config: flags.config as string | undefined,
+      all: flags.all === true,
+      allowExtends: flags['allow-extends'] as string | undefined,
+      gitignore: flags['no-gitignore'] !== true,
+      stdinFilename: flags['stdin-filename'] as string | undefined,
+    });
     const finish = (results: FileResult[], ioProblem: boolean, explanations: readonly string[]): number => {
       printConfigProblems(run.configProblems);
       if (explanations.length > 0) (format === 'stylish' ? process.stdout : process.stderr).write(explanations.join(''));
@@ -118,10 +104,12 @@ export const checkCommand: Command = {
       flags.quiet ? findings.filter((f) => f.severity === 'error') : [...findings];
     // Detection before parsing: a page that cannot be a release page has no findings (--explain builds every model to say why).
     const wanted = run.jobs.map((job) => flags.explain === true || job.checkOptions.force === true || mayBeReleasePage(job.page.text));
-    const pool = started.helpers;
-    if (pool !== null) {
+    // Helpers for the pages that need a check (most READMEs of a folder do not: counting files started helpers
+    // with nothing to do).
+    const helpers = flags.fix || flags.explain ? 0 : helpersFor(wanted.filter(Boolean).length, jobs);
+    if (helpers > 0) {
       const engine = new Engine();
-      return pool
+      return startHelpers(helpers, __filename)
         .run(tasksOf(run, wanted), (task) => checkTask(engine, task))
         .then((outcomes) => finish(inOrder(run, outcomes, quiet), run.ioProblem, []));
     }

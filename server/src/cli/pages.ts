@@ -41,8 +41,6 @@ export interface CollectOptions {
   gitignore?: boolean;
   /** The name of the page read from standard input (`-`): for config lookup and output. */
   stdinFilename?: string;
-  /** Told how many files the paths name, before they are read (check starts its helper threads then). */
-  onFiles?: (count: number) => void;
 }
 
 /** `-` must be the only path (standard input is one page); --stdin-filename needs it. */
@@ -54,18 +52,11 @@ function checkStdinArgs(paths: readonly string[], stdinFilename: string | undefi
   return stdin;
 }
 
-/** The files the paths name (none for standard input), told to `onFiles` before anything is read. */
-function filesOf(paths: readonly string[], stdin: boolean, opts: CollectOptions, cwd: string): ReturnType<typeof expandPaths> {
-  const expanded = stdin
-    ? { files: [], problems: [], named: new Set<string>(), ignoredNamed: [] }
-    : expandPaths(paths, cwd, { gitignore: opts.gitignore });
-  opts.onFiles?.(expanded.files.length);
-  return expanded;
-}
-
 export function collectPages(paths: readonly string[], opts: CollectOptions, cwd = process.cwd()): PagesRun {
   const stdin = checkStdinArgs(paths, opts.stdinFilename);
-  const { files, problems, named, ignoredNamed } = filesOf(paths, stdin, opts, cwd);
+  const { files, problems, named, ignoredNamed } = stdin
+    ? { files: [], problems: [], named: new Set<string>(), ignoredNamed: [] }
+    : expandPaths(paths, cwd, { gitignore: opts.gitignore });
   let ioProblem = problems.length > 0;
   for (const p of problems) printProblem(p);
   for (const p of ignoredNamed) printProblem(`${p}: ignored (a .release-pagesignore file or a ! pattern leaves it out)`);

@@ -20,7 +20,7 @@ import { Engine, findingCount, severest, type CheckOptions, type Finding, type R
 /** Fewer pages than this are checked on the main thread: starting a worker costs more than they do. */
 export const MIN_PAGES_PER_WORKER = 4;
 /**
- * The CLI starts one helper per this many files. A worker costs ~70 ms of CPU to start on Node 20 before it
+ * The CLI starts one helper per this many pages that need a check. A worker costs ~70 ms of CPU to start on Node 20 before it
  * loads the bundle, and the main thread checks the 49 corpus pages in ~130 ms: measured on the shared 2-core
  * machine (load 3–5), a helper made the corpus 297 → 453 ms (the helper's start took the core the main
  * thread needed) and the 2,000-page wiki no faster; so only a big folder gets one. The tests lower it
@@ -226,9 +226,8 @@ export function checkInWorkers(
 }
 
 /**
- * The CLI's threads for one run: `helpers` workers started now (before the pages are read, so that they
- * start while the main thread reads them), then `run` checks the pages on the main thread and on the
- * helpers at once. Start one with `startHelpers`; `stop` ends the workers (a run that checks nothing).
+ * The CLI's threads for one run: `helpers` workers started now, then `run` checks the pages on the main
+ * thread and on the helpers at once. Start one with `startHelpers`; `stop` ends the workers (a run that checks nothing).
  */
 export interface HelperPool {
   /**
