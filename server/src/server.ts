@@ -8,7 +8,7 @@ import { setRuleDocsRoot } from './lsp/diagnostics';
 import { logProcessFailures } from './lsp/failures';
 import { provideYaml } from './core';
 import { loadYaml } from './node/libs';
-import { checkInWorkers, defaultJobs, isCheckWorker, runCheckWorker, workersFor } from './node/parallel';
+import { checkInWorkers, isCheckWorker, runCheckWorker, serverJobs, workersFor } from './node/parallel';
 import type { PageChecker } from './lsp/workspace-check';
 
 // The YAML parser is loaded when a page with front matter or a configuration file first needs it.
@@ -17,7 +17,7 @@ provideYaml(loadYaml);
 /** The workspace check's pages on worker threads running this bundle (as `check --jobs` does); a few pages are checked on the server's thread. */
 const pages: PageChecker = {
   checkPages(tasks, options) {
-    const workers = workersFor(tasks.length, defaultJobs());
+    const workers = workersFor(tasks.length, serverJobs());
     return workers === 0 ? null : checkInWorkers(tasks, workers, __filename, options);
   },
 };

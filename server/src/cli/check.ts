@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG, Engine, explainDetection, mayBeReleasePage, type CheckR
 import { version } from '../../../package.json';
 import { parseArgs, UsageError, type Command } from './args';
 import { FORMATS, render, type FileResult, type Format } from './output';
-import { checkInWorkers, defaultJobs, workersFor, type PageOutcome, type PageTask } from '../node/parallel';
+import { checkTask, defaultJobs, helpersFor, startHelpers, type PageOutcome, type PageTask } from '../node/parallel';
 import { collectPages, printConfigProblems, type PageJob, type PagesRun } from './pages';
 import { replaceFile } from './replace';
 import { colorWanted, printProblem, terminalText } from './terminal';
@@ -32,8 +32,9 @@ Options:
   --stdin-filename <path>         with -: the page's name, for config lookup and in the report
   --explain                       say for each page why it is or is not taken as a release page
                                   (to stdout before the findings; to stderr with another --format)
-  -j, --jobs <n>                  check pages on n worker threads when there are more than a few
-                                  (default: the number of cores; 1: one thread); the output is the same
+  -j, --jobs <n>                  check pages on n threads when there are many (100 a worker):
+                                  this one and n-1 workers (default: the number of cores; 1: one
+                                  thread); the output is the same
 
 Colour (stylish only): on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on (also into a file or pipe).
 
@@ -82,6 +83,8 @@ export const checkCommand: Command = {
     if (flags.fix && positionals.includes('-'))
       throw new UsageError('--fix cannot write standard input back (format - prints a formatted page)');
     const outputFile = flags['output-file'] as string | undefined;
+    const jobs = flags.jobs === undefined ? defaultJobs() : Number(flags.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
     const run = collectPages(positionals, {
       config: flags.config as string | undefined,
       all: flags.all === true,
@@ -89,8 +92,6 @@ export const checkCommand: Command = {
       gitignore: flags['no-gitignore'] !== true,
       stdinFilename: flags['stdin-filename'] as string | undefined,
     });
-    const jobs = flags.jobs === undefined ? defaultJobs() : Number(flags.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
     const finish = (results: FileResult[], ioProblem: boolean, explanations: readonly string[]): number => {
       printConfigProblems(run.configProblems);
       if (explanations.length > 0) (format === 'stylish' ? process.stdout : process.stderr).write(explanations.join(''));
@@ -103,11 +104,15 @@ export const checkCommand: Command = {
       flags.quiet ? findings.filter((f) => f.severity === 'error') : [...findings];
     // Detection before parsing: a page that cannot be a release page has no findings (--explain builds every model to say why).
     const wanted = run.jobs.map((job) => flags.explain === true || job.checkOptions.force === true || mayBeReleasePage(job.page.text));
-    const workers = flags.fix || flags.explain ? 0 : workersFor(wanted.filter(Boolean).length, jobs);
-    if (workers > 0)
-      return checkInWorkers(tasksOf(run, wanted), workers, __filename).then((outcomes) =>
-        finish(inOrder(run, outcomes, quiet), run.ioProblem, []),
-      );
+    // Helpers for the pages that need a check (most READMEs of a folder do not: counting files started helpers
+    // with nothing to do).
+    const helpers = flags.fix || flags.explain ? 0 : helpersFor(wanted.filter(Boolean).length, jobs);
+    if (helpers > 0) {
+      const engine = new Engine();
+      return startHelpers(helpers, __filename)
+        .run(tasksOf(run, wanted), (task) => checkTask(engine, task))
+        .then((outcomes) => finish(inOrder(run, outcomes, quiet), run.ioProblem, []));
+    }
     let ioProblem = run.ioProblem;
     const engine = new Engine();
     const results: FileResult[] = [];
@@ -126,7 +131,7 @@ export const checkCommand: Command = {
   },
 };
 
-/** The pages to check on workers (`wanted`), numbered by their place in the run. */
+/** The pages to check on several threads (`wanted`), numbered by their place in the run. */
 function tasksOf(run: PagesRun, wanted: readonly boolean[]): PageTask[] {
   const tasks: PageTask[] = [];
   run.jobs.forEach((job, index) => {
@@ -137,7 +142,7 @@ function tasksOf(run: PagesRun, wanted: readonly boolean[]): PageTask[] {
   return tasks;
 }
 
-/** The workers' outcomes as the results of the run, in its order; rules that failed told as a one-thread run tells them. */
+/** The threads' outcomes as the results of the run, in its order; rules that failed told as a one-thread run tells them. */
 function inOrder(run: PagesRun, outcomes: readonly PageOutcome[], quiet: (f: readonly Finding[]) => Finding[]): FileResult[] {
   const byIndex = new Map(outcomes.map((o) => [o.index, o]));
   return run.jobs.map((job, index) => {

@@ -9,7 +9,7 @@
  * C0 controls except tab, DEL, C1 controls; and the bidi controls: embeddings and overrides
  * (U+202A–U+202E), isolates (U+2066–U+2069), marks (U+200E, U+200F, U+061C).
  */
-function unsafe(c: number): boolean {
+export function unsafe(c: number): boolean {
   return (
     (c < 0x20 && c !== 0x09) ||
     (c >= 0x7f && c <= 0x9f) ||
@@ -25,8 +25,13 @@ function visible(code: number): string {
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
+/** Any character `unsafe` names (one test settles the text that holds none, nearly every text). */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const ANY_UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+
 /** `text` with every control and bidi control character written as `\x1b` / `\u202e` (the text itself when it has none). */
 export function terminalText(text: string): string {
+  if (!ANY_UNSAFE.test(text)) return text;
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {

@@ -89,7 +89,7 @@ export function inRanges(pos: number, ranges: ReadonlyArray<readonly [number, nu
  * Text that can hold digits but never a date of the page: HTML comments, link destinations, autolinks,
  * URLs, e-mail addresses. Each regex runs only when its needle (lower case) occurs.
  */
-const MASKS: ReadonlyArray<{ needle: string; re: RegExp }> = [
+export const MASKS: ReadonlyArray<{ needle: string; re: RegExp }> = [
   { needle: '<!--', re: /<!--[\s\S]*?(?:-->|$)/g },
   // Code spans are literal text, not values (a closed run of backticks of the same length).
   { needle: '`', re: /(`+)(?:[^`]|(?!\1)`+)*?\1/g },
@@ -100,8 +100,12 @@ const MASKS: ReadonlyArray<{ needle: string; re: RegExp }> = [
   { needle: '@', re: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
 ];
 
+/** Any of the MASKS' needles (`www.` in any case): most texts hold none, and one test settles them. */
+const ANY_NEEDLE = /<|`|\]\(|:\/\/|www\.|@/i;
+
 /** The text with URLs, link destinations, autolinks, e-mail addresses and comments blanked out (same length). */
 export function maskNonDates(text: string): string {
+  if (!ANY_NEEDLE.test(text)) return text;
   let out = text;
   const lower = text.toLowerCase();
   for (const { needle, re } of MASKS) {

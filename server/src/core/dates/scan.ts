@@ -111,15 +111,19 @@ const WEEKDAY_RE = new RegExp(
 const MAY_HOLD_DATE = /[0-9{]|yyyy/i;
 
 /** The first wrong ordinal suffix of a match. */
+/** The day groups with their ordinal suffix groups (made once: an array and its destructuring per match cost, unoptimized). */
+const DAY_SUFFIX_GROUPS: ReadonlyArray<readonly [string, string]> = [
+  ['dd', 'do'],
+  ['de', 'deo'],
+  ['md', 'mo'],
+  ['me', 'meo'],
+  ['bd', 'bo'],
+];
+
 function typoOf(g: Groups, spans: Spans): OrdinalTypo | undefined {
-  const pairs: Array<[string, string]> = [
-    ['dd', 'do'],
-    ['de', 'deo'],
-    ['md', 'mo'],
-    ['me', 'meo'],
-    ['bd', 'bo'],
-  ];
-  for (const [day, suffix] of pairs) {
+  for (let i = 0; i < DAY_SUFFIX_GROUPS.length; i++) {
+    const day = DAY_SUFFIX_GROUPS[i][0];
+    const suffix = DAY_SUFFIX_GROUPS[i][1];
     const t = g[day] === undefined ? null : ordinalTypo(num(g[day]), g[suffix], spans[suffix]);
     if (t) return t;
   }

@@ -33,12 +33,21 @@ function fmString(fm: FrontMatter | null, key: string): string | null {
   return f && typeof f.value === 'string' ? f.value : null;
 }
 
+/** The last heading above `line` that passes `test` (headings are in line order); a binary search without a test. */
 function headingAbove(headings: readonly Heading[], line: number, test?: (h: Heading) => boolean): Heading | null {
-  let found: Heading | null = null;
-  for (const h of headings) {
-    if (h.line >= line) break;
-    if (!test || test(h)) found = h;
+  if (!test) {
+    let lo = 0;
+    let hi = headings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (headings[mid].line < line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? headings[lo - 1] : null;
   }
+  // Indexed, not for…of: most of a CLI run is not optimized, and an iterator allocates a result per step there.
+  let found: Heading | null = null;
+  for (let i = 0; i < headings.length && headings[i].line < line; i++) if (test(headings[i])) found = headings[i];
   return found;
 }
 

@@ -65,14 +65,29 @@ function colonOutsideLinks(text: string): number {
   return -1;
 }
 
+/** A reading's fields in one order, so that every reading has one shape (object spread made them slowly, unoptimized). */
+function reading(
+  base: Pick<BulletReading, 'line' | 'at'>,
+  label: string,
+  labelStart: number,
+  labelEnd: number,
+  dates: PageDate[],
+  valueStart: number,
+  valueEnd: number,
+  flags: Pick<BulletReading, 'dateFirst' | 'prose' | 'bold'>,
+): BulletReading {
+  const { line, at } = base;
+  const { dateFirst, prose, bold } = flags;
+  return { label, labelStart, labelEnd, dates, valueStart, valueEnd, dateFirst, prose, bold, line, at };
+}
+
+const PLAIN = { dateFirst: false, prose: false, bold: false };
+
 export function readBullet(content: string, line: number, column: number): BulletReading {
   const at = (o: number): Position => ({ line, character: column + o });
   const tokens = scanDates(content).filter((t) => VALUE_KINDS.has(t.kind));
-  const base = { dates: [] as PageDate[], line, at, bold: false, dateFirst: false, prose: false };
-  if (tokens.length === 0) {
-    const label = plainText(content);
-    return { ...base, label, labelStart: 0, labelEnd: content.length, valueStart: content.length, valueEnd: content.length };
-  }
+  const base = { line, at };
+  if (tokens.length === 0) return reading(base, plainText(content), 0, content.length, [], content.length, content.length, PLAIN);
   const before = content.slice(0, tokens[0].start);
   if (isFiller(before)) {
     const part = datePart(content, tokens);
@@ -82,17 +97,7 @@ export function readBullet(content: string, line: number, column: number): Bulle
     const label = plainText(rest).replace(/[:.]$/, '').trim();
     const dates = part.map((t) => placeDate(t, at, 'timeline', label));
     const bold = /\*\*/.test(before);
-    return {
-      ...base,
-      label,
-      labelStart: end + lead,
-      labelEnd: content.length,
-      dates,
-      valueStart: tokens[0].start,
-      valueEnd: end,
-      dateFirst: true,
-      bold,
-    };
+    return reading(base, label, end + lead, content.length, dates, tokens[0].start, end, { dateFirst: true, prose: false, bold });
   }
   const colon = colonOutsideLinks(before);
   const head = colon > 0 && /\p{L}/u.test(plainText(before.slice(0, colon))) ? before.slice(0, colon) : before;
@@ -104,17 +109,11 @@ export function readBullet(content: string, line: number, column: number): Bulle
   // A sentence going on after the date (`The security release day (2019-04-05) was Friday PDT. We should…`) is prose.
   const after = plainText(content.slice(tokens[tokens.length - 1].end).replace(/\([^)]*\)|\[[^\]]*\]/g, ' '));
   const prose = (after.match(/\p{L}{2,}/gu) ?? []).length >= 4;
-  return {
-    ...base,
+  return reading(base, label, labelStart, labelStart + labelRaw.length, dates, tokens[0].start, content.length, {
+    dateFirst: false,
     prose,
-    label,
-    labelStart,
-    labelEnd: labelStart + labelRaw.length,
-    dates,
-    valueStart: tokens[0].start,
-    valueEnd: content.length,
     bold,
-  };
+  });
 }
 
 /** The date that counts (the last one not struck through) and the struck ones it replaced. */

@@ -53,10 +53,12 @@ export function computeLeftovers(raw: string): readonly Hit[] {
   let plainValue: string | null = null;
   const plain = (): string => (plainValue ??= plainText(visible).replace(/^[\s*_~`]+|[\s*_~`]+$/g, ''));
   const taken = (s: number, e: number): boolean => hits.some((h) => s < h.end && e > h.start);
+  // exec on the forms' own (global) expressions, not matchAll: that copies the expression and makes an iterator
+  // on every call, and most of a command-line run is not optimized. No form matches the empty string.
   if (MAY_MATCH_A_FORM.test(visible))
     for (const form of FORMS) {
       form.re.lastIndex = 0;
-      for (const m of visible.matchAll(form.re)) {
+      for (let m = form.re.exec(visible); m !== null; m = form.re.exec(visible)) {
         const start = m.index;
         const end = start + m[0].length;
         if (form.whole && plain() !== m[0].replace(/^[\s*_~`]+|[\s*_~`]+$/g, '')) continue;

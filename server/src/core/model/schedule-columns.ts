@@ -63,6 +63,16 @@ interface ColumnFacts {
   letters: number;
 }
 
+const NOT_LETTERS = /\P{L}+/gu;
+
+/** How many letters (code points of \p{L}) `text` holds, without an array of them. */
+export function letterCount(text: string): number {
+  const only = text.replace(NOT_LETTERS, '');
+  let n = only.length;
+  for (let i = 0; i < only.length; i++) if (only.charCodeAt(i) >= 0xd800 && only.charCodeAt(i) <= 0xdbff) n--; // a pair is one letter
+  return n;
+}
+
 function columnFacts(head: readonly string[], rows: ReadonlyArray<readonly string[]>): ColumnFacts[] {
   return head.map((h, col) => {
     const f: ColumnFacts = { name: header(h), filled: 0, dated: 0, versions: 0, letters: 0 };
@@ -73,7 +83,7 @@ function columnFacts(head: readonly string[], rows: ReadonlyArray<readonly strin
       f.filled++;
       if (hasDate(raw) || RELEASE_OF.test(text)) f.dated++;
       if (VERSION_CELL.test(text)) f.versions++;
-      f.letters += (text.match(/\p{L}/gu) ?? []).length;
+      f.letters += letterCount(text);
     }
     return f;
   });
