@@ -99,8 +99,13 @@ function statusOf(line: string): string {
   return (cells(line)[STATUS_COLUMN] ?? '').trim();
 }
 
-/** Runs `runs` edits of every kind (after `warmup` of each) on a fresh server. */
-export async function structural(rows: number, runs: number, warmup: number): Promise<StructuralResult> {
+/** Runs `runs` edits of every kind in `only` (all when absent) after `warmup` of each, on a fresh server. */
+export async function structural(
+  rows: number,
+  runs: number,
+  warmup: number,
+  only: ReadonlySet<StructuralKind> = new Set(STRUCTURAL_KINDS),
+): Promise<StructuralResult> {
   return withServer(null, async (session) => {
     await settle(session);
     const g = generatePage(rows, 1);
@@ -141,21 +146,22 @@ export async function structural(rows: number, runs: number, warmup: number): Pr
       record('moveRow', await doc.replaceLines(at, at + 2, [doc.lines[at + 1], doc.lines[at]]));
       // Move a column: Feature and Release priority swap places in every line of the table.
       const end = doc.tableEnd + 1;
-      record(
-        'moveColumn',
-        await doc.replaceLines(
-          doc.header,
-          end,
-          doc.lines.slice(doc.header, end).map((l) => swapColumns(l, 1, 2)),
-        ),
-      );
+      if (only.has('moveColumn'))
+        record(
+          'moveColumn',
+          await doc.replaceLines(
+            doc.header,
+            end,
+            doc.lines.slice(doc.header, end).map((l) => swapColumns(l, 1, 2)),
+          ),
+        );
       // Sort the body by Status (stable; ascending, then descending on the next run): a whole-body replacement.
       const body = doc.lines.slice(doc.header + 2, end);
       const sorted = body
         .map((l, i) => ({ l, i, s: statusOf(l) }))
         .sort((x, y) => (k % 2 === 0 ? x.s.localeCompare(y.s) : y.s.localeCompare(x.s)) || x.i - y.i)
         .map((x) => x.l);
-      record('sort', await doc.replaceLines(doc.header + 2, end, sorted));
+      if (only.has('sort')) record('sort', await doc.replaceLines(doc.header + 2, end, sorted));
     }
     return { rows, times, diagnostics: count, serverPeakRssKb: vmHwmKb(session.process.pid) };
   });
@@ -185,6 +191,9 @@ async function main(): Promise<void> {
   const runsArg = args.find((a) => a.startsWith('--runs='));
   const runs = runsArg ? Number(runsArg.slice('--runs='.length)) : 15;
   const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
+  // --only=cell,insert: those kinds alone (the one-cell edit and the row edits always run: later edits use them).
+  const onlyArg = args.find((a) => a.startsWith('--only='));
+  const only = new Set((onlyArg ? onlyArg.slice('--only='.length).split(',') : STRUCTURAL_KINDS) as StructuralKind[]);
   const out: StructuralResult[] = [];
   process.stderr.write(
     `load average ${(await import('node:os'))
@@ -193,7 +202,7 @@ async function main(): Promise<void> {
       .join(' / ')}\n`,
   );
   for (const rows of sizes.length ? sizes : [10_000, 50_000]) {
-    out.push(await structural(rows, runs, 3));
+    out.push(await structural(rows, runs, 3, only));
     process.stderr.write(`${rowsLabel(rows)} rows done\n`);
   }
   process.stdout.write(structuralTable(out));
