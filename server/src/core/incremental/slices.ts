@@ -100,7 +100,12 @@ export function sliceView(page: PageModel, s: Slice): PageView {
     if (page.dates[i].context === 'table') dates.push(page.dates[i]);
   }
   const table = tableModel({ ...s.table, rows: s.rows, parsed: parsedTable({ ...s.table.parsed, rows: physicalRows(s) }) });
-  const view = pageModel({
+  return pageView(tableOnly(page, table, dates), [[s.from, s.to]], table);
+}
+
+/** The page with `table` as its only part (and `dates`, the table's), page-level context kept: a slice's or rows' model. */
+function tableOnly(page: PageModel, table: TableModel, dates: PageDate[]): PageModel {
+  return pageModel({
     ...page,
     timelines: [],
     criteria: [],
@@ -111,7 +116,6 @@ export function sliceView(page: PageModel, s: Slice): PageView {
     tables: [table],
     dates,
   });
-  return pageView(view, [[s.from, s.to]], table);
 }
 
 /**
@@ -147,18 +151,7 @@ export function rowsView(page: PageModel, table: TableModel, rows: readonly Logi
     if (d.context === 'table' && r < lines.length && lines[r][0] <= line) dates.push(d);
   }
   const part = tableModel({ ...table, rows: [...rows], parsed: parsedTable({ ...table.parsed, rows: physical }) });
-  const view = pageModel({
-    ...page,
-    timelines: [],
-    criteria: [],
-    plan: [],
-    orphanRows: [],
-    degraded: [],
-    frontMatter: null,
-    tables: [part],
-    dates,
-  });
-  return pageView(view, lines, part);
+  return pageView(tableOnly(page, part, dates), lines, part);
 }
 
 /** The page without the sliced tables' rows (and their dates): what the rules check besides the slices. */

@@ -9,14 +9,11 @@
  * result must equal a build (test/unit/structural-edits.test.ts, moved-columns.test.ts).
  */
 import type { LineDiff } from '../diff';
-import { firstAtOrAfter, spliced } from '../arrays';
 import { continuesTable, parsedTable, RowCell, tableRowAt, type TableRow } from '../markdown/table';
-import { pageModel } from '../incremental/model-literals';
-import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
+import { byPosition, dateColumns, pushRowDates } from './page-dates';
 import { buildTable } from './tables';
-import { learnVocabulary } from './learned';
 import { headerOrder, recordColumnMove } from './permute';
-import { readElsewhere } from './patch';
+import { readElsewhere, withTable } from './patch';
 import type { PageDate, PageModel, TableModel } from './page-model';
 import type { TableDecl } from './schema';
 
@@ -139,17 +136,5 @@ export function patchColumns(base: PageModel, diff: LineDiff, decls: readonly Ta
   const added: PageDate[] = [];
   for (const row of moved.rows) pushRowDates(row, columns, added, moved.header);
   added.sort(byPosition);
-  const lineOf = (x: PageDate): number => x.range.start.line;
-  const d0 = firstAtOrAfter(base.dates, p.startLine, lineOf);
-  const d1 = firstAtOrAfter(base.dates, p.endLine + 1, lineOf);
-  const dates = spliced(base.dates, d0, d1, added);
-  const tables = base.tables.map((t) => (t === table ? moved : t));
-  return pageModel({
-    ...base,
-    lines,
-    tables,
-    learned: learnVocabulary(tables),
-    dates,
-    ...dateFacts(dates, base.gaDate),
-  });
+  return withTable(base, lines, table, moved, [p.startLine, p.endLine + 1], added, false);
 }

@@ -103,9 +103,26 @@ export function patchPage(base: PageModel, diff: LineDiff, decls: readonly Table
   patchCounts(table, patched, l0, l0 + newLogical.length, newLogical.length);
   // `added` is in page order: row by row, each row's dates in order.
   // Only this table's dates lie on its body lines.
+  return withTable(base, lines, table, patched, [from, newTo], added, true);
+}
+
+/**
+ * `base` with `table` replaced by `patched` and `lines` for its lines; the dates on lines [from, to)
+ * (only the table's lie there) replaced by `added` (page order). The page-wide date facts are kept when
+ * `mayKeepFacts` and the new dates are the same tokens as the old ones, else worked out again.
+ */
+export function withTable(
+  base: PageModel,
+  lines: PageModel['lines'],
+  table: TableModel,
+  patched: TableModel,
+  [from, to]: readonly [number, number],
+  added: PageDate[],
+  mayKeepFacts: boolean,
+): PageModel {
   const lineOf = (d: PageDate): number => d.range.start.line;
   const d0 = firstAtOrAfter(base.dates, from, lineOf);
-  const d1 = firstAtOrAfter(base.dates, newTo, lineOf);
+  const d1 = firstAtOrAfter(base.dates, to, lineOf);
   const dates = spliced(base.dates, d0, d1, added);
   const tables = base.tables.map((t) => (t === table ? patched : t));
   return pageModel({
@@ -114,7 +131,7 @@ export function patchPage(base: PageModel, diff: LineDiff, decls: readonly Table
     tables,
     learned: learnVocabulary(tables),
     dates,
-    ...(sameTokens(base.dates, d0, d1, added) ? keptFacts(base) : dateFacts(dates, base.gaDate)),
+    ...(mayKeepFacts && sameTokens(base.dates, d0, d1, added) ? keptFacts(base) : dateFacts(dates, base.gaDate)),
   });
 }
 
