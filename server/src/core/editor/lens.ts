@@ -38,8 +38,9 @@ export function tableSummaries(page: PageModel, config: ResolvedConfig, today: n
     for (const f of items) {
       if (f.table !== featureTable) continue;
       features++;
+      const known = f.colour === 'unset' ? undefined : byValue.get(f.statusLabel);
       if (f.colour === 'unset') unset++;
-      else if (byValue.has(f.statusLabel)) (byValue.get(f.statusLabel) as StatusCount).count++;
+      else if (known) known.count++;
       else if (f.colour === 'other') unknown++;
       else {
         // A value outside the vocabulary that still has a colour (an emoji, a colour word, a legend's
