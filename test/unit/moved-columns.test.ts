@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Engine, type Finding } from '../../server/src/core';
-import { composeMaps, mapColumns } from '../../server/src/core/model/permute';
+import { composeMaps, mapSpan } from '../../server/src/core/model/permute';
 import { generatePage } from '../../bench/generate';
 import { modelShape } from '../fuzz/model-shape';
 
@@ -52,11 +52,11 @@ function checkBoth(engine: Engine, text: string, label: string, readFixes: boole
 test('cell maps: a range within one cell moves with it, the whole row stays, a range across cells has no place', () => {
   // Cells [1, 5), [6, 10), [11, 15); the second and third swap places (both 4 wide).
   const swap = [1, 15, 1, 5, 0, 6, 10, 5, 11, 15, -5];
-  assert.deepEqual(mapColumns(swap, 7, 9), [12, 14]);
-  assert.deepEqual(mapColumns(swap, 11, 11), [6, 6]);
-  assert.deepEqual(mapColumns(swap, 2, 3), [2, 3]);
-  assert.deepEqual(mapColumns(swap, 0, 16), [0, 16]);
-  assert.equal(mapColumns(swap, 4, 7), null);
+  assert.deepEqual(mapSpan(swap, 7, 9), [12, 14]);
+  assert.deepEqual(mapSpan(swap, 11, 11), [6, 6]);
+  assert.deepEqual(mapSpan(swap, 2, 3), [2, 3]);
+  assert.deepEqual(mapSpan(swap, 0, 16), [0, 16]);
+  assert.equal(mapSpan(swap, 4, 7), null);
   // Swapping again brings every cell home.
   assert.deepEqual(composeMaps(swap, swap), [1, 15, 1, 5, 0, 6, 10, 0, 11, 15, 0]);
   // Maps of another row do not meet.

@@ -13,7 +13,7 @@
 import type { Finding, Fix, Range } from '../findings';
 import type { SourceLine } from '../lines';
 import type { LogicalRow, PageModel, TableModel } from '../model/page-model';
-import { composeMaps, mapColumns, type CellMap, type ColumnMove } from '../model/permute';
+import { composeMaps, mapSpan, type CellMap, type ColumnMove } from '../model/permute';
 import { firstLine, lastLine } from '../model/shift';
 import { moveFinding, type SliceFindings } from './finding-parts';
 import type { Slice } from './slices';
@@ -110,11 +110,17 @@ class TableMove {
 
 /** `f` (of the last check, `by` lines off) moved with the columns; null when its range is neither within one cell nor the whole row. */
 function movedFinding(f: Finding, by: number, table: TableMove): Finding | null {
-  const g = moveFinding(f, by);
-  const range = table.move.moveRange(g.range);
-  if (!range) return null;
-  const map = table.cellMap(range.start.line);
-  if (!map) return null;
+  const old = moveFinding(f, by).range;
+  const line = old.start.line;
+  if (old.end.line !== line) return null;
+  const map = table.cellMap(line);
+  const at = map && mapSpan(map, old.start.character, old.end.character);
+  if (!map || !at) return null;
+  // A range that did not move (its cell kept its place, or the whole row) is shared: ranges are never changed.
+  const range: Range =
+    at[0] === old.start.character && at[1] === old.end.character
+      ? old
+      : { start: { line, character: at[0] }, end: { line, character: at[1] } };
   if (f instanceof ColumnMovedFinding) return f.movedAgain(range, by, map, table);
   return new ColumnMovedFinding(f.rule, f.severity, f.message, range, f, by, map, table);
 }
@@ -169,7 +175,7 @@ class ColumnMovedFinding implements Finding {
       const edits = [];
       for (const e of x.edits) {
         if (e.range.start.line + this.#lines !== line || e.range.end.line + this.#lines !== line) return null;
-        const at = mapColumns(this.#map, e.range.start.character, e.range.end.character);
+        const at = mapSpan(this.#map, e.range.start.character, e.range.end.character);
         if (!at) return null;
         edits.push({ ...e, range: { start: { line, character: at[0] }, end: { line, character: at[1] } } });
       }

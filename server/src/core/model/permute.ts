@@ -13,7 +13,6 @@
  * (its values may land under other columns: model/row-shape.ts), or whose cells are not the old ones
  * moved, is not a moved row: its findings are made by the rules again.
  */
-import type { Range } from '../findings';
 import type { SourceLine } from '../lines';
 import type { TableRow } from '../markdown/table';
 import type { TableModel } from './page-model';
@@ -24,8 +23,6 @@ export interface ColumnMove {
   readonly order: readonly number[];
   /** Whether the body row on `line` is the old row with its cells in `order` (false: a row of new text, or of another cell count). */
   rowMoved(line: number): boolean;
-  /** Where `range` of the old table lies in the new one: within one cell of a moved body row, or the whole row; null otherwise. */
-  moveRange(range: Range): Range | null;
   /** How the moved row on `line` moved its cells, as a CellMap; null if it is not a moved row. */
   cellMap(line: number): CellMap | null;
 }
@@ -38,7 +35,7 @@ export interface ColumnMove {
 export type CellMap = readonly number[];
 
 /** Where [a, b) of a row lies after the moves of `map`; null when it is neither within one cell nor the whole row. */
-export function mapColumns(map: CellMap, a: number, b: number): [number, number] | null {
+export function mapSpan(map: CellMap, a: number, b: number): [number, number] | null {
   if (a <= map[0] && b >= map[1]) return [a, b];
   for (let i = 2; i < map.length; i += 3) if (map[i] <= a && b <= map[i + 1]) return [a + map[i + 2], b + map[i + 2]];
   return null;
@@ -215,24 +212,6 @@ export function columnMove(
       const map = [oc[0].rawStart, oc[oc.length - 1].rawEnd];
       for (let c = 0; c < oc.length; c++) map.push(oc[c].rawStart, oc[c].rawEnd, rows[k].cells[inverse[c]].rawStart - oc[c].rawStart);
       return map;
-    },
-    moveRange(range: Range): Range | null {
-      const line = range.start.line;
-      const k = line - first;
-      if (range.end.line !== line || !rowMoved(line)) return null;
-      const oc = old[k].cells;
-      const a = range.start.character;
-      const b = range.end.character;
-      // The whole row (or more of its line): the text outside the cells did not change, nor the line's length.
-      if (a <= oc[0].rawStart && b >= oc[oc.length - 1].rawEnd) return range;
-      for (let c = 0; c < oc.length; c++) {
-        if (a < oc[c].rawStart || b > oc[c].rawEnd) continue;
-        const by = rows[k].cells[inverse[c]].rawStart - oc[c].rawStart;
-        // A cell that kept its place keeps its ranges (shared, as ranges are never changed).
-        if (by === 0) return range;
-        return { start: { line, character: a + by }, end: { line, character: b + by } };
-      }
-      return null;
     },
   };
 }
