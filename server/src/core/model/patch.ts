@@ -1,5 +1,6 @@
-// Over 300 lines: the three patch paths (rows rewritten, rows inserted or deleted, rows moved by a sort)
-// share their checks of what an edit may touch, and each must equal a fresh build.
+// Over 300 lines: both patch paths (rows rewritten in place, rows added or removed) share what an edit may
+// touch (readElsewhere) and how the patched page is made and its date facts kept (withTable, also the
+// column move's); one file keeps those decisions in one place, and each path must equal a fresh build.
 /**
  * The incremental path of the page model: an edit that only rewrites body rows of a top-level GFM table
  * (typing in a cell, the commonest edit of all) gives the previous model with those rows and their dates
@@ -9,9 +10,7 @@
  * again). Anything else (a row that stops being a row, a table inside a container, a timeline table or
  * the first rows of a table that could become one, rows added after a table's last row, a disable comment
  * or plan line, a region read line by line) returns null and the page is built again.
- *
- * Over 300 lines on purpose: both paths (rows rewritten in place, rows added or removed) share what may
- * be patched and when the page's date facts are kept; one file keeps that decision in one place.
+ * An edit from a table's header line on is a column move or is built again (model/patch-columns.ts).
  */
 import type { LineDiff } from '../diff';
 import { continuesTable, parsedTable, RowCell, tableRowAt, type TableRow } from '../markdown/table';

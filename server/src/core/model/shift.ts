@@ -1,5 +1,6 @@
 // Over 300 lines: one mover per part of the page model (rows, dates, timelines, headings, legend,
-// directives…), kept together so that no part below an edit is left unmoved.
+// directives…), all under one invariant (what lies at or below `at` moves `by` lines, nothing above it
+// is copied); split by part, that invariant would be spread and a part below an edit could be left unmoved.
 /**
  * Moving the parts of a page model that lie below an edit which added or removed lines (model/patch.ts:
  * rows inserted, deleted or pasted inside a table). A part at or below line `at` of the old page moves
@@ -13,9 +14,6 @@
  * cells are moved only when read; a moved table date (CellDate.moved) makes its range only when read.
  * So the rows below an inserted row cost one small object each (and one per date), not a copy of their
  * cells: their slices' findings are kept (incremental/slice-cache.ts), so most are never read again.
- *
- * Over 300 lines on purpose: one move per part of the model, all under one invariant (what lies at or
- * below `at` moves `by` lines, nothing above it is copied); split by part, that invariant would be spread.
  */
 import type { Position, Range } from '../findings';
 import { parsedTable, RowCell, type ParsedTable, type TableRow } from '../markdown/table';
