@@ -110,7 +110,6 @@ const WEEKDAY_RE = new RegExp(
 /** Cheap test: can this value hold any token other than 'unset'? */
 const MAY_HOLD_DATE = /[0-9{]|yyyy/i;
 
-/** The first wrong ordinal suffix of a match. */
 /** The day groups with their ordinal suffix groups (made once: an array and its destructuring per match cost, unoptimized). */
 const DAY_SUFFIX_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['dd', 'do'],
@@ -120,6 +119,7 @@ const DAY_SUFFIX_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['bd', 'bo'],
 ];
 
+/** The first wrong ordinal suffix of a match. */
 function typoOf(g: Groups, spans: Spans): OrdinalTypo | undefined {
   for (let i = 0; i < DAY_SUFFIX_GROUPS.length; i++) {
     const day = DAY_SUFFIX_GROUPS[i][0];
