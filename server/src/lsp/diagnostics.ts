@@ -45,10 +45,18 @@ export function toDiagnostic(f: Finding): Diagnostic {
 }
 
 /**
- * At most this many diagnostics are published for one page: a pasted 100,000-row table would otherwise
- * send tens of megabytes to the editor after every keystroke. A note on the first line tells the rest.
+ * VS Code shows at most this many diagnostics of one owner for a file. Beyond it, its extension host keeps
+ * the most severe ones and adds a note of its own ("Not showing N further errors and warnings"), which
+ * would push out our Information note below the errors and warnings.
  */
-export const MAX_DIAGNOSTICS = 1_000;
+export const EDITOR_MAX_PER_FILE = 1_000;
+
+/**
+ * At most this many diagnostics are published for one page: a pasted 100,000-row table would otherwise
+ * send tens of megabytes to the editor after every keystroke. A note on the first line tells the rest;
+ * with it the page has exactly EDITOR_MAX_PER_FILE, so the editor shows the note and all of these.
+ */
+export const MAX_DIAGNOSTICS = EDITOR_MAX_PER_FILE - 1;
 
 /**
  * The page's diagnostics: all of them, or the most severe MAX_DIAGNOSTICS (in page order within a
@@ -81,7 +89,8 @@ export function cappedDiagnostics(total: number, shown: readonly Finding[]): Dia
 }
 
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The pending check of each page: what cancels it. */
+  private readonly pending = new Map<string, () => void>();
 
   constructor(private readonly state: ServerState) {}
 
@@ -111,14 +120,20 @@ export class DiagnosticsPublisher {
   /** Re-checks after the debounce; a newer edit cancels the pending check. */
   schedule(doc: TextDocument, delay = this.state.settings.debounceMs): void {
     this.cancel(doc.uri);
-    this.timers.set(
-      doc.uri,
-      setTimeout(() => {
-        this.timers.delete(doc.uri);
-        const latest = this.state.documents.get(doc.uri);
-        if (latest) void this.validate(latest);
-      }, delay),
-    );
+    const run = (): void => {
+      this.pending.delete(doc.uri);
+      const latest = this.state.documents.get(doc.uri);
+      if (latest) void this.validate(latest);
+    };
+    // No debounce means the next turn of Node's event loop: a timer of 0 ms waits at least 1 ms. (The web
+    // entry runs in a browser worker, which has no setImmediate: a timer there.)
+    if (delay <= 0 && typeof setImmediate === 'function') {
+      const next = setImmediate(run);
+      this.pending.set(doc.uri, () => clearImmediate(next));
+    } else {
+      const timer = setTimeout(run, delay);
+      this.pending.set(doc.uri, () => clearTimeout(timer));
+    }
   }
 
   scheduleAll(delay = 0): void {
@@ -126,8 +141,8 @@ export class DiagnosticsPublisher {
   }
 
   cancel(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.pending.get(uri)?.();
+    this.pending.delete(uri);
   }
 
   clear(uri: string): void {
