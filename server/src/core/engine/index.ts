@@ -77,6 +77,10 @@ export class Engine {
   get lastMovedSlices(): number {
     return this.views.movedSlices;
   }
+  /** How many rows the last check took the findings of from the last check's, moved with their rows (a sort), not the rules. */
+  get lastMovedRows(): number {
+    return this.views.movedRows;
+  }
   /** The configuration's table declarations the model is built with (model/schema.ts). */
   private tables: readonly TableDecl[] = DEFAULT_CONFIG.tables;
   /** Counts changes of the declarations; a model built with an older count is built anew, not patched. */

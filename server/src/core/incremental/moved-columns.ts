@@ -15,7 +15,7 @@ import type { SourceLine } from '../lines';
 import type { LogicalRow, PageModel, TableModel } from '../model/page-model';
 import { composeMaps, mapSpan, type CellMap, type ColumnMove } from '../model/permute';
 import { firstLine, lastLine } from '../model/shift';
-import { moveFinding, type SliceFindings } from './finding-parts';
+import { moveFinding, type LineMovable, type SliceFindings } from './finding-parts';
 import type { Slice } from './slices';
 
 /** A complete sliced check: its page, its context key, its slices and their findings (in the same order). */
@@ -94,17 +94,20 @@ class TableMove {
     return this.lastMap;
   }
 
-  /** The fixes the rules give `f`'s row now for the same finding (when its moved fixes cannot be made). */
-  fixesOf(f: Finding): Fix[] {
-    const line = f.range.start.line;
+  /**
+   * The fixes the rules give `f`'s row for the same finding (when its moved fixes cannot be made): of the
+   * row in this move's table, `after` lines above where `f` is now (rows moved since: moved-rows.ts).
+   */
+  fixesOf(f: Finding, after: number): Fix[] {
+    const line = f.range.start.line - after;
     this.check([line]);
     const same = (a: Range, b: Range): boolean =>
-      a.start.line === b.start.line &&
+      a.start.line + after === b.start.line &&
       a.start.character === b.start.character &&
-      a.end.line === b.end.line &&
+      a.end.line + after === b.end.line &&
       a.end.character === b.end.character;
     const g = this.checked(line).find((x) => x.rule === f.rule && x.message === f.message && same(x.range, f.range));
-    return g ? g.fixes : [];
+    return g ? moveFinding(g, after).fixes : [];
   }
 }
 
@@ -134,11 +137,13 @@ function movedFinding(f: Finding, by: number, table: TableMove): Finding | null 
  * does not lie within one cell of the row takes the fixes the rules give that row now. Private fields, as
  * LazyFinding's (engine/check-result.ts).
  */
-class ColumnMovedFinding implements Finding {
+class ColumnMovedFinding implements LineMovable {
   readonly #root: Finding;
   readonly #lines: number;
   readonly #map: CellMap;
   readonly #table: TableMove;
+  /** Lines moved since `#table`'s move (a sort after it: moved-rows.ts). */
+  readonly #after: number;
   #fixes: Fix[] | null = null;
 
   constructor(
@@ -150,11 +155,13 @@ class ColumnMovedFinding implements Finding {
     lines: number,
     map: CellMap,
     table: TableMove,
+    after = 0,
   ) {
     this.#root = root;
     this.#lines = lines;
     this.#map = map;
     this.#table = table;
+    this.#after = after;
   }
 
   /** This finding moved again by `table`'s move, its row's cells as `map` says since the last check, `by` lines since. */
@@ -164,8 +171,33 @@ class ColumnMovedFinding implements Finding {
     return new ColumnMovedFinding(this.rule, this.severity, this.message, range, this.#root, this.#lines + by, composed, table);
   }
 
+  get startLine(): number {
+    return this.range.start.line;
+  }
+
+  get endLine(): number {
+    return this.range.end.line;
+  }
+
+  /** The same finding `by` lines further down (its row moved whole: its cells' map stays), not a finding moved twice. */
+  movedLines(by: number): Finding {
+    const { start, end } = this.range;
+    const range = { start: { line: start.line + by, character: start.character }, end: { line: end.line + by, character: end.character } };
+    return new ColumnMovedFinding(
+      this.rule,
+      this.severity,
+      this.message,
+      range,
+      this.#root,
+      this.#lines + by,
+      this.#map,
+      this.#table,
+      this.#after + by,
+    );
+  }
+
   get fixes(): Fix[] {
-    return (this.#fixes ??= this.movedFixes() ?? this.#table.fixesOf(this));
+    return (this.#fixes ??= this.movedFixes() ?? this.#table.fixesOf(this, this.#after));
   }
 
   private movedFixes(): Fix[] | null {
