@@ -60,12 +60,12 @@ test('structural edits of a 1,000-row table are patched and equal a fresh check 
       moves++;
       assert.ok(engine.lastMovedSlices > 0, `${label}: slices taken from the column move`);
     }
-    // A sort keeps the findings of the rows it moved (incremental/moved-rows.ts) unless the page's context
-    // changed with it (the first row of a value the legend lacks moved): count the sorts that did.
+    // A sort keeps the findings of the rows it moved (incremental/moved-rows.ts): it must not silently fall
+    // back to the rules (6 sorts in this sequence; one may leave the text as it was).
     if (e.kind === 'sort' && engine.lastMovedRows > 0) sorts++;
   }
   assert.ok(moves >= 3, `${moves} column moves`);
-  assert.ok(sorts >= 1, `${sorts} sorts moved their rows' findings`);
+  assert.ok(sorts >= 5, `${sorts} sorts moved their rows' findings`);
 });
 
 test('row edits below the first lines of the page that a detection reads, after the last row or in a small table are built again and stay equal', () => {

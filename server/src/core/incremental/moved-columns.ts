@@ -19,10 +19,20 @@ import { firstLine, lastLine } from '../model/shift';
 import { moveFinding, type LineMovable, type SliceFindings } from './finding-parts';
 import type { Slice } from './slices';
 
-/** A complete sliced check: its page, its context key, its slices and their findings (in the same order). */
+/**
+ * The context of moved rows' findings: the context key without where values are first used, and the rows
+ * whose findings depend on that (legend-mismatch reports a value on its first row: rules/learned-values.ts).
+ */
+export interface RowsContext {
+  key: string;
+  firstRows: readonly LogicalRow[];
+}
+
+/** A complete sliced check: its page, its context keys, its slices and their findings (in the same order). */
 export interface CheckedSlices {
   page: PageModel;
   key: string;
+  rows: RowsContext;
   slices: readonly Slice[];
   found: readonly SliceFindings[];
 }

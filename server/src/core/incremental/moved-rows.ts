@@ -59,11 +59,16 @@ class TableRows {
     return true;
   }
 
-  /** Runs the rules on the rows of `table` whose findings cannot be moved (once, in one view). */
-  checkAgain(table: TableModel, checkRows: CheckRows): void {
+  /**
+   * Runs the rules on the rows of `table` whose findings cannot be moved (once, in one view): rows read
+   * again, rows of an old slice whose findings cannot be placed, and the rows on `firstLines` or from
+   * `oldFirstLines`, whose findings depend on where they are.
+   */
+  checkAgain(table: TableModel, checkRows: CheckRows, firstLines: ReadonlySet<number>, oldFirstLines: ReadonlySet<number>): void {
     const rows = table.rows.filter((r) => {
-      const old = this.oldLine(firstLine(r));
-      return old < 0 || this.sliceOf(old) < 0;
+      const line = firstLine(r);
+      const old = this.oldLine(line);
+      return old < 0 || this.sliceOf(old) < 0 || firstLines.has(line) || oldFirstLines.has(old);
     });
     if (rows.length === 0) return;
     for (const r of rows) this.again.set(firstLine(r), []);
@@ -100,6 +105,9 @@ export class MovedRows {
   constructor(
     private readonly last: CheckedSlices,
     private readonly checkRows: CheckRows,
+    /** Rows whose findings depend on where they are (first rows of values: RowsContext), by their line now and their old line. */
+    private readonly firstLines: ReadonlySet<number>,
+    private readonly oldFirstLines: ReadonlySet<number>,
   ) {}
 
   private tableRows(table: TableModel): TableRows | null {
@@ -107,7 +115,7 @@ export class MovedRows {
     if (m !== undefined) return m;
     const moves = rowMoves(table);
     m = moves && this.last.page.tables.includes(moves.before) ? new TableRows(this.last, moves.before, moves.oldLine) : null;
-    m?.checkAgain(table, this.checkRows);
+    m?.checkAgain(table, this.checkRows, this.firstLines, this.oldFirstLines);
     this.tables.set(table, m);
     return m;
   }

@@ -9,11 +9,12 @@ import type { LogicalRow, PageModel, TableModel } from '../model/page-model';
 import type { Finding } from '../findings';
 import { columnMove } from '../model/permute';
 import { compareFindings, type FindingParts, type SliceFindings } from './finding-parts';
-import { MovedColumns, type CheckedSlices } from './moved-columns';
+import { MovedColumns, type CheckedSlices, type RowsContext } from './moved-columns';
 import { MovedRows } from './moved-rows';
 import { SliceCache } from './slice-cache';
 import { restView, rowsView, sliceTables, sliceView, wholeView, type PageView, type Slice } from './slices';
 import type { Steps } from './steps';
+import { firstLine } from '../model/shift';
 
 export type { PageView } from './slices';
 
@@ -57,6 +58,7 @@ export class PageViews {
     page: PageModel,
     whole: boolean,
     context: () => string,
+    rowsContext: () => RowsContext,
     check: (view: PageView) => Finding[],
   ): Steps<FindingParts & { rest: Finding[] }> {
     const slices = whole ? [] : sliceTables(page);
@@ -73,10 +75,16 @@ export class PageViews {
     // A table whose columns were moved keeps its rows' findings, moved to the cells' new places
     // (moved-columns.ts); only its slices are looked at, and only when nothing else they depend on changed.
     // So does a table whose rows were moved (a sort: moved-rows.ts).
-    const same = last !== null && last.key === key && sameDirectives(last.page, page);
+    // Rows moved keep them even when the context changed only in where values are first used: the rows
+    // whose findings depend on that (before and after) are checked by the rules.
+    const directives = last !== null && sameDirectives(last.page, page);
+    const rowsCtx = rowsContext();
     const checkRows = (table: TableModel, rows: LogicalRow[]): Finding[] => check(rowsView(page, table, rows));
-    const moved = same ? new MovedColumns(last, page, columnMove, checkRows) : null;
-    const rowsMoved = same ? new MovedRows(last, checkRows) : null;
+    const moved = directives && last.key === key ? new MovedColumns(last, page, columnMove, checkRows) : null;
+    const rowsMoved =
+      directives && last.rows.key === rowsCtx.key
+        ? new MovedRows(last, checkRows, new Set(rowsCtx.firstRows.map(firstLine)), new Set(last.rows.firstRows.map(firstLine)))
+        : null;
     let complete = false;
     try {
       // The key's part of each table made once, not once per slice (a 50,000-row table has about 700).
@@ -101,7 +109,7 @@ export class PageViews {
       this.movedRows = rowsMoved?.movedRows ?? 0;
     }
     this.cache.commit();
-    this.last = { page, key, slices, found: inSlices };
+    this.last = { page, key, rows: rowsCtx, slices, found: inSlices };
     return { rest, slices: inSlices };
   }
 
