@@ -113,10 +113,13 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** compareFindings(a, b moved `by` lines), without moving b. */
+/**
+ * compareFindings(a, b moved `by` lines), without moving b; b's range is read only when both start on the
+ * same line (performance: a finding a sort moved makes its range when first read, and most are never shown).
+ */
 function compareMoved(a: Finding, b: Finding, by: number): number {
   return (
-    a.range.start.line - (b.range.start.line + by) ||
+    a.range.start.line - (startLine(b) + by) ||
     a.range.start.character - b.range.start.character ||
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
