@@ -2,8 +2,9 @@
  * A sort (or a moved block of rows) keeps the findings of the rows it only moved (incremental/moved-rows.ts
  * over model/row-moves.ts): the findings, their ranges and their fixes equal a fresh Engine's after sorts
  * by several columns, sorts and column moves in turn (findings moved with their columns, then with their
- * rows, and back), rows edited in the same change and rows inserted above; and it takes the fast path
- * (the engine's counter), or does not where it must not.
+ * rows, and back), rows edited in the same change, rows inserted above, moved blocks, and on a page whose
+ * legend lacks a value (whose first row's findings depend on where it is); and it takes the fast path
+ * (the engine's counter).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -163,4 +164,28 @@ test('on a page with a legend, a sort that moves the first row of a value the le
       'the page has a value its legend lacks (else this test proves nothing)',
     );
   }
+});
+
+test('on a page with a legend, a block of rows moved from around the first row of such a value equals a fresh check', () => {
+  const g = generatePage(1500, 2);
+  const engine = new Engine();
+  const firsts = engine
+    .check(g.text)
+    .findings.filter((f) => f.rule === 'legend-mismatch')
+    .map((f) => f.range.start.line);
+  assert.ok(firsts.length > 0, 'the page has a value its legend lacks');
+  let moved = 0;
+  for (const line of firsts) {
+    for (const back of [0, 3, 10]) {
+      // 40 rows cut from just above the value's first row and pasted 300 rows lower: another row becomes its first.
+      const lines = g.text.split('\n');
+      const at = Math.max(g.headerLine + 2, line - back);
+      lines.splice(at + 300, 0, ...lines.splice(at, 40));
+      const mine = new Engine();
+      mine.check(g.text);
+      checkBoth(mine, lines.join('\n'), `block from line ${at}`);
+      if (mine.lastMovedRows > 0) moved++;
+    }
+  }
+  assert.ok(moved > 0, `${moved} moved blocks moved their rows' findings`);
 });
