@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Engine, type Finding } from '../../server/src/core';
-import { composeMaps, mapSpan } from '../../server/src/core/model/permute';
+import { cellShift, composeMoves } from '../../server/src/core/model/permute';
+import { RowCell } from '../../server/src/core/markdown/table';
 import { generatePage } from '../../bench/generate';
 import { modelShape } from '../fuzz/model-shape';
 
@@ -49,18 +50,21 @@ function checkBoth(engine: Engine, text: string, label: string, readFixes: boole
   return how;
 }
 
-test('cell maps: a range within one cell moves with it, the whole row stays, a range across cells has no place', () => {
+test('cell shifts: a span within one cell moves with it, the whole row stays, a span across cells has no place', () => {
   // Cells [1, 5), [6, 10), [11, 15); the second and third swap places (both 4 wide).
-  const swap = [1, 15, 1, 5, 0, 6, 10, 5, 11, 15, -5];
-  assert.deepEqual(mapSpan(swap, 7, 9), [12, 14]);
-  assert.deepEqual(mapSpan(swap, 11, 11), [6, 6]);
-  assert.deepEqual(mapSpan(swap, 2, 3), [2, 3]);
-  assert.deepEqual(mapSpan(swap, 0, 16), [0, 16]);
-  assert.equal(mapSpan(swap, 4, 7), null);
+  const cell = (rawStart: number, rawEnd: number): RowCell => new RowCell(0, 'x', rawStart + 1, rawStart, rawEnd);
+  const before = [cell(1, 5), cell(6, 10), cell(11, 15)];
+  const after = [cell(1, 5), cell(6, 10), cell(11, 15)];
+  const swap = [0, 2, 1];
+  assert.equal(cellShift(before, after, swap, 7, 9), 5);
+  assert.equal(cellShift(before, after, swap, 11, 11), -5);
+  assert.equal(cellShift(before, after, swap, 2, 3), 0);
+  assert.equal(cellShift(before, after, swap, 0, 16), 0);
+  assert.equal(cellShift(before, after, swap, 4, 7), null);
   // Swapping again brings every cell home.
-  assert.deepEqual(composeMaps(swap, swap), [1, 15, 1, 5, 0, 6, 10, 0, 11, 15, 0]);
-  // Maps of another row do not meet.
-  assert.equal(composeMaps(swap, [1, 16, 1, 5, 0, 6, 11, 5, 12, 16, -6]), null);
+  assert.deepEqual(composeMoves(swap, swap), [0, 1, 2]);
+  // Rows of another cell count do not meet.
+  assert.equal(cellShift(before, after.slice(1), swap, 7, 9), null);
 });
 
 test('columns moved again and again keep the findings of the rows they only moved, equal to a fresh check (ranges and fixes)', () => {

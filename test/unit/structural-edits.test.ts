@@ -46,6 +46,7 @@ test('structural edits of a 1,000-row table are patched and equal a fresh check 
   engine.check(text);
   const edits = structuralEdits(g.headerLine, 40);
   let moves = 0;
+  let sorts = 0;
   for (const [k, e] of edits.entries()) {
     const before = text;
     text = e.apply(text);
@@ -59,8 +60,12 @@ test('structural edits of a 1,000-row table are patched and equal a fresh check 
       moves++;
       assert.ok(engine.lastMovedSlices > 0, `${label}: slices taken from the column move`);
     }
+    // A sort keeps the findings of the rows it moved (incremental/moved-rows.ts): it must not silently fall
+    // back to the rules (6 sorts in this sequence; one may leave the text as it was).
+    if (e.kind === 'sort' && engine.lastMovedRows > 0) sorts++;
   }
   assert.ok(moves >= 3, `${moves} column moves`);
+  assert.ok(sorts >= 5, `${sorts} sorts moved their rows' findings`);
 });
 
 test('row edits below the first lines of the page that a detection reads, after the last row or in a small table are built again and stay equal', () => {
@@ -141,6 +146,7 @@ test(`fuzz: random structural edits of a big table; one engine equals a fresh on
   let patched = 0;
   let edits = 0;
   let movedColumns = 0;
+  let movedRows = 0;
   assertProperty(
     fc.property(fc.array(structuralOp, { minLength: 1, maxLength: 4 }), fc.boolean(), (ops, crlf) => {
       let text = crlf ? g.text.replace(/\n/g, '\r\n') : g.text;
@@ -151,6 +157,7 @@ test(`fuzz: random structural edits of a big table; one engine equals a fresh on
         edits++;
         if (assertSame(engine, text, `${e.kind} ${JSON.stringify(e.args)}`) === 'patched') patched++;
         if (engine.lastMovedSlices > 0) movedColumns++;
+        if (engine.lastMovedRows > 0) movedRows++;
       }
     }),
     params(SEQUENCES, 17),
@@ -158,4 +165,5 @@ test(`fuzz: random structural edits of a big table; one engine equals a fresh on
   // The property must exercise the patch, not only the build, and the findings moved with the columns.
   assert.ok(patched > edits / 3, `${patched} of ${edits} edits patched`);
   assert.ok(movedColumns > 0, `${movedColumns} of ${edits} edits moved findings with the columns`);
+  assert.ok(movedRows > 0, `${movedRows} of ${edits} edits moved findings with their rows`);
 });

@@ -14,7 +14,7 @@ import { drain, type Steps } from '../incremental/steps';
 import { PageViews } from '../incremental/views';
 import { buildPageSteps } from '../model/build';
 import { patchPage } from '../model/patch';
-import { learnedContext } from '../rules/learned-values';
+import { learnedContext, learnedFirstRows } from '../rules/learned-values';
 import type { PageModel } from '../model/page-model';
 import type { TableDecl } from '../model/schema';
 import type { SourceLine } from '../lines';
@@ -43,12 +43,12 @@ export interface CheckOptions {
  * comments added by incremental/views.ts). No line numbers: a slice moved by rows inserted above it, with
  * the legend below it moved too, keeps its findings (moved).
  */
-function contextOf(page: PageModel, config: ResolvedConfig): string {
+function contextOf(page: PageModel, config: ResolvedConfig, positions = true): string {
   const legend = page.legend && [page.legend.statuses, page.legend.priorities];
   return JSON.stringify([
     config,
     legend,
-    learnedContext(page, config),
+    learnedContext(page, config, positions),
     page.gaDate?.token.text ?? null,
     page.slashOrder,
     page.releaseYear,
@@ -76,6 +76,10 @@ export class Engine {
   /** How many slices of big tables the last check took from a column move, not the rules (tests and benchmarks read it). */
   get lastMovedSlices(): number {
     return this.views.movedSlices;
+  }
+  /** How many rows the last check took the findings of from the last check's, moved with their rows (a sort), not the rules. */
+  get lastMovedRows(): number {
+    return this.views.movedRows;
   }
   /** The configuration's table declarations the model is built with (model/schema.ts). */
   private tables: readonly TableDecl[] = DEFAULT_CONFIG.tables;
@@ -191,6 +195,8 @@ export class Engine {
         page,
         options.wholeTables === true,
         () => contextOf(page, config),
+        // For rows a sort moved: the context without where values are first used, and those rows.
+        () => ({ key: contextOf(page, config, false), firstRows: learnedFirstRows(page, config) }),
         (view) => runRules(view, config, onRuleError),
       );
       result = checkResult(page, isReleasePage, parts);

@@ -23,11 +23,26 @@ export interface FindingParts {
 }
 
 /**
- * A finding `by` lines below where it was made: its range and fixes are made only when read (most
- * visited findings are only counted or compared). Always made from a finding as the rules made it, so
- * moves never chain.
+ * A finding that moves itself by whole lines without chaining (a moved finding moves from what it was
+ * made from): MovedFinding below, and a finding moved with its table's columns (moved-columns.ts).
  */
-class MovedFinding implements Finding {
+export interface LineMovable extends Finding {
+  movedLines(by: number): Finding;
+  /** Its range's first and last lines, without making its range. */
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+function isLineMovable(f: Finding): f is LineMovable {
+  return typeof (f as Partial<LineMovable>).movedLines === 'function';
+}
+
+/**
+ * A finding `by` lines below where it was made: its range and fixes are made only when read (most
+ * visited findings are only counted or compared). Always made from a finding as the rules made it (or
+ * from a finding moved with its columns), so moves never chain.
+ */
+class MovedFinding implements LineMovable {
   #range: Range | null = null;
   #fixes: Fix[] | null = null;
 
@@ -41,6 +56,18 @@ class MovedFinding implements Finding {
 
   get range(): Range {
     return (this.#range ??= moveRange(this.origin.range, this.by));
+  }
+
+  get startLine(): number {
+    return this.origin.range.start.line + this.by;
+  }
+
+  get endLine(): number {
+    return this.origin.range.end.line + this.by;
+  }
+
+  movedLines(by: number): Finding {
+    return moveFinding(this.origin, this.by + by);
   }
 
   get fixes(): Fix[] {
@@ -62,7 +89,18 @@ function moveRange(r: Range, by: number): Range {
 
 /** A finding of a slice's list, where the slice is now (`by` lines from where it was checked). */
 export function moveFinding(f: Finding, by: number): Finding {
-  return by === 0 ? f : new MovedFinding(f.rule, f.severity, f.message, f, by);
+  if (by === 0) return f;
+  return isLineMovable(f) ? f.movedLines(by) : new MovedFinding(f.rule, f.severity, f.message, f, by);
+}
+
+/** The first line of `f`'s range, without making the range of a moved finding. */
+export function startLine(f: Finding): number {
+  return isLineMovable(f) ? f.startLine : f.range.start.line;
+}
+
+/** The last line of `f`'s range, without making the range of a moved finding. */
+export function endLine(f: Finding): number {
+  return isLineMovable(f) ? f.endLine : f.range.end.line;
 }
 
 /** Page order: line, character, then rule and message (a total order, so merging equals sorting). */
@@ -75,10 +113,13 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** compareFindings(a, b moved `by` lines), without moving b. */
+/**
+ * compareFindings(a, b moved `by` lines), without moving b; b's range is read only when both start on the
+ * same line (performance: a finding a sort moved makes its range when first read, and most are never shown).
+ */
 function compareMoved(a: Finding, b: Finding, by: number): number {
   return (
-    a.range.start.line - (b.range.start.line + by) ||
+    a.range.start.line - (startLine(b) + by) ||
     a.range.start.character - b.range.start.character ||
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)

@@ -13,15 +13,26 @@
 import type { Finding, Fix, Range } from '../findings';
 import type { SourceLine } from '../lines';
 import type { LogicalRow, PageModel, TableModel } from '../model/page-model';
-import { composeMaps, mapSpan, type CellMap, type ColumnMove } from '../model/permute';
+import { cellShift, composeMoves, type ColumnMove } from '../model/permute';
+import type { RowCell } from '../markdown/table';
 import { firstLine, lastLine } from '../model/shift';
-import { moveFinding, type SliceFindings } from './finding-parts';
+import { moveFinding, type LineMovable, type SliceFindings } from './finding-parts';
 import type { Slice } from './slices';
 
-/** A complete sliced check: its page, its context key, its slices and their findings (in the same order). */
+/**
+ * The context of moved rows' findings: the context key without where values are first used, and the rows
+ * whose findings depend on that (legend-mismatch reports a value on its first row: rules/learned-values.ts).
+ */
+export interface RowsContext {
+  key: string;
+  firstRows: readonly LogicalRow[];
+}
+
+/** A complete sliced check: its page, its context keys, its slices and their findings (in the same order). */
 export interface CheckedSlices {
   page: PageModel;
   key: string;
+  rows: RowsContext;
   slices: readonly Slice[];
   found: readonly SliceFindings[];
 }
@@ -43,12 +54,10 @@ class TableMove {
   /** Findings of rows the rules checked again, by line (made once for the table: one view, not one per slice). */
   private readonly again = new Map<number, Finding[]>();
   private readonly checkedRows = new Set<number>();
-  // The last row's map and the last composed one: a row's findings come one after the other (sorted by
-  // line), so one entry each is a memo per row without a Map look-up per finding.
-  private lastLine = -1;
-  private lastMap: CellMap | null = null;
-  private lastFirst: CellMap | null = null;
-  private lastComposed: CellMap | null = null;
+  // The last composed move and what it was composed from: the findings of a table come from few moves
+  // (one per earlier check that moved its columns), so one entry is a memo without a Map look-up.
+  private lastFirst: readonly number[] | null = null;
+  private lastComposed: readonly number[] = [];
 
   constructor(
     readonly table: TableModel,
@@ -76,35 +85,29 @@ class TableMove {
     return this.again.get(line) ?? [];
   }
 
-  /** `first` then `then` (`then` is the row's own map: the same while `first` is), made once per row (its findings share their maps). */
-  composed(first: CellMap, then: CellMap): CellMap | null {
+  /** Where each cell of a row went since `first` (where it went before this move), made once per earlier move. */
+  composed(first: readonly number[]): readonly number[] {
     if (first !== this.lastFirst) {
       this.lastFirst = first;
-      this.lastComposed = composeMaps(first, then);
+      this.lastComposed = composeMoves(first, this.move.toNew);
     }
     return this.lastComposed;
   }
 
-  /** The cells' moves of the moved row on `line`, made once per row. */
-  cellMap(line: number): CellMap | null {
-    if (line !== this.lastLine) {
-      this.lastLine = line;
-      this.lastMap = this.move.cellMap(line);
-    }
-    return this.lastMap;
-  }
-
-  /** The fixes the rules give `f`'s row now for the same finding (when its moved fixes cannot be made). */
-  fixesOf(f: Finding): Fix[] {
-    const line = f.range.start.line;
+  /**
+   * The fixes the rules give `f`'s row for the same finding (when its moved fixes cannot be made): of the
+   * row in this move's table, `after` lines above where `f` is now (rows moved since: moved-rows.ts).
+   */
+  fixesOf(f: Finding, after: number): Fix[] {
+    const line = f.range.start.line - after;
     this.check([line]);
     const same = (a: Range, b: Range): boolean =>
-      a.start.line === b.start.line &&
+      a.start.line + after === b.start.line &&
       a.start.character === b.start.character &&
-      a.end.line === b.end.line &&
+      a.end.line + after === b.end.line &&
       a.end.character === b.end.character;
     const g = this.checked(line).find((x) => x.rule === f.rule && x.message === f.message && same(x.range, f.range));
-    return g ? g.fixes : [];
+    return g ? moveFinding(g, after).fixes : [];
   }
 }
 
@@ -113,32 +116,37 @@ function movedFinding(f: Finding, by: number, table: TableMove): Finding | null 
   const old = moveFinding(f, by).range;
   const line = old.start.line;
   if (old.end.line !== line) return null;
-  const map = table.cellMap(line);
-  const at = map && mapSpan(map, old.start.character, old.end.character);
-  if (!map || !at) return null;
+  const before = table.move.oldCells(line);
+  const after = table.move.newCells(line);
+  const shift = cellShift(before, after, table.move.toNew, old.start.character, old.end.character);
+  if (shift === null) return null;
   // A range that did not move (its cell kept its place, or the whole row) is shared: ranges are never changed.
   const range: Range =
-    at[0] === old.start.character && at[1] === old.end.character
-      ? old
-      : { start: { line, character: at[0] }, end: { line, character: at[1] } };
-  if (f instanceof ColumnMovedFinding) return f.movedAgain(range, by, map, table);
-  return new ColumnMovedFinding(f.rule, f.severity, f.message, range, f, by, map, table);
+    shift === 0 ? old : { start: { line, character: old.start.character + shift }, end: { line, character: old.end.character + shift } };
+  if (f instanceof ColumnMovedFinding) return f.movedAgain(range, by, after, table);
+  return new ColumnMovedFinding(f.rule, f.severity, f.message, range, f, by, before, after, table.move.toNew, table);
 }
 
 /**
  * A finding of the last check moved with its table's columns: its range moved now, its fixes when first
  * read (most are never read, and the rules' own fixes may be made only when read: moving them all at
  * once was as slow as checking the rows again). It keeps the finding as the rules made it (`root`), the
- * lines it has moved since, and where its row's cells went since (a CellMap of plain numbers: composed
- * when the columns move again, so moved findings never chain, and no old page is kept). A fix edit that
- * does not lie within one cell of the row takes the fixes the rules give that row now. Private fields, as
- * LazyFinding's (engine/check-result.ts).
+ * lines it has moved since, its row's cells when the rules made it and now, and where each of those
+ * cells went since (`toNew`, one array per move, composed when the columns move again: moved findings
+ * never chain). A fix edit that does not lie within one cell of the row takes the fixes the rules give
+ * that row now. Private fields, as LazyFinding's (engine/check-result.ts).
  */
-class ColumnMovedFinding implements Finding {
+class ColumnMovedFinding implements LineMovable {
   readonly #root: Finding;
   readonly #lines: number;
-  readonly #map: CellMap;
+  /** The row's cells when `#root` was made (their columns), and now. */
+  readonly #rootCells: readonly RowCell[];
+  readonly #cells: readonly RowCell[];
+  /** Root cell c is cell toNew[c] now. */
+  readonly #toNew: readonly number[];
   readonly #table: TableMove;
+  /** Lines moved since `#table`'s move (a sort after it: moved-rows.ts). */
+  readonly #after: number;
   #fixes: Fix[] | null = null;
 
   constructor(
@@ -148,24 +156,69 @@ class ColumnMovedFinding implements Finding {
     readonly range: Range,
     root: Finding,
     lines: number,
-    map: CellMap,
+    rootCells: readonly RowCell[],
+    cells: readonly RowCell[],
+    toNew: readonly number[],
     table: TableMove,
+    after = 0,
   ) {
     this.#root = root;
     this.#lines = lines;
-    this.#map = map;
+    this.#rootCells = rootCells;
+    this.#cells = cells;
+    this.#toNew = toNew;
     this.#table = table;
+    this.#after = after;
   }
 
-  /** This finding moved again by `table`'s move, its row's cells as `map` says since the last check, `by` lines since. */
-  movedAgain(range: Range, by: number, map: CellMap, table: TableMove): Finding | null {
-    const composed = table.composed(this.#map, map);
-    if (!composed) return null;
-    return new ColumnMovedFinding(this.rule, this.severity, this.message, range, this.#root, this.#lines + by, composed, table);
+  /** This finding moved again by `table`'s move to the row's cells `cells`, `by` lines since the last check. */
+  movedAgain(range: Range, by: number, cells: readonly RowCell[], table: TableMove): Finding {
+    const toNew = table.composed(this.#toNew);
+    return new ColumnMovedFinding(
+      this.rule,
+      this.severity,
+      this.message,
+      range,
+      this.#root,
+      this.#lines + by,
+      this.#rootCells,
+      cells,
+      toNew,
+      table,
+    );
+  }
+
+  get startLine(): number {
+    return this.range.start.line;
+  }
+
+  get endLine(): number {
+    return this.range.end.line;
+  }
+
+  /** The same finding `by` lines further down (its row moved whole: its cells stay), not a finding moved twice. */
+  movedLines(by: number): Finding {
+    const { start, end } = this.range;
+    const range = { start: { line: start.line + by, character: start.character }, end: { line: end.line + by, character: end.character } };
+    const lines = this.#lines + by;
+    const after = this.#after + by;
+    return new ColumnMovedFinding(
+      this.rule,
+      this.severity,
+      this.message,
+      range,
+      this.#root,
+      lines,
+      this.#rootCells,
+      this.#cells,
+      this.#toNew,
+      this.#table,
+      after,
+    );
   }
 
   get fixes(): Fix[] {
-    return (this.#fixes ??= this.movedFixes() ?? this.#table.fixesOf(this));
+    return (this.#fixes ??= this.movedFixes() ?? this.#table.fixesOf(this, this.#after));
   }
 
   private movedFixes(): Fix[] | null {
@@ -175,9 +228,13 @@ class ColumnMovedFinding implements Finding {
       const edits = [];
       for (const e of x.edits) {
         if (e.range.start.line + this.#lines !== line || e.range.end.line + this.#lines !== line) return null;
-        const at = mapSpan(this.#map, e.range.start.character, e.range.end.character);
-        if (!at) return null;
-        edits.push({ ...e, range: { start: { line, character: at[0] }, end: { line, character: at[1] } } });
+        const shift = cellShift(this.#rootCells, this.#cells, this.#toNew, e.range.start.character, e.range.end.character);
+        if (shift === null) return null;
+        const range = {
+          start: { line, character: e.range.start.character + shift },
+          end: { line, character: e.range.end.character + shift },
+        };
+        edits.push({ ...e, range });
       }
       fixes.push({ ...x, edits });
     }

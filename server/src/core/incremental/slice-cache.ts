@@ -11,7 +11,7 @@ import type { LogicalRow, PageModel } from '../model/page-model';
 import { rowIdentity } from '../model/shift';
 import { sliceTexts, type Slice } from './slices';
 import type { Finding } from '../findings';
-import { compareFindings, type SliceFindings } from './finding-parts';
+import type { SliceFindings } from './finding-parts';
 
 interface SliceEntry {
   context: string;
@@ -40,7 +40,7 @@ export class SliceCache {
   private nextByRow = new Map<object, SliceEntry>();
   private nextByText = new Map<string, SliceEntry[]>();
 
-  /** The slice's findings; `check` runs the rules on it when nothing cached fits. */
+  /** The slice's findings; `check` gives them, sorted by compareFindings, when nothing cached fits. */
   findings(page: PageModel, s: Slice, context: string, check: () => Finding[]): SliceFindings {
     const entry = this.entry(page, s, context, check);
     this.nextByRow.set(rowIdentity(entry.rows[0]), entry);
@@ -59,7 +59,7 @@ export class SliceCache {
     const texts = sliceTexts(page, s);
     const moved = this.byText.get(texts[0])?.find((e) => e.context === context && sameElements(e.texts, texts));
     if (moved) return { ...moved, rows: s.rows, from: s.from };
-    return { context, rows: s.rows, texts, from: s.from, checkedFrom: s.from, findings: check().sort(compareFindings) };
+    return { context, rows: s.rows, texts, from: s.from, checkedFrom: s.from, findings: check() };
   }
 
   /** After a complete check: keep what it used, drop the rest. */

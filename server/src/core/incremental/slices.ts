@@ -138,17 +138,15 @@ export function rowsView(page: PageModel, table: TableModel, rows: readonly Logi
     if (last && last[1] === line) last[1] = line + 1;
     else lines.push([line, line + 1]);
   }
+  // The dates of each run of lines, found by a binary search: the rows may lie far apart (the first rows
+  // of values, rows read again after a sort), and reading every date between them made the ranges of
+  // thousands of moved dates (model/shift.ts) for nothing.
   const dates: PageDate[] = [];
-  let r = 0;
-  for (
-    let i = firstAtOrAfter(page.dates, s.from, (d) => d.range.start.line);
-    i < page.dates.length && page.dates[i].range.start.line < s.to;
-    i++
-  ) {
-    const d = page.dates[i];
-    const line = d.range.start.line;
-    while (r < lines.length && lines[r][1] <= line) r++;
-    if (d.context === 'table' && r < lines.length && lines[r][0] <= line) dates.push(d);
+  const lineOf = (d: PageDate): number => d.range.start.line;
+  for (const [a, b] of lines) {
+    for (let i = firstAtOrAfter(page.dates, a, lineOf); i < page.dates.length && lineOf(page.dates[i]) < b; i++) {
+      if (page.dates[i].context === 'table') dates.push(page.dates[i]);
+    }
   }
   const part = tableModel({ ...table, rows: [...rows], parsed: parsedTable({ ...table.parsed, rows: physical }) });
   return pageView(tableOnly(page, part, dates), lines, part);

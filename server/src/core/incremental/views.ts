@@ -5,14 +5,16 @@
  * since the last check keeps its findings (slice-cache.ts). The rules never see a view: the engine gives
  * them its page, its lines and a way to report table-wide findings once (see rules/rule.ts).
  */
-import type { PageModel, TableModel } from '../model/page-model';
+import type { LogicalRow, PageModel, TableModel } from '../model/page-model';
 import type { Finding } from '../findings';
 import { columnMove } from '../model/permute';
 import { compareFindings, type FindingParts, type SliceFindings } from './finding-parts';
-import { MovedColumns, type CheckedSlices } from './moved-columns';
+import { MovedColumns, type CheckedSlices, type RowsContext } from './moved-columns';
+import { MovedRows } from './moved-rows';
 import { SliceCache } from './slice-cache';
 import { restView, rowsView, sliceTables, sliceView, wholeView, type PageView, type Slice } from './slices';
 import type { Steps } from './steps';
+import { firstLine } from '../model/shift';
 
 export type { PageView } from './slices';
 
@@ -43,6 +45,8 @@ export class PageViews {
   private last: CheckedSlices | null = null;
   /** How many slices the last check took from a column move (tests and benchmarks read it). */
   movedSlices = 0;
+  /** How many rows the last check took the findings of from the last check's, moved with their rows (a sort). */
+  movedRows = 0;
 
   /**
    * The page's findings in sorted parts: `check` runs the rules on one view. With `whole`, the page is one
@@ -54,11 +58,13 @@ export class PageViews {
     page: PageModel,
     whole: boolean,
     context: () => string,
+    rowsContext: () => RowsContext,
     check: (view: PageView) => Finding[],
   ): Steps<FindingParts & { rest: Finding[] }> {
     const slices = whole ? [] : sliceTables(page);
     const rest = check(slices.length ? restView(page, slices) : wholeView(page)).sort(compareFindings);
     this.movedSlices = 0;
+    this.movedRows = 0;
     if (slices.length === 0) {
       this.last = null;
       return { rest, slices: [] };
@@ -68,9 +74,16 @@ export class PageViews {
     const last = this.last;
     // A table whose columns were moved keeps its rows' findings, moved to the cells' new places
     // (moved-columns.ts); only its slices are looked at, and only when nothing else they depend on changed.
-    const moved =
-      last && last.key === key && sameDirectives(last.page, page)
-        ? new MovedColumns(last, page, columnMove, (table, rows) => check(rowsView(page, table, rows)))
+    // So does a table whose rows were moved (a sort: moved-rows.ts).
+    // Rows moved keep them even when the context changed only in where values are first used: the rows
+    // whose findings depend on that (before and after) are checked by the rules.
+    const directives = last !== null && sameDirectives(last.page, page);
+    const rowsCtx = rowsContext();
+    const checkRows = (table: TableModel, rows: LogicalRow[]): Finding[] => check(rowsView(page, table, rows));
+    const moved = directives && last.key === key ? new MovedColumns(last, page, columnMove, checkRows) : null;
+    const rowsMoved =
+      directives && last.rows.key === rowsCtx.key
+        ? new MovedRows(last, checkRows, new Set(rowsCtx.firstRows.map(firstLine)), new Set(last.rows.firstRows.map(firstLine)))
         : null;
     let complete = false;
     try {
@@ -81,20 +94,30 @@ export class PageViews {
         let tableKey = tableKeys.get(s.table);
         if (tableKey === undefined) tableKeys.set(s.table, (tableKey = `${key}\u0000${s.table.header.join('|')}\u0000`));
         const sliceKey = tableKey + directivesKey(page, s);
-        inSlices.push(this.cache.findings(page, s, sliceKey, () => this.fromMove(moved, s) ?? check(sliceView(page, s))));
+        inSlices.push(
+          this.cache.findings(
+            page,
+            s,
+            sliceKey,
+            () => this.fromMove(moved, s) ?? rowsMoved?.findings(s) ?? check(sliceView(page, s)).sort(compareFindings),
+          ),
+        );
       }
       complete = true;
     } finally {
       if (!complete) this.cache.abandon();
+      this.movedRows = rowsMoved?.movedRows ?? 0;
     }
     this.cache.commit();
-    this.last = { page, key, slices, found: inSlices };
+    this.last = { page, key, rows: rowsCtx, slices, found: inSlices };
     return { rest, slices: inSlices };
   }
 
+  /** The slice's findings from a column move (moved-columns.ts), sorted: moved cells may change the order within a row. */
   private fromMove(moved: MovedColumns | null, s: Slice): Finding[] | null {
     const found = moved?.findings(s) ?? null;
-    if (found) this.movedSlices++;
-    return found;
+    if (!found) return null;
+    this.movedSlices++;
+    return found.sort(compareFindings);
   }
 }

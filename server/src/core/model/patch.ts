@@ -19,7 +19,8 @@ import type { SourceLine } from '../lines';
 import { byPosition, CellDate, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel, tableModel } from '../incremental/model-literals';
 import { SingleLineRow, singleLineRow } from './tables';
-import { learnVocabulary, patchCounts } from './learned';
+import { learnVocabulary, patchCounts, permuteCounts } from './learned';
+import { recordRowMoves } from './row-moves';
 import { SCHEDULE_SAMPLE_ROWS } from './schedule-columns';
 import { PROSE_LINES_READ } from './detect';
 import { firstLine, lastLine, LineShift, movedRow, ShiftedRow } from './shift';
@@ -72,21 +73,56 @@ export function patchPage(base: PageModel, diff: LineDiff, decls: readonly Table
   const l0 = firstAtOrAfter(table.rows, from, (r) => r.lines[0]);
   // A table's first rows decide whether it is a schedule (schedule-columns.ts): an edit there may change that.
   if (!table.isFeatureTable && l0 < SCHEDULE_SAMPLE_ROWS) return null;
+  if (!singleRowsStay(base, diff, table, p0, l0)) return null;
+  const edit = editRows(base, diff, table, p0, l0);
+  if (!edit) return null;
+  const { newPhysical, newLogical, added, oldLine, taken } = edit;
+  const parsedRows = spliced(physical, p0, p0 + newPhysical.length, newPhysical);
+  const rows = spliced(table.rows, l0, l0 + newLogical.length, newLogical);
+  const patched = tableModel({ ...table, parsed: parsedTable({ ...table.parsed, rows: parsedRows }), rows });
+  // Every row of the edit an old one moved (a sort): the same values, only their first rows may change.
+  if (taken === newLogical.length) permuteCounts(table, patched, l0, l0 + taken);
+  else patchCounts(table, patched, l0, l0 + newLogical.length, newLogical.length);
+  if (oldLine && taken > 0) recordRowMoves(patched, table, from, oldLine);
+  // `added` is in page order: row by row, each row's dates in order.
+  // Only this table's dates lie on its body lines.
+  return withTable(base, lines, table, patched, [from, newTo], added, true);
+}
+
+/**
+ * The rows of the edit's lines [from, newTo) of `table` (its rows from physical row p0 and logical row l0
+ * on): each an old row moved when an old line of the edit had its text (a sort, a moved block: see
+ * MovedRows), else read; their dates in page order; where each came from (`oldLine`, -1: read; null when
+ * no row was looked for) and how many were taken. Null when a row would join or leave a broken row.
+ */
+function editRows(
+  base: PageModel,
+  diff: LineDiff,
+  table: TableModel,
+  p0: number,
+  l0: number,
+): { newPhysical: TableRow[]; newLogical: LogicalRow[]; added: PageDate[]; oldLine: Int32Array | null; taken: number } | null {
+  const { from, newTo, lines } = diff;
+  const physical = table.parsed.rows;
   const newPhysical: TableRow[] = [];
   const newLogical: LogicalRow[] = [];
-  if (!singleRowsStay(base, diff, table, p0, l0)) return null;
   // Rows moved within the edit (a sort, a moved block) are the old rows moved, not read again.
   const reuse = newTo - from >= REUSE_FROM ? new MovedRows(base, table.rows, l0, from, newTo) : null;
   const added: PageDate[] = [];
   const columns = dateColumns(table);
+  // Where each row of the edit was (-1: read again), for the check (model/row-moves.ts): a typed array, no object per row.
+  const oldLine = reuse ? new Int32Array(newTo - from).fill(-1) : null;
+  let taken = 0;
   for (let l = from, k = 0; l < newTo; l++, k++) {
     const text = lines[l].text;
     // The row takes the place of a row with this pipe: a row without one would join the row above.
     const kept = reuse?.take(text, l, physical[p0 + k].leadingPipe);
-    if (kept) {
+    if (kept && reuse && oldLine) {
       newPhysical.push(kept.physical);
       newLogical.push(kept.logical);
-      for (const d of kept.dates) added.push(d);
+      reuse.pushDates(kept.line, l, added);
+      oldLine[k] = kept.line;
+      taken++;
       continue;
     }
     const row = tableRowAt(l, text);
@@ -96,13 +132,7 @@ export function patchPage(base: PageModel, diff: LineDiff, decls: readonly Table
     newLogical.push(logical);
     pushRowDates(logical, columns, added, table.header);
   }
-  const parsedRows = spliced(physical, p0, p0 + newPhysical.length, newPhysical);
-  const rows = spliced(table.rows, l0, l0 + newLogical.length, newLogical);
-  const patched = tableModel({ ...table, parsed: parsedTable({ ...table.parsed, rows: parsedRows }), rows });
-  patchCounts(table, patched, l0, l0 + newLogical.length, newLogical.length);
-  // `added` is in page order: row by row, each row's dates in order.
-  // Only this table's dates lie on its body lines.
-  return withTable(base, lines, table, patched, [from, newTo], added, true);
+  return { newPhysical, newLogical, added, oldLine, taken };
 }
 
 /**
@@ -171,57 +201,79 @@ function singleRowsStay(base: PageModel, diff: LineDiff, table: TableModel, p0: 
 /** An edit of at least this many lines looks for rows it only moved (below that, reading a row again costs less than looking). */
 const REUSE_FROM = 8;
 
+/** The line of a one-line table cell's date, without making its range; null for another date. */
+function cellDateLine(d: PageDate): number | null {
+  return d instanceof CellDate && d.cell instanceof RowCell ? d.cell.line + d.by : null;
+}
+
 /**
  * The single-line rows of old lines [from, to), by text, to be taken again by new lines of the same text
  * (a sort or a moved block rewrites many lines but writes few new rows): a row taken is its old row moved
  * (model/shift.ts movedRow, its cells not split again) with its dates moved (not scanned again).
+ * Performance: one Map entry per distinct text, the other lines of a text chained in a typed array, and
+ * each line's dates found by index (no array or Map entry per line: a sort of 10,000 rows made 10,000 of
+ * each).
  */
 class MovedRows {
-  private readonly byText = new Map<string, number[]>();
-  private readonly datesOf = new Map<number, PageDate[]>();
+  /** By text: the first old line of that text not taken yet (-1: none left). */
+  private readonly byText = new Map<string, number>();
+  /** Per old line (from `from`): the next old line of the same text, or -1. */
+  private readonly next: Int32Array;
+  /** Per old line (from `from`, one more at the end): the index in base.dates of its first date. */
+  private readonly dateFrom: Int32Array;
 
   constructor(
-    base: PageModel,
+    private readonly base: PageModel,
     private readonly rows: readonly LogicalRow[],
     private readonly l0: number,
     private readonly from: number,
     to: number,
   ) {
+    this.next = new Int32Array(to - from);
+    this.dateFrom = new Int32Array(to - from + 1);
     for (let l = to - 1; l >= from; l--) {
       const text = base.lines[l].text;
-      const at = this.byText.get(text);
-      if (at) at.push(l);
-      else this.byText.set(text, [l]);
+      this.next[l - from] = this.byText.get(text) ?? -1;
+      this.byText.set(text, l);
     }
-    const lineOf = (d: PageDate): number => d.range.start.line;
-    for (let i = firstAtOrAfter(base.dates, from, lineOf); i < base.dates.length; i++) {
-      const d = base.dates[i];
-      const line = d instanceof CellDate && d.cell instanceof RowCell ? d.cell.line + d.by : null;
-      if (line === null) {
-        if (d.range.start.line >= to) break;
-        this.byText.clear(); // a date not of a one-line cell: read the rows again
-        return;
+    const dates = base.dates;
+    let i = firstAtOrAfter(dates, from, (d) => d.range.start.line);
+    for (let l = from; l < to; l++) {
+      this.dateFrom[l - from] = i;
+      for (; i < dates.length; i++) {
+        const line = cellDateLine(dates[i]);
+        if (line === null && dates[i].range.start.line < to) {
+          this.byText.clear(); // a date not of a one-line cell: read the rows again
+          return;
+        }
+        if (line !== l) break;
       }
-      if (line >= to) break;
-      const list = this.datesOf.get(line);
-      if (list) list.push(d);
-      else this.datesOf.set(line, [d]);
     }
+    this.dateFrom[to - from] = i;
   }
 
-  /** The old row of this text, first come first served, moved to line `l`; null if there is none. */
-  take(text: string, l: number, leadingPipe: boolean): { physical: TableRow; logical: LogicalRow; dates: readonly PageDate[] } | null {
-    const at = this.byText.get(text);
-    const line = at?.pop();
-    if (line === undefined) return null;
+  /** The old row of this text, first come first served, moved to line `l`, with its old line; null if there is none. */
+  take(text: string, l: number, leadingPipe: boolean): { physical: TableRow; logical: LogicalRow; line: number } | null {
+    const line = this.byText.get(text);
+    if (line === undefined || line < 0) return null;
+    this.byText.set(text, this.next[line - this.from]);
     const old = this.rows[this.l0 + line - this.from];
     const physical = old instanceof SingleLineRow ? old.row : old instanceof ShiftedRow ? old : null;
     if (!physical || physical.leadingPipe !== leadingPipe) return null;
-    const dates = this.datesOf.get(line) ?? [];
-    if (line === l) return { physical, logical: old, dates };
+    if (line === l) return { physical, logical: old, line };
     const moved = movedRow(old, l - line);
     if (!moved) return null;
-    return { physical: moved, logical: moved, dates: dates.map((d) => (d as CellDate).moved(l - line)) };
+    return { physical: moved, logical: moved, line };
+  }
+
+  /** Appends the dates of the old row of line `line`, moved to line `l` (the same objects when it did not move). */
+  pushDates(line: number, l: number, into: PageDate[]): void {
+    const dates = this.base.dates;
+    const end = this.dateFrom[line - this.from + 1];
+    for (let i = this.dateFrom[line - this.from]; i < end; i++) {
+      const d = dates[i] as CellDate; // every date of these lines is a cell's (else nothing is taken)
+      into.push(line === l ? d : d.moved(l - line));
+    }
   }
 }
 

@@ -10,7 +10,7 @@
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/merge';
 import { matchLeading } from '../model/inline';
 import { LEARNED_LONG_COLUMN, LEARNED_SMALL_SET, valueKey } from '../model/learned';
-import type { CellRef, LearnedValue, PageModel } from '../model/page-model';
+import type { CellRef, LearnedValue, LogicalRow, PageModel } from '../model/page-model';
 import { knownList } from './feature-cells';
 import type { RuleContext } from './rule';
 
@@ -111,6 +111,30 @@ export function judgeLearned(
   return ACCEPTED;
 }
 
+/** The learned values legend-mismatch reports on their first row: those the configuration knows and the legend lacks. */
+function reportedFirsts(vs: readonly LearnedValue[], known: readonly string[], own: readonly string[]): LearnedValue[] {
+  return vs.filter((v) => matchLeading(v.value, known) && !matchLeading(v.value, own));
+}
+
+/**
+ * The rows whose findings depend on where they are in the page (learnedContext's positions): the first
+ * rows of the values legend-mismatch reports once. A sort that moves them is checked without the positions
+ * in its context key, these rows (before and after) by the rules (incremental/moved-rows.ts).
+ */
+export function learnedFirstRows(page: PageModel, config: ResolvedConfig): LogicalRow[] {
+  const legend = page.legend;
+  if (!legend) return [];
+  // legend-mismatch picks the first row among a value's spellings in any case: all of theirs.
+  const rows = (vs: readonly LearnedValue[], known: readonly string[], own: readonly string[]): LogicalRow[] => {
+    const reported = new Set(reportedFirsts(vs, known, own).map((v) => v.value.toLowerCase()));
+    return vs.filter((v) => reported.has(v.value.toLowerCase())).map((v) => v.first);
+  };
+  return [
+    ...rows(page.learned.statuses, config.statuses, legend.statuses),
+    ...rows(page.learned.priorities, config.priorities, legend.priorities),
+  ];
+}
+
 /**
  * What the learned vocabularies tell the rules, for the engine's cache of findings per slice of a big
  * table: which values a column uses once and which more often, whether the column is long and mostly known;
@@ -118,12 +142,13 @@ export function judgeLearned(
  * Counts past two do not change a finding (but for values written in two cases), so typing in a big table
  * rarely invalidates its cached slices.
  */
-export function learnedContext(page: PageModel, config: ResolvedConfig): unknown {
+export function learnedContext(page: PageModel, config: ResolvedConfig, positions = true): unknown {
   const legend = page.legend;
   if (legend) {
-    // legend-mismatch reports a value on its first row only: where that is, for the values it reports.
+    // legend-mismatch reports a value on its first row only: where that is, for the values it reports
+    // (without `positions`: which values, for a check that looks at those rows itself, learnedFirstRows).
     const firsts = (vs: readonly LearnedValue[], known: readonly string[], own: readonly string[]): unknown =>
-      vs.filter((v) => matchLeading(v.value, known) && !matchLeading(v.value, own)).map((v) => [v.value, v.at]);
+      reportedFirsts(vs, known, own).map((v) => (positions ? [v.value, v.at] : v.value));
     return [
       firsts(page.learned.statuses, config.statuses, legend.statuses),
       firsts(page.learned.priorities, config.priorities, legend.priorities),
