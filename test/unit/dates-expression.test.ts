@@ -1,6 +1,7 @@
 // The date scanner runs a faster form of its expression than the one written (core/dates/scan.ts): the groups
-// numbered instead of named, a first-character look-ahead in front, and a pre-test (MAY_GIVE_TOKEN) that skips
-// values no match of which can give a token. Here the written expression (DATE_PATTERN, named groups, nothing
+// numbered instead of named, letters in both cases instead of the `i` flag, a first-character look-ahead in
+// front, and a pre-test (MAY_GIVE_TOKEN) that skips
+// values no match of which can give a token. Here the written expression (DATE_PATTERN, `i`, named groups, nothing
 // in front) is the reference: at every position where either matches, both match the same text with the same
 // captures, on every line and table cell of the fixture pages and on generated text; and every match that
 // gives a draft (a token before its markup is read) is in a value the pre-test lets through.
@@ -8,15 +9,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { DATE_PATTERN, DATE_SOURCE, MAY_GIVE_TOKEN } from '../../server/src/core/dates/scan';
+import { DATE_FLAGS, DATE_PATTERN, DATE_SOURCE, MAY_GIVE_TOKEN } from '../../server/src/core/dates/scan';
 import { draftFor } from '../../server/src/core/dates/scan-drafts';
-import { G, type Groups } from '../../server/src/core/dates/scan-groups';
+import { bothCases, G, type Groups } from '../../server/src/core/dates/scan-groups';
 import { maskNonDates } from '../../server/src/core/dates/markup';
 import { budget, fuzzLabel, params } from '../helpers/fuzz';
 import { FIXTURES, markdownUnder } from '../helpers/paths';
 
 const WRITTEN = new RegExp(DATE_PATTERN, 'gi');
-const RUN = new RegExp(DATE_SOURCE, 'gi');
+const RUN = new RegExp(DATE_SOURCE, DATE_FLAGS);
 
 interface Tally {
   texts: number;
@@ -73,6 +74,11 @@ test('the run expression has the groups of the written one and no other capture'
   assert.equal(m[G.dy], '2024');
 });
 
+test('bothCases writes each letter outside a class in both cases and copies classes and escapes', () => {
+  assert.equal(bothCases('ab?[a-cX](?:Q|\\d\\u00e9\\x41)(?<=x)'), '[aA][bB]?[a-cX](?:[qQ]|\\d\\u00e9\\x41)(?<=[xX])');
+  assert.throws(() => bothCases('(?<year>\\d{4})'), /named group/);
+});
+
 test('run expression = written expression, and the pre-test holds, on every fixture line and cell', () => {
   const t = tally();
   for (const file of markdownUnder(FIXTURES)) {
@@ -92,6 +98,7 @@ const PIECES = [
   ...['2024-03-04', '2012-Aug-08', '2019/09/30', '15/7/2013', '2020.11.18', 'Q3', 'q4', '{{date}}', '{{', '}}', '$1', '\\1'],
   ...['yyyy-mm-dd', 'YYYY-MM-DD', 'dd/mm/yyyy', 'd/m/yy', 'xxxx-xx-xx', '2019-xx-xx', 'yyyy', 'x', 'y', 'd', 'm', '/'],
   ...['[x](http://a/2024-01-02)', 'a@b.c', '<!-- 1 -->', '`2024`', '(', ')', '(Fri)', '~~', '<s>', '**', 'TBD', '\u00e9', '\u65e5'],
+  ...['\u017fept', 'Ju\u0131y', 'DEC', 'Q\u0130', 'SEPT', 'wEd', 'JUNE', 'AUG.'],
 ];
 
 const RUNS = budget(20_000, 500_000);
@@ -103,7 +110,10 @@ test(`run expression = written expression, and the pre-test holds, on generated 
     params(RUNS),
   );
   const chars = tally();
-  const char = fc.constantFrom(...'0123456789adfjmnoqstwxyADMQTZ -/.,:{}$\\\t*_<>[]()@\u00a0\u2013');
+  // Both cases of the letters dates start with, and the characters that fold to an ASCII letter with the `u` flag (\u017f \u212a \u0131 \u0130).
+  const char = fc.constantFrom(
+    ...'0123456789adfjmnoqstwxyADFJMNOQSTWXYhruecHRUEC -/.,:{}$\\\t*_<>[]()@\u00a0\u2013\u017f\u212a\u0131\u0130',
+  );
   fc.assert(
     fc.property(fc.array(char, { maxLength: 30 }), (cs) => agree(cs.join(''), 'characters', chars)),
     params(RUNS, 1),

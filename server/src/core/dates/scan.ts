@@ -47,7 +47,7 @@ import { weekdayFromName } from '../../../../shared/calendar';
 import { inRanges, isUnsetValue, maskNonDates, stripValueMarkup, struckRanges, unsetSpan } from './markup';
 import { joinTokens, ordinalTypo, readMinutes, readTimeTail, readZone, timeOnlyBefore, ZONE_WORDS } from './scan-parts';
 import { draftFor, num, type Draft } from './scan-drafts';
-import { G, numberedPattern, type GroupName, type Groups } from './scan-groups';
+import { bothCases, G, numberedPattern, type GroupName, type Groups } from './scan-groups';
 import { spansOf, type Spans } from './scan-spans';
 import type { DateToken, DateZone, OrdinalTypo, Weekday } from './date-token';
 
@@ -103,16 +103,17 @@ export const DATE_PATTERN =
  * `m`), a backslash, `$` or `{`. Said first, before the look-behind, it lets V8 skip the other characters quickly:
  * a scan of the corpus's date values took a quarter of the instructions with it.
  */
-const FIRST_CHAR = '(?=[0-9a-z\\\\${])';
+const FIRST_CHAR = '(?=[0-9A-Za-z\\\\${])';
 
 /**
- * The expression the scanner runs: DATE_PATTERN with FIRST_CHAR before it and its groups numbered (read with
- * `g[G.name]`: named groups make V8 build a `groups` object with all ~45 names on every match).
- * No `d` flag (positions of every group on every match); the few positions read are worked out by spansOf.
- * Exported for dates-expression.test.ts, which holds it equal to DATE_PATTERN.
+ * The expression the scanner runs (with DATE_FLAGS): DATE_PATTERN with FIRST_CHAR before it, its groups
+ * numbered and its letters in both cases instead of the `i` flag (scan-groups.ts says why). No `d` flag either
+ * (positions of every group on every match); the few positions read are worked out by spansOf.
+ * Exported for dates-expression.test.ts, which holds it equal to DATE_PATTERN with the `i` flag.
  */
-export const DATE_SOURCE = FIRST_CHAR + numberedPattern(DATE_PATTERN);
-const DATE_RE = new RegExp(DATE_SOURCE, 'gi');
+export const DATE_SOURCE = FIRST_CHAR + bothCases(numberedPattern(DATE_PATTERN));
+export const DATE_FLAGS = 'g';
+const DATE_RE = new RegExp(DATE_SOURCE, DATE_FLAGS);
 
 /** A time right after an ISO date; case matters for the zone (`UTC`, `CEST`), so no `i` flag. */
 const TIME_RE =
