@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { DATE_FLAGS, DATE_PATTERN, DATE_SOURCE, MAY_GIVE_TOKEN } from '../../server/src/core/dates/scan';
+import { DATE_FLAGS, DATE_PATTERN, MAY_GIVE_TOKEN, runDateSource } from '../../server/src/core/dates/scan';
 import { draftFor } from '../../server/src/core/dates/scan-drafts';
 import { bothCases, G, type Groups } from '../../server/src/core/dates/scan-groups';
 import { maskNonDates } from '../../server/src/core/dates/markup';
@@ -17,6 +17,7 @@ import { budget, fuzzLabel, params } from '../helpers/fuzz';
 import { FIXTURES, markdownUnder } from '../helpers/paths';
 
 const WRITTEN = new RegExp(DATE_PATTERN, 'gi');
+const DATE_SOURCE = runDateSource();
 const RUN = new RegExp(DATE_SOURCE, DATE_FLAGS);
 
 interface Tally {

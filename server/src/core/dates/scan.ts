@@ -40,7 +40,6 @@
  *   comments are masked first.
  * - Unset values (`?`, `TBD`, `TBA`, `TBC`, `Now`, `N/A`, `-`, `No date yet`, empty) yield one 'unset'
  *   token, and only when they are the whole value.
-
  */
 import { TextMemo } from '../incremental/memo';
 import { weekdayFromName } from '../../../../shared/calendar';
@@ -107,13 +106,14 @@ const FIRST_CHAR = '(?=[0-9A-Za-z\\\\${])';
 
 /**
  * The expression the scanner runs (with DATE_FLAGS): DATE_PATTERN with FIRST_CHAR before it, its groups
- * numbered and its letters in both cases instead of the `i` flag (scan-groups.ts says why). No `d` flag either
- * (positions of every group on every match); the few positions read are worked out by spansOf.
- * Exported for dates-expression.test.ts, which holds it equal to DATE_PATTERN with the `i` flag.
+ * numbered and its letters in both cases instead of the `i` flag (scan-groups.ts says why); no `d` flag (the
+ * few positions read are worked out by spansOf). Made on first use: writing it costs ~2.5 M instructions in
+ * the interpreter, which a run without a date need not pay. dates-expression.test.ts holds it = DATE_PATTERN.
  */
-export const DATE_SOURCE = FIRST_CHAR + bothCases(numberedPattern(DATE_PATTERN));
+export const runDateSource = (): string => FIRST_CHAR + bothCases(numberedPattern(DATE_PATTERN));
 export const DATE_FLAGS = 'g';
-const DATE_RE = new RegExp(DATE_SOURCE, DATE_FLAGS);
+let runExpression: RegExp | null = null;
+const dateExpression = (): RegExp => (runExpression ??= new RegExp(runDateSource(), DATE_FLAGS));
 
 /** A time right after an ISO date; case matters for the zone (`UTC`, `CEST`), so no `i` flag. */
 const TIME_RE =
@@ -259,8 +259,9 @@ function scanDatesUncached(text: string): DateToken[] {
   let struck: Array<[number, number]> | null = null;
   let wholeValue: string | null = null;
   const tokens: DateToken[] = [];
-  DATE_RE.lastIndex = 0;
-  for (let m = DATE_RE.exec(masked); m !== null; m = DATE_RE.exec(masked)) {
+  const re = dateExpression();
+  re.lastIndex = 0;
+  for (let m = re.exec(masked); m !== null; m = re.exec(masked)) {
     const g: Groups = m;
     const spans = spansOf(m.index, g, masked);
     const bodyStart = m.index + (g[G.pre]?.length ?? 0);
@@ -272,7 +273,7 @@ function scanDatesUncached(text: string): DateToken[] {
     );
     if (draft === null) {
       // The prefix may have taken the start of another date (`Mon 5 may`): read again after it.
-      if (bodyStart > m.index) DATE_RE.lastIndex = bodyStart;
+      if (bodyStart > m.index) re.lastIndex = bodyStart;
       continue;
     }
     // A placeholder keeps no prefix: `Mon {{date}}` is a placeholder after a word.
@@ -293,7 +294,7 @@ function scanDatesUncached(text: string): DateToken[] {
     addDetails(token, draft, time, g, spans, masked);
     addTimeBefore(token, g, text, masked, tokens);
     tokens.push(token);
-    DATE_RE.lastIndex = time.end;
+    re.lastIndex = time.end;
   }
   return tokens.length > 1 ? joinTokens(text, tokens) : tokens;
 }
