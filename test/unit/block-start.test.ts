@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { RootContent } from 'mdast';
 import { Engine } from '../../server/src/core';
-import { blockStart, completeTag, type BlockStart, type StartContext } from '../../server/src/core/markdown/block-start';
+import { blockStart, completeTag, isThematicBreak, type BlockStart, type StartContext } from '../../server/src/core/markdown/block-start';
 import { splitRegions } from '../../server/src/core/markdown/blocks';
 import { firstNonWs } from '../../server/src/core/markdown/chars';
 import { parseRegion } from '../../server/src/core/markdown/region-read';
@@ -208,4 +208,31 @@ test('line-by-line reading (a region nested too deeply): ATX heading text as rem
       [16, 2, 0],
     ],
   );
+});
+
+test('isThematicBreak (one sticky search) = the reading one character at a time, on generated lines', () => {
+  const reference = (s: string, i: number): boolean => {
+    const m = s[i];
+    if (m !== '*' && m !== '-' && m !== '_') return false;
+    let count = 0;
+    for (let k = i; k < s.length; k++) {
+      if (s[k] === m) count++;
+      else if (s[k] !== ' ' && s[k] !== '\t') return false;
+    }
+    return count >= 3;
+  };
+  const pieces = ['*', '-', '_', ' ', '\t', '  ', 'a', '\u00a0', '\r', '=', '**', '--'];
+  let seed = 11;
+  const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), Math.floor(seed / 65536) % n);
+  let breaks = 0;
+  for (let n = 0; n < 20_000; n++) {
+    let s = '';
+    for (let k = next(9); k > 0; k--) s += pieces[next(n % 2 === 0 ? 5 : pieces.length)];
+    for (let i = 0; i <= s.length; i++) {
+      const want = reference(s, i);
+      assert.equal(isThematicBreak(s, i), want, `${JSON.stringify(s)} at ${i}`);
+      if (want) breaks++;
+    }
+  }
+  assert.ok(breaks > 1000, `${breaks} breaks`);
 });

@@ -22,7 +22,7 @@ function sameSpans(text: string, what: string): number {
   for (let m = WITH_INDICES.exec(masked); m !== null; m = WITH_INDICES.exec(masked)) {
     n++;
     const truth = m.indices?.groups ?? {};
-    const placed = spansOf(m.index, m.groups ?? {}, masked);
+    const placed = spansOf(m.index, m, masked);
     for (const name of PLACED)
       assert.deepEqual(placed[name], truth[name], `${what}: group ${name} of "${m[0]}" in ${JSON.stringify(text)}`);
   }

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { readSimpleFrontMatter } from '../../server/src/core/model/frontmatter-simple';
+import { odd, readSimpleFrontMatter } from '../../server/src/core/model/frontmatter-simple';
 import { parseWithYaml, type FrontMatter } from '../../server/src/core/model/frontmatter';
 import { budget, fuzzLabel, params } from '../helpers/fuzz';
 import { FIXTURES, markdownUnder } from '../helpers/paths';
@@ -215,4 +215,13 @@ test(`simple front matter reader = yaml on generated front matter (${fuzzLabel(R
     params(RUNS, 1),
   );
   assert.ok(shapedAccepted > RUNS / 20, `${shapedAccepted} of ${RUNS} shaped front matters read by the reader`);
+});
+
+test('odd characters: every code unit, as defined (controls, C1, line separators, BOM, surrogates, U+FFFE/FFFF)', () => {
+  for (let c = 0; c <= 0xffff; c++) {
+    const want =
+      c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c >= 0xfffe || c === 0xfeff || (c >= 0xd800 && c <= 0xdfff);
+    assert.equal(odd(`key: a${String.fromCharCode(c)}b`), want, `U+${c.toString(16)}`);
+  }
+  assert.equal(odd('title: plain ASCII'), false);
 });

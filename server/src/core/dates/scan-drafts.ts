@@ -4,8 +4,7 @@
  */
 import { invalidDateReason, isValidDate, monthFromName } from '../../../../shared/calendar';
 import type { DateFormat, DateRangeEnd, DateToken, SlashOrder } from './date-token';
-
-export type Groups = Record<string, string | undefined>;
+import { G, type Groups } from './scan-groups';
 
 /** What reading a match decides about a token, before its position and markup are known. */
 export type Draft = Pick<DateToken, 'kind' | 'format' | 'year' | 'month' | 'day' | 'slash' | 'reason' | 'precision' | 'until' | 'unpadded'>;
@@ -59,57 +58,61 @@ function placeholderDraft(text: string): Draft | null {
 
 /** Dates written with digits only: ISO, `YYYY-Mon-DD`, `YYYY/MM/DD`, `D/M/YYYY`. */
 function numericDraft(g: Groups): Draft | null {
-  if (g.iy !== undefined) {
-    const d = dated('iso', num(g.iy), num(g.im), num(g.id));
-    if (d.kind === 'date' && (g.im?.length !== 2 || g.id?.length !== 2)) d.unpadded = true;
+  if (g[G.iy] !== undefined) {
+    const d = dated('iso', num(g[G.iy]), num(g[G.im]), num(g[G.id]));
+    if (d.kind === 'date' && (g[G.im]?.length !== 2 || g[G.id]?.length !== 2)) d.unpadded = true;
     return d;
   }
-  if (g.yy !== undefined) return dated('year-mon-day', num(g.yy), monthFromName(g.ym ?? '') ?? 0, num(g.yd));
-  if (g.ry !== undefined) return dated('year-slash', num(g.ry), num(g.rm), num(g.rd));
-  if (g.ty !== undefined) return dated('year-dot', num(g.ty), num(g.tm2), num(g.td));
-  if (g.sa !== undefined) return slashDraft(num(g.sa), num(g.sb), num(g.sy));
+  if (g[G.yy] !== undefined) return dated('year-mon-day', num(g[G.yy]), monthFromName(g[G.ym] ?? '') ?? 0, num(g[G.yd]));
+  if (g[G.ry] !== undefined) return dated('year-slash', num(g[G.ry]), num(g[G.rm]), num(g[G.rd]));
+  if (g[G.ty] !== undefined) return dated('year-dot', num(g[G.ty]), num(g[G.tm2]), num(g[G.td]));
+  if (g[G.sa] !== undefined) return slashDraft(num(g[G.sa]), num(g[G.sb]), num(g[G.sy]));
   return null;
 }
 
 function monthFirstDraft(g: Groups): Draft | null {
-  const hasYear = g.my !== undefined;
-  if (!hasYear && g.mm === 'may') return null; // "may 5": the verb, not the month
-  const month = monthFromName(g.mm ?? '') ?? 0;
-  const year = hasYear ? num(g.my) : null;
-  const until = g.me === undefined ? null : { year, month, day: num(g.me) };
-  return ranged(dated(hasYear ? 'month-day-year' : 'month-day', year, month, num(g.md)), until);
+  const hasYear = g[G.my] !== undefined;
+  if (!hasYear && g[G.mm] === 'may') return null; // "may 5": the verb, not the month
+  const month = monthFromName(g[G.mm] ?? '') ?? 0;
+  const year = hasYear ? num(g[G.my]) : null;
+  const until = g[G.me] === undefined ? null : { year, month, day: num(g[G.me]) };
+  return ranged(dated(hasYear ? 'month-day-year' : 'month-day', year, month, num(g[G.md])), until);
 }
 
 /** Month-year and quarters: no day. */
 function coarseDraft(g: Groups): Draft | null {
-  if (g.qm !== undefined) {
-    if (!/^[A-Z]/.test(g.qm)) return null; // "may 2024" in a sentence; month words in dates are capitalised
-    return { kind: 'date', format: 'month-year', year: num(g.qy), month: monthFromName(g.qm) ?? 0, day: 0, precision: 'month' };
+  const qm = g[G.qm];
+  if (qm !== undefined) {
+    if (!/^[A-Z]/.test(qm)) return null; // "may 2024" in a sentence; month words in dates are capitalised
+    return { kind: 'date', format: 'month-year', year: num(g[G.qy]), month: monthFromName(qm) ?? 0, day: 0, precision: 'month' };
   }
-  const q = num(g.qq ?? g.qq2);
-  return { kind: 'date', format: 'quarter', year: num(g.qqy ?? g.qyq), month: 3 * q - 2, day: 0, precision: 'quarter' };
+  const q = num(g[G.qq] ?? g[G.qq2]);
+  return { kind: 'date', format: 'quarter', year: num(g[G.qqy] ?? g[G.qyq]), month: 3 * q - 2, day: 0, precision: 'quarter' };
 }
 
 /** `27 March 2014`, `4-8 March 2024`, and after a weekday `Tuesday 10th October` (no year). */
 function dayFirstDraft(g: Groups): Draft | null {
   // A day-first date without a year (`Tuesday 10th October`) only after a weekday: `5 March` in prose is too often something else.
-  if (g.dy === undefined && g.wd === undefined) return null;
-  const year = g.dy === undefined ? null : num(g.dy);
-  const month = monthFromName(g.dm ?? '') ?? 0;
+  if (g[G.dy] === undefined && g[G.wd] === undefined) return null;
+  const year = g[G.dy] === undefined ? null : num(g[G.dy]);
+  const month = monthFromName(g[G.dm] ?? '') ?? 0;
   const format = year === null ? 'day-month' : 'day-month-year';
-  return ranged(dated(format, year, month, num(g.dd)), g.de === undefined ? null : { year, month, day: num(g.de) });
+  return ranged(dated(format, year, month, num(g[G.dd])), g[G.de] === undefined ? null : { year, month, day: num(g[G.de]) });
 }
 
 /** The draft a match's groups name, or null when the match is no date after all (`may 5`, `5 March` without a weekday). */
 export function draftFor(g: Groups, body: string, whole: boolean): Draft | null {
-  if (g.iy !== undefined || g.yy !== undefined || g.ry !== undefined || g.ty !== undefined || g.sa !== undefined) return numericDraft(g);
-  if (g.dd !== undefined) return dayFirstDraft(g);
-  if (g.mm !== undefined) return monthFirstDraft(g);
-  if (g.qm !== undefined || g.qq !== undefined || g.qq2 !== undefined) return coarseDraft(g);
-  if (g.bd !== undefined) {
-    const day = num(g.bd);
-    return whole && g.wd !== undefined && day >= 1 && day <= 31 ? { kind: 'date', format: 'weekday-day', year: null, month: 0, day } : null;
+  if (g[G.iy] !== undefined || g[G.yy] !== undefined || g[G.ry] !== undefined || g[G.ty] !== undefined || g[G.sa] !== undefined)
+    return numericDraft(g);
+  if (g[G.dd] !== undefined) return dayFirstDraft(g);
+  if (g[G.mm] !== undefined) return monthFirstDraft(g);
+  if (g[G.qm] !== undefined || g[G.qq] !== undefined || g[G.qq2] !== undefined) return coarseDraft(g);
+  if (g[G.bd] !== undefined) {
+    const day = num(g[G.bd]);
+    return whole && g[G.wd] !== undefined && day >= 1 && day <= 31
+      ? { kind: 'date', format: 'weekday-day', year: null, month: 0, day }
+      : null;
   }
-  if (g.pi !== undefined) return placeholderDraft(body);
+  if (g[G.pi] !== undefined) return placeholderDraft(body);
   return { kind: 'placeholder', format: null, year: null, month: 0, day: 0 };
 }

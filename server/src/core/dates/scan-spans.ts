@@ -7,7 +7,7 @@
  * `test/unit/dates-spans.test.ts` holds these = the `d` flag's positions on every line and cell of the
  * fixture pages and on generated date-like text.
  */
-import type { Groups } from './scan-drafts';
+import { G, type Groups } from './scan-groups';
 
 export type Spans = Record<string, [number, number] | undefined>;
 
@@ -28,41 +28,49 @@ function span(start: number, text: string | undefined): [number, number] | undef
 
 /** The prefix: a time first (`tm`, then at most one space or tab and a zone), a weekday last (`wd`, then `.`, `,` and spaces to the end of the prefix: none of which a date's body starts with). */
 function prefixSpans(index: number, bodyStart: number, g: Groups, text: string, spans: Spans): void {
-  if (g.tm !== undefined) {
-    spans.tm = span(index, g.tm);
-    const afterTime = index + g.tm.length;
-    if (g.tz !== undefined) spans.tz = span(text[afterTime] === ' ' || text[afterTime] === '\t' ? afterTime + 1 : afterTime, g.tz);
+  const tm = g[G.tm];
+  if (tm !== undefined) {
+    spans.tm = span(index, tm);
+    const afterTime = index + tm.length;
+    const tz = g[G.tz];
+    if (tz !== undefined) spans.tz = span(text[afterTime] === ' ' || text[afterTime] === '\t' ? afterTime + 1 : afterTime, tz);
   }
-  if (g.wd !== undefined) {
+  const wd = g[G.wd];
+  if (wd !== undefined) {
     let k = bodyStart;
     while (k > index && isSpace(text[k - 1])) k--;
     if (text[k - 1] === ',') k--;
     if (text[k - 1] === '.') k--;
-    spans.wd = [k - g.wd.length, k];
+    spans.wd = [k - wd.length, k];
   }
 }
 
 /** Day first: `dd`, its suffix, then a range's separator (a dash or a word between spaces), a weekday, the end day and its suffix. */
 function dayFirstSpans(bodyStart: number, dd: string, g: Groups, text: string, spans: Spans): void {
-  const dayEnd = bodyStart + dd.length + (g.do?.length ?? 0);
-  spans.do = span(bodyStart + dd.length, g.do);
-  if (g.wd2 !== undefined) {
+  const dayEnd = bodyStart + dd.length + (g[G.do]?.length ?? 0);
+  spans.do = span(bodyStart + dd.length, g[G.do]);
+  const wd2 = g[G.wd2];
+  if (wd2 !== undefined) {
     let k = dayEnd;
     while (isSpace(text[k])) k++;
     if (text[k] === '-' || text[k] === '\u2013' || text[k] === '\u2014') k++;
     else while (isLetter(text[k])) k++;
     while (isSpace(text[k])) k++;
-    spans.wd2 = span(k, g.wd2);
+    spans.wd2 = span(k, wd2);
   }
-  if (g.de !== undefined && g.deo !== undefined) spans.deo = span(digitFrom(text, dayEnd) + g.de.length, g.deo);
+  const de = g[G.de];
+  const deo = g[G.deo];
+  if (de !== undefined && deo !== undefined) spans.deo = span(digitFrom(text, dayEnd) + de.length, deo);
 }
 
 /** Month first: the month word, the day (its first digit), its suffix, a range's end day and its suffix. */
 function monthFirstSpans(bodyStart: number, mm: string, md: string, g: Groups, text: string, spans: Spans): void {
   const dayStart = digitFrom(text, bodyStart + mm.length);
-  const dayEnd = dayStart + md.length + (g.mo?.length ?? 0);
-  spans.mo = span(dayStart + md.length, g.mo);
-  if (g.me !== undefined && g.meo !== undefined) spans.meo = span(digitFrom(text, dayEnd) + g.me.length, g.meo);
+  const dayEnd = dayStart + md.length + (g[G.mo]?.length ?? 0);
+  spans.mo = span(dayStart + md.length, g[G.mo]);
+  const me = g[G.me];
+  const meo = g[G.meo];
+  if (me !== undefined && meo !== undefined) spans.meo = span(digitFrom(text, dayEnd) + me.length, meo);
 }
 
 /**
@@ -70,11 +78,15 @@ function monthFirstSpans(bodyStart: number, mm: string, md: string, g: Groups, t
  * `text` with groups `g` (a group that took no part has none).
  */
 export function spansOf(index: number, g: Groups, text: string): Spans {
-  const bodyStart = index + (g.pre?.length ?? 0);
+  const bodyStart = index + (g[G.pre]?.length ?? 0);
   const spans: Spans = { pre: [index, bodyStart] };
   prefixSpans(index, bodyStart, g, text, spans);
-  if (g.dd !== undefined) dayFirstSpans(bodyStart, g.dd, g, text, spans);
-  if (g.mm !== undefined && g.md !== undefined) monthFirstSpans(bodyStart, g.mm, g.md, g, text, spans);
-  if (g.bd !== undefined) spans.bo = span(bodyStart + g.bd.length, g.bo);
+  const dd = g[G.dd];
+  if (dd !== undefined) dayFirstSpans(bodyStart, dd, g, text, spans);
+  const mm = g[G.mm];
+  const md = g[G.md];
+  if (mm !== undefined && md !== undefined) monthFirstSpans(bodyStart, mm, md, g, text, spans);
+  const bd = g[G.bd];
+  if (bd !== undefined) spans.bo = span(bodyStart + bd.length, g[G.bo]);
   return spans;
 }

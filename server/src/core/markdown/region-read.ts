@@ -82,6 +82,14 @@ function maxNesting(lines: readonly string[]): number {
   return max;
 }
 
+/**
+ * Each character of a line's leading run of spaces, tabs, `>` and list markers adds at most two levels to
+ * maxNesting's estimate (a marker one, and one per two columns of indentation before it, a tab being four):
+ * a region in which no line starts with MAX_NESTING / 2 of them nests no deeper than MAX_NESTING. Speed: one
+ * search of the region's text instead of a step of our code per line.
+ */
+const DEEP_PREFIX = new RegExp(`^[ \\t>*+-]{${Math.ceil(MAX_NESTING / 2)}}`, 'm');
+
 const NOT_SPACE = /\S/;
 
 /**
@@ -118,7 +126,7 @@ function parseOrDegrade(lines: readonly string[], info: RegionInfo, withTables: 
     collectByLines(lines, info, offset);
     return;
   }
-  const depth = maxNesting(lines);
+  const depth = DEEP_PREFIX.test(text) ? maxNesting(lines) : 0;
   if (depth > MAX_NESTING) {
     info.degraded = `nesting ${depth} levels deep (over ${MAX_NESTING})`;
     collectByLines(lines, info, offset);

@@ -33,14 +33,16 @@ const BOOLEAN = /^(?:true|True|TRUE|false|False|FALSE)$/;
 /** A line that continues a plain value: indented, not a list item or a comment. */
 const CONTINUATION = /^ +[^ \-#]/;
 
-/** Characters no line is read with: controls (tab included), line separators, BOM, surrogates, non-characters. */
-function odd(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c >= 0xfffe || c === 0xfeff || (c >= 0xd800 && c <= 0xdfff))
-      return true;
-  }
-  return false;
+/**
+ * Characters no line is read with: controls (tab included), line separators, BOM, surrogates, non-characters
+ * (code units: no `u` flag). Speed: one search, not a step of our code per character.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this expression is for
+const ODD = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+
+/** Whether `line` holds one of ODD's characters (exported for the test that holds ODD to its definition). */
+export function odd(line: string): boolean {
+  return ODD.test(line);
 }
 
 type Value = { type: 'string'; value: string } | { type: 'integer'; value: number } | { type: 'boolean'; value: boolean };

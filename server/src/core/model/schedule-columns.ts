@@ -64,10 +64,14 @@ interface ColumnFacts {
 }
 
 const NOT_LETTERS = /\P{L}+/gu;
+/** The first half of a surrogate pair (no `u` flag: code units). */
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
 
 /** How many letters (code points of \p{L}) `text` holds, without an array of them. */
 export function letterCount(text: string): number {
   const only = text.replace(NOT_LETTERS, '');
+  // Speed: most texts hold no letter outside the BMP; one native test settles them, not a step per letter.
+  if (!HIGH_SURROGATE.test(only)) return only.length;
   let n = only.length;
   for (let i = 0; i < only.length; i++) if (only.charCodeAt(i) >= 0xd800 && only.charCodeAt(i) <= 0xdbff) n--; // a pair is one letter
   return n;
