@@ -301,7 +301,8 @@ function render(sets: readonly DataSet[], results: readonly Measured[], load: nu
  * NODE_EXTRA_CA_CERTS some machines set), which is the larger share of ours. The corpus ratio without it.
  */
 function aboveNode(results: readonly Measured[]): string {
-  const get = (set: string, subject: Subject['id']): number | undefined => results.find((r) => r.set === set && r.subject === subject)?.medianMs;
+  const get = (set: string, subject: Subject['id']): number | undefined =>
+    results.find((r) => r.set === set && r.subject === subject)?.medianMs;
   const node = get('tiny', 'node');
   const ours = get('corpus', 'ours');
   const lint = get('corpus', 'markdownlint-cli2');
