@@ -6,49 +6,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine, type Finding } from '../../server/src/core';
+import { Engine } from '../../server/src/core';
 import { cellShift, composeMoves } from '../../server/src/core/model/permute';
 import { RowCell } from '../../server/src/core/markdown/table';
 import { generatePage } from '../../bench/generate';
-import { modelShape } from '../fuzz/model-shape';
-
-const show = (fs: readonly Finding[]): string[] =>
-  fs.map(
-    (f) =>
-      `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.rule} ${f.message} ${JSON.stringify(f.fixes)}`,
-  );
-
-function cells(line: string): string[] {
-  return line.split(/(?<!\\)\|/).slice(1, -1);
-}
-
-/** The table's lines [header, end) with column `from` moved to `to` in every row that has both. */
-function moveColumn(lines: string[], header: number, from: number, to: number): void {
-  for (let l = header; l < lines.length && lines[l].startsWith('|'); l++) {
-    const c = cells(lines[l]);
-    if (c.length <= Math.max(from, to)) continue;
-    const [x] = c.splice(from, 1);
-    c.splice(to, 0, x);
-    lines[l] = `|${c.join('|')}|`;
-  }
-}
-
-/** Checks `text` with `engine` and a fresh Engine, model and findings; returns how `engine` got its model. */
-function checkBoth(engine: Engine, text: string, label: string, readFixes: boolean): Engine['lastModel'] {
-  const other = new Engine();
-  assert.deepEqual(modelShape(engine.model(text)), modelShape(other.model(text)), `${label}: model`);
-  const how = engine.lastModel;
-  const mine = engine.check(text).findings;
-  const fresh = other.check(text).findings;
-  if (readFixes) assert.deepEqual(show(mine), show(fresh), label);
-  else
-    assert.deepEqual(
-      mine.map((f) => `${JSON.stringify(f.range)} ${f.rule} ${f.message}`),
-      fresh.map((f) => `${JSON.stringify(f.range)} ${f.rule} ${f.message}`),
-      label,
-    );
-  return how;
-}
+import { cells, checkBoth, moveColumn } from '../helpers/moved-findings';
 
 test('cell shifts: a span within one cell moves with it, the whole row stays, a span across cells has no place', () => {
   // Cells [1, 5), [6, 10), [11, 15); the second and third swap places (both 4 wide).

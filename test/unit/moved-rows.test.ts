@@ -8,19 +8,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine, type Finding } from '../../server/src/core';
+import { Engine } from '../../server/src/core';
 import { generatePage } from '../../bench/generate';
-import { modelShape } from '../fuzz/model-shape';
-
-const show = (fs: readonly Finding[]): string[] =>
-  fs.map(
-    (f) =>
-      `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.rule} ${f.message} ${JSON.stringify(f.fixes)}`,
-  );
-
-function cells(line: string): string[] {
-  return line.split(/(?<!\\)\|/).slice(1, -1);
-}
+import { cells, checkBoth, moveColumn } from '../helpers/moved-findings';
 
 /** The generated page without its legend (the legend's first-row findings make a sort change the page's context). */
 function withoutLegend(text: string): string {
@@ -40,34 +30,6 @@ function sortBy(lines: string[], header: number, col: number, desc: boolean): vo
   const body = lines.slice(header + 2, end).map((l, i) => ({ l, i, k: (cells(l)[col] ?? '').trim() }));
   body.sort((x, y) => (desc ? y.k.localeCompare(x.k) : x.k.localeCompare(y.k)) || x.i - y.i);
   lines.splice(header + 2, body.length, ...body.map((x) => x.l));
-}
-
-/** The table's lines with column `from` moved to `to` in every row that has both. */
-function moveColumn(lines: string[], header: number, from: number, to: number): void {
-  for (let l = header; l < lines.length && lines[l].startsWith('|'); l++) {
-    const c = cells(lines[l]);
-    if (c.length <= Math.max(from, to)) continue;
-    const [x] = c.splice(from, 1);
-    c.splice(to, 0, x);
-    lines[l] = `|${c.join('|')}|`;
-  }
-}
-
-/** Checks `text` with `engine` and a fresh Engine (model, findings, fixes when `readFixes`); returns how `engine` got its model. */
-function checkBoth(engine: Engine, text: string, label: string, readFixes = true): Engine['lastModel'] {
-  const other = new Engine();
-  assert.deepEqual(modelShape(engine.model(text)), modelShape(other.model(text)), `${label}: model`);
-  const how = engine.lastModel;
-  const mine = engine.check(text).findings;
-  const fresh = other.check(text).findings;
-  if (readFixes) assert.deepEqual(show(mine), show(fresh), label);
-  else
-    assert.deepEqual(
-      mine.map((f) => `${JSON.stringify(f.range)} ${f.rule} ${f.message}`),
-      fresh.map((f) => `${JSON.stringify(f.range)} ${f.rule} ${f.message}`),
-      label,
-    );
-  return how;
 }
 
 test('sorts by several columns keep the findings of the rows they moved, equal to a fresh check (ranges and fixes)', () => {
