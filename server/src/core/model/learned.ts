@@ -47,6 +47,24 @@ function countColumn(rows: readonly LogicalRow[], col: number | undefined): Coun
   return counts;
 }
 
+/** Counts row `k` under `key`, which becomes its first row when it comes before the one counted so far. */
+function countRow(
+  out: Map<string, { count: number; first: LogicalRow; index: number }>,
+  key: string,
+  rows: readonly LogicalRow[],
+  k: number,
+): void {
+  const e = out.get(key);
+  if (!e) out.set(key, { count: 1, first: rows[k], index: k });
+  else {
+    e.count++;
+    if (k < e.index) {
+      e.first = rows[k];
+      e.index = k;
+    }
+  }
+}
+
 function countsOf(table: TableModel): { status: Counts | null; priority: Counts | null } {
   let c = COUNTS.get(table);
   if (!c) {
@@ -110,15 +128,7 @@ function patchColumn(
   for (let k = l0; k < l0 + added; k++) {
     const key = keyOf(rows[k], col);
     if (key === '') continue;
-    const e = out.get(key);
-    if (!e) out.set(key, { count: 1, first: rows[k], index: k });
-    else {
-      e.count++;
-      if (k < e.index) {
-        e.first = rows[k];
-        e.index = k;
-      }
-    }
+    countRow(out, key, rows, k);
   }
   return out;
 }
@@ -223,15 +233,7 @@ function movedColumn(
     if (moved[k]) continue;
     const key = keyOf(rows[k], newCol);
     if (key === '') continue;
-    const e = out.get(key);
-    if (!e) out.set(key, { count: 1, first: rows[k], index: k });
-    else {
-      e.count++;
-      if (k < e.index) {
-        e.first = rows[k];
-        e.index = k;
-      }
-    }
+    countRow(out, key, rows, k);
   }
   return out;
 }
