@@ -1,6 +1,7 @@
 /** The dates of a page's tables and the page-wide facts derived from all its dates (shared by build and patch). */
 import { inferSlashOrder, resolveSlash, scanDates, yearFromWeekday, type DateToken } from '../dates';
 import type { Position, Range } from '../findings';
+import { RowCell } from '../markdown/table';
 import { plainText } from './inline';
 import type { CellRef, LogicalRow, PageDate, PageModel, TableModel } from './page-model';
 
@@ -54,6 +55,11 @@ export class CellDate implements PageDate {
   moved(by: number): CellDate {
     return new CellDate(this.token, this.cell, this.label, this.by + by);
   }
+}
+
+/** The line of a one-line table cell's date, without making its range; null for another date (a joined row's cell, prose). */
+export function cellDateLine(d: PageDate): number | null {
+  return d instanceof CellDate && d.cell instanceof RowCell ? d.cell.line + d.by : null;
 }
 
 /** Cheap test before scanning a cell of another column: does it name a weekday? */

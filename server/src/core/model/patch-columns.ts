@@ -11,10 +11,10 @@
 import type { LineDiff } from '../diff';
 import { firstAtOrAfter } from '../arrays';
 import { continuesTable, parsedTable, RowCell, tableRowAt, type TableRow } from '../markdown/table';
-import { byPosition, CellDate, dateColumns, pushRowDates } from './page-dates';
+import { byPosition, CellDate, cellDateLine, dateColumns, pushRowDates } from './page-dates';
 import { buildTable } from './tables';
 import { moveCounts } from './learned';
-import { headerOrder, recordColumnMove } from './permute';
+import { headerOrder, recordColumnMove, whereEachWent } from './permute';
 import { readElsewhere, withTable } from './patch';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './page-model';
 import type { TableDecl } from './schema';
@@ -183,11 +183,6 @@ function readDates(table: TableModel): PageDate[] {
   return added;
 }
 
-/** The line of a table cell's date (without making its range), or null for a date of a joined row's cell. */
-function cellDateLine(d: PageDate): number | null {
-  return d instanceof CellDate && d.cell instanceof RowCell ? d.cell.line + d.by : null;
-}
-
 /**
  * The dates of `after` (the column move of `before`), in page order: a moved row's dates are its old
  * dates, the very objects when their cell kept its place, else made over the cell's new place (the same
@@ -209,8 +204,7 @@ function movedDates(
   let i = firstAtOrAfter(dates, p.startLine, lineOf);
   let end = i;
   for (; end < dates.length && lineOf(dates[end]) <= p.endLine; end++) if (cellDateLine(dates[end]) === null) return null;
-  const inverse: number[] = [];
-  order.forEach((o, j) => (inverse[o] = j));
+  const inverse = whereEachWent(order);
   const columns = dateColumns(after);
   const out: PageDate[] = [];
   for (let k = 0; k < after.rows.length; k++) {

@@ -13,17 +13,17 @@
  * An edit from a table's header line on is a column move or is built again (model/patch-columns.ts).
  */
 import type { LineDiff } from '../diff';
-import { continuesTable, parsedTable, RowCell, tableRowAt, type TableRow } from '../markdown/table';
+import { continuesTable, parsedTable, tableRowAt, type TableRow } from '../markdown/table';
 import { firstAtOrAfter, spliced } from '../arrays';
 import type { SourceLine } from '../lines';
-import { byPosition, CellDate, dateColumns, dateFacts, pushRowDates } from './page-dates';
+import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel, tableModel } from '../incremental/model-literals';
-import { SingleLineRow, singleLineRow } from './tables';
+import { singleLineRow } from './tables';
 import { learnVocabulary, patchCounts, permuteCounts } from './learned';
-import { recordRowMoves } from './row-moves';
+import { recordRowMoves, REUSE_FROM, RowsByText } from './row-moves';
 import { SCHEDULE_SAMPLE_ROWS } from './schedule-columns';
 import { PROSE_LINES_READ } from './detect';
-import { firstLine, lastLine, LineShift, movedRow, ShiftedRow } from './shift';
+import { firstLine, lastLine, LineShift } from './shift';
 import type { LogicalRow, PageDate, PageModel, TableModel } from './page-model';
 import type { TableDecl } from './schema';
 import { patchColumns } from './patch-columns';
@@ -92,7 +92,7 @@ export function patchPage(base: PageModel, diff: LineDiff, decls: readonly Table
 /**
  * The rows of the edit's lines [from, newTo) of `table` (its rows from physical row p0 and logical row l0
  * on): each an old row moved when an old line of the edit had its text (a sort, a moved block: see
- * MovedRows), else read; their dates in page order; where each came from (`oldLine`, -1: read; null when
+ * RowsByText in row-moves.ts), else read; their dates in page order; where each came from (`oldLine`, -1: read; null when
  * no row was looked for) and how many were taken. Null when a row would join or leave a broken row.
  */
 function editRows(
@@ -107,7 +107,7 @@ function editRows(
   const newPhysical: TableRow[] = [];
   const newLogical: LogicalRow[] = [];
   // Rows moved within the edit (a sort, a moved block) are the old rows moved, not read again.
-  const reuse = newTo - from >= REUSE_FROM ? new MovedRows(base, table.rows, l0, from, newTo) : null;
+  const reuse = newTo - from >= REUSE_FROM ? new RowsByText(base, table.rows, l0, from, newTo) : null;
   const added: PageDate[] = [];
   const columns = dateColumns(table);
   // Where each row of the edit was (-1: read again), for the check (model/row-moves.ts): a typed array, no object per row.
@@ -196,85 +196,6 @@ function singleRowsStay(base: PageModel, diff: LineDiff, table: TableModel, p0: 
     if (before?.line !== l || logical?.lines.length !== 1 || logical.lines[0] !== l) return false;
   }
   return true;
-}
-
-/** An edit of at least this many lines looks for rows it only moved (below that, reading a row again costs less than looking). */
-const REUSE_FROM = 8;
-
-/** The line of a one-line table cell's date, without making its range; null for another date. */
-function cellDateLine(d: PageDate): number | null {
-  return d instanceof CellDate && d.cell instanceof RowCell ? d.cell.line + d.by : null;
-}
-
-/**
- * The single-line rows of old lines [from, to), by text, to be taken again by new lines of the same text
- * (a sort or a moved block rewrites many lines but writes few new rows): a row taken is its old row moved
- * (model/shift.ts movedRow, its cells not split again) with its dates moved (not scanned again).
- * Performance: one Map entry per distinct text, the other lines of a text chained in a typed array, and
- * each line's dates found by index (no array or Map entry per line: a sort of 10,000 rows made 10,000 of
- * each).
- */
-class MovedRows {
-  /** By text: the first old line of that text not taken yet (-1: none left). */
-  private readonly byText = new Map<string, number>();
-  /** Per old line (from `from`): the next old line of the same text, or -1. */
-  private readonly next: Int32Array;
-  /** Per old line (from `from`, one more at the end): the index in base.dates of its first date. */
-  private readonly dateFrom: Int32Array;
-
-  constructor(
-    private readonly base: PageModel,
-    private readonly rows: readonly LogicalRow[],
-    private readonly l0: number,
-    private readonly from: number,
-    to: number,
-  ) {
-    this.next = new Int32Array(to - from);
-    this.dateFrom = new Int32Array(to - from + 1);
-    for (let l = to - 1; l >= from; l--) {
-      const text = base.lines[l].text;
-      this.next[l - from] = this.byText.get(text) ?? -1;
-      this.byText.set(text, l);
-    }
-    const dates = base.dates;
-    let i = firstAtOrAfter(dates, from, (d) => d.range.start.line);
-    for (let l = from; l < to; l++) {
-      this.dateFrom[l - from] = i;
-      for (; i < dates.length; i++) {
-        const line = cellDateLine(dates[i]);
-        if (line === null && dates[i].range.start.line < to) {
-          this.byText.clear(); // a date not of a one-line cell: read the rows again
-          return;
-        }
-        if (line !== l) break;
-      }
-    }
-    this.dateFrom[to - from] = i;
-  }
-
-  /** The old row of this text, first come first served, moved to line `l`, with its old line; null if there is none. */
-  take(text: string, l: number, leadingPipe: boolean): { physical: TableRow; logical: LogicalRow; line: number } | null {
-    const line = this.byText.get(text);
-    if (line === undefined || line < 0) return null;
-    this.byText.set(text, this.next[line - this.from]);
-    const old = this.rows[this.l0 + line - this.from];
-    const physical = old instanceof SingleLineRow ? old.row : old instanceof ShiftedRow ? old : null;
-    if (!physical || physical.leadingPipe !== leadingPipe) return null;
-    if (line === l) return { physical, logical: old, line };
-    const moved = movedRow(old, l - line);
-    if (!moved) return null;
-    return { physical: moved, logical: moved, line };
-  }
-
-  /** Appends the dates of the old row of line `line`, moved to line `l` (the same objects when it did not move). */
-  pushDates(line: number, l: number, into: PageDate[]): void {
-    const dates = this.base.dates;
-    const end = this.dateFrom[line - this.from + 1];
-    for (let i = this.dateFrom[line - this.from]; i < end; i++) {
-      const d = dates[i] as CellDate; // every date of these lines is a cell's (else nothing is taken)
-      into.push(line === l ? d : d.moved(l - line));
-    }
-  }
 }
 
 /** The top-level GFM table whose body holds old lines [from, oldTo) and goes on after them (a body row at oldTo). */

@@ -57,6 +57,13 @@ export function cellShift(
   return null;
 }
 
+/** Where each old column went under `order` (new column j = old column order[j]): its inverse. */
+export function whereEachWent(order: readonly number[]): number[] {
+  const toNew: number[] = [];
+  order.forEach((i, j) => (toNew[i] = j));
+  return toNew;
+}
+
 /** `first` then `then`, as where each cell went: old cell c is at then[first[c]]. */
 export function composeMoves(first: readonly number[], then: readonly number[]): number[] {
   return first.map((j) => then[j]);
@@ -206,8 +213,7 @@ export function columnMove(
       : movedRows(old, rows, order, oldLines, newLines);
   if (!moved) return null;
   const first = rows.length > 0 ? rows[0].line : 0;
-  const toNew: number[] = [];
-  order.forEach((i, j) => (toNew[i] = j));
+  const toNew = whereEachWent(order);
   const rowMoved = (line: number): boolean => moved[line - first] === true;
   return {
     order,
