@@ -47,6 +47,17 @@ function countColumn(rows: readonly LogicalRow[], col: number | undefined): Coun
   return counts;
 }
 
+/** How many of rows [from, to) (those not `skip`ped) hold each value in column `col`: what a patch takes out of the counts. */
+function keyCounts(rows: readonly LogicalRow[], col: number, from: number, to: number, skip?: readonly boolean[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = from; i < to; i++) {
+    if (skip?.[i]) continue;
+    const key = keyOf(rows[i], col);
+    if (key !== '') out.set(key, (out.get(key) ?? 0) + 1);
+  }
+  return out;
+}
+
 /** Counts row `k` under `key`, which becomes its first row when it comes before the one counted so far. */
 function countRow(
   out: Map<string, { count: number; first: LogicalRow; index: number }>,
@@ -107,11 +118,7 @@ function patchColumn(
   added: number,
 ): Counts {
   const by = added - (l1 - l0);
-  const removed = new Map<string, number>();
-  for (let i = l0; i < l1; i++) {
-    const key = keyOf(oldRows[i], col);
-    if (key !== '') removed.set(key, (removed.get(key) ?? 0) + 1);
-  }
+  const removed = keyCounts(oldRows, col, l0, l1);
   const out = new Map<string, { count: number; first: LogicalRow; index: number }>();
   for (const [key, e] of counts) {
     const count = e.count - (removed.get(key) ?? 0);
@@ -211,12 +218,7 @@ function movedColumn(
   counts: Counts,
   moved: readonly boolean[],
 ): Counts {
-  const removed = new Map<string, number>();
-  for (let i = 0; i < oldRows.length; i++) {
-    if (moved[i]) continue;
-    const key = keyOf(oldRows[i], oldCol);
-    if (key !== '') removed.set(key, (removed.get(key) ?? 0) + 1);
-  }
+  const removed = keyCounts(oldRows, oldCol, 0, oldRows.length, moved);
   const out = new Map<string, { count: number; first: LogicalRow; index: number }>();
   for (const [key, e] of counts) {
     const count = e.count - (removed.get(key) ?? 0);
