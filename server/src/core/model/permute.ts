@@ -181,6 +181,10 @@ const PATCHED = new WeakMap<TableModel, { before: TableModel; order: readonly nu
  * characters again (the patch compared them to make the rows).
  */
 export function recordColumnMove(after: TableModel, before: TableModel, order: readonly number[], moved: readonly boolean[]): void {
+  // `before`'s own record is dropped: it told how `before` was made, which no check asks once a newer
+  // table was patched from it; kept, each table would keep every table before it alive (a weak map's
+  // value lives as long as its key: test/unit/retained.test.ts).
+  PATCHED.delete(before);
   PATCHED.set(after, { before, order, moved });
 }
 

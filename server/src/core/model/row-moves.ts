@@ -34,6 +34,9 @@ const MOVES = new WeakMap<TableModel, Moves>();
  * record costs no object per row.
  */
 export function recordRowMoves(after: TableModel, before: TableModel, from: number, oldLine: Int32Array): void {
+  // `before`'s own record is dropped, as in recordColumnMove (permute.ts): kept, each sorted table would
+  // keep every table sorted before it alive.
+  MOVES.delete(before);
   MOVES.set(after, { before, from, oldLine });
 }
 
