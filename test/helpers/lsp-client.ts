@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ROOT } from './paths';
+import { SERVER_EXEC_ARGV } from '../../shared/server-process';
 
 export interface LspSession {
   connection: MessageConnection;
@@ -31,7 +32,8 @@ export async function startServer(
   textDocument: Record<string, unknown> = {},
   io: { stderr?: (chunk: string) => void; window?: Record<string, unknown> } = {},
 ): Promise<LspSession> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], {
+  // Started as the client starts it (shared/server-process.ts), so the tests and benchmarks run what users run.
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(ROOT, 'dist', 'server.js'), '--stdio'], {
     stdio: ['pipe', 'pipe', io.stderr ? 'pipe' : 'inherit'],
   });
   if (io.stderr) {
