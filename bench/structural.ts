@@ -156,12 +156,15 @@ export async function structural(
           ),
         );
       // Sort the body by Status (stable; ascending, then descending on the next run): a whole-body replacement.
-      const body = doc.lines.slice(doc.header + 2, end);
-      const sorted = body
-        .map((l, i) => ({ l, i, s: statusOf(l) }))
-        .sort((x, y) => (k % 2 === 0 ? x.s.localeCompare(y.s) : y.s.localeCompare(x.s)) || x.i - y.i)
-        .map((x) => x.l);
-      if (only.has('sort')) record('sort', await doc.replaceLines(doc.header + 2, end, sorted));
+      // Made only when measured: at 50,000 rows the client's sort took about 30 ms of the 2 cores the server shares.
+      if (only.has('sort')) {
+        const sorted = doc.lines
+          .slice(doc.header + 2, end)
+          .map((l, i) => ({ l, i, s: statusOf(l) }))
+          .sort((x, y) => (k % 2 === 0 ? x.s.localeCompare(y.s) : y.s.localeCompare(x.s)) || x.i - y.i)
+          .map((x) => x.l);
+        record('sort', await doc.replaceLines(doc.header + 2, end, sorted));
+      }
     }
     return { rows, times, diagnostics: count, serverPeakRssKb: vmHwmKb(session.process.pid) };
   });
