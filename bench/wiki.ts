@@ -16,7 +16,9 @@
  * Prints the tables, a summary of ours against the peers (the README's table) and the targets of the
  * real-wiki issue with a verdict each (MET / NOT MET) and the machine's load; writes bench/results/wiki.{json,md}.
  * Runs per subject follow the time one run takes (after a warm-up run): as many as fit in a few seconds,
- * at least one and at most the data set's cap, so a slow peer on the big wiki is not run five times.
+ * at least one and at most the data set's cap, so a slow peer on the big wiki is not run five times. The
+ * subjects of a data set run in rounds (each round runs each once), so a slow minute of the machine falls
+ * on all of them alike.
  * `--quick`: a 200-page wiki, one run each (to try the script; the targets need the full run).
  */
 import { spawnSync } from 'node:child_process';
@@ -167,32 +169,63 @@ function runOnce(subject: Subject, dir: string, rssFile: string): { ms: number; 
   return { ms: elapsed, rssKb: Number.isFinite(rss) ? rss : null };
 }
 
-function measure(set: DataSet, subject: Subject, tmp: string): Measured {
+/** One subject's runs on a data set, being measured. */
+interface Series {
+  subject: Subject;
+  runs: number[];
+  peak: number | null;
+  /** Measured runs still to make. */
+  left: number;
+  load: number;
+}
+
+/**
+ * Every subject of `set` measured in rounds, each round running each subject once (after one warm-up
+ * each: files in the page cache, compile caches filled), so that a slow minute of a shared machine falls
+ * on all of them alike, not on whichever subject ran then (the ratios, and the tiny page's start-up
+ * over `node -e 0`, compare neighbouring runs). `failed` gets a peer that cannot run here.
+ */
+function measureSet(set: DataSet, tmp: string, failed: (subject: Subject, e: unknown) => void): Measured[] {
   const rssFile = join(tmp, 'rss.txt');
-  const warmup = runOnce(subject, set.dir, rssFile); // warm-up: files in the page cache, compile caches filled
-  const runs: number[] = [];
-  let peak: number | null = null;
-  // A run longer than the whole budget is measured once: its warm-up is that run (start-up and cold caches are
-  // a small share of it), so a peer that takes a minute on the big wiki is not run twice.
-  if (warmup.ms > RUN_BUDGET_MS) {
-    runs.push(warmup.ms);
-    peak = warmup.rssKb;
+  const series: Series[] = [];
+  for (const subject of set.subjects) {
+    let warmup: { ms: number; rssKb: number | null };
+    try {
+      warmup = runOnce(subject, set.dir, rssFile);
+    } catch (e) {
+      failed(subject, e);
+      continue;
+    }
+    // A run longer than the whole budget is measured once: its warm-up is that run (start-up and cold caches are
+    // a small share of it), so a peer that takes a minute on the big wiki is not run twice.
+    const once = warmup.ms > RUN_BUDGET_MS;
+    series.push({
+      subject,
+      runs: once ? [warmup.ms] : [],
+      peak: once ? warmup.rssKb : null,
+      left: once ? 0 : runsFor(warmup.ms, set.runs),
+      load: os.loadavg()[0],
+    });
   }
-  const count = warmup.ms > RUN_BUDGET_MS ? 0 : runsFor(warmup.ms, set.runs);
-  for (let i = 0; i < count; i++) {
-    const r = runOnce(subject, set.dir, rssFile);
-    runs.push(r.ms);
-    if (r.rssKb !== null) peak = Math.max(peak ?? 0, r.rssKb);
+  while (series.some((x) => x.left > 0)) {
+    for (const x of series) {
+      if (x.left === 0) continue;
+      const r = runOnce(x.subject, set.dir, rssFile);
+      x.runs.push(r.ms);
+      if (r.rssKb !== null) x.peak = Math.max(x.peak ?? 0, r.rssKb);
+      x.left--;
+      x.load = os.loadavg()[0];
+    }
   }
-  return {
+  return series.map((x) => ({
     set: set.id,
-    subject: subject.id,
-    runs,
-    medianMs: median(runs),
-    minMs: Math.min(...runs),
-    peakRssKb: peak,
-    load: os.loadavg()[0],
-  };
+    subject: x.subject.id,
+    runs: x.runs,
+    medianMs: median(x.runs),
+    minMs: Math.min(...x.runs),
+    peakRssKb: x.peak,
+    load: x.load,
+  }));
 }
 
 interface Target {
@@ -261,7 +294,7 @@ function render(sets: readonly DataSet[], results: readonly Measured[], load: nu
     `# Real-wiki benchmark\n`,
     `${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · load average before ${load[0].map((l) => l.toFixed(2)).join(' ')}, after ${load[1].map((l) => l.toFixed(2)).join(' ')}${QUICK ? ' · --quick' : ''}\n`,
     `${loadVerdict(load)}\n`,
-    "Each cell: median wall time of the whole process (start-up included) over the runs after one warm-up (runs: as many as fit in about 8 s, up to the data set's cap; a run over 8 s is measured once, without a warm-up); peak RSS the largest of the runs.\n",
+    "Each cell: median wall time of the whole process (start-up included) over the runs after one warm-up (runs: as many as fit in about 8 s, up to the data set's cap; a run over 8 s is measured once, without a warm-up), the subjects of a data set run in rounds (one run of each per round); peak RSS the largest of the runs.\n",
     '## Ours against the peers\n',
     `${summary(sets, results)}\n`,
   ];
@@ -346,21 +379,17 @@ function main(): void {
     const results: Measured[] = [];
     const skipped: string[] = [];
     for (const set of sets) {
-      for (const subject of set.subjects) {
-        let m: Measured;
-        try {
-          m = measure(set, subject, tmp);
-        } catch (e) {
-          // A peer that cannot run here (a package missing from node_modules) is reported, not fatal; ours must run.
-          if (subject.id === 'ours' || subject.id === 'ours --jobs 1') throw e;
-          const reason = (e instanceof Error ? e.message : String(e)).split('\n').find((l) => /Error/.test(l)) ?? String(e);
-          log(`${set.id.padEnd(9)} ${subject.id.padEnd(18)} NOT RUN: ${reason.slice(0, 200)}`);
-          skipped.push(`${set.id} · ${subject.id}: ${reason.slice(0, 200)}`);
-          continue;
-        }
+      const failed = (subject: Subject, e: unknown): void => {
+        // A peer that cannot run here (a package missing from node_modules) is reported, not fatal; ours must run.
+        if (subject.id === 'ours' || subject.id === 'ours --jobs 1') throw e;
+        const reason = (e instanceof Error ? e.message : String(e)).split('\n').find((l) => /Error/.test(l)) ?? String(e);
+        log(`${set.id.padEnd(9)} ${subject.id.padEnd(18)} NOT RUN: ${reason.slice(0, 200)}`);
+        skipped.push(`${set.id} · ${subject.id}: ${reason.slice(0, 200)}`);
+      };
+      for (const m of measureSet(set, tmp, failed)) {
         results.push(m);
         log(
-          `${set.id.padEnd(9)} ${subject.id.padEnd(18)} ${ms(m.medianMs).padStart(8)} ms  ${mb(m.peakRssKb).padStart(4)} MB  load ${m.load.toFixed(1)}`,
+          `${set.id.padEnd(9)} ${m.subject.padEnd(18)} ${ms(m.medianMs).padStart(8)} ms  ${mb(m.peakRssKb).padStart(4)} MB  load ${m.load.toFixed(1)}`,
         );
       }
     }
