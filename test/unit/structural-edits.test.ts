@@ -167,3 +167,26 @@ test(`fuzz: random structural edits of a big table; one engine equals a fresh on
   assert.ok(movedColumns > 0, `${movedColumns} of ${edits} edits moved findings with the columns`);
   assert.ok(movedRows > 0, `${movedRows} of ${edits} edits moved findings with their rows`);
 });
+
+test('rows inserted and deleted above a row joined from two lines are patched and equal a fresh check', () => {
+  // The rows below an edit are moved as one run of single-line rows until a joined row ends it
+  // (model/shift.ts rowsBelow): both halves of that path, an edit above the joined row and one below it.
+  const g = generatePage(300, 1);
+  const lines = g.text.split('\n');
+  const broken = g.headerLine + 250;
+  const row = lines[broken];
+  const cut = Math.floor(row.length / 2);
+  lines.splice(broken, 1, row.slice(0, cut), row.slice(cut).replace(/^\s*\|?/, ''));
+  const engine = new Engine();
+  const table = engine.model(lines.join('\n')).tables.find((t) => t.rows.length > 200);
+  assert.ok(
+    table?.rows.some((r) => r.lines.length > 1),
+    'a row joined from two lines',
+  );
+  for (const at of [g.headerLine + 20, g.headerLine + 240, g.headerLine + 280]) {
+    lines.splice(at, 0, lines[at].replace(/^\|[^|]*\|/, '| Inserted |'));
+    assert.equal(assertSame(engine, lines.join('\n'), `insert at ${at}`), 'patched');
+    lines.splice(at, 1);
+    assert.equal(assertSame(engine, lines.join('\n'), `delete at ${at}`), 'patched');
+  }
+});

@@ -30,3 +30,16 @@ export function spliced<T>(items: readonly T[], from: number, to: number, fresh:
   for (let i = to, k = from + fresh.length; i < items.length; i++, k++) out[k] = items[i];
   return out;
 }
+
+/**
+ * items[0, from) followed by `fresh` and `rest`, made at its final size. Performance: a row inserted in a
+ * 50,000-row table joined `slice(0, from).concat(…)` for its rows, which made a temporary copy of the
+ * rows above the edit besides the result (about 1 MB less to collect per edit, with the dates').
+ */
+export function joined<T>(items: readonly T[], from: number, fresh: readonly T[], rest: readonly T[]): T[] {
+  const out = new Array<T>(from + fresh.length + rest.length);
+  for (let i = 0; i < from; i++) out[i] = items[i];
+  for (let i = 0; i < fresh.length; i++) out[from + i] = fresh[i];
+  for (let i = 0, k = from + fresh.length; i < rest.length; i++, k++) out[k] = rest[i];
+  return out;
+}

@@ -72,12 +72,9 @@ export function composeDiffs(d1: LineDiff, d2: LineDiff): LineDiff {
 
 /** The lines after applying the changes in order (each in the coordinates the previous one left). */
 export function applyChanges(lines: readonly SourceLine[], changes: readonly TextChange[]): LineDiff {
-  let diff: LineDiff = { lines: lines.slice(), from: lines.length, oldTo: lines.length, newTo: lines.length };
-  let first = true;
-  for (const c of changes) {
-    const d = applyOne(diff.lines, c);
-    diff = first ? d : composeDiffs(diff, d);
-    first = false;
-  }
+  if (changes.length === 0) return { lines: lines.slice(), from: lines.length, oldTo: lines.length, newTo: lines.length };
+  // Each change makes its lines anew (spliced), so the old lines are not copied first (50,000 references per edit).
+  let diff = applyOne(lines, changes[0]);
+  for (let i = 1; i < changes.length; i++) diff = composeDiffs(diff, applyOne(diff.lines, changes[i]));
   return diff;
 }

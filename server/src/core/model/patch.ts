@@ -14,7 +14,7 @@
  */
 import type { LineDiff } from '../diff';
 import { continuesTable, parsedTable, tableRowAt, type TableRow } from '../markdown/table';
-import { firstAtOrAfter, spliced } from '../arrays';
+import { firstAtOrAfter, joined, spliced } from '../arrays';
 import type { SourceLine } from '../lines';
 import { byPosition, dateColumns, dateFacts, pushRowDates } from './page-dates';
 import { pageModel, tableModel } from '../incremental/model-literals';
@@ -278,12 +278,14 @@ function patchRowCount(base: PageModel, diff: LineDiff): PageModel | null {
   // The rows below: one ShiftedRow each (cells moved only when read), see model/shift.ts.
   const below = shift.rowsBelow(table, p1, l1);
   if (!below) return null;
-  // concat, not a push per row: one copy of references for the tens of thousands of rows.
-  const logical: LogicalRow[] = table.rows.slice(0, l0).concat(
+  // One array each at its final size (arrays.ts joined), not a push per row.
+  const logical: LogicalRow[] = joined<LogicalRow>(
+    table.rows,
+    l0,
     added.map((row) => singleLineRow(row, columns)),
     below.logical,
   );
-  const parsedRows = physical.slice(0, p0).concat(added, below.physical);
+  const parsedRows = joined<TableRow>(physical, p0, added, below.physical);
   const patched = tableModel({ ...table, parsed: shift.parsed(table.parsed, parsedRows), rows: logical });
   patchCounts(table, patched, l0, l1, added.length);
   // Milestones first, so that a date they share with the page's list (the GA date) moves to one copy.
@@ -295,8 +297,11 @@ function patchRowCount(base: PageModel, diff: LineDiff): PageModel | null {
   const lineOf = (d: PageDate): number => d.range.start.line;
   const d0 = firstAtOrAfter(base.dates, from, lineOf);
   const d1 = firstAtOrAfter(base.dates, oldTo, lineOf);
-  const dates = base.dates.slice(0, d0).concat(addedDates);
-  for (let i = d1; i < base.dates.length; i++) dates.push(shift.date(base.dates[i]));
+  // At its final size, as the rows (the 28,000 dates of a 50,000-row page grew by pushes before).
+  const dates = new Array<PageDate>(d0 + addedDates.length + base.dates.length - d1);
+  for (let i = 0; i < d0; i++) dates[i] = base.dates[i];
+  for (let i = 0; i < addedDates.length; i++) dates[d0 + i] = addedDates[i];
+  for (let i = d1, k = d0 + addedDates.length; i < base.dates.length; i++, k++) dates[k] = shift.date(base.dates[i]);
   const gaDate = shift.maybeDate(base.gaDate);
   const movedTables = base.tables.map((t) => (t === table ? patched : shift.table(t)));
   return pageModel({

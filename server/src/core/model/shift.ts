@@ -199,7 +199,8 @@ export class LineShift {
     // Performance: while the rows are single-line (nearly always), one array is both lists (each
     // ShiftedRow is the physical and the logical row): one pass and one array of tens of thousands of
     // references less per edit. Rows are never added to it afterwards (the caller concatenates).
-    const single: ShiftedRow[] = [];
+    // Made at its final size and cut if a joined row ends the single-line run (pushes grew it in steps).
+    const single = new Array<ShiftedRow>(t.rows.length - l);
     let j = l;
     for (; j < t.rows.length; j++) {
       const r = t.rows[j];
@@ -207,10 +208,11 @@ export class LineShift {
       if (rows[p]?.line !== first || first < this.at) return null;
       const one = this.singleRow(r);
       if (!one) break;
-      single.push(one);
+      single[j - l] = one;
       p++;
     }
     if (j === t.rows.length) return p === rows.length ? { physical: single, logical: single } : null;
+    single.length = j - l;
     const physical: TableRow[] = single.slice();
     const logical: LogicalRow[] = single.slice();
     for (; j < t.rows.length; j++) {
