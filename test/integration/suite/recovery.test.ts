@@ -1,15 +1,26 @@
 /// <reference types="mocha" />
 // Runs inside a real VS Code: the language server process is killed (SIGKILL, as the OOM killer would);
-// the LanguageClient starts a new one and the open page gets its diagnostics back.
+// the LanguageClient starts a new one and the open page gets its diagnostics back. Both processes run with
+// the V8 flags the client gives the server (shared/server-process.ts).
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ServerInfo } from '../../../shared/protocol';
+import { SERVER_EXEC_ARGV } from '../../../shared/server-process';
 import { describeDiagnostics, diagnosticCode, waitForDiagnostics, workspaceFile } from './helpers';
 
 const SEED_001 = '001_dc88aac92be68e04.md';
 
 function hasPlaceholder(doc: vscode.TextDocument): (diagnostics: vscode.Diagnostic[]) => boolean {
   return (ds) => ds.some((d) => diagnosticCode(d) === 'date-placeholder' && doc.lineAt(d.range.start.line).text.includes('\\1'));
+}
+
+/** Asserts that the server process `pid` was started with the client's V8 flags (where /proc tells a process's command line). */
+function assertServerFlags(pid: number): void {
+  const file = `/proc/${pid}/cmdline`;
+  if (!existsSync('/proc/self/cmdline')) return;
+  const args = readFileSync(file, 'utf8').split('\0');
+  for (const flag of SERVER_EXEC_ARGV) assert.ok(args.includes(flag), `server ${pid} started without ${flag}: ${args.join(' ')}`);
 }
 
 function isAlive(pid: number): boolean {
@@ -33,6 +44,7 @@ suite('Release Pages: the language server process dies', () => {
     );
     const pid = before.pid;
     assert.ok(isAlive(pid));
+    assertServerFlags(pid);
 
     let changes = 0;
     const counter = vscode.languages.onDidChangeDiagnostics((e) => {
@@ -53,6 +65,7 @@ suite('Release Pages: the language server process dies', () => {
     assert.ok(typeof after.pid === 'number' && after.pid !== pid, `a new server process: ${JSON.stringify(after)}`);
     assert.equal(isAlive(pid), false);
     assert.ok(isAlive(after.pid));
+    assertServerFlags(after.pid);
     // The new server answers edits too.
     const editor = await vscode.window.showTextDocument(doc);
     const line = doc.lineAt(
