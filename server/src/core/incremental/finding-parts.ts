@@ -82,7 +82,8 @@ class MovedFinding implements LineMovable {
   }
 }
 
-function moveRange(r: Range, by: number): Range {
+/** `r` moved `by` whole lines. */
+export function moveRange(r: Range, by: number): Range {
   const move = (p: Position): Position => ({ line: p.line + by, character: p.character });
   return { start: move(r.start), end: move(r.end) };
 }

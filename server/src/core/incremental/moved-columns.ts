@@ -16,7 +16,7 @@ import type { LogicalRow, PageModel, TableModel } from '../model/page-model';
 import { cellShift, composeMoves, type ColumnMove } from '../model/permute';
 import type { RowCell } from '../markdown/table';
 import { firstLine, lastLine } from '../model/shift';
-import { moveFinding, type LineMovable, type SliceFindings } from './finding-parts';
+import { moveFinding, moveRange, type LineMovable, type SliceFindings } from './finding-parts';
 import type { Slice } from './slices';
 
 /**
@@ -44,13 +44,20 @@ type MoveOf = (
   newLines: readonly SourceLine[],
 ) => ColumnMove | null;
 
+/** Indexes into `last.slices` of the slices of `table`, in page order. */
+export function slicesOf(last: CheckedSlices, table: TableModel): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < last.slices.length; i++) if (last.slices[i].table === table) out.push(i);
+  return out;
+}
+
 /** The rules on some rows of a table (a view of those rows alone), giving the findings on their lines. */
 export type CheckRows = (table: TableModel, rows: LogicalRow[]) => Finding[];
 
 /** One moved table: the move, the last check's slices of the old table, and the findings of the rows checked again. */
 class TableMove {
   /** Indexes into the last check's slices of the old table's slices, in page order. */
-  readonly slices: number[] = [];
+  slices: readonly number[] = [];
   /** Findings of rows the rules checked again, by line (made once for the table: one view, not one per slice). */
   private readonly again = new Map<number, Finding[]>();
   private readonly checkedRows = new Set<number>();
@@ -198,22 +205,18 @@ class ColumnMovedFinding implements LineMovable {
 
   /** The same finding `by` lines further down (its row moved whole: its cells stay), not a finding moved twice. */
   movedLines(by: number): Finding {
-    const { start, end } = this.range;
-    const range = { start: { line: start.line + by, character: start.character }, end: { line: end.line + by, character: end.character } };
-    const lines = this.#lines + by;
-    const after = this.#after + by;
     return new ColumnMovedFinding(
       this.rule,
       this.severity,
       this.message,
-      range,
+      moveRange(this.range, by),
       this.#root,
-      lines,
+      this.#lines + by,
       this.#rootCells,
       this.#cells,
       this.#toNew,
       this.#table,
-      after,
+      this.#after + by,
     );
   }
 
@@ -270,7 +273,7 @@ export class MovedColumns {
       const again: number[] = [];
       for (const r of table.rows) if (!move.rowMoved(firstLine(r))) again.push(firstLine(r));
       if (again.length > 0) m.check(again);
-      for (let i = 0; i < this.last.slices.length; i++) if (this.last.slices[i].table === before) m.slices.push(i);
+      m.slices = slicesOf(this.last, before);
     }
     this.moves.set(table, m);
     return m;

@@ -14,13 +14,13 @@ import type { TableModel } from '../model/page-model';
 import { rowMoves } from '../model/row-moves';
 import { firstLine, lastLine } from '../model/shift';
 import { compareFindings, endLine, moveFinding, startLine } from './finding-parts';
-import type { CheckedSlices, CheckRows } from './moved-columns';
+import { slicesOf, type CheckedSlices, type CheckRows } from './moved-columns';
 import type { Slice } from './slices';
 
 /** One table whose rows moved: the last check's slices of its old table, and the rows checked again. */
 class TableRows {
   /** Indexes into the last check's slices of the old table's slices, in page order. */
-  private readonly slices: number[] = [];
+  private readonly slices: number[];
   /** Per entry of `slices`: whether its findings may be moved (each on one line, within the slice); made when first asked. */
   private readonly movable: Array<boolean | undefined> = [];
   /** Findings of the rows the rules checked again, by line, sorted (one view for the table). */
@@ -31,7 +31,7 @@ class TableRows {
     before: TableModel,
     readonly oldLine: (line: number) => number,
   ) {
-    for (let i = 0; i < last.slices.length; i++) if (last.slices[i].table === before) this.slices.push(i);
+    this.slices = slicesOf(last, before);
   }
 
   /** The last check's slice (an index into last.slices) holding old line `line` when its findings may be moved, else -1. */

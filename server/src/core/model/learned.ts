@@ -27,14 +27,20 @@ export const LEARNED_LONG_COLUMN = 12;
 export const LEARNED_SMALL_SET = 6;
 
 /** Per value: how many rows use it, and the first of them (its index in the table's rows). */
-type Counts = ReadonlyMap<string, { count: number; first: LogicalRow; index: number }>;
+/** How many rows hold a value, and the first of them (its index among the table's rows). */
+interface Count {
+  count: number;
+  first: LogicalRow;
+  index: number;
+}
+type Counts = ReadonlyMap<string, Count>;
 
 /** Counts per table and column: a patched page keeps its other tables, so only the edited one is counted again. */
 const COUNTS = new WeakMap<TableModel, { status: Counts | null; priority: Counts | null }>();
 
 function countColumn(rows: readonly LogicalRow[], col: number | undefined): Counts | null {
   if (col === undefined) return null;
-  const counts = new Map<string, { count: number; first: LogicalRow; index: number }>();
+  const counts = new Map<string, Count>();
   rows.forEach((row, index) => {
     if (row.malformed) return;
     const cell = row.cells[col] as CellRef | undefined; // a short row may lack it
@@ -59,12 +65,7 @@ function keyCounts(rows: readonly LogicalRow[], col: number, from: number, to: n
 }
 
 /** Counts row `k` under `key`, which becomes its first row when it comes before the one counted so far. */
-function countRow(
-  out: Map<string, { count: number; first: LogicalRow; index: number }>,
-  key: string,
-  rows: readonly LogicalRow[],
-  k: number,
-): void {
+function countRow(out: Map<string, Count>, key: string, rows: readonly LogicalRow[], k: number): void {
   const e = out.get(key);
   if (!e) out.set(key, { count: 1, first: rows[k], index: k });
   else {
@@ -119,7 +120,7 @@ function patchColumn(
 ): Counts {
   const by = added - (l1 - l0);
   const removed = keyCounts(oldRows, col, l0, l1);
-  const out = new Map<string, { count: number; first: LogicalRow; index: number }>();
+  const out = new Map<string, Count>();
   for (const [key, e] of counts) {
     const count = e.count - (removed.get(key) ?? 0);
     if (count === 0) continue;
@@ -172,7 +173,7 @@ export function permuteCounts(old: TableModel, patched: TableModel, l0: number, 
 
 /** One column's counts after a permutation of rows [l0, l1) (see permuteCounts). */
 function permutedColumn(rows: readonly LogicalRow[], col: number, counts: Counts, l0: number, l1: number): Counts {
-  const out = new Map<string, { count: number; first: LogicalRow; index: number }>();
+  const out = new Map<string, Count>();
   const wanted = new Map<string, number>();
   for (const [key, e] of counts) {
     if (e.index >= l0 && e.index < l1) wanted.set(key, e.count);
@@ -219,7 +220,7 @@ function movedColumn(
   moved: readonly boolean[],
 ): Counts {
   const removed = keyCounts(oldRows, oldCol, 0, oldRows.length, moved);
-  const out = new Map<string, { count: number; first: LogicalRow; index: number }>();
+  const out = new Map<string, Count>();
   for (const [key, e] of counts) {
     const count = e.count - (removed.get(key) ?? 0);
     if (count === 0) continue;
