@@ -26,6 +26,21 @@ export function moveColumn(lines: string[], header: number, from: number, to: nu
   }
 }
 
+/** The body rows [header + 2, end) of the table whose header is on `header`. */
+export function bodyEnd(lines: readonly string[], header: number): number {
+  let end = header + 2;
+  while (end < lines.length && lines[end].startsWith('|')) end++;
+  return end;
+}
+
+/** Sorts the table's body by column `col` (stable), descending when `desc`. */
+export function sortBy(lines: string[], header: number, col: number, desc: boolean): void {
+  const end = bodyEnd(lines, header);
+  const body = lines.slice(header + 2, end).map((l, i) => ({ l, i, k: (cells(l)[col] ?? '').trim() }));
+  body.sort((x, y) => (desc ? y.k.localeCompare(x.k) : x.k.localeCompare(y.k)) || x.i - y.i);
+  lines.splice(header + 2, body.length, ...body.map((x) => x.l));
+}
+
 /** Checks `text` with `engine` and a fresh Engine (model, findings, fixes when `readFixes`); returns how `engine` got its model. */
 export function checkBoth(engine: Engine, text: string, label: string, readFixes = true): Engine['lastModel'] {
   const other = new Engine();

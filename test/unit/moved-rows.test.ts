@@ -10,26 +10,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Engine } from '../../server/src/core';
 import { generatePage } from '../../bench/generate';
-import { cells, checkBoth, moveColumn } from '../helpers/moved-findings';
+import { bodyEnd, cells, checkBoth, moveColumn, sortBy } from '../helpers/moved-findings';
 
 /** The generated page without its legend (the legend's first-row findings make a sort change the page's context). */
 function withoutLegend(text: string): string {
   return text.slice(0, text.indexOf('\n### Feature Table Mapping'));
-}
-
-/** The body rows [header + 2, end) of the table whose header is on `header`. */
-function bodyEnd(lines: readonly string[], header: number): number {
-  let end = header + 2;
-  while (end < lines.length && lines[end].startsWith('|')) end++;
-  return end;
-}
-
-/** Sorts the table's body by column `col` (stable), descending when `desc`. */
-function sortBy(lines: string[], header: number, col: number, desc: boolean): void {
-  const end = bodyEnd(lines, header);
-  const body = lines.slice(header + 2, end).map((l, i) => ({ l, i, k: (cells(l)[col] ?? '').trim() }));
-  body.sort((x, y) => (desc ? y.k.localeCompare(x.k) : x.k.localeCompare(y.k)) || x.i - y.i);
-  lines.splice(header + 2, body.length, ...body.map((x) => x.l));
 }
 
 test('sorts by several columns keep the findings of the rows they moved, equal to a fresh check (ranges and fixes)', () => {

@@ -11,7 +11,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Engine, type PageModel } from '../../server/src/core';
 import { generatePage } from '../../bench/generate';
-import { cells, moveColumn } from '../helpers/moved-findings';
+import { moveColumn, sortBy } from '../helpers/moved-findings';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -20,15 +20,6 @@ const gc = runInNewContext('gc') as () => void;
 async function collect(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   gc();
-}
-
-/** The table's body sorted by column `col` (stable), ascending or descending. */
-function sortBody(lines: string[], header: number, col: number, descending: boolean): void {
-  let end = header + 2;
-  while (end < lines.length && lines[end].startsWith('|')) end++;
-  const body = lines.slice(header + 2, end).map((l, i) => ({ l, i, v: cells(l)[col].trim() }));
-  body.sort((a, b) => (descending ? b.v.localeCompare(a.v) : a.v.localeCompare(b.v)) || a.i - b.i);
-  lines.splice(header + 2, body.length, ...body.map((x) => x.l));
 }
 
 /** Checks `lines` with `engine` and returns a weak reference to the page model checked. */
@@ -50,11 +41,11 @@ test('column moves and sorts do not keep every earlier check alive', async () =>
   step('column moved');
   moveColumn(lines, g.headerLine, 2, 1);
   step('column moved back');
-  sortBody(lines, g.headerLine, 4, false);
+  sortBy(lines, g.headerLine, 4, false);
   step('sorted');
   moveColumn(lines, g.headerLine, 1, 3);
   step('column moved after the sort');
-  sortBody(lines, g.headerLine, 4, true);
+  sortBy(lines, g.headerLine, 4, true);
   step('sorted descending');
   await collect();
   // The last check is kept (the next edit moves its findings); the one before may be, through the
@@ -68,7 +59,7 @@ test('column moves and sorts do not keep every earlier check alive', async () =>
 });
 
 const AGAIN: Array<[string, (lines: string[], header: number, k: number) => void]> = [
-  ['sorted', (lines, header, k) => sortBody(lines, header, [4, 1, 2][k % 3], k % 2 === 1)],
+  ['sorted', (lines, header, k) => sortBy(lines, header, [4, 1, 2][k % 3], k % 2 === 1)],
   ['with its columns moved', (lines, header, k) => moveColumn(lines, header, 1 + (k % 2), 2 - (k % 2))],
 ];
 
