@@ -6,7 +6,8 @@
  */
 import { TextMemo } from '../incremental/memo';
 import { plainText } from './inline';
-import type { CellRef, LearnedValue, LearnedVocabulary, LogicalRow, TableModel } from './page-model';
+import { cellText } from './shift';
+import type { LearnedValue, LearnedVocabulary, LogicalRow, TableModel } from './page-model';
 import { isUnsetCell, struckPrefix } from './values';
 
 /**
@@ -43,8 +44,8 @@ function countColumn(rows: readonly LogicalRow[], col: number | undefined): Coun
   const counts = new Map<string, Count>();
   rows.forEach((row, index) => {
     if (row.malformed) return;
-    const cell = row.cells[col] as CellRef | undefined; // a short row may lack it
-    const key = cell ? valueKey.get(cell.text) : '';
+    const text = cellText(row, col); // a short row may lack it
+    const key = text === undefined ? '' : valueKey.get(text);
     if (key === '') return;
     const seen = counts.get(key);
     if (seen) seen.count++;
@@ -104,8 +105,8 @@ function merged(tables: readonly TableModel[], column: 'status' | 'priority'): L
 /** The value key a row writes in column `col` ('' for none: a malformed row, a missing or unset cell). */
 function keyOf(row: LogicalRow, col: number): string {
   if (row.malformed) return '';
-  const cell = row.cells[col] as CellRef | undefined;
-  return cell ? valueKey.get(cell.text) : '';
+  const text = cellText(row, col);
+  return text === undefined ? '' : valueKey.get(text);
 }
 
 /** One column's counts after logical rows [l0, l1) of `oldRows` gave way to `added` rows (see patchCounts). */

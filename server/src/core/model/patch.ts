@@ -193,7 +193,8 @@ function singleRowsStay(base: PageModel, diff: LineDiff, table: TableModel, p0: 
     // Past the end of the old rows when the edit added rows.
     const before = table.parsed.rows[p0 + k] as TableRow | undefined;
     const logical = table.rows[l0 + k] as LogicalRow | undefined;
-    if (before?.line !== l || logical?.lines.length !== 1 || logical.lines[0] !== l) return false;
+    // firstLine/lastLine, not `lines`: a moved row would make (and keep) an array of its one line (model/shift.ts).
+    if (before?.line !== l || logical === undefined || firstLine(logical) !== l || lastLine(logical) !== l) return false;
   }
   return true;
 }

@@ -91,6 +91,17 @@ export function firstLine(r: LogicalRow): number {
   return r instanceof ShiftedRow ? r.origin.line + r.by : r.lines[0];
 }
 
+/**
+ * The text of a logical row's cell `col` (undefined past its last cell), without moving a moved row's
+ * cells: the text is the same wherever the row lies. Performance: the walks that read only texts (the
+ * counts of statuses and priorities after a sort) would otherwise make and keep a moved copy of every
+ * cell of every row they pass.
+ */
+export function cellText(r: LogicalRow, col: number): string | undefined {
+  const cells = r instanceof ShiftedRow ? r.origin.cells : r.cells;
+  return (cells[col] as CellRef | undefined)?.text;
+}
+
 /** A logical row's last line (see firstLine). */
 export function lastLine(r: LogicalRow): number {
   if (r instanceof ShiftedRow) return r.origin.line + r.by;
