@@ -16,7 +16,7 @@ import { buildCore, removeCore, type CoreBundle } from './core';
 import { RESULT_PREFIX, type ChildPlan, type ChildResult } from './harness';
 import { responsiveness, roundTrip, type LspRoundTrip, type Responsiveness } from './lsp';
 import { runProfiles } from './profile';
-import { structural, type StructuralResult } from './structural';
+import { structural, type StructuralResult } from './structural-edits';
 import { evaluateTargets, LABELS, render, type Results, type SubjectId, type SubjectResult } from './report';
 import { median, ms, rowsLabel } from './stats';
 

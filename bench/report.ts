@@ -1,7 +1,7 @@
 /** The benchmark's results: their shape (bench/results/latest.json), the targets, the printed tables. */
 import type { CoreBundle } from './core';
 import type { LspRoundTrip, Responsiveness } from './lsp';
-import { structuralTable, type StructuralResult } from './structural';
+import { structuralTable, type StructuralResult } from './structural-edits';
 import { markdownTable, mb, median, ms, quantile, ratio, rowsLabel } from './stats';
 
 export type SubjectId =
@@ -58,7 +58,7 @@ export interface Results {
   subjects: SubjectResult[];
   lsp: LspRoundTrip[];
   responsiveness: Responsiveness | null;
-  /** Structural edits of the big table over LSP (bench/structural.ts). */
+  /** Structural edits of the big table over LSP (bench/structural-edits.ts). */
   structural: StructuralResult[];
   targets: Target[];
   elapsedS: number;

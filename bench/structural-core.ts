@@ -26,7 +26,7 @@ function wholeLines(from: number, to: number, replacement: readonly string[]): T
   };
 }
 
-/** The k-th edit of `kind` on the page's current lines (the edit of bench/structural.ts; a delete removes a row it inserts first when k is odd). */
+/** The k-th edit of `kind` on the page's current lines (the edit of bench/structural-edits.ts; a delete removes a row it inserts first when k is odd). */
 function editOf(kind: Kind, k: number, lines: readonly SourceLine[], header: number, middle: number): TextChange {
   const at = middle + 1 + ((k * 37) % 200) - 100;
   const text = (l: number): string => lines[l].text;
