@@ -4,12 +4,13 @@
 // values no match of which can give a token. Here the written expression (DATE_PATTERN, `i`, named groups, nothing
 // in front) is the reference: at every position where either matches, both match the same text with the same
 // captures, on every line and table cell of the fixture pages and on generated text; and every match that
-// gives a draft (a token before its markup is read) is in a value the pre-test lets through.
+// gives a draft (a token before its markup is read) is in a value the pre-test lets through, and every
+// placeholder draft in a value mayHoldPlaceholder lets through.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { DATE_FLAGS, DATE_PATTERN, MAY_GIVE_TOKEN, runDateSource } from '../../server/src/core/dates/scan';
+import { DATE_FLAGS, DATE_PATTERN, MAY_GIVE_TOKEN, mayHoldPlaceholder, runDateSource } from '../../server/src/core/dates/scan';
 import { draftFor } from '../../server/src/core/dates/scan-drafts';
 import { bothCases, G, type Groups } from '../../server/src/core/dates/scan-groups';
 import { maskNonDates } from '../../server/src/core/dates/markup';
@@ -25,9 +26,10 @@ interface Tally {
   matches: number;
   drafts: number;
   skipped: number;
+  placeholders: number;
 }
 
-const tally = (): Tally => ({ texts: 0, matches: 0, drafts: 0, skipped: 0 });
+const tally = (): Tally => ({ texts: 0, matches: 0, drafts: 0, skipped: 0, placeholders: 0 });
 
 /** Every match of `re` in `text`, one per position where it matches (the next search starts one after the last match's start). */
 function everyMatch(re: RegExp, text: string): RegExpExecArray[] {
@@ -59,9 +61,13 @@ function agree(text: string, what: string, t: Tally): void {
     const g: Groups = m;
     const bodyStart = m.index + (g[G.pre]?.length ?? 0);
     // `whole` true: a weekday and a day alone counts as a date wherever it is (the most drafts).
-    if (draftFor(g, masked.slice(bodyStart, m.index + m[0].length), true) === null) continue;
+    const draft = draftFor(g, masked.slice(bodyStart, m.index + m[0].length), true);
+    if (draft === null) continue;
     t.drafts++;
     assert.ok(mayGive, `${where}: "${m[0]}" gives a draft but the pre-test skips the value`);
+    if (draft.kind !== 'placeholder') continue;
+    t.placeholders++;
+    assert.ok(mayHoldPlaceholder(text), `${where}: "${m[0]}" is a placeholder but mayHoldPlaceholder turns the value away`);
   }
 }
 
@@ -89,6 +95,7 @@ test('run expression = written expression, and the pre-test holds, on every fixt
     }
   }
   assert.ok(t.drafts > 5000, `${t.drafts} drafts`);
+  assert.ok(t.placeholders > 50, `${t.placeholders} placeholders`);
   assert.ok(t.skipped > t.texts / 4, `${t.skipped} of ${t.texts} texts skipped by the pre-test`);
 });
 
@@ -120,5 +127,6 @@ test(`run expression = written expression, and the pre-test holds, on generated 
     params(RUNS, 1),
   );
   assert.ok(pieces.drafts > RUNS / 10 && pieces.skipped > RUNS / 10, `pieces: ${JSON.stringify(pieces)}`);
+  assert.ok(pieces.placeholders > RUNS / 20, `pieces: ${JSON.stringify(pieces)}`);
   assert.ok(chars.drafts > RUNS / 200 && chars.skipped > RUNS / 10, `characters: ${JSON.stringify(chars)}`);
 });

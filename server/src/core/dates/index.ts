@@ -17,7 +17,7 @@ export {
   weekdayOf,
 } from '../../../../shared/calendar';
 export { isUnsetValue, stripValueMarkup, struckRanges } from './markup';
-export { scanDates } from './scan';
+export { mayHoldPlaceholder, scanDates } from './scan';
 export { slashOrder } from './scan-drafts';
 export { inferSlashOrder, inferYear, resolveSlash, yearFromWeekday } from './infer';
 export type { YearContext } from './infer';

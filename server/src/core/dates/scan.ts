@@ -141,6 +141,18 @@ export const MAY_GIVE_TOKEN = new RegExp(
   'i',
 );
 
+/**
+ * What every placeholder token (`2024-xx-xx`, `YYYY-MM-DD`, `dd/mm/yyyy`, `{{date}}`, `\\1`, `$1`) holds: a
+ * value without it gives none, so a reader that wants only placeholders (template-leftover reads every typed
+ * cell) need not scan it. dates-expression.test.ts holds it on every placeholder of the fixtures and of generated text.
+ */
+const MAY_GIVE_PLACEHOLDER = /\\[1-9]|\$[1-9]|\{\{|[dm]\/|yyyy|xxxx|-(?:mm|dd|x)/i;
+
+/** Whether `text` may hold a placeholder token (false: scanDates(text) has none). */
+export function mayHoldPlaceholder(text: string): boolean {
+  return MAY_GIVE_PLACEHOLDER.test(text);
+}
+
 /** The day groups with their ordinal suffix groups (made once: an array and its destructuring per match cost, unoptimized). */
 const DAY_SUFFIX_GROUPS: ReadonlyArray<readonly [GroupName, GroupName]> = [
   ['dd', 'do'],

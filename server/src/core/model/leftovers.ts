@@ -3,7 +3,7 @@
  * `YYYY-MM-DD`): what the `template-leftover` rule reports in typed cells, schedule entries and criteria.
  * A reading of values like model/values.ts, memoised by text as the other cell readings are.
  */
-import { scanDates } from '../dates';
+import { mayHoldPlaceholder, scanDates } from '../dates';
 import { TextMemo } from '../incremental/memo';
 import { plainText } from './inline';
 
@@ -16,6 +16,11 @@ interface Form {
   re: RegExp;
   /** Only when the value is this token and nothing else (`$1` in `costs $1` is money). */
   whole: boolean;
+  /**
+   * What a match holds, tested first where the pattern is slow to fail (a look-behind over Unicode classes
+   * at every position: a tenth of this reading's time on a big table, where no cell holds one).
+   */
+  needs?: RegExp;
 }
 
 const FORMS: readonly Form[] = [
@@ -31,7 +36,7 @@ const FORMS: readonly Form[] = [
   // Versions written with letters: `X.Y.Z`, `vX.Y`, `XX.XX.XX`, `x.y.z` (not `1.x`, a series).
   { re: /(?<![\p{L}\p{N}.])v?(?:[XYZN]{1,2}\.[XYZN]{1,2}(?:\.[XYZN]{1,2})?|x\.y(?:\.z)?)(?![\p{L}\p{N}]|\.[\p{L}\p{N}])/gu, whole: false },
   // `TBD-XXX`, `#XXXX`, `BZ#xxxxx`: the X's of a number to fill in.
-  { re: /(?<![\p{L}\p{N}])(?:[A-Za-z]+[-#])?(?:X{3,}|x{3,})(?![\p{L}\p{N}])/gu, whole: false },
+  { re: /(?<![\p{L}\p{N}])(?:[A-Za-z]+[-#])?(?:X{3,}|x{3,})(?![\p{L}\p{N}])/gu, whole: false, needs: /XXX|xxx/ },
 ];
 
 export interface Hit {
@@ -41,13 +46,17 @@ export interface Hit {
 }
 
 /**
- * Every form of FORMS needs one of these characters: a value without any (most cells: `Green`, `Must`,
- * `Feature 1234`) is not matched against them at all.
+ * What every match of a form of FORMS holds (a backslash and a digit, `{`, `%` and a letter, `<` and a
+ * letter, a bracketed word, `X.Y`, `XXX`…): a value without it (most cells: `Green`, `Must`, a name, a link)
+ * is not matched against them at all. A link's `[` or a URL's `_` alone is no reason to try them.
  */
-const MAY_MATCH_A_FORM = /[\\${%_<[XYZNx]/;
+const MAY_MATCH_A_FORM = /\\[1-9]|\$[{1-9]|\{|%[A-Za-z]|__[A-Za-z]|<[A-Za-z]|\[[A-Za-z]+(?:[ _-]?[A-Za-z]+)?\]|[XYZN]\.[XYZN]|x\.y|XXX|xxx/;
 
-/** The leftovers of `raw`, computed (exported for the test that holds the pre-check below sound). */
-export function computeLeftovers(raw: string): readonly Hit[] {
+/**
+ * The leftovers of `raw`, computed. `precheck` false: every form and the date scanner are tried whatever the
+ * value holds (the reference the test of the pre-checks compares with).
+ */
+export function computeLeftovers(raw: string, precheck = true): readonly Hit[] {
   const visible = raw.includes('<!--') ? raw.replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length)) : raw;
   const hits: Hit[] = [];
   let plainValue: string | null = null;
@@ -55,8 +64,9 @@ export function computeLeftovers(raw: string): readonly Hit[] {
   const taken = (s: number, e: number): boolean => hits.some((h) => s < h.end && e > h.start);
   // exec on the forms' own (global) expressions, not matchAll: that copies the expression and makes an iterator
   // on every call, and most of a command-line run is not optimized. No form matches the empty string.
-  if (MAY_MATCH_A_FORM.test(visible))
+  if (!precheck || MAY_MATCH_A_FORM.test(visible))
     for (const form of FORMS) {
+      if (precheck && form.needs && !form.needs.test(visible)) continue;
       form.re.lastIndex = 0;
       for (let m = form.re.exec(visible); m !== null; m = form.re.exec(visible)) {
         const start = m.index;
@@ -68,10 +78,12 @@ export function computeLeftovers(raw: string): readonly Hit[] {
       }
     }
   // Date patterns (`YYYY-MM-DD`, `dd/mm/yyyy`, `2024-xx-xx`) found by the date scanner, in any typed value.
-  for (const t of scanDates(visible)) {
-    if (t.kind !== 'placeholder') continue;
-    if (!taken(t.start, t.end)) hits.push({ start: t.start, end: t.end, text: t.text });
-  }
+  // Most values hold none (a link, a name, a real date), and scanning them is most of this reading's cost.
+  if (!precheck || mayHoldPlaceholder(visible))
+    for (const t of scanDates(visible)) {
+      if (t.kind !== 'placeholder') continue;
+      if (!taken(t.start, t.end)) hits.push({ start: t.start, end: t.end, text: t.text });
+    }
   return hits.sort((a, b) => a.start - b.start);
 }
 
@@ -80,20 +92,19 @@ export function computeLeftovers(raw: string): readonly Hit[] {
  * Memoised by text (a table repeats its values; a big table's first check reads every cell): the hits
  * are shared and must not be changed.
  */
-const LEFTOVERS = new TextMemo(computeLeftovers, 100_000);
+const LEFTOVERS = new TextMemo((raw: string) => computeLeftovers(raw), 100_000);
 
 /**
- * A character every leftover needs: one of MAY_MATCH_A_FORM's, or the `-` or `/` of a date pattern
- * (`yyyy-mm-dd`, `2024-xx-xx`, `dd/mm/yyyy`) or the `\\`, `$`, `{` of the scanner's other placeholders.
- * Speed: most cells (`Green`, `Must`, a name) have none and never reach the memo; a 50,000-row table has
- * more distinct cells than the memo keeps, so they would be computed again on every check.
- * `test/unit/leftovers-prefilter.test.ts` holds it sound.
+ * What every leftover needs: a character of MAY_MATCH_A_FORM's or what a placeholder date holds
+ * (`yyyy`, `-xx`, `dd/`, `{{`: see mayHoldPlaceholder). Speed: most cells (`Green`, `Must`, a name, a real
+ * date) have none and never reach the memo; a 50,000-row table has more distinct cells than the memo keeps,
+ * so they would be computed again on every check. `test/unit/leftovers-prefilter.test.ts` holds it sound.
  */
-const MAY_HOLD_A_LEFTOVER = /[\\${%_<[XYZNx/-]/;
+const mayHoldALeftover = (raw: string): boolean => MAY_MATCH_A_FORM.test(raw) || mayHoldPlaceholder(raw);
 const NONE: readonly Hit[] = [];
 
 export function leftovers(raw: string): readonly Hit[] {
-  return MAY_HOLD_A_LEFTOVER.test(raw) ? LEFTOVERS.get(raw) : NONE;
+  return mayHoldALeftover(raw) ? LEFTOVERS.get(raw) : NONE;
 }
 
 /**
@@ -115,5 +126,5 @@ const LEFTOVER_VALUE = new TextMemo((raw: string): boolean => {
 }, 100_000);
 
 export function isLeftoverValue(raw: string): boolean {
-  return MAY_HOLD_A_LEFTOVER.test(raw) && LEFTOVER_VALUE.get(raw);
+  return mayHoldALeftover(raw) && LEFTOVER_VALUE.get(raw);
 }
