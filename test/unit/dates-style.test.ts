@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, Engine, mergeConfig, parseConfigText } from '../../server/src/core';
-import { formatDate, predominantStyle, styleOf } from '../../server/src/core/dates';
+import { DATE_STYLES, formatDate, ISO_PATTERN, predominantStyle, styleOf } from '../../server/src/core/dates';
+import { prng } from '../../bench/generate';
 
 test('patterns write a day; the style of a written date is the pattern that writes it exactly', () => {
   assert.equal(formatDate('dddd Do MMMM YYYY', 2024, 3, 22), 'Friday 22nd March 2024');
@@ -16,6 +17,38 @@ test('patterns write a day; the style of a written date is the pattern that writ
   assert.equal(predominantStyle(['a', 'a', 'b']), 'a');
   assert.equal(predominantStyle(['a', 'b']), null, 'no majority');
   assert.equal(predominantStyle(['a']), null, 'one date is no style');
+});
+
+/** styleOf without its look-up by shape: every pattern in order. */
+function styleOfEveryPattern(text: string, year: number, month: number, day: number): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(ISO_PATTERN, year, month, day) === text ? ISO_PATTERN : null;
+  return DATE_STYLES.find((p) => formatDate(p, year, month, day) === text) ?? null;
+}
+
+test('styleOf, which tries only the patterns of the written shape, finds what trying every pattern finds', () => {
+  const random = prng(7);
+  const pick = (n: number): number => Math.floor(random() * n);
+  let styled = 0;
+  for (let i = 0; i < 3000; i++) {
+    const [year, month, day] = [pick(5) === 0 ? pick(3000) : 1990 + pick(50), 1 + pick(12), 1 + pick(31)];
+    const written = formatDate(DATE_STYLES[pick(DATE_STYLES.length)], year, month, day);
+    // The day as written, then changed: another day's weekday or ordinal, case, spacing, a cut, an odd month.
+    const variants: [string, number, number, number][] = [
+      [written, year, month, day],
+      [written, year, month, (day % 28) + 1],
+      [written.toUpperCase(), year, month, day],
+      [written.replace(' ', '  '), year, month, day],
+      [written.slice(0, -1), year, month, day],
+      [written, year, 13, day],
+      [written, -year, month, day],
+    ];
+    for (const [text, y, m, d] of variants) {
+      const want = styleOfEveryPattern(text, y, m, d);
+      assert.equal(styleOf(text, y, m, d), want, `${JSON.stringify(text)} ${y}-${m}-${d}`);
+      if (want !== null) styled++;
+    }
+  }
+  assert.ok(styled > 3000, `${styled} variants had a style`);
 });
 
 const SCHEDULE = [

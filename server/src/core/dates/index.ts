@@ -21,7 +21,7 @@ export { mayHoldPlaceholder, scanDates } from './scan';
 export { slashOrder } from './scan-drafts';
 export { inferSlashOrder, inferYear, resolveSlash, yearFromWeekday } from './infer';
 export type { YearContext } from './infer';
-export { formatDate, ISO_PATTERN, patternProblem, predominantStyle, styleOf } from './style';
+export { DATE_STYLES, formatDate, ISO_PATTERN, patternProblem, predominantStyle, styleOf } from './style';
 export { ordinalSuffix, ZONE_OFFSETS } from './scan-parts';
 export { formatUtc, utcInstant } from './instant';
 export { zoneLabelOn } from './daylight';
