@@ -116,6 +116,15 @@ const content = fc.constantFrom(
   'a | b',
   '|---|---|',
   '[^1]: note',
+  '## [1.0.0] - 2024-01-02',
+  '### [a](/url) heading',
+  '# see [a](b) and [c]',
+  '## ![i](x)',
+  '## [a [b](c) ]',
+  '## [a](b c)',
+  '## [^1] note',
+  '## [a][a] x',
+  'setext [a](/u) [b]',
   '',
   '',
   '',
@@ -127,6 +136,54 @@ const soup = fc
 test(`line reader = remark on generated block soups (${fuzzLabel(RUNS * 4, 'pages')})`, () => {
   fc.assert(
     fc.property(soup, (text) => sameRegions(text, 'block soup')),
+    params(RUNS * 4),
+  );
+});
+
+// Heading texts made of brackets, links, code spans and other markup, in a region with and without a link
+// definition: the shapes the line reader reads itself (plain links, brackets that make no link) and their
+// neighbours it must refuse.
+const headingPiece = fc.constantFrom(
+  '[',
+  ']',
+  '(',
+  ')',
+  '[a]',
+  '[v1.2]',
+  '[a](/u)',
+  '[a b](https://x.y/z?q=1)',
+  '[](u)',
+  '[ a ](u)',
+  '[a](<u>)',
+  '[a](u "t")',
+  '[a](u_v)',
+  '![i](u)',
+  '[^1]',
+  '[a][]',
+  '[a][b]',
+  '`c`',
+  '`[a](u)`',
+  '**b**',
+  '_e_',
+  '\\[',
+  '&amp;',
+  '<b>',
+  'www.x.com',
+  ' ',
+  '-',
+  'text',
+  '2024-01-02',
+);
+const headingLine = fc.tuple(fc.constantFrom('# ', '## ', '### '), fc.array(headingPiece, { minLength: 1, maxLength: 8 }));
+const definition = fc.constantFrom('', '', '[a]: /url', '[v1.2]: https://x.y', '[^1]: note', 'text ]: not one');
+
+test(`line reader = remark on headings with links and brackets (${fuzzLabel(RUNS * 4, 'pages')})`, () => {
+  fc.assert(
+    fc.property(fc.array(headingLine, { minLength: 1, maxLength: 4 }), definition, (headings, def) => {
+      const lines = headings.map(([hashes, pieces]) => hashes + pieces.join(''));
+      sameRegions([...lines, '', def].join('\n'), 'headings');
+      sameRegions([lines.map((l) => l.replace(/^#+ /, '')).join(' '), '===', '', def].join('\n'), 'setext heading');
+    }),
     params(RUNS * 4),
   );
 });

@@ -5,7 +5,8 @@
  * exactly as remark-parse + remark-gfm give them, for the regions it accepts. It is a CommonMark block
  * parser (as micromark reads blocks) restricted to list items as containers. Anything it cannot read
  * exactly makes it refuse the whole region (it returns null) and the region goes to remark as before:
- * block quotes, footnote definitions, tabs, heading text with inline markup other than code spans, setext headings after a
+ * block quotes, footnote definitions, tabs, heading text with inline markup other than code spans and plain links
+ * (heading-text.ts), setext headings after a
  * possible link definition or with lazy lines, code or HTML cut off by the end of a list item, and the
  * rest named at each `return null` below. `test/unit/line-read-differential.test.ts` holds it equal to
  * remark on every page the tests know.
@@ -26,7 +27,8 @@ import {
   type HtmlKind,
   type StartContext,
 } from './block-start';
-import { BACKTICK, blankFrom, firstNonWs, isWs, LBRACKET, runOf, SPACE } from './chars';
+import { blankFrom, firstNonWs, isWs, LBRACKET, SPACE } from './chars';
+import { headingText } from './heading-text';
 import type { HeadingInfo, ListItemInfo } from './region-read';
 
 /** What the line reader gives for a region it accepts. */
@@ -46,54 +48,6 @@ interface Item {
 }
 
 type Leaf = 'none' | 'paragraph' | 'indented' | 'fenced' | 'html';
-
-/**
- * Characters after which a heading's plain text may differ from its source (emphasis, code, links,
- * escapes, HTML, strikethrough, character references): such a heading sends its region to remark.
- */
-const INLINE = /[\\`*_[\]<~]|&[#A-Za-z0-9]/;
-
-/** Markup outside code spans that the line reader does not read (INLINE without the backtick). */
-const NOT_CODE = /[\\*_[\]<~]|&[#A-Za-z0-9]/;
-
-/**
- * The plain text remark gives for a heading's source text (mdastText: values joined, markup dropped): the
- * text itself, or with code spans (CommonMark 6.1) replaced by their content; null for any other markup.
- */
-function headingText(t: string): string | null {
-  if (!INLINE.test(t)) return t;
-  let out = '';
-  let i = 0;
-  for (;;) {
-    const b = t.indexOf('`', i);
-    const text = b < 0 ? t.slice(i) : t.slice(i, b);
-    if (NOT_CODE.test(text)) return null;
-    out += text;
-    if (b < 0) return out;
-    const n = runOf(t, b, BACKTICK);
-    let close = -1;
-    for (let j = b + n; j < t.length;) {
-      const k = t.indexOf('`', j);
-      if (k < 0) break;
-      const m = runOf(t, k, BACKTICK);
-      if (m === n) {
-        close = k;
-        break;
-      }
-      j = k + m;
-    }
-    if (close < 0) {
-      out += t.slice(b, b + n); // a run with no closing run of its length is text
-      i = b + n;
-      continue;
-    }
-    const code = t.slice(b + n, close);
-    if (code.includes('\n')) return null;
-    const strip = code.length >= 2 && code.charCodeAt(0) === SPACE && code.charCodeAt(code.length - 1) === SPACE && /[^ ]/.test(code);
-    out += strip ? code.slice(1, -1) : code;
-    i = close + n;
-  }
-}
 
 /** Refusal: this region goes to remark. */
 class Refuse {
@@ -118,10 +72,17 @@ class LineReader {
   /** The first line of the open fenced code or HTML block. */
   private literalStart = 0;
 
+  /** Whether the region may define a link (a line holds `]:`): then a heading's brackets may be a reference. */
+  private definitionsSeen: boolean | null = null;
+
   constructor(
     private readonly lines: readonly string[],
     private readonly offset: number,
   ) {}
+
+  private get definitions(): boolean {
+    return (this.definitionsSeen ??= this.lines.some((l) => l.includes(']:')));
+  }
 
   read(): void {
     const lines = this.lines;
@@ -270,7 +231,7 @@ class LineReader {
     }
     switch (start.kind) {
       case 'atx-heading': {
-        const text = headingText(atxHeadingText(s, idx, start.level));
+        const text = headingText(atxHeadingText(s, idx, start.level), this.definitions);
         if (text === null) throw new Refuse('inline markup in a heading');
         this.facts.headings.push({ line: i + this.offset, level: start.level, text: text.trim() });
         return;
@@ -324,7 +285,7 @@ class LineReader {
       if (l < i - 1 && t.length - end >= 2) throw new Refuse('hard line break in a setext heading');
       parts.push(t.slice(l === this.paraStart ? this.paraCol : firstNonWs(t), end));
     }
-    const text = headingText(parts.join('\n'));
+    const text = headingText(parts.join('\n'), this.definitions);
     if (text === null) throw new Refuse('inline markup in a heading');
     this.facts.headings.push({ line: this.paraStart + this.offset, level: s.charCodeAt(idx) === 61 /* = */ ? 1 : 2, text: text.trim() });
     this.leaf = 'none';
