@@ -22,7 +22,7 @@
  * `--quick`: a 200-page wiki, one run each (to try the script; the targets need the full run).
  *
  * Every subject runs without NODE_EXTRA_CA_CERTS: a machine that sets it (this one does, for its package proxy)
- * makes every Node process parse that bundle of certificates before it starts, about 40 ms that belong to neither
+ * makes every Node process parse that bundle of certificates before it starts, about 50 ms that belong to neither
  * tool (none of them opens a connection) and that a user's machine or CI runner does not pay. The tiny data set
  * also times `node -e 0` with it, so the report shows what it costs; `--machine-env` runs every subject with the
  * environment as it is.
