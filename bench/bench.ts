@@ -82,6 +82,12 @@ function plan(done: readonly SubjectResult[], spec: Spec, rows: number): { warmu
   return { warmup, runs: Math.max(1, Math.min(base.runs, Math.floor(BUDGET_MS[rows] / est) - warmup)), est };
 }
 
+/** What a child that died said: its error's line (`RangeError: Maximum call stack size exceeded`), else its last lines. */
+function failure(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  return lines.find((l) => /^[A-Za-z]*Error\b/.test(l)) ?? lines.slice(-3).join(' ');
+}
+
 function runChild(spec: Spec, p: ChildPlan, timeoutMs: number): Promise<ChildResult | string> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--expose-gc', join(OUT, spec.file), JSON.stringify(p)], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -95,7 +101,7 @@ function runChild(spec: Spec, p: ChildPlan, timeoutMs: number): Promise<ChildRes
       const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
       if (line) resolve(JSON.parse(line.slice(RESULT_PREFIX.length)) as ChildResult);
       else if (signal === 'SIGKILL') resolve(`failed: killed after ${Math.round(timeoutMs / 1000)} s`);
-      else resolve(`failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ').slice(0, 300)}`);
+      else resolve(`failed (exit ${code}): ${failure(stderr).slice(0, 300)}`);
     });
   });
 }
