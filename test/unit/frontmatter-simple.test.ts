@@ -69,9 +69,31 @@ test('simple front matter reader: the shapes it reads, and the ones it must leav
     [['a: b # comment'], false],
     [['a: b: c'], false],
     [['a: b', 'a: c'], false],
-    [['a: [1, 2]'], false],
+    [['a: [1, 2]'], true],
+    [['title: "K"', 'aliases: [ "/release" ]', 'weight: 98'], true],
+    [['a: []', 'b: [ ]', "c: ['x', y z, 3, true]"], true],
+    [['a: [x, ]'], false],
+    [['a: [x: y]'], false],
+    [['a: [[x]]'], false],
+    [['a: ["x,y"]'], false],
+    [['a: [x', '  y]'], false],
+    [['a: [x] # c'], false],
+    [['description: |', '  Information regarding', '  more!', 'x: y'], true],
+    [['description: |', '  a', '', '    b', '', 'x: y'], true],
+    [['d: |', '  a'], true],
+    [['d: |', '  a', ''], true],
+    [['d: |', '', '  a'], false],
+    [['d: |', 'x: y'], false],
+    [['d: |', '  a', ' b'], false],
+    [['d: |-', '  a'], false],
+    [['d: |2', '  a'], false],
+    [['d: >', '  a'], true],
+    [['author: >', '  Carol Valencia,', '  Kristin Martin', '', 'x: y'], true],
+    [['d: >', '  a', '', '  b'], false],
+    [['d: >', '  a', '    b'], false],
+    [['d: >-', '  a'], false],
     [['a: &x b', 'c: *x'], false],
-    [['a: >', '  folded'], false],
+    [['a: >', '  folded'], true],
     [['a: "esc\\n"'], false],
     [['a: b', '  continued'], true],
     [['a:', '  - x', '', 'b: c'], false],
@@ -192,8 +214,37 @@ const entry = fc.oneof(
     .tuple(fc.constantFrom('', '  ', '    '), fc.array(fc.constantFrom(...GOOD, ...GOOD, ...VALUES), { minLength: 1, maxLength: 4 }))
     .map(([indent, items]) => (k: string) => [`${k}:`, ...items.map((v) => `${indent}- ${v}`)]),
 );
+/** A flow list's item: good ones and near misses. */
+const FLOW_ITEM = [
+  'a',
+  'b c',
+  '"/release"',
+  "'x'",
+  '3',
+  'true',
+  'null',
+  '1.5',
+  '"a,b"',
+  'x:y',
+  'a #b',
+  '[a]',
+  '{a}',
+  '-1',
+  '',
+  ' ',
+  '"a]"',
+  "'it''s'",
+];
+const flowEntry = fc
+  .tuple(fc.array(fc.constantFrom(...FLOW_ITEM), { maxLength: 4 }), fc.constantFrom(', ', ',', ' , '), fc.constantFrom('', ' '))
+  .map(([items, comma, pad]) => (k: string) => [`${k}: [${pad}${items.join(comma)}${pad}]`]);
+/** `key: |` and a block: lines indented alike or not, blank lines, lines of spaces, markup that is literal there. */
+const BLOCK_LINE = ['  text', '  more: text', '  # not a comment', '    deeper', '  - item', '', '', ' one space', '   ', '\ttab', '  "q"'];
+const literalEntry = fc
+  .tuple(fc.constantFrom('|', '|-', '|+', '|2', '>'), fc.array(fc.constantFrom(...BLOCK_LINE), { minLength: 1, maxLength: 5 }))
+  .map(([head, lines]) => (k: string) => [`${k}: ${head}`, ...lines]);
 const shaped = fc
-  .array(entry, { minLength: 1, maxLength: 6 })
+  .array(fc.oneof(entry, entry, flowEntry, literalEntry), { minLength: 1, maxLength: 6 })
   .map((entries) => entries.flatMap((make, i) => make(i % 5 === 4 ? 'k0' : `k${i}`)));
 
 const RUNS = budget(3000, 100_000);

@@ -11,8 +11,13 @@
  *   except whole numbers without a leading zero of at most 15 digits; booleans are read), possibly
  *   going on over indented lines (folded with spaces), or a one-line quoted string without escapes
  *   (`"…"` without `\` or `"`; `'…'` without `'`);
- * - `key:` then one or more `- value` items, all with the same indentation, each a plain value as above;
+ * - `key:` then one or more `- value` items, all with the same indentation, each a value as above (plain or quoted);
  *   the line after the last item is another key (or the end);
+ * - `key: [a, "b"]`: a flow list on one line, of plain values (no flow indicator, `:` or `#` in them) and
+ *   quoted ones as above (`aliases: [ "/release" ]`, Hugo's front matter);
+ * - `key: |` then lines indented alike (a literal block, clipped: `description: |` and a paragraph), blank
+ *   lines inside it, the line after it another key (or the end); `key: >` (folded) the same, its lines all
+ *   at one indentation and without blank lines between them;
  * - empty lines between pairs (not right after a list).
  *
  * `test/unit/frontmatter-simple.test.ts` holds reader = `yaml` (fields, types, values, raw text and
@@ -79,12 +84,70 @@ interface Read {
   next: number;
 }
 
+/** A flow list's item: quoted as scalarValue reads it, or plain without flow indicators, `:` or `#`. */
+function flowItem(v: string): Value | null {
+  if (v[0] === '"' || v[0] === "'") return scalarValue(v);
+  return /[[\]{},:#]/.test(v) ? null : plainValue(v);
+}
+
+/** `[a, "b"]` whole on one line: its items' values, or null. */
+function flowList(v: string): Array<string | number | boolean> | null {
+  const inner = v.slice(1, -1).trim();
+  if (inner === '') return [];
+  const items: Array<string | number | boolean> = [];
+  // Split at every comma: a quoted item holding one is cut in two, and its halves are refused.
+  for (const part of inner.split(',')) {
+    const item = flowItem(part.trim());
+    if (!item) return null;
+    items.push(item.value);
+  }
+  return items;
+}
+
+/**
+ * `key: |` (or `>`, `folded`) on line `i`: a literal block (clip chomping) of lines indented alike, or null. A
+ * folded block is read only when its lines are all at one indentation with no blank line between them: its
+ * lines are then joined with spaces.
+ */
+function readBlock(body: readonly string[], i: number, at: number, folded: boolean): Read | null {
+  const indent = /^ */.exec(body[i + 1] ?? '')?.[0].length ?? 0;
+  if (indent === 0 || indent === body[i + 1].length) return null;
+  const prefix = ' '.repeat(indent);
+  let last = i + 1;
+  let j = i + 1;
+  for (; j < body.length; j++) {
+    const l = body[j];
+    if (l === '') continue;
+    if (!l.startsWith(prefix) || odd(l) || l.trim() === '') break;
+    last = j;
+  }
+  // After the block (and the blank lines that end it): the end, or another key at the start of a line.
+  if (j < body.length && !KEY.test(body[j])) return null;
+  const content = body.slice(i + 1, last + 1).map((l) => l.slice(indent));
+  if (folded && content.some((l) => l === '' || l[0] === ' ')) return null;
+  const more = last + 1 < body.length;
+  const raw = `${folded ? '>' : '|'}\n${body.slice(i + 1, last + 1).join('\n')}${more ? '\n' : ''}`;
+  const end = more ? pos(last + 1, 0) : pos(last, body[last].length);
+  return {
+    field: { type: 'string', value: `${content.join(folded ? ' ' : '\n')}\n`, raw, valueRange: { start: pos(i, at), end } },
+    next: j,
+  };
+}
+
 /** `key: value` on line `i`, the value from column `at`, perhaps going on over indented lines. */
 function readPair(body: readonly string[], i: number, at: number): Read | null {
   const line = body[i];
+  const first = line.slice(at);
+  if (first === '|' || first === '>') return readBlock(body, i, at, first === '>');
   let j = i + 1;
   while (j < body.length && CONTINUATION.test(body[j])) j++;
   const more = body.slice(i + 1, j);
+  if (first[0] === '[') {
+    const items = more.length === 0 && first.endsWith(']') && !odd(line) ? flowList(first) : null;
+    return (
+      items && { field: { type: 'list', value: items, raw: first, valueRange: { start: pos(i, at), end: pos(i, line.length) } }, next: j }
+    );
+  }
   const bad = (l: string): boolean => odd(l) || l.endsWith(':') || l.endsWith(' ');
   if (more.length > 0 && (bad(line) || more.some(bad) || line[at] === '"' || line[at] === "'")) return null;
   const v = scalarValue([line.slice(at), ...more.map((l) => l.trimStart())].join(' '));
@@ -102,7 +165,7 @@ function readList(body: readonly string[], i: number): Read | null {
   const items: Array<string | number | boolean> = [];
   let j = i + 1;
   for (; j < body.length && body[j].startsWith(first[0]) && !odd(body[j]); j++) {
-    const v = plainValue(body[j].slice(indent + 2));
+    const v = scalarValue(body[j].slice(indent + 2));
     if (!v) return null;
     items.push(v.value);
   }
