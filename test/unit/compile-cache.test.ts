@@ -14,8 +14,8 @@ const skip = builtIn ? 'this Node has module.enableCompileCache: the fallback is
 const SEED1 = readFixture('seeds', '001_dc88aac92be68e04.md');
 
 function setUp(): { dir: string; tmp: string; cacheDir: string; run: () => ReturnType<typeof runCli> } {
-  // y.md's front matter (a flow list) is beyond the simple reader: it loads the YAML parser.
-  const dir = tempFolder({ 'x.md': SEED1, 'y.md': '---\ntags: [release, notes]\n---\n# Notes\n' });
+  // y.md's front matter (an anchor) is beyond the simple reader: it loads the YAML parser.
+  const dir = tempFolder({ 'x.md': SEED1, 'y.md': '---\ntags: &t [release, notes]\n---\n# Notes\n' });
   const tmp = tempFolder({}, 'release-pages-tmpdir-');
   const cacheDir = join(tmp, `release-pages-compile-cache-${process.getuid?.() ?? 0}`);
   return { dir, tmp, cacheDir, run: () => runCli(['check', 'x.md', 'y.md'], dir, { env: { TMPDIR: tmp } }) };
