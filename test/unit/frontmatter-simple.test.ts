@@ -90,6 +90,7 @@ test('simple front matter reader: the shapes it reads, and the ones it must leav
     [['d: >', '  a'], true],
     [['author: >', '  Carol Valencia,', '  Kristin Martin', '', 'x: y'], true],
     [['d: >', '  a', '', '  b'], false],
+    [['d: >', '  a ', '  b', 'e: |', '  c ', '', '  d  '], true],
     [['d: >', '  a', '    b'], false],
     [['d: >-', '  a'], false],
     [['a: &x b', 'c: *x'], false],
@@ -239,7 +240,21 @@ const flowEntry = fc
   .tuple(fc.array(fc.constantFrom(...FLOW_ITEM), { maxLength: 4 }), fc.constantFrom(', ', ',', ' , '), fc.constantFrom('', ' '))
   .map(([items, comma, pad]) => (k: string) => [`${k}: [${pad}${items.join(comma)}${pad}]`]);
 /** `key: |` and a block: lines indented alike or not, blank lines, lines of spaces, markup that is literal there. */
-const BLOCK_LINE = ['  text', '  more: text', '  # not a comment', '    deeper', '  - item', '', '', ' one space', '   ', '\ttab', '  "q"'];
+const BLOCK_LINE = [
+  '  text',
+  '  trail ',
+  '  a  b',
+  '  more: text',
+  '  # not a comment',
+  '    deeper',
+  '  - item',
+  '',
+  '',
+  ' one space',
+  '   ',
+  '\ttab',
+  '  "q"',
+];
 const literalEntry = fc
   .tuple(fc.constantFrom('|', '|-', '|+', '|2', '>'), fc.array(fc.constantFrom(...BLOCK_LINE), { minLength: 1, maxLength: 5 }))
   .map(([head, lines]) => (k: string) => [`${k}: ${head}`, ...lines]);
