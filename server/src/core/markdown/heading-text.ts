@@ -23,6 +23,11 @@ const NOT_READ = /[\\*_<~]|&[#A-Za-z0-9]/;
  */
 const PLAIN_LINK = /\[([^[\]\\`*_<>~&\n]*)\]\([^\s()<>\\`]*\)/g;
 
+/** `t` with each plain link written as its text. */
+function withoutPlainLinks(t: string): string {
+  return t.includes('](') ? t.replace(PLAIN_LINK, '$1') : t;
+}
+
 /** Where a GFM literal autolink may start (remark-gfm): a link then reads differently. */
 const AUTOLINK = /www\.|:\/\/|@/i;
 
@@ -34,7 +39,7 @@ export function headingText(t: string, definitions: boolean): string | null {
   if (!INLINE.test(t)) return t;
   // A GFM literal autolink (`www.`, `https://`, an e-mail address) may run on into the markup after it; one
   // in a plain link's destination is the link's.
-  if (AUTOLINK.test(t.includes('](') ? t.replace(PLAIN_LINK, '$1') : t)) return null;
+  if (AUTOLINK.test(withoutPlainLinks(t))) return null;
   let out = '';
   let i = 0;
   for (;;) {
@@ -74,7 +79,7 @@ function plainText(text: string, definitions: boolean): string | null {
   if (!text.includes('[') && !text.includes(']')) return text;
   // An image (`![`) has no text of its own; a `](` left after the plain links is a link not read.
   if (text.includes('![')) return null;
-  const linked = text.includes('](') ? text.replace(PLAIN_LINK, '$1') : text;
+  const linked = withoutPlainLinks(text);
   if (linked.includes('](')) return null;
   if (definitions && (linked.includes('[') || linked.includes(']'))) return null;
   return linked;

@@ -123,10 +123,11 @@ function readBlock(body: readonly string[], i: number, at: number, folded: boole
   }
   // After the block (and the blank lines that end it): the end, or another key at the start of a line.
   if (j < body.length && !KEY.test(body[j])) return null;
-  const content = body.slice(i + 1, last + 1).map((l) => l.slice(indent));
+  const block = body.slice(i + 1, last + 1);
+  const content = block.map((l) => l.slice(indent));
   if (folded && content.some((l) => l === '' || l[0] === ' ')) return null;
   const more = last + 1 < body.length;
-  const raw = `${folded ? '>' : '|'}\n${body.slice(i + 1, last + 1).join('\n')}${more ? '\n' : ''}`;
+  const raw = `${folded ? '>' : '|'}\n${block.join('\n')}${more ? '\n' : ''}`;
   const end = more ? pos(last + 1, 0) : pos(last, body[last].length);
   return {
     field: { type: 'string', value: `${content.join(folded ? ' ' : '\n')}\n`, raw, valueRange: { start: pos(i, at), end } },
@@ -143,17 +144,17 @@ function readPair(body: readonly string[], i: number, at: number): Read | null {
   while (j < body.length && CONTINUATION.test(body[j])) j++;
   const more = body.slice(i + 1, j);
   if (first[0] === '[') {
-    const items = more.length === 0 && first.endsWith(']') && !odd(line) ? flowList(first) : null;
+    const items = more.length === 0 && first.endsWith(']') ? flowList(first) : null;
     return (
       items && { field: { type: 'list', value: items, raw: first, valueRange: { start: pos(i, at), end: pos(i, line.length) } }, next: j }
     );
   }
   const bad = (l: string): boolean => odd(l) || l.endsWith(':') || l.endsWith(' ');
   if (more.length > 0 && (bad(line) || more.some(bad) || line[at] === '"' || line[at] === "'")) return null;
-  const v = scalarValue([line.slice(at), ...more.map((l) => l.trimStart())].join(' '));
+  const v = scalarValue([first, ...more.map((l) => l.trimStart())].join(' '));
   if (!v || (more.length > 0 && v.type !== 'string')) return null;
   const last = j - 1;
-  const raw = [line.slice(at), ...more].join('\n');
+  const raw = [first, ...more].join('\n');
   return { field: { ...v, raw, valueRange: { start: pos(i, at), end: pos(last, body[last].length) } }, next: j };
 }
 
